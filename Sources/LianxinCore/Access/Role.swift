@@ -1,0 +1,54 @@
+/// A staff role. The first three are the separated administrator roles of MLPS level 3
+/// (等保三级 三员分立): system admin, security admin and auditor.
+public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
+    case admin
+    case securityAdmin
+    case auditor
+    case `operator`
+    case dispatcher
+    case departmentHandler
+    case departmentLead
+    case gridMember
+    case communityStaff
+    case supervisor
+    case leader
+
+    /// Roles whose accounts must belong to a `Department` as well as a division.
+    public var requiresDepartment: Bool {
+        self == .departmentHandler || self == .departmentLead
+    }
+
+    /// The three administrator roles, which must be held by different accounts.
+    public var isAdministrator: Bool {
+        self == .admin || self == .securityAdmin || self == .auditor
+    }
+}
+
+/// What a role may do. Kept in one table so that the pages, the API and the tests agree.
+public enum Permission: String, Sendable, CaseIterable {
+    case manageAccounts          // create, disable, reset passwords, change roles
+    case manageSecuritySettings  // lockout, password policy, tokens of others
+    case readAuditLog
+    case manageDivisions
+    case viewDivisions
+    case exportData
+    case unmaskPersonalData
+
+    /// The roles holding this permission.
+    public var roles: Set<Role> {
+        switch self {
+        case .manageAccounts: [.admin]
+        case .manageSecuritySettings: [.securityAdmin]
+        case .readAuditLog: [.auditor]
+        case .manageDivisions: [.admin]
+        case .viewDivisions: Set(Role.allCases)
+        case .exportData: [.admin, .supervisor, .leader, .departmentLead]
+        case .unmaskPersonalData: [.operator, .dispatcher, .departmentHandler, .gridMember, .communityStaff]
+        }
+    }
+}
+
+extension Role {
+    /// Whether this role holds `permission`.
+    public func can(_ permission: Permission) -> Bool { permission.roles.contains(self) }
+}

@@ -1,0 +1,88 @@
+/// Finds where a polygon's rings cross or touch, by a sort-and-sweep over edge extents.
+///
+/// Edges are sorted by western end; each edge is compared only with the edges that start before it
+/// ends, then filtered by latitude extent, so a 10,000-vertex ring costs O(n log n) plus the few
+/// near pairs. Neighbouring edges of a ring may share their vertex but not fold back onto each other;
+/// any other contact, within a ring or between rings, is reported. Predicates are exact.
+enum SelfIntersectionFinder {
+    private struct Edge {
+        var a: GeoPoint
+        var b: GeoPoint
+        var ring: Int
+        var index: Int
+        var ringSize: Int
+        var minX: Double { min(a.lon, b.lon) }
+        var maxX: Double { max(a.lon, b.lon) }
+        var minY: Double { min(a.lat, b.lat) }
+        var maxY: Double { max(a.lat, b.lat) }
+    }
+
+    /// A point near the first contact found, or nil when the rings are simple and disjoint.
+    static func firstContact(in rings: [LinearRing]) -> GeoPoint? {
+        var edges: [Edge] = []
+        for (ringIndex, ring) in rings.enumerated() {
+            var vertices: [GeoPoint] = []
+            for point in ring.vertices where vertices.last != point { vertices.append(point) }
+            while vertices.count > 1, vertices.first == vertices.last { vertices.removeLast() }
+            guard vertices.count >= 3 else { continue }
+            for index in vertices.indices {
+                edges.append(Edge(
+                    a: vertices[index], b: vertices[(index + 1) % vertices.count],
+                    ring: ringIndex, index: index, ringSize: vertices.count
+                ))
+            }
+        }
+        edges.sort { $0.minX < $1.minX }
+        for first in edges.indices {
+            let e = edges[first]
+            var second = first + 1
+            while second < edges.count, edges[second].minX <= e.maxX {
+                let f = edges[second]
+                second += 1
+                guard f.minY <= e.maxY, f.maxY >= e.minY else { continue }
+                if let contact = contact(e, f) { return contact }
+            }
+        }
+        return nil
+    }
+
+    private static func contact(_ e: Edge, _ f: Edge) -> GeoPoint? {
+        if e.ring == f.ring {
+            let gap = abs(e.index - f.index)
+            if gap == 1 || gap == e.ringSize - 1 {
+                // Neighbours: (p→q, q→r) is bad only when r folds back along p→q.
+                let (p, q, r) = e.b == f.a ? (e.a, e.b, f.b) : (f.a, f.b, e.b)
+                let collinear = RobustOrientation.sign(p.lon, p.lat, q.lon, q.lat, r.lon, r.lat) == 0
+                let backwards = (q.lon - p.lon) * (r.lon - q.lon) + (q.lat - p.lat) * (r.lat - q.lat) < 0
+                return collinear && backwards ? q : nil
+            }
+        }
+        return SegmentIntersection.contact(e.a, e.b, f.a, f.b)
+    }
+}
+
+/// Exact intersection tests for closed segments.
+enum SegmentIntersection {
+    /// A point where closed segments a–b and c–d meet, or nil when they do not.
+    static func contact(_ a: GeoPoint, _ b: GeoPoint, _ c: GeoPoint, _ d: GeoPoint) -> GeoPoint? {
+        let d1 = RobustOrientation.sign(c.lon, c.lat, d.lon, d.lat, a.lon, a.lat)
+        let d2 = RobustOrientation.sign(c.lon, c.lat, d.lon, d.lat, b.lon, b.lat)
+        let d3 = RobustOrientation.sign(a.lon, a.lat, b.lon, b.lat, c.lon, c.lat)
+        let d4 = RobustOrientation.sign(a.lon, a.lat, b.lon, b.lat, d.lon, d.lat)
+        if d1 * d2 < 0 && d3 * d4 < 0 {
+            let denominator = (b.lon - a.lon) * (d.lat - c.lat) - (b.lat - a.lat) * (d.lon - c.lon)
+            let t = ((c.lon - a.lon) * (d.lat - c.lat) - (c.lat - a.lat) * (d.lon - c.lon)) / denominator
+            return GeoPoint(lon: a.lon + t * (b.lon - a.lon), lat: a.lat + t * (b.lat - a.lat))
+        }
+        if d1 == 0 && within(c, d, a) { return a }
+        if d2 == 0 && within(c, d, b) { return b }
+        if d3 == 0 && within(a, b, c) { return c }
+        if d4 == 0 && within(a, b, d) { return d }
+        return nil
+    }
+
+    /// Whether r, collinear with p–q, lies on the closed segment.
+    private static func within(_ p: GeoPoint, _ q: GeoPoint, _ r: GeoPoint) -> Bool {
+        r.lon >= min(p.lon, q.lon) && r.lon <= max(p.lon, q.lon) && r.lat >= min(p.lat, q.lat) && r.lat <= max(p.lat, q.lat)
+    }
+}

@@ -1,0 +1,77 @@
+extension TransitionError {
+    /// The reason for people, in Chinese or English.
+    public func message(english: Bool) -> String {
+        switch self {
+        case .notPermitted(let action, let actor):
+            english ? "A \(Self.actorName(actor, english: true)) may not \(action.title(english: true)) work orders."
+                    : "\(Self.actorName(actor, english: false))无权对工单执行“\(action.title(english: false))”。"
+        case .notAssignedUnit(let action):
+            english ? "Only the unit the order is assigned to may \(action.title(english: true)) it."
+                    : "只有承办单位才能对该工单执行“\(action.title(english: false))”。"
+        case .notAllowedInStatus(let action, let status):
+            english ? "Cannot \(action.title(english: true)) an order that is \(status.title(english: true).lowercased())."
+                    : "工单处于“\(status.title(english: false))”状态，不能执行“\(action.title(english: false))”。"
+        case .pausedForRequester(let action):
+            english ? "The order is waiting on the requester; resume it before you \(action.title(english: true))."
+                    : "工单正在等待诉求人，请先恢复计时再执行“\(action.title(english: false))”。"
+        case .notPaused:
+            english ? "The order is not paused." : "工单未中止计时。"
+        case .reasonRequired(let action):
+            english ? "Give a reason or note to \(action.title(english: true))."
+                    : "执行“\(action.title(english: false))”须填写原因或说明。"
+        case .invalidLocation:
+            english ? "The check-in position is not a valid longitude and latitude." : "到场定位不是有效的经纬度。"
+        case .invalidExtension(let extra):
+            english ? "An extension must be a positive amount of time, not \(extra)." : "延期时长必须为正数（收到：\(extra)）。"
+        case .extensionPending:
+            english ? "An extension request is already waiting for an answer." : "已有待审批的延期申请。"
+        case .noPendingExtension:
+            english ? "There is no extension request to answer." : "没有待审批的延期申请。"
+        case .reviewRequired:
+            english ? "The result must pass review first." : "办理结果须先通过审核。"
+        case .reopenWindowClosed:
+            english ? "The time to ask for this order to be redone has passed." : "已超过可申请重办的期限。"
+        case .sameDepartment:
+            english ? "The order is already with that unit." : "工单已在该单位，无需改派。"
+        case .mergeIntoItself:
+            english ? "An order cannot be merged into itself." : "工单不能并入自身。"
+        case .invalidDeadline:
+            english ? "The supervision deadline must lie in the future." : "督办期限必须晚于当前时间。"
+        case .highestLevelReached(let level):
+            english ? "The order is already handled at the highest level (\(level.rawValue))."
+                    : "工单已在最高层级（\(Self.levelName(level))）办理，不能再提级。"
+        }
+    }
+
+    private static func actorName(_ kind: WorkOrderActor.Kind, english: Bool) -> String {
+        switch kind {
+        case .system: return english ? "system job" : "系统"
+        case .resident: return english ? "resident" : "群众"
+        case .staff(let role):
+            guard !english else { return role.rawValue }
+            switch role {
+            case .admin: return "系统管理员"
+            case .securityAdmin: return "安全管理员"
+            case .auditor: return "安全审计员"
+            case .operator: return "话务员"
+            case .dispatcher: return "派单员"
+            case .departmentHandler: return "承办人员"
+            case .departmentLead: return "承办单位负责人"
+            case .gridMember: return "网格员"
+            case .communityStaff: return "社区工作人员"
+            case .supervisor: return "督办人员"
+            case .leader: return "领导"
+            }
+        }
+    }
+
+    private static func levelName(_ level: DivisionLevel) -> String {
+        switch level {
+        case .province: "省级"
+        case .city: "市级"
+        case .county: "县级"
+        case .township: "乡镇"
+        case .community: "社区"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Why the machine refused an action; the API answers 403, 409 or 422 by `category`, with `message`.
+public enum TransitionError: Error, Sendable, Hashable {
+    /// This kind of actor may never take this action.
+    case notPermitted(action: WorkOrderActionKind, actor: WorkOrderActor.Kind)
+    /// A unit member acting on an order assigned to another unit.
+    case notAssignedUnit(action: WorkOrderActionKind)
+    /// The action does not apply in the order's status.
+    case notAllowedInStatus(action: WorkOrderActionKind, status: WorkOrderStatus)
+    /// The order waits on the requester; resume it first.
+    case pausedForRequester(action: WorkOrderActionKind)
+    /// Resume asked of an order that is not paused.
+    case notPaused
+    /// The action needs a reason or a note.
+    case reasonRequired(action: WorkOrderActionKind)
+    /// The check-in position is not a WGS84 longitude and latitude.
+    case invalidLocation
+    /// An extension must be a positive amount of time.
+    case invalidExtension(TimeLimit)
+    /// An extension request is already waiting for an answer.
+    case extensionPending
+    /// There is no extension request to answer.
+    case noPendingExtension
+    /// The result must pass review before the revisit or closing.
+    case reviewRequired
+    /// The resident's time to reopen the order has run out.
+    case reopenWindowClosed
+    /// Redispatching to the unit that already has the order.
+    case sameDepartment
+    /// An order cannot be merged under itself.
+    case mergeIntoItself
+    /// A supervision deadline must lie in the future.
+    case invalidDeadline
+    /// The order is already at the highest level escalation may reach.
+    case highestLevelReached(DivisionLevel)
+
+    /// How the refusal maps to an HTTP answer.
+    public enum Category: String, Sendable, Hashable {
+        /// Who asked may not do this (403).
+        case permission
+        /// Not possible in the order's current state (409).
+        case conflict
+        /// The request's data is incomplete or wrong (422).
+        case invalidInput
+    }
+
+    /// Whether the refusal is about who asked, the order's state or the request's data.
+    public var category: Category {
+        switch self {
+        case .notPermitted, .notAssignedUnit, .reopenWindowClosed:
+            .permission
+        case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
+             .reviewRequired, .sameDepartment, .highestLevelReached:
+            .conflict
+        case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline:
+            .invalidInput
+        }
+    }
+
+    /// A stable machine-readable code, e.g. `not_allowed_in_status`.
+    public var code: String {
+        switch self {
+        case .notPermitted: "not_permitted"
+        case .notAssignedUnit: "not_assigned_unit"
+        case .notAllowedInStatus: "not_allowed_in_status"
+        case .pausedForRequester: "paused_for_requester"
+        case .notPaused: "not_paused"
+        case .reasonRequired: "reason_required"
+        case .invalidLocation: "invalid_location"
+        case .invalidExtension: "invalid_extension"
+        case .extensionPending: "extension_pending"
+        case .noPendingExtension: "no_pending_extension"
+        case .reviewRequired: "review_required"
+        case .reopenWindowClosed: "reopen_window_closed"
+        case .sameDepartment: "same_department"
+        case .mergeIntoItself: "merge_into_itself"
+        case .invalidDeadline: "invalid_deadline"
+        case .highestLevelReached: "highest_level_reached"
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Something a person or the system asks to do to an existing work order.
+public enum WorkOrderAction: Sendable, Hashable, Codable {
+    /// 受理: an operator accepts a submitted request.
+    case accept(note: String?)
+    /// 派单: send to the unit responsible.
+    case dispatch(departmentID: UUID, note: String?)
+    /// 改派: send to another unit, with the reason.
+    case redispatch(departmentID: UUID, reason: String)
+    /// 签收: the unit acknowledges the order; the signer becomes the assignee.
+    case sign
+    /// 分派: the unit's lead hands the order to one of its people.
+    case assign(assigneeID: UUID)
+    /// 退单: the unit says the order is not theirs, with the reason.
+    case returnOrder(reason: String)
+    /// 到场: someone is on site, with the check-in position when known.
+    case arrive(location: GeoPoint?)
+    /// 开始办理.
+    case startProgress
+    /// 办理进展: a note (and photos) without a change of status.
+    case addProgressNote(note: String, photoIDs: [UUID])
+    /// 延期申请: ask for `extra` time, with the reason.
+    case requestExtension(extra: TimeLimit, reason: String)
+    /// 同意延期.
+    case approveExtension(note: String?)
+    /// 驳回延期, with the reason.
+    case refuseExtension(reason: String)
+    /// 办结/回单: report the result with a note and photos.
+    case complete(note: String, photoIDs: [UUID])
+    /// 审核: accept the result, or send it back to the unit (a reason is then required).
+    case review(approved: Bool, note: String?)
+    /// 回访: record the requester's evaluation; dissatisfied or unsolved reopens the order.
+    case revisit(Evaluation)
+    /// 重办: send an evaluated or closed order back to its unit, with the reason.
+    case reopen(reason: String)
+    /// 结案; a note is required when closing without an evaluation (requester unreachable).
+    case close(note: String?)
+    /// 并单: link this duplicate under `parentID`.
+    case merge(parentID: UUID)
+    /// 挂账, with the reason.
+    case shelve(reason: String)
+    /// 取消挂账: back to where the order was.
+    case unshelve(note: String?)
+    /// 作废, with the reason.
+    case cancel(reason: String)
+    /// 中止: wait on the requester (more information, access); the clocks stand still.
+    case pauseForRequester(reason: String)
+    /// 恢复 after a pause.
+    case resume
+    /// 催办.
+    case remind(note: String)
+    /// 督办, optionally with a deadline; supervising a supervised order raises it (提级督办).
+    case supervise(deadline: Date?, note: String)
+    /// 上报/提级: move the order one handling level up, back to that level's dispatcher.
+    case escalate(reason: String)
+
+    /// The action without its data, for guards and messages.
+    public var kind: WorkOrderActionKind {
+        switch self {
+        case .accept: .accept
+        case .dispatch: .dispatch
+        case .redispatch: .redispatch
+        case .sign: .sign
+        case .assign: .assign
+        case .returnOrder: .returnOrder
+        case .arrive: .arrive
+        case .startProgress: .startProgress
+        case .addProgressNote: .addProgressNote
+        case .requestExtension: .requestExtension
+        case .approveExtension: .approveExtension
+        case .refuseExtension: .refuseExtension
+        case .complete: .complete
+        case .review: .review
+        case .revisit: .revisit
+        case .reopen: .reopen
+        case .close: .close
+        case .merge: .merge
+        case .shelve: .shelve
+        case .unshelve: .unshelve
+        case .cancel: .cancel
+        case .pauseForRequester: .pauseForRequester
+        case .resume: .resume
+        case .remind: .remind
+        case .supervise: .supervise
+        case .escalate: .escalate
+        }
+    }
+}
+
+/// The kinds of `WorkOrderAction`, including `create`, which starts an order.
+public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case create, accept, dispatch, redispatch, sign, assign, returnOrder, arrive, startProgress, addProgressNote
+    case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
+    case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate
+
+    /// The action's name for people, in Chinese or English.
+    public func title(english: Bool) -> String {
+        switch self {
+        case .create: english ? "create" : "提交"
+        case .accept: english ? "accept" : "受理"
+        case .dispatch: english ? "dispatch" : "派单"
+        case .redispatch: english ? "redispatch" : "改派"
+        case .sign: english ? "sign" : "签收"
+        case .assign: english ? "assign" : "分派"
+        case .returnOrder: english ? "return" : "退单"
+        case .arrive: english ? "arrive on site" : "到场"
+        case .startProgress: english ? "start work" : "开始办理"
+        case .addProgressNote: english ? "add a progress note" : "填写进展"
+        case .requestExtension: english ? "request an extension" : "申请延期"
+        case .approveExtension: english ? "approve the extension" : "同意延期"
+        case .refuseExtension: english ? "refuse the extension" : "驳回延期"
+        case .complete: english ? "complete" : "办结"
+        case .review: english ? "review" : "审核"
+        case .revisit: english ? "revisit" : "回访"
+        case .reopen: english ? "reopen" : "重办"
+        case .close: english ? "close" : "结案"
+        case .merge: english ? "merge" : "并单"
+        case .shelve: english ? "shelve" : "挂账"
+        case .unshelve: english ? "unshelve" : "取消挂账"
+        case .cancel: english ? "cancel" : "作废"
+        case .pauseForRequester: english ? "pause for the requester" : "中止计时"
+        case .resume: english ? "resume" : "恢复计时"
+        case .remind: english ? "remind" : "催办"
+        case .supervise: english ? "supervise" : "督办"
+        case .escalate: english ? "escalate" : "上报提级"
+        }
+    }
+}

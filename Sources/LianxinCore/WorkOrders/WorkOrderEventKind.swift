@@ -1,0 +1,7 @@
+/// What happened to an order; stored as the event row's `kind`.
+public enum WorkOrderEventKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case created, accepted, dispatched, redispatched, signed, assigned, returned, arrived
+    case progressStarted, progressNoted, extensionRequested, extensionApproved, extensionRefused
+    case completed, reviewed, evaluated, reopened, closed, closedWithParent, merged
+    case shelved, unshelved, cancelled, paused, resumed, reminded, supervised, escalated
+}

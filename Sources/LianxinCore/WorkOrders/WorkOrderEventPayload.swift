@@ -1,0 +1,52 @@
+import Foundation
+
+/// The structured data of an event beyond its note; each kind fills the fields it needs and leaves the rest nil.
+public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
+    /// `created`: the order's tier.
+    public let tier: Tier?
+    /// `created`, `evaluated` (when reopening), `reopened`: the priority from now on.
+    public let priority: Priority?
+    /// `created`, `escalated`: the handling level from now on.
+    public let handlingLevel: DivisionLevel?
+    /// `dispatched`, `redispatched`: the new unit; `returned`: the unit that sent it back.
+    public let departmentID: UUID?
+    /// `signed`, `assigned`: the person now responsible.
+    public let assigneeID: UUID?
+    /// `arrived`: the check-in position.
+    public let location: GeoPoint?
+    /// `progressNoted`, `completed`: attached photos.
+    public let photoIDs: [UUID]?
+    /// `extensionRequested`, `extensionApproved`, `extensionRefused`: the time asked for.
+    public let extra: TimeLimit?
+    /// `evaluated`: what the requester said.
+    public let evaluation: Evaluation?
+    /// `reviewed`: whether the result passed.
+    public let approved: Bool?
+    /// `merged`, `closedWithParent`: the parent order.
+    public let parentID: UUID?
+    /// `supervised`: the supervisor's deadline.
+    public let deadline: Date?
+    /// `supervised`: 1 for 督办, 2 and up for 提级督办.
+    public let supervisionLevel: Int?
+
+    public init(
+        tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
+        assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
+        evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
+        supervisionLevel: Int? = nil
+    ) {
+        self.tier = tier
+        self.priority = priority
+        self.handlingLevel = handlingLevel
+        self.departmentID = departmentID
+        self.assigneeID = assigneeID
+        self.location = location
+        self.photoIDs = photoIDs
+        self.extra = extra
+        self.evaluation = evaluation
+        self.approved = approved
+        self.parentID = parentID
+        self.deadline = deadline
+        self.supervisionLevel = supervisionLevel
+    }
+}

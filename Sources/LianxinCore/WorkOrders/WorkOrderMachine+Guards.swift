@@ -1,0 +1,98 @@
+/// Who may take each action and from which statuses: one table, so pages, API and tests agree.
+struct WorkOrderActionGuard {
+    /// Staff roles allowed to act.
+    let roles: Set<Role>
+    let allowsSystem: Bool
+    let allowsResident: Bool
+    /// Statuses the action applies in.
+    let statuses: Set<WorkOrderStatus>
+    /// Whether the action is allowed while the order waits on the requester.
+    let allowedWhilePaused: Bool
+
+    /// Roles that act for the unit the order is assigned to, and only for it.
+    static let unitRoles: Set<Role> = [.departmentHandler, .departmentLead, .gridMember, .communityStaff]
+
+    private static let handling: Set<WorkOrderStatus> = [.signed, .arrived, .inProgress]
+    private static let beforeSigning: Set<WorkOrderStatus> = [.submitted, .received, .returned, .dispatched]
+    private static let live: Set<WorkOrderStatus> = [
+        .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .reviewed, .reopened,
+    ]
+    private static let escalatable: Set<WorkOrderStatus> = [
+        .received, .returned, .dispatched, .signed, .arrived, .inProgress, .reopened,
+    ]
+
+    init(_ roles: Set<Role>, system: Bool = false, resident: Bool = false,
+         from statuses: Set<WorkOrderStatus>, whilePaused: Bool = false) {
+        self.roles = roles
+        allowsSystem = system
+        allowsResident = resident
+        self.statuses = statuses
+        allowedWhilePaused = whilePaused
+    }
+
+    /// Whether this kind of actor may ever take the action.
+    func permits(_ kind: WorkOrderActor.Kind) -> Bool {
+        switch kind {
+        case .staff(let role): roles.contains(role)
+        case .system: allowsSystem
+        case .resident: allowsResident
+        }
+    }
+
+    /// The guard of `kind`.
+    static func of(_ kind: WorkOrderActionKind) -> WorkOrderActionGuard {
+        switch kind {
+        case .create:
+            WorkOrderActionGuard(
+                [.operator, .dispatcher, .gridMember, .communityStaff], system: true, resident: true, from: [])
+        case .accept:
+            WorkOrderActionGuard([.operator, .dispatcher], from: [.submitted])
+        case .dispatch:
+            WorkOrderActionGuard([.operator, .dispatcher], from: [.received])
+        case .redispatch:
+            WorkOrderActionGuard([.dispatcher], from: [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened])
+        case .sign:
+            WorkOrderActionGuard(unitRoles, from: [.dispatched, .reopened])
+        case .assign:
+            WorkOrderActionGuard([.departmentLead, .communityStaff], from: handling)
+        case .returnOrder:
+            WorkOrderActionGuard(unitRoles, from: [.dispatched, .signed])
+        case .arrive:
+            WorkOrderActionGuard(unitRoles, from: [.signed])
+        case .startProgress:
+            WorkOrderActionGuard(unitRoles, from: [.signed, .arrived])
+        case .addProgressNote:
+            WorkOrderActionGuard(
+                unitRoles.union([.dispatcher, .supervisor]), from: handling.union([.shelved]), whilePaused: true)
+        case .requestExtension, .complete, .pauseForRequester:
+            WorkOrderActionGuard(unitRoles, from: handling)
+        case .approveExtension, .refuseExtension:
+            WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: handling, whilePaused: true)
+        case .review:
+            WorkOrderActionGuard([.dispatcher, .supervisor], from: [.completed])
+        case .revisit:
+            WorkOrderActionGuard([.operator, .dispatcher], system: true, resident: true, from: [.completed, .reviewed])
+        case .reopen:
+            WorkOrderActionGuard([.operator, .dispatcher, .supervisor, .leader], resident: true, from: [.evaluated, .closed])
+        case .close:
+            WorkOrderActionGuard(
+                [.operator, .dispatcher, .supervisor], system: true, from: [.completed, .reviewed, .evaluated])
+        case .merge:
+            WorkOrderActionGuard([.operator, .dispatcher], from: beforeSigning)
+        case .shelve:
+            WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: escalatable)
+        case .unshelve:
+            WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: [.shelved])
+        case .cancel:
+            WorkOrderActionGuard([.operator, .dispatcher, .supervisor], resident: true, from: beforeSigning)
+        case .resume:
+            WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor]), from: handling, whilePaused: true)
+        case .remind:
+            WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: live, whilePaused: true)
+        case .supervise:
+            WorkOrderActionGuard([.supervisor, .leader], from: live, whilePaused: true)
+        case .escalate:
+            WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor, .leader]), from: escalatable)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// The work-order lifecycle (接诉即办) as pure functions: an action, the order's state, who acts and when
+/// go in; an event to append and the next state come out, or a `TransitionError` saying why not.
+public enum WorkOrderMachine {
+    /// Starts an order: the `created` event, in status `submitted`, waiting for an operator to accept it.
+    public static func create(
+        _ intake: WorkOrderIntake, by actor: WorkOrderActor, at time: Date
+    ) throws(TransitionError) -> Transition {
+        guard WorkOrderActionGuard.of(.create).permits(actor.kind) else {
+            throw .notPermitted(action: .create, actor: actor.kind)
+        }
+        let event = WorkOrderEvent(
+            orderID: intake.orderID, sequence: 1, kind: .created, from: nil, to: .submitted, actor: actor, at: time,
+            note: nil,
+            payload: WorkOrderEventPayload(
+                tier: intake.tier, priority: intake.priority, handlingLevel: intake.handlingLevel))
+        let state = WorkOrderState(
+            created: event, tier: intake.tier, priority: intake.priority, handlingLevel: intake.handlingLevel)
+        return Transition(event: event, state: state)
+    }
+
+    /// Applies `action` to the order in `state`, checking who acts, the status, the unit and the action's data.
+    public static func apply(
+        _ action: WorkOrderAction, to state: WorkOrderState, by actor: WorkOrderActor, at time: Date,
+        rules: WorkOrderRules = .standard
+    ) throws(TransitionError) -> Transition {
+        let kind = action.kind
+        let rule = WorkOrderActionGuard.of(kind)
+        guard rule.permits(actor.kind) else { throw .notPermitted(action: kind, actor: actor.kind) }
+        guard rule.statuses.contains(state.status) else { throw .notAllowedInStatus(action: kind, status: state.status) }
+        if let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
+           actor.departmentID == nil || actor.departmentID != state.departmentID {
+            throw .notAssignedUnit(action: kind)
+        }
+        if state.isPaused && !rule.allowedWhilePaused { throw .pausedForRequester(action: kind) }
+
+        let step = WorkOrderStep(state: state, actor: actor, time: time)
+        switch action {
+        case .accept(let note):
+            return step.record(.accepted, to: .received, note: note.trimmedNonEmpty)
+        case .dispatch(let departmentID, let note):
+            return step.record(
+                .dispatched, to: .dispatched, note: note.trimmedNonEmpty, payload: .init(departmentID: departmentID))
+        case .redispatch(let departmentID, let reason):
+            let reason = try required(reason, for: kind)
+            guard departmentID != state.departmentID else { throw .sameDepartment }
+            return step.record(.redispatched, to: .dispatched, note: reason, payload: .init(departmentID: departmentID))
+        case .sign:
+            return step.record(.signed, to: .signed, payload: .init(assigneeID: actor.id))
+        case .assign(let assigneeID):
+            return step.record(.assigned, payload: .init(assigneeID: assigneeID))
+        case .returnOrder(let reason):
+            let reason = try required(reason, for: kind)
+            return step.record(.returned, to: .returned, note: reason, payload: .init(departmentID: state.departmentID))
+        case .arrive(let location):
+            if let location, !location.isValidWGS84 { throw .invalidLocation }
+            return step.record(.arrived, to: .arrived, payload: .init(location: location))
+        case .startProgress:
+            return step.record(.progressStarted, to: .inProgress)
+        case .addProgressNote(let note, let photoIDs):
+            let note = try required(note, for: kind)
+            return step.record(.progressNoted, note: note, payload: .init(photoIDs: photoIDs.nilIfEmpty))
+        case .requestExtension(let extra, let reason):
+            let reason = try required(reason, for: kind)
+            guard extra.amount > 0 else { throw .invalidExtension(extra) }
+            guard state.pendingExtension == nil else { throw .extensionPending }
+            return step.record(.extensionRequested, note: reason, payload: .init(extra: extra))
+        case .approveExtension(let note):
+            guard let pending = state.pendingExtension else { throw .noPendingExtension }
+            return step.record(.extensionApproved, note: note.trimmedNonEmpty, payload: .init(extra: pending.extra))
+        case .refuseExtension(let reason):
+            guard let pending = state.pendingExtension else { throw .noPendingExtension }
+            let reason = try required(reason, for: kind)
+            return step.record(.extensionRefused, note: reason, payload: .init(extra: pending.extra))
+        case .complete(let note, let photoIDs):
+            let note = try required(note, for: kind)
+            return step.record(.completed, to: .completed, note: note, payload: .init(photoIDs: photoIDs.nilIfEmpty))
+        case .review(let approved, let note):
+            let note = approved ? note.trimmedNonEmpty : try required(note ?? "", for: kind)
+            return step.record(.reviewed, to: approved ? .reviewed : .inProgress, note: note,
+                               payload: .init(approved: approved))
+        case .revisit(let evaluation):
+            if rules.requiresReview && state.status == .completed { throw .reviewRequired }
+            let reopens = evaluation.requiresReopen
+            return step.record(.evaluated, to: reopens ? .reopened : .evaluated, note: evaluation.comment.trimmedNonEmpty,
+                               payload: .init(priority: reopens ? state.priority.raised() : nil, evaluation: evaluation))
+        case .reopen(let reason):
+            let reason = try required(reason, for: kind)
+            if actor.kind == .resident {
+                let since = state.closedAt ?? state.evaluatedAt ?? state.updatedAt
+                guard time.timeIntervalSince(since) <= rules.residentReopenWindow else { throw .reopenWindowClosed }
+            }
+            return step.record(.reopened, to: .reopened, note: reason, payload: .init(priority: state.priority.raised()))
+        case .close(let note):
+            var note = note.trimmedNonEmpty
+            if state.status != .evaluated {
+                if rules.requiresReview && state.status == .completed { throw .reviewRequired }
+                note = try required(note ?? "", for: kind)
+            }
+            return step.record(.closed, to: .closed, note: note)
+        case .merge(let parentID):
+            guard parentID != state.id else { throw .mergeIntoItself }
+            return step.record(.merged, to: .merged, payload: .init(parentID: parentID))
+        case .shelve(let reason):
+            let reason = try required(reason, for: kind)
+            return step.record(.shelved, to: .shelved, note: reason)
+        case .unshelve(let note):
+            return step.record(.unshelved, to: state.statusBeforeShelve ?? .received, note: note.trimmedNonEmpty)
+        case .cancel(let reason):
+            if actor.kind == .resident && ![.submitted, .received].contains(state.status) {
+                throw .notAllowedInStatus(action: kind, status: state.status)
+            }
+            let reason = try required(reason, for: kind)
+            return step.record(.cancelled, to: .cancelled, note: reason)
+        case .pauseForRequester(let reason):
+            let reason = try required(reason, for: kind)
+            return step.record(.paused, note: reason)
+        case .resume:
+            guard state.isPaused else { throw .notPaused }
+            return step.record(.resumed)
+        case .remind(let note):
+            let note = try required(note, for: kind)
+            return step.record(.reminded, note: note)
+        case .supervise(let deadline, let note):
+            let note = try required(note, for: kind)
+            if let deadline, deadline <= time { throw .invalidDeadline }
+            return step.record(.supervised, note: note,
+                               payload: .init(deadline: deadline, supervisionLevel: state.supervisionLevel + 1))
+        case .escalate(let reason):
+            let reason = try required(reason, for: kind)
+            guard let higher = state.handlingLevel.parent, higher >= rules.highestLevel else {
+                throw .highestLevelReached(state.handlingLevel)
+            }
+            return step.record(.escalated, to: .received, note: reason, payload: .init(handlingLevel: higher))
+        }
+    }
+
+    /// The text of a required reason or note, trimmed; refuses an empty one.
+    private static func required(_ text: String, for kind: WorkOrderActionKind) throws(TransitionError) -> String {
+        guard let text = text.trimmedNonEmpty else { throw .reasonRequired(action: kind) }
+        return text
+    }
+}
+
+private extension Optional where Wrapped == String {
+    /// The trimmed text, or nil when absent or blank.
+    var trimmedNonEmpty: String? {
+        flatMap(\.trimmedNonEmpty)
+    }
+}
+
+private extension String {
+    /// The text without surrounding white space, or nil when nothing is left.
+    var trimmedNonEmpty: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+private extension Array {
+    /// nil instead of an empty array, so events leave absent data out.
+    var nilIfEmpty: [Element]? {
+        isEmpty ? nil : self
+    }
+}

@@ -1,0 +1,77 @@
+import Vapor
+import Fluent
+
+/// What an audit entry records.
+enum AuditAction: String, Codable, CaseIterable, Sendable {
+    case loginSucceeded = "login.success"
+    case loginFailed = "login.failure"
+    case accountLocked = "login.locked"
+    case logout = "logout"
+    case permissionDenied = "permission.denied"
+    case scopeDenied = "scope.denied"
+    case csrfRejected = "csrf.rejected"
+    case userCreated = "user.create"
+    case userDisabled = "user.disable"
+    case passwordReset = "user.password.reset"
+    case passwordChanged = "user.password.change"
+    case roleChanged = "user.role.change"
+    case tokenCreated = "token.create"
+    case tokenRevoked = "token.revoke"
+    case divisionsImported = "divisions.import"
+    case settingsChanged = "settings.change"
+    case exported = "export"
+    case personalDataUnmasked = "personal-data.unmask"
+    case auditRead = "audit.read"
+}
+
+/// How the audited action ended.
+enum AuditResult: String, Codable, Sendable { case success, failure, denied }
+
+/// Who did it, when there is no request (command line).
+struct AuditActor: Sendable {
+    var id: UUID?
+    var name: String
+    var role: String?
+    var division: String?
+
+    static let commandLine = AuditActor(id: nil, name: "cli:\(ProcessInfo.processInfo.userName)", role: nil, division: nil)
+}
+
+enum AuditLog {
+    /// Appends one entry. It throws, so that an action audited inside a transaction is rolled back
+    /// with its entry if the entry cannot be written.
+    static func record(_ action: AuditAction, result: AuditResult, actor: AuditActor, target: String? = nil,
+                       ip: String? = nil, requestID: String? = nil, detail: String? = nil,
+                       at date: Date, on database: any Database) async throws {
+        let entry = AuditEntry()
+        entry.at = date
+        entry.action = action.rawValue
+        entry.result = result.rawValue
+        entry.actorID = actor.id
+        entry.actorName = actor.name
+        entry.actorRole = actor.role
+        entry.divisionCode = actor.division
+        entry.target = target
+        entry.ip = ip
+        entry.requestID = requestID
+        entry.detail = detail
+        try await entry.create(on: database)
+    }
+}
+
+extension Request {
+    /// Audits an event by the current principal (or an anonymous caller), outside any transaction;
+    /// a failure to write is logged as critical.
+    func audit(_ action: AuditAction, result: AuditResult, target: String? = nil, detail: String? = nil,
+               actor: AuditActor? = nil, on database: (any Database)? = nil) async {
+        let who = actor ?? principal.map {
+            AuditActor(id: $0.userID, name: $0.username, role: $0.role.rawValue, division: $0.division.value)
+        } ?? AuditActor(id: nil, name: "anonymous", role: nil, division: nil)
+        do {
+            try await AuditLog.record(action, result: result, actor: who, target: target, ip: clientIP, requestID: id,
+                                      detail: detail, at: lianxin.now(), on: database ?? db)
+        } catch {
+            logger.critical("could not write audit entry", metadata: ["action": "\(action.rawValue)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Vapor
+
+/// `lianxin serve [--demo]`: Vapor's serve command, preceded by migrations and, with `--demo`
+/// (or LIANXIN_DEMO=true), the demo city.
+struct LianxinServeCommand: AnyAsyncCommand {
+    let serve: any AnyAsyncCommand
+    let application: Application
+
+    var help: String { "Runs the server (migrating SQLite first). --demo seeds the demo city of 上饶市 on an empty database." }
+
+    func run(using context: inout CommandContext) async throws {
+        let demo = context.input.arguments.contains("--demo") || application.lianxin.settings.seedDemo
+        context.input.arguments.removeAll { $0 == "--demo" }
+        try await prepareDatabase(application)
+        if demo {
+            for line in try await DemoSeeder(application: application).run() { context.console.print(line) }
+        }
+        try await serve.run(using: &context)
+    }
+
+    func outputAutoComplete(using context: inout CommandContext) throws {
+        try serve.outputAutoComplete(using: &context)
+    }
+
+    func outputHelp(using context: inout CommandContext) throws {
+        try serve.outputHelp(using: &context)
+        context.console.print("    --demo  Seed the demo city (上饶市 divisions, departments, one account per role) before serving.")
+    }
+
+    func renderCompletionFunctions(using context: CommandContext, shell: Shell) -> String {
+        serve.renderCompletionFunctions(using: context, shell: shell)
+    }
+}

@@ -1,0 +1,74 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The demo city of 上饶市: real division codes, demo departments and one account per role.
+/// Running it again changes nothing that is already there.
+struct DemoSeeder {
+    let application: Application
+
+    /// The shared demo password, printed at start-up; demo only.
+    static let password = "Lianxin@2026"
+
+    /// One demo account: username, name, role, division, department code.
+    struct Account: Sendable {
+        let username: String
+        let displayName: String
+        let role: Role
+        let division: String
+        let department: String?
+    }
+
+    static let accounts: [Account] = [
+        .init(username: "admin", displayName: "系统管理员", role: .admin, division: "3611", department: nil),
+        .init(username: "secadmin", displayName: "安全管理员", role: .securityAdmin, division: "3611", department: nil),
+        .init(username: "auditor", displayName: "安全审计员", role: .auditor, division: "3611", department: nil),
+        .init(username: "operator", displayName: "话务员 王丽", role: .operator, division: "3611", department: nil),
+        .init(username: "dispatcher", displayName: "派单员 李强", role: .dispatcher, division: "3611", department: nil),
+        .init(username: "handler", displayName: "承办人 张伟 (信州区城管局)", role: .departmentHandler, division: "361102", department: "XZ-CG"),
+        .init(username: "deptlead", displayName: "科长 刘洋 (信州区城管局)", role: .departmentLead, division: "361102", department: "XZ-CG"),
+        .init(username: "gridmember", displayName: "网格员 陈芳 (上滩头社区)", role: .gridMember, division: "361102001001", department: nil),
+        .init(username: "community", displayName: "社区干部 赵敏 (上滩头社区)", role: .communityStaff, division: "361102001001", department: nil),
+        .init(username: "supervisor", displayName: "督办员 周杰", role: .supervisor, division: "3611", department: nil),
+        .init(username: "leader", displayName: "分管领导 吴涛", role: .leader, division: "3611", department: nil),
+    ]
+
+    /// Seeds whatever is missing and returns lines for the console.
+    func run() async throws -> [String] {
+        let db = application.db
+        let settings = application.lianxin.settings
+        let now = application.lianxin.now()
+        var lines: [String] = []
+        let divisionsFile = (settings.resourcesDirectory as NSString).appendingPathComponent("Data/divisions-shangrao.csv")
+        let report = try await DivisionImporter(database: db)
+            .importCSV(try String(contentsOfFile: divisionsFile, encoding: .utf8), actor: .demo, now: now)
+        lines.append("divisions: \(report.inserted) added, \(report.unchanged + report.updated) already present")
+
+        let departmentsFile = (settings.resourcesDirectory as NSString).appendingPathComponent("Data/departments-demo.csv")
+        let table = try CSVTable(parsing: try String(contentsOfFile: departmentsFile, encoding: .utf8))
+        var addedDepartments = 0
+        for (_, fields) in table.rows {
+            guard try await Department.query(on: db).filter(\.$code == fields[0]).first() == nil else { continue }
+            try await Department(code: fields[0], name: fields[1], divisionCode: fields[2]).create(on: db)
+            addedDepartments += 1
+        }
+        lines.append("departments: \(addedDepartments) added, \(table.rows.count - addedDepartments) already present")
+
+        let service = AccountService(application: application, database: db)
+        lines.append("demo accounts (password for all: \(Self.password)):")
+        for account in Self.accounts {
+            if try await User.query(on: db).filter(\.$username == account.username).first() == nil {
+                _ = try await service.create(.init(username: account.username, displayName: account.displayName,
+                                                   password: Self.password, role: account.role.rawValue,
+                                                   divisionCode: account.division, departmentCode: account.department),
+                                             by: nil, actor: .demo)
+            }
+            lines.append("  \(account.username.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.displayName)")
+        }
+        return lines
+    }
+}
+
+extension AuditActor {
+    static let demo = AuditActor(id: nil, name: "demo-seeder", role: nil, division: nil)
+}

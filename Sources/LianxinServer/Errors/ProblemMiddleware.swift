@@ -1,0 +1,91 @@
+import Vapor
+
+/// Turns every error into RFC 9457 problem JSON for API callers, or an error page for browsers,
+/// and logs server errors with the request id. Replaces Vapor's `ErrorMiddleware`.
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await Self.response(for: error, request: request)
+        }
+    }
+
+    static func response(for error: any Error, request: Request) async -> Response {
+        let problem = Self.problem(from: error)
+        if problem.status.code >= 500 {
+            request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+        } else {
+            request.logger.debug("request refused", metadata: ["status": "\(problem.status.code)", "detail": "\(problem.detail)"])
+        }
+        if wantsHTML(request) {
+            if problem.status == .unauthorized {
+                let back = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
+                return request.redirect(to: "/login?next=\(back)")
+            }
+            if let page = try? await ErrorPage.render(problem, on: request) {
+                return page
+            }
+        }
+        let body = ProblemBody(type: "https://lianxin.invalid/problems/\(problem.type)", title: problem.title,
+                               status: Int(problem.status.code), detail: problem.detail,
+                               instance: request.url.path, requestId: request.id,
+                               errors: problem.errors.isEmpty ? nil : problem.errors)
+        let response = Response(status: problem.status)
+        do {
+            try response.content.encode(body, as: .json)
+        } catch {
+            response.body = .init(string: "{\"status\":\(problem.status.code)}")
+        }
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        return response
+    }
+
+    /// Maps any error to a problem: ours as they are, Vapor's aborts and decoding errors as 4xx,
+    /// anything else as a 500 that reveals nothing.
+    static func problem(from error: any Error) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let decoding as DecodingError:
+            return decodingProblem(decoding)
+        case let abort as any AbortError:
+            let status = abort.status
+            let type = status.code == 404 ? "not-found" : status.code == 413 ? "payload-too-large" : "http-\(status.code)"
+            return Problem(status, type: type, title: status.reasonPhrase, detail: abort.reason)
+        default:
+            return Problem(.internalServerError, type: "internal", title: "Internal Server Error",
+                           detail: "Something went wrong; the request id identifies it in the logs / 服务器内部错误")
+        }
+    }
+
+    private static func decodingProblem(_ error: DecodingError) -> Problem {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            let keys = context.codingPath + (key.map { [$0] } ?? [])
+            return "/" + keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .invalid(field: path(context, key), "is required / 必填")
+        case .valueNotFound(_, let context):
+            return .invalid(field: path(context), "must not be null / 不能为空")
+        case .typeMismatch(let type, let context):
+            return .invalid(field: path(context), "expected \(type) / 类型错误")
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? Problem(.badRequest, type: "malformed-body", title: "Bad Request", detail: "The body is not valid JSON / 请求体不是有效的 JSON")
+                : .invalid(field: path(context), context.debugDescription)
+        @unknown default:
+            return Problem(.badRequest, type: "malformed-body", title: "Bad Request", detail: "\(error)")
+        }
+    }
+
+    private static func wantsHTML(_ request: Request) -> Bool {
+        let path = request.url.path
+        if path.hasPrefix("/api/") || path.hasPrefix("/open311/") || path == "/metrics" || path == "/healthz" || path == "/readyz" {
+            return false
+        }
+        return request.headers[.accept].contains { $0.contains("text/html") } || request.method == .GET
+            || request.headers.contentType == .urlEncodedForm
+    }
+}

@@ -1,0 +1,25 @@
+import Fluent
+
+/// Every migration, in the order they were written. Append only.
+enum LianxinMigrations {
+    static let all: [any Migration] = [
+        CreateDivision(),
+        CreateDepartment(),
+        CreateUser(),
+        CreateUserSession(),
+        CreateApiToken(),
+        CreateAuditEntry(),
+    ]
+}
+
+extension Database {
+    /// Creates an index with plain SQL (Fluent's schema builder has none).
+    func index(on table: String, name: String, columns: [String]) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        var builder = sql.create(index: name).on(table)
+        for column in columns { builder = builder.column(column) }
+        try await builder.run()
+    }
+}
+
+import SQLKit

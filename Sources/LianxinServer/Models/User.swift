@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import LianxinCore
+
+/// A staff account. It belongs to a division (and, for handlers, a department) and sees only that subtree.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: Role
+    @Field(key: "division_code") var divisionCode: String
+    @OptionalParent(key: "department_id") var department: Department?
+    @Field(key: "active") var active: Bool
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Field(key: "password_changed_at") var passwordChangedAt: Date
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(username: String, displayName: String, passwordHash: String, role: Role,
+         divisionCode: String, departmentID: UUID?, now: Date) {
+        self.username = username
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.role = role
+        self.divisionCode = divisionCode
+        self.$department.id = departmentID
+        self.active = true
+        self.failedLogins = 0
+        self.passwordChangedAt = now
+    }
+}

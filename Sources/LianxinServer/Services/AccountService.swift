@@ -1,0 +1,129 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// Creating and changing staff accounts, with the rules that keep them valid and every change audited.
+struct AccountService {
+    let application: Application
+    let database: any Database
+
+    /// A request to create an account, as typed in a form, the API or the command line.
+    struct NewAccount: Content, Sendable {
+        var username: String
+        var displayName: String
+        var password: String
+        var role: String
+        var divisionCode: String
+        var departmentCode: String?
+    }
+
+    /// Checks `input`, then creates the account and its audit entry in one transaction.
+    /// `creator` nil means the command line; otherwise the new account must fall inside the creator's scope.
+    func create(_ input: NewAccount, by creator: Principal?, actor: AuditActor, ip: String? = nil) async throws -> User {
+        let context = application.lianxin
+        var errors: [Problem.FieldError] = []
+        let username = input.username.trimmingCharacters(in: .whitespaces)
+        if !Self.isValidUsername(username) {
+            errors.append(.init(field: "/username", message: "3–32 letters, digits, dot, dash or underscore / 用户名须为 3–32 位字母、数字、点、横线或下划线"))
+        }
+        let displayName = input.displayName.trimmingCharacters(in: .whitespaces)
+        if displayName.isEmpty || displayName.count > 64 {
+            errors.append(.init(field: "/displayName", message: "1–64 characters / 姓名须为 1–64 个字符"))
+        }
+        if let violation = context.passwordPolicy.check(input.password, username: username) {
+            errors.append(.init(field: "/password", message: violation.message(english: false) + " " + violation.message(english: true)))
+        }
+        let role = Role(rawValue: input.role)
+        if role == nil {
+            errors.append(.init(field: "/role", message: "unknown role; one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")) / 角色无效"))
+        }
+        var division: Division?
+        if let code = DivisionCode(input.divisionCode) {
+            division = try await Division.find(code.value, on: database)
+            if division == nil {
+                errors.append(.init(field: "/divisionCode", message: "unknown division \(code) / 区划不存在"))
+            } else if let creator, !creator.canSee(code) {
+                errors.append(.init(field: "/divisionCode", message: "outside your division / 超出您的管辖范围"))
+            }
+        } else {
+            errors.append(.init(field: "/divisionCode", message: "not a division code / 区划代码无效"))
+        }
+        var department: Department?
+        if let code = input.departmentCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            department = try await Department.query(on: database).filter(\.$code == code).first()
+            if department == nil { errors.append(.init(field: "/departmentCode", message: "unknown department / 部门不存在")) }
+        } else if role?.requiresDepartment == true {
+            errors.append(.init(field: "/departmentCode", message: "handlers must belong to a department / 承办人员须属于某个部门"))
+        }
+        if Self.isValidUsername(username),
+           try await User.query(on: database).filter(\.$username == username).first() != nil {
+            errors.append(.init(field: "/username", message: "already taken / 用户名已存在"))
+        }
+        guard errors.isEmpty, let role, let division else { throw Problem.invalid(errors) }
+
+        let hash = try await Passwords(application: application).hash(input.password)
+        let user = User(username: username, displayName: displayName, passwordHash: hash, role: role,
+                        divisionCode: division.code.value, departmentID: department?.id, now: context.now())
+        do {
+            try await database.transaction { db in
+                try await user.create(on: db)
+                try await AuditLog.record(.userCreated, result: .success, actor: actor, target: "user:\(username)", ip: ip,
+                                          detail: "role=\(role.rawValue) division=\(division.code.value)", at: context.now(), on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Problem.invalid(field: "/username", "already taken / 用户名已存在")
+        }
+        return user
+    }
+
+    /// Sets a new password (checked against the policy), unlocks the account and ends its sessions.
+    func resetPassword(of user: User, to password: String, actor: AuditActor, ip: String? = nil, selfService: Bool = false) async throws {
+        let context = application.lianxin
+        if let violation = context.passwordPolicy.check(password, username: user.username) {
+            throw Problem.invalid(field: "/password", violation.message(english: false) + " " + violation.message(english: true))
+        }
+        user.passwordHash = try await Passwords(application: application).hash(password)
+        user.passwordChangedAt = context.now()
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        let userID = try user.requireID()
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuditLog.record(selfService ? .passwordChanged : .passwordReset, result: .success, actor: actor,
+                                      target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
+        }
+    }
+
+    /// Disables an account and ends its sessions and tokens.
+    func disable(_ user: User, actor: AuditActor, ip: String? = nil) async throws {
+        let context = application.lianxin
+        user.active = false
+        let userID = try user.requireID()
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: context.now()).update()
+            try await AuditLog.record(.userDisabled, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
+                                      at: context.now(), on: db)
+        }
+    }
+
+    /// Issues a bearer token for `user`; the token is shown once and only its hash is stored.
+    func issueToken(for user: User, name: String, actor: AuditActor) async throws -> String {
+        let context = application.lianxin
+        let token = "lx_" + FieldCipher.randomToken()
+        let record = ApiToken(tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(), name: name, now: context.now())
+        try await database.transaction { db in
+            try await record.create(on: db)
+            try await AuditLog.record(.tokenCreated, result: .success, actor: actor, target: "user:\(user.username)",
+                                      detail: "token=\(name)", at: context.now(), on: db)
+        }
+        return token
+    }
+
+    static func isValidUsername(_ name: String) -> Bool {
+        (3...32).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+}

@@ -1,0 +1,40 @@
+import Vapor
+import LianxinCore
+
+/// What the composition root hands to every handler: settings, keys, metrics, texts and the clock.
+public struct LianxinContext: Sendable {
+    public let settings: LianxinSettings
+    public let cipher: FieldCipher
+    public let metrics: MetricsRegistry
+    public let localizer: Localizer
+    public let passwordPolicy: PasswordPolicy
+    public let lockout: LoginLockout
+    public let sessionPolicy: SessionPolicy
+    /// The current time; tests replace it.
+    public let now: @Sendable () -> Date
+}
+
+extension Application {
+    private struct LianxinKey: StorageKey { typealias Value = LianxinContext }
+
+    /// The Lianxin context set up by `configure`.
+    public var lianxin: LianxinContext {
+        get {
+            guard let context = storage[LianxinKey.self] else { fatalError("configure(_:settings:) has not run") }
+            return context
+        }
+        set { storage[LianxinKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var lianxin: LianxinContext { application.lianxin }
+
+    /// The client's address, from `X-Forwarded-For` only when the proxy is trusted.
+    var clientIP: String? {
+        if lianxin.settings.trustedProxies, let forwarded = headers.first(name: "X-Forwarded-For") {
+            return forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return remoteAddress?.ipAddress
+    }
+}

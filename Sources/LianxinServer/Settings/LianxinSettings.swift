@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import Crypto
+
+/// Every setting of a Lianxin server, read in one place from the environment (flags of the
+/// `serve` command override host and port). The README's configuration table lists `documented`.
+public struct LianxinSettings: Sendable {
+    /// How strict the server is about its secrets.
+    public enum Mode: String, Sendable { case development, production, testing }
+
+    public var mode: Mode
+    public var database: DatabaseURL
+    public var host: String
+    public var port: Int
+    /// The 256-bit master key derived from LIANXIN_SECRET_KEY.
+    public var secretKey: Data
+    public var logLevel: Logger.Level
+    public var publicBaseURL: String
+    public var dataDirectory: String
+    public var resourcesDirectory: String
+    public var bcryptCost: Int
+    public var seedDemo: Bool
+    public var autoMigrate: Bool
+    public var trustedProxies: Bool
+
+    /// A line of the configuration table: variable, default, meaning.
+    public struct Documented: Sendable {
+        public let variable: String
+        public let defaultValue: String
+        public let meaning: String
+    }
+
+    public static let documented: [Documented] = [
+        .init(variable: "LIANXIN_ENV", defaultValue: "development",
+              meaning: "`development` or `production` (production refuses to start without a secret key)"),
+        .init(variable: "LIANXIN_DATABASE_URL", defaultValue: "sqlite://./data/lianxin.sqlite",
+              meaning: "`sqlite://PATH` (WAL mode), `sqlite::memory:`, or `postgres://user:pass@host:port/db`"),
+        .init(variable: "LIANXIN_HOST", defaultValue: "127.0.0.1", meaning: "address to listen on (`serve --hostname` overrides)"),
+        .init(variable: "LIANXIN_PORT", defaultValue: "8080", meaning: "port to listen on (`serve --port` overrides)"),
+        .init(variable: "LIANXIN_SECRET_KEY", defaultValue: "(generated in development)",
+              meaning: "at least 32 characters; keys field encryption (AES-GCM) and blind indexes (HMAC). In development one is generated into `DATA_DIR/secret.key` (mode 0600)"),
+        .init(variable: "LIANXIN_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical"),
+        .init(variable: "LIANXIN_PUBLIC_BASE_URL", defaultValue: "http://127.0.0.1:8080",
+              meaning: "the address residents and integrations use; links and QR codes are built from it"),
+        .init(variable: "LIANXIN_DATA_DIR", defaultValue: "./data", meaning: "folder for the SQLite file, the generated key and uploaded files"),
+        .init(variable: "LIANXIN_RESOURCES_DIR", defaultValue: "./Resources", meaning: "folder with Views, Locales and Data shipped with Lianxin"),
+        .init(variable: "LIANXIN_BCRYPT_COST", defaultValue: "12", meaning: "bcrypt work factor for passwords (4–31)"),
+        .init(variable: "LIANXIN_DEMO", defaultValue: "false", meaning: "`true` seeds the demo city on start (same as `serve --demo`)"),
+        .init(variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
+              meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
+        .init(variable: "LIANXIN_TRUST_PROXY", defaultValue: "false", meaning: "take the client address from `X-Forwarded-For` (behind a load balancer)"),
+    ]
+
+    /// Why the settings cannot be used.
+    public enum Problem: Error, CustomStringConvertible {
+        case invalid(variable: String, value: String, reason: String)
+        case missingSecretKey
+
+        public var description: String {
+            switch self {
+            case .invalid(let variable, let value, let reason): "\(variable)=\(value): \(reason)"
+            case .missingSecretKey:
+                "LIANXIN_SECRET_KEY is required in production (at least 32 characters, e.g. `openssl rand -base64 48`)"
+            }
+        }
+    }
+
+    /// Reads settings from `environment`. In development a missing secret key is generated into the
+    /// data folder and `warnings` says so; in production it is an error.
+    public static func load(from environment: [String: String], workingDirectory: String = FileManager.default.currentDirectoryPath)
+        throws -> (settings: LianxinSettings, warnings: [String]) {
+        var warnings: [String] = []
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        func absolute(_ path: String) -> String {
+            path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        }
+        let modeText = value("LIANXIN_ENV") ?? "development"
+        guard let mode = Mode(rawValue: modeText) else {
+            throw Problem.invalid(variable: "LIANXIN_ENV", value: modeText, reason: "expected development or production")
+        }
+        let dataDirectory = absolute(value("LIANXIN_DATA_DIR") ?? "./data")
+        let databaseText = value("LIANXIN_DATABASE_URL") ?? "sqlite://" + (dataDirectory as NSString).appendingPathComponent("lianxin.sqlite")
+        let database: DatabaseURL
+        do { database = try DatabaseURL(parsing: databaseText, relativeTo: workingDirectory) } catch {
+            throw Problem.invalid(variable: "LIANXIN_DATABASE_URL", value: DatabaseURL.redacted(databaseText), reason: "\(error)")
+        }
+        let port = try int("LIANXIN_PORT", value("LIANXIN_PORT"), default: 8080, range: 1...65535)
+        let cost = try int("LIANXIN_BCRYPT_COST", value("LIANXIN_BCRYPT_COST"), default: 12, range: 4...31)
+        let levelText = value("LIANXIN_LOG_LEVEL") ?? "info"
+        guard let logLevel = Logger.Level(rawValue: levelText) else {
+            throw Problem.invalid(variable: "LIANXIN_LOG_LEVEL", value: levelText, reason: "unknown level")
+        }
+        let host = value("LIANXIN_HOST") ?? "127.0.0.1"
+
+        let key: Data
+        if let secret = value("LIANXIN_SECRET_KEY") {
+            guard secret.utf8.count >= 32 else {
+                throw Problem.invalid(variable: "LIANXIN_SECRET_KEY", value: "(hidden)", reason: "must be at least 32 characters")
+            }
+            key = SecretKeyFile.key(from: secret)
+        } else if mode == .production {
+            throw Problem.missingSecretKey
+        } else {
+            let (generated, created) = try SecretKeyFile.loadOrCreate(in: dataDirectory)
+            key = generated
+            warnings.append(created
+                ? "LIANXIN_SECRET_KEY is not set: generated a development key in \(dataDirectory)/secret.key (mode 0600). Set LIANXIN_SECRET_KEY in production."
+                : "LIANXIN_SECRET_KEY is not set: using the development key in \(dataDirectory)/secret.key.")
+        }
+        let settings = LianxinSettings(
+            mode: mode,
+            database: database,
+            host: host,
+            port: port,
+            secretKey: key,
+            logLevel: logLevel,
+            publicBaseURL: value("LIANXIN_PUBLIC_BASE_URL") ?? "http://\(host):\(port)",
+            dataDirectory: dataDirectory,
+            resourcesDirectory: absolute(value("LIANXIN_RESOURCES_DIR") ?? "./Resources"),
+            bcryptCost: cost,
+            seedDemo: try bool("LIANXIN_DEMO", value("LIANXIN_DEMO"), default: false),
+            autoMigrate: try bool("LIANXIN_AUTO_MIGRATE", value("LIANXIN_AUTO_MIGRATE"), default: database.isSQLite),
+            trustedProxies: try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false)
+        )
+        return (settings, warnings)
+    }
+
+    private static func int(_ name: String, _ text: String?, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return fallback }
+        guard let number = Int(text), range.contains(number) else {
+            throw Problem.invalid(variable: name, value: text, reason: "expected a whole number in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return number
+    }
+
+    private static func bool(_ name: String, _ text: String?, default fallback: Bool) throws -> Bool {
+        guard let text else { return fallback }
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw Problem.invalid(variable: name, value: text, reason: "expected true or false")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Vapor
+import LianxinCore
+
+/// A link in the navigation bar.
+struct NavLink: Encodable, Sendable {
+    let href: String
+    let label: String
+    let current: Bool
+}
+
+/// The signed-in user as the page header shows them.
+struct UserBadge: Encodable, Sendable {
+    let username: String
+    let displayName: String
+    let role: String
+    let roleLabel: String
+    let division: String
+}
+
+/// What every page is rendered with: texts, language, user, navigation, CSRF token, and the page's own model.
+struct Page<Model: Encodable & Sendable>: Encodable, Sendable {
+    let t: [String: String]
+    let lang: String
+    let switchLang: String
+    let switchLangLabel: String
+    let title: String
+    let user: UserBadge?
+    let nav: [NavLink]
+    let csrf: String
+    let path: String
+    let model: Model
+}
+
+/// An empty page model.
+struct NoModel: Encodable, Sendable {}
+
+extension Request {
+    /// Renders `template` inside the layout with `model`.
+    func page<Model: Encodable & Sendable>(_ template: String, title key: String, model: Model,
+                                            status: HTTPResponseStatus = .ok) async throws -> Response {
+        let language = self.language
+        let texts = lianxin.localizer.table(language)
+        let badge = try await principal.asyncMap { principal in
+            let division = try await Division.find(principal.division.value, on: db)
+            return UserBadge(username: principal.username, displayName: principal.displayName, role: principal.role.rawValue,
+                             roleLabel: texts["role_\(principal.role.rawValue)"] ?? principal.role.rawValue,
+                             division: division?.name ?? principal.division.value)
+        }
+        let other: Localizer.Language = language == .zhCN ? .en : .zhCN
+        let page = Page(t: texts, lang: language.rawValue, switchLang: other.rawValue,
+                        switchLangLabel: other == .en ? "English" : "中文",
+                        title: texts[key] ?? key, user: badge, nav: navigation(texts), csrf: CSRFMiddleware.token(for: self),
+                        path: url.path, model: model)
+        let view = try await self.view.render(template, page)
+        let response = try await view.encodeResponse(status: status, for: self)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    private func navigation(_ texts: [String: String]) -> [NavLink] {
+        guard let principal else { return [] }
+        var items: [(String, String)] = [("/", "nav_home"), ("/divisions", "nav_divisions")]
+        if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
+        if principal.role.can(.readAuditLog) { items.append(("/audit", "nav_audit")) }
+        items.append(("/account", "nav_account"))
+        let path = url.path
+        return items.map { href, key in
+            NavLink(href: href, label: texts[key] ?? key,
+                    current: href == "/" ? path == "/" : path.hasPrefix(href))
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+/// The error page browsers see instead of problem JSON.
+enum ErrorPage {
+    struct Model: Encodable, Sendable {
+        let status: Int
+        let detail: String
+        let errors: [Problem.FieldError]
+    }
+
+    static func render(_ problem: Problem, on request: Request) async throws -> Response {
+        try await request.page("error", title: "error_title",
+                               model: Model(status: Int(problem.status.code), detail: problem.detail, errors: problem.errors),
+                               status: problem.status)
+    }
+}

@@ -1,0 +1,70 @@
+import Vapor
+import Fluent
+import FluentSQLiteDriver
+import FluentPostgresDriver
+import Leaf
+import LianxinCore
+import SQLKit
+
+/// The composition root: everything the server needs, set up from `settings`. Tests call it with
+/// their own settings (an in-memory database, a fixed clock).
+public func configure(_ app: Application, settings: LianxinSettings, now: @escaping @Sendable () -> Date = { Date() }) async throws {
+    let localizer = try Localizer(directory: (settings.resourcesDirectory as NSString).appendingPathComponent("Locales"))
+    app.lianxin = LianxinContext(settings: settings, cipher: FieldCipher(masterKey: settings.secretKey), metrics: MetricsRegistry(),
+                                 localizer: localizer, passwordPolicy: PasswordPolicy(), lockout: LoginLockout(),
+                                 sessionPolicy: SessionPolicy(), now: now)
+    app.logger.logLevel = settings.logLevel
+    app.http.server.configuration.hostname = settings.host
+    app.http.server.configuration.port = settings.port
+    app.routes.defaultMaxBodySize = "2mb"
+    app.directory = DirectoryConfiguration(workingDirectory: (settings.resourcesDirectory as NSString).deletingLastPathComponent + "/")
+
+    try configureDatabase(app, settings: settings)
+    app.migrations.add(LianxinMigrations.all)
+
+    app.views.use(.leaf)
+    app.leaf.configuration.rootDirectory = (settings.resourcesDirectory as NSString).appendingPathComponent("Views") + "/"
+    app.leaf.cache.isEnabled = app.environment.isRelease || settings.mode == .production
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.publicBaseURL.hasPrefix("https:")))
+    app.middleware.use(RequestObservationMiddleware(metrics: app.lianxin.metrics))
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PendingCookieMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try app.register(collection: HealthController())
+    try app.register(collection: AuthController())
+    try app.register(collection: HomeController())
+    try app.register(collection: AccountController())
+    try app.register(collection: DivisionsController())
+    try app.register(collection: UsersController())
+    try app.register(collection: AuditController())
+}
+
+/// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite
+/// file in WAL mode. Commands that touch the database call this first; `migrate` migrates regardless.
+public func prepareDatabase(_ app: Application) async throws {
+    if case .sqliteFile = app.lianxin.settings.database, let sql = app.db as? any SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+    if app.lianxin.settings.autoMigrate {
+        try await app.autoMigrate()
+    }
+}
+
+private func configureDatabase(_ app: Application, settings: LianxinSettings) throws {
+    switch settings.database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case let .postgres(host, port, username, password, database, searchPath):
+        var configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
+                                                     database: database, tls: .disable)
+        if let searchPath { configuration.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+}

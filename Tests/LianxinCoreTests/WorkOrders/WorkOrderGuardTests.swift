@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import LianxinCore
+
+/// Every action against every status and every kind of actor, checked against tables written out here by hand.
+@Suite struct WorkOrderGuardTests {
+    typealias F = WorkOrderFixture
+
+    static let unitRoles: Set<String> = ["departmentHandler", "departmentLead", "gridMember", "communityStaff"]
+    static let handling: Set<WorkOrderStatus> = [.signed, .arrived, .inProgress]
+    static let live: Set<WorkOrderStatus> = [
+        .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .reviewed, .reopened,
+    ]
+    static let beforeWork: Set<WorkOrderStatus> = [.received, .returned, .dispatched, .signed, .arrived, .inProgress, .reopened]
+
+    /// A representative action of each kind, with data that passes the action's own checks.
+    static let samples: [(WorkOrderAction, statuses: Set<WorkOrderStatus>, actors: Set<String>)] = [
+        (.accept(note: nil), [.submitted], ["operator", "dispatcher"]),
+        (.dispatch(departmentID: F.unit, note: nil), [.received], ["operator", "dispatcher"]),
+        (.redispatch(departmentID: F.otherUnit, reason: "职责不符"),
+         [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened], ["dispatcher"]),
+        (.sign, [.dispatched, .reopened], unitRoles),
+        (.assign(assigneeID: F.uuid(0xE1)), handling, ["departmentLead", "communityStaff"]),
+        (.returnOrder(reason: "不属于本单位"), [.dispatched, .signed], unitRoles),
+        (.arrive(location: nil), [.signed], unitRoles),
+        (.startProgress, [.signed, .arrived], unitRoles),
+        (.addProgressNote(note: "已联系诉求人", photoIDs: []), handling.union([.shelved]),
+         unitRoles.union(["dispatcher", "supervisor"])),
+        (.requestExtension(extra: .workingDays(2), reason: "等待材料"), handling, unitRoles),
+        (.approveExtension(note: nil), handling, ["dispatcher", "supervisor", "leader"]),
+        (.refuseExtension(reason: "理由不充分"), handling, ["dispatcher", "supervisor", "leader"]),
+        (.complete(note: "已处理", photoIDs: [F.photo]), handling, unitRoles),
+        (.review(approved: true, note: nil), [.completed], ["dispatcher", "supervisor"]),
+        (.revisit(Evaluation(satisfaction: .satisfied, solved: true)), [.completed, .reviewed],
+         ["operator", "dispatcher", "system", "resident"]),
+        (.reopen(reason: "问题复发"), [.evaluated, .closed], ["operator", "dispatcher", "supervisor", "leader", "resident"]),
+        (.close(note: "多次联系不上诉求人"), [.completed, .reviewed, .evaluated], ["operator", "dispatcher", "supervisor", "system"]),
+        (.merge(parentID: F.parentID), [.submitted, .received, .returned, .dispatched], ["operator", "dispatcher"]),
+        (.shelve(reason: "需纳入预算"), beforeWork, ["dispatcher", "supervisor", "leader"]),
+        (.unshelve(note: nil), [.shelved], ["dispatcher", "supervisor", "leader"]),
+        (.cancel(reason: "恶意骚扰"), [.submitted, .received, .returned, .dispatched],
+         ["operator", "dispatcher", "supervisor", "resident"]),
+        (.pauseForRequester(reason: "等待诉求人提供材料"), handling, unitRoles),
+        (.resume, handling, unitRoles.union(["dispatcher", "supervisor"])),
+        (.remind(note: "请尽快办理"), live, ["dispatcher", "supervisor", "leader"]),
+        (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader"]),
+        (.escalate(reason: "社区无法解决"), beforeWork, unitRoles.union(["dispatcher", "supervisor", "leader"])),
+    ]
+
+    static let everyActor: [WorkOrderActor] = Role.allCases.map { F.staff($0) } + [.system, F.resident]
+
+    @Test func theSamplesCoverEveryAction() {
+        #expect(Set(Self.samples.map(\.0.kind)) == Set(WorkOrderActionKind.allCases).subtracting([.create]))
+    }
+
+    @Test(arguments: WorkOrderStatus.allCases)
+    func eachActionAppliesOnlyInItsStatuses(status: WorkOrderStatus) throws {
+        let state = try F.order(in: status)
+        for (action, statuses, actors) in Self.samples {
+            let actor = try #require(Self.everyActor.first { actors.contains($0.kind.rawValue) })
+            let refusal = Self.refusal(of: action, to: state, by: actor)
+            if statuses.contains(status) {
+                if case .notAllowedInStatus = refusal { Issue.record("\(action.kind) refused in \(status)") }
+            } else {
+                #expect(refusal == .notAllowedInStatus(action: action.kind, status: status), "\(action.kind) in \(status)")
+            }
+        }
+    }
+
+    @Test func eachActionIsTakenOnlyByItsActors() throws {
+        for (action, statuses, actors) in Self.samples {
+            let status = try #require(WorkOrderStatus.allCases.first { statuses.contains($0) && $0 != .returned })
+            let state = try F.order(in: status)
+            for actor in Self.everyActor {
+                let refusal = Self.refusal(of: action, to: state, by: actor)
+                if actors.contains(actor.kind.rawValue) {
+                    #expect(refusal != .notPermitted(action: action.kind, actor: actor.kind), "\(actor.kind) \(action.kind)")
+                } else {
+                    #expect(refusal == .notPermitted(action: action.kind, actor: actor.kind), "\(actor.kind) \(action.kind)")
+                }
+            }
+        }
+    }
+
+    @Test func administratorRolesNeverTouchWorkOrders() throws {
+        let state = try F.order(in: .received)
+        for role in [Role.admin, .securityAdmin, .auditor] {
+            #expect(throws: TransitionError.notPermitted(action: .dispatch, actor: .staff(role))) {
+                try WorkOrderMachine.apply(.dispatch(departmentID: F.unit, note: nil), to: state, by: F.staff(role), at: F.start)
+            }
+            #expect(throws: TransitionError.notPermitted(action: .create, actor: .staff(role))) {
+                try WorkOrderMachine.create(WorkOrderIntake(orderID: F.orderID), by: F.staff(role), at: F.start)
+            }
+        }
+    }
+
+    @Test func unitMembersActOnlyOnTheirOwnUnitsOrders() throws {
+        let state = try F.order(in: .dispatched)
+        #expect(throws: TransitionError.notAssignedUnit(action: .sign)) {
+            try WorkOrderMachine.apply(.sign, to: state, by: F.outsider, at: F.start)
+        }
+        let unattached = WorkOrderActor.staff(.gridMember, id: F.uuid(0xB9))
+        #expect(throws: TransitionError.notAssignedUnit(action: .sign)) {
+            try WorkOrderMachine.apply(.sign, to: state, by: unattached, at: F.start)
+        }
+        let member = WorkOrderActor.staff(.gridMember, id: F.uuid(0xB9), departmentID: F.unit)
+        #expect(try WorkOrderMachine.apply(.sign, to: state, by: member, at: F.start).state.assigneeID == F.uuid(0xB9))
+    }
+
+    /// The error `action` meets, or nil when it is accepted.
+    static func refusal(of action: WorkOrderAction, to state: WorkOrderState, by actor: WorkOrderActor) -> TransitionError? {
+        do {
+            _ = try WorkOrderMachine.apply(action, to: state, by: actor, at: F.start.addingTimeInterval(3_600))
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The whole test suite: every test on SQLite, the database-backed tests again on a throwaway
+# PostgreSQL, then a smoke test of the built server with the demo city. README's test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d /tmp/lianxin-test.XXXXXX)
+chmod 755 "$work"
+pg_bin=""
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  if [ -n "$pg_bin" ] && [ -f "$work/pg/postmaster.pid" ]; then
+    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "build (debug, with tests)"
+swift build --build-tests >"$work/build.log" 2>&1 || { grep -E 'error|warning: unre' "$work/build.log" | head -60; tail -20 "$work/build.log"; echo "build failed"; exit 1; }
+grep -E '(error|warning):' "$work/build.log" | grep -v '/.build/checkouts/' | sort -u | head -40 || true
+
+step "all tests on SQLite"
+swift test --skip-build --parallel 2>&1 | tee "$work/sqlite.log" | grep -E '✘|passed|failed|error:' | tail -40
+grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/sqlite.log" || { echo "SQLite tests failed"; grep -B2 -A12 '✘' "$work/sqlite.log" | head -150; exit 1; }
+
+step "PostgreSQL (throwaway, loopback)"
+find_pg() { for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do [ -x "$d/initdb" ] && { echo "$d"; return; }; done; }
+pg_bin=$(find_pg)
+if [ -z "$pg_bin" ]; then
+  echo "installing postgresql"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+  pg_bin=$(find_pg)
+fi
+id postgres >/dev/null 2>&1 || useradd --system --home-dir "$work" postgres
+mkdir -p "$work/pg" && chown postgres "$work/pg"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -U lianxin --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work/pg -c fsync=off -c max_connections=300" start >/dev/null
+runuser -u postgres -- "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U lianxin lianxin_test
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+step "database tests on PostgreSQL"
+LIANXIN_TEST_DATABASE_URL="postgres://lianxin@127.0.0.1:$port/lianxin_test" \
+  swift test --skip-build --parallel --filter LianxinServerTests 2>&1 | tee "$work/pg.log" | grep -E '✘|passed|failed|error:' | tail -40
+grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/pg.log" || { echo "PostgreSQL tests failed"; grep -B2 -A12 '✘' "$work/pg.log" | head -150; exit 1; }
+
+step "smoke test: lianxin serve --demo"
+bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"
