@@ -2,7 +2,14 @@
 import PackageDescription
 
 /// Domain folders still being written beside the main build; each leaves this list when it lands.
-let pendingCoreFolders = ["WorkOrders", "SLA", "Geo", "People", "Intelligence"]
+let pendingCoreFolders = [
+    "Geo/GeoJSON", "Geo/Index", "Geo/Validation", "Geo/Generation", "People", "Intelligence",
+    "Geo/Geometry/MultiPolygon.swift", "Geo/Geometry/PointInPolygon.swift", "Geo/Geometry/BoundingBox.swift",
+    "Geo/Geometry/RobustOrientation.swift", "Geo/Geometry/Polygon.swift", "Geo/Geometry/ChinaCoordinates.swift",
+    "Geo/Geometry/AreaGeometry.swift", "Geo/Geometry/LocalProjection.swift", "Geo/Geometry/LinearRing.swift",
+    "Geo/Geometry/Geometry+Measures.swift",
+]
+let pendingCoreTestFolders = ["Geo", "People", "Intelligence"]
 
 let package = Package(
     name: "lianxin",
@@ -40,7 +47,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lianxin", dependencies: ["LianxinServer"]),
-        .testTarget(name: "LianxinCoreTests", dependencies: ["LianxinCore"], exclude: pendingCoreFolders),
+        .testTarget(name: "LianxinCoreTests", dependencies: ["LianxinCore"], exclude: pendingCoreTestFolders),
         .testTarget(
             name: "LianxinServerTests",
             dependencies: [

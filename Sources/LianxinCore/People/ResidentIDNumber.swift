@@ -22,6 +22,13 @@ public struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
         /// Day of month, 1–31.
         public var day: Int
 
+        /// Creates a date; it is not checked.
+        public init(year: Int, month: Int, day: Int) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
+
         public static func < (lhs: BirthDate, rhs: BirthDate) -> Bool {
             (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
         }

@@ -18,7 +18,7 @@ import Testing
         let candidates = [
             OrderSketch(id: "far-in-time", text: "广场东侧路灯坏了，晚上很黑", location: point(metersNorth: 50),
                         receivedAt: now.addingTimeInterval(-60 * 3600)),
-            OrderSketch(id: "best", text: "广场东侧的路灯坏了，很黑", location: point(metersNorth: 30),
+            OrderSketch(id: "best", text: "广场东侧路灯坏了，晚上很黑", location: point(metersNorth: 30),
                         receivedAt: now.addingTimeInterval(-2 * 3600)),
             OrderSketch(id: "other-problem", text: "广场上有人跳舞音响太吵", location: point(metersNorth: 10),
                         receivedAt: now.addingTimeInterval(-3600)),

@@ -16,6 +16,8 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
     public var sublinearTF: Bool
     /// Whether each example's cost is scaled by `examples / (labels × examples of its label)`.
     public var balancesClasses: Bool
+    /// Naive-Bayes log-count-ratio feature scaling smoothing (NBSVM); 0 turns it off.
+    public var naiveBayesSmoothing: Double
     /// The SVM's inverse regularisation strength.
     public var cost: Double
     /// The solver's stopping tolerance on the projected-gradient spread.
@@ -37,8 +39,9 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
         minDocumentFrequency: Int = 2,
         sublinearTF: Bool = true,
         balancesClasses: Bool = false,
+        naiveBayesSmoothing: Double = 0,
         cost: Double = 1,
-        tolerance: Double = 0.01,
+        tolerance: Double = 0.1,
         maxEpochs: Int = 50,
         confidenceScale: Double = 5,
         seed: UInt64 = 20_240_601
@@ -51,6 +54,7 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
         self.minDocumentFrequency = minDocumentFrequency
         self.sublinearTF = sublinearTF
         self.balancesClasses = balancesClasses
+        self.naiveBayesSmoothing = naiveBayesSmoothing
         self.cost = cost
         self.tolerance = tolerance
         self.maxEpochs = maxEpochs
@@ -69,6 +73,6 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
 
     /// The solver these parameters describe.
     var solver: LinearSVMSolver {
-        LinearSVMSolver(cost: cost, balancesClasses: balancesClasses, tolerance: tolerance, maxEpochs: maxEpochs, seed: seed)
+        LinearSVMSolver(cost: cost, balancesClasses: balancesClasses, naiveBayesSmoothing: naiveBayesSmoothing, tolerance: tolerance, maxEpochs: maxEpochs, seed: seed)
     }
 }
