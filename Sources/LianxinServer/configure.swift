@@ -12,7 +12,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     let localizer = try Localizer(directory: (settings.resourcesDirectory as NSString).appendingPathComponent("Locales"))
     app.lianxin = LianxinContext(settings: settings, cipher: FieldCipher(masterKey: settings.secretKey), metrics: MetricsRegistry(),
                                  localizer: localizer, passwordPolicy: PasswordPolicy(), lockout: LoginLockout(),
-                                 sessionPolicy: SessionPolicy(), now: now)
+                                 sessionPolicy: SessionPolicy(), writes: WriteSerializer(enabled: settings.database.isSQLite), now: now)
     app.logger.logLevel = settings.logLevel
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port
@@ -41,6 +41,11 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: DivisionsController())
     try app.register(collection: UsersController())
     try app.register(collection: AuditController())
+    try app.register(collection: WorkOrdersController())
+    try app.register(collection: PublicTrackingController())
+    if settings.runScheduler {
+        app.lifecycle.use(SLAScheduler())
+    }
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite
@@ -52,6 +57,7 @@ public func prepareDatabase(_ app: Application) async throws {
     if app.lianxin.settings.autoMigrate {
         try await app.autoMigrate()
     }
+    try await ReferenceData.seedIfEmpty(app)
 }
 
 private func configureDatabase(_ app: Application, settings: LianxinSettings) throws {

@@ -33,6 +33,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewDivisions
     case exportData
     case unmaskPersonalData
+    case viewWorkOrders
+    case createWorkOrders
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -44,6 +46,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewDivisions: Set(Role.allCases)
         case .exportData: [.admin, .supervisor, .leader, .departmentLead]
         case .unmaskPersonalData: [.operator, .dispatcher, .departmentHandler, .gridMember, .communityStaff]
+        case .viewWorkOrders: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
+        case .createWorkOrders: [.operator, .dispatcher, .gridMember, .communityStaff]
         }
     }
 }

@@ -4,7 +4,7 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// An 11-digit mobile number 1[3-9]xxxxxxxxx.
         case mobile
-        /// A fixed line: area code (010, 02x or 0xxx) and a 7- or 8-digit local number.
+        /// A fixed line: area code (010, 02x or 0xxx) and a 7- or 8-digit local number not starting with 0.
         case landline
     }
 
@@ -37,7 +37,7 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         guard characters.first == "0", characters.count >= 3 else { throw .unrecognized(digits) }
         let areaLength = characters[1] == "1" || characters[1] == "2" ? 3 : 4
         let local = characters.dropFirst(areaLength)
-        guard characters[1] != "0", (7...8).contains(local.count), let first = local.first, ("2"..."9").contains(first) else {
+        guard characters[1] != "0", (7...8).contains(local.count), local.first != "0" else {
             throw .unrecognized(digits)
         }
         kind = .landline

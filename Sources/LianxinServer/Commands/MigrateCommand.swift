@@ -21,6 +21,7 @@ struct MigrateCommand: AsyncCommand {
             try await migrator.prepareBatch().get()
             context.console.print(pending.isEmpty ? "schema is up to date" : "applied \(pending.count) migrations:")
             for (migration, _) in pending { context.console.print("  \(migration.name)") }
+            try await ReferenceData.seedIfEmpty(context.application)
         }
     }
 }

@@ -9,6 +9,8 @@ enum LianxinMigrations {
         CreateUserSession(),
         CreateApiToken(),
         CreateAuditEntry(),
+        CreateCategoryAndRouting(),
+        CreateWorkOrder(),
     ]
 }
 

@@ -10,6 +10,8 @@ public struct LianxinContext: Sendable {
     public let passwordPolicy: PasswordPolicy
     public let lockout: LoginLockout
     public let sessionPolicy: SessionPolicy
+    /// Serializes write transactions on SQLite.
+    public let writes: WriteSerializer
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 }

@@ -22,6 +22,8 @@ public struct LianxinSettings: Sendable {
     public var seedDemo: Bool
     public var autoMigrate: Bool
     public var trustedProxies: Bool
+    /// Whether this instance sweeps SLA alerts (every instance may; claims never overlap).
+    public var runScheduler: Bool
 
     /// A line of the configuration table: variable, default, meaning.
     public struct Documented: Sendable {
@@ -49,6 +51,7 @@ public struct LianxinSettings: Sendable {
         .init(variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
               meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
         .init(variable: "LIANXIN_TRUST_PROXY", defaultValue: "false", meaning: "take the client address from `X-Forwarded-For` (behind a load balancer)"),
+        .init(variable: "LIANXIN_SCHEDULER", defaultValue: "true", meaning: "sweep SLA warnings and breaches in this instance (safe on several instances)"),
     ]
 
     /// Why the settings cannot be used.
@@ -123,7 +126,8 @@ public struct LianxinSettings: Sendable {
             bcryptCost: cost,
             seedDemo: try bool("LIANXIN_DEMO", value("LIANXIN_DEMO"), default: false),
             autoMigrate: try bool("LIANXIN_AUTO_MIGRATE", value("LIANXIN_AUTO_MIGRATE"), default: database.isSQLite),
-            trustedProxies: try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false)
+            trustedProxies: try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false),
+            runScheduler: try bool("LIANXIN_SCHEDULER", value("LIANXIN_SCHEDULER"), default: true)
         )
         return (settings, warnings)
     }

@@ -32,8 +32,24 @@ enum GeoTestSupport {
     }
 
     /// Linear scan: the first area containing the point, as the index must answer.
-    static func firstContaining(_ geometries: [AreaGeometry], _ point: GeoPoint) -> Int? {
-        geometries.firstIndex { $0.contains(point) }
+    struct LinearScan {
+        let geometries: [AreaGeometry]
+        let boxes: [BoundingBox?]
+
+        init(_ geometries: [AreaGeometry]) {
+            self.geometries = geometries
+            boxes = geometries.map(\.boundingBox)
+        }
+
+        /// Indices of all areas containing the point.
+        func all(_ point: GeoPoint) -> [Int] {
+            geometries.indices.filter { boxes[$0]?.contains(point) == true && geometries[$0].contains(point) }
+        }
+
+        /// The first area containing the point.
+        func first(_ point: GeoPoint) -> Int? {
+            geometries.indices.first { boxes[$0]?.contains(point) == true && geometries[$0].contains(point) }
+        }
     }
 
     /// Synthetic 12-digit community codes.

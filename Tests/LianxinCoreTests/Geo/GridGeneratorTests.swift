@@ -35,20 +35,20 @@ import Testing
         let grids = try GridGenerator(options: GridGenerator.Options(targetCount: 300, seed: 3))
             .generate(in: county, communities: GeoTestSupport.communities(4))
         #expect((250...400).contains(grids.count))
-        #expect(grids.contains { if case .multiPolygon = $0.geometry { true } else { false } } || grids.count > 0)
+        // The ring-area formula integrates along edges, so splitting edges shifts the sum slightly.
         let total = grids.reduce(0) { $0 + $1.geometry.area }
-        #expect(abs(total - county.area) / county.area < 1e-6)
+        #expect(abs(total - county.area) / county.area < 1e-5)
         let communityAreas = Dictionary(grouping: grids, by: { $0.parentCode! }).mapValues { _ in county }
         #expect(GridValidator().validate(grids, communities: communityAreas).isEmpty)
         let geometries = grids.map(\.geometry)
         let index = PolygonIndex(geometries)
+        let scan = GeoTestSupport.LinearScan(geometries)
         var random = SeededRandom(seed: 5)
         let box = try #require(county.boundingBox)
         for _ in 0..<3000 {
             let point = GeoPoint(lon: Double.random(in: box.minLon...box.maxLon, using: &random), lat: Double.random(in: box.minLat...box.maxLat, using: &random))
-            let holders = geometries.count { $0.contains(point) }
-            #expect(holders == (county.contains(point) ? 1 : 0), "\(point)")
-            #expect(index.area(containing: point) == GeoTestSupport.firstContaining(geometries, point))
+            #expect(scan.all(point).count == (county.contains(point) ? 1 : 0), "\(point)")
+            #expect(index.area(containing: point) == scan.first(point))
         }
     }
 
@@ -70,12 +70,12 @@ import Testing
     }
 
     @Test func clippingAConcaveShapeKeepsItsPiecesApart() {
-        // A U shape cut below its base: the two arms must come out as two rings, not one bridged ring.
+        // A U shape cut above its base: the two arms must come out as two rings, not one bridged ring.
         let u: [GeoPoint] = [
             GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 3, lat: 0), GeoPoint(lon: 3, lat: 3), GeoPoint(lon: 2, lat: 3),
             GeoPoint(lon: 2, lat: 1), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 1, lat: 3), GeoPoint(lon: 0, lat: 3),
         ]
-        let pieces = HalfPlaneClipper.clip([u], toLeftOf: GeoPoint(lon: 5, lat: 2), GeoPoint(lon: -5, lat: 2))
+        let pieces = HalfPlaneClipper.clip([u], toLeftOf: GeoPoint(lon: -5, lat: 2), GeoPoint(lon: 5, lat: 2))
         #expect(pieces.count == 2)
         let areas = pieces.map { LinearRing($0).doubledSignedDegreeArea / 2 }.sorted()
         #expect(areas == [1, 1])

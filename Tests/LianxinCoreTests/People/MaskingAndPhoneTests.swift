@@ -29,13 +29,14 @@ import LianxinCore
         #expect(throws: PhoneNumberError.unrecognized("12812345678")) { try PhoneNumber(parsing: "12812345678") }
         #expect(throws: PhoneNumberError.unrecognized("1381234567")) { try PhoneNumber(parsing: "1381234567") }
         #expect(throws: PhoneNumberError.unrecognized("07930234567")) { try PhoneNumber(parsing: "0793-0234567") }
+        #expect(throws: PhoneNumberError.unrecognized("0012345678")) { try PhoneNumber(parsing: "0012345678") }
         #expect(throws: PhoneNumberError.characters) { try PhoneNumber(parsing: "138abc") }
         #expect(throws: PhoneNumberError.empty) { try PhoneNumber(parsing: " - ") }
     }
 
     @Test func phoneMaskingFallsBackToTheLastFourDigits() {
         #expect(PersonalDataMask.phone("13812345678") == "138****5678")
-        #expect(PersonalDataMask.phone("12345-6789") == "*****6789")
+        #expect(PersonalDataMask.phone("12345-6789") == "******6789")
     }
 
     @Test func namesShowOnlyTheSurname() {

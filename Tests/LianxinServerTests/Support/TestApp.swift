@@ -41,6 +41,7 @@ func withLianxin(clock: TestClock = TestClock(), demo: Bool = false,
             "LIANXIN_RESOURCES_DIR": repositoryRoot + "/Resources",
             "LIANXIN_DATABASE_URL": "sqlite::memory:",
             "LIANXIN_LOG_LEVEL": "warning",
+            "LIANXIN_SCHEDULER": "false",
         ]
         if let url = TestDatabase.url, TestDatabase.isPostgres {
             guard let host = URLComponents(string: url)?.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
@@ -56,8 +57,8 @@ func withLianxin(clock: TestClock = TestClock(), demo: Bool = false,
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
-        try await prepareDatabase(app)
         if TestDatabase.isPostgres { try await app.autoMigrate() }
+        try await prepareDatabase(app)
         if demo { _ = try await DemoSeeder(application: app).run() }
         try await body(app, TestClient(app: app))
     } catch {

@@ -50,11 +50,6 @@ public struct BoundingBox: Sendable, Hashable, Codable {
         point.lon >= minLon && point.lon <= maxLon && point.lat >= minLat && point.lat <= maxLat
     }
 
-    /// Whether the other box lies wholly inside this one (edges included).
-    public func contains(_ other: BoundingBox) -> Bool {
-        other.minLon >= minLon && other.maxLon <= maxLon && other.minLat >= minLat && other.maxLat <= maxLat
-    }
-
     /// Whether the two boxes share at least one point (touching counts).
     public func intersects(_ other: BoundingBox) -> Bool {
         minLon <= other.maxLon && other.minLon <= maxLon && minLat <= other.maxLat && other.minLat <= maxLat

@@ -11,6 +11,9 @@ struct PolygonIndexBuilder {
     private var tolerance = 0.0
     private var classifier = CellClassifier()
 
+    /// Caps the top-level directory at 64 MiB of cells; crowded cells are split further instead.
+    private static let maximumTopLevelCells = 4_194_304.0
+
     init(areas: FlatPolygons, options: PolygonIndex.Options) {
         self.areas = areas
         self.options = options
@@ -24,7 +27,7 @@ struct PolygonIndexBuilder {
         tolerance = magnitude * 1e-12
         let width = max(extent.maxLon - extent.minLon, tolerance * 1e6)
         let height = max(extent.maxLat - extent.minLat, tolerance * 1e6)
-        let targetCells = max(1, Double(boxes.count) * options.cellsPerArea)
+        let targetCells = min(max(1, Double(boxes.count) * options.cellsPerArea), PolygonIndexBuilder.maximumTopLevelCells)
         let side = (width * height / targetCells).squareRoot()
         let columns = Int(min(max(1, (width / side).rounded(.up)), 4096))
         let rows = Int(min(max(1, (height / side).rounded(.up)), 4096))

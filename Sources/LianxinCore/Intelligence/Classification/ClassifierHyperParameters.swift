@@ -34,16 +34,16 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
         minNGramLength: Int = 1,
         maxNGramLength: Int = 3,
         whitespace: WhitespaceHandling = .ignore,
-        leadLength: Int = 0,
+        leadLength: Int = 20,
         foldsDigits: Bool = true,
         minDocumentFrequency: Int = 2,
         sublinearTF: Bool = true,
         balancesClasses: Bool = false,
-        naiveBayesSmoothing: Double = 0,
+        naiveBayesSmoothing: Double = 0.1,
         cost: Double = 1,
         tolerance: Double = 0.1,
         maxEpochs: Int = 50,
-        confidenceScale: Double = 5,
+        confidenceScale: Double = 4,
         seed: UInt64 = 20_240_601
     ) {
         self.minNGramLength = minNGramLength

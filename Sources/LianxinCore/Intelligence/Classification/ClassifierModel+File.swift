@@ -63,7 +63,7 @@ extension ClassifierModel {
               parameters.maxNGramLength <= 16
         else { throw ClassifierError.corruptModel("impossible n-gram lengths in the header") }
         let features = header.featureCount, classes = header.labels.count
-        guard classes >= 2, Set(header.labels).count == classes, features >= 0,
+        guard classes >= 2, Set(header.labels).count == classes, (0...FeatureVocabulary.capacity).contains(features),
               reader.remaining - 8 == features * (12 + 4 * classes) + 4 * classes,
               let hashes = reader.unsignedIntegers(count: features), let idf = reader.floats(count: features),
               let weights = reader.floats(count: features * classes), let biases = reader.floats(count: classes)

@@ -39,7 +39,7 @@ public struct ClassifierModel: Sendable {
 
     /// Classifies `text`, returning the `topK` most likely labels with softmax confidences.
     public func predict(_ text: String, topK: Int = 3) -> ClassificationPrediction {
-        let margins = margins(for: vectorizer.vector(for: text))
+        let margins = margins(for: text)
         let scale = hyperParameters.confidenceScale
         let largest = margins.max() ?? 0
         let exponentials = margins.map { exp(scale * Double($0 - largest)) }
@@ -56,6 +56,36 @@ public struct ClassifierModel: Sendable {
         var best = 0
         for label in margins.indices where margins[label] > margins[best] { best = label }
         return best
+    }
+
+    /// The SVM margin of every label for raw text, in one pass over its sorted feature indices:
+    /// margins are linear, so the L2 normalisation is applied once at the end.
+    func margins(for text: String) -> [Float] {
+        let known = vectorizer.knownIndices(of: text)
+        let classCount = labels.count
+        var sums = [Float](repeating: 0, count: classCount)
+        var squaredNorm: Float = 0
+        known.withUnsafeBufferPointer { known in
+            weights.withUnsafeBufferPointer { weights in
+                vectorizer.idf.withUnsafeBufferPointer { idf in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        var start = 0
+                        while start < known.count {
+                            let index = known[start]
+                            var end = start + 1
+                            while end < known.count, known[end] == index { end += 1 }
+                            let value = vectorizer.termWeight(Float(end - start)) * idf[Int(index)]
+                            squaredNorm += value * value
+                            let base = Int(index) * classCount
+                            for label in 0..<classCount { sums[label] += value * weights[base + label] }
+                            start = end
+                        }
+                    }
+                }
+            }
+        }
+        let scale = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
+        return (0..<classCount).map { biases[$0] + scale * sums[$0] }
     }
 
     /// The SVM margin of every label.

@@ -1,4 +1,4 @@
-/// A sparse feature vector: ascending feature indices with their values.
+/// A sparse feature vector: distinct feature indices with their values.
 struct SparseVector: Sendable, Equatable {
     var indices: [Int32]
     var values: [Float]

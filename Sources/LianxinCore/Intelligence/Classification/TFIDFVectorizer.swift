@@ -51,12 +51,11 @@ struct TFIDFVectorizer: Sendable {
                 counts.append(count)
             }
         }
-        let order = indices.indices.sorted { indices[$0] < indices[$1] }
-        return weighted(indices: order.map { indices[$0] }, counts: order.map { counts[$0] })
+        return weighted(indices: indices, counts: counts)
     }
 
-    /// The vector of raw text.
-    func vector(for text: String) -> SparseVector {
+    /// The known feature indices of every n-gram occurrence in `text`, sorted, with repeats.
+    func knownIndices(of text: String) -> [Int32] {
         var known: [Int32] = []
         let hashes = ngrams.hashes(of: text)
         known.reserveCapacity(hashes.count)
@@ -64,27 +63,20 @@ struct TFIDFVectorizer: Sendable {
             if let index = vocabulary.index(of: hash) { known.append(index) }
         }
         known.sort()
-        var indices: [Int32] = []
-        var counts: [Float] = []
-        indices.reserveCapacity(known.count)
-        counts.reserveCapacity(known.count)
-        for index in known {
-            if indices.last == index {
-                counts[counts.count - 1] += 1
-            } else {
-                indices.append(index)
-                counts.append(1)
-            }
-        }
-        return weighted(indices: indices, counts: counts)
+        return known
+    }
+
+    /// The TF weight of a feature seen `count` times.
+    @inline(__always)
+    func termWeight(_ count: Float) -> Float {
+        sublinearTF ? 1 + logf(count) : count
     }
 
     private func weighted(indices: [Int32], counts: [Float]) -> SparseVector {
         var values = counts
         var squaredNorm: Float = 0
         for position in values.indices {
-            let tf = sublinearTF ? 1 + logf(values[position]) : values[position]
-            let value = tf * idf[Int(indices[position])]
+            let value = termWeight(values[position]) * idf[Int(indices[position])]
             values[position] = value
             squaredNorm += value * value
         }

@@ -1,0 +1,208 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The work-order API under /api/v1: intake, lists, detail, history and transitions, each limited
+/// to the caller's division subtree (department staff: their department's orders).
+struct WorkOrdersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        let orders = api.grouped("work-orders")
+        orders.post(use: create)
+        orders.get(use: list)
+        orders.get(":id", use: show)
+        orders.get(":id", "events", use: events)
+        orders.post(":id", "transitions", use: transition)
+        api.get("categories", use: categories)
+        api.get("departments", use: departments)
+        api.get("inbox", use: inbox)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try await req.require(.createWorkOrders)
+        let input = try req.content.decode(NewWorkOrder.self)
+        let key = try Self.idempotencyKey(req, owner: principal.userID.uuidString)
+        let service = WorkOrderService(application: req.application, database: req.db)
+        let valid = try await service.validate(input, scope: principal.division)
+        let (order, created) = try await service.create(valid, by: Self.actor(principal), idempotencyKey: key)
+        let dto = try await Self.dto(order, req)
+        let response = try await dto.encodeResponse(status: created ? .created : .ok, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/work-orders/\(dto.id)")
+        return response
+    }
+
+    func show(req: Request) async throws -> WorkOrderDTO {
+        let principal = try await req.require(.viewWorkOrders)
+        return try await Self.dto(try await Self.find(req.parameters.get("id"), for: principal, on: req), req)
+    }
+
+    func events(req: Request) async throws -> [WorkOrderEventDTO] {
+        let principal = try await req.require(.viewWorkOrders)
+        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        return try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID == order.requireID())
+            .sort(\.$sequence).all().map(WorkOrderEventDTO.init)
+    }
+
+    func transition(req: Request) async throws -> WorkOrderDTO {
+        let principal = try await req.require(.viewWorkOrders)
+        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let action = try req.content.decode(TransitionInput.self).resolved()
+        let updated = try await WorkOrderService(application: req.application, database: req.db)
+            .apply(action, to: order, by: Self.actor(principal))
+        return try await Self.dto(updated, req)
+    }
+
+    /// Newest first; filters `status` (comma-separated), `category`, `division`, `department`,
+    /// `overdue`, `supervised`, `createdFrom`/`createdTo` (ISO 8601); keyset-paginated.
+    func list(req: Request) async throws -> ListPage<WorkOrderDTO> {
+        let principal = try await req.require(.viewWorkOrders)
+        let page = try PageRequest(req)
+        var query = Self.scoped(principal, on: req.db)
+        if let text = req.query[String.self, at: "status"], !text.isEmpty {
+            let statuses = text.split(separator: ",").map(String.init)
+            guard statuses.allSatisfy({ WorkOrderStatus(rawValue: $0) != nil }) else {
+                throw Problem.invalid(field: "status", "unknown status; one of \(WorkOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            query = query.filter(\.$status ~~ statuses)
+        }
+        if let category = req.query[String.self, at: "category"], !category.isEmpty {
+            query = query.filter(\.$categoryCode, .custom("LIKE"), category.filter(\.isNumber) + "%")
+        }
+        if let text = req.query[String.self, at: "division"], !text.isEmpty {
+            guard let code = DivisionCode(text) else { throw Problem.invalid(field: "division", "not a division code / 区划代码无效") }
+            query = query.filter(\.$divisionCode, .custom("LIKE"), code.value + "%")
+        }
+        if let text = req.query[String.self, at: "department"], !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { throw Problem.invalid(field: "department", "not a department id / 部门编号无效") }
+            query = query.filter(\.$departmentID == id)
+        }
+        if let text = req.query[String.self, at: "overdue"] {
+            query = query.filter(\.$overdue == (try Self.bool(text, "overdue")))
+        }
+        if let text = req.query[String.self, at: "supervised"] {
+            query = try Self.bool(text, "supervised") ? query.filter(\.$supervisionLevel > 0) : query.filter(\.$supervisionLevel == 0)
+        }
+        for (name, op) in [("createdFrom", DatabaseQuery.Filter.Method.greaterThanOrEqual), ("createdTo", .lessThan)] {
+            guard let text = req.query[String.self, at: name] else { continue }
+            guard let date = ISO8601DateFormatter().date(from: text) ?? ISO8601DateFormatter.precise.date(from: text) else {
+                throw Problem.invalid(field: name, "an ISO 8601 date-time, e.g. 2026-10-01T00:00:00+08:00")
+            }
+            query = query.filter(\.$createdAt, op, date)
+        }
+        if let after = page.after {
+            guard after.count == 2, let at = ISO8601DateFormatter.precise.date(from: after[0]), let id = UUID(uuidString: after[1]) else {
+                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
+            }
+            query = query.group(.or) { group in
+                group.filter(\.$createdAt < at).group(.and) { $0.filter(\.$createdAt == at).filter(\.$id < id) }
+            }
+        }
+        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
+        let calendar = try await ReferenceData.calendar(on: req.db)
+        let now = req.lianxin.now()
+        let cipher = req.lianxin.cipher
+        return try page.page(rows, key: { [ISO8601DateFormatter.precise.string(from: $0.createdAt), $0.id?.uuidString ?? ""] }) {
+            try WorkOrderDTO($0, cipher: cipher, calendar: calendar, now: now)
+        }
+    }
+
+    struct CategoryDTO: Content {
+        var code: String
+        var name: String
+        var parentCode: String?
+        var defaultDepartmentCode: String?
+        var slaPolicy: String
+    }
+
+    func categories(req: Request) async throws -> [CategoryDTO] {
+        _ = try req.requirePrincipal()
+        return try await Category.query(on: req.db).filter(\.$active == true).sort(\.$id).all().map {
+            CategoryDTO(code: $0.id ?? "", name: $0.name, parentCode: $0.parentCode,
+                        defaultDepartmentCode: $0.defaultDepartmentCode, slaPolicy: $0.slaPolicyCode)
+        }
+    }
+
+    struct DepartmentDTO: Content {
+        var id: UUID
+        var code: String
+        var name: String
+        var divisionCode: String
+    }
+
+    func departments(req: Request) async throws -> [DepartmentDTO] {
+        _ = try req.requirePrincipal()
+        return try await Department.query(on: req.db).filter(\.$active == true).sort(\.$code).all().map {
+            DepartmentDTO(id: $0.id ?? UUID(), code: $0.code, name: $0.name, divisionCode: $0.divisionCode)
+        }
+    }
+
+    struct InboxItem: Content {
+        var id: UUID
+        var kind: String
+        var text: String
+        var orderId: UUID?
+        var createdAt: Date
+        var read: Bool
+    }
+
+    /// The caller's messages: to them, to their department, or to their role within their division.
+    func inbox(req: Request) async throws -> [InboxItem] {
+        let principal = try req.requirePrincipal()
+        let rows = try await Notification.query(on: req.db).group(.or) { group in
+            group.filter(\.$userID == principal.userID)
+            if let department = principal.departmentID { group.filter(\.$departmentID == department) }
+            group.group(.and) {
+                $0.filter(\.$role == principal.role.rawValue)
+                    .filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+            }
+        }.sort(\.$createdAt, .descending).limit(100).all()
+        return rows.map { InboxItem(id: $0.id ?? UUID(), kind: $0.kind, text: $0.text, orderId: $0.orderID,
+                                    createdAt: $0.createdAt, read: $0.readAt != nil) }
+    }
+
+    // MARK: Helpers
+
+    static func actor(_ principal: Principal) -> WorkOrderActor {
+        .staff(principal.role, id: principal.userID, departmentID: principal.departmentID)
+    }
+
+    /// Orders the principal may see: their department's, or those in their division subtree.
+    static func scoped(_ principal: Principal, on db: any Database) -> QueryBuilder<WorkOrder> {
+        let query = WorkOrder.query(on: db)
+        if principal.role.requiresDepartment, let department = principal.departmentID {
+            return query.filter(\.$departmentID == department)
+        }
+        return query.filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+    }
+
+    static func find(_ raw: String?, for principal: Principal, on req: Request) async throws -> WorkOrder {
+        guard let raw, let id = UUID(uuidString: raw) else { throw Problem.notFound("work order") }
+        guard let order = try await WorkOrder.find(id, on: req.db) else { throw Problem.notFound("work order") }
+        let visible: Bool
+        if principal.role.requiresDepartment {
+            visible = order.departmentID != nil && order.departmentID == principal.departmentID
+        } else {
+            visible = principal.canSee(divisionCode: order.divisionCode)
+        }
+        guard visible else { throw await req.outOfScope("work order", target: "work-order:\(order.number)") }
+        return order
+    }
+
+    static func dto(_ order: WorkOrder, _ req: Request) async throws -> WorkOrderDTO {
+        try WorkOrderDTO(order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(on: req.db), now: req.lianxin.now())
+    }
+
+    /// The `Idempotency-Key` header, namespaced by who sent it.
+    static func idempotencyKey(_ req: Request, owner: String) throws -> String? {
+        guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
+        guard (1...200).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw Problem.invalid(field: "Idempotency-Key", "1–200 visible ASCII characters / 幂等键无效")
+        }
+        return "\(owner):\(key)"
+    }
+
+    private static func bool(_ text: String, _ field: String) throws -> Bool {
+        switch text { case "true", "1": return true; case "false", "0": return false
+        default: throw Problem.invalid(field: field, "true or false") }
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+
+/// A coded category of requests (事项分类), with the department and SLA policy it defaults to.
+final class Category: Model, @unchecked Sendable {
+    static let schema = "categories"
+
+    @ID(custom: "code", generatedBy: .user) var id: String?
+    @Field(key: "name") var name: String
+    @OptionalField(key: "parent_code") var parentCode: String?
+    @OptionalField(key: "default_department_code") var defaultDepartmentCode: String?
+    @Field(key: "sla_policy_code") var slaPolicyCode: String
+    @Field(key: "active") var active: Bool
+
+    init() {}
+
+    init(code: String, name: String, parentCode: String?, defaultDepartmentCode: String?, slaPolicyCode: String) {
+        self.id = code
+        self.name = name
+        self.parentCode = parentCode
+        self.defaultDepartmentCode = defaultDepartmentCode
+        self.slaPolicyCode = slaPolicyCode
+        self.active = true
+    }
+}
+
+/// An SLA policy as editable data: the JSON of `LianxinCore.SLAPolicy`.
+final class SLAPolicyRecord: Model, @unchecked Sendable {
+    static let schema = "sla_policies"
+
+    @ID(custom: "code", generatedBy: .user) var id: String?
+    @Field(key: "name") var name: String
+    @Field(key: "definition") var definition: String
+
+    init() {}
+
+    init(code: String, name: String, definition: String) {
+        self.id = code
+        self.name = name
+        self.definition = definition
+    }
+}
+
+/// A routing rule: orders of a category (and its subcategories) inside a division go to a department.
+/// The most specific match (longest category code, then longest division code) wins.
+final class RoutingRule: Model, @unchecked Sendable {
+    static let schema = "routing_rules"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "category_code") var categoryCode: String
+    @Field(key: "division_code") var divisionCode: String
+    @Field(key: "department_code") var departmentCode: String
+
+    init() {}
+
+    init(categoryCode: String, divisionCode: String, departmentCode: String) {
+        self.categoryCode = categoryCode
+        self.divisionCode = divisionCode
+        self.departmentCode = departmentCode
+    }
+}
+
+/// A day that differs from the ordinary week: a statutory holiday or a make-up working day (调休).
+final class CalendarDay: Model, @unchecked Sendable {
+    static let schema = "calendar_days"
+
+    @ID(custom: "day", generatedBy: .user) var id: String?
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "name") var name: String?
+
+    init() {}
+
+    init(day: String, kind: String, name: String?) {
+        self.id = day
+        self.kind = kind
+        self.name = name
+    }
+}

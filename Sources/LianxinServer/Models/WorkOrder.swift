@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+
+/// One resident request and everything done about it. The columns are a projection of the
+/// order's events (`state` holds the full `WorkOrderState`), kept for queries and scope.
+final class WorkOrder: Model, @unchecked Sendable {
+    static let schema = "work_orders"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "number") var number: String
+    @Field(key: "tracking_code") var trackingCode: String
+    @Field(key: "channel") var channel: String
+    @Field(key: "request_kind") var requestKind: String
+    @Field(key: "category_code") var categoryCode: String
+    @Field(key: "tier") var tier: String
+    @Field(key: "priority") var priority: String
+    @Field(key: "status") var status: String
+    @Field(key: "handling_level") var handlingLevel: String
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
+    @OptionalField(key: "address") var address: String?
+    @Field(key: "division_code") var divisionCode: String
+    @OptionalField(key: "department_id") var departmentID: UUID?
+    @OptionalField(key: "suggested_department_id") var suggestedDepartmentID: UUID?
+    @OptionalField(key: "assignee_id") var assigneeID: UUID?
+    @OptionalField(key: "requester_name") var requesterName: String?
+    @OptionalField(key: "requester_phone_cipher") var requesterPhoneCipher: Data?
+    @OptionalField(key: "requester_phone_index") var requesterPhoneIndex: String?
+    @Field(key: "anonymous") var anonymous: Bool
+    @OptionalField(key: "parent_id") var parentID: UUID?
+    @Field(key: "supervision_level") var supervisionLevel: Int
+    @Field(key: "sla_policy_code") var slaPolicyCode: String
+    @OptionalField(key: "next_due_at") var nextDueAt: Date?
+    @Field(key: "overdue") var overdue: Bool
+    @Field(key: "state") var state: String
+    @Field(key: "clocks") var clocks: String
+    @Field(key: "version") var version: Int
+    @OptionalField(key: "idempotency_key") var idempotencyKey: String?
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// An immutable record of one thing that happened to an order.
+final class WorkOrderEventRecord: Model, @unchecked Sendable {
+    static let schema = "work_order_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "order_id") var orderID: UUID
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "from_status") var fromStatus: String?
+    @Field(key: "to_status") var toStatus: String
+    @Field(key: "actor") var actor: String
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "note") var note: String?
+    @Field(key: "event") var event: String
+
+    init() {}
+}
+
+/// A pending SLA warning or breach of one stage clock; the scheduler claims and fires it once.
+final class SLAAlert: Model, @unchecked Sendable {
+    static let schema = "sla_alerts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "order_id") var orderID: UUID
+    @Field(key: "stage") var stage: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "due_at") var dueAt: Date
+    @OptionalField(key: "fired_at") var firedAt: Date?
+    @OptionalField(key: "fired_by") var firedBy: String?
+
+    init() {}
+
+    init(orderID: UUID, stage: String, kind: String, dueAt: Date) {
+        self.orderID = orderID
+        self.stage = stage
+        self.kind = kind
+        self.dueAt = dueAt
+    }
+}
+
+/// A message in a user's (or a whole department's) in-app inbox.
+final class Notification: Model, @unchecked Sendable {
+    static let schema = "notifications"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "user_id") var userID: UUID?
+    @OptionalField(key: "department_id") var departmentID: UUID?
+    @OptionalField(key: "division_code") var divisionCode: String?
+    @OptionalField(key: "role") var role: String?
+    @OptionalField(key: "order_id") var orderID: UUID?
+    @Field(key: "kind") var kind: String
+    @Field(key: "text") var text: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "read_at") var readAt: Date?
+
+    init() {}
+}

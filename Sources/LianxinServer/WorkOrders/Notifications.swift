@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import LianxinCore
+
+/// The in-app inbox: who hears about what. Written in the same transaction as the event.
+enum Notifications {
+    /// Messages caused by an event: a dispatched order to its department, a returned one to the
+    /// dispatchers of its division, an extension request to the supervisors, a reopened one to the unit.
+    static func after(_ event: WorkOrderEvent, order: WorkOrder, on db: any Database, now: Date) async throws {
+        let label = "\(order.number) \(order.title)"
+        switch event.kind {
+        case .dispatched, .redispatched, .reopened:
+            if let department = order.departmentID {
+                try await send(kind: event.kind.rawValue, text: "新工单待签收：\(label)", department: department, order: order, on: db, now: now)
+            }
+        case .returned:
+            try await send(kind: "returned", text: "工单被退回，待改派：\(label)（\(event.note ?? "")）", role: .dispatcher,
+                           division: order.divisionCode, order: order, on: db, now: now)
+        case .extensionRequested:
+            try await send(kind: "extensionRequested", text: "延期申请待审批：\(label)", role: .supervisor,
+                           division: order.divisionCode, order: order, on: db, now: now)
+        case .reminded, .supervised:
+            if let department = order.departmentID {
+                try await send(kind: event.kind.rawValue, text: "\(event.kind == .reminded ? "催办" : "督办")：\(label)",
+                               department: department, order: order, on: db, now: now)
+            }
+        case .completed:
+            try await send(kind: "completed", text: "工单已办结，待回访：\(label)", role: .operator,
+                           division: order.divisionCode, order: order, on: db, now: now)
+        default:
+            break
+        }
+    }
+
+    /// An SLA warning or breach: to the handling department, and for breaches to the supervisors too.
+    static func slaAlert(kind: String, stage: SLAStage, order: WorkOrder, on db: any Database, now: Date) async throws {
+        let word = kind == "breach" ? "已超期" : "即将超期"
+        let text = "\(stage.title(english: false))\(word)：\(order.number) \(order.title)"
+        if let department = order.departmentID {
+            try await send(kind: "sla.\(kind)", text: text, department: department, order: order, on: db, now: now)
+        } else {
+            try await send(kind: "sla.\(kind)", text: text, role: .dispatcher, division: order.divisionCode, order: order, on: db, now: now)
+        }
+        if kind == "breach" {
+            try await send(kind: "sla.breach", text: text, role: .supervisor, division: order.divisionCode, order: order, on: db, now: now)
+        }
+    }
+
+    private static func send(kind: String, text: String, department: UUID? = nil, role: Role? = nil, division: String? = nil,
+                             order: WorkOrder, on db: any Database, now: Date) async throws {
+        let note = Notification()
+        note.kind = kind
+        note.text = text
+        note.departmentID = department
+        note.role = role?.rawValue
+        note.divisionCode = division
+        note.orderID = order.id
+        note.createdAt = now
+        try await note.create(on: db)
+    }
+}

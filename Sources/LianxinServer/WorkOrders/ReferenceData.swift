@@ -1,0 +1,57 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The data every deployment starts with: the default category taxonomy, the built-in SLA
+/// policies and China's holiday calendar. Loaded when the tables are empty; editable afterwards.
+enum ReferenceData {
+    static func seedIfEmpty(_ app: Application) async throws {
+        let db = app.db
+        if try await SLAPolicyRecord.query(on: db).count() == 0 {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            for policy in SLAPolicy.builtIn {
+                let json = String(decoding: try encoder.encode(policy), as: UTF8.self)
+                try await SLAPolicyRecord(code: policy.code, name: policy.name, definition: json).create(on: db)
+            }
+        }
+        if try await CalendarDay.query(on: db).count() == 0 {
+            let rows = ChinaHolidays.schedule.entries.map {
+                CalendarDay(day: $0.date.description, kind: $0.kind.rawValue, name: $0.name)
+            }
+            try await db.transaction { tx in
+                for row in rows { try await row.create(on: tx) }
+            }
+        }
+        if try await Category.query(on: db).count() == 0 {
+            let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent("Data/categories.csv")
+            let table = try CSVTable(parsing: try String(contentsOfFile: path, encoding: .utf8))
+            try await db.transaction { tx in
+                for (_, f) in table.rows {
+                    try await Category(code: f[0], name: f[1], parentCode: f[2].isEmpty ? nil : f[2],
+                                       defaultDepartmentCode: f[3].isEmpty ? nil : f[3], slaPolicyCode: f[4]).create(on: tx)
+                }
+            }
+        }
+    }
+
+    /// The work calendar as stored (admins add next year's notice as rows).
+    static func calendar(on db: any Database) async throws -> WorkCalendar {
+        let rows = try await CalendarDay.query(on: db).all()
+        let entries = rows.compactMap { row -> HolidayEntry? in
+            guard let day = row.id.flatMap({ LocalDate(iso: $0) }), let kind = DayKind(rawValue: row.kind) else { return nil }
+            return HolidayEntry(date: day, kind: kind, name: row.name)
+        }
+        let schedule = try HolidaySchedule(entries)
+        return try WorkCalendar(schedule: schedule, workingHours: WorkCalendar.china.workingHours,
+                                dayEnd: WorkCalendar.china.dayEnd, timeZone: WorkCalendar.shanghai)
+    }
+
+    /// The SLA policy stored under `code`.
+    static func policy(_ code: String, on db: any Database) async throws -> SLAPolicy {
+        guard let record = try await SLAPolicyRecord.find(code, on: db) else {
+            throw Problem.invalid(field: "/categoryCode", "the category's SLA policy \(code) does not exist / 时限规则不存在")
+        }
+        return try JSONDecoder().decode(SLAPolicy.self, from: Data(record.definition.utf8))
+    }
+}

@@ -1,0 +1,118 @@
+import Vapor
+import LianxinCore
+
+/// A new request as an operator, a grid member, an integration or a resident submits it.
+/// Everything is optional here so that each missing or bad field is named in the reply.
+struct NewWorkOrder: Content {
+    var title: String?
+    var description: String?
+    var categoryCode: String?
+    var channel: String?
+    var requestKind: String?
+    var tier: String?
+    var priority: String?
+    var divisionCode: String?
+    var latitude: Double?
+    var longitude: Double?
+    var address: String?
+    var requesterName: String?
+    var requesterPhone: String?
+    var anonymous: Bool?
+}
+
+/// The checked form of `NewWorkOrder`.
+struct ValidWorkOrder: Sendable {
+    var title: String
+    var description: String
+    var category: Category
+    var channel: LianxinCore.Channel
+    var requestKind: RequestKind
+    var tier: Tier
+    var priority: Priority
+    var division: DivisionCode
+    var location: GeoPoint?
+    var address: String?
+    var requesterName: String?
+    var requesterPhone: PhoneNumber?
+    var anonymous: Bool
+}
+
+/// One step asked of an order, as JSON: `{"action": "dispatch", "departmentId": "…", "note": "…"}`.
+struct TransitionInput: Content {
+    var action: String?
+    var note: String?
+    var reason: String?
+    var departmentId: UUID?
+    var assigneeId: UUID?
+    var latitude: Double?
+    var longitude: Double?
+    var photoIds: [UUID]?
+    var extraAmount: Int?
+    var extraUnit: String?
+    var approved: Bool?
+    var satisfaction: String?
+    var solved: Bool?
+    var comment: String?
+    var parentId: UUID?
+    var deadline: Date?
+
+    /// The core action this input asks for, or a 422 naming the field at fault.
+    func resolved() throws -> WorkOrderAction {
+        guard let name = action?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+            throw Problem.invalid(field: "/action", "is required / 必填")
+        }
+        func need<T>(_ value: T?, _ field: String) throws -> T {
+            guard let value else { throw Problem.invalid(field: "/\(field)", "is required for \(name) / 必填") }
+            return value
+        }
+        func text(_ value: String?, _ field: String) throws -> String {
+            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard !trimmed.isEmpty else { throw Problem.invalid(field: "/\(field)", "is required for \(name) / 必填") }
+            guard trimmed.count <= 2000 else { throw Problem.invalid(field: "/\(field)", "at most 2000 characters / 不超过 2000 字") }
+            return trimmed
+        }
+        switch name {
+        case "accept": return .accept(note: note)
+        case "dispatch": return .dispatch(departmentID: try need(departmentId, "departmentId"), note: note)
+        case "redispatch": return .redispatch(departmentID: try need(departmentId, "departmentId"), reason: try text(reason, "reason"))
+        case "sign": return .sign
+        case "assign": return .assign(assigneeID: try need(assigneeId, "assigneeId"))
+        case "return", "returnOrder": return .returnOrder(reason: try text(reason, "reason"))
+        case "arrive":
+            if (latitude == nil) != (longitude == nil) { throw Problem.invalid(field: "/latitude", "give both latitude and longitude / 经纬度须同时提供") }
+            return .arrive(location: latitude.flatMap { lat in longitude.map { GeoPoint(lon: $0, lat: lat) } })
+        case "startProgress": return .startProgress
+        case "addProgressNote": return .addProgressNote(note: try text(note, "note"), photoIDs: photoIds ?? [])
+        case "requestExtension":
+            let amount = try need(extraAmount, "extraAmount")
+            guard let unit = TimeLimitUnit(rawValue: extraUnit ?? "workingDays") else {
+                throw Problem.invalid(field: "/extraUnit", "one of \(TimeLimitUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let extra = TimeLimit(amount, unit)
+            guard extra.isValid, amount > 0 else { throw Problem.invalid(field: "/extraAmount", "must be a positive amount / 须为正数") }
+            return .requestExtension(extra: extra, reason: try text(reason, "reason"))
+        case "approveExtension": return .approveExtension(note: note)
+        case "refuseExtension": return .refuseExtension(reason: try text(reason, "reason"))
+        case "complete": return .complete(note: try text(note, "note"), photoIDs: photoIds ?? [])
+        case "review": return .review(approved: try need(approved, "approved"), note: note)
+        case "revisit", "evaluate":
+            guard let satisfaction = satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
+                throw Problem.invalid(field: "/satisfaction", "one of satisfied, basicallySatisfied, dissatisfied / 满意度无效")
+            }
+            return .revisit(Evaluation(satisfaction: satisfaction, solved: try need(solved, "solved"), comment: comment))
+        case "reopen": return .reopen(reason: try text(reason, "reason"))
+        case "close": return .close(note: note)
+        case "merge": return .merge(parentID: try need(parentId, "parentId"))
+        case "shelve": return .shelve(reason: try text(reason, "reason"))
+        case "unshelve": return .unshelve(note: note)
+        case "cancel": return .cancel(reason: try text(reason, "reason"))
+        case "pause", "pauseForRequester": return .pauseForRequester(reason: try text(reason, "reason"))
+        case "resume": return .resume
+        case "remind": return .remind(note: try text(note, "note"))
+        case "supervise": return .supervise(deadline: deadline, note: try text(note, "note"))
+        case "escalate": return .escalate(reason: try text(reason, "reason"))
+        default:
+            throw Problem.invalid(field: "/action", "unknown action `\(name)` / 未知操作")
+        }
+    }
+}
