@@ -89,8 +89,6 @@ def features(name):
     return {
         "char 1-3 raw": (lambda: char(1, 3), True),
         "char 1-3 spaced": (lambda: char(1, 3), False),
-        "char 1-4 spaced": (lambda: char(1, 4), False),
-        "word 1-2 spaced": (lambda: word(1, 2), False),
         "word 1-2 + char 1-3 spaced": (lambda: make_union(word(1, 2), char(1, 3)), False),
     }[name]
 
@@ -112,7 +110,7 @@ def main():
     print(f"{len(texts)} examples, {len(names)} labels, {arguments.folds} folds, seed {arguments.seed}")
 
     grid_features = ["char 1-3 spaced"] if arguments.quick else [
-        "char 1-3 raw", "char 1-3 spaced", "char 1-4 spaced", "word 1-2 spaced", "word 1-2 + char 1-3 spaced",
+        "char 1-3 raw", "char 1-3 spaced", "word 1-2 + char 1-3 spaced",
     ]
     grid_costs = [1.0] if arguments.quick else [0.3, 1.0, 3.0]
     grid_weights = [None] if arguments.quick else [None, "balanced"]

@@ -3,14 +3,14 @@ import Foundation
 
 /// Small hand-made corpora and paths shared by the classifier tests.
 enum ClassifierFixtures {
-    /// Three clearly separated topics, eight examples each.
+    /// Three clearly separated topics, eight examples each, every one naming its topic.
     static let separable: [LabeledText] = {
         let topics: [(String, [String])] = [
-            ("供水", ["停水", "水压低", "自来水浑浊", "水管爆裂", "水费太贵", "没有水", "水表坏了", "供水中断"]),
-            ("噪音", ["工地噪音", "夜里施工吵", "广场舞太吵", "喇叭声音大", "装修噪音", "噪音扰民", "酒吧吵闹", "汽车鸣笛吵"]),
-            ("工资", ["拖欠工资", "工资不发", "老板欠薪", "工资被扣", "欠薪三个月", "讨要工资", "工资太低", "加班没工资"]),
+            ("供水", ["停水了", "水压低", "自来水浑浊", "水管爆裂", "水费太贵", "家里没有水", "水表坏了", "供水中断"]),
+            ("噪音", ["工地噪音", "夜里施工噪音", "广场舞噪音", "喇叭噪音大", "装修噪音", "噪音扰民", "酒吧噪音", "汽车鸣笛噪音"]),
+            ("工资", ["拖欠工资", "工资不发", "老板欠工资", "工资被扣", "三个月没工资", "讨要工资", "工资太低", "加班没工资"]),
         ]
-        return topics.flatMap { label, texts in texts.map { LabeledText(text: "反映\($0)问题", label: label) } }
+        return topics.flatMap { label, texts in texts.map { LabeledText(text: "\($0)，请处理", label: label) } }
     }()
 
     /// The repository root of the file that includes this one, with symlinks resolved.

@@ -38,10 +38,11 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The quarter's first through last day.
     public var days: ClosedRange<LocalDate> {
+        let next = number == 4 ? (year + 1, 1) : (year, number * 3 + 1)
         guard let first = LocalDate(year: year, month: number * 3 - 2, day: 1),
-              let next = number == 4 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: number * 3 + 1, day: 1)
+              let following = LocalDate(year: next.0, month: next.1, day: 1)
         else { preconditionFailure("Quarter \(self) has valid month starts") }
-        return first...next.adding(days: -1)
+        return first...following.adding(days: -1)
     }
 
     /// `2025-Q1`.

@@ -6,7 +6,8 @@ public enum ChineseZodiac: Int, Sendable, Hashable, Codable, CaseIterable {
     public func name(in language: DisplayLanguage) -> String {
         switch language {
         case .zhCN: ["鼠", "牛", "虎", "兔", "龙", "蛇", "马", "羊", "猴", "鸡", "狗", "猪"][rawValue]
-        case .en: ["Rat", "Ox", "Tiger", "Rabbit", "Dragon", "Snake", "Horse", "Goat", "Monkey", "Rooster", "Dog", "Pig"][rawValue]
+        case .en:
+            ["Rat", "Ox", "Tiger", "Rabbit", "Dragon", "Snake", "Horse", "Goat", "Monkey", "Rooster", "Dog", "Pig"][rawValue]
         }
     }
 }

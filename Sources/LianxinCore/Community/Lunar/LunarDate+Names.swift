@@ -17,17 +17,14 @@ extension LunarDate: CustomStringConvertible {
     }
 
     /// The day as almanacs name it: 初一 … 初十, 十一 … 二十, 廿一 … 廿九, 三十.
-    public var dayName: String { Self.dayName(day) }
-
-    /// Year, month and day in Chinese, e.g. 甲辰年正月初一.
-    public var description: String { "\(sexagenaryYear)年\(monthName)\(dayName)" }
-
-    /// The almanac name of lunar day `day` (1…30).
-    static func dayName(_ day: Int) -> String {
+    public var dayName: String {
         switch day {
         case ...10: "初" + ChineseNumerals.name(of: day)
         case 21...29: "廿" + ChineseNumerals.name(of: day - 20)
         default: ChineseNumerals.name(of: day)
         }
     }
+
+    /// Year, month and day in Chinese, e.g. 甲辰年正月初一.
+    public var description: String { "\(sexagenaryYear)年\(monthName)\(dayName)" }
 }

@@ -19,7 +19,9 @@ public struct SexagenaryYear: Sendable, Hashable, CustomStringConvertible {
 
     /// The year's animal (生肖), given by its branch.
     public var zodiac: ChineseZodiac {
-        guard let zodiac = ChineseZodiac(rawValue: (position - 1) % 12) else { preconditionFailure("Twelve branches, twelve animals") }
+        guard let zodiac = ChineseZodiac(rawValue: (position - 1) % 12) else {
+            preconditionFailure("Twelve branches, twelve animals")
+        }
         return zodiac
     }
 

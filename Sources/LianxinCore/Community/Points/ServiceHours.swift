@@ -9,11 +9,12 @@ public enum ServiceHours {
     /// check-in; a volunteer's overlapping sessions on a day count once; each day's total is rounded to the nearest
     /// quarter hour (7½ minutes round up) and capped at `dailyCapMinutes`. Days that come to nothing are left out.
     public static func credited(_ sessions: [ServiceSession], dailyCapMinutes: Int) -> [ServiceDay] {
-        let byVolunteerDay = Dictionary(grouping: sessions) { VolunteerDay(volunteerID: $0.volunteerID, day: ShanghaiTime.day(of: $0.checkIn)) }
+        let byVolunteerDay = Dictionary(grouping: sessions) {
+            VolunteerDay(volunteerID: $0.volunteerID, day: ShanghaiTime.day(of: $0.checkIn))
+        }
         return byVolunteerDay.compactMap { key, sessions in
-            let seconds = mergedSeconds(sessions.map { $0.checkIn...$0.checkOut })
-            let quarter = TimeInterval(quarterHourMinutes * 60)
-            let minutes = min(Int((seconds / quarter).rounded(.toNearestOrAwayFromZero)) * quarterHourMinutes, dailyCapMinutes)
+            let quarters = mergedSeconds(sessions.map { $0.checkIn...$0.checkOut }) / TimeInterval(quarterHourMinutes * 60)
+            let minutes = min(Int(quarters.rounded(.toNearestOrAwayFromZero)) * quarterHourMinutes, dailyCapMinutes)
             return minutes > 0 ? ServiceDay(volunteerID: key.volunteerID, day: key.day, minutes: minutes) : nil
         }
         .sorted { ($0.volunteerID.uuidString, $0.day) < ($1.volunteerID.uuidString, $1.day) }

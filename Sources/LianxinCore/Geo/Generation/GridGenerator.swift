@@ -89,9 +89,3 @@ public struct GridGenerator: Sendable {
         return features
     }
 }
-
-/// One lattice cell's output: its grid, and its enclave grid if it has one; `order` is its Hilbert index.
-struct LatticeUnit {
-    var order: Int
-    var grids: [AreaGeometry]
-}

@@ -39,7 +39,10 @@ enum PointInPolygon {
 }
 
 extension Polygon {
-    /// Whether the polygon contains the point, under the half-open boundary rule of `PointInPolygon`.
+    /// Whether the polygon contains the point; a point on the boundary counts when the polygon lies just north-east of it.
+    ///
+    /// Precisely: the point belongs to the polygon that contains it moved an infinitesimal step east
+    /// and a smaller step north. So of two grids sharing an edge exactly one contains each point of it.
     public func contains(_ point: GeoPoint) -> Bool {
         guard let box = boundingBox, box.contains(point) else { return false }
         return PointInPolygon.parity(rings, point)

@@ -6,8 +6,9 @@
 /// to the point's leaf cell, tests the listed areas exactly and otherwise answers with the covering
 /// area, often without any point-in-polygon test at all.
 ///
-/// Points on boundaries follow the half-open rule documented on `PointInPolygon`: in a partition
-/// every point belongs to exactly one area. When areas overlap, the lowest index wins.
+/// Points on boundaries follow the same half-open rule as `Polygon.contains`: in a partition every
+/// point belongs to exactly one area, a point on a shared edge to the area east (or north) of it.
+/// When areas overlap, the lowest index wins.
 public struct PolygonIndex: Sendable {
     /// Tuning knobs; the defaults suit grid partitions.
     public struct Options: Sendable, Hashable {

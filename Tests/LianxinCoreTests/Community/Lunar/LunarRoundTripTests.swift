@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func foundationsChineseCalendarAgreesFrom1950Through2050() throws {
-        // A cross-check only: ICU's Chinese calendar differs from the official one in 1914, 1916, 1920, 2057 and
+        // A cross-check only: ICU's Chinese calendar departs from the published tables in 1914, 1916, 1920, 2057 and
         // 2097 (a new moon close to midnight, or the pre-1929 meridian), so the comparison keeps to a safe span.
         var chinese = Calendar(identifier: .chinese)
         chinese.timeZone = try #require(TimeZone(identifier: "Asia/Shanghai"))
