@@ -2,14 +2,8 @@
 import PackageDescription
 
 /// Domain folders still being written beside the main build; each leaves this list when it lands.
-let pendingCoreFolders = [
-    "Geo/GeoJSON", "Geo/Index", "Geo/Validation", "Geo/Generation", "Intelligence", "Metrics",
-    "Geo/Geometry/MultiPolygon.swift", "Geo/Geometry/PointInPolygon.swift", "Geo/Geometry/BoundingBox.swift",
-    "Geo/Geometry/RobustOrientation.swift", "Geo/Geometry/Polygon.swift", "Geo/Geometry/ChinaCoordinates.swift",
-    "Geo/Geometry/AreaGeometry.swift", "Geo/Geometry/LocalProjection.swift", "Geo/Geometry/LinearRing.swift",
-    "Geo/Geometry/Geometry+Measures.swift",
-]
-let pendingCoreTestFolders = ["Geo", "Intelligence", "Metrics"]
+let pendingCoreFolders = ["Intelligence"]
+let pendingCoreTestFolders = ["Intelligence"]
 
 let package = Package(
     name: "lianxin",

@@ -35,6 +35,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case unmaskPersonalData
     case viewWorkOrders
     case createWorkOrders
+    case blowWhistle
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -48,6 +49,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .unmaskPersonalData: [.operator, .dispatcher, .departmentHandler, .gridMember, .communityStaff]
         case .viewWorkOrders: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
         case .createWorkOrders: [.operator, .dispatcher, .gridMember, .communityStaff]
+        case .blowWhistle: [.communityStaff, .dispatcher, .supervisor, .leader]
         }
     }
 }

@@ -11,6 +11,7 @@ enum LianxinMigrations {
         CreateAuditEntry(),
         CreateCategoryAndRouting(),
         CreateWorkOrder(),
+        CreateWhistle(),
     ]
 }
 

@@ -27,8 +27,8 @@ extension ClassifierModel {
         writer.append(UInt32(formatVersion))
         writer.append(UInt32(headerBytes.count))
         writer.append(headerBytes)
-        writer.append(vectorizer.vocabulary.hashes)
-        writer.append(vectorizer.idf)
+        writer.append(vocabulary.hashes)
+        writer.append(idf)
         writer.append(weights)
         writer.append(biases)
         var data = writer.data
@@ -73,12 +73,8 @@ extension ClassifierModel {
         }
         self.init(
             createdAt: Date(timeIntervalSince1970: header.createdAt), labels: header.labels,
-            hyperParameters: header.hyperParameters, trainingExampleCount: header.trainingExampleCount,
-            vectorizer: TFIDFVectorizer(
-                ngrams: parameters.ngrams, vocabulary: FeatureVocabulary(hashes: hashes), idf: idf,
-                sublinearTF: parameters.sublinearTF
-            ),
-            weights: weights, biases: biases
+            hyperParameters: parameters, trainingExampleCount: header.trainingExampleCount,
+            vocabulary: FeatureVocabulary(hashes: hashes), idf: idf, weights: weights, biases: biases
         )
     }
 

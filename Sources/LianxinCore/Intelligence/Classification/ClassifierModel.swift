@@ -15,27 +15,46 @@ public struct ClassifierModel: Sendable {
     public let hyperParameters: ClassifierHyperParameters
     /// How many examples the model was trained on.
     public let trainingExampleCount: Int
-    let vectorizer: TFIDFVectorizer
-    /// Feature-major weights: `weights[feature * labels.count + label]`.
-    let weights: [Float]
+    let vocabulary: FeatureVocabulary
+    /// One row per feature, `labels.count + 1` floats: its IDF, then its weight for each label, so
+    /// that scoring a feature touches one cache line.
+    let rows: [Float]
     let biases: [Float]
+    private let ngrams: CharacterNGrams
 
     init(
-        createdAt: Date, labels: [String], hyperParameters: ClassifierHyperParameters,
-        trainingExampleCount: Int, vectorizer: TFIDFVectorizer, weights: [Float], biases: [Float]
+        createdAt: Date, labels: [String], hyperParameters: ClassifierHyperParameters, trainingExampleCount: Int,
+        vocabulary: FeatureVocabulary, idf: [Float], weights: [Float], biases: [Float]
     ) {
         formatVersion = Self.currentFormatVersion
         self.createdAt = createdAt
         self.labels = labels
         self.hyperParameters = hyperParameters
         self.trainingExampleCount = trainingExampleCount
-        self.vectorizer = vectorizer
-        self.weights = weights
+        self.vocabulary = vocabulary
+        let stride = labels.count + 1
+        var rows = [Float](repeating: 0, count: idf.count * stride)
+        for feature in idf.indices {
+            rows[feature * stride] = idf[feature]
+            for label in labels.indices { rows[feature * stride + 1 + label] = weights[feature * labels.count + label] }
+        }
+        self.rows = rows
         self.biases = biases
+        ngrams = hyperParameters.ngrams
     }
 
     /// The number of n-gram features the model knows.
-    public var featureCount: Int { vectorizer.vocabulary.count }
+    public var featureCount: Int { vocabulary.count }
+
+    /// The IDF of each feature.
+    var idf: [Float] {
+        Swift.stride(from: 0, to: rows.count, by: labels.count + 1).map { rows[$0] }
+    }
+
+    /// Feature-major weights: `weights[feature * labels.count + label]`.
+    var weights: [Float] {
+        rows.indices.filter { $0 % (labels.count + 1) != 0 }.map { rows[$0] }
+    }
 
     /// Classifies `text`, returning the `topK` most likely labels with softmax confidences.
     public func predict(_ text: String, topK: Int = 3) -> ClassificationPrediction {
@@ -50,56 +69,33 @@ public struct ClassifierModel: Sendable {
         })
     }
 
-    /// Returns the index of the best label for an already vectorised text.
-    func bestLabelIndex(for vector: SparseVector) -> Int {
-        let margins = margins(for: vector)
-        var best = 0
-        for label in margins.indices where margins[label] > margins[best] { best = label }
-        return best
-    }
-
-    /// The SVM margin of every label for raw text, in one pass over its sorted feature indices:
-    /// margins are linear, so the L2 normalisation is applied once at the end.
+    /// The SVM margin of every label for `text`. Margins are linear, so the TF-IDF vector's L2
+    /// normalisation is applied once at the end instead of building the vector. Vocabulary look-ups
+    /// and row reads run as two separate loops so that their cache misses overlap.
     func margins(for text: String) -> [Float] {
-        let known = vectorizer.knownIndices(of: text)
-        let classCount = labels.count
+        var indices: [Int32] = []
+        var counts: [Int32] = []
+        NGramTally(ngrams.hashes(of: text)).forEach { hash, count in
+            if let index = vocabulary.index(of: hash) {
+                indices.append(index)
+                counts.append(count)
+            }
+        }
+        let classCount = labels.count, stride = classCount + 1
+        let sublinear = hyperParameters.sublinearTF
         var sums = [Float](repeating: 0, count: classCount)
         var squaredNorm: Float = 0
-        known.withUnsafeBufferPointer { known in
-            weights.withUnsafeBufferPointer { weights in
-                vectorizer.idf.withUnsafeBufferPointer { idf in
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        var start = 0
-                        while start < known.count {
-                            let index = known[start]
-                            var end = start + 1
-                            while end < known.count, known[end] == index { end += 1 }
-                            let value = vectorizer.termWeight(Float(end - start)) * idf[Int(index)]
-                            squaredNorm += value * value
-                            let base = Int(index) * classCount
-                            for label in 0..<classCount { sums[label] += value * weights[base + label] }
-                            start = end
-                        }
-                    }
+        rows.withUnsafeBufferPointer { rows in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for (index, count) in zip(indices, counts) {
+                    let base = Int(index) * stride
+                    let value = (sublinear ? 1 + logf(Float(count)) : Float(count)) * rows[base]
+                    squaredNorm += value * value
+                    for label in 0..<classCount { sums[label] += value * rows[base + 1 + label] }
                 }
             }
         }
         let scale = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
         return (0..<classCount).map { biases[$0] + scale * sums[$0] }
-    }
-
-    /// The SVM margin of every label.
-    func margins(for vector: SparseVector) -> [Float] {
-        let classCount = labels.count
-        var margins = biases
-        weights.withUnsafeBufferPointer { weights in
-            margins.withUnsafeMutableBufferPointer { margins in
-                for (index, value) in zip(vector.indices, vector.values) {
-                    let base = Int(index) * classCount
-                    for label in 0..<classCount { margins[label] += value * weights[base + label] }
-                }
-            }
-        }
-        return margins
     }
 }

@@ -35,7 +35,8 @@ public struct ClassifierTrainer: Sendable {
                 labels: labels, createdAt: Date()
             )
             for example in heldOut {
-                predicted[example] = model.bestLabelIndex(for: model.vectorizer.vector(for: documents[example]))
+                let margins = model.margins(for: examples[example].text)
+                predicted[example] = margins.indices.max { margins[$0] < margins[$1] || (margins[$0] == margins[$1] && $0 > $1) }!
             }
             foldMacroF1.append(ClassificationEvaluation(
                 labels: labels, truth: heldOut.map { labelIndices[$0] }, predicted: heldOut.map { predicted[$0] }
@@ -65,7 +66,7 @@ public struct ClassifierTrainer: Sendable {
 
     private func fit(documents: [HashedDocument], labelIndices: [Int], labels: [String], createdAt: Date) -> ClassifierModel {
         let vectorizer = TFIDFVectorizer(
-            fitting: documents, ngrams: hyperParameters.ngrams,
+            fitting: documents,
             minDocumentFrequency: hyperParameters.minDocumentFrequency, sublinearTF: hyperParameters.sublinearTF
         )
         var matrix = SparseMatrix()
@@ -75,7 +76,7 @@ public struct ClassifierTrainer: Sendable {
         )
         return ClassifierModel(
             createdAt: createdAt, labels: labels, hyperParameters: hyperParameters, trainingExampleCount: documents.count,
-            vectorizer: vectorizer, weights: solution.weights, biases: solution.biases
+            vocabulary: vectorizer.vocabulary, idf: vectorizer.idf, weights: solution.weights, biases: solution.biases
         )
     }
 }
