@@ -92,7 +92,9 @@ final class TestClient: @unchecked Sendable {
         var body: ByteBuffer?
         if let json {
             headers.contentType = .json
-            body = ByteBuffer(data: try JSONEncoder().encode(json))
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            body = ByteBuffer(data: try encoder.encode(json))
         } else if let form {
             headers.contentType = .urlEncodedForm
             let encoded = form.map { key, value in
