@@ -22,9 +22,13 @@ struct OperationsTests {
     @Test func theDemoCityIsSeededOnceNoMatterHowOftenItRuns() async throws {
         try await withLianxin(demo: true) { app, _ in
             let counts = (try await count("divisions", app), try await count("departments", app), try await count("users", app))
+            let grids = try await count("grids", app)
+            #expect(grids >= 400, "about four generated grids per community of 信州区")
+            #expect(try await Grid.query(on: app.db).filter(\.$generated == false).count() == 0, "demo grids say they are generated")
             let lines = try await DemoSeeder(application: app).run()
             #expect(lines.first?.contains("0 added") == true)
             #expect(counts == (try await count("divisions", app), try await count("departments", app), try await count("users", app)))
+            #expect(grids == (try await count("grids", app)))
             #expect(counts.2 == DemoSeeder.accounts.count)
             #expect(Set(DemoSeeder.accounts.map(\.role)).count == 11, "one account per role")
             #expect(try await Division.find("361102001001", on: app.db)?.name == "上滩头社区居民委员会")

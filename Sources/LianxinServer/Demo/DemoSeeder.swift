@@ -54,6 +54,10 @@ struct DemoSeeder {
         }
         lines.append("departments: \(addedDepartments) added, \(table.rows.count - addedDepartments) already present")
 
+        let grids = try await DemoGrids.seed(county: "361102", resourcesDirectory: settings.resourcesDirectory, on: db, now: now)
+        let gridCount = try await Grid.query(on: db).count()
+        lines.append("grids: \(grids) generated (demo only, not real boundaries), \(gridCount - grids) already present")
+
         let service = AccountService(application: application, database: db)
         lines.append("demo accounts (password for all: \(Self.password)):")
         for account in Self.accounts {

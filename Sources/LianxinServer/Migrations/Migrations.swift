@@ -12,6 +12,7 @@ enum LianxinMigrations {
         CreateCategoryAndRouting(),
         CreateWorkOrder(),
         CreateWhistle(),
+        CreateGrid(),
     ]
 }
 

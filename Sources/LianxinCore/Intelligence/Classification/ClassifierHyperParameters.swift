@@ -12,6 +12,8 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
     public var foldsDigits: Bool
     /// N-grams seen in fewer training documents are dropped.
     public var minDocumentFrequency: Int
+    /// At most this many n-grams, the most frequent, become features; bounds model size and latency.
+    public var maxFeatures: Int
     /// Whether term frequency is damped to `1 + ln(tf)`.
     public var sublinearTF: Bool
     /// Whether each example's cost is scaled by `examples / (labels × examples of its label)`.
@@ -37,6 +39,7 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
         leadLength: Int = 20,
         foldsDigits: Bool = true,
         minDocumentFrequency: Int = 2,
+        maxFeatures: Int = 50_000,
         sublinearTF: Bool = true,
         balancesClasses: Bool = false,
         naiveBayesSmoothing: Double = 0.1,
@@ -52,6 +55,7 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
         self.leadLength = leadLength
         self.foldsDigits = foldsDigits
         self.minDocumentFrequency = minDocumentFrequency
+        self.maxFeatures = maxFeatures
         self.sublinearTF = sublinearTF
         self.balancesClasses = balancesClasses
         self.naiveBayesSmoothing = naiveBayesSmoothing

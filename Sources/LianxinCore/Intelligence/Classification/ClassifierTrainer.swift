@@ -51,8 +51,13 @@ public struct ClassifierTrainer: Sendable {
             throw ClassifierError.invalidHyperParameters("n-gram lengths \(parameters.minNGramLength)...\(parameters.maxNGramLength)")
         }
         guard parameters.cost > 0, parameters.tolerance > 0, parameters.maxEpochs > 0,
-              parameters.minDocumentFrequency >= 1, parameters.confidenceScale > 0
-        else { throw ClassifierError.invalidHyperParameters("cost, tolerance, epochs, document frequency and confidence scale must be positive") }
+              parameters.minDocumentFrequency >= 1, parameters.confidenceScale > 0,
+              (1...FeatureVocabulary.capacity).contains(parameters.maxFeatures)
+        else {
+            throw ClassifierError.invalidHyperParameters(
+                "cost, tolerance, epochs, document frequency, feature count and confidence scale must be positive"
+            )
+        }
         let labels = Set(examples.map(\.label)).sorted()
         guard labels.count >= 2 else { throw ClassifierError.needsTwoLabels(found: labels.count) }
         let position = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
@@ -67,7 +72,8 @@ public struct ClassifierTrainer: Sendable {
     private func fit(documents: [HashedDocument], labelIndices: [Int], labels: [String], createdAt: Date) -> ClassifierModel {
         let vectorizer = TFIDFVectorizer(
             fitting: documents,
-            minDocumentFrequency: hyperParameters.minDocumentFrequency, sublinearTF: hyperParameters.sublinearTF
+            minDocumentFrequency: hyperParameters.minDocumentFrequency, maxFeatures: hyperParameters.maxFeatures,
+            sublinearTF: hyperParameters.sublinearTF
         )
         var matrix = SparseMatrix()
         for document in documents { matrix.append(vectorizer.vector(for: document)) }

@@ -9,29 +9,29 @@ struct TFIDFVectorizer: Sendable {
     /// Whether term frequency is damped to `1 + ln(tf)`.
     let sublinearTF: Bool
 
-    /// Keeps the n-grams found in at least `minDocumentFrequency` documents, with smoothed IDF
-    /// `ln((1 + n) / (1 + df)) + 1`.
-    init(fitting documents: [HashedDocument], minDocumentFrequency: Int, sublinearTF: Bool) {
+    /// Keeps the n-grams found in at least `minDocumentFrequency` documents, at most the `maxFeatures`
+    /// most frequent (ties: smaller hash), with smoothed IDF `ln((1 + n) / (1 + df)) + 1`.
+    init(fitting documents: [HashedDocument], minDocumentFrequency: Int, maxFeatures: Int, sublinearTF: Bool) {
         var all: [UInt64] = []
         all.reserveCapacity(documents.reduce(0) { $0 + $1.hashes.count })
         for document in documents { all.append(contentsOf: document.hashes) }
         all.sort()
-        var hashes: [UInt64] = []
-        var idf: [Float] = []
-        let documentCount = Double(documents.count)
+        var kept: [(hash: UInt64, frequency: Int)] = []
         var start = 0
         while start < all.count {
             var end = start + 1
             while end < all.count, all[end] == all[start] { end += 1 }
-            let frequency = end - start
-            if frequency >= minDocumentFrequency {
-                hashes.append(all[start])
-                idf.append(Float(log((1 + documentCount) / (1 + Double(frequency))) + 1))
-            }
+            if end - start >= minDocumentFrequency { kept.append((all[start], end - start)) }
             start = end
         }
-        vocabulary = FeatureVocabulary(hashes: hashes)
-        self.idf = idf
+        if kept.count > maxFeatures {
+            kept.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.hash < $1.hash }
+            kept.removeLast(kept.count - maxFeatures)
+            kept.sort { $0.hash < $1.hash }
+        }
+        let documentCount = Double(documents.count)
+        vocabulary = FeatureVocabulary(hashes: kept.map(\.hash))
+        idf = kept.map { Float(log((1 + documentCount) / (1 + Double($0.frequency))) + 1) }
         self.sublinearTF = sublinearTF
     }
 

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+
+/// 网格: the smallest management unit inside a community, a polygon. Versioned: a change makes a
+/// new version and never rewrites the old one. Demo grids are generated and say so.
+final class Grid: Model, @unchecked Sendable {
+    static let schema = "grids"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "version") var version: Int
+    @Field(key: "name") var name: String
+    @Field(key: "community_code") var communityCode: String
+    /// The grid as a GeoJSON FeatureCollection with one feature (WGS84).
+    @Field(key: "geometry") var geometry: String
+    @Field(key: "generated") var generated: Bool
+    @Field(key: "valid_from") var validFrom: Date
+    @OptionalField(key: "valid_to") var validTo: Date?
+
+    init() {}
+}
+
+struct CreateGrid: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Grid.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("version", .int, .required)
+            .field("name", .string, .required)
+            .field("community_code", .string, .required, .references(Division.schema, "code"))
+            .field("geometry", .string, .required)
+            .field("generated", .bool, .required)
+            .field("valid_from", .datetime, .required)
+            .field("valid_to", .datetime)
+            .unique(on: "code", "version")
+            .create()
+        try await database.index(on: Grid.schema, name: "grids_community", columns: ["community_code"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Grid.schema).delete()
+    }
+}
