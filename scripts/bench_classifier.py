@@ -7,7 +7,7 @@ removed, C grid, class weights) and prints macro-F1, accuracy and timings of the
 Optionally runs the Swift benchmark afterwards so both figures appear in one run.
 
     python3 scripts/bench_classifier.py ../shared/data/messages/train.csv [--folds 5] [--seed 20240601]
-        [--quick] [--swift-command "CMD ..."]
+        [--quick] [--features NAME ...] [--costs C ...] [--swift-command "CMD ..."]
 
 Installs scikit-learn with pip if it is missing.
 """
@@ -80,6 +80,9 @@ def read(path):
     return [row["text"] for row in rows], [row["label"].strip() for row in rows]
 
 
+FEATURES = ["char 1-3 raw", "char 1-3 spaced", "word 1-2 + char 1-3 spaced"]
+
+
 def features(name):
     """Vectoriser factories of the grid; 'spaced' sees the word segmentation, 'raw' has spaces removed."""
     char = lambda lo, hi: TfidfVectorizer(analyzer="char", ngram_range=(lo, hi), sublinear_tf=True)  # noqa: E731
@@ -99,6 +102,8 @@ def main():
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--quick", action="store_true", help="only the best setting found by the full grid")
+    parser.add_argument("--features", nargs="+", choices=FEATURES, help="restrict the grid to these features")
+    parser.add_argument("--costs", nargs="+", type=float, help="restrict the grid to these values of C")
     parser.add_argument("--swift-command", help="command printing the Swift benchmark, run afterwards")
     arguments = parser.parse_args()
 
@@ -109,10 +114,8 @@ def main():
     raw = [text.replace(" ", "") for text in texts]
     print(f"{len(texts)} examples, {len(names)} labels, {arguments.folds} folds, seed {arguments.seed}")
 
-    grid_features = ["char 1-3 spaced"] if arguments.quick else [
-        "char 1-3 raw", "char 1-3 spaced", "word 1-2 + char 1-3 spaced",
-    ]
-    grid_costs = [1.0] if arguments.quick else [0.3, 1.0, 3.0]
+    grid_features = arguments.features or (["char 1-3 spaced"] if arguments.quick else FEATURES)
+    grid_costs = arguments.costs or ([1.0] if arguments.quick else [0.3, 1.0, 3.0])
     grid_weights = [None] if arguments.quick else [None, "balanced"]
 
     results = []

@@ -44,9 +44,6 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: WorkOrdersController())
     try app.register(collection: PublicTrackingController())
     try app.register(collection: WhistlesController())
-    if settings.runScheduler {
-        app.lifecycle.use(SLAScheduler())
-    }
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite
@@ -67,11 +64,12 @@ private func configureDatabase(_ app: Application, settings: LianxinSettings) th
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case let .postgres(host, port, username, password, database, searchPath):
         var configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
                                                      database: database, tls: .disable)
         if let searchPath { configuration.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8,
+                                    connectionPoolTimeout: .seconds(30)), as: .psql)
     }
 }

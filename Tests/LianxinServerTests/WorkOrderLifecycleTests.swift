@@ -33,6 +33,7 @@ struct Staff {
         return try await operatorClient.send(.POST, "/api/v1/work-orders", headers: headers, json: body)
     }
 
+    @discardableResult
     func act(_ client: TestClient, _ id: String, _ body: [String: String]) async throws -> TestingHTTPResponse {
         try await client.send(.POST, "/api/v1/work-orders/\(id)/transitions", headers: ["X-CSRF-Token": try await client.csrf()], json: body)
     }

@@ -100,5 +100,6 @@ extension Application {
         asyncCommands.use(UserCommands(), as: "user")
         asyncCommands.use(ImportCommands(), as: "import")
         asyncCommands.use(ExportCommands(), as: "export")
+        asyncCommands.use(WebhookCommands(), as: "webhook")
     }
 }

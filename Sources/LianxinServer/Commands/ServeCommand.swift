@@ -15,6 +15,11 @@ struct LianxinServeCommand: AnyAsyncCommand {
         if demo {
             for line in try await DemoSeeder(application: application).run() { context.console.print(line) }
         }
+        if application.lianxin.settings.runScheduler {
+            let scheduler = SLAScheduler()
+            application.lifecycle.use(scheduler)
+            scheduler.start(application)
+        }
         try await serve.run(using: &context)
     }
 

@@ -8,6 +8,7 @@ struct HealthController: RouteCollection {
         routes.get("healthz", use: healthz)
         routes.get("readyz", use: readyz)
         routes.get("metrics", use: metrics)
+        routes.get("openapi.json") { req in try OpenAPIDocument.response(for: req) }
     }
 
     /// The process is up.

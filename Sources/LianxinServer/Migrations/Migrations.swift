@@ -13,6 +13,7 @@ enum LianxinMigrations {
         CreateWorkOrder(),
         CreateWhistle(),
         CreateGrid(),
+        CreateWebhooks(),
     ]
 }
 

@@ -3,6 +3,9 @@ import Fluent
 import SQLKit
 import LianxinCore
 
+/// The background loop of `serve`: raises SLA warnings and breaches from the persisted alerts and
+/// delivers queued webhooks.
+///
 /// Raises SLA warnings and breaches from the persisted alerts. The database is the queue: each
 /// sweep claims due, unfired alerts (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so that several
 /// instances never claim the same row), marks them fired and notifies, in one transaction.
@@ -20,7 +23,8 @@ struct SLAScheduler: LifecycleHandler {
     private final class Runner: @unchecked Sendable { var task: Task<Void, Never>? }
     private let runner = Runner()
 
-    func didBootAsync(_ application: Application) async throws {
+    /// Starts sweeping; `serve` calls this once the schema is ready (commands never sweep).
+    func start(_ application: Application) {
         let interval = self.interval
         let instance = self.instance
         runner.task = Task {
@@ -29,6 +33,11 @@ struct SLAScheduler: LifecycleHandler {
                     _ = try await Self.sweep(application, instance: instance)
                 } catch {
                     application.logger.warning("SLA sweep failed", metadata: ["error": "\(error)"])
+                }
+                do {
+                    _ = try await WebhookDispatcher.deliverDue(application, sender: HTTPWebhookSender(client: application.client))
+                } catch {
+                    application.logger.warning("webhook delivery failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: interval)
             }
@@ -65,6 +74,12 @@ struct SLAScheduler: LifecycleHandler {
                     try await order.update(on: db)
                 }
                 try await Notifications.slaAlert(kind: alert.kind, stage: stage, order: order, on: db, now: now)
+                try await WebhookDispatcher.enqueue(
+                    kind: "sla.\(alert.kind)",
+                    payload: WorkOrderWebhookPayload(event: "sla.\(alert.kind)", orderId: alert.orderID, number: order.number, status: order.status,
+                                                     departmentId: order.departmentID, divisionCode: order.divisionCode, at: now,
+                                                     note: stage.rawValue),
+                    on: db, now: now)
             }
             return alerts
         } }

@@ -121,11 +121,13 @@ struct WorkOrderService {
         try project(transitions.last!.state, clocks: clocks, calendar: calendar, onto: row, now: now)
         let events = transitions.map(\.event)
         let finalClocks = clocks
+        // The number is drawn in its own statement, so that concurrent intakes do not queue on the
+        // counter row for the length of each other's transactions; a failed save leaves a gap.
+        row.number = try await context.writes.run { try await Self.nextNumber(at: now, on: database) }
         do {
             try await context.writes.run { try await database.transaction { db in
-                row.number = try await Self.nextNumber(at: now, on: db)
                 try await row.create(on: db)
-                for event in events { try await Self.append(event, on: db) }
+                for event in events { try await Self.append(event, on: db, order: row) }
                 try await Self.syncAlerts(orderID: id, clocks: finalClocks, calendar: calendar, now: now, on: db)
             } }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -169,7 +171,7 @@ struct WorkOrderService {
             guard updated else {
                 throw Problem.conflict("The order was changed by someone else; reload and try again / 工单已被他人更新，请刷新后重试")
             }
-            try await Self.append(transition.event, on: db)
+            try await Self.append(transition.event, on: db, order: row)
             try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
             try await Notifications.after(transition.event, order: row, on: db, now: now)
             if transition.event.kind == .closed {
@@ -193,7 +195,7 @@ struct WorkOrderService {
             guard try await Self.saveIfUnchanged(child, expectedVersion: version, on: db) else {
                 throw Problem.conflict("A merged order changed meanwhile; try again / 并单子工单已变化，请重试")
             }
-            try await Self.append(follow.event, on: db)
+            try await Self.append(follow.event, on: db, order: child)
             try await Self.syncAlerts(orderID: try child.requireID(), clocks: clocks, calendar: calendar, now: now, on: db)
         }
     }
@@ -238,7 +240,8 @@ struct WorkOrderService {
         return rows.count == 1
     }
 
-    private static func append(_ event: WorkOrderEvent, on db: any Database) async throws {
+    /// Appends the event row and queues its webhooks, in the caller's transaction.
+    private static func append(_ event: WorkOrderEvent, on db: any Database, order: WorkOrder) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .iso8601withFractions
@@ -254,6 +257,11 @@ struct WorkOrderService {
         record.note = event.note
         record.event = String(decoding: try encoder.encode(event), as: UTF8.self)
         try await record.create(on: db)
+        try await WebhookDispatcher.enqueue(
+            kind: "workOrder.\(event.kind.rawValue)",
+            payload: WorkOrderWebhookPayload(event: event.kind.rawValue, orderId: event.orderID, number: order.number, status: event.to.rawValue,
+                                             departmentId: order.departmentID, divisionCode: order.divisionCode, at: event.at, note: event.note),
+            on: db, now: event.at)
     }
 
     /// Replaces the order's unfired alerts with those of its running clocks: a warning and a breach each.
@@ -268,7 +276,7 @@ struct WorkOrderService {
     }
 
     /// The next `YYYYMMDD` + 6-digit number, unique under concurrency on both engines: the day's
-    /// counter is incremented by one atomic upsert inside the order's transaction.
+    /// counter is incremented by one atomic upsert (INSERT … ON CONFLICT … RETURNING).
     static func nextNumber(at now: Date, on db: any Database) async throws -> String {
         let day = WorkCalendar.china.day(of: now)
         let key = String(day.description.filter(\.isNumber))

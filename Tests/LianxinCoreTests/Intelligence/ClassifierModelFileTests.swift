@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct ClassifierModelFileTests {
     private func model() throws -> ClassifierModel {
-        try ClassifierTrainer(hyperParameters: ClassifierHyperParameters(minDocumentFrequency: 1))
-            .train(on: ClassifierFixtures.separable, createdAt: Date(timeIntervalSince1970: 1_717_200_000.25))
+        try ClassifierTrainer().train(on: ClassifierFixtures.separable, createdAt: Date(timeIntervalSince1970: 1_717_200_000.25))
     }
 
     @Test func aSavedModelLoadsWithIdenticalPredictionsAndMetadata() throws {

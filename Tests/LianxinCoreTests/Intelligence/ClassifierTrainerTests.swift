@@ -3,7 +3,7 @@ import Testing
 @testable import LianxinCore
 
 @Suite struct ClassifierTrainerTests {
-    private let trainer = ClassifierTrainer(hyperParameters: ClassifierHyperParameters(minDocumentFrequency: 1))
+    private let trainer = ClassifierTrainer()
 
     @Test func aSeparableCorpusIsLearnedPerfectly() throws {
         let model = try trainer.train(on: ClassifierFixtures.separable)

@@ -23,10 +23,14 @@ extension ClassificationEvaluation {
         }
         lines.append("")
         lines.append("confusion matrix (rows: true label, columns: predicted label)")
-        let cellWidth = max(labelWidth, String(confusion.joined().max() ?? 0).count) + 1
-        lines.append(DisplayWidth.padRight("", to: labelWidth) + labels.map { DisplayWidth.padLeft($0, to: cellWidth) }.joined())
+        let widths = labels.indices.map { column in
+            max(DisplayWidth.of(labels[column]), confusion.map { String($0[column]).count }.max() ?? 0) + 2
+        }
+        lines.append(DisplayWidth.padRight("", to: labelWidth)
+            + labels.indices.map { DisplayWidth.padLeft(labels[$0], to: widths[$0]) }.joined())
         for (label, row) in zip(labels, confusion) {
-            lines.append(DisplayWidth.padRight(label, to: labelWidth) + row.map { DisplayWidth.padLeft(String($0), to: cellWidth) }.joined())
+            lines.append(DisplayWidth.padRight(label, to: labelWidth)
+                + row.indices.map { DisplayWidth.padLeft(String(row[$0]), to: widths[$0]) }.joined())
         }
         return lines.joined(separator: "\n")
     }

@@ -44,6 +44,7 @@ public enum ClassifierBenchmark {
             return """
             classifier: char \(parameters.minNGramLength)-\(parameters.maxNGramLength)-grams (lead \(parameters.leadLength)), \
             whitespace \(parameters.whitespace.rawValue), min df \(parameters.minDocumentFrequency), \
+            max features \(parameters.maxFeatures), \
             sublinear tf \(parameters.sublinearTF), NB smoothing \(parameters.naiveBayesSmoothing), \
             C \(parameters.cost), balanced \(parameters.balancesClasses), seed \(parameters.seed)
             \(folds)-fold cross-validation on \(exampleCount) examples: \(show(crossValidation, "s", 1))

@@ -38,7 +38,7 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
         whitespace: WhitespaceHandling = .ignore,
         leadLength: Int = 20,
         foldsDigits: Bool = true,
-        minDocumentFrequency: Int = 2,
+        minDocumentFrequency: Int = 1,
         maxFeatures: Int = 50_000,
         sublinearTF: Bool = true,
         balancesClasses: Bool = false,

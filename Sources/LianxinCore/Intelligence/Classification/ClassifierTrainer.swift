@@ -35,8 +35,7 @@ public struct ClassifierTrainer: Sendable {
                 labels: labels, createdAt: Date()
             )
             for example in heldOut {
-                let margins = model.margins(for: examples[example].text)
-                predicted[example] = margins.indices.max { margins[$0] < margins[$1] || (margins[$0] == margins[$1] && $0 > $1) }!
+                predicted[example] = labels.firstIndex(of: model.predict(examples[example].text, topK: 1).label)!
             }
             foldMacroF1.append(ClassificationEvaluation(
                 labels: labels, truth: heldOut.map { labelIndices[$0] }, predicted: heldOut.map { predicted[$0] }

@@ -1,0 +1,209 @@
+import Vapor
+import LianxinCore
+
+/// The OpenAPI 3.1 description of /api/v1, served at /openapi.json. Written next to the routes it
+/// describes; the test suite checks that every documented path answers and every API route is documented.
+enum OpenAPIDocument {
+    static func string(_ description: String) -> JSONValue { ["type": "string", "description": .string(description)] }
+    static func nullable(_ type: String, format: String? = nil) -> JSONValue {
+        format.map { ["type": [.string(type), "null"], "format": .string($0)] } ?? ["type": [.string(type), "null"]]
+    }
+    static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map(JSONValue.string))] }
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+    static let integer: JSONValue = ["type": "integer"]
+    static let number: JSONValue = ["type": "number"]
+    static let boolean: JSONValue = ["type": "boolean"]
+    static let text: JSONValue = ["type": "string"]
+
+    static func object(_ properties: [(String, JSONValue)], required: [String] = []) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties))]
+        if !required.isEmpty { pairs.append(("required", .array(required.map(JSONValue.string)))) }
+        return .object(pairs)
+    }
+
+    static func page(of item: String) -> JSONValue {
+        object([("items", ["type": "array", "items": ref(item)]), ("nextCursor", nullable("string"))], required: ["items"])
+    }
+
+    static func json(_ schema: JSONValue) -> JSONValue { ["application/json": ["schema": schema]] }
+
+    static let problem: JSONValue = ["application/problem+json": ["schema": ref("Problem")]]
+
+    static func errors(_ codes: [Int]) -> [(String, JSONValue)] {
+        codes.map { (String($0), ["description": .string(HTTPResponseStatus(statusCode: $0).reasonPhrase), "content": problem]) }
+    }
+
+    static func operation(_ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
+                          ok: (Int, JSONValue?), errors codes: [Int] = [401, 403], secured: Bool = true) -> JSONValue {
+        var responses: [(String, JSONValue)] = [(String(ok.0), ok.1.map { ["description": "OK", "content": json($0)] } ?? ["description": "OK"])]
+        responses += errors(codes)
+        var pairs: [(String, JSONValue)] = [("summary", .string(summary)), ("tags", [.string(tag)]), ("responses", .object(responses))]
+        if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
+        if let body { pairs.append(("requestBody", ["required": true, "content": json(body)])) }
+        if !secured { pairs.append(("security", [])) }
+        return .object(pairs)
+    }
+
+    static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+    }
+
+    static func path(_ name: String, _ schema: JSONValue = text) -> JSONValue {
+        ["name": .string(name), "in": "path", "required": true, "schema": schema]
+    }
+
+    static let pageParameters = [query("limit", ["type": "integer", "minimum": 1, "maximum": 500], "page size (default 50)"),
+                                 query("cursor", text, "nextCursor of the previous page")]
+
+    static let document: JSONValue = [
+        "openapi": "3.1.0",
+        "info": ["title": "Lianxin API", "version": "1",
+                 "description": "Grassroots governance: 接诉即办 work orders, 吹哨报到, divisions, accounts and the audit log. Errors are RFC 9457 problem details naming the field."],
+        "servers": [["url": "/"]],
+        "security": [["bearerAuth": []], ["sessionCookie": []]],
+        "paths": .object(paths),
+        "components": ["securitySchemes": [
+            "bearerAuth": ["type": "http", "scheme": "bearer"],
+            "sessionCookie": ["type": "apiKey", "in": "cookie", "name": "lianxin_session"],
+        ], "schemas": .object(schemas)],
+    ]
+
+    static let paths: [(String, JSONValue)] = [
+        ("/healthz", ["get": operation("Liveness", tag: "operations", ok: (200, nil), errors: [], secured: false)]),
+        ("/readyz", ["get": operation("Readiness: database reachable and migrated", tag: "operations", ok: (200, nil), errors: [503], secured: false)]),
+        ("/api/v1/sessions", ["post": operation("Sign in; sets the session cookie", tag: "accounts",
+            body: object([("username", text), ("password", text)], required: ["username", "password"]), ok: (204, nil), errors: [400, 401, 422], secured: false)]),
+        ("/api/v1/me", ["get": operation("The signed-in account", tag: "accounts", ok: (200, ref("User")), errors: [401])]),
+        ("/api/v1/users", [
+            "get": operation("Accounts in your division", tag: "accounts", parameters: pageParameters + [query("role", enumeration(Role.allCases.map(\.rawValue)), "filter by role")],
+                             ok: (200, page(of: "User")), errors: [401, 403, 422]),
+            "post": operation("Create an account (admin)", tag: "accounts", body: ref("NewUser"), ok: (201, ref("User")), errors: [400, 401, 403, 422]),
+        ]),
+        ("/api/v1/users/{id}", ["get": operation("One account", tag: "accounts", parameters: [path("id", uuid)], ok: (200, ref("User")), errors: [401, 403, 404])]),
+        ("/api/v1/divisions", ["get": operation("Children of a division in your scope", tag: "divisions",
+            parameters: pageParameters + [query("parent", text, "parent division code (default: your own division)")], ok: (200, page(of: "Division")), errors: [401, 403, 404, 422])]),
+        ("/api/v1/divisions/{code}", ["get": operation("One division", tag: "divisions", parameters: [path("code")], ok: (200, ref("Division")), errors: [401, 403, 404])]),
+        ("/api/v1/audit-entries", ["get": operation("The audit log, newest first (auditors)", tag: "audit",
+            parameters: pageParameters + [query("action", text, "action"), query("result", enumeration(["success", "failure", "denied"]), "result"), query("actor", text, "user name")],
+            ok: (200, page(of: "AuditEntry")), errors: [401, 403, 422])]),
+        ("/api/v1/work-orders", [
+            "get": operation("Work orders in your scope, newest first", tag: "work orders", parameters: pageParameters + [
+                query("status", text, "comma-separated statuses: " + WorkOrderStatus.allCases.map(\.rawValue).joined(separator: ", ")),
+                query("category", text, "category code prefix"), query("division", text, "division code"),
+                query("department", uuid, "department id"), query("overdue", enumeration(["true", "false"]), "overdue only"),
+                query("supervised", enumeration(["true", "false"]), "under supervision"),
+                query("createdFrom", dateTime, "created at or after"), query("createdTo", dateTime, "created before")],
+                ok: (200, page(of: "WorkOrder")), errors: [401, 403, 422]),
+            "post": .object([("summary", "Record a request (受理); Idempotency-Key makes retries safe"), ("tags", ["work orders"]),
+                ("parameters", [["name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "minLength": 1, "maxLength": 200]]]),
+                ("requestBody", ["required": true, "content": json(ref("NewWorkOrder"))]),
+                ("responses", .object([("201", ["description": "Created", "content": json(ref("WorkOrder"))]),
+                                       ("200", ["description": "The order an earlier request with the same key created", "content": json(ref("WorkOrder"))])]
+                                      + errors([400, 401, 403, 409, 422])))]),
+        ]),
+        ("/api/v1/work-orders/{id}", ["get": operation("One work order", tag: "work orders", parameters: [path("id", uuid)], ok: (200, ref("WorkOrder")), errors: [401, 403, 404])]),
+        ("/api/v1/work-orders/{id}/events", ["get": operation("The order's history", tag: "work orders", parameters: [path("id", uuid)],
+            ok: (200, ["type": "array", "items": ref("WorkOrderEvent")]), errors: [401, 403, 404])]),
+        ("/api/v1/work-orders/{id}/transitions", ["post": operation("Take one step of the lifecycle (409 with the reason when not allowed)", tag: "work orders",
+            parameters: [path("id", uuid)], body: ref("Transition"), ok: (200, ref("WorkOrder")), errors: [400, 401, 403, 404, 409, 422])]),
+        ("/api/v1/categories", ["get": operation("The category tree", tag: "reference", ok: (200, ["type": "array", "items": ref("Category")]), errors: [401])]),
+        ("/api/v1/departments", ["get": operation("Handling departments", tag: "reference", ok: (200, ["type": "array", "items": ref("Department")]), errors: [401])]),
+        ("/api/v1/inbox", ["get": operation("Your notifications", tag: "work orders", ok: (200, ["type": "array", "items": ref("InboxItem")]), errors: [401])]),
+        ("/api/v1/public/orders/{code}", ["get": operation("Follow a request by its tracking code (personal data masked)", tag: "residents",
+            parameters: [path("code")], ok: (200, ref("PublicOrder")), errors: [404], secured: false)]),
+        ("/api/v1/public/orders/{code}/evaluation", ["post": operation("Evaluate a completed request", tag: "residents", parameters: [path("code")],
+            body: object([("satisfaction", enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", boolean), ("comment", text)], required: ["satisfaction", "solved"]),
+            ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422], secured: false)]),
+        ("/api/v1/public/orders/{code}/reopen", ["post": operation("Ask to reopen an evaluated or closed request", tag: "residents", parameters: [path("code")],
+            body: object([("reason", text)], required: ["reason"]), ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422], secured: false)]),
+        ("/api/v1/whistles", [
+            "get": operation("Whistles in your scope", tag: "whistles", ok: (200, ["type": "array", "items": ref("Whistle")]), errors: [401, 403]),
+            "post": operation("Blow a whistle (吹哨)", tag: "whistles", body: object([("title", text), ("description", text), ("requiredArrivalAt", dateTime),
+                ("departmentIds", ["type": "array", "items": uuid]), ("orderId", uuid), ("divisionCode", text)], required: ["title", "requiredArrivalAt", "departmentIds"]),
+                ok: (201, ref("Whistle")), errors: [400, 401, 403, 422]),
+        ]),
+        ("/api/v1/whistles/{id}", ["get": operation("One whistle", tag: "whistles", parameters: [path("id", uuid)], ok: (200, ref("Whistle")), errors: [401, 403, 404])]),
+        ("/api/v1/whistles/{id}/report", ["post": operation("报到: your department is on site", tag: "whistles", parameters: [path("id", uuid)],
+            body: object([("note", text)]), ok: (200, ref("Whistle")), errors: [400, 401, 403, 404, 409])]),
+        ("/api/v1/whistles/{id}/work", ["post": operation("Your department's part of the work", tag: "whistles", parameters: [path("id", uuid)],
+            body: object([("note", text)], required: ["note"]), ok: (200, ref("Whistle")), errors: [400, 401, 403, 404, 409, 422])]),
+        ("/api/v1/whistles/{id}/evaluations", ["post": operation("一哨一评: mark a department 1–5", tag: "whistles", parameters: [path("id", uuid)],
+            body: object([("departmentId", uuid), ("evaluator", enumeration(["blower", "requester"])), ("handling", ["type": "integer", "minimum": 1, "maximum": 5]),
+                          ("satisfaction", ["type": "integer", "minimum": 1, "maximum": 5])], required: ["departmentId", "handling", "satisfaction"]),
+            ok: (200, ref("Whistle")), errors: [400, 401, 403, 404, 422])]),
+        ("/api/v1/whistles/{id}/close", ["post": operation("Close with the result", tag: "whistles", parameters: [path("id", uuid)],
+            body: object([("result", text)], required: ["result"]), ok: (200, ref("Whistle")), errors: [400, 401, 403, 404, 409, 422])]),
+        ("/api/v1/whistle-scores", ["get": operation("Average 一哨一评 score per department for a month", tag: "whistles",
+            parameters: [["name": "month", "in": "query", "required": true, "schema": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"]]],
+            ok: (200, ["type": "array", "items": ref("DepartmentScore")]), errors: [401, 403, 422])]),
+    ]
+
+    static let schemas: [(String, JSONValue)] = [
+        ("Problem", object([("type", text), ("title", text), ("status", integer), ("detail", text), ("instance", text), ("requestId", text),
+                            ("errors", ["type": "array", "items": object([("field", text), ("message", text)], required: ["field", "message"])])],
+                           required: ["type", "title", "status", "detail"])),
+        ("User", object([("id", uuid), ("username", text), ("displayName", text), ("role", enumeration(Role.allCases.map(\.rawValue))),
+                         ("divisionCode", text), ("departmentId", nullable("string", format: "uuid")), ("active", boolean), ("locked", boolean),
+                         ("lastLoginAt", nullable("string", format: "date-time"))], required: ["id", "username", "displayName", "role", "divisionCode", "active", "locked"])),
+        ("NewUser", object([("username", text), ("displayName", text), ("password", text), ("role", enumeration(Role.allCases.map(\.rawValue))),
+                            ("divisionCode", text), ("departmentCode", text)], required: ["username", "displayName", "password", "role", "divisionCode"])),
+        ("Division", object([("code", text), ("name", text), ("level", enumeration(DivisionLevel.allCases.map(\.rawValue))), ("parentCode", nullable("string")),
+                             ("validFrom", nullable("string", format: "date-time")), ("validTo", nullable("string", format: "date-time"))], required: ["code", "name", "level"])),
+        ("AuditEntry", object([("id", uuid), ("at", dateTime), ("action", text), ("result", text), ("actorName", text), ("actorRole", nullable("string")),
+                               ("divisionCode", nullable("string")), ("target", nullable("string")), ("ip", nullable("string")), ("requestId", nullable("string")),
+                               ("detail", nullable("string"))], required: ["id", "at", "action", "result", "actorName"])),
+        ("NewWorkOrder", object([("title", ["type": "string", "minLength": 1, "maxLength": 200]), ("description", ["type": "string", "minLength": 1, "maxLength": 4000]),
+                                 ("categoryCode", text), ("channel", enumeration(LianxinCore.Channel.allCases.map(\.rawValue))),
+                                 ("requestKind", enumeration(RequestKind.allCases.map(\.rawValue))), ("tier", enumeration(Tier.allCases.map(\.rawValue))),
+                                 ("priority", enumeration(Priority.allCases.map(\.rawValue))), ("divisionCode", text),
+                                 ("latitude", number), ("longitude", number), ("address", text), ("requesterName", text), ("requesterPhone", text),
+                                 ("anonymous", boolean)], required: ["title", "description", "categoryCode", "divisionCode"])),
+        ("WorkOrder", object([("id", uuid), ("number", text), ("trackingCode", text), ("status", enumeration(WorkOrderStatus.allCases.map(\.rawValue))),
+                              ("channel", text), ("requestKind", text), ("categoryCode", text), ("tier", text), ("priority", text), ("handlingLevel", text),
+                              ("title", text), ("description", text), ("latitude", nullable("number")), ("longitude", nullable("number")),
+                              ("address", nullable("string")), ("divisionCode", text), ("departmentId", nullable("string", format: "uuid")),
+                              ("suggestedDepartmentId", nullable("string", format: "uuid")), ("assigneeId", nullable("string", format: "uuid")),
+                              ("requesterName", nullable("string")), ("requesterPhone", nullable("string")), ("anonymous", boolean),
+                              ("parentId", nullable("string", format: "uuid")), ("supervisionLevel", integer), ("overdue", boolean), ("slaPolicy", text),
+                              ("clocks", ["type": "array", "items": object([("stage", text), ("startedAt", dateTime), ("dueAt", dateTime), ("warningAt", dateTime),
+                                                                              ("status", enumeration(ClockStatus.allCases.map(\.rawValue))), ("running", boolean)])]),
+                              ("version", integer), ("createdAt", dateTime), ("updatedAt", dateTime)],
+                             required: ["id", "number", "trackingCode", "status", "title", "divisionCode", "clocks", "version", "createdAt"])),
+        ("WorkOrderEvent", object([("sequence", integer), ("kind", enumeration(WorkOrderEventKind.allCases.map(\.rawValue))), ("from", nullable("string")),
+                                   ("to", text), ("actor", text), ("actorId", nullable("string", format: "uuid")), ("at", dateTime), ("note", nullable("string"))],
+                                  required: ["sequence", "kind", "to", "actor", "at"])),
+        ("Transition", object([("action", enumeration(["accept", "dispatch", "redispatch", "sign", "assign", "return", "arrive", "startProgress",
+                                                        "addProgressNote", "requestExtension", "approveExtension", "refuseExtension", "complete", "review",
+                                                        "revisit", "reopen", "close", "merge", "shelve", "unshelve", "cancel", "pause", "resume", "remind",
+                                                        "supervise", "escalate"])),
+                               ("note", text), ("reason", text), ("departmentId", uuid), ("assigneeId", uuid), ("latitude", number), ("longitude", number),
+                               ("photoIds", ["type": "array", "items": uuid]), ("extraAmount", integer),
+                               ("extraUnit", enumeration(TimeLimitUnit.allCases.map(\.rawValue))), ("approved", boolean),
+                               ("satisfaction", enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", boolean), ("comment", text),
+                               ("parentId", uuid), ("deadline", dateTime)], required: ["action"])),
+        ("Category", object([("code", text), ("name", text), ("parentCode", nullable("string")), ("defaultDepartmentCode", nullable("string")), ("slaPolicy", text)])),
+        ("Department", object([("id", uuid), ("code", text), ("name", text), ("divisionCode", text)])),
+        ("InboxItem", object([("id", uuid), ("kind", text), ("text", text), ("orderId", nullable("string", format: "uuid")), ("createdAt", dateTime), ("read", boolean)])),
+        ("PublicOrder", object([("number", text), ("trackingCode", text), ("status", text), ("statusTitle", text), ("open", boolean), ("title", text),
+                                ("category", text), ("createdAt", dateTime), ("requesterName", nullable("string")), ("requesterPhone", nullable("string")),
+                                ("canEvaluate", boolean), ("history", ["type": "array", "items": object([("at", dateTime), ("kind", text), ("title", text)])])])),
+        ("Whistle", object([("id", uuid), ("title", text), ("description", text), ("divisionCode", text), ("orderId", nullable("string", format: "uuid")),
+                            ("requiredArrivalAt", dateTime), ("status", enumeration(["open", "closed"])), ("result", nullable("string")), ("blownAt", dateTime),
+                            ("closedAt", nullable("string", format: "date-time")), ("scoringFormula", text),
+                            ("departments", ["type": "array", "items": object([("departmentId", uuid), ("departmentName", text),
+                                ("reportedAt", nullable("string", format: "date-time")), ("onTime", nullable("boolean")), ("workNote", nullable("string")),
+                                ("score", nullable("number"))])])])),
+        ("DepartmentScore", object([("departmentId", uuid), ("departmentName", text), ("whistles", integer), ("scored", integer),
+                                    ("averageScore", nullable("number")), ("onTimeReports", integer)])),
+    ]
+
+    /// The document as served.
+    static func response(for req: Request) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(document)
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: data))
+    }
+}

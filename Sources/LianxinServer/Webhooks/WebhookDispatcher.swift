@@ -1,0 +1,130 @@
+import Vapor
+import Fluent
+import SQLKit
+import Crypto
+import LianxinCore
+
+/// Sends a signed webhook request; the live one uses Vapor's HTTP client, tests record calls.
+protocol WebhookSender: Sendable {
+    /// Posts `body` with `headers`; returns the HTTP status, or throws on a network failure.
+    func send(url: String, headers: [(String, String)], body: Data) async throws -> UInt
+}
+
+/// The live sender.
+struct HTTPWebhookSender: WebhookSender {
+    let client: any Client
+
+    func send(url: String, headers: [(String, String)], body: Data) async throws -> UInt {
+        let response = try await client.post(URI(string: url), headers: HTTPHeaders(headers)) { request in
+            request.body = ByteBuffer(data: body)
+        }
+        return response.status.code
+    }
+}
+
+/// Writes outbox rows for events and delivers them with retries and exponential backoff.
+enum WebhookDispatcher {
+    /// How many attempts before a delivery is given up (about a day of retries).
+    static let maximumAttempts = 12
+
+    /// Queues one delivery per interested subscriber, inside the caller's transaction.
+    static func enqueue(kind: String, payload: some Encodable, on db: any Database, now: Date) async throws {
+        let subscriptions = try await WebhookSubscription.query(on: db).filter(\.$active == true).all().filter { $0.wants(kind) }
+        guard !subscriptions.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        let body = String(decoding: try encoder.encode(payload), as: UTF8.self)
+        for subscription in subscriptions {
+            let delivery = WebhookDelivery()
+            delivery.subscriptionID = try subscription.requireID()
+            delivery.eventKind = kind
+            delivery.payload = body
+            delivery.attempts = 0
+            delivery.nextAttemptAt = now
+            delivery.createdAt = now
+            try await delivery.create(on: db)
+        }
+    }
+
+    /// The delay before attempt `attempts + 1`: 30 s doubling, at most 6 hours.
+    static func backoff(afterAttempts attempts: Int) -> TimeInterval {
+        min(30 * pow(2, Double(max(0, attempts - 1))), 6 * 3600)
+    }
+
+    /// The signature header value: HMAC-SHA256 over "timestamp.body" with the subscriber's secret.
+    static func signature(secret: String, timestamp: String, body: Data) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(timestamp.utf8) + Data(".".utf8) + body,
+                                                  using: SymmetricKey(data: Data(secret.utf8)))
+        return "sha256=" + Data(mac).hexString
+    }
+
+    /// Delivers what is due: claims rows with a 5-minute lease (so another instance skips them),
+    /// sends outside any transaction, then records the outcome. Returns how many were delivered.
+    @discardableResult
+    static func deliverDue(_ app: Application, sender: any WebhookSender, batch: Int = 50) async throws -> Int {
+        let now = app.lianxin.now()
+        let claimed = try await app.lianxin.writes.run { try await app.db.transaction { db -> [WebhookDelivery] in
+            guard let sql = db as? any SQLDatabase else { return [] }
+            let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
+            let ids = try await sql.raw("""
+                SELECT id FROM webhook_deliveries WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now)
+                ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(batch))\(unsafeRaw: lock)
+                """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            guard !ids.isEmpty else { return [] }
+            let rows = try await WebhookDelivery.query(on: db).filter(\.$id ~~ ids).all()
+            for row in rows {
+                row.nextAttemptAt = now.addingTimeInterval(300)
+                try await row.update(on: db)
+            }
+            return rows
+        } }
+        guard !claimed.isEmpty else { return 0 }
+        let subscriptions = try await WebhookSubscription.query(on: app.db).filter(\.$id ~~ Set(claimed.map(\.subscriptionID))).all()
+            .reduce(into: [UUID: WebhookSubscription]()) { $0[$1.id!] = $1 }
+        var delivered = 0
+        for row in claimed {
+            guard let subscription = subscriptions[row.subscriptionID] else { continue }
+            let body = Data(row.payload.utf8)
+            let timestamp = String(Int(now.timeIntervalSince1970))
+            var failure: String?
+            do {
+                let secret = try app.lianxin.cipher.open(subscription.secretCipher)
+                let status = try await sender.send(url: subscription.url, headers: [
+                    ("Content-Type", "application/json"), ("X-Lianxin-Event", row.eventKind),
+                    ("X-Lianxin-Delivery", try row.requireID().uuidString), ("X-Lianxin-Timestamp", timestamp),
+                    ("X-Lianxin-Signature", signature(secret: secret, timestamp: timestamp, body: body)),
+                ], body: body)
+                if !(200..<300).contains(status) { failure = "HTTP \(status)" }
+            } catch {
+                failure = String(String(describing: error).prefix(500))
+            }
+            row.attempts += 1
+            if let failure {
+                row.lastError = failure
+                if row.attempts >= maximumAttempts { row.failedAt = now } else {
+                    row.nextAttemptAt = now.addingTimeInterval(backoff(afterAttempts: row.attempts))
+                }
+            } else {
+                row.deliveredAt = now
+                row.lastError = nil
+                delivered += 1
+            }
+            app.lianxin.metrics.increment("lianxin_webhook_attempts_total", labels: [("result", failure == nil ? "success" : "failure")])
+            try await app.lianxin.writes.run { try await row.update(on: app.db) }
+        }
+        return delivered
+    }
+}
+
+/// What a subscriber receives for a work-order event.
+struct WorkOrderWebhookPayload: Encodable {
+    var event: String
+    var orderId: UUID
+    var number: String
+    var status: String
+    var departmentId: UUID?
+    var divisionCode: String
+    var at: Date
+    var note: String?
+}
