@@ -1,10 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Domain folders still being written beside the main build; each leaves this list when it lands.
-let pendingCoreFolders = ["Intelligence"]
-let pendingCoreTestFolders = ["Intelligence"]
-
 let package = Package(
     name: "lianxin",
     platforms: [.macOS(.v13)],
@@ -23,10 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
-        .target(
-            name: "LianxinCore",
-            exclude: pendingCoreFolders
-        ),
+        .target(name: "LianxinCore"),
         .target(
             name: "LianxinServer",
             dependencies: [
@@ -41,7 +34,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lianxin", dependencies: ["LianxinServer"]),
-        .testTarget(name: "LianxinCoreTests", dependencies: ["LianxinCore"], exclude: pendingCoreTestFolders),
+        .testTarget(name: "LianxinCoreTests", dependencies: ["LianxinCore"]),
         .testTarget(
             name: "LianxinServerTests",
             dependencies: [

@@ -36,6 +36,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewWorkOrders
     case createWorkOrders
     case blowWhistle
+    case manageRules
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -50,6 +51,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewWorkOrders: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
         case .createWorkOrders: [.operator, .dispatcher, .gridMember, .communityStaff]
         case .blowWhistle: [.communityStaff, .dispatcher, .supervisor, .leader]
+        case .manageRules: [.admin]
         }
     }
 }

@@ -8,9 +8,10 @@ public struct SLAPolicy: Sendable, Hashable, Codable, Identifiable {
 
     public var id: String { code }
 
-    /// Checks that the code is set, each stage appears once and each limit can be counted.
+    /// Checks that the code is set, there is a stage, each stage appears once and each limit can be counted.
     public init(code: String, name: String, englishName: String, stages: [StageLimit]) throws(SLAPolicyError) {
         guard !code.isEmpty else { throw .missingCode }
+        guard !stages.isEmpty else { throw .noStages }
         var seen: Set<SLAStage> = []
         for stage in stages {
             guard seen.insert(stage.stage).inserted else { throw .repeatedStage(stage.stage) }
@@ -49,6 +50,7 @@ public struct SLAPolicy: Sendable, Hashable, Codable, Identifiable {
 /// Why a policy was refused.
 public enum SLAPolicyError: Error, Sendable, Hashable {
     case missingCode
+    case noStages
     case repeatedStage(SLAStage)
     case invalidLimit(SLAStage)
 
@@ -57,6 +59,8 @@ public enum SLAPolicyError: Error, Sendable, Hashable {
         switch self {
         case .missingCode:
             english ? "A policy needs a code." : "时限规则需要编码。"
+        case .noStages:
+            english ? "A policy needs at least one timed stage." : "时限规则至少需要一个计时环节。"
         case .repeatedStage(let stage):
             english ? "The stage \(stage.title(english: true)) appears more than once."
                     : "环节“\(stage.title(english: false))”重复出现。"
