@@ -13,6 +13,7 @@ struct WorkOrdersController: RouteCollection {
         orders.get(":id", use: show)
         orders.get(":id", "events", use: events)
         orders.post(":id", "transitions", use: transition)
+        orders.post(":id", "unmask", use: unmask)
         api.get("categories", use: categories)
         api.get("departments", use: departments)
         api.get("inbox", use: inbox)
@@ -50,6 +51,23 @@ struct WorkOrdersController: RouteCollection {
         let updated = try await WorkOrderService(application: req.application, database: req.db)
             .apply(action, to: order, by: Self.actor(principal))
         return try await Self.dto(updated, req)
+    }
+
+    struct UnmaskInput: Content { var reason: String? }
+    struct Unmasked: Content { var requesterName: String?; var requesterPhone: String? }
+
+    /// Shows the requester's full name and phone to a role allowed to call back, with a stated
+    /// reason; every unmasking is audited.
+    func unmask(req: Request) async throws -> Unmasked {
+        let principal = try await req.require(.unmaskPersonalData)
+        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        guard let reason = try req.content.decode(UnmaskInput.self).reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+              (2...200).contains(reason.count) else {
+            throw Problem.invalid(field: "/reason", "say why you need the full number (2–200 characters) / 请说明查看原因")
+        }
+        let phone = try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0) }
+        await req.audit(.personalDataUnmasked, result: .success, target: "work-order:\(order.number)", detail: reason)
+        return Unmasked(requesterName: order.requesterName, requesterPhone: phone)
     }
 
     /// Newest first; filters `status` (comma-separated), `category`, `division`, `department`,

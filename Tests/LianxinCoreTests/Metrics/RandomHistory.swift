@@ -30,13 +30,13 @@ struct RandomHistory {
     private var live: [UUID] = []
     private var mergedUnder: [UUID: [UUID]] = [:]
     private(set) var eventCount = 0
-    private var random: MetricsRandom
+    private var random: TestRandom
     /// When the next order is created; orders arrive over the 2025 National Day holiday and after.
     private var creationTime = F.at("2025-09-25 08:00")
 
     /// Runs `steps` steps from `seed`.
     init(seed: UInt64, steps: Int) throws {
-        random = MetricsRandom(seed: seed)
+        random = TestRandom(seed: seed)
         for _ in 0..<steps {
             if live.isEmpty || random.chance(0.08) {
                 try create()

@@ -3,17 +3,17 @@ import Testing
 
 @Suite struct TrackingCodeTests {
     @Test func generatesCheckedCodesFromTheUnambiguousAlphabet() {
-        var random = WorkOrderTestRandom(seed: 12_345)
+        var random = TestRandom(seed: 12_345)
         let codes = (0..<1_000).map { _ in TrackingCode.generate(using: &random) }
         #expect(codes.allSatisfy { $0.count == 10 && $0.allSatisfy(TrackingCode.alphabet.contains) && TrackingCode.isValid($0) })
         #expect(Set(codes).count == codes.count)
         #expect(codes.allSatisfy { !$0.contains(where: "01IO".contains) })
-        var again = WorkOrderTestRandom(seed: 12_345)
+        var again = TestRandom(seed: 12_345)
         #expect(TrackingCode.generate(using: &again) == codes[0])
     }
 
     @Test func catchesEveryMistypedCharacter() {
-        var random = WorkOrderTestRandom(seed: 7)
+        var random = TestRandom(seed: 7)
         for _ in 0..<50 {
             let code = Array(TrackingCode.generate(using: &random))
             for position in code.indices {
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func catchesMostSwappedNeighbours() {
-        var random = WorkOrderTestRandom(seed: 11)
+        var random = TestRandom(seed: 11)
         var swaps = 0, caught = 0
         for _ in 0..<500 {
             let code = Array(TrackingCode.generate(using: &random))
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func acceptsWhatPeopleTypeAndRefusesTheRest() {
-        var random = WorkOrderTestRandom(seed: 3)
+        var random = TestRandom(seed: 3)
         let code = TrackingCode.generate(using: &random)
         let typed = code.prefix(5).lowercased() + " - " + code.dropFirst(5)
         #expect(TrackingCode.normalized(typed) == code)

@@ -9,7 +9,7 @@ import Testing
     static let units = [F.unit, F.otherUnit, F.uuid(0xD3)]
 
     /// Every action the walk may try, with made-up data.
-    static func candidates(for state: WorkOrderState, using random: inout WorkOrderTestRandom) -> [WorkOrderAction] {
+    static func candidates(for state: WorkOrderState, using random: inout TestRandom) -> [WorkOrderAction] {
         let unit = units.randomElement(using: &random)!
         let evaluation = Evaluation(
             satisfaction: Satisfaction.allCases.randomElement(using: &random)!, solved: Bool.random(using: &random),
@@ -31,7 +31,7 @@ import Testing
     }
 
     /// Everyone who might act: each role in the order's unit or another, the system and a resident.
-    static func actors(for state: WorkOrderState, using random: inout WorkOrderTestRandom) -> [WorkOrderActor] {
+    static func actors(for state: WorkOrderState, using random: inout TestRandom) -> [WorkOrderActor] {
         Role.allCases.map { role in
             WorkOrderActor.staff(role, id: random.uuid(), departmentID: Bool.random(using: &random) ? state.departmentID : units[0])
         } + [.system, .resident(id: Bool.random(using: &random) ? random.uuid() : nil)]
@@ -40,7 +40,7 @@ import Testing
     /// A random valid history: each step tries the actions in random order, each by every actor in random order,
     /// and takes the first the machine accepts; cancelling and merging, which end the walk, are seldom tried.
     static func randomWalk(seed: UInt64) throws -> (events: [WorkOrderEvent], states: [WorkOrderState]) {
-        var random = WorkOrderTestRandom(seed: seed)
+        var random = TestRandom(seed: seed)
         let rules = WorkOrderRules(requiresReview: Bool.random(using: &random))
         let intake = WorkOrderIntake(
             orderID: random.uuid(), tier: Tier.allCases.randomElement(using: &random)!,

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A seeded SplitMix64 generator, so random walks and codes repeat exactly from run to run.
-struct WorkOrderTestRandom: RandomNumberGenerator {
+/// A seeded SplitMix64 generator, so random walks, histories and codes repeat exactly from run to run.
+struct TestRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {
