@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: PublicTrackingController())
     try app.register(collection: WhistlesController())
     try app.register(collection: RulesController())
+    try app.register(collection: IntakeSuggestionsController())
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite

@@ -1,0 +1,97 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// What the intake desk shows while a request is typed: likely categories with the department
+/// they route to, and open orders nearby that look like the same problem (to merge, never merged
+/// automatically).
+struct IntakeSuggestionsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("api", "v1", "work-orders", "suggestions", use: suggest)
+    }
+
+    struct Input: Content {
+        var title: String?
+        var description: String?
+        var divisionCode: String?
+        var latitude: Double?
+        var longitude: Double?
+        var requesterPhone: String?
+    }
+
+    struct CategorySuggestion: Content {
+        var code: String
+        var name: String
+        var confidence: Double
+        var departmentId: UUID?
+        var departmentName: String?
+    }
+
+    struct DuplicateDTO: Content {
+        var orderId: UUID
+        var number: String
+        var title: String
+        var status: String
+        var score: Double
+        var textSimilarity: Double
+        var distanceMeters: Double?
+        var hoursApart: Double
+        var sameCaller: Bool
+    }
+
+    struct Output: Content {
+        var categories: [CategorySuggestion]
+        var duplicates: [DuplicateDTO]
+    }
+
+    func suggest(req: Request) async throws -> Output {
+        let principal = try await req.require(.createWorkOrders)
+        let input = try req.content.decode(Input.self)
+        let text = [input.title, input.description].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        guard (2...4200).contains(text.count) else {
+            throw Problem.invalid(field: "/description", "type a title or description of 2–4200 characters / 请输入标题或描述")
+        }
+        var division = principal.division
+        if let code = input.divisionCode.flatMap(DivisionCode.init), principal.canSee(code) { division = code }
+        var location: GeoPoint?
+        if let lat = input.latitude, let lon = input.longitude {
+            let point = GeoPoint(lon: lon, lat: lat)
+            guard point.isValidWGS84 else { throw Problem.invalid(field: "/latitude", "not a WGS84 position / 坐标无效") }
+            location = point
+        }
+
+        let prediction = try await req.application.categorySuggester.predict(text, topK: 3)
+        let topLevel = try await Category.query(on: req.db).filter(\.$parentCode == nil).all()
+        var categories: [CategorySuggestion] = []
+        for candidate in prediction.ranking {
+            guard let category = topLevel.first(where: { $0.name == candidate.label }), let code = category.id else { continue }
+            let department = try await Routing.department(for: category, in: division, on: req.db)
+            categories.append(CategorySuggestion(code: code, name: category.name, confidence: (candidate.confidence * 1000).rounded() / 1000,
+                                                 departmentId: department?.id, departmentName: department?.name))
+        }
+
+        let now = req.lianxin.now()
+        let window = DuplicateFinderParameters().timeWindowHours
+        let open = try await WorkOrdersController.scoped(principal, on: req.db)
+            .filter(\.$status !~ [WorkOrderStatus.closed, .cancelled, .merged].map(\.rawValue))
+            .filter(\.$createdAt >= now.addingTimeInterval(-window * 3600))
+            .sort(\.$createdAt, .descending).limit(500).all()
+        let callerHash = input.requesterPhone.flatMap { try? PhoneNumber(parsing: $0) }.map { req.lianxin.cipher.blindIndex($0.value) }
+        let sketch = OrderSketch(text: text, location: location, receivedAt: now, callerHash: callerHash)
+        let candidates = open.map { order in
+            OrderSketch(id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
+                        location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
+                        receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
+        }
+        let byID = open.reduce(into: [String: WorkOrder]()) { $0[$1.id?.uuidString ?? ""] = $1 }
+        let duplicates = DuplicateFinder().suggestions(for: sketch, among: candidates).prefix(5).compactMap { suggestion -> DuplicateDTO? in
+            guard let order = byID[suggestion.orderID], let id = order.id else { return nil }
+            return DuplicateDTO(orderId: id, number: order.number, title: order.title, status: order.status,
+                                score: (suggestion.score * 1000).rounded() / 1000, textSimilarity: (suggestion.textSimilarity * 1000).rounded() / 1000,
+                                distanceMeters: suggestion.distanceMeters.map { $0.rounded() }, hoursApart: (suggestion.hoursApart * 10).rounded() / 10,
+                                sameCaller: suggestion.sameCaller)
+        }
+        return Output(categories: categories, duplicates: Array(duplicates))
+    }
+}
