@@ -41,7 +41,7 @@ mkdir -p "$work/pg" && chown postgres "$work/pg"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -U lianxin --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work/pg -c fsync=off -c max_connections=300" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work/pg -c fsync=off -c max_connections=500" start >/dev/null
 runuser -u postgres -- "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U lianxin lianxin_test
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 

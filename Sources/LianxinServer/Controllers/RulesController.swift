@@ -107,6 +107,7 @@ struct RulesController: RouteCollection {
             try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal), target: "sla-policy:\(code)",
                                       ip: req.clientIP, at: req.lianxin.now(), on: db)
         }
+        ReferenceData.cache.clear()
         return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: json))
     }
 
@@ -135,7 +136,7 @@ struct RulesController: RouteCollection {
         do { added = try HolidaySchedule(text: text) } catch {
             throw Problem.invalid(field: "/", "\(error.message(english: false)) / \(error.message(english: true))")
         }
-        let current = try await ReferenceData.calendar(on: req.db).schedule
+        let current = try await ReferenceData.loadCalendar(on: req.db).schedule
         let merged = current.merging(added)
         do { _ = try WorkCalendar(schedule: merged) } catch {
             throw Problem.invalid(field: "/", "\(error.message(english: false)) / \(error.message(english: true))")
@@ -151,6 +152,7 @@ struct RulesController: RouteCollection {
             try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal), target: "calendar",
                                       ip: req.clientIP, detail: "\(added.entries.count) days for \(added.years.sorted())", at: req.lianxin.now(), on: db)
         }
+        ReferenceData.cache.clear()
         return added.entries.map { DayDTO(day: $0.date.description, kind: $0.kind.rawValue, name: $0.name) }
     }
 }

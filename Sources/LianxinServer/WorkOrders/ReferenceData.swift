@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import LianxinCore
+import NIOConcurrencyHelpers
 
 /// The data every deployment starts with: the default category taxonomy, the built-in SLA
 /// policies and China's holiday calendar. Loaded when the tables are empty; editable afterwards.
@@ -35,8 +36,44 @@ enum ReferenceData {
         }
     }
 
-    /// The work calendar as stored (admins add next year's notice as rows).
+    /// Calendar and policies read from the database are kept for `lifetime` seconds, so that intake
+    /// does not rebuild them for every order; an admin change clears this instance's copy at once,
+    /// other instances pick it up within the lifetime.
+    final class Cache: Sendable {
+        static let lifetime: TimeInterval = 30
+        private let box = NIOLockedValueBox<(calendar: (WorkCalendar, Date)?, policies: [String: (SLAPolicy, Date)])>((nil, [:]))
+
+        func calendar(now: Date, load: () async throws -> WorkCalendar) async throws -> WorkCalendar {
+            if let (calendar, at) = box.withLockedValue({ $0.calendar }), now.timeIntervalSince(at) < Self.lifetime { return calendar }
+            let calendar = try await load()
+            box.withLockedValue { $0.calendar = (calendar, now) }
+            return calendar
+        }
+
+        func policy(_ code: String, now: Date, load: () async throws -> SLAPolicy) async throws -> SLAPolicy {
+            if let (policy, at) = box.withLockedValue({ $0.policies[code] }), now.timeIntervalSince(at) < Self.lifetime { return policy }
+            let policy = try await load()
+            box.withLockedValue { $0.policies[code] = (policy, now) }
+            return policy
+        }
+
+        func clear() { box.withLockedValue { $0 = (nil, [:]) } }
+    }
+
+    static let cache = Cache()
+
+    /// The work calendar (cached for `Cache.lifetime`).
     static func calendar(on db: any Database) async throws -> WorkCalendar {
+        try await cache.calendar(now: Date()) { try await loadCalendar(on: db) }
+    }
+
+    /// The SLA policy stored under `code` (cached for `Cache.lifetime`).
+    static func policy(_ code: String, on db: any Database) async throws -> SLAPolicy {
+        try await cache.policy(code, now: Date()) { try await loadPolicy(code, on: db) }
+    }
+
+    /// The work calendar as stored (admins add next year's notice as rows).
+    static func loadCalendar(on db: any Database) async throws -> WorkCalendar {
         let rows = try await CalendarDay.query(on: db).all()
         let entries = rows.compactMap { row -> HolidayEntry? in
             guard let day = row.id.flatMap({ LocalDate(iso: $0) }), let kind = DayKind(rawValue: row.kind) else { return nil }
@@ -47,8 +84,7 @@ enum ReferenceData {
                                 dayEnd: WorkCalendar.china.dayEnd, timeZone: WorkCalendar.shanghai)
     }
 
-    /// The SLA policy stored under `code`.
-    static func policy(_ code: String, on db: any Database) async throws -> SLAPolicy {
+    private static func loadPolicy(_ code: String, on db: any Database) async throws -> SLAPolicy {
         guard let record = try await SLAPolicyRecord.find(code, on: db) else {
             throw Problem.invalid(field: "/categoryCode", "the category's SLA policy \(code) does not exist / 时限规则不存在")
         }
