@@ -107,7 +107,7 @@ struct RulesController: RouteCollection {
             try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal), target: "sla-policy:\(code)",
                                       ip: req.clientIP, at: req.lianxin.now(), on: db)
         }
-        ReferenceData.cache.clear()
+        req.lianxin.referenceCache.clear()
         return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: json))
     }
 
@@ -152,7 +152,7 @@ struct RulesController: RouteCollection {
             try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal), target: "calendar",
                                       ip: req.clientIP, detail: "\(added.entries.count) days for \(added.years.sorted())", at: req.lianxin.now(), on: db)
         }
-        ReferenceData.cache.clear()
+        req.lianxin.referenceCache.clear()
         return added.entries.map { DayDTO(day: $0.date.description, kind: $0.kind.rawValue, name: $0.name) }
     }
 }

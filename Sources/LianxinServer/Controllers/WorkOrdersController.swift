@@ -116,7 +116,7 @@ struct WorkOrdersController: RouteCollection {
             }
         }
         let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        let calendar = try await ReferenceData.calendar(on: req.db)
+        let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         let now = req.lianxin.now()
         let cipher = req.lianxin.cipher
         return try page.page(rows, key: { [ISO8601DateFormatter.precise.string(from: $0.createdAt), $0.id?.uuidString ?? ""] }) {
@@ -207,7 +207,7 @@ struct WorkOrdersController: RouteCollection {
     }
 
     static func dto(_ order: WorkOrder, _ req: Request) async throws -> WorkOrderDTO {
-        try WorkOrderDTO(order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(on: req.db), now: req.lianxin.now())
+        try WorkOrderDTO(order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db), now: req.lianxin.now())
     }
 
     /// The `Idempotency-Key` header, namespaced by who sent it.

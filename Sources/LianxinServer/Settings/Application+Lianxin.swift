@@ -12,6 +12,8 @@ public struct LianxinContext: Sendable {
     public let sessionPolicy: SessionPolicy
     /// Serializes write transactions on SQLite.
     public let writes: WriteSerializer
+    /// Calendar and SLA policies as last read from the database.
+    let referenceCache = ReferenceData.Cache()
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 }

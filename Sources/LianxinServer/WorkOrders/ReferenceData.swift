@@ -60,15 +60,13 @@ enum ReferenceData {
         func clear() { box.withLockedValue { $0 = (nil, [:]) } }
     }
 
-    static let cache = Cache()
-
     /// The work calendar (cached for `Cache.lifetime`).
-    static func calendar(on db: any Database) async throws -> WorkCalendar {
+    static func calendar(_ cache: Cache, on db: any Database) async throws -> WorkCalendar {
         try await cache.calendar(now: Date()) { try await loadCalendar(on: db) }
     }
 
     /// The SLA policy stored under `code` (cached for `Cache.lifetime`).
-    static func policy(_ code: String, on db: any Database) async throws -> SLAPolicy {
+    static func policy(_ code: String, _ cache: Cache, on db: any Database) async throws -> SLAPolicy {
         try await cache.policy(code, now: Date()) { try await loadPolicy(code, on: db) }
     }
 

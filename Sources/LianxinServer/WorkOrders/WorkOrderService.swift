@@ -82,8 +82,8 @@ struct WorkOrderService {
             return (existing, false)
         }
         let now = context.now()
-        let calendar = try await ReferenceData.calendar(on: database)
-        let policy = try await ReferenceData.policy(order.category.slaPolicyCode, on: database)
+        let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
+        let policy = try await ReferenceData.policy(order.category.slaPolicyCode, context.referenceCache, on: database)
         let suggested = try await Routing.department(for: order.category, in: order.division, on: database)
         let id = UUID()
         let intake = WorkOrderIntake(orderID: id, tier: order.tier, priority: order.priority)
@@ -149,8 +149,8 @@ struct WorkOrderService {
     func apply(_ action: WorkOrderAction, to row: WorkOrder, by actor: WorkOrderActor) async throws -> WorkOrder {
         let now = context.now()
         let state = try Self.decodeState(row)
-        let calendar = try await ReferenceData.calendar(on: database)
-        let policy = try await ReferenceData.policy(row.slaPolicyCode, on: database)
+        let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
+        let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
         if case .merge(let parentID) = action {
             guard parentID != row.id, let parent = try await WorkOrder.find(parentID, on: database),
                   try Self.decodeState(parent).acceptsMergedChildren else {
@@ -189,7 +189,7 @@ struct WorkOrderService {
         for follow in WorkOrderMachine.followUps(of: event, children: states) {
             guard let child = children.first(where: { $0.id == follow.state.id }) else { continue }
             var clocks = try Self.decodeClocks(child)
-            clocks.apply(follow.event, policy: try await ReferenceData.policy(child.slaPolicyCode, on: db))
+            clocks.apply(follow.event, policy: try await ReferenceData.policy(child.slaPolicyCode, context.referenceCache, on: db))
             let version = child.version
             try project(follow.state, clocks: clocks, calendar: calendar, onto: child, now: now)
             guard try await Self.saveIfUnchanged(child, expectedVersion: version, on: db) else {
