@@ -39,6 +39,13 @@ public struct DivisionCode: Hashable, Sendable, Codable, Comparable, CustomStrin
         return DivisionCode(String(value.prefix(parentLevel.codeLength)))
     }
 
+    /// This code and every ancestor, from here up to the province.
+    public var lineage: [DivisionCode] {
+        var codes = [self]
+        while let parent = codes.last?.parent { codes.append(parent) }
+        return codes
+    }
+
     /// Whether `other` is this division or lies below it.
     public func contains(_ other: DivisionCode) -> Bool { other.value.hasPrefix(value) }
 

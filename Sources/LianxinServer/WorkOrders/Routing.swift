@@ -11,9 +11,7 @@ enum Routing {
             chain.append(next)
         }
         let categoryCodes = chain.compactMap(\.id)
-        var divisions: [String] = []
-        var current: DivisionCode? = division
-        while let code = current { divisions.append(code.value); current = code.parent }
+        let divisions = division.lineage.map(\.value)
         let rules = try await RoutingRule.query(on: db)
             .filter(\.$categoryCode ~~ categoryCodes).filter(\.$divisionCode ~~ divisions).all()
         let best = rules.max { a, b in (a.categoryCode.count, a.divisionCode.count) < (b.categoryCode.count, b.divisionCode.count) }

@@ -24,6 +24,7 @@ struct DivisionTests {
         #expect(!county.contains(try #require(DivisionCode("361103001"))))
         #expect(try #require(DivisionCode("361102001001")).parent?.value == "361102001")
         #expect(try #require(DivisionCode("3611")).padded12 == "361100000000")
+        #expect(try #require(DivisionCode("361102001001")).lineage.map(\.value) == ["361102001001", "361102001", "361102", "3611", "36"])
     }
 
     @Test func aDivisionFileIsCheckedWholeBeforeAnythingIsAccepted() {
