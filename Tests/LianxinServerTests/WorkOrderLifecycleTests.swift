@@ -197,4 +197,6 @@ struct TransitionBody: Encodable {
     var action: String
     var satisfaction: String?
     var solved: Bool?
+    var note: String?
+    var photoIds: [UUID]?
 }

@@ -51,6 +51,8 @@ extension WorkOrderEvent {
             return [.pauseAll]
         case .unshelved, .resumed:
             return [.resumeAll]
+        case .informationAdded:
+            return payload.resumed == true ? [.resumeAll] : []
         case .extensionApproved:
             return payload.extra.map { [.extend(.complete, $0)] } ?? []
         case .assigned, .extensionRequested, .extensionRefused, .reminded, .supervised:

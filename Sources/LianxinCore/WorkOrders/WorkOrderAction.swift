@@ -48,6 +48,9 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     case pauseForRequester(reason: String)
     /// 恢复 after a pause.
     case resume
+    /// 补充信息: the requester (or the operator on the phone with them) adds details or photos;
+    /// it ends a wait on the requester.
+    case addInformation(note: String, photoIDs: [UUID])
     /// 催办.
     case remind(note: String)
     /// 督办, optionally with a deadline; supervising a supervised order raises it (提级督办).
@@ -81,6 +84,7 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
         case .cancel: .cancel
         case .pauseForRequester: .pauseForRequester
         case .resume: .resume
+        case .addInformation: .addInformation
         case .remind: .remind
         case .supervise: .supervise
         case .escalate: .escalate
@@ -92,7 +96,7 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
 public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case create, accept, dispatch, redispatch, sign, assign, returnOrder, arrive, startProgress, addProgressNote
     case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
-    case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate
+    case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate, addInformation
 
     /// The action's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -121,6 +125,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
         case .cancel: english ? "cancel" : "作废"
         case .pauseForRequester: english ? "pause for the requester" : "中止计时"
         case .resume: english ? "resume" : "恢复计时"
+        case .addInformation: english ? "add information" : "补充信息"
         case .remind: english ? "remind" : "催办"
         case .supervise: english ? "supervise" : "督办"
         case .escalate: english ? "escalate" : "上报提级"

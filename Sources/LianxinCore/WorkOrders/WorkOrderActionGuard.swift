@@ -89,6 +89,9 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor]), from: handling, whilePaused: true)
         case .remind:
             WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: live, whilePaused: true)
+        case .addInformation:
+            WorkOrderActionGuard([.operator, .dispatcher], resident: true,
+                                 from: live.union([.submitted, .shelved]).subtracting([.completed, .reviewed]), whilePaused: true)
         case .supervise:
             WorkOrderActionGuard([.supervisor, .leader], from: live, whilePaused: true)
         case .escalate:

@@ -14,7 +14,7 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let assigneeID: UUID?
     /// `arrived`: the check-in position.
     public let location: GeoPoint?
-    /// `progressNoted`, `completed`: attached photos.
+    /// `progressNoted`, `completed`, `informationAdded`: attached photos.
     public let photoIDs: [UUID]?
     /// `extensionRequested`, `extensionApproved`, `extensionRefused`: the time asked for.
     public let extra: TimeLimit?
@@ -28,12 +28,14 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let deadline: Date?
     /// `supervised`: 1 for 督办, 2 and up for 提级督办.
     public let supervisionLevel: Int?
+    /// `informationAdded`: true when it ended a wait on the requester, so the clocks run again.
+    public let resumed: Bool?
 
     public init(
         tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
         assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
         evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
-        supervisionLevel: Int? = nil
+        supervisionLevel: Int? = nil, resumed: Bool? = nil
     ) {
         self.tier = tier
         self.priority = priority
@@ -48,5 +50,6 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
         self.parentID = parentID
         self.deadline = deadline
         self.supervisionLevel = supervisionLevel
+        self.resumed = resumed
     }
 }

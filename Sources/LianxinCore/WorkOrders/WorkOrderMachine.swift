@@ -119,6 +119,10 @@ public enum WorkOrderMachine {
         case .resume:
             guard state.isPaused else { throw .notPaused }
             return step.record(.resumed)
+        case .addInformation(let note, let photoIDs):
+            let note = try required(note, for: kind)
+            let resumes = state.isPaused && state.status != .shelved
+            return step.record(.informationAdded, note: note, payload: .init(photoIDs: photoIDs.nilIfEmpty, resumed: resumes ? true : nil))
         case .remind(let note):
             let note = try required(note, for: kind)
             return step.record(.reminded, note: note)

@@ -57,6 +57,9 @@ extension WorkOrderState {
             next.cancelReason = event.note
         case .paused:
             next.pausedSince = event.at
+        case .informationAdded:
+            if payload.resumed == true, let since = next.pausedSince { next.pauses.append(ClockPause(start: since, end: event.at)) }
+            if payload.resumed == true { next.pausedSince = nil }
         case .resumed:
             if let since = next.pausedSince { next.pauses.append(ClockPause(start: since, end: event.at)) }
             next.pausedSince = nil

@@ -58,6 +58,7 @@ struct RulesController: RouteCollection {
                                       target: "routing:\(category)@\(division.value)", ip: req.clientIP,
                                       detail: "department=\(department.code)", at: req.lianxin.now(), on: db)
         }
+        req.lianxin.referenceCache.clear()
         return RuleDTO(id: rule.id, categoryCode: category, divisionCode: division.value, departmentCode: department.code)
     }
 
@@ -73,6 +74,7 @@ struct RulesController: RouteCollection {
                                       target: "routing:\(rule.categoryCode)@\(rule.divisionCode)", ip: req.clientIP,
                                       detail: "deleted", at: req.lianxin.now(), on: db)
         }
+        req.lianxin.referenceCache.clear()
         return .noContent
     }
 

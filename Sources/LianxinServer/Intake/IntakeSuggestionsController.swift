@@ -62,11 +62,12 @@ struct IntakeSuggestionsController: RouteCollection {
         }
 
         let prediction = try await req.application.categorySuggester.predict(text, topK: 3)
-        let topLevel = try await Category.query(on: req.db).filter(\.$parentCode == nil).all()
+        let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
+        let topLevel = catalog.categories.values.filter { $0.parentCode == nil && $0.active }
         var categories: [CategorySuggestion] = []
         for candidate in prediction.ranking {
             guard let category = topLevel.first(where: { $0.name == candidate.label }), let code = category.id else { continue }
-            let department = try await Routing.department(for: category, in: division, on: req.db)
+            let department = Routing.department(for: category, in: division, catalog: catalog)
             categories.append(CategorySuggestion(code: code, name: category.name, confidence: (candidate.confidence * 1000).rounded() / 1000,
                                                  departmentId: department?.id, departmentName: department?.name))
         }

@@ -14,6 +14,7 @@ enum LianxinMigrations {
         CreateWhistle(),
         CreateGrid(),
         CreateWebhooks(),
+        CreateAttachments(),
     ]
 }
 

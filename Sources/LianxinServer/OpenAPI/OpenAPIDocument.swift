@@ -46,6 +46,24 @@ enum OpenAPIDocument {
         return .object(pairs)
     }
 
+    /// An upload: the raw image as the body, or a multipart form with `file` (and `purpose`).
+    static func photoUpload(_ summary: String, tag: String, parameters: [JSONValue], errors codes: [Int], secured: Bool = true) -> JSONValue {
+        let purpose = enumeration(AttachmentsController.purposes.sorted())
+        var pairs: [(String, JSONValue)] = [
+            ("summary", .string(summary)), ("tags", [.string(tag)]),
+            ("parameters", .array(parameters + [query("purpose", purpose, "why the photo is added")])),
+            ("requestBody", ["required": true, "content": [
+                "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
+                "image/png": ["schema": ["type": "string", "format": "binary"]],
+                "multipart/form-data": ["schema": object([("file", ["type": "string", "format": "binary"]), ("purpose", purpose)], required: ["file"])],
+            ]]),
+            ("responses", .object([("201", ["description": "Created", "content": json(ref("Attachment"))])]
+                                  + errors(([400, 413, 415, 422] + codes).sorted()))),
+        ]
+        if !secured { pairs.append(("security", [])) }
+        return .object(pairs)
+    }
+
     static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
         ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
     }
@@ -120,6 +138,16 @@ enum OpenAPIDocument {
         ("/api/v1/work-orders/{id}/unmask", ["post": operation("Show the requester's full name and phone, with a reason (audited)", tag: "work orders",
             parameters: [path("id", uuid)], body: object([("reason", text)], required: ["reason"]),
             ok: (200, object([("requesterName", nullable("string")), ("requesterPhone", nullable("string"))])), errors: [400, 401, 403, 404, 422])]),
+        ("/api/v1/work-orders/{id}/attachments", [
+            "get": operation("The order's photos", tag: "work orders", parameters: [path("id", uuid)],
+                             ok: (200, ["type": "array", "items": ref("Attachment")]), errors: [401, 403, 404]),
+            "post": photoUpload("Attach a photo (JPEG, PNG, WebP, GIF or HEIC, recognised by its bytes)", tag: "work orders",
+                                parameters: [path("id", uuid)], errors: [401, 403, 404]),
+        ]),
+        ("/api/v1/work-orders/{id}/attachments/{attachmentId}", ["get": [
+            "summary": "The photo's bytes", "tags": ["work orders"], "parameters": [path("id", uuid), path("attachmentId", uuid)],
+            "responses": .object([("200", ["description": "OK", "content": ["image/*": ["schema": ["type": "string", "format": "binary"]]]]),
+                                  ("304", ["description": "Not modified"])] + errors([401, 403, 404]))]]),
         ("/api/v1/categories", ["get": operation("The category tree", tag: "reference", ok: (200, ["type": "array", "items": ref("Category")]), errors: [401])]),
         ("/api/v1/departments", ["get": operation("Handling departments", tag: "reference", ok: (200, ["type": "array", "items": ref("Department")]), errors: [401])]),
         ("/api/v1/inbox", ["get": operation("Your notifications", tag: "work orders", ok: (200, ["type": "array", "items": ref("InboxItem")]), errors: [401])]),
@@ -130,6 +158,11 @@ enum OpenAPIDocument {
             ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422], secured: false)]),
         ("/api/v1/public/orders/{code}/reopen", ["post": operation("Ask to reopen an evaluated or closed request", tag: "residents", parameters: [path("code")],
             body: object([("reason", text)], required: ["reason"]), ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422], secured: false)]),
+        ("/api/v1/public/orders/{code}/attachments", ["post": photoUpload("Add a photo to an open request", tag: "residents",
+            parameters: [path("code")], errors: [404, 409], secured: false)]),
+        ("/api/v1/public/orders/{code}/information", ["post": operation("Add information (and uploaded photos) to an open request; ends a wait on you",
+            tag: "residents", parameters: [path("code")], body: object([("note", text), ("photoIds", ["type": "array", "items": uuid])], required: ["note"]),
+            ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422], secured: false)]),
         ("/api/v1/whistles", [
             "get": operation("Whistles in your scope", tag: "whistles", ok: (200, ["type": "array", "items": ref("Whistle")]), errors: [401, 403]),
             "post": operation("Blow a whistle (吹哨)", tag: "whistles", body: object([("title", text), ("description", text), ("requiredArrivalAt", dateTime),
@@ -201,13 +234,16 @@ enum OpenAPIDocument {
                                                                               ("status", enumeration(ClockStatus.allCases.map(\.rawValue))), ("running", boolean)])]),
                               ("version", integer), ("createdAt", dateTime), ("updatedAt", dateTime)],
                              required: ["id", "number", "trackingCode", "status", "title", "divisionCode", "clocks", "version", "createdAt"])),
+        ("Attachment", object([("id", uuid), ("purpose", text), ("contentType", text), ("byteSize", integer), ("sha256", text),
+                               ("uploader", text), ("createdAt", dateTime), ("url", nullable("string"))],
+                              required: ["id", "purpose", "contentType", "byteSize", "sha256", "uploader", "createdAt"])),
         ("WorkOrderEvent", object([("sequence", integer), ("kind", enumeration(WorkOrderEventKind.allCases.map(\.rawValue))), ("from", nullable("string")),
                                    ("to", text), ("actor", text), ("actorId", nullable("string", format: "uuid")), ("at", dateTime), ("note", nullable("string"))],
                                   required: ["sequence", "kind", "to", "actor", "at"])),
         ("Transition", object([("action", enumeration(["accept", "dispatch", "redispatch", "sign", "assign", "return", "arrive", "startProgress",
                                                         "addProgressNote", "requestExtension", "approveExtension", "refuseExtension", "complete", "review",
                                                         "revisit", "reopen", "close", "merge", "shelve", "unshelve", "cancel", "pause", "resume", "remind",
-                                                        "supervise", "escalate"])),
+                                                        "supervise", "escalate", "addInformation"])),
                                ("note", text), ("reason", text), ("departmentId", uuid), ("assigneeId", uuid), ("latitude", number), ("longitude", number),
                                ("photoIds", ["type": "array", "items": uuid]), ("extraAmount", integer),
                                ("extraUnit", enumeration(TimeLimitUnit.allCases.map(\.rawValue))), ("approved", boolean),

@@ -14,8 +14,30 @@ public struct LianxinContext: Sendable {
     public let writes: WriteSerializer
     /// Calendar and SLA policies as last read from the database.
     let referenceCache = ReferenceData.Cache()
+    /// Group commit of new orders.
+    let intake: IntakeBatcher
+    /// Where uploaded photos are kept.
+    let files: any FileStore
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
+
+    init(settings: LianxinSettings, cipher: FieldCipher, metrics: MetricsRegistry, localizer: Localizer, passwordPolicy: PasswordPolicy,
+         lockout: LoginLockout, sessionPolicy: SessionPolicy, writes: WriteSerializer, now: @escaping @Sendable () -> Date) {
+        self.settings = settings
+        self.cipher = cipher
+        self.metrics = metrics
+        self.localizer = localizer
+        self.passwordPolicy = passwordPolicy
+        self.lockout = lockout
+        self.sessionPolicy = sessionPolicy
+        self.writes = writes
+        self.intake = IntakeBatcher(writes: writes)
+        switch settings.fileStore {
+        case .disk: self.files = DiskFileStore(root: (settings.dataDirectory as NSString).appendingPathComponent("files"))
+        case .database: self.files = DatabaseFileStore()
+        }
+        self.now = now
+    }
 }
 
 extension Application {

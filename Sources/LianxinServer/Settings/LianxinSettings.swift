@@ -24,6 +24,14 @@ public struct LianxinSettings: Sendable {
     public var trustedProxies: Bool
     /// Whether this instance sweeps SLA alerts (every instance may; claims never overlap).
     public var runScheduler: Bool
+    /// Where uploaded photos are kept.
+    public var fileStore: FileStoreKind
+    /// The largest photo accepted, in bytes.
+    public var maxUploadBytes: Int
+
+    /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
+    /// instances without shared storage).
+    public enum FileStoreKind: String, Sendable { case disk, database }
 
     /// A line of the configuration table: variable, default, meaning.
     public struct Documented: Sendable {
@@ -52,6 +60,9 @@ public struct LianxinSettings: Sendable {
               meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
         .init(variable: "LIANXIN_TRUST_PROXY", defaultValue: "false", meaning: "take the client address from `X-Forwarded-For` (behind a load balancer)"),
         .init(variable: "LIANXIN_SCHEDULER", defaultValue: "true", meaning: "sweep SLA warnings and breaches in this instance (safe on several instances)"),
+        .init(variable: "LIANXIN_FILE_STORE", defaultValue: "disk",
+              meaning: "where photos are kept: `disk` (`DATA_DIR/files`) or `database` (several instances without shared storage)"),
+        .init(variable: "LIANXIN_MAX_UPLOAD_MB", defaultValue: "10", meaning: "largest photo accepted, in megabytes (1–50)"),
     ]
 
     /// Why the settings cannot be used.
@@ -113,6 +124,10 @@ public struct LianxinSettings: Sendable {
                 ? "LIANXIN_SECRET_KEY is not set: generated a development key in \(dataDirectory)/secret.key (mode 0600). Set LIANXIN_SECRET_KEY in production."
                 : "LIANXIN_SECRET_KEY is not set: using the development key in \(dataDirectory)/secret.key.")
         }
+        let fileStoreText = value("LIANXIN_FILE_STORE") ?? "disk"
+        guard let fileStore = FileStoreKind(rawValue: fileStoreText) else {
+            throw Problem.invalid(variable: "LIANXIN_FILE_STORE", value: fileStoreText, reason: "expected disk or database")
+        }
         let settings = LianxinSettings(
             mode: mode,
             database: database,
@@ -127,7 +142,9 @@ public struct LianxinSettings: Sendable {
             seedDemo: try bool("LIANXIN_DEMO", value("LIANXIN_DEMO"), default: false),
             autoMigrate: try bool("LIANXIN_AUTO_MIGRATE", value("LIANXIN_AUTO_MIGRATE"), default: database.isSQLite),
             trustedProxies: try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false),
-            runScheduler: try bool("LIANXIN_SCHEDULER", value("LIANXIN_SCHEDULER"), default: true)
+            runScheduler: try bool("LIANXIN_SCHEDULER", value("LIANXIN_SCHEDULER"), default: true),
+            fileStore: fileStore,
+            maxUploadBytes: try int("LIANXIN_MAX_UPLOAD_MB", value("LIANXIN_MAX_UPLOAD_MB"), default: 10, range: 1...50) * 1_048_576
         )
         return (settings, warnings)
     }

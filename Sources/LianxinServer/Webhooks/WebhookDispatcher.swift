@@ -28,23 +28,28 @@ enum WebhookDispatcher {
     static let maximumAttempts = 12
 
     /// Queues one delivery per interested subscriber, inside the caller's transaction.
-    static func enqueue(kind: String, payload: some Encodable, on db: any Database, now: Date) async throws {
-        let subscriptions = try await WebhookSubscription.query(on: db).filter(\.$active == true).all().filter { $0.wants(kind) }
+    static func enqueue(_ events: [(kind: String, payload: some Encodable)], on db: any Database, now: Date) async throws {
+        guard !events.isEmpty else { return }
+        let subscriptions = try await WebhookSubscription.query(on: db).filter(\.$active == true).all()
         guard !subscriptions.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = .sortedKeys
-        let body = String(decoding: try encoder.encode(payload), as: UTF8.self)
-        for subscription in subscriptions {
-            let delivery = WebhookDelivery()
-            delivery.subscriptionID = try subscription.requireID()
-            delivery.eventKind = kind
-            delivery.payload = body
-            delivery.attempts = 0
-            delivery.nextAttemptAt = now
-            delivery.createdAt = now
-            try await delivery.create(on: db)
+        var deliveries: [WebhookDelivery] = []
+        for (kind, payload) in events {
+            let body = String(decoding: try encoder.encode(payload), as: UTF8.self)
+            for subscription in subscriptions where subscription.wants(kind) {
+                let delivery = WebhookDelivery()
+                delivery.subscriptionID = try subscription.requireID()
+                delivery.eventKind = kind
+                delivery.payload = body
+                delivery.attempts = 0
+                delivery.nextAttemptAt = now
+                delivery.createdAt = now
+                deliveries.append(delivery)
+            }
         }
+        if !deliveries.isEmpty { try await deliveries.create(on: db) }
     }
 
     /// The delay before attempt `attempts + 1`: 30 s doubling, at most 6 hours.

@@ -41,7 +41,19 @@ enum ReferenceData {
     /// other instances pick it up within the lifetime.
     final class Cache: Sendable {
         static let lifetime: TimeInterval = 30
-        private let box = NIOLockedValueBox<(calendar: (WorkCalendar, Date)?, policies: [String: (SLAPolicy, Date)])>((nil, [:]))
+        private struct Entries {
+            var calendar: (WorkCalendar, Date)?
+            var policies: [String: (SLAPolicy, Date)] = [:]
+            var catalog: (Catalog, Date)?
+        }
+        private let box = NIOLockedValueBox(Entries())
+
+        func catalog(now: Date, load: () async throws -> Catalog) async throws -> Catalog {
+            if let (catalog, at) = box.withLockedValue({ $0.catalog }), now.timeIntervalSince(at) < Self.lifetime { return catalog }
+            let catalog = try await load()
+            box.withLockedValue { $0.catalog = (catalog, now) }
+            return catalog
+        }
 
         func calendar(now: Date, load: () async throws -> WorkCalendar) async throws -> WorkCalendar {
             if let (calendar, at) = box.withLockedValue({ $0.calendar }), now.timeIntervalSince(at) < Self.lifetime { return calendar }
@@ -57,7 +69,28 @@ enum ReferenceData {
             return policy
         }
 
-        func clear() { box.withLockedValue { $0 = (nil, [:]) } }
+        func clear() { box.withLockedValue { $0 = Entries() } }
+    }
+
+    /// Categories, routing rules and active departments, as intake needs them.
+    struct Catalog: Sendable {
+        let categories: [String: Category]
+        let rules: [RoutingRule]
+        let departments: [String: Department]
+
+        /// An active category by code.
+        func category(_ code: String) -> Category? { categories[code].flatMap { $0.active ? $0 : nil } }
+    }
+
+    /// The catalog (cached for `Cache.lifetime`).
+    static func catalog(_ cache: Cache, on db: any Database) async throws -> Catalog {
+        try await cache.catalog(now: Date()) {
+            let categories = try await Category.query(on: db).all()
+            let departments = try await Department.query(on: db).filter(\.$active == true).all()
+            return Catalog(categories: Dictionary(categories.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a }),
+                           rules: try await RoutingRule.query(on: db).all(),
+                           departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
     }
 
     /// The work calendar (cached for `Cache.lifetime`).

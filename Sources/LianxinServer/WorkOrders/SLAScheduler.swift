@@ -75,10 +75,10 @@ struct SLAScheduler: LifecycleHandler {
                 }
                 try await Notifications.slaAlert(kind: alert.kind, stage: stage, order: order, on: db, now: now)
                 try await WebhookDispatcher.enqueue(
-                    kind: "sla.\(alert.kind)",
-                    payload: WorkOrderWebhookPayload(event: "sla.\(alert.kind)", orderId: alert.orderID, number: order.number, status: order.status,
-                                                     departmentId: order.departmentID, divisionCode: order.divisionCode, at: now,
-                                                     note: stage.rawValue),
+                    [(kind: "sla.\(alert.kind)",
+                      payload: WorkOrderWebhookPayload(event: "sla.\(alert.kind)", orderId: alert.orderID, number: order.number, status: order.status,
+                                                       departmentId: order.departmentID, divisionCode: order.divisionCode, at: now,
+                                                       note: stage.rawValue))],
                     on: db, now: now)
             }
             return alerts

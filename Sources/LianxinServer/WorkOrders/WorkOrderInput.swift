@@ -108,6 +108,7 @@ struct TransitionInput: Content {
         case "cancel": return .cancel(reason: try text(reason, "reason"))
         case "pause", "pauseForRequester": return .pauseForRequester(reason: try text(reason, "reason"))
         case "resume": return .resume
+        case "addInformation": return .addInformation(note: try text(note, "note"), photoIDs: photoIds ?? [])
         case "remind": return .remind(note: try text(note, "note"))
         case "supervise": return .supervise(deadline: deadline, note: try text(note, "note"))
         case "escalate": return .escalate(reason: try text(reason, "reason"))

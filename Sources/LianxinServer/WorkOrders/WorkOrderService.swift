@@ -24,7 +24,8 @@ struct WorkOrderService {
         let description = trimmed(input.description)
         if description.isEmpty || description.count > 4000 { fail("description", "1–4000 characters / 描述须为 1–4000 字") }
         var category: Category?
-        if let code = input.categoryCode, let found = try await Category.find(code, on: database), found.active {
+        let catalog = try await ReferenceData.catalog(context.referenceCache, on: database)
+        if let code = input.categoryCode, let found = catalog.category(code) {
             category = found
         } else {
             fail("categoryCode", "unknown category / 事项分类不存在")
@@ -84,7 +85,8 @@ struct WorkOrderService {
         let now = context.now()
         let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
         let policy = try await ReferenceData.policy(order.category.slaPolicyCode, context.referenceCache, on: database)
-        let suggested = try await Routing.department(for: order.category, in: order.division, on: database)
+        let suggested = Routing.department(for: order.category, in: order.division,
+                                           catalog: try await ReferenceData.catalog(context.referenceCache, on: database))
         let id = UUID()
         let intake = WorkOrderIntake(orderID: id, tier: order.tier, priority: order.priority)
         var transitions = [try Self.step { () throws(TransitionError) in try WorkOrderMachine.create(intake, by: actor, at: now) }]
@@ -119,17 +121,10 @@ struct WorkOrderService {
         row.createdAt = now
         row.version = 0
         try project(transitions.last!.state, clocks: clocks, calendar: calendar, onto: row, now: now)
-        let events = transitions.map(\.event)
-        let finalClocks = clocks
-        // The number is drawn in its own statement, so that concurrent intakes do not queue on the
-        // counter row for the length of each other's transactions; a failed save leaves a gap.
-        row.number = try await context.writes.run { try await Self.nextNumber(at: now, on: database) }
+        let item = IntakeBatcher.Item(row: row, events: transitions.map(\.event),
+                                      alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now))
         do {
-            try await context.writes.run { try await database.transaction { db in
-                try await row.create(on: db)
-                for event in events { try await Self.append(event, on: db, order: row) }
-                try await Self.syncAlerts(orderID: id, clocks: finalClocks, calendar: calendar, now: now, on: db)
-            } }
+            try await context.intake.submit(item, on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Two submissions with one key raced: the loser answers with the winner's order.
             if let key = idempotencyKey, let existing = try await WorkOrder.query(on: database).filter(\.$idempotencyKey == key).first() {
@@ -159,6 +154,12 @@ struct WorkOrderService {
         }
         if case .dispatch(let departmentID) = action.departmentTarget ?? .none, try await Department.find(departmentID, on: database) == nil {
             throw Problem.invalid(field: "/departmentId", "unknown department / 部门不存在")
+        }
+        if let photoIDs = action.photoIDs, !photoIDs.isEmpty {
+            let found = try await Attachment.query(on: database).filter(\.$orderID == row.requireID()).filter(\.$id ~~ photoIDs).count()
+            guard found == Set(photoIDs).count else {
+                throw Problem.invalid(field: "/photoIds", "every photo must first be uploaded to this order / 照片须先上传到本工单")
+            }
         }
         let transition = try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(action, to: state, by: actor, at: now) }
         var clocks = try Self.decodeClocks(row)
@@ -242,10 +243,17 @@ struct WorkOrderService {
 
     /// Appends the event row and queues its webhooks, in the caller's transaction.
     private static func append(_ event: WorkOrderEvent, on db: any Database, order: WorkOrder) async throws {
+        try await record(of: event).create(on: db)
+        try await WebhookDispatcher.enqueue([webhook(of: event, order: order)], on: db, now: event.at)
+    }
+
+    /// The stored form of an event.
+    static func record(of event: WorkOrderEvent) throws -> WorkOrderEventRecord {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .iso8601withFractions
         let record = WorkOrderEventRecord()
+        record.id = UUID()
         record.orderID = event.orderID
         record.sequence = event.sequence
         record.kind = event.kind.rawValue
@@ -256,42 +264,49 @@ struct WorkOrderService {
         record.at = event.at
         record.note = event.note
         record.event = String(decoding: try encoder.encode(event), as: UTF8.self)
-        try await record.create(on: db)
-        try await WebhookDispatcher.enqueue(
-            kind: "workOrder.\(event.kind.rawValue)",
-            payload: WorkOrderWebhookPayload(event: event.kind.rawValue, orderId: event.orderID, number: order.number, status: event.to.rawValue,
-                                             departmentId: order.departmentID, divisionCode: order.divisionCode, at: event.at, note: event.note),
-            on: db, now: event.at)
+        return record
     }
 
-    /// Replaces the order's unfired alerts with those of its running clocks: a warning and a breach each.
+    /// What subscribers are told about an event.
+    static func webhook(of event: WorkOrderEvent, order: WorkOrder) -> (kind: String, payload: WorkOrderWebhookPayload) {
+        ("workOrder.\(event.kind.rawValue)",
+         WorkOrderWebhookPayload(event: event.kind.rawValue, orderId: event.orderID, number: order.number, status: event.to.rawValue,
+                                 departmentId: order.departmentID, divisionCode: order.divisionCode, at: event.at, note: event.note))
+    }
+
+    /// Replaces the order's unfired alerts with those of its running clocks.
     static func syncAlerts(orderID: UUID, clocks: WorkOrderClocks, calendar: WorkCalendar, now: Date, on db: any Database) async throws {
         try await SLAAlert.query(on: db).filter(\.$orderID == orderID).filter(\.$firedAt == nil).delete()
-        for clock in clocks.clocks where clock.isRunning && clock.pausedSince == nil {
-            let warning = clock.warningTime(asOf: now, in: calendar)
-            let due = clock.due(asOf: now, in: calendar)
-            try await SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "warning", dueAt: warning).create(on: db)
-            try await SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "breach", dueAt: due).create(on: db)
+        let alerts = alerts(orderID: orderID, clocks: clocks, calendar: calendar, now: now)
+        if !alerts.isEmpty { try await alerts.create(on: db) }
+    }
+
+    /// A warning and a breach alert for each running, unpaused clock.
+    static func alerts(orderID: UUID, clocks: WorkOrderClocks, calendar: WorkCalendar, now: Date) -> [SLAAlert] {
+        clocks.clocks.filter { $0.isRunning && $0.pausedSince == nil }.flatMap { clock in
+            [SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "warning", dueAt: clock.warningTime(asOf: now, in: calendar)),
+             SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "breach", dueAt: clock.due(asOf: now, in: calendar))]
         }
     }
 
-    /// The next `YYYYMMDD` + 6-digit number, unique under concurrency on both engines: the day's
-    /// counter is incremented by one atomic upsert (INSERT … ON CONFLICT … RETURNING).
-    static func nextNumber(at now: Date, on db: any Database) async throws -> String {
-        let day = WorkCalendar.china.day(of: now)
+    /// `count` consecutive `YYYYMMDD` + 6-digit numbers of `day`, unique under concurrency on both
+    /// engines: the day's counter moves by `count` in one atomic upsert (INSERT … ON CONFLICT … RETURNING).
+    static func nextNumbers(count: Int, day: LocalDate, on db: any Database) async throws -> [String] {
         let key = String(day.description.filter(\.isNumber))
         let sql = db as! any SQLDatabase
         let row = try await sql.raw("""
-            INSERT INTO work_order_sequences (day, last_value) VALUES (\(bind: key), 1)
-            ON CONFLICT (day) DO UPDATE SET last_value = work_order_sequences.last_value + 1
+            INSERT INTO work_order_sequences (day, last_value) VALUES (\(bind: key), \(bind: count))
+            ON CONFLICT (day) DO UPDATE SET last_value = work_order_sequences.last_value + \(bind: count)
             RETURNING last_value
             """).first()
-        let sequence = try row?.decode(column: "last_value", as: Int.self) ?? 1
-        guard let number = WorkOrderNumber(day: day, sequence: sequence) else {
-            throw Problem(.serviceUnavailable, type: "capacity", title: "Too many orders today",
-                          detail: "The daily order number range is used up / 当日工单编号已用尽")
+        let last = try row?.decode(column: "last_value", as: Int.self) ?? count
+        return try (last - count + 1 ... last).map { sequence in
+            guard let number = WorkOrderNumber(day: day, sequence: sequence) else {
+                throw Problem(.serviceUnavailable, type: "capacity", title: "Too many orders today",
+                              detail: "The daily order number range is used up / 当日工单编号已用尽")
+            }
+            return number.description
         }
-        return number.description
     }
 
     static func newTrackingCode() -> String {
@@ -337,6 +352,14 @@ private extension WorkOrderAction {
     var departmentTarget: Target? {
         switch self {
         case .dispatch(let id, _), .redispatch(let id, _): .dispatch(id)
+        default: nil
+        }
+    }
+
+    /// The photos an action cites.
+    var photoIDs: [UUID]? {
+        switch self {
+        case .addProgressNote(_, let ids), .complete(_, let ids), .addInformation(_, let ids): ids
         default: nil
         }
     }

@@ -164,6 +164,7 @@ struct RandomHistory {
             (.close(note: random.chance(0.5) ? "无法回访" : nil), F.operatorStaff), (.shelve(reason: "挂账"), F.supervisor),
             (.unshelve(note: nil), F.supervisor), (.pauseForRequester(reason: "等待"), handler), (.resume, handler),
             (.remind(note: "催办"), F.supervisor), (.escalate(reason: "提级"), F.dispatcher),
+            (.addInformation(note: "补充信息", photoIDs: []), .resident()),
         ]
         if random.chance(0.1) {
             actions.append((.cancel(reason: "作废"), F.operatorStaff))

@@ -43,6 +43,9 @@ import Testing
         (.pauseForRequester(reason: "等待诉求人提供材料"), handling, unitRoles),
         (.resume, handling, unitRoles.union(["dispatcher", "supervisor"])),
         (.remind(note: "请尽快办理"), live, ["dispatcher", "supervisor", "leader"]),
+        (.addInformation(note: "补充：路灯编号 A-17", photoIDs: [F.photo]),
+         [.submitted, .received, .dispatched, .returned, .signed, .arrived, .inProgress, .reopened, .shelved],
+         ["operator", "dispatcher", "resident"]),
         (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader"]),
         (.escalate(reason: "社区无法解决"), beforeWork, unitRoles.union(["dispatcher", "supervisor", "leader"])),
     ]

@@ -115,6 +115,22 @@ import Testing
         #expect(throws: TransitionError.notPaused) { try WorkOrderMachine.apply(.resume, to: resumed, by: F.handler, at: resumeAt) }
     }
 
+    @Test func informationFromTheRequesterEndsTheWaitAndRestartsTheClocks() throws {
+        let paused = try F.walk(F.steps(to: .inProgress) + [(.pauseForRequester(reason: "等待提供照片"), F.handler)]).state
+        let at = F.start.addingTimeInterval(7_200)
+        let added = try WorkOrderMachine.apply(.addInformation(note: "照片已上传", photoIDs: [F.photo]), to: paused, by: F.resident, at: at)
+        #expect(added.event.kind == .informationAdded && added.event.payload.resumed == true && added.event.payload.photoIDs == [F.photo])
+        #expect(added.event.clockEffects == [.resumeAll])
+        #expect(!added.state.isPaused && added.state.pauses == [ClockPause(start: paused.pausedSince!, end: at)])
+        #expect(added.state.status == .inProgress)
+        // Outside a wait it is a note on the record and leaves the clocks alone.
+        let again = try WorkOrderMachine.apply(.addInformation(note: "补充地址", photoIDs: []), to: added.state, by: F.resident, at: at)
+        #expect(again.event.payload.resumed == nil && again.event.clockEffects.isEmpty)
+        #expect(throws: TransitionError.self) {
+            try WorkOrderMachine.apply(.addInformation(note: "  ", photoIDs: []), to: added.state, by: F.resident, at: at)
+        }
+    }
+
     @Test func extensionsAreRequestedOnceAndAnswered() throws {
         let signed = try F.order(in: .signed)
         #expect(throws: TransitionError.invalidExtension(.workingDays(0))) {

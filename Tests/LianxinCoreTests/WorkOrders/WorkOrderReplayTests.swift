@@ -25,6 +25,7 @@ import Testing
             .revisit(evaluation), .reopen(reason: "重办"), .close(note: Bool.random(using: &random) ? "无法回访" : nil),
             .merge(parentID: random.uuid()), .shelve(reason: "挂账"), .unshelve(note: nil), .cancel(reason: "作废"),
             .pauseForRequester(reason: "等待"), .resume, .remind(note: "催办"),
+            .addInformation(note: "补充信息", photoIDs: Bool.random(using: &random) ? [random.uuid()] : []),
             .supervise(deadline: Bool.random(using: &random) ? F.start.addingTimeInterval(1e9) : nil, note: "督办"),
             .escalate(reason: "提级"),
         ]

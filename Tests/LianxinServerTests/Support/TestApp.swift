@@ -30,10 +30,12 @@ enum TestDatabase {
 }
 
 /// Runs `body` against a freshly configured and migrated app.
-func withLianxin(clock: TestClock = TestClock(), demo: Bool = false,
+func withLianxin(clock: TestClock = TestClock(), demo: Bool = false, settings extra: [String: String] = [:],
                  _ body: (Application, TestClient) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lianxin-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     do {
         var environment = [
             "LIANXIN_SECRET_KEY": "test-secret-key-test-secret-key-0123456789",
@@ -42,7 +44,8 @@ func withLianxin(clock: TestClock = TestClock(), demo: Bool = false,
             "LIANXIN_DATABASE_URL": "sqlite::memory:",
             "LIANXIN_LOG_LEVEL": "warning",
             "LIANXIN_SCHEDULER": "false",
-        ]
+            "LIANXIN_DATA_DIR": dataDirectory,
+        ].merging(extra) { _, new in new }
         if let url = TestDatabase.url, TestDatabase.isPostgres {
             guard let host = URLComponents(string: url)?.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
                 Issue.record("refusing to run destructive test set-up against a non-local database: \(url)")
@@ -84,7 +87,7 @@ final class TestClient: @unchecked Sendable {
 
     @discardableResult
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], json: (any Encodable)? = nil,
-              form: [String: String]? = nil) async throws -> TestingHTTPResponse {
+              form: [String: String]? = nil, raw: (bytes: [UInt8], type: HTTPMediaType)? = nil) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty, !headers.contains(name: .cookie) {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
@@ -95,6 +98,9 @@ final class TestClient: @unchecked Sendable {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
             body = ByteBuffer(data: try encoder.encode(json))
+        } else if let raw {
+            headers.contentType = raw.type
+            body = ByteBuffer(bytes: raw.bytes)
         } else if let form {
             headers.contentType = .urlEncodedForm
             let encoded = form.map { key, value in

@@ -55,7 +55,7 @@ extension OrderFact {
         case .merged:
             next.parentID = payload.parentID
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,
-             .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised:
+             .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded:
             break
         }
         return next
