@@ -103,3 +103,54 @@ final class Notification: Model, @unchecked Sendable {
 
     init() {}
 }
+
+import SQLKit
+
+/// Column lists and values for multi-row INSERTs written with SQLKit (intake's group commit), which
+/// skip Fluent's per-model reflection. Each list names every column of its table.
+extension WorkOrder {
+    static let insertColumns = [
+        "id", "number", "tracking_code", "channel", "request_kind", "category_code", "tier", "priority", "status", "handling_level",
+        "title", "description", "latitude", "longitude", "address", "division_code", "department_id", "suggested_department_id",
+        "assignee_id", "requester_name", "requester_phone_cipher", "requester_phone_index", "anonymous", "parent_id",
+        "supervision_level", "sla_policy_code", "next_due_at", "overdue", "state", "clocks", "version", "idempotency_key",
+        "created_by", "created_at", "updated_at",
+    ]
+
+    var insertValues: [any SQLExpression] {
+        [SQLBind(id), SQLBind(number), SQLBind(trackingCode), SQLBind(channel), SQLBind(requestKind), SQLBind(categoryCode),
+         SQLBind(tier), SQLBind(priority), SQLBind(status), SQLBind(handlingLevel), SQLBind(title), SQLBind(description),
+         SQLBind(latitude), SQLBind(longitude), SQLBind(address), SQLBind(divisionCode), SQLBind(departmentID),
+         SQLBind(suggestedDepartmentID), SQLBind(assigneeID), SQLBind(requesterName), SQLBind(requesterPhoneCipher),
+         SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
+         SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
+         SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt)]
+    }
+}
+
+extension WorkOrderEventRecord {
+    static let insertColumns = ["id", "order_id", "sequence", "kind", "from_status", "to_status", "actor", "actor_id", "at", "note", "event"]
+
+    var insertValues: [any SQLExpression] {
+        [SQLBind(id), SQLBind(orderID), SQLBind(sequence), SQLBind(kind), SQLBind(fromStatus), SQLBind(toStatus), SQLBind(actor),
+         SQLBind(actorID), SQLBind(at), SQLBind(note), SQLBind(event)]
+    }
+}
+
+extension SLAAlert {
+    static let insertColumns = ["id", "order_id", "stage", "kind", "due_at", "fired_at", "fired_by"]
+
+    var insertValues: [any SQLExpression] {
+        [SQLBind(id), SQLBind(orderID), SQLBind(stage), SQLBind(kind), SQLBind(dueAt), SQLBind(firedAt), SQLBind(firedBy)]
+    }
+}
+
+extension SQLDatabase {
+    /// One INSERT of `rows` (each the values of `columns`, in order).
+    func insertRows(into table: String, columns: [String], _ rows: [[any SQLExpression]]) async throws {
+        guard !rows.isEmpty else { return }
+        var insert = self.insert(into: table).columns(columns)
+        for row in rows { insert = insert.values(row) }
+        try await insert.run()
+    }
+}

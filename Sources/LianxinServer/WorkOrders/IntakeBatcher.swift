@@ -64,7 +64,7 @@ final class IntakeBatcher: Sendable {
             if batch.isEmpty { return }
             do {
                 try await writes.run { try await database.transaction { db in try await Self.write(batch.map(\.item), on: db) } }
-                for waiting in batch { waiting.continuation.resume() }
+                for waiting in batch { waiting.item.row._$idExists = true; waiting.continuation.resume() }
             } catch {
                 if batch.count == 1 {
                     batch[0].continuation.resume(throwing: error)
@@ -73,6 +73,7 @@ final class IntakeBatcher: Sendable {
                 for waiting in batch {
                     do {
                         try await writes.run { try await database.transaction { db in try await Self.write([waiting.item], on: db) } }
+                        waiting.item.row._$idExists = true
                         waiting.continuation.resume()
                     } catch {
                         waiting.continuation.resume(throwing: error)
@@ -89,9 +90,8 @@ final class IntakeBatcher: Sendable {
             let numbers = try await WorkOrderService.nextNumbers(count: indices.count, day: day, on: db)
             for (index, number) in zip(indices, numbers) { items[index].row.number = number }
         }
-        // A failed batch is retried order by order: the rows must read as new again.
-        for item in items { item.row._$idExists = false; item.alerts.forEach { $0._$idExists = false } }
-        try await items.map(\.row).create(on: db)
+        let sql = db as! any SQLDatabase
+        try await sql.insertRows(into: WorkOrder.schema, columns: WorkOrder.insertColumns, items.map(\.row.insertValues))
         var records: [WorkOrderEventRecord] = []
         var hooks: [(kind: String, payload: WorkOrderWebhookPayload)] = []
         for item in items {
@@ -100,9 +100,9 @@ final class IntakeBatcher: Sendable {
                 hooks.append(WorkOrderService.webhook(of: event, order: item.row))
             }
         }
-        try await records.create(on: db)
-        let alerts = items.flatMap(\.alerts)
-        if !alerts.isEmpty { try await alerts.create(on: db) }
+        try await sql.insertRows(into: WorkOrderEventRecord.schema, columns: WorkOrderEventRecord.insertColumns, records.map(\.insertValues))
+        for alert in items.flatMap(\.alerts) where alert.id == nil { alert.id = UUID() }
+        try await sql.insertRows(into: SLAAlert.schema, columns: SLAAlert.insertColumns, items.flatMap(\.alerts).map(\.insertValues))
         try await WebhookDispatcher.enqueue(hooks, on: db, now: items[0].row.createdAt)
     }
 }

@@ -42,7 +42,7 @@ struct WorkOrderService {
         if let code = input.divisionCode.flatMap(DivisionCode.init) {
             if let scope, !scope.contains(code) {
                 fail("divisionCode", "outside your division / 超出您的管辖范围")
-            } else if try await Division.find(code.value, on: database) == nil {
+            } else if try await (database as! any SQLDatabase).raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() == nil {
                 fail("divisionCode", "unknown division / 区划不存在")
             } else {
                 division = code
