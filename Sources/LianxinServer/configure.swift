@@ -44,6 +44,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: WorkOrdersController())
     try app.register(collection: PublicTrackingController())
     try app.register(collection: AttachmentsController())
+    try app.register(collection: Open311Controller())
     try app.register(collection: WhistlesController())
     try app.register(collection: RulesController())
     try app.register(collection: IntakeSuggestionsController())

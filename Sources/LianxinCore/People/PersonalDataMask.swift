@@ -25,6 +25,31 @@ public enum PersonalDataMask {
         return String(characters.prefix(kept)) + String(repeating: "*", count: characters.count - kept)
     }
 
+    /// Free text with every run of 7 or more digits (phone, ID or bank numbers; an ID's final X
+    /// included) starred but for its first 3 and last 2 characters, for text shown to the public.
+    public static func redactingNumbers(in text: String) -> String {
+        var out = ""
+        var run: [Character] = []
+        func flush() {
+            if run.count >= 7 {
+                out += String(run.prefix(3)) + String(repeating: "*", count: run.count - 5) + String(run.suffix(2))
+            } else {
+                out += String(run)
+            }
+            run.removeAll()
+        }
+        for character in text {
+            if character.isASCII && character.isNumber || (!run.isEmpty && (character == "X" || character == "x")) {
+                run.append(character)
+            } else {
+                flush()
+                out.append(character)
+            }
+        }
+        flush()
+        return out
+    }
+
     /// Two-character surnames (复姓) in current use.
     private static let compoundSurnames: Set<String> = [
         "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",

@@ -101,5 +101,6 @@ extension Application {
         asyncCommands.use(ImportCommands(), as: "import")
         asyncCommands.use(ExportCommands(), as: "export")
         asyncCommands.use(WebhookCommands(), as: "webhook")
+        asyncCommands.use(Open311Commands(), as: "open311")
     }
 }

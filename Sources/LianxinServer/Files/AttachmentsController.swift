@@ -133,14 +133,21 @@ struct AttachmentsController: RouteCollection {
                           detail: "only JPEG, PNG, WebP, GIF or HEIC photos / 仅支持 JPEG、PNG、WebP、GIF、HEIC 照片",
                           errors: [.init(field: "/file", message: "not a photo / 不是照片")])
         }
+        return try await storeBytes(data, format: format, purpose: purposeValue, order: order, uploader: uploader, uploaderID: uploaderID,
+                                    context: context, on: req.db)
+    }
+
+    /// Stores checked photo bytes for `order`: the file first (durable when `put` returns), then its row.
+    static func storeBytes(_ data: Data, format: ImageFormat, purpose: String, order: WorkOrder, uploader: String, uploaderID: UUID?,
+                           context: LianxinContext, on db: any Database) async throws -> Attachment {
         let orderID = try order.requireID()
-        if try await Attachment.query(on: req.db).filter(\.$orderID == orderID).count() >= maximumPerOrder {
+        if try await Attachment.query(on: db).filter(\.$orderID == orderID).count() >= maximumPerOrder {
             throw Problem.conflict("An order keeps at most \(maximumPerOrder) photos / 每个工单最多 \(maximumPerOrder) 张照片", field: "/file")
         }
         let row = Attachment()
         row.id = UUID()
         row.orderID = orderID
-        row.purpose = purposeValue
+        row.purpose = purpose
         row.contentType = format.contentType
         row.byteSize = data.count
         row.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -151,14 +158,14 @@ struct AttachmentsController: RouteCollection {
         // The bytes first (durable when put returns), then the row: a crash in between leaves an
         // unreferenced file, never a row without its file.
         if context.files.inDatabase {
-            try await context.writes.run { try await context.files.put(data, key: row.storageKey, on: req.db) }
+            try await context.writes.run { try await context.files.put(data, key: row.storageKey, on: db) }
         } else {
-            try await context.files.put(data, key: row.storageKey, on: req.db)
+            try await context.files.put(data, key: row.storageKey, on: db)
         }
         do {
-            try await context.writes.run { try await row.create(on: req.db) }
+            try await context.writes.run { try await row.create(on: db) }
         } catch {
-            try? await context.files.delete(row.storageKey, on: req.db)
+            try? await context.files.delete(row.storageKey, on: db)
             throw error
         }
         return row

@@ -15,6 +15,7 @@ enum LianxinMigrations {
         CreateGrid(),
         CreateWebhooks(),
         CreateAttachments(),
+        CreateOpen311Keys(),
     ]
 }
 

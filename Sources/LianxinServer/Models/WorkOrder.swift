@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LianxinCore
 
 /// One resident request and everything done about it. The columns are a projection of the
 /// order's events (`state` holds the full `WorkOrderState`), kept for queries and scope.
@@ -41,6 +42,10 @@ final class WorkOrder: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+
+    /// The clocks last written to `clocks` by this process (not a column), so that the answer to a
+    /// write does not parse back the JSON it has just produced.
+    var projectedClocks: WorkOrderClocks?
 
     init() {}
 }

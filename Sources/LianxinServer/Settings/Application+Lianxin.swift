@@ -18,6 +18,8 @@ public struct LianxinContext: Sendable {
     let intake: IntakeBatcher
     /// Where uploaded photos are kept.
     let files: any FileStore
+    /// Request rate limits of this instance.
+    let limits = RateLimits()
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 

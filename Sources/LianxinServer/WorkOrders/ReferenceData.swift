@@ -45,6 +45,7 @@ enum ReferenceData {
             var calendar: (WorkCalendar, Date)?
             var policies: [String: (SLAPolicy, Date)] = [:]
             var catalog: (Catalog, Date)?
+            var locator: (DivisionLocator, Date)?
         }
         private let box = NIOLockedValueBox(Entries())
 
@@ -69,6 +70,13 @@ enum ReferenceData {
             return policy
         }
 
+        func locator(now: Date, load: () async throws -> DivisionLocator) async throws -> DivisionLocator {
+            if let (locator, at) = box.withLockedValue({ $0.locator }), now.timeIntervalSince(at) < Self.lifetime { return locator }
+            let locator = try await load()
+            box.withLockedValue { $0.locator = (locator, now) }
+            return locator
+        }
+
         func clear() { box.withLockedValue { $0 = Entries() } }
     }
 
@@ -90,6 +98,29 @@ enum ReferenceData {
             return Catalog(categories: Dictionary(categories.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a }),
                            rules: try await RoutingRule.query(on: db).all(),
                            departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    /// Point → grid → community → township → county over the grids in force (cached for `Cache.lifetime`).
+    static func locator(_ cache: Cache, on db: any Database) async throws -> DivisionLocator {
+        try await cache.locator(now: Date()) {
+            let reader = GeoJSONReader()
+            var features: [GridFeature] = []
+            for grid in try await Grid.query(on: db).filter(\.$validTo == nil).all() {
+                guard var feature = try? reader.read(Data(grid.geometry.utf8)).first else { continue }
+                feature.code = grid.code
+                feature.parentCode = grid.communityCode
+                features.append(feature)
+            }
+            var parents: [String: String] = [:]
+            for community in Set(features.compactMap(\.parentCode)) {
+                var code = DivisionCode(community)
+                while let child = code, let parent = child.parent, child.value.count > 6 {
+                    parents[child.value] = parent.value
+                    code = parent
+                }
+            }
+            return DivisionLocator(grids: features, parents: parents)
         }
     }
 

@@ -218,6 +218,7 @@ struct WorkOrderService {
         row.supervisionLevel = state.supervisionLevel
         row.state = String(decoding: try encoder.encode(state), as: UTF8.self)
         row.clocks = String(decoding: try encoder.encode(clocks), as: UTF8.self)
+        row.projectedClocks = clocks
         let running = clocks.clocks.filter(\.isRunning)
         row.nextDueAt = running.map { $0.due(asOf: now, in: calendar) }.min()
         row.overdue = !state.isShelved && running.contains { $0.status(at: now, in: calendar) == .breached }
@@ -319,7 +320,8 @@ struct WorkOrderService {
     }
 
     static func decodeClocks(_ row: WorkOrder) throws -> WorkOrderClocks {
-        try decoder.decode(WorkOrderClocks.self, from: Data(row.clocks.utf8))
+        if let clocks = row.projectedClocks { return clocks }
+        return try decoder.decode(WorkOrderClocks.self, from: Data(row.clocks.utf8))
     }
 
     static func decodeEvent(_ record: WorkOrderEventRecord) throws -> WorkOrderEvent {
