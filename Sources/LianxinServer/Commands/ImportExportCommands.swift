@@ -66,7 +66,7 @@ struct ExportCommands: AsyncCommandGroup {
             var text = CSVWriter.byteOrderMark
                 + CSVWriter.line(["at", "action", "result", "actor", "role", "division", "target", "ip", "request_id", "detail"])
             for row in rows {
-                text += CSVWriter.line([ISO8601DateFormatter.precise.string(from: row.at), row.action, row.result, row.actorName,
+                text += CSVWriter.line([ISOTimestamp.format(row.at), row.action, row.result, row.actorName,
                                         row.actorRole ?? "", row.divisionCode ?? "", row.target ?? "", row.ip ?? "",
                                         row.requestID ?? "", row.detail ?? ""])
             }

@@ -41,7 +41,7 @@ struct AuditController: RouteCollection {
         let principal = try await req.require(.readAuditLog)
         let pageRequest = try PageRequest(req)
         let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
-        return pageRequest.page(rows, key: { [ISO8601DateFormatter.precise.string(from: $0.at), $0.id?.uuidString ?? ""] },
+        return pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] },
                                 map: EntryDTO.init)
     }
 
@@ -66,7 +66,7 @@ struct AuditController: RouteCollection {
         let principal = try await req.require(.readAuditLog)
         let pageRequest = try PageRequest(req)
         let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
-        let page = pageRequest.page(rows, key: { [ISO8601DateFormatter.precise.string(from: $0.at), $0.id?.uuidString ?? ""] }) { entry in
+        let page = pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) { entry in
             PageModel.Row(at: ChinaTime.minute(entry.at), action: entry.action, result: entry.result, actor: entry.actorName,
                           role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "",
                           ip: entry.ip ?? "", detail: entry.detail ?? "")
@@ -86,7 +86,7 @@ struct AuditController: RouteCollection {
         if let result = req.query[String.self, at: "result"], !result.isEmpty { query = query.filter(\.$result == result) }
         if let actor = req.query[String.self, at: "actor"], !actor.isEmpty { query = query.filter(\.$actorName == actor) }
         if let after {
-            guard after.count == 2, let at = ISO8601DateFormatter.precise.date(from: after[0]), let id = UUID(uuidString: after[1]) else {
+            guard after.count == 2, let at = Double(after[0]).map(Date.init(timeIntervalSince1970:)), let id = UUID(uuidString: after[1]) else {
                 throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
             }
             query = query.group(.or) { group in
@@ -95,15 +95,6 @@ struct AuditController: RouteCollection {
         }
         return query.sort(\.$at, .descending).sort(\.$id, .descending)
     }
-}
-
-extension ISO8601DateFormatter {
-    /// ISO 8601 with fractional seconds, for cursors.
-    nonisolated(unsafe) static let precise: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
 }
 
 /// Times as people in China read them.

@@ -102,13 +102,13 @@ struct WorkOrdersController: RouteCollection {
         }
         for (name, op) in [("createdFrom", DatabaseQuery.Filter.Method.greaterThanOrEqual), ("createdTo", .lessThan)] {
             guard let text = req.query[String.self, at: name] else { continue }
-            guard let date = ISO8601DateFormatter().date(from: text) ?? ISO8601DateFormatter.precise.date(from: text) else {
+            guard let date = ISOTimestamp.parse(text) else {
                 throw Problem.invalid(field: name, "an ISO 8601 date-time, e.g. 2026-10-01T00:00:00+08:00")
             }
             query = query.filter(\.$createdAt, op, date)
         }
         if let after = page.after {
-            guard after.count == 2, let at = ISO8601DateFormatter.precise.date(from: after[0]), let id = UUID(uuidString: after[1]) else {
+            guard after.count == 2, let at = Double(after[0]).map(Date.init(timeIntervalSince1970:)), let id = UUID(uuidString: after[1]) else {
                 throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
             }
             query = query.group(.or) { group in
@@ -119,7 +119,7 @@ struct WorkOrdersController: RouteCollection {
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         let now = req.lianxin.now()
         let cipher = req.lianxin.cipher
-        return try page.page(rows, key: { [ISO8601DateFormatter.precise.string(from: $0.createdAt), $0.id?.uuidString ?? ""] }) {
+        return try page.page(rows, key: { [String($0.createdAt.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) {
             try WorkOrderDTO($0, cipher: cipher, calendar: calendar, now: now)
         }
     }

@@ -309,7 +309,7 @@ struct Open311Controller: RouteCollection {
         } else {
             func date(_ name: String) throws -> Date? {
                 guard let text = parameter(req, name) else { return nil }
-                guard let date = ISO8601DateFormatter().date(from: text) else {
+                guard let date = ISOTimestamp.parse(text) else {
                     throw Failure(.badRequest, "\(name) must be ISO 8601 with an offset, e.g. 2026-11-01T00:00:00+08:00")
                 }
                 return date
