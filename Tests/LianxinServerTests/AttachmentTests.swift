@@ -109,3 +109,29 @@ struct AttachmentTests {
 
     struct InformationBody: Encodable { var note: String; var photoIds: [UUID] }
 }
+
+@Suite("Order lists read rows without reflection")
+struct OrderListReaderTests {
+    @Test func eachListedOrderEqualsItsDetail() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let staff = try await Staff.signIn(app)
+            var body = Staff.newOrder
+            for index in 0..<3 {
+                body["title"] = "路灯不亮 \(index)"
+                if index == 1 { body["requesterPhone"] = nil; body["requesterName"] = nil }
+                #expect(try await staff.create(body).status == .created)
+            }
+            let page = try await staff.dispatcher.send(.GET, "/api/v1/work-orders?limit=10")
+            struct Page: Decodable { var items: [WorkOrderDTO] }
+            let items = try page.json(Page.self).items
+            #expect(items.count == 3)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            encoder.dateEncodingStrategy = .iso8601
+            for item in items {
+                let detail = try (try await staff.dispatcher.send(.GET, "/api/v1/work-orders/\(item.id)")).json(WorkOrderDTO.self)
+                #expect(try encoder.encode(item) == encoder.encode(detail), "\(item.title)")
+            }
+        }
+    }
+}

@@ -132,6 +132,8 @@ def clone(db_path, total, communities, department, seed=7):
     return open_count, pending, len(fired)
 
 def timed(port, tok, path, repeat):
+    for _ in range(3):  # warm-up: the server's caches and SQLite's page cache, as in steady use
+        request(port, "GET", path, tok)
     times = []
     for _ in range(repeat):
         t = time.perf_counter(); status, data = request(port, "GET", path, tok); times.append((time.perf_counter() - t) * 1000)

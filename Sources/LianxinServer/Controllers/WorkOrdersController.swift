@@ -115,7 +115,7 @@ struct WorkOrdersController: RouteCollection {
                 group.filter(\.$createdAt < at).group(.and) { $0.filter(\.$createdAt == at).filter(\.$id < id) }
             }
         }
-        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
+        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).allOrders()
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         let now = req.lianxin.now()
         let cipher = req.lianxin.cipher

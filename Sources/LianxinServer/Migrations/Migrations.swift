@@ -16,6 +16,7 @@ enum LianxinMigrations {
         CreateWebhooks(),
         CreateAttachments(),
         CreateOpen311Keys(),
+        AddWorkOrderBrowseIndex(),
     ]
 }
 
