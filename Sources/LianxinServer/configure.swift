@@ -29,6 +29,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.publicBaseURL.hasPrefix("https:")))
     app.middleware.use(RequestObservationMiddleware(metrics: app.lianxin.metrics))
+    app.middleware.use(RateLimitMiddleware(loginPerMinute: settings.loginPerMinute, publicPerMinute: settings.publicPerMinute))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(PendingCookieMiddleware())
     app.middleware.use(AuthenticationMiddleware())

@@ -154,10 +154,14 @@ struct AddWorkOrderBrowseIndex: AsyncMigration {
         try await database.index(on: WorkOrder.schema, name: "work_orders_browse",
                                  columns: ["created_at", "id", "division_code", "status", "category_code", "department_id", "overdue",
                                            "supervision_level"])
+        // Its (created_at, id) prefix makes the old index redundant, and planners preferred the
+        // narrower one, then read the table row by row to test the filters.
+        if let sql = database as? any SQLDatabase { try await sql.drop(index: "work_orders_created").run() }
     }
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.drop(index: "work_orders_browse").run()
+        try await database.index(on: WorkOrder.schema, name: "work_orders_created", columns: ["created_at", "id"])
     }
 }

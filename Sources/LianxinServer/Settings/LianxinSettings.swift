@@ -28,6 +28,10 @@ public struct LianxinSettings: Sendable {
     public var fileStore: FileStoreKind
     /// The largest photo accepted, in bytes.
     public var maxUploadBytes: Int
+    /// Sign-in attempts per client address per minute.
+    public var loginPerMinute: Int
+    /// Requests per client address per minute to the residents' API, the resident pages and Open311.
+    public var publicPerMinute: Int
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -63,6 +67,8 @@ public struct LianxinSettings: Sendable {
         .init(variable: "LIANXIN_FILE_STORE", defaultValue: "disk",
               meaning: "where photos are kept: `disk` (`DATA_DIR/files`) or `database` (several instances without shared storage)"),
         .init(variable: "LIANXIN_MAX_UPLOAD_MB", defaultValue: "10", meaning: "largest photo accepted, in megabytes (1–50)"),
+        .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
+        .init(variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120", meaning: "requests per client address per minute to the residents' API, resident pages and Open311"),
     ]
 
     /// Why the settings cannot be used.
@@ -144,7 +150,9 @@ public struct LianxinSettings: Sendable {
             trustedProxies: try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false),
             runScheduler: try bool("LIANXIN_SCHEDULER", value("LIANXIN_SCHEDULER"), default: true),
             fileStore: fileStore,
-            maxUploadBytes: try int("LIANXIN_MAX_UPLOAD_MB", value("LIANXIN_MAX_UPLOAD_MB"), default: 10, range: 1...50) * 1_048_576
+            maxUploadBytes: try int("LIANXIN_MAX_UPLOAD_MB", value("LIANXIN_MAX_UPLOAD_MB"), default: 10, range: 1...50) * 1_048_576,
+            loginPerMinute: try int("LIANXIN_RATE_LOGIN", value("LIANXIN_RATE_LOGIN"), default: 20, range: 1...100_000),
+            publicPerMinute: try int("LIANXIN_RATE_PUBLIC", value("LIANXIN_RATE_PUBLIC"), default: 120, range: 1...1_000_000)
         )
         return (settings, warnings)
     }
