@@ -22,6 +22,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case exported = "export"
     case personalDataUnmasked = "personal-data.unmask"
     case auditRead = "audit.read"
+    case secondFactorEnrolled = "user.totp.enrol"
 }
 
 /// How the audited action ended.

@@ -6,7 +6,7 @@ import LianxinCore
 struct UserCommands: AsyncCommandGroup {
     var help: String { "Manages staff accounts from the command line (the first admin is made here)." }
     var commands: [String: any AnyAsyncCommand] {
-        ["create": Create(), "reset-password": ResetPassword(), "disable": Disable(), "token": Token()]
+        ["create": Create(), "reset-password": ResetPassword(), "disable": Disable(), "token": Token(), "totp": EnrolTOTP()]
     }
 
     struct Create: AsyncCommand {
@@ -60,6 +60,30 @@ struct UserCommands: AsyncCommandGroup {
             let password = try signature.password ?? ProcessInfo.processInfo.environment["LIANXIN_NEW_PASSWORD"] ?? askPassword(context)
             try await AccountService(application: app, database: app.db).resetPassword(of: user, to: password, actor: .commandLine)
             context.console.print("password of \(user.username) reset; the account is unlocked")
+        }
+    }
+
+    struct EnrolTOTP: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "username", help: "The administrator account.") var username: String?
+        }
+
+        var help: String { "Gives an account a new TOTP secret (second sign-in factor) and prints it once for an authenticator app." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await prepareDatabase(app)
+            let user = try await findUser(signature.username, app)
+            let secret = TOTP.base32(TOTP.generateSecret())
+            user.totpSecretCipher = try app.lianxin.cipher.seal(secret)
+            user.totpLastStep = nil
+            try await app.db.transaction { db in
+                try await user.update(on: db)
+                try await AuditLog.record(.secondFactorEnrolled, result: .success, actor: .commandLine, target: "user:\(user.username)",
+                                          at: app.lianxin.now(), on: db)
+            }
+            context.console.print("secret: \(secret)")
+            context.console.print("uri:    \(TOTP(secret: TOTP.decodeBase32(secret) ?? []).uri(account: user.username, issuer: "连心 Lianxin"))")
         }
     }
 

@@ -21,6 +21,7 @@ struct AuthController: RouteCollection {
     struct LoginForm: Content {
         var username: String?
         var password: String?
+        var totp: String?
         var next: String?
     }
 
@@ -34,7 +35,7 @@ struct AuthController: RouteCollection {
         let form = try req.content.decode(LoginForm.self)
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
-        switch try await Self.authenticate(username: username, password: form.password ?? "", on: req) {
+        switch try await Self.authenticate(username: username, password: form.password ?? "", code: form.totp, on: req) {
         case .success(let user):
             let response = req.redirect(to: next)
             try await Self.startSession(for: user, on: req, response: response)
@@ -48,9 +49,9 @@ struct AuthController: RouteCollection {
 
     /// JSON sign-in for scripts and the browser tests: answers with the session cookie set.
     func apiLogin(req: Request) async throws -> Response {
-        struct Body: Content { var username: String; var password: String }
+        struct Body: Content { var username: String; var password: String; var totp: String? }
         let body = try req.content.decode(Body.self)
-        switch try await Self.authenticate(username: body.username, password: body.password, on: req) {
+        switch try await Self.authenticate(username: body.username, password: body.password, code: body.totp, on: req) {
         case .success(let user):
             let response = Response(status: .noContent)
             try await Self.startSession(for: user, on: req, response: response)
@@ -84,7 +85,7 @@ struct AuthController: RouteCollection {
 
     /// Checks a password with the lockout rule. Every outcome is audited; the same message answers an
     /// unknown user and a wrong password, so that accounts cannot be discovered.
-    static func authenticate(username: String, password: String, on req: Request) async throws -> Outcome {
+    static func authenticate(username: String, password: String, code: String?, on req: Request) async throws -> Outcome {
         let context = req.lianxin
         let now = context.now()
         guard let user = try await User.query(on: req.db).filter(\.$username == username).first() else {
@@ -103,12 +104,31 @@ struct AuthController: RouteCollection {
             await req.audit(.loginFailed, result: .denied, target: "user:\(user.username)", detail: "account locked", actor: actor)
             return .failure(messageKey: "login_locked")
         }
-        guard try await Passwords(application: req.application).verify(password, against: user.passwordHash) else {
+        var secondFactorProblem: String?
+        if context.settings.adminTOTP, user.role.isAdministrator {
+            if let cipher = user.totpSecretCipher {
+                let totp = TOTP(secret: TOTP.decodeBase32(try context.cipher.open(cipher)) ?? [])
+                if let step = code.flatMap({ totp.verify($0, at: now) }), Int(step) > (user.totpLastStep ?? -1) {
+                    user.totpLastStep = Int(step)
+                } else {
+                    secondFactorProblem = code?.isEmpty == false ? "wrong or reused second factor" : "second factor missing"
+                }
+            } else {
+                secondFactorProblem = "second factor not enrolled"
+            }
+        }
+        let passwordMatches = try await Passwords(application: req.application).verify(password, against: user.passwordHash)
+        if passwordMatches, secondFactorProblem == "second factor not enrolled" {
+            await req.audit(.loginFailed, result: .denied, target: "user:\(user.username)", detail: "second factor not enrolled", actor: actor)
+            return .failure(messageKey: "login_totp_enrol")
+        }
+        guard passwordMatches, secondFactorProblem == nil else {
             let (failures, lockedUntil) = context.lockout.afterFailure(failures: user.failedLogins, at: now)
             user.failedLogins = failures
             user.lockedUntil = lockedUntil
             try await user.update(on: req.db)
-            await req.audit(.loginFailed, result: .failure, target: "user:\(user.username)", detail: "wrong password", actor: actor)
+            await req.audit(.loginFailed, result: .failure, target: "user:\(user.username)",
+                            detail: passwordMatches ? (secondFactorProblem ?? "wrong password") : "wrong password", actor: actor)
             if lockedUntil != nil {
                 await req.audit(.accountLocked, result: .success, target: "user:\(user.username)",
                                 detail: "locked for \(Int(context.lockout.lockDuration / 60)) minutes", actor: actor)

@@ -17,6 +17,7 @@ enum LianxinMigrations {
         CreateAttachments(),
         CreateOpen311Keys(),
         AddWorkOrderBrowseIndex(),
+        AddUserSecondFactor(),
     ]
 }
 

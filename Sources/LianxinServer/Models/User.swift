@@ -18,6 +18,10 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "password_changed_at") var passwordChangedAt: Date
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// The TOTP secret (second factor of administrator roles), encrypted with the field key.
+    @OptionalField(key: "totp_secret_cipher") var totpSecretCipher: Data?
+    /// The last TOTP time step accepted, so that a code works once.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

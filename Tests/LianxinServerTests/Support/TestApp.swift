@@ -45,6 +45,7 @@ func withLianxin(clock: TestClock = TestClock(), demo: Bool = false, settings ex
             "LIANXIN_LOG_LEVEL": "warning",
             "LIANXIN_SCHEDULER": "false",
             "LIANXIN_DATA_DIR": dataDirectory,
+            "LIANXIN_RATE_LOGIN": "1000",
         ].merging(extra) { _, new in new }
         if let url = TestDatabase.url, TestDatabase.isPostgres {
             guard let host = URLComponents(string: url)?.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
@@ -122,7 +123,20 @@ final class TestClient: @unchecked Sendable {
     func login(_ username: String, _ password: String = DemoSeeder.password) async throws -> TestingHTTPResponse {
         let page = try await send(.GET, "/login")
         let token = try #require(Self.csrfToken(in: page.body.string))
-        return try await send(.POST, "/login", form: ["username": username, "password": password, "_csrf": token])
+        var form = ["username": username, "password": password, "_csrf": token]
+        if let code = try await totpCode(for: username) { form["totp"] = code }
+        return try await send(.POST, "/login", form: form)
+    }
+
+    /// The one-time code an enrolled administrator's app would show: the earliest step the server
+    /// still accepts (the test clock stands still, and each step works once).
+    func totpCode(for username: String) async throws -> String? {
+        guard let user = try await User.query(on: app.db).filter(\.$username == username).first(),
+              user.role.isAdministrator, let cipher = user.totpSecretCipher else { return nil }
+        let totp = TOTP(secret: TOTP.decodeBase32(try app.lianxin.cipher.open(cipher)) ?? [])
+        let now = Int(app.lianxin.now().timeIntervalSince1970 / 30)
+        let step = max(now - 1, (user.totpLastStep ?? -1) + 1)
+        return totp.code(counter: UInt64(step))
     }
 
     /// The CSRF token of the page at `path`.
@@ -160,4 +174,11 @@ func count(_ table: String, _ app: Application) async throws -> Int {
 /// The actions of the audit log, oldest first.
 func auditActions(_ app: Application) async throws -> [(action: String, result: String, target: String?)] {
     try await AuditEntry.query(on: app.db).sort(\.$at).all().map { ($0.action, $0.result, $0.target) }
+}
+
+/// Gives an account the demo TOTP secret, as `lianxin user totp` would give it one.
+func enrolTOTP(_ username: String, _ app: Application) async throws {
+    let user = try #require(try await User.query(on: app.db).filter(\.$username == username).first())
+    user.totpSecretCipher = try app.lianxin.cipher.seal(DemoSeeder.totpSecret)
+    try await user.update(on: app.db)
 }
