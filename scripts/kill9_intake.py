@@ -2,7 +2,7 @@
 """Durability check (issue 3): kill -9 the server during an intake load, restart it, and prove that
 every order the server acknowledged (201 with an id) is still there.
 
-Usage: scripts/kill9_intake.py [--binary .build/release/lianxin] [--clients 8] [--before-kill 3]
+Usage: scripts/kill9_intake.py [--binary .build-release/release/lianxin] [--clients 8] [--before-kill 3]
 Exits non-zero if any acknowledged order is missing. Loopback only; bounded in time.
 """
 import argparse, http.client, json, os, signal, socket, subprocess, sys, tempfile, threading, time
@@ -27,7 +27,7 @@ def start(binary, env, port):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/lianxin"))
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build-release/release/lianxin"))
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--before-kill", type=float, default=3.0)
     args = ap.parse_args()

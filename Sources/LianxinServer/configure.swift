@@ -11,7 +11,7 @@ import SQLKit
 public func configure(_ app: Application, settings: LianxinSettings, now: @escaping @Sendable () -> Date = { Date() }) async throws {
     let localizer = try Localizer(directory: (settings.resourcesDirectory as NSString).appendingPathComponent("Locales"))
     app.lianxin = LianxinContext(settings: settings, cipher: FieldCipher(masterKey: settings.secretKey), metrics: MetricsRegistry(),
-                                 localizer: localizer, passwordPolicy: PasswordPolicy(), lockout: LoginLockout(),
+                                 localizer: localizer, passwordPolicy: PasswordPolicy(maximumAgeDays: settings.passwordMaxAgeDays == 0 ? nil : settings.passwordMaxAgeDays), lockout: LoginLockout(),
                                  sessionPolicy: SessionPolicy(), writes: WriteSerializer(enabled: settings.database.isSQLite), now: now)
     app.logger.logLevel = settings.logLevel
     app.http.server.configuration.hostname = settings.host

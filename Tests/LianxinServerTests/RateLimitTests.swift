@@ -22,3 +22,26 @@ struct RateLimitTests {
         }
     }
 }
+
+@Suite("Password rotation")
+struct PasswordRotationTests {
+    @Test func anExpiredPasswordMustBeChangedBeforeAnythingElse() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true, settings: ["LIANXIN_PASSWORD_MAX_AGE_DAYS": "90"]) { app, client in
+            clock.advance(91 * 86_400)
+            try await client.login("operator")
+            let api = try await client.send(.GET, "/api/v1/work-orders")
+            #expect(api.status == .forbidden && api.body.string.contains("password-expired"))
+            let home = try await client.send(.GET, "/")
+            #expect(home.status == .seeOther && home.headers.first(name: .location) == "/account?expired=1")
+            let account = try await client.send(.GET, "/account?expired=1")
+            #expect(account.status == .ok && account.body.string.contains("id=\"password-expired\""))
+            let token = try #require(TestClient.csrfToken(in: account.body.string))
+            let changed = try await client.send(.POST, "/account/password", form: [
+                "current": DemoSeeder.password, "password": "N3w-Secret-2027", "confirm": "N3w-Secret-2027", "_csrf": token])
+            #expect(changed.status == .seeOther)
+            try await client.login("operator", "N3w-Secret-2027")
+            #expect(try await client.send(.GET, "/api/v1/work-orders").status == .ok)
+        }
+    }
+}

@@ -9,7 +9,7 @@ and prints, from the same run, the raw rate of inserting the same rows (order + 
 alerts, one transaction each) straight into an SQLite file with Python's sqlite3 (WAL, same
 indexes as the server's schema), and the ratio.
 
-Usage: scripts/bench/intake.py [--binary .build/release/lianxin] [--seconds 10] [--clients 16] [--rate 500]
+Usage: scripts/bench/intake.py [--binary .build-release/release/lianxin] [--seconds 10] [--clients 16] [--rate 500]
 Loopback only; every loop is bounded in count and time.
 """
 import argparse, http.client, json, os, shutil, socket, sqlite3, statistics, subprocess, sys, tempfile, threading, time, uuid
@@ -123,7 +123,7 @@ def raw_sqlite(seconds):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/lianxin"))
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build-release/release/lianxin"))
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--rate", type=float, default=500)

@@ -1,12 +1,23 @@
+import Foundation
+
 /// The password rule: at least `minimumLength` characters drawn from at least
 /// `requiredClasses` of the four classes (lower case, upper case, digits, symbols).
 public struct PasswordPolicy: Sendable, Equatable {
     public var minimumLength: Int
     public var requiredClasses: Int
+    /// Days a password may be used before it must be changed (定期更换); nil: no limit.
+    public var maximumAgeDays: Int?
 
-    public init(minimumLength: Int = 8, requiredClasses: Int = 3) {
+    public init(minimumLength: Int = 8, requiredClasses: Int = 3, maximumAgeDays: Int? = nil) {
         self.minimumLength = minimumLength
         self.requiredClasses = requiredClasses
+        self.maximumAgeDays = maximumAgeDays
+    }
+
+    /// Whether a password set at `changedAt` must be changed before anything else at `now`.
+    public func isExpired(changedAt: Date, at now: Date) -> Bool {
+        guard let days = maximumAgeDays, days > 0 else { return false }
+        return now.timeIntervalSince(changedAt) > Double(days) * 86_400
     }
 
     /// Why a password was refused.

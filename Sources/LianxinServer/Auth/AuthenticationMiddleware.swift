@@ -14,6 +14,13 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             guard request.principal != nil else { throw Problem.unauthorized }
         } else if let token = request.cookies[Self.sessionCookie]?.string {
             request.principal = try await Self.principal(sessionToken: token, on: request)
+            if request.principal?.passwordExpired == true, !Self.allowedWithExpiredPassword(request) {
+                if request.url.path.hasPrefix("/api/") {
+                    throw Problem(.forbidden, type: "password-expired", title: "Password expired",
+                                  detail: "Your password has expired; change it on the account page first / 密码已过期，请先在“我的账号”修改密码")
+                }
+                return request.redirect(to: "/account?expired=1")
+            }
         }
         return try await next.respond(to: request)
     }
@@ -33,7 +40,16 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             session.lastSeenAt = now
             try await session.update(on: request.db)
         }
-        return try Principal(user: session.user, sessionID: session.requireID(), csrfToken: session.csrfToken)
+        var principal = try Principal(user: session.user, sessionID: session.requireID(), csrfToken: session.csrfToken)
+        principal.passwordExpired = context.passwordPolicy.isExpired(changedAt: session.user.passwordChangedAt, at: now)
+        return principal
+    }
+
+    /// What a user whose password has expired may still do: change it, sign out, switch language.
+    private static func allowedWithExpiredPassword(_ request: Request) -> Bool {
+        let path = request.url.path
+        return path == "/account" || path.hasPrefix("/account/") || path == "/logout" || path.hasPrefix("/lang/")
+            || path.hasPrefix("/css/") || path.hasPrefix("/js/") || path == "/favicon.svg"
     }
 
     /// One joined read of the token and its user (every API call makes it, so no model reflection).

@@ -12,6 +12,8 @@ struct Principal: Sendable {
     /// The browser session, when signed in with a cookie (nil for API tokens).
     let sessionID: UUID?
     let csrfToken: String?
+    /// The password is older than the rotation policy allows (browser sessions only).
+    var passwordExpired = false
 
     /// Whether `code` lies inside this principal's division subtree.
     func canSee(_ code: DivisionCode) -> Bool { division.contains(code) }

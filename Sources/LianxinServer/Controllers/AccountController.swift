@@ -12,6 +12,7 @@ struct AccountController: RouteCollection {
         var error: String?
         var passwordChangedAt: String
         var lastLoginAt: String
+        var expired = false
     }
 
     func page(req: Request) async throws -> Response {
@@ -49,7 +50,7 @@ struct AccountController: RouteCollection {
 
     private func render(_ req: Request, user: User, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let model = Model(error: error, passwordChangedAt: ChinaTime.minute(user.passwordChangedAt),
-                          lastLoginAt: user.lastLoginAt.map(ChinaTime.minute) ?? "—")
+                          lastLoginAt: user.lastLoginAt.map(ChinaTime.minute) ?? "—", expired: req.principal?.passwordExpired ?? false)
         return try await req.page("account", title: "nav_account", model: model, status: status)
     }
 }

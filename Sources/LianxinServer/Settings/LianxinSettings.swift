@@ -30,6 +30,8 @@ public struct LianxinSettings: Sendable {
     public var maxUploadBytes: Int
     /// Whether the three administrator roles must give a TOTP code at sign-in.
     public var adminTOTP: Bool
+    /// Days before a password must be changed (0: never).
+    public var passwordMaxAgeDays: Int
     /// Sign-in attempts per client address per minute.
     public var loginPerMinute: Int
     /// Requests per client address per minute to the residents' API, the resident pages and Open311.
@@ -71,6 +73,8 @@ public struct LianxinSettings: Sendable {
         .init(variable: "LIANXIN_MAX_UPLOAD_MB", defaultValue: "10", meaning: "largest photo accepted, in megabytes (1–50)"),
         .init(variable: "LIANXIN_ADMIN_TOTP", defaultValue: "true",
               meaning: "administrator roles (admin, security admin, auditor) sign in with a TOTP code as second factor (enrol with `lianxin user totp`)"),
+        .init(variable: "LIANXIN_PASSWORD_MAX_AGE_DAYS", defaultValue: "90",
+              meaning: "days before a password must be changed; after that the account can only change it (0: never)"),
         .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
         .init(variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120", meaning: "requests per client address per minute to the residents' API, resident pages and Open311"),
     ]
@@ -156,6 +160,7 @@ public struct LianxinSettings: Sendable {
             fileStore: fileStore,
             maxUploadBytes: try int("LIANXIN_MAX_UPLOAD_MB", value("LIANXIN_MAX_UPLOAD_MB"), default: 10, range: 1...50) * 1_048_576,
             adminTOTP: try bool("LIANXIN_ADMIN_TOTP", value("LIANXIN_ADMIN_TOTP"), default: true),
+            passwordMaxAgeDays: try int("LIANXIN_PASSWORD_MAX_AGE_DAYS", value("LIANXIN_PASSWORD_MAX_AGE_DAYS"), default: 90, range: 0...3650),
             loginPerMinute: try int("LIANXIN_RATE_LOGIN", value("LIANXIN_RATE_LOGIN"), default: 20, range: 1...100_000),
             publicPerMinute: try int("LIANXIN_RATE_PUBLIC", value("LIANXIN_RATE_PUBLIC"), default: 120, range: 1...1_000_000)
         )

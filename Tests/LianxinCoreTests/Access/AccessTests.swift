@@ -47,3 +47,14 @@ struct AccessTests {
         #expect(Role.departmentHandler.requiresDepartment)
     }
 }
+
+@Suite struct PasswordAgeTests {
+    @Test func aPasswordExpiresAfterItsMaximumAgeUnlessThereIsNone() {
+        let changed = Date(timeIntervalSince1970: 1_790_000_000)
+        let policy = PasswordPolicy(maximumAgeDays: 90)
+        #expect(!policy.isExpired(changedAt: changed, at: changed.addingTimeInterval(90 * 86_400)))
+        #expect(policy.isExpired(changedAt: changed, at: changed.addingTimeInterval(90 * 86_400 + 1)))
+        #expect(!PasswordPolicy().isExpired(changedAt: changed, at: changed.addingTimeInterval(1e9)))
+        #expect(!PasswordPolicy(maximumAgeDays: 0).isExpired(changedAt: changed, at: changed.addingTimeInterval(1e9)))
+    }
+}
