@@ -27,6 +27,8 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     app.leaf.cache.isEnabled = app.environment.isRelease || settings.mode == .production
 
     app.middleware = Middlewares()
+    app.middleware.use(InFlightMiddleware(requests: app.lianxin.inFlight), at: .beginning)
+    app.lifecycle.use(DrainRequestsOnShutdown(requests: app.lianxin.inFlight))
     app.middleware.use(SecurityHeadersMiddleware(behindTLS: settings.publicBaseURL.hasPrefix("https:")))
     app.middleware.use(RequestObservationMiddleware(metrics: app.lianxin.metrics))
     app.middleware.use(RateLimitMiddleware(loginPerMinute: settings.loginPerMinute, publicPerMinute: settings.publicPerMinute))

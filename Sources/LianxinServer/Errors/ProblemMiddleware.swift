@@ -1,4 +1,7 @@
 import Vapor
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
 
 /// Turns every error into RFC 9457 problem JSON for API callers, or an error page for browsers,
 /// and logs server errors with the request id. Replaces Vapor's `ErrorMiddleware`.
@@ -53,9 +56,39 @@ struct ProblemMiddleware: AsyncMiddleware {
             let status = abort.status
             let type = status.code == 404 ? "not-found" : status.code == 413 ? "payload-too-large" : "http-\(status.code)"
             return Problem(status, type: type, title: status.reasonPhrase, detail: abort.reason)
+        case let sqlite as SQLiteError where sqlite.reason == .full:
+            return Problem(.insufficientStorage, type: "storage-full", title: "Storage full",
+                           detail: "The server's disk is full; nothing was saved. Try again later / 服务器磁盘已满，本次未保存，请稍后重试")
+        case _ where isUnavailable(error):
+            return Problem(.serviceUnavailable, type: "database-unavailable", title: "Service Unavailable",
+                           detail: "The database cannot be reached right now; nothing was saved. Try again shortly / 数据库暂不可用，本次未保存，请稍后重试")
         default:
             return Problem(.internalServerError, type: "internal", title: "Internal Server Error",
                            detail: "Something went wrong; the request id identifies it in the logs / 服务器内部错误")
+        }
+    }
+
+    /// Whether the database could not be reached (restarting, network, pool closed, disk I/O):
+    /// the request did not happen and may be retried, so 503 rather than 500.
+    static func isUnavailable(_ error: any Error) -> Bool {
+        switch error {
+        case let psql as PSQLError:
+            if [.connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown].contains(psql.code) {
+                return true
+            }
+            // Connection exceptions (class 08) and the server starting, stopping or recovering (57P0x).
+            guard psql.code == .server, let state = psql.serverInfo?[.sqlState] else { return false }
+            return state.hasPrefix("08") || state.hasPrefix("57P")
+        case let database as any DatabaseError where database.isConnectionClosed:
+            return true
+        case let sqlite as SQLiteError:
+            return [.ioError, .busy, .locked, .cantOpen, .readOnly].contains(sqlite.reason)
+        case is NIOConnectionError, is ChannelError:
+            return true
+        case let io as IOError:
+            return [ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT].contains(io.errnoCode)
+        default:
+            return false
         }
     }
 

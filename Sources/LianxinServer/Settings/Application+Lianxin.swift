@@ -20,6 +20,8 @@ public struct LianxinContext: Sendable {
     let files: any FileStore
     /// Request rate limits of this instance.
     let limits = RateLimits()
+    /// Requests being handled (drained before shutdown).
+    let inFlight = InFlightRequests()
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 
