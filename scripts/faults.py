@@ -111,12 +111,18 @@ def check_diskfull(binary):
         env = dict(os.environ, LIANXIN_DATA_DIR=mount, LIANXIN_LOG_LEVEL="error", LIANXIN_SECRET_KEY=SECRET)
         token = setup(binary, env); port = free_port()
         server = serve(binary, env, port); assert wait_ready(port)
+        acknowledged = []
+        for _ in range(20):
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            c.request("POST", "/api/v1/work-orders", body=BODY, headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+            r = c.getresponse(); body = r.read(); c.close()
+            if r.status == 201: acknowledged.append(json.loads(body)["id"])
         filler = os.path.join(mount, "filler")
         with open(filler, "wb") as f:
             try:
                 while True: f.write(b"\0" * 65536); f.flush()
             except OSError: pass
-        statuses, acknowledged = {}, []
+        statuses = {}
         for _ in range(300):
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             c.request("POST", "/api/v1/work-orders", body=BODY, headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
