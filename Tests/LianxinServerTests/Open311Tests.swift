@@ -120,3 +120,34 @@ struct Open311Tests {
         }
     }
 }
+
+@Suite("Staff intake placed by position")
+struct IntakeByPositionTests {
+    struct Body: Encodable {
+        var title = "井盖缺失"
+        var description = "书院路井盖缺失，有安全隐患"
+        var categoryCode = "0602"
+        var divisionCode: String?
+        var latitude: Double?
+        var longitude: Double?
+    }
+
+    @Test func aPositionInsideAGridGivesTheCommunityWhenNoCodeIsGiven() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let staff = try await Staff.signIn(app)
+            let headers: HTTPHeaders = ["X-CSRF-Token": try await staff.operatorClient.csrf()]
+            let placed = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers,
+                                                             json: Body(latitude: 28.4545, longitude: 117.9433))
+            #expect(placed.status == .created)
+            let order = try placed.json(WorkOrderDTO.self)
+            #expect(order.divisionCode.count == 12 && order.divisionCode.hasPrefix("361102"))
+            let outside = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers,
+                                                              json: Body(latitude: 39.9, longitude: 116.4))
+            #expect(outside.status == .unprocessableEntity && outside.body.string.contains("/divisionCode"))
+            let neither = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers, json: Body())
+            #expect(neither.status == .unprocessableEntity && neither.body.string.contains("/divisionCode"))
+            let bad = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers, json: Body(divisionCode: "12ab"))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("not a division code"))
+        }
+    }
+}

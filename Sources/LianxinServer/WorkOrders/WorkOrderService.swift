@@ -38,18 +38,6 @@ struct WorkOrderService {
         if tier == nil { fail("tier", "one of \(Tier.allCases.map(\.rawValue).joined(separator: ", "))") }
         let priority = Priority(rawValue: input.priority ?? "normal")
         if priority == nil { fail("priority", "one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))") }
-        var division: DivisionCode?
-        if let code = input.divisionCode.flatMap(DivisionCode.init) {
-            if let scope, !scope.contains(code) {
-                fail("divisionCode", "outside your division / 超出您的管辖范围")
-            } else if try await (database as! any SQLDatabase).raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() == nil {
-                fail("divisionCode", "unknown division / 区划不存在")
-            } else {
-                division = code
-            }
-        } else {
-            fail("divisionCode", "is required: a division code / 须填写区划代码")
-        }
         var location: GeoPoint?
         switch (input.latitude, input.longitude) {
         case (nil, nil): break
@@ -57,6 +45,27 @@ struct WorkOrderService {
             let point = GeoPoint(lon: lon, lat: lat)
             if point.isValidWGS84 { location = point } else { fail("latitude", "not a WGS84 position / 坐标无效") }
         default: fail(input.latitude == nil ? "latitude" : "longitude", "give both latitude and longitude / 经纬度须同时提供")
+        }
+        var division: DivisionCode?
+        // Without a division code, a position inside a grid gives the grid's community (网格定位).
+        var located: DivisionCode?
+        let divisionText = input.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
+        if divisionText.isEmpty, let location {
+            let locator = try await ReferenceData.locator(context.referenceCache, on: database)
+            located = locator.path(at: location).flatMap { $0.community ?? $0.township ?? $0.county }.flatMap(DivisionCode.init)
+        }
+        if let code = divisionText.isEmpty ? located : DivisionCode(divisionText) {
+            if let scope, !scope.contains(code) {
+                fail("divisionCode", "outside your division / 超出您的管辖范围")
+            } else if try await (database as! any SQLDatabase).raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() == nil {
+                fail("divisionCode", "unknown division / 区划不存在")
+            } else {
+                division = code
+            }
+        } else if divisionText.isEmpty {
+            fail("divisionCode", "is required: a division code, or a position inside a grid / 须填写区划代码或网格内的位置")
+        } else {
+            fail("divisionCode", "not a division code (2, 4, 6, 9 or 12 digits) / 区划代码无效")
         }
         let address = trimmed(input.address)
         if address.count > 300 { fail("address", "at most 300 characters / 地址不超过 300 字") }
