@@ -135,3 +135,17 @@ struct OrderListReaderTests {
         }
     }
 }
+
+@Suite("Upload bodies are capped before they are read")
+struct UploadCapTests {
+    @Test func aBodyFarOverTheLimitIsRefusedWith413() async throws {
+        try await withLianxin(demo: true, settings: ["LIANXIN_MAX_UPLOAD_MB": "1"]) { app, anonymous in
+            let staff = try await Staff.signIn(app)
+            let order = try (try await staff.create()).json(WorkOrderDTO.self)
+            let huge = [UInt8](repeating: 0xFF, count: 3 * 1_048_576)
+            let response = try await anonymous.send(.POST, "/api/v1/public/orders/\(order.trackingCode)/attachments", raw: (huge, .jpeg))
+            #expect(response.status == .payloadTooLarge)
+            #expect(try await count("attachments", app) == 0)
+        }
+    }
+}

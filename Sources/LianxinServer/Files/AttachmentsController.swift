@@ -13,9 +13,14 @@ struct AttachmentsController: RouteCollection {
     /// The most photos one order keeps.
     static let maximumPerOrder = 30
 
+    /// The largest body the photo routes read (the photo limit plus room for a multipart envelope);
+    /// anything bigger is refused with 413 before it is buffered.
+    let maxBody: ByteCount
+
+    init(maxUploadBytes: Int) { maxBody = ByteCount(integerLiteral: maxUploadBytes + 65_536) }
+
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        let maxBody = ByteCount(integerLiteral: 52 * 1_048_576)
         api.on(.POST, "work-orders", ":id", "attachments", body: .collect(maxSize: maxBody), use: upload)
         api.get("work-orders", ":id", "attachments", use: list)
         api.get("work-orders", ":id", "attachments", ":attachmentId", use: download)

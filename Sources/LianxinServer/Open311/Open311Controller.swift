@@ -10,10 +10,15 @@ import LianxinCore
 struct Open311Controller: RouteCollection {
     static let specification = "http://wiki.open311.org/GeoReport_v2"
 
+    /// The largest filing body read (a `media` photo at the upload limit plus the form).
+    let maxBody: ByteCount
+
+    init(maxUploadBytes: Int) { maxBody = ByteCount(integerLiteral: maxUploadBytes + 65_536) }
+
     func boot(routes: any RoutesBuilder) throws {
         let v2 = routes.grouped("open311", "v2")
         v2.get(":file", use: top)
-        v2.on(.POST, ":file", body: .collect(maxSize: ByteCount(integerLiteral: 52 * 1_048_576)), use: post)
+        v2.on(.POST, ":file", body: .collect(maxSize: maxBody), use: post)
         v2.get("services", ":file", use: definition)
         v2.get("service", ":file", use: definition)
         v2.get("requests", ":file", use: one)
