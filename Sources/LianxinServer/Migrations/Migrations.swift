@@ -18,6 +18,7 @@ enum LianxinMigrations {
         CreateOpen311Keys(),
         AddWorkOrderBrowseIndex(),
         AddUserSecondFactor(),
+        CreateCategoryAttributes(),
     ]
 }
 

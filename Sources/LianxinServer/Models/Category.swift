@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LianxinCore
 
 /// A coded category of requests (事项分类), with the department and SLA policy it defaults to.
 final class Category: Model, @unchecked Sendable {
@@ -74,5 +75,51 @@ final class CalendarDay: Model, @unchecked Sendable {
         self.id = day
         self.kind = kind
         self.name = name
+    }
+}
+
+/// An extra question of a category (Open311 service-definition attribute), loaded from
+/// `Resources/Data/category-attributes.csv` into an empty table and editable afterwards.
+final class CategoryAttribute: Model, @unchecked Sendable {
+    static let schema = "category_attributes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "category_code") var categoryCode: String
+    @Field(key: "code") var code: String
+    @Field(key: "datatype") var datatype: String
+    @Field(key: "required") var required: Bool
+    @Field(key: "sort_order") var order: Int
+    @Field(key: "description") var description: String
+    /// For lists: "key=name;key=name".
+    @Field(key: "allowed_values") var values: String
+
+    init() {}
+
+    /// The domain form, or nil for a datatype this version does not know.
+    var attribute: ServiceAttribute? {
+        ServiceAttribute.Datatype(rawValue: datatype).map {
+            ServiceAttribute(code: code, datatype: $0, required: required, order: order, description: description,
+                             values: ServiceAttribute.parseValues(values))
+        }
+    }
+}
+
+struct CreateCategoryAttributes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CategoryAttribute.schema)
+            .id()
+            .field("category_code", .string, .required, .references(Category.schema, "code"))
+            .field("code", .string, .required)
+            .field("datatype", .string, .required)
+            .field("required", .bool, .required)
+            .field("sort_order", .int, .required)
+            .field("description", .string, .required)
+            .field("allowed_values", .string, .required)
+            .unique(on: "category_code", "code")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CategoryAttribute.schema).delete()
     }
 }

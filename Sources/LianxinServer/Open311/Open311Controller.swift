@@ -125,7 +125,8 @@ struct Open311Controller: RouteCollection {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         return .list(item: "service", reportable(catalog).map { category in
             .object([("service_code", .string(category.id ?? "")), ("service_name", .string(category.name)),
-                     ("description", .string(category.name)), ("metadata", .bool(false)), ("type", .string("realtime")),
+                     ("description", .string(category.name)), ("metadata", .bool(!(catalog.attributes[category.id ?? ""] ?? []).isEmpty)),
+                     ("type", .string("realtime")),
                      ("keywords", .string(category.name)),
                      ("group", .string(category.parentCode.flatMap { catalog.categories[$0]?.name } ?? category.name))])
         })
@@ -135,7 +136,13 @@ struct Open311Controller: RouteCollection {
         try await respond(req, file: req.parameters.get("file")) { code, _ in
             let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
             guard let category = catalog.category(code) else { throw Failure(.notFound, "service_code \(code) not found") }
-            return (.object([("service_code", .string(category.id ?? code)), ("attributes", .list(item: "attribute", []))]), "service_definition")
+            let attributes = (catalog.attributes[code] ?? []).map { attribute -> Open311Value in
+                .object([("variable", .bool(true)), ("code", .string(attribute.code)), ("datatype", .string(attribute.datatype.rawValue)),
+                         ("required", .bool(attribute.required)), ("datatype_description", .null), ("order", .integer(attribute.order)),
+                         ("description", .string(attribute.description)),
+                         ("values", .list(item: "value", attribute.values.map { .object([("key", .string($0.key)), ("name", .string($0.name))]) }))])
+            }
+            return (.object([("service_code", .string(category.id ?? code)), ("attributes", .list(item: "attribute", attributes))]), "service_definition")
         }
     }
 
@@ -241,8 +248,20 @@ struct Open311Controller: RouteCollection {
         }
         var text = fields["description"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if text.isEmpty { text = category.name }
-        let extras = (form.attribute ?? [:]).sorted { $0.key < $1.key }.map { "【\($0.key)】\($0.value)" }
-            + (fields["media_url"].map { ["【media_url】\($0)"] } ?? [])
+        // Answers to the category's questions are checked and written into the description; answers
+        // to questions it does not ask are kept as given.
+        let questions = catalog.attributes[code] ?? []
+        var extras: [String] = []
+        for question in questions {
+            switch question.check(form.attribute?[question.code]) {
+            case .success(let answer?): extras.append("【\(question.description)】\(answer)")
+            case .success(nil): break
+            case .failure(let problem): throw Failure(.badRequest, problem.description)
+            }
+        }
+        let asked = Set(questions.map(\.code))
+        extras += (form.attribute ?? [:]).filter { !asked.contains($0.key) }.sorted { $0.key < $1.key }.map { "【\($0.key)】\($0.value)" }
+        extras += fields["media_url"].map { ["【media_url】\($0)"] } ?? []
         if !extras.isEmpty { text += "\n" + extras.joined(separator: "\n") }
         let name = [fields["last_name"], fields["first_name"]].compactMap { $0 }.joined()
         let input = NewWorkOrder(title: String(text.prefix(30)), description: String(text.prefix(4000)), categoryCode: category.id,

@@ -34,6 +34,26 @@ enum ReferenceData {
                 }
             }
         }
+        if try await CategoryAttribute.query(on: db).count() == 0 {
+            let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent("Data/category-attributes.csv")
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                let table = try CSVTable(parsing: text)
+                let known = Set(try await Category.query(on: db).all().compactMap(\.id))
+                try await db.transaction { tx in
+                    for (_, f) in table.rows where known.contains(f[0]) && ServiceAttribute.Datatype(rawValue: f[2]) != nil {
+                        let row = CategoryAttribute()
+                        row.categoryCode = f[0]
+                        row.code = f[1]
+                        row.datatype = f[2]
+                        row.required = f[3] == "true"
+                        row.order = Int(f[4]) ?? 0
+                        row.description = f[5]
+                        row.values = f.count > 6 ? f[6] : ""
+                        try await row.create(on: tx)
+                    }
+                }
+            }
+        }
     }
 
     /// Calendar and policies read from the database are kept for `lifetime` seconds, so that intake
@@ -85,6 +105,8 @@ enum ReferenceData {
         let categories: [String: Category]
         let rules: [RoutingRule]
         let departments: [String: Department]
+        /// Extra questions by category code, in order.
+        let attributes: [String: [ServiceAttribute]]
 
         /// An active category by code.
         func category(_ code: String) -> Category? { categories[code].flatMap { $0.active ? $0 : nil } }
@@ -97,7 +119,10 @@ enum ReferenceData {
             let departments = try await Department.query(on: db).filter(\.$active == true).all()
             return Catalog(categories: Dictionary(categories.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a }),
                            rules: try await RoutingRule.query(on: db).all(),
-                           departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }))
+                           departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+                           attributes: Dictionary(grouping: try await CategoryAttribute.query(on: db).all().compactMap { row in
+                               row.attribute.map { (row.categoryCode, $0) }
+                           }, by: \.0).mapValues { $0.map(\.1).sorted { $0.order < $1.order } })
         }
     }
 
