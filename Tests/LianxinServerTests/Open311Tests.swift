@@ -152,6 +152,10 @@ struct IntakeByPositionTests {
             #expect(placed.status == .created)
             let order = try placed.json(WorkOrderDTO.self)
             #expect(order.divisionCode.count == 12 && order.divisionCode.hasPrefix("361102"))
+            let grid = try #require(order.gridCode)
+            #expect(grid.hasPrefix(order.divisionCode) && order.gridVersion == 1, "the order keeps the grid and version it was filed in")
+            let row = try #require(try await Grid.query(on: app.db).filter(\.$code == grid).first())
+            #expect(row.communityCode == order.divisionCode)
             let outside = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers,
                                                               json: Body(latitude: 39.9, longitude: 116.4))
             #expect(outside.status == .unprocessableEntity && outside.body.string.contains("/divisionCode"))

@@ -19,6 +19,7 @@ enum LianxinMigrations {
         AddWorkOrderBrowseIndex(),
         AddUserSecondFactor(),
         CreateCategoryAttributes(),
+        AddWorkOrderGrid(),
     ]
 }
 

@@ -42,6 +42,9 @@ final class WorkOrder: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// The grid the request was filed in, and the grid's version then (grids are redrawn).
+    @OptionalField(key: "grid_code") var gridCode: String?
+    @OptionalField(key: "grid_version") var gridVersion: Int?
 
     /// The clocks last written to `clocks` by this process (not a column), so that the answer to a
     /// write does not parse back the JSON it has just produced.
@@ -119,7 +122,7 @@ extension WorkOrder {
         "title", "description", "latitude", "longitude", "address", "division_code", "department_id", "suggested_department_id",
         "assignee_id", "requester_name", "requester_phone_cipher", "requester_phone_index", "anonymous", "parent_id",
         "supervision_level", "sla_policy_code", "next_due_at", "overdue", "state", "clocks", "version", "idempotency_key",
-        "created_by", "created_at", "updated_at",
+        "created_by", "created_at", "updated_at", "grid_code", "grid_version",
     ]
 
     var insertValues: [any SQLExpression] {
@@ -129,7 +132,7 @@ extension WorkOrder {
          SQLBind(suggestedDepartmentID), SQLBind(assigneeID), SQLBind(requesterName), SQLBind(requesterPhoneCipher),
          SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
          SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
-         SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt)]
+         SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion)]
     }
 }
 
@@ -203,6 +206,8 @@ extension WorkOrder {
         createdBy = try get("created_by")
         createdAt = try get("created_at")
         updatedAt = try get("updated_at")
+        gridCode = try get("grid_code")
+        gridVersion = try get("grid_version")
         _$idExists = true
     }
 }

@@ -226,7 +226,7 @@ enum OpenAPIDocument {
         ("WorkOrder", object([("id", uuid), ("number", text), ("trackingCode", text), ("status", enumeration(WorkOrderStatus.allCases.map(\.rawValue))),
                               ("channel", text), ("requestKind", text), ("categoryCode", text), ("tier", text), ("priority", text), ("handlingLevel", text),
                               ("title", text), ("description", text), ("latitude", nullable("number")), ("longitude", nullable("number")),
-                              ("address", nullable("string")), ("divisionCode", text), ("departmentId", nullable("string", format: "uuid")),
+                              ("address", nullable("string")), ("divisionCode", text), ("gridCode", nullable("string")), ("gridVersion", nullable("integer")), ("departmentId", nullable("string", format: "uuid")),
                               ("suggestedDepartmentId", nullable("string", format: "uuid")), ("assigneeId", nullable("string", format: "uuid")),
                               ("requesterName", nullable("string")), ("requesterPhone", nullable("string")), ("anonymous", boolean),
                               ("parentId", nullable("string", format: "uuid")), ("supervisionLevel", integer), ("overdue", boolean), ("slaPolicy", text),

@@ -65,7 +65,7 @@ enum ReferenceData {
             var calendar: (WorkCalendar, Date)?
             var policies: [String: (SLAPolicy, Date)] = [:]
             var catalog: (Catalog, Date)?
-            var locator: (DivisionLocator, Date)?
+            var locator: (GridPlacement, Date)?
         }
         private let box = NIOLockedValueBox(Entries())
 
@@ -90,7 +90,7 @@ enum ReferenceData {
             return policy
         }
 
-        func locator(now: Date, load: () async throws -> DivisionLocator) async throws -> DivisionLocator {
+        func locator(now: Date, load: () async throws -> GridPlacement) async throws -> GridPlacement {
             if let (locator, at) = box.withLockedValue({ $0.locator }), now.timeIntervalSince(at) < Self.lifetime { return locator }
             let locator = try await load()
             box.withLockedValue { $0.locator = (locator, now) }
@@ -127,15 +127,17 @@ enum ReferenceData {
     }
 
     /// Point → grid → community → township → county over the grids in force (cached for `Cache.lifetime`).
-    static func locator(_ cache: Cache, on db: any Database) async throws -> DivisionLocator {
+    static func locator(_ cache: Cache, on db: any Database) async throws -> GridPlacement {
         try await cache.locator(now: Date()) {
             let reader = GeoJSONReader()
             var features: [GridFeature] = []
+            var versions: [String: Int] = [:]
             for grid in try await Grid.query(on: db).filter(\.$validTo == nil).all() {
                 guard var feature = try? reader.read(Data(grid.geometry.utf8)).first else { continue }
                 feature.code = grid.code
                 feature.parentCode = grid.communityCode
                 features.append(feature)
+                versions[grid.code] = grid.version
             }
             var parents: [String: String] = [:]
             for community in Set(features.compactMap(\.parentCode)) {
@@ -145,8 +147,21 @@ enum ReferenceData {
                     code = parent
                 }
             }
-            return DivisionLocator(grids: features, parents: parents)
+            return GridPlacement(locator: DivisionLocator(grids: features, parents: parents), versions: versions)
         }
+    }
+
+    /// The grids in force, indexed: where a point lies, and each grid's current version.
+    struct GridPlacement: Sendable {
+        let locator: DivisionLocator
+        let versions: [String: Int]
+
+        /// The grid (code, version) and its path at `point`, or nil outside every grid.
+        func place(_ point: GeoPoint) -> (path: DivisionPath, version: Int)? {
+            locator.path(at: point).map { ($0, versions[$0.grid] ?? 1) }
+        }
+
+        func path(at point: GeoPoint) -> DivisionPath? { locator.path(at: point) }
     }
 
     /// The work calendar (cached for `Cache.lifetime`).

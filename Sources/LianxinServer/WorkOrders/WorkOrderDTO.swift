@@ -28,6 +28,8 @@ struct WorkOrderDTO: Content {
     var longitude: Double?
     var address: String?
     var divisionCode: String
+    var gridCode: String?
+    var gridVersion: Int?
     var departmentId: UUID?
     var suggestedDepartmentId: UUID?
     var assigneeId: UUID?
@@ -60,6 +62,8 @@ struct WorkOrderDTO: Content {
         longitude = order.longitude
         address = order.address
         divisionCode = order.divisionCode
+        gridCode = order.gridCode
+        gridVersion = order.gridVersion
         departmentId = order.departmentID
         suggestedDepartmentId = order.suggestedDepartmentID
         assigneeId = order.assigneeID

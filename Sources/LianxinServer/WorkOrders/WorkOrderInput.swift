@@ -35,6 +35,8 @@ struct ValidWorkOrder: Sendable {
     var requesterName: String?
     var requesterPhone: PhoneNumber?
     var anonymous: Bool
+    /// The grid the position lies in (code, version), when it lies in one inside the division.
+    var grid: (code: String, version: Int)? = nil
 }
 
 /// One step asked of an order, as JSON: `{"action": "dispatch", "departmentId": "…", "note": "…"}`.

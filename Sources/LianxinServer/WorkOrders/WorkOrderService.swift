@@ -49,10 +49,11 @@ struct WorkOrderService {
         var division: DivisionCode?
         // Without a division code, a position inside a grid gives the grid's community (网格定位).
         var located: DivisionCode?
+        var placed: (path: DivisionPath, version: Int)?
         let divisionText = input.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
-        if divisionText.isEmpty, let location {
-            let locator = try await ReferenceData.locator(context.referenceCache, on: database)
-            located = locator.path(at: location).flatMap { $0.community ?? $0.township ?? $0.county }.flatMap(DivisionCode.init)
+        if let location {
+            placed = try await ReferenceData.locator(context.referenceCache, on: database).place(location)
+            located = placed.flatMap { $0.path.community ?? $0.path.township ?? $0.path.county }.flatMap(DivisionCode.init)
         }
         if let code = divisionText.isEmpty ? located : DivisionCode(divisionText) {
             if let scope, !scope.contains(code) {
@@ -79,10 +80,15 @@ struct WorkOrderService {
         guard errors.isEmpty, let category, let channel, let kind, let tier, let priority, let division else {
             throw Problem.invalid(errors)
         }
-        return ValidWorkOrder(title: title, description: description, category: category, channel: channel, requestKind: kind,
+        var valid = ValidWorkOrder(title: title, description: description, category: category, channel: channel, requestKind: kind,
                               tier: tier, priority: priority, division: division, location: location,
                               address: address.isEmpty ? nil : address, requesterName: anonymous || name.isEmpty ? nil : name,
                               requesterPhone: anonymous ? nil : phone, anonymous: anonymous)
+        // The order keeps the grid (and its version) it was filed in, when the position agrees with the division.
+        if let placed, let community = located, division.contains(community) {
+            valid.grid = (placed.path.grid, placed.version)
+        }
+        return valid
     }
 
     /// Records a new order: created, and accepted at once when staff take it down, with its first
@@ -126,6 +132,8 @@ struct WorkOrderService {
         row.anonymous = order.anonymous
         row.slaPolicyCode = policy.code
         row.idempotencyKey = idempotencyKey
+        row.gridCode = order.grid?.code
+        row.gridVersion = order.grid?.version
         row.createdBy = actor.id
         row.createdAt = now
         row.version = 0
