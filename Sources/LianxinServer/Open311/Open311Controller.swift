@@ -34,6 +34,13 @@ struct Open311Controller: RouteCollection {
             self.status = status
             self.description = description
         }
+
+        /// A problem from the shared intake (validation, unavailable database) in GeoReport terms:
+        /// client errors are 400 naming the fields, server-side ones keep their status.
+        init(_ problem: Problem) {
+            let fields = problem.errors.map { "\($0.field.dropFirst()): \($0.message)" }.joined(separator: "; ")
+            self.init(problem.status.code < 500 ? .badRequest : problem.status, fields.isEmpty ? problem.detail : fields)
+        }
     }
 
     // MARK: Plumbing
@@ -52,8 +59,7 @@ struct Open311Controller: RouteCollection {
         } catch let failure as Failure {
             return Self.error(failure, format: format)
         } catch let problem as Problem {
-            let fields = problem.errors.map { "\($0.field.dropFirst()): \($0.message)" }.joined(separator: "; ")
-            return Self.error(Failure(problem.status.code < 500 ? .badRequest : problem.status, fields.isEmpty ? problem.detail : fields), format: format)
+            return Self.error(Failure(problem), format: format)
         }
     }
 
@@ -201,8 +207,7 @@ struct Open311Controller: RouteCollection {
             if failure.status == .tooManyRequests { response.headers.replaceOrAdd(name: "Retry-After", value: "60") }
             return response
         } catch let problem as Problem {
-            let fields = problem.errors.map { "\($0.field.dropFirst()): \($0.message)" }.joined(separator: "; ")
-            return Self.error(Failure(problem.status.code < 500 ? .badRequest : problem.status, fields.isEmpty ? problem.detail : fields), format: format)
+            return Self.error(Failure(problem), format: format)
         }
     }
 

@@ -69,32 +69,28 @@ enum ReferenceData {
         }
         private let box = NIOLockedValueBox(Entries())
 
+        /// The entry at `entry` if younger than `lifetime`, else what `load` gives (then kept).
+        private func cached<T>(_ entry: WritableKeyPath<Entries, (T, Date)?>, now: Date, load: () async throws -> T) async throws -> T {
+            if let (value, at) = box.withLockedValue({ $0[keyPath: entry] }), now.timeIntervalSince(at) < Self.lifetime { return value }
+            let value = try await load()
+            box.withLockedValue { $0[keyPath: entry] = (value, now) }
+            return value
+        }
+
         func catalog(now: Date, load: () async throws -> Catalog) async throws -> Catalog {
-            if let (catalog, at) = box.withLockedValue({ $0.catalog }), now.timeIntervalSince(at) < Self.lifetime { return catalog }
-            let catalog = try await load()
-            box.withLockedValue { $0.catalog = (catalog, now) }
-            return catalog
+            try await cached(\.catalog, now: now, load: load)
         }
 
         func calendar(now: Date, load: () async throws -> WorkCalendar) async throws -> WorkCalendar {
-            if let (calendar, at) = box.withLockedValue({ $0.calendar }), now.timeIntervalSince(at) < Self.lifetime { return calendar }
-            let calendar = try await load()
-            box.withLockedValue { $0.calendar = (calendar, now) }
-            return calendar
+            try await cached(\.calendar, now: now, load: load)
         }
 
         func policy(_ code: String, now: Date, load: () async throws -> SLAPolicy) async throws -> SLAPolicy {
-            if let (policy, at) = box.withLockedValue({ $0.policies[code] }), now.timeIntervalSince(at) < Self.lifetime { return policy }
-            let policy = try await load()
-            box.withLockedValue { $0.policies[code] = (policy, now) }
-            return policy
+            try await cached(\.policies[code], now: now, load: load)
         }
 
         func locator(now: Date, load: () async throws -> GridPlacement) async throws -> GridPlacement {
-            if let (locator, at) = box.withLockedValue({ $0.locator }), now.timeIntervalSince(at) < Self.lifetime { return locator }
-            let locator = try await load()
-            box.withLockedValue { $0.locator = (locator, now) }
-            return locator
+            try await cached(\.locator, now: now, load: load)
         }
 
         func clear() { box.withLockedValue { $0 = Entries() } }
