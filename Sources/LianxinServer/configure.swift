@@ -51,6 +51,8 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: WhistlesController())
     try app.register(collection: RulesController())
     try app.register(collection: IntakeSuggestionsController())
+    try app.register(collection: ClassifierController())
+    try app.register(collection: HotspotsController())
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite

@@ -37,6 +37,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case createWorkOrders
     case blowWhistle
     case manageRules
+    case viewHotspots
+    case createProactiveTasks
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -52,6 +54,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .createWorkOrders: [.operator, .dispatcher, .gridMember, .communityStaff]
         case .blowWhistle: [.communityStaff, .dispatcher, .supervisor, .leader]
         case .manageRules: [.admin]
+        case .viewHotspots: [.dispatcher, .supervisor, .leader, .communityStaff, .departmentLead]
+        case .createProactiveTasks: [.dispatcher, .supervisor, .leader]
         }
     }
 }

@@ -102,5 +102,8 @@ extension Application {
         asyncCommands.use(ExportCommands(), as: "export")
         asyncCommands.use(WebhookCommands(), as: "webhook")
         asyncCommands.use(Open311Commands(), as: "open311")
+        asyncCommands.use(TrainCommand(), as: "train")
+        asyncCommands.use(ClassifierCommands(), as: "classifier")
+        asyncCommands.use(HotspotsCommand(), as: "hotspots")
     }
 }

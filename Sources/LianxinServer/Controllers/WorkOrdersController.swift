@@ -26,10 +26,31 @@ struct WorkOrdersController: RouteCollection {
         let service = WorkOrderService(application: req.application, database: req.db)
         let valid = try await service.validate(input, scope: principal.division)
         let (order, created) = try await service.create(valid, by: Self.actor(principal), idempotencyKey: key)
+        if created, let suggested = input.suggestedCategoryCode {
+            try await Self.recordCorrection(of: order, suggested: suggested, by: principal, req)
+        }
         let dto = try await Self.dto(order, req)
         let response = try await dto.encodeResponse(status: created ? .created : .ok, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/work-orders/\(dto.id)")
         return response
+    }
+
+    /// Keeps the operator's category as a training example when it differs from the suggestion.
+    static func recordCorrection(of order: WorkOrder, suggested: String, by principal: Principal, _ req: Request) async throws {
+        let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
+        guard let suggestedLabel = ClassifierTraining.topLevelName(of: suggested, in: catalog),
+              let chosenLabel = ClassifierTraining.topLevelName(of: order.categoryCode, in: catalog),
+              suggestedLabel != chosenLabel, let orderID = order.id
+        else { return }
+        let correction = ClassificationCorrection()
+        correction.orderID = orderID
+        correction.text = order.title + " " + order.description
+        correction.suggestedLabel = suggestedLabel
+        correction.chosenLabel = chosenLabel
+        correction.modelVersion = try await req.lianxin.classifier.current(on: req.db).version
+        correction.userID = principal.userID
+        correction.at = req.lianxin.now()
+        try await req.lianxin.writes.run { try await correction.create(on: req.db) }
     }
 
     func show(req: Request) async throws -> WorkOrderDTO {

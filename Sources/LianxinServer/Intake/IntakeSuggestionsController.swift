@@ -40,6 +40,8 @@ struct IntakeSuggestionsController: RouteCollection {
     }
 
     struct Output: Content {
+        /// The classifier version that made the suggestions (0: the shipped cold-start model).
+        var modelVersion: Int
         var categories: [CategorySuggestion]
         var duplicates: [DuplicateDTO]
     }
@@ -61,7 +63,8 @@ struct IntakeSuggestionsController: RouteCollection {
             location = point
         }
 
-        let prediction = try await req.application.categorySuggester.predict(text, topK: 3)
+        let classifier = try await req.lianxin.classifier.current(on: req.db)
+        let prediction = classifier.model.predict(text, topK: 3)
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         let topLevel = catalog.categories.values.filter { $0.parentCode == nil && $0.active }
         var categories: [CategorySuggestion] = []
@@ -93,6 +96,6 @@ struct IntakeSuggestionsController: RouteCollection {
                                 distanceMeters: suggestion.distanceMeters.map { $0.rounded() }, hoursApart: (suggestion.hoursApart * 10).rounded() / 10,
                                 sameCaller: suggestion.sameCaller)
         }
-        return Output(categories: categories, duplicates: Array(duplicates))
+        return Output(modelVersion: classifier.version, categories: categories, duplicates: Array(duplicates))
     }
 }

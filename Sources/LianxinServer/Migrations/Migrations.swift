@@ -20,6 +20,8 @@ enum LianxinMigrations {
         AddUserSecondFactor(),
         CreateCategoryAttributes(),
         AddWorkOrderGrid(),
+        CreateClassifierTables(),
+        CreateHotspotTables(),
     ]
 }
 

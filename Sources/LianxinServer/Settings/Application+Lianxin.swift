@@ -22,6 +22,8 @@ public struct LianxinContext: Sendable {
     let limits = RateLimits()
     /// Requests being handled (drained before shutdown).
     let inFlight = InFlightRequests()
+    /// The category classifier in use (hot-swapped when a newer model is stored).
+    let classifier: ClassifierRegistry
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 
@@ -36,6 +38,7 @@ public struct LianxinContext: Sendable {
         self.sessionPolicy = sessionPolicy
         self.writes = writes
         self.intake = IntakeBatcher(writes: writes)
+        self.classifier = ClassifierRegistry(resourcesDirectory: settings.resourcesDirectory)
         switch settings.fileStore {
         case .disk: self.files = DiskFileStore(root: (settings.dataDirectory as NSString).appendingPathComponent("files"))
         case .database: self.files = DatabaseFileStore()

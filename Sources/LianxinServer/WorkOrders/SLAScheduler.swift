@@ -3,8 +3,8 @@ import Fluent
 import SQLKit
 import LianxinCore
 
-/// The background loop of `serve`: raises SLA warnings and breaches from the persisted alerts and
-/// delivers queued webhooks.
+/// The background loop of `serve`: raises SLA warnings and breaches from the persisted alerts,
+/// delivers queued webhooks, picks up new classifier models and runs the scheduled hotspot pass.
 ///
 /// Raises SLA warnings and breaches from the persisted alerts. The database is the queue: each
 /// sweep claims due, unfired alerts (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so that several
@@ -28,6 +28,7 @@ struct SLAScheduler: LifecycleHandler {
         let interval = self.interval
         let instance = self.instance
         runner.task = Task {
+            var nextHousekeeping = Date()
             while !Task.isCancelled {
                 do {
                     _ = try await Self.sweep(application, instance: instance)
@@ -39,8 +40,30 @@ struct SLAScheduler: LifecycleHandler {
                 } catch {
                     application.logger.warning("webhook delivery failed", metadata: ["error": "\(error)"])
                 }
+                if Date() >= nextHousekeeping {
+                    nextHousekeeping = Date().addingTimeInterval(30)
+                    await Self.housekeeping(application)
+                }
                 try? await Task.sleep(for: interval)
             }
+        }
+    }
+
+    /// Every half minute: switch to a newer classifier model if one was stored, and run the
+    /// hotspot pass of the current slot if no instance has yet.
+    static func housekeeping(_ application: Application) async {
+        do {
+            try await application.lianxin.classifier.refresh(on: application.db)
+        } catch {
+            application.logger.warning("classifier refresh failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            if let run = try await HotspotService.runScheduled(app: application) {
+                application.logger.info("hotspot pass", metadata: ["hotspots": "\(run.hotspotCount)", "orders": "\(run.orderCount)",
+                                                                  "ms": "\(Int(run.durationMilliseconds))"])
+            }
+        } catch {
+            application.logger.warning("hotspot pass failed", metadata: ["error": "\(error)"])
         }
     }
 

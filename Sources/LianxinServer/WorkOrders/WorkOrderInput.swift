@@ -18,6 +18,9 @@ struct NewWorkOrder: Content {
     var requesterName: String?
     var requesterPhone: String?
     var anonymous: Bool?
+    /// The category the intake desk suggested (from `/work-orders/suggestions`); when the operator
+    /// files under another top-level category, the choice is kept for the next training.
+    var suggestedCategoryCode: String?
 }
 
 /// The checked form of `NewWorkOrder`.

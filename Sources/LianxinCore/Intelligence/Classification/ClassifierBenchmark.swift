@@ -62,7 +62,13 @@ public enum ClassifierBenchmark {
     public static func run(
         trainCSV: URL, folds: Int, hyperParameters: ClassifierHyperParameters = ClassifierHyperParameters()
     ) throws -> Report {
-        let examples = try LabeledTextCSV.read(from: trainCSV)
+        try run(examples: try LabeledTextCSV.read(from: trainCSV), folds: folds, hyperParameters: hyperParameters)
+    }
+
+    /// Runs the benchmark on labelled examples (from a file or a database).
+    public static func run(
+        examples: [LabeledText], folds: Int, hyperParameters: ClassifierHyperParameters = ClassifierHyperParameters()
+    ) throws -> Report {
         let trainer = ClassifierTrainer(hyperParameters: hyperParameters)
         var evaluation: ClassificationEvaluation?
         let crossValidation = try ThreadCPUClock.measure { evaluation = try trainer.kFoldEvaluate(on: examples, k: folds) }
