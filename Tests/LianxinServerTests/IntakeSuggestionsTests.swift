@@ -31,6 +31,14 @@ struct IntakeSuggestionsTests {
             let duplicate = try #require(output.duplicates.first)
             #expect(duplicate.sameCaller)
             #expect((duplicate.distanceMeters ?? 999) < 50)
+            // An order that came in by itself (Open311, web) shows the same candidates to the operator accepting it.
+            let later = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: ["X-CSRF-Token": try await staff.operatorClient.csrf()],
+                json: NewWorkOrder(title: "路灯坏了", description: "劳动路12号路灯晚上不亮，黑乎乎的", categoryCode: "0601", channel: "open311",
+                                   divisionCode: "361102001001", latitude: 28.4547, longitude: 117.9435)).json(WorkOrderDTO.self)
+            let ofOrder = try await staff.operatorClient.send(.GET, "/api/v1/work-orders/\(later.id)/duplicates")
+                .json([IntakeSuggestionsController.DuplicateDTO].self)
+            #expect(ofOrder.map(\.orderId) == [duplicate.orderId], "the earlier order, never the order itself")
+            #expect(try await staff.handler.send(.GET, "/api/v1/work-orders/\(later.id)/duplicates").status == .notFound)
             let empty = try await staff.operatorClient.send(.POST, "/api/v1/work-orders/suggestions",
                 headers: ["X-CSRF-Token": try await staff.operatorClient.csrf()], json: ["title": ""])
             #expect(empty.status == .unprocessableEntity)

@@ -8,6 +8,7 @@ import LianxinCore
 struct IntakeSuggestionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("api", "v1", "work-orders", "suggestions", use: suggest)
+        routes.get("api", "v1", "work-orders", ":id", "duplicates", use: duplicatesOfOrder)
     }
 
     struct Input: Content {
@@ -75,27 +76,45 @@ struct IntakeSuggestionsController: RouteCollection {
                                                  departmentId: department?.id, departmentName: department?.name))
         }
 
-        let now = req.lianxin.now()
-        let window = DuplicateFinderParameters().timeWindowHours
-        let open = try await WorkOrdersController.scoped(principal, on: req.db)
-            .filter(\.$status !~ [WorkOrderStatus.closed, .cancelled, .merged].map(\.rawValue))
-            .filter(\.$createdAt >= now.addingTimeInterval(-window * 3600))
-            .sort(\.$createdAt, .descending).limit(500).all()
         let callerHash = input.requesterPhone.flatMap { try? PhoneNumber(parsing: $0) }.map { req.lianxin.cipher.blindIndex($0.value) }
-        let sketch = OrderSketch(text: text, location: location, receivedAt: now, callerHash: callerHash)
+        let sketch = OrderSketch(text: text, location: location, receivedAt: req.lianxin.now(), callerHash: callerHash)
+        let duplicates = try await Self.duplicates(of: sketch, excluding: nil, for: principal, req)
+        return Output(modelVersion: classifier.version, categories: categories, duplicates: duplicates)
+    }
+
+    /// Possible duplicates of an order already filed (from Open311, the web or a phone): what the
+    /// operator accepting it should look at before merging.
+    func duplicatesOfOrder(req: Request) async throws -> [DuplicateDTO] {
+        let principal = try await req.require(.viewWorkOrders)
+        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let sketch = OrderSketch(id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
+                                 location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
+                                 receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
+        return try await Self.duplicates(of: sketch, excluding: order.id, for: principal, req)
+    }
+
+    /// The open orders in the principal's scope, received within the finder's window of `sketch`,
+    /// that look like the same problem, best first (at most five).
+    static func duplicates(of sketch: OrderSketch, excluding excluded: UUID?, for principal: Principal, _ req: Request) async throws -> [DuplicateDTO] {
+        let window = DuplicateFinderParameters().timeWindowHours * 3600
+        var query = WorkOrdersController.scoped(principal, on: req.db)
+            .filter(\.$status !~ [WorkOrderStatus.closed, .cancelled, .merged].map(\.rawValue))
+            .filter(\.$createdAt >= sketch.receivedAt.addingTimeInterval(-window))
+            .filter(\.$createdAt <= sketch.receivedAt.addingTimeInterval(window))
+        if let excluded { query = query.filter(\.$id != excluded) }
+        let open = try await query.sort(\.$createdAt, .descending).limit(500).all()
         let candidates = open.map { order in
             OrderSketch(id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
                         location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
                         receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
         }
         let byID = open.reduce(into: [String: WorkOrder]()) { $0[$1.id?.uuidString ?? ""] = $1 }
-        let duplicates = DuplicateFinder().suggestions(for: sketch, among: candidates).prefix(5).compactMap { suggestion -> DuplicateDTO? in
+        return DuplicateFinder().suggestions(for: sketch, among: candidates).prefix(5).compactMap { suggestion -> DuplicateDTO? in
             guard let order = byID[suggestion.orderID], let id = order.id else { return nil }
             return DuplicateDTO(orderId: id, number: order.number, title: order.title, status: order.status,
                                 score: (suggestion.score * 1000).rounded() / 1000, textSimilarity: (suggestion.textSimilarity * 1000).rounded() / 1000,
                                 distanceMeters: suggestion.distanceMeters.map { $0.rounded() }, hoursApart: (suggestion.hoursApart * 10).rounded() / 10,
                                 sameCaller: suggestion.sameCaller)
         }
-        return Output(modelVersion: classifier.version, categories: categories, duplicates: Array(duplicates))
     }
 }
