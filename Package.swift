@@ -34,6 +34,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lianxin", dependencies: ["LianxinServer"]),
+        // Benchmark driver for the domain core (geo index, hotspot clustering); not shipped.
+        .executableTarget(name: "lianxin-bench", dependencies: ["LianxinCore"]),
         .testTarget(name: "LianxinCoreTests", dependencies: ["LianxinCore"]),
         .testTarget(
             name: "LianxinServerTests",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Point → grid lookup benchmark: Lianxin's PolygonIndex against Shapely 2's STRtree, same data, one core.
 
-For each grid count, the Swift `geobench` tool generates grids with LianxinCore's GridGenerator (a
+For each grid count, `lianxin-bench geo generate` makes grids with LianxinCore's GridGenerator (a
 jittered quadrilateral lattice over Shangrao's box, 117.5–118.5E × 28.2–28.8N, 8–40 vertices per grid,
 ~2% enclaves in holes) into one GeoJSON file. One file of random points (seeded) is shared by all runs.
 Both engines read the same files, build their index (best of --repeat) and answer every point in one
@@ -13,8 +13,8 @@ batch (best of --repeat), pinned to the same CPU core:
 The answers are compared point by point. Usage (from the repository root):
 
   pip install shapely numpy
-  swift build -c release --product geobench     # or wherever the geobench binary is built
-  python3 scripts/bench_geo.py --geobench PATH/TO/geobench --grids 20000 100000 --points 1000000
+  swift build -c release --scratch-path .build-bench-release --product lianxin-bench
+  python3 scripts/bench_geo.py [--tool .build-bench-release/release/lianxin-bench] --grids 20000 100000 --points 1000000
 """
 import argparse
 import json
@@ -41,7 +41,8 @@ def best_of(repeat, action):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--geobench", required=True, help="path to the geobench executable (release build)")
+    parser.add_argument("--tool", default=".build-bench-release/release/lianxin-bench",
+                        help="path to the lianxin-bench executable (release build)")
     parser.add_argument("--grids", type=int, nargs="+", default=[20000, 100000])
     parser.add_argument("--points", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
@@ -66,11 +67,11 @@ def main():
     for count in args.grids:
         grids_path = os.path.join(args.workdir, f"grids-{count}-{args.seed}.geojson")
         if not os.path.exists(grids_path):
-            subprocess.run([args.geobench, "generate", "--grids", str(count), "--seed", str(args.seed),
+            subprocess.run([args.tool, "geo", "generate", "--grids", str(count), "--seed", str(args.seed),
                             "--grids-out", grids_path], check=True)
         results_path = os.path.join(args.workdir, f"swift-results-{count}.bin")
         swift_run = subprocess.run(
-            ["taskset", "-c", str(args.core), args.geobench, "measure", "--grids", grids_path, "--points", points_path,
+            ["taskset", "-c", str(args.core), args.tool, "geo", "measure", "--grids", grids_path, "--points", points_path,
              "--repeat", str(args.repeat), "--results-out", results_path],
             check=True, capture_output=True, text=True)
         swift = json.loads(swift_run.stdout.strip().splitlines()[-1])

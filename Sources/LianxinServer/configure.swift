@@ -53,6 +53,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: IntakeSuggestionsController())
     try app.register(collection: ClassifierController())
     try app.register(collection: HotspotsController())
+    try app.register(collection: GridsController())
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite

@@ -18,6 +18,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case tokenCreated = "token.create"
     case tokenRevoked = "token.revoke"
     case divisionsImported = "divisions.import"
+    case gridsImported = "grids.import"
     case settingsChanged = "settings.change"
     case exported = "export"
     case personalDataUnmasked = "personal-data.unmask"

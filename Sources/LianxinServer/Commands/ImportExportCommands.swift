@@ -5,7 +5,43 @@ import LianxinCore
 /// `lianxin import divisions FILE.csv`.
 struct ImportCommands: AsyncCommandGroup {
     var help: String { "Imports data files (divisions; later: grids, residents, categories)." }
-    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions()] }
+    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "grids": Grids()] }
+
+    struct Grids: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "file", help: "GeoJSON FeatureCollection of Polygon/MultiPolygon grids with properties code, name, parent (community code).")
+            var file: String
+            @Flag(name: "gcj02", help: "The file's coordinates are GCJ-02 (Chinese map services); they are converted to WGS84.") var gcj02: Bool
+            @Flag(name: "replace", help: "Retire grids in force in the file's communities that the file leaves out.") var replace: Bool
+            @Option(name: "communities", help: "GeoJSON of community boundaries (code = community code): grids must lie inside them.")
+            var communities: String?
+        }
+
+        var help: String { "Loads grids; the whole file or nothing, with every problem listed." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await prepareDatabase(app)
+            guard let data = FileManager.default.contents(atPath: signature.file) else { throw CommandFailure("cannot read \(signature.file)") }
+            var bounds: [String: AreaGeometry] = [:]
+            if let path = signature.communities {
+                guard let boundaries = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+                do {
+                    for feature in try GeoJSONReader().read(boundaries) { bounds[feature.code] = feature.geometry }
+                } catch {
+                    throw CommandFailure("\(path): \(error.englishMessage)")
+                }
+            }
+            do {
+                let report = try await GridImporter(app: app).importGeoJSON(
+                    data, coordinates: signature.gcj02 ? .gcj02 : .wgs84, replace: signature.replace, communityBounds: bounds, actor: .commandLine)
+                context.console.print("grids: \(report.added) added, \(report.changed) changed (new version), \(report.unchanged) unchanged, \(report.retired) retired")
+            } catch let problem as Problem {
+                for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
+                throw CommandFailure(problem.errors.isEmpty ? problem.detail : "\(problem.detail); nothing was written")
+            }
+        }
+    }
 
     struct Divisions: AsyncCommand {
         struct Signature: CommandSignature {
@@ -30,7 +66,24 @@ struct ImportCommands: AsyncCommandGroup {
 /// `lianxin export divisions|audit`: CSV (UTF-8 with BOM) to a file or standard output; audited.
 struct ExportCommands: AsyncCommandGroup {
     var help: String { "Exports data as CSV (UTF-8 with BOM, opens in Excel)." }
-    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "audit": Audit()] }
+    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "audit": Audit(), "grids": Grids()] }
+
+    struct Grids: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "out", help: "Output file (default: standard output).") var out: String?
+            @Option(name: "division", help: "Only grids under this division code (default: all).") var division: String?
+            @Flag(name: "gcj02", help: "Write GCJ-02 coordinates instead of WGS84.") var gcj02: Bool
+        }
+
+        var help: String { "Exports the grids in force as GeoJSON (the import format)." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await prepareDatabase(app)
+            let (data, count) = try await GridImporter(app: app).export(under: signature.division ?? "", coordinates: signature.gcj02 ? .gcj02 : .wgs84)
+            try await write(String(decoding: data, as: UTF8.self), to: signature.out, what: "grids", count: count, context: context)
+        }
+    }
 
     struct Divisions: AsyncCommand {
         struct Signature: CommandSignature {

@@ -204,6 +204,20 @@ enum OpenAPIDocument {
                              ("requestBody", ["required": true, "content": ["text/plain": ["schema": ["type": "string"]]]]),
                              ("responses", .object([("200", ["description": "The days added"])] + errors([400, 401, 403, 422])))]),
         ]),
+        ("/api/v1/grids", ["get": .object([
+            ("summary", "Grids in force in your division, as a GeoJSON FeatureCollection (code, name, parent, version, generated, validFrom)"),
+            ("tags", ["grids"]),
+            ("parameters", [query("coordinates", enumeration(CoordinateSystem.allCases.map(\.rawValue)), "coordinate system to write (default wgs84)")]),
+            ("responses", .object([("200", ["description": "OK", "content": ["application/geo+json": ["schema": ["type": "object"]]]])] + errors([401, 403, 422]))),
+        ])]),
+        ("/api/v1/grids/import", ["post": .object([
+            ("summary", "Import grids (all or nothing; every problem listed; a changed grid gets a new version)"), ("tags", ["grids"]),
+            ("parameters", [query("coordinates", enumeration(CoordinateSystem.allCases.map(\.rawValue)), "coordinate system of the file (gcj02 is converted)"),
+                            query("replace", boolean, "retire grids of the file's communities that the file leaves out")]),
+            ("requestBody", ["required": true, "content": ["application/geo+json": ["schema": ["type": "object"]], "application/json": ["schema": ["type": "object"]]]]),
+            ("responses", .object([("200", ["description": "OK", "content": json(object([("added", integer), ("changed", integer), ("unchanged", integer), ("retired", integer)]))])]
+                          + errors([401, 403, 413, 422]))),
+        ])]),
         ("/api/v1/classifier", ["get": operation("The category classifier in use, stored versions, rejected versions and pending corrections",
             tag: "intelligence", ok: (200, ref("ClassifierStatus")), errors: [401, 403])]),
         ("/api/v1/classifier/training", ["post": operation("Train on closed orders (and corrections), store the next version and use it",
