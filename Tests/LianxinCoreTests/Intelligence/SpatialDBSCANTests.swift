@@ -59,4 +59,10 @@ import Testing
                 == bruteForce(points, radius: radius, minimum: minimum))
         }
     }
+
+    @Test func aPointWithoutFiniteCoordinatesIsNoiseAndDoesNotStopTheOthers() {
+        let near = (0..<3).map { GeoPoint(lon: 117.9 + Double($0) * 0.0001, lat: 28.4) }
+        let points = [near[0], GeoPoint(lon: .nan, lat: 28.4), near[1], GeoPoint(lon: 117.9, lat: .infinity), near[2]]
+        #expect(SpatialDBSCAN(radiusMeters: 50, minimumPoints: 3).labels(for: points) == [0, SpatialDBSCAN.noise, 0, SpatialDBSCAN.noise, 0])
+    }
 }

@@ -22,8 +22,15 @@ public struct SpatialDBSCAN: Sendable {
     }
 
     /// Returns a cluster label (`0...`) or `noise` for each point; clusters are numbered in order of discovery.
+    /// A point with a non-finite coordinate has no neighbours and is labelled noise.
     public func labels(for points: [GeoPoint]) -> [Int] {
         guard !points.isEmpty else { return [] }
+        let finite = points.indices.filter { points[$0].lat.isFinite && points[$0].lon.isFinite }
+        if finite.count < points.count {
+            var result = [Int](repeating: Self.noise, count: points.count)
+            for (position, label) in labels(for: finite.map { points[$0] }).enumerated() { result[finite[position]] = label }
+            return result
+        }
         let index = GridIndex(points: points, radiusMeters: radiusMeters)
         let unvisited = -2
         var labels = [Int](repeating: unvisited, count: points.count)
