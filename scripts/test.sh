@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: every test on SQLite, the database-backed tests again on a throwaway
-# PostgreSQL, then a smoke test of the built server with the demo city. README's test command.
+# PostgreSQL, a smoke test of the built server with the demo city, then the running API checked by
+# tools we did not write (an Open311 client from PyPI, schemathesis). README's test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -52,3 +53,6 @@ grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/pg.log" |
 
 step "smoke test: lianxin serve --demo"
 bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"
+
+step "API checks: an independent Open311 client (JSON, XML) and schemathesis over /openapi.json"
+bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
