@@ -54,6 +54,8 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: ClassifierController())
     try app.register(collection: HotspotsController())
     try app.register(collection: GridsController())
+    try app.register(collection: ResidentsController())
+    try app.register(collection: GridStaffController())
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `lianxin-bench`: benchmark driver for LianxinCore's geo index and hotspot clustering.
+/// `lianxin-bench`: benchmark driver for LianxinCore's geo index, hotspot clustering and classifier.
 ///
 /// Each command prints its figures as one JSON object on the last line of standard output,
 /// for the Python scripts under `scripts/` to read. Usage errors exit with status 64.
@@ -8,11 +8,13 @@ let usage = """
     usage: lianxin-bench geo generate --grids N [--seed S] --grids-out FILE
            lianxin-bench geo measure --grids FILE --points FILE [--repeat R] [--results-out FILE]
            lianxin-bench cluster --points FILE --radius-m METRES --min-points M [--labels-out FILE] [--repeat K]
+           lianxin-bench classifier --train FILE.csv [--folds K]
 
     geo generate  generates about N grids over Shangrao's box (117.5–118.5E × 28.2–28.8N) into a GeoJSON file
     geo measure   builds a PolygonIndex over the file's grids and looks up every point (best of R each);
                   writes, per point, the 0-based index of its grid in feature order or -1 (int32 LE)
     cluster       runs SpatialDBSCAN over the points (best of K); writes, per point, its cluster or -1 (int32 LE)
+    classifier    k-fold evaluation, training and inference timings of the category classifier (text,label CSV)
 
     Points files hold float64 little-endian (lon, lat) pairs in WGS84 degrees.
     """
@@ -30,6 +32,8 @@ do {
         }
     case "cluster":
         try ClusterCommand(try Arguments(arguments)).run()
+    case "classifier":
+        try ClassifierCommand(try Arguments(arguments)).run()
     case "-h", "--help", "help":
         print(usage)
     default:

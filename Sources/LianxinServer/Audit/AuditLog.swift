@@ -24,6 +24,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case personalDataUnmasked = "personal-data.unmask"
     case auditRead = "audit.read"
     case secondFactorEnrolled = "user.totp.enrol"
+    case residentsImported = "residents.import"
+    case residentTagsChanged = "resident-tags.change"
+    case gridStaffAssigned = "grid-staff.assign"
+    case gridStaffEnded = "grid-staff.end"
 }
 
 /// How the audited action ended.

@@ -5,7 +5,7 @@ import LianxinCore
 /// `lianxin import divisions FILE.csv`.
 struct ImportCommands: AsyncCommandGroup {
     var help: String { "Imports data files (divisions; later: grids, residents, categories)." }
-    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "grids": Grids()] }
+    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "grids": Grids(), "residents": ImportResidentsCommand()] }
 
     struct Grids: AsyncCommand {
         struct Signature: CommandSignature {
@@ -66,7 +66,7 @@ struct ImportCommands: AsyncCommandGroup {
 /// `lianxin export divisions|audit`: CSV (UTF-8 with BOM) to a file or standard output; audited.
 struct ExportCommands: AsyncCommandGroup {
     var help: String { "Exports data as CSV (UTF-8 with BOM, opens in Excel)." }
-    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "audit": Audit(), "grids": Grids()] }
+    var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "audit": Audit(), "grids": Grids(), "residents": ExportResidentsCommand()] }
 
     struct Grids: AsyncCommand {
         struct Signature: CommandSignature {

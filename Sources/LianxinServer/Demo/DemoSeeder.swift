@@ -75,6 +75,7 @@ struct DemoSeeder {
             }
             lines.append("  \(account.username.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.displayName)")
         }
+        lines += try await DemoResidents.seed(application)
         return lines
     }
 }

@@ -19,9 +19,11 @@ struct GridImporter {
     let app: Application
 
     /// Imports `data` (a FeatureCollection with `code`, `name`, `parent` properties). With
-    /// `replace`, grids in force in the file's communities that the file leaves out are retired.
-    func importGeoJSON(_ data: Data, coordinates: CoordinateSystem, replace: Bool,
-                       communityBounds: [String: AreaGeometry] = [:], actor: AuditActor) async throws -> GridImportReport {
+    /// `replace`, grids in force in the file's communities that the file leaves out are retired;
+    /// `retiring` names further grids in force to retire (a split or merge). With `dryRun` every
+    /// check runs and the report says what would happen, but nothing is written.
+    func importGeoJSON(_ data: Data, coordinates: CoordinateSystem, replace: Bool, retiring: Set<String> = [],
+                       communityBounds: [String: AreaGeometry] = [:], actor: AuditActor, dryRun: Bool = false) async throws -> GridImportReport {
         var features: [GridFeature]
         do {
             features = try GeoJSONReader(coordinateSystem: coordinates).read(data)
@@ -51,9 +53,13 @@ struct GridImporter {
             }
         }
 
-        let inForce = try await Grid.query(on: app.db).filter(\.$validTo == nil).filter(\.$communityCode ~~ parents).all()
+        let inForce = try await Grid.query(on: app.db).filter(\.$validTo == nil)
+            .group(.or) { $0.filter(\.$communityCode ~~ parents).filter(\.$code ~~ retiring) }.all()
+        for code in retiring.subtracting(inForce.map(\.code)).sorted() {
+            errors.append(.init(field: "/retiringCodes", message: "grid \(code) is not in force / 网格 \(code) 不存在或已撤销"))
+        }
         let fileCodes = Set(features.map(\.code))
-        let staying = replace ? [] : inForce.filter { !fileCodes.contains($0.code) }
+        let staying = replace ? [] : inForce.filter { !fileCodes.contains($0.code) && !retiring.contains($0.code) }
         let reader = GeoJSONReader()
         let stayingFeatures = staying.compactMap { grid -> GridFeature? in
             guard var feature = try? reader.read(Data(grid.geometry.utf8)).first else { return nil }
@@ -76,26 +82,37 @@ struct GridImporter {
         let now = app.lianxin.now()
         let writer = GeoJSONWriter()
         let current = Dictionary(inForce.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let valid = features
+        // What each feature does: unchanged, a new version of a grid in force, or a new grid.
+        var writes: [(feature: GridFeature, replacing: Grid?)] = []
+        var plan = GridImportReport(added: 0, changed: 0, unchanged: 0, retired: 0)
+        for feature in features {
+            if let old = current[feature.code] {
+                let oldGeometry = (try? reader.read(Data(old.geometry.utf8)).first)?.geometry
+                if oldGeometry == feature.geometry, old.name == (feature.name ?? feature.code), old.communityCode == feature.parentCode {
+                    plan.unchanged += 1
+                    continue
+                }
+                plan.changed += 1
+                writes.append((feature, old))
+            } else {
+                plan.added += 1
+                writes.append((feature, nil))
+            }
+        }
+        let retired = inForce.filter { !fileCodes.contains($0.code) && (replace || retiring.contains($0.code)) }
+        plan.retired = retired.count
+        if dryRun { return plan }
+        let pending = writes, outcome = plan
         let report = try await app.lianxin.writes.run {
             try await app.db.transaction { db -> GridImportReport in
-                var report = GridImportReport(added: 0, changed: 0, unchanged: 0, retired: 0)
-                for feature in valid {
+                for (feature, old) in pending {
                     var stored = feature
                     stored.properties = [:]
                     let geometry = String(decoding: writer.write([stored]), as: UTF8.self)
                     let name = feature.name ?? feature.code
-                    if let old = current[feature.code] {
-                        let oldGeometry = (try? reader.read(Data(old.geometry.utf8)).first)?.geometry
-                        if oldGeometry == feature.geometry, old.name == name, old.communityCode == feature.parentCode {
-                            report.unchanged += 1
-                            continue
-                        }
+                    if let old {
                         old.validTo = now
                         try await old.update(on: db)
-                        report.changed += 1
-                    } else {
-                        report.added += 1
                     }
                     let newest = try await Grid.query(on: db).filter(\.$code == feature.code).max(\.$version) ?? 0
                     let grid = Grid()
@@ -108,17 +125,14 @@ struct GridImporter {
                     grid.validFrom = now
                     try await grid.create(on: db)
                 }
-                if replace {
-                    for old in inForce where !fileCodes.contains(old.code) {
-                        old.validTo = now
-                        try await old.update(on: db)
-                        report.retired += 1
-                    }
+                for old in retired {
+                    old.validTo = now
+                    try await old.update(on: db)
                 }
                 try await AuditLog.record(.gridsImported, result: .success, actor: actor, target: "grids",
-                                          detail: "added \(report.added), changed \(report.changed), unchanged \(report.unchanged), retired \(report.retired)",
+                                          detail: "added \(outcome.added), changed \(outcome.changed), unchanged \(outcome.unchanged), retired \(outcome.retired)",
                                           at: now, on: db)
-                return report
+                return outcome
             }
         }
         app.lianxin.referenceCache.clear()

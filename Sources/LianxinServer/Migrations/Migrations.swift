@@ -22,6 +22,7 @@ enum LianxinMigrations {
         AddWorkOrderGrid(),
         CreateClassifierTables(),
         CreateHotspotTables(),
+        CreateResidentRegistry(),
     ]
 }
 
