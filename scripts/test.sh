@@ -24,6 +24,13 @@ step "build (debug, with tests)"
 swift build --build-tests >"$work/build.log" 2>&1 || { grep -E 'error|warning: unre' "$work/build.log" | head -60; tail -20 "$work/build.log"; echo "build failed"; exit 1; }
 grep -E '(error|warning):' "$work/build.log" | grep -v '/.build/checkouts/' | sort -u | head -40 || true
 
+# The QR code tests read the product's codes back with an independent decoder (Debian's zbar-tools).
+if ! command -v zbarimg >/dev/null 2>&1; then
+  echo "installing zbar-tools (zbarimg)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
+fi
+
 step "all tests on SQLite"
 swift test --skip-build --parallel 2>&1 | tee "$work/sqlite.log" | grep -E '✘|passed|failed|error:' | tail -40
 grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/sqlite.log" || { echo "SQLite tests failed"; grep -B2 -A12 '✘' "$work/sqlite.log" | head -150; exit 1; }

@@ -39,6 +39,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageRules
     case viewHotspots
     case createProactiveTasks
+    case proposeGridChanges
+    case reviewGridChanges
+    case approveGridChanges
     case viewResidents           // the resident registry (buildings, households, residents) in scope
     case manageResidents         // import residents, edit resident tags
     case manageGridStaff         // assign grid members to grids
@@ -59,6 +62,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageRules: [.admin]
         case .viewHotspots: [.dispatcher, .supervisor, .leader, .communityStaff, .departmentLead]
         case .createProactiveTasks: [.dispatcher, .supervisor, .leader]
+        case .proposeGridChanges: [.communityStaff, .leader]
+        case .reviewGridChanges: [.departmentLead, .supervisor]
+        case .approveGridChanges: [.leader]
         case .viewResidents: [.admin, .gridMember, .communityStaff, .supervisor, .leader]
         case .manageResidents: [.admin, .communityStaff]
         case .manageGridStaff: [.admin, .communityStaff]

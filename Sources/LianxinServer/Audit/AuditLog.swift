@@ -19,6 +19,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case tokenRevoked = "token.revoke"
     case divisionsImported = "divisions.import"
     case gridsImported = "grids.import"
+    case gridChange = "grids.change"
     case settingsChanged = "settings.change"
     case exported = "export"
     case personalDataUnmasked = "personal-data.unmask"

@@ -23,6 +23,7 @@ enum LianxinMigrations {
         CreateClassifierTables(),
         CreateHotspotTables(),
         CreateResidentRegistry(),
+        CreateGridChanges(),
     ]
 }
 

@@ -49,13 +49,18 @@ struct SLAScheduler: LifecycleHandler {
         }
     }
 
-    /// Every half minute: switch to a newer classifier model if one was stored, and run the
-    /// hotspot pass of the current slot if no instance has yet.
+    /// Every half minute: switch to a newer classifier model if one was stored, version in the grid
+    /// changes whose day has come, and run the hotspot pass of the current slot if no instance has yet.
     static func housekeeping(_ application: Application) async {
         do {
             try await application.lianxin.classifier.refresh(on: application.db)
         } catch {
             application.logger.warning("classifier refresh failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            try await GridChangesController.applyDue(application)
+        } catch {
+            application.logger.warning("applying grid changes failed", metadata: ["error": "\(error)"])
         }
         do {
             if let run = try await HotspotService.runScheduled(app: application) {
