@@ -57,6 +57,9 @@ echo
 if $quick; then points=200000; else points=1000000; fi
 python3 -u scripts/bench/hotspots.py --tool "$tool" --points "$points" --workdir "$out/hotspots" | tee "$out/hotspots.txt"
 echo
+# Resident registry: importing 100,000 residents from CSV (rows/s, peak memory, console progress).
+python3 -u scripts/bench/residents.py --binary "$binary" --rows 100000 --workdir "$out/residents" | tee "$out/residents.txt"
+echo
 echo "== summary =="
 python3 - "$out" <<'PY'
 import re, sys, os
@@ -96,9 +99,14 @@ if hot:
     h = json.loads(hot[-1])
     rows.append((f"hotspot DBSCAN, {h['points']:,} orders (s)", f"{h['lianxin_s']:.2f}", ">= 5x",
                  f"scikit-learn {h['sklearn_s']:.1f} s, speedup {h['speedup']:.1f}x, ARI {h['ari']:.4f}, pair-F1 {h['pair_f1']:.4f}"))
+residents = [l for l in text("residents.txt").splitlines() if l.startswith("{")]
+if residents:
+    r = json.loads(residents[-1])
+    rows.append(("resident import, 100,000 rows (rows/s)", f"{r.get('rows_per_second', 0):,.0f}", "measured",
+                 f"peak RSS {r.get('peak_rss_mb', 0):,.0f} MB, {r.get('seconds', 0):.1f} s"))
 print(f"{'figure':38} {'value':>10} {'target':>9}  anchor / context")
 for name, value, target, anchor in rows:
     print(f"{name:38} {value:>10} {target:>9}  {anchor}")
 PY
 echo
-echo "Not yet benchmarked here: dashboards over 10M orders (issue 7) and the 100k-resident import (issue 4)."
+echo "Not yet benchmarked here: dashboards over 10M orders (issue 7, not built yet)."
