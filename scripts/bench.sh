@@ -17,8 +17,10 @@ if [ "${1:-}" = "--quick" ]; then orders=100000; seconds=5; quick=true; fi
 messages=${MESSAGES:-../shared/data/messages/train.csv}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
 
-swift build -c release --scratch-path .build-release --product lianxin >/dev/null
-swift build -c release --scratch-path .build-release --product lianxin-bench >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1 reuses the release binaries already built
+  swift build -c release --scratch-path .build-release --product lianxin >/dev/null
+  swift build -c release --scratch-path .build-release --product lianxin-bench >/dev/null
+fi
 binary=.build-release/release/lianxin
 tool=.build-release/release/lianxin-bench
 out=$(mktemp -d)
