@@ -92,16 +92,16 @@ if "macro-F1" in classifier:
         ("classifier training, 10,000 msgs (s)", grab(r"trained on 10000 examples in ([\d.]+) s", train10k), "<= 30", "same run"),
     ]
 for line in text("geo.txt").splitlines():
-    if line.startswith("{") and '"grids"' in line:
+    if line.startswith("{") and '"lianxin_lookups_per_s"' in line:
         row = json.loads(line)
         rows.append((f"point→grid lookups/s, {row['grids']:,} grids", f"{row['lianxin_lookups_per_s']:,.0f}", ">= 1x",
                      f"Shapely STRtree {row['shapely_lookups_per_s']:,.0f}/s, ratio {row['ratio']:.1f}x, build {row['lianxin_build_s']:.2f} s, {row['disagreements']} disagreements"))
-hot = [l for l in text("hotspots.txt").splitlines() if l.startswith("{")]
+hot = [l for l in text("hotspots.txt").splitlines() if l.startswith("{") and '"speedup"' in l]
 if hot:
     h = json.loads(hot[-1])
     rows.append((f"hotspot DBSCAN, {h['points']:,} orders (s)", f"{h['lianxin_s']:.2f}", ">= 5x",
                  f"scikit-learn {h['sklearn_s']:.1f} s, speedup {h['speedup']:.1f}x, ARI {h['ari']:.4f}, pair-F1 {h['pair_f1']:.4f}"))
-residents = [l for l in text("residents.txt").splitlines() if l.startswith("{")]
+residents = [l for l in text("residents.txt").splitlines() if l.startswith("{") and '"rows_per_second"' in l]
 if residents:
     r = json.loads(residents[-1])
     rows.append(("resident import, 100,000 rows (rows/s)", f"{r.get('rows_per_second', 0):,.0f}", "measured",
