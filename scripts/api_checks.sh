@@ -12,12 +12,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 mkdir -p "$data"
 export LIANXIN_DATA_DIR="$data" LIANXIN_RATE_PUBLIC=100000 LIANXIN_RATE_LOGIN=100000 LIANXIN_LOG_LEVEL=warning
 
-pip_install() {
-  python3 -m pip --version >/dev/null 2>&1 || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null; }
-  python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
-}
-python3 -c 'import schemathesis' 2>/dev/null || pip_install "schemathesis>=4,<5"
-python3 -c 'import georeport, xmltodict, requests' 2>/dev/null || pip_install georeport==0.3.1 xmltodict requests
+python3 -c 'import schemathesis' 2>/dev/null || bash "$root/scripts/python_deps.sh" "schemathesis>=4,<5"
+python3 -c 'import georeport, xmltodict, requests' 2>/dev/null || bash "$root/scripts/python_deps.sh" georeport==0.3.1 xmltodict requests
 
 cd "$root"
 "$binary" demo >/dev/null

@@ -63,3 +63,13 @@ bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"
 
 step "API checks: an independent Open311 client (JSON, XML) and schemathesis over /openapi.json"
 bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
+
+step "browser: the QR check-in flow at 360 px in headless Chromium"
+if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ]; then
+  echo "installing chromium and chromium-driver"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+fi
+python3 -c 'import selenium' 2>/dev/null || bash "$root/scripts/python_deps.sh" selenium
+# Screenshots of the pages are kept in screenshots/ (CI artifacts; not committed).
+python3 "$root/scripts/browser/checkin.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

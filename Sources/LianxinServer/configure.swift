@@ -55,8 +55,12 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: HotspotsController())
     try app.register(collection: GridsController())
     try app.register(collection: GridChangesController())
+    try app.register(collection: VisitsController())
     try app.register(collection: ResidentsController())
     try app.register(collection: GridStaffController())
+    try app.register(collection: RentalUnitsController())
+    try app.register(collection: CheckInPagesController())
+    try app.register(collection: VisitTasksController())
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite

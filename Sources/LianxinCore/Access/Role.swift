@@ -42,6 +42,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case proposeGridChanges
     case reviewGridChanges
     case approveGridChanges
+    case recordVisits
     case viewResidents           // the resident registry (buildings, households, residents) in scope
     case manageResidents         // import residents, edit resident tags
     case manageGridStaff         // assign grid members to grids
@@ -65,6 +66,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .proposeGridChanges: [.communityStaff, .leader]
         case .reviewGridChanges: [.departmentLead, .supervisor]
         case .approveGridChanges: [.leader]
+        case .recordVisits: [.gridMember, .communityStaff]
         case .viewResidents: [.admin, .gridMember, .communityStaff, .supervisor, .leader]
         case .manageResidents: [.admin, .communityStaff]
         case .manageGridStaff: [.admin, .communityStaff]

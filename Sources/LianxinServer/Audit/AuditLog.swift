@@ -29,6 +29,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case residentTagsChanged = "resident-tags.change"
     case gridStaffAssigned = "grid-staff.assign"
     case gridStaffEnded = "grid-staff.end"
+    case rentalUnitCreated = "rental-unit.create"
+    case tenantCheckedIn = "tenancy.check-in"
+    case tenantCheckedOut = "tenancy.check-out"
+    case visitTaskDone = "visit-task.done"
 }
 
 /// How the audited action ended.

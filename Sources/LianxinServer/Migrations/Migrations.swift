@@ -24,6 +24,8 @@ enum LianxinMigrations {
         CreateHotspotTables(),
         CreateResidentRegistry(),
         CreateGridChanges(),
+        CreateRentalUnits(),
+        CreateVisits(),
     ]
 }
 

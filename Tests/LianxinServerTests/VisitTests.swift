@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import VaporTesting
+import Fluent
+@testable import LianxinServer
+@testable import LianxinCore
+
+@Suite("Visits: due lists by rule, findings handled on the spot or filed, coverage")
+struct VisitTests {
+    @Test func aGridMemberVisitsWhatIsDueRecordsFindingsAndCoverageFollows() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            let member = TestClient(app: app)
+            try await member.login("gridmember")
+            let due = try await member.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self)
+            let assigned = try #require(try await GridStaffAssignment.query(on: app.db).filter(\.$validTo == nil).first()).gridCode
+            #expect(!due.isEmpty && due.allSatisfy { $0.gridCode == assigned }, "only the member's own grid")
+            #expect(due.allSatisfy { $0.lastVisitAt == nil }, "never visited: due today")
+            let household = due[0].householdId
+
+            // Every finding is checked before anything is written.
+            let csrf = try await member.csrf()
+            let bad = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf], json: VisitsController.VisitInput(
+                householdId: household, note: "入户走访",
+                findings: [.init(description: "楼道灯坏了", outcome: "selfHandled"), .init(description: "下水道堵塞", outcome: "workOrder", categoryCode: "9999")]))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(Set(try bad.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["/findings/0/result", "/findings/1/categoryCode"])
+            let visitsWritten = try await count("visits", app), ordersWritten = try await count("work_orders", app)
+            #expect(visitsWritten == 0 && ordersWritten == 0)
+
+            let recorded = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf], json: VisitsController.VisitInput(
+                householdId: household, latitude: 28.4545, longitude: 117.9433, note: "入户走访，老人身体尚可",
+                findings: [.init(description: "楼道灯坏了", outcome: "selfHandled", result: "当场更换灯泡"),
+                           .init(description: "门前下水道堵塞，污水外溢", outcome: "workOrder", categoryCode: "0601")]))
+            #expect(recorded.status == .created)
+            let visit = try recorded.json(VisitsController.VisitDTO.self)
+            #expect(visit.findings.map(\.outcome) == ["selfHandled", "workOrder"])
+            let orderID = try #require(visit.findings[1].orderId)
+            let order = try #require(try await WorkOrder.find(orderID, on: app.db))
+            #expect(order.channel == "gridPatrol" && order.divisionCode.hasPrefix("361102001001"))
+            #expect(try await member.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self).allSatisfy { $0.householdId != household })
+
+            let community = TestClient(app: app)
+            try await community.login("community")
+            var coverage = try await community.send(.GET, "/api/v1/visit-coverage").json(VisitsController.Coverage.self)
+            let row = try #require(coverage.rows.first { $0.code == assigned })
+            #expect(row.visitedAsDue == 1 && row.overdue == 0 && row.householdsWithRules == row.households)
+            #expect(coverage.formula.contains("走访覆盖率"))
+
+            // Forty days later the monthly round is overdue.
+            clock.advance(40 * 86_400)
+            try await community.login("community")
+            coverage = try await community.send(.GET, "/api/v1/visit-coverage").json(VisitsController.Coverage.self)
+            #expect(coverage.rows.first { $0.code == assigned }.map { $0.overdue >= 1 && $0.visitedAsDue == 0 } == true)
+
+            // A household outside the member's grids is out of reach.
+            let elsewhere = try #require(try await Household.query(on: app.db).filter(\.$gridCode != assigned).first())
+            try await member.login("gridmember")
+            let outside = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": try await member.csrf()],
+                                                json: VisitsController.VisitInput(householdId: elsewhere.id, note: "走访"))
+            #expect(outside.status == .notFound)
+        }
+    }
+
+    @Test func visitRulesAreDataOnlyStaffChange() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let community = TestClient(app: app)
+            try await community.login("community")
+            let rules = try await community.send(.GET, "/api/v1/visit-rules").json([VisitsController.RuleDTO].self)
+            #expect(rules.first { $0.tag == "hardship" }?.cadence == "weekly")
+            let csrf = try await community.csrf()
+            #expect(try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "every:0"]).status == .unprocessableEntity)
+            #expect(try await community.send(.PUT, "/api/v1/visit-rules/nosuchtag", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status == .notFound)
+            #expect(try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status == .ok)
+            #expect(try await VisitsController.policy(on: app.db).rules.contains(VisitRule(tagID: "hardship", cadence: .daily)))
+            let member = TestClient(app: app)
+            try await member.login("gridmember")
+            #expect(try await member.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": try await member.csrf()], json: ["cadence": "weekly"]).status == .forbidden)
+        }
+    }
+}
