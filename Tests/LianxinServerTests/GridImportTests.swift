@@ -87,6 +87,13 @@ struct GridImportTests {
                 json: NewWorkOrder(title: "路灯不亮", description: "网格内路灯不亮", categoryCode: "0601", latitude: point.lat, longitude: point.lon))
                 .json(WorkOrderDTO.self)
             #expect(order.gridCode == target.code && order.gridVersion == 2 && order.divisionCode == "361102001001")
+
+            // Reports cut by the version filed in, or by the grids in force now.
+            let filed = try await operatorClient.send(.GET, "/api/v1/grids/order-counts?cut=filed").json([GridsController.GridCount].self)
+            #expect(filed.contains { $0.gridCode == target.code && $0.gridVersion == 2 && $0.orders == 1 })
+            let current = try await operatorClient.send(.GET, "/api/v1/grids/order-counts?cut=current").json([GridsController.GridCount].self)
+            #expect(current.contains { $0.gridCode == target.code && $0.gridVersion == nil && $0.orders == 1 })
+            #expect(try await operatorClient.send(.GET, "/api/v1/grids/order-counts?cut=both").status == .unprocessableEntity)
         }
     }
 

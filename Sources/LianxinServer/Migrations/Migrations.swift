@@ -26,6 +26,7 @@ enum LianxinMigrations {
         CreateGridChanges(),
         CreateRentalUnits(),
         CreateVisits(),
+        CreatePairings(),
     ]
 }
 
