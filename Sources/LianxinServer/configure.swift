@@ -55,7 +55,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: HotspotsController())
     try app.register(collection: GridsController())
     try app.register(collection: GridChangesController())
-    try app.register(collection: VisitsController())
+    try app.register(collection: VisitsController(maxUploadBytes: settings.maxUploadBytes))
     try app.register(collection: PairingsController())
     try app.register(collection: ResidentsController())
     try app.register(collection: GridStaffController())

@@ -28,13 +28,29 @@ struct VisitTests {
             let visitsWritten = try await count("visits", app), ordersWritten = try await count("work_orders", app)
             #expect(visitsWritten == 0 && ordersWritten == 0)
 
+            // A photo first: an image by its bytes, for a household in scope.
+            let png = [UInt8](try QRCode(encoding: "走访照片").png(scale: 2))
+            let uploaded = try await member.send(.POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": csrf], raw: (png, .png))
+            #expect(uploaded.status == .created)
+            let photo = try uploaded.json(VisitsController.PhotoDTO.self)
+            let notAPhoto = try await member.send(.POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": csrf],
+                                                  raw: (Array("%PDF-1.4".utf8), .png))
+            #expect(notAPhoto.status == .unsupportedMediaType)
+
             let recorded = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf], json: VisitsController.VisitInput(
                 householdId: household, latitude: 28.4545, longitude: 117.9433, note: "入户走访，老人身体尚可",
                 findings: [.init(description: "楼道灯坏了", outcome: "selfHandled", result: "当场更换灯泡"),
-                           .init(description: "门前下水道堵塞，污水外溢", outcome: "workOrder", categoryCode: "0601")]))
+                           .init(description: "门前下水道堵塞，污水外溢", outcome: "workOrder", categoryCode: "0601")], photoIds: [photo.id]))
             #expect(recorded.status == .created)
             let visit = try recorded.json(VisitsController.VisitDTO.self)
             #expect(visit.findings.map(\.outcome) == ["selfHandled", "workOrder"])
+            #expect(visit.photoIds == [photo.id])
+            let fetched = try await member.send(.GET, photo.url)
+            #expect(fetched.status == .ok && fetched.headers.contentType == .png && fetched.body.readableBytes == png.count)
+            // A photo already on a visit cannot be cited again.
+            let reused = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf],
+                                               json: VisitsController.VisitInput(householdId: household, note: "再次走访", photoIds: [photo.id]))
+            #expect(reused.status == .unprocessableEntity && reused.body.string.contains("photoIds"))
             let orderID = try #require(visit.findings[1].orderId)
             let order = try #require(try await WorkOrder.find(orderID, on: app.db))
             #expect(order.channel == "gridPatrol" && order.divisionCode.hasPrefix("361102001001"))

@@ -111,6 +111,18 @@ struct AttachmentsController: RouteCollection {
 
     /// Checks and stores the uploaded photo: a raw image body, or the `file` field of a multipart form.
     static func store(_ req: Request, order: WorkOrder, uploader: String, uploaderID: UUID?, defaultPurpose: String) async throws -> Attachment {
+        let photo = try photo(in: req)
+        let purposeValue = photo.purpose ?? defaultPurpose
+        guard purposes.contains(purposeValue) else {
+            throw Problem.invalid(field: "/purpose", "one of \(purposes.sorted().joined(separator: ", "))")
+        }
+        return try await storeBytes(photo.data, format: photo.format, purpose: purposeValue, order: order, uploader: uploader, uploaderID: uploaderID,
+                                    context: req.lianxin, on: req.db)
+    }
+
+    /// The photo in the request — the raw body, or a multipart `file` (with an optional `purpose`) —
+    /// checked: present, within `LIANXIN_MAX_UPLOAD_MB` (413), an image by its bytes (415).
+    static func photo(in req: Request) throws -> (data: Data, format: ImageFormat, purpose: String?) {
         let context = req.lianxin
         var bytes: ByteBuffer?
         var purpose = try? req.query.get(String.self, at: "purpose")
@@ -121,10 +133,6 @@ struct AttachmentsController: RouteCollection {
             purpose = form.purpose ?? purpose
         } else {
             bytes = req.body.data
-        }
-        let purposeValue = purpose ?? defaultPurpose
-        guard purposes.contains(purposeValue) else {
-            throw Problem.invalid(field: "/purpose", "one of \(purposes.sorted().joined(separator: ", "))")
         }
         guard let bytes, bytes.readableBytes > 0 else { throw Problem.invalid(field: "/file", "no file was sent / 未收到文件") }
         guard bytes.readableBytes <= context.settings.maxUploadBytes else {
@@ -138,8 +146,7 @@ struct AttachmentsController: RouteCollection {
                           detail: "only JPEG, PNG, WebP, GIF or HEIC photos / 仅支持 JPEG、PNG、WebP、GIF、HEIC 照片",
                           errors: [.init(field: "/file", message: "not a photo / 不是照片")])
         }
-        return try await storeBytes(data, format: format, purpose: purposeValue, order: order, uploader: uploader, uploaderID: uploaderID,
-                                    context: context, on: req.db)
+        return (data, format, purpose)
     }
 
     /// Stores checked photo bytes for `order`: the file first (durable when `put` returns), then its row.

@@ -27,6 +27,7 @@ enum LianxinMigrations {
         CreateRentalUnits(),
         CreateVisits(),
         CreatePairings(),
+        CreateVisitPhotos(),
     ]
 }
 

@@ -81,3 +81,42 @@ struct CreateVisits: AsyncMigration {
         try await database.schema(VisitRuleRecord.schema).delete()
     }
 }
+
+/// A photo taken on a visit: uploaded first (for a household in the visitor's scope), then attached
+/// to the visit record that cites it. The bytes live in the file store like order attachments.
+final class VisitPhoto: Model, @unchecked Sendable {
+    static let schema = "visit_photos"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "household_id") var householdID: UUID
+    @OptionalField(key: "visit_id") var visitID: UUID?
+    @Field(key: "uploader_id") var uploaderID: UUID
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "byte_size") var byteSize: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage_key") var storageKey: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+struct CreateVisitPhotos: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(VisitPhoto.schema)
+            .id()
+            .field("household_id", .uuid, .required)
+            .field("visit_id", .uuid)
+            .field("uploader_id", .uuid, .required)
+            .field("content_type", .string, .required)
+            .field("byte_size", .int, .required)
+            .field("sha256", .string, .required)
+            .field("storage_key", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.index(on: VisitPhoto.schema, name: "visit_photos_visit", columns: ["visit_id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(VisitPhoto.schema).delete()
+    }
+}

@@ -1,13 +1,21 @@
 import Vapor
 import Fluent
+import Crypto
 import LianxinCore
 
 /// 走访: each grid member's visits due today (by the visit rules, most urgent first), the visit
-/// record with its findings — each either handled on the spot (自办) or filed as a work order with
+/// record with its photos and findings — each either handled on the spot (自办) or filed as a work order with
 /// channel `gridPatrol` — and coverage per grid and community for the dashboards.
 struct VisitsController: RouteCollection {
+    /// A photo's size cap plus room for a multipart envelope.
+    let maxBody: ByteCount
+
+    init(maxUploadBytes: Int) { maxBody = ByteCount(integerLiteral: maxUploadBytes + 65_536) }
+
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
+        api.on(.POST, "visits", "photos", body: .collect(maxSize: maxBody), use: uploadPhoto)
+        api.get("visits", "photos", ":id", use: photo)
         api.get("visits", "due", use: due)
         api.get("visits", use: list)
         api.post("visits", use: record)
@@ -46,6 +54,8 @@ struct VisitsController: RouteCollection {
         var longitude: Double?
         var note: String?
         var findings: [FindingInput]?
+        /// Photos uploaded for this household by the visitor (`POST /visits/photos`), not yet on a visit.
+        var photoIds: [UUID]?
     }
 
     struct Finding: Content {
@@ -66,6 +76,7 @@ struct VisitsController: RouteCollection {
         var longitude: Double?
         var note: String
         var findings: [Finding]
+        var photoIds: [UUID]
     }
 
     struct CoverageRow: Content {
@@ -123,7 +134,72 @@ struct VisitsController: RouteCollection {
         if let grids = scope.grids { query = query.filter(\.$gridCode ~~ grids) }
         if let household = try req.query.get(UUID?.self, at: "household") { query = query.filter(\.$householdID == household) }
         if let grid = try req.query.get(String?.self, at: "grid") { query = query.filter(\.$gridCode == grid) }
-        return try await query.sort(\.$visitedAt, .descending).limit(200).all().map(Self.dto)
+        let visits = try await query.sort(\.$visitedAt, .descending).limit(200).all()
+        let photos = try await VisitPhoto.query(on: req.db).filter(\.$visitID ~~ visits.compactMap(\.id)).all()
+        let byVisit = Dictionary(grouping: photos, by: { $0.visitID ?? UUID() })
+        return try visits.map { try Self.dto($0, photoIDs: (byVisit[$0.id ?? UUID()] ?? []).compactMap(\.id)) }
+    }
+
+    struct PhotoDTO: Content {
+        var id: UUID
+        var contentType: String
+        var byteSize: Int
+        var sha256: String
+        var url: String
+    }
+
+    /// A photo for a visit about to be recorded: checked like every photo (an image by its bytes,
+    /// within the size cap), stored, then cited by `photoIds` when the visit is recorded.
+    func uploadPhoto(req: Request) async throws -> Response {
+        let principal = try await req.require(.recordVisits)
+        guard let householdID = try req.query.get(UUID?.self, at: "household"), let household = try await Household.find(householdID, on: req.db) else {
+            throw Problem.invalid(field: "/household", "an existing household / 户不存在")
+        }
+        guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
+            throw await req.outOfScope("household", target: "household:\(householdID)")
+        }
+        let upload = try AttachmentsController.photo(in: req)
+        let context = req.lianxin
+        let row = VisitPhoto()
+        row.id = UUID()
+        row.householdID = householdID
+        row.uploaderID = principal.userID
+        row.contentType = upload.format.contentType
+        row.byteSize = upload.data.count
+        row.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
+        row.storageKey = UUID().uuidString.lowercased()
+        row.createdAt = context.now()
+        // The bytes first (durable when put returns), then the row.
+        if context.files.inDatabase {
+            try await context.writes.run { try await context.files.put(upload.data, key: row.storageKey, on: req.db) }
+        } else {
+            try await context.files.put(upload.data, key: row.storageKey, on: req.db)
+        }
+        do {
+            try await context.writes.run { try await row.create(on: req.db) }
+        } catch {
+            try? await context.files.delete(row.storageKey, on: req.db)
+            throw error
+        }
+        return try await PhotoDTO(id: row.id!, contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256,
+                                  url: "/api/v1/visits/photos/\(row.id!)").encodeResponse(status: .created, for: req)
+    }
+
+    /// A visit photo's bytes, for those who see the household.
+    func photo(req: Request) async throws -> Response {
+        let principal = try await req.require(.viewResidents)
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let row = try await VisitPhoto.find(id, on: req.db),
+              let household = try await Household.find(row.householdID, on: req.db)
+        else { throw Problem.notFound("photo") }
+        guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
+            throw await req.outOfScope("photo", target: "visit-photo:\(id)")
+        }
+        guard let data = try await req.lianxin.files.get(row.storageKey, on: req.db) else { throw Problem.notFound("photo") }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: row.contentType)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(row.sha256)\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=86400")
+        return response
     }
 
     /// Records a visit. Every finding is checked first; work orders are then filed through the normal
@@ -171,6 +247,12 @@ struct VisitsController: RouteCollection {
                 errors.append(.init(field: "/findings/\(index)/outcome", message: "selfHandled or workOrder / 自办或转工单"))
             }
         }
+        let photoIDs = Array(Set(input.photoIds ?? []))
+        let photos = photoIDs.isEmpty ? [] : try await VisitPhoto.query(on: req.db).filter(\.$id ~~ photoIDs).filter(\.$householdID == householdID)
+            .filter(\.$uploaderID == principal.userID).filter(\.$visitID == nil).all()
+        if photos.count != photoIDs.count {
+            errors.append(.init(field: "/photoIds", message: "photos you uploaded for this household and not yet on a visit / 照片须为本人为该户上传且未使用"))
+        }
         guard errors.isEmpty else { throw Problem.invalid(errors) }
 
         let service = WorkOrderService(application: req.application, database: req.db)
@@ -201,8 +283,18 @@ struct VisitsController: RouteCollection {
         visit.note = note
         visit.findings = String(decoding: try JSONEncoder().encode(recorded), as: UTF8.self)
         visit.createdAt = now
-        try await req.lianxin.writes.run { try await visit.create(on: req.db) }
-        return try await Self.dto(visit).encodeResponse(status: .created, for: req)
+        visit.id = UUID()
+        let visitID = visit.id!
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                try await visit.create(on: db)
+                for photo in photos {
+                    photo.visitID = visitID
+                    try await photo.update(on: db)
+                }
+            }
+        }
+        return try await Self.dto(visit, photoIDs: photos.compactMap(\.id)).encodeResponse(status: .created, for: req)
     }
 
     /// Coverage per grid (or per community with `by=community`) of the principal's scope: households
@@ -304,9 +396,9 @@ struct VisitsController: RouteCollection {
         return (tags, lastVisit)
     }
 
-    static func dto(_ visit: Visit) throws -> VisitDTO {
+    static func dto(_ visit: Visit, photoIDs: [UUID]) throws -> VisitDTO {
         VisitDTO(id: try visit.requireID(), householdId: visit.householdID, gridCode: visit.gridCode, visitor: visit.visitorName,
                  visitedAt: visit.visitedAt, latitude: visit.latitude, longitude: visit.longitude, note: visit.note,
-                 findings: (try? JSONDecoder().decode([Finding].self, from: Data(visit.findings.utf8))) ?? [])
+                 findings: (try? JSONDecoder().decode([Finding].self, from: Data(visit.findings.utf8))) ?? [], photoIds: photoIDs)
     }
 }
