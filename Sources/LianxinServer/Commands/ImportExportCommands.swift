@@ -4,7 +4,7 @@ import LianxinCore
 
 /// `lianxin import divisions FILE.csv`.
 struct ImportCommands: AsyncCommandGroup {
-    var help: String { "Imports data files (divisions; later: grids, residents, categories)." }
+    var help: String { "Imports data files: divisions and residents (CSV), grids (GeoJSON); all or nothing, with a validation report." }
     var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "grids": Grids(), "residents": ImportResidentsCommand()] }
 
     struct Grids: AsyncCommand {
@@ -65,7 +65,7 @@ struct ImportCommands: AsyncCommandGroup {
 
 /// `lianxin export divisions|audit`: CSV (UTF-8 with BOM) to a file or standard output; audited.
 struct ExportCommands: AsyncCommandGroup {
-    var help: String { "Exports data as CSV (UTF-8 with BOM, opens in Excel)." }
+    var help: String { "Exports divisions, residents and the audit log as CSV (UTF-8 with BOM, opens in Excel), grids as GeoJSON; audited." }
     var commands: [String: any AnyAsyncCommand] { ["divisions": Divisions(), "audit": Audit(), "grids": Grids(), "residents": ExportResidentsCommand()] }
 
     struct Grids: AsyncCommand {
