@@ -31,6 +31,27 @@ struct GridChangeTests {
             try await department.login("deptlead")
             try await county.login("leader")
 
+            // A building with its position inside the grid, so the new grid can count its households.
+            let feature = try #require(try GeoJSONReader().read(Data(grid.geometry.utf8)).first)
+            let box = try #require(feature.geometry.boundingBox)
+            var point = box.center, step = 0
+            while !feature.geometry.contains(point), step < 10_000 {
+                step += 1
+                point = GeoPoint(lon: box.minLon + (box.maxLon - box.minLon) * Double(step % 100) / 100,
+                                 lat: box.minLat + (box.maxLat - box.minLat) * Double(step / 100) / 100)
+            }
+            let csv = "grid_code,building,door,name,id_number,relation,latitude,longitude\n"
+                + "\(grid.code),新建小区 1 栋,1-101,赵新,\(DemoResidents.idNumber("361102", "19800101", 71)),head,\(point.lat),\(point.lon)\n"
+                + "\(grid.code),新建小区 1 栋,1-101,赵小新,\(DemoResidents.idNumber("361102", "20100101", 72)),child,\(point.lat),\(point.lon)\n"
+            let imported = try await township.send(.POST, "/api/v1/residents/import", headers: ["X-CSRF-Token": try await township.csrf()],
+                                                   raw: (Array(csv.utf8), HTTPMediaType(type: "text", subType: "csv")))
+            #expect(imported.status == .ok || imported.status == .created, "\(imported.body.string)")
+            let badPosition = "grid_code,building,door,name,id_number,relation,latitude,longitude\n"
+                + "\(grid.code),新建小区 2 栋,1-101,钱新,\(DemoResidents.idNumber("361102", "19800101", 73)),head,28.45,\n"
+            let refused = try await township.send(.POST, "/api/v1/residents/import", headers: ["X-CSRF-Token": try await township.csrf()],
+                                                  raw: (Array(badPosition.utf8), HTTPMediaType(type: "text", subType: "csv")))
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("latitude"))
+
             let created = try await Self.send(township, .POST, "/api/v1/grid-changes", try Self.proposal(replacing: grid, newCode: "361102001001091"))
             #expect(created.status == .created)
             let change = try created.json(GridChangesController.ChangeDTO.self)
@@ -41,6 +62,9 @@ struct GridChangeTests {
             #expect(detail.impact?.replacedGrids.map(\.code) == [grid.code])
             #expect((detail.impact?.replacedGrids.first?.households ?? 0) > 0, "the demo households of the grid being split")
             #expect(detail.impact?.newGrids.first?.areaSquareMetres ?? 0 > 1000)
+            #expect(detail.impact?.newGrids.first?.households == 1 && detail.impact?.newGrids.first?.residents == 2,
+                    "the positioned building inside the new grid")
+            #expect((detail.impact?.buildingsWithoutPosition ?? 0) > 0, "the demo buildings have no position")
             #expect(detail.plan?.added == 1 && detail.plan?.retired == 1)
 
             // The county cannot approve before a department has.

@@ -95,3 +95,32 @@ struct VisitTests {
         }
     }
 }
+
+@Suite("Part-time grid helpers (兼职网格员) report from their grid")
+struct PartTimeHelperTests {
+    @Test func aPartTimeHelperSeesTheirGridAndFilesAPatrolReport() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let grids = try await Grid.query(on: app.db).filter(\.$communityCode == "361102001001").filter(\.$validTo == nil).sort(\.$code).all()
+            let admin = TestClient(app: app)
+            try await admin.login("admin")
+            let account = AccountService.NewAccount(username: "rider01", displayName: "骑手 小刘 (兼职网格员)", password: "Rider@2026x",
+                                                    role: "gridMember", divisionCode: "361102001001")
+            #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
+            let community = TestClient(app: app)
+            try await community.login("community")
+            let assigned = try await community.send(.POST, "/api/v1/grid-staff", headers: ["X-CSRF-Token": try await community.csrf()],
+                                                    json: GridStaffController.AssignInput(gridCode: grids[1].code, username: "rider01", role: "partTime"))
+            #expect(assigned.status == .created)
+
+            let helper = TestClient(app: app)
+            try await helper.login("rider01", "Rider@2026x")
+            let due = try await helper.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self)
+            #expect(!due.isEmpty && due.allSatisfy { $0.gridCode == grids[1].code }, "a part-time helper sees the grid they help in, only")
+            let report = try await helper.send(.POST, "/api/v1/work-orders", headers: ["X-CSRF-Token": try await helper.csrf()],
+                json: NewWorkOrder(title: "井盖缺失", description: "送餐途中发现劳动路井盖缺失", categoryCode: "0601", channel: "gridPatrol",
+                                   divisionCode: "361102001001"))
+            #expect(report.status == .created)
+            #expect(try report.json(WorkOrderDTO.self).channel == "gridPatrol")
+        }
+    }
+}

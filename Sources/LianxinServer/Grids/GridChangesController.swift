@@ -40,6 +40,9 @@ struct GridChangesController: RouteCollection {
             var name: String
             var communityCode: String
             var areaSquareMetres: Double
+            /// Households and residents of the buildings (with a known position) inside the new grid.
+            var households: Int
+            var residents: Int
             var ordersLast12Months: Int
         }
         struct OldGrid: Content {
@@ -51,6 +54,9 @@ struct GridChangesController: RouteCollection {
         }
         var newGrids: [NewGrid]
         var replacedGrids: [OldGrid]
+        /// Buildings of the communities concerned without a position: their households are not in
+        /// the new grids' counts.
+        var buildingsWithoutPosition: Int
     }
 
     struct ChangeDTO: Content {
@@ -324,13 +330,28 @@ struct GridChangesController: RouteCollection {
         let orders = try await WorkOrder.query(on: req.db).filter(\.$createdAt >= since)
             .filter(\.$divisionCode ~~ communities).filter(\.$latitude != nil)
             .field(\.$id).field(\.$latitude).field(\.$longitude).field(\.$gridCode).all()
+        let buildings = try await Building.query(on: req.db).filter(\.$communityCode ~~ communities).all()
+        let located = buildings.filter { $0.latitude != nil && $0.longitude != nil }
+        var householdsByBuilding: [UUID: Int] = [:], residentsByBuilding: [UUID: Int] = [:]
+        let locatedIDs = located.compactMap(\.id)
+        for chunk in stride(from: 0, to: locatedIDs.count, by: 500).map({ Array(locatedIDs[$0..<min($0 + 500, locatedIDs.count)]) }) {
+            for household in try await Household.query(on: req.db).filter(\.$buildingID ~~ chunk).field(\.$id).field(\.$buildingID).all() {
+                householdsByBuilding[household.buildingID, default: 0] += 1
+            }
+            for resident in try await Resident.query(on: req.db).filter(\.$buildingID ~~ chunk).field(\.$id).field(\.$buildingID).all() {
+                residentsByBuilding[resident.buildingID, default: 0] += 1
+            }
+        }
         let newGrids = features.map { feature in
-            Impact.NewGrid(code: feature.code, name: feature.name ?? feature.code, communityCode: feature.parentCode ?? "",
-                           areaSquareMetres: (feature.geometry.area).rounded(),
-                           ordersLast12Months: orders.filter { order in
-                               guard let lat = order.latitude, let lon = order.longitude else { return false }
-                               return feature.geometry.contains(GeoPoint(lon: lon, lat: lat))
-                           }.count)
+            let inside = located.filter { feature.geometry.contains(GeoPoint(lon: $0.longitude!, lat: $0.latitude!)) }.compactMap(\.id)
+            return Impact.NewGrid(code: feature.code, name: feature.name ?? feature.code, communityCode: feature.parentCode ?? "",
+                                  areaSquareMetres: (feature.geometry.area).rounded(),
+                                  households: inside.reduce(0) { $0 + (householdsByBuilding[$1] ?? 0) },
+                                  residents: inside.reduce(0) { $0 + (residentsByBuilding[$1] ?? 0) },
+                                  ordersLast12Months: orders.filter { order in
+                                      guard let lat = order.latitude, let lon = order.longitude else { return false }
+                                      return feature.geometry.contains(GeoPoint(lon: lon, lat: lat))
+                                  }.count)
         }
         let replacedCodes = Set(retiringCodes(change)).union(features.map(\.code))
         var replaced: [Impact.OldGrid] = []
@@ -342,7 +363,7 @@ struct GridChangesController: RouteCollection {
                 residents: try await Resident.query(on: req.db).filter(\.$gridCode == grid.code).count(),
                 ordersLast12Months: recent))
         }
-        return Impact(newGrids: newGrids, replacedGrids: replaced)
+        return Impact(newGrids: newGrids, replacedGrids: replaced, buildingsWithoutPosition: buildings.count - located.count)
     }
 
     static func reviewRecord(_ change: GridChange, decision: String, comment: String, principal: Principal, _ req: Request) throws -> GridChangeReview {

@@ -28,6 +28,7 @@ enum LianxinMigrations {
         CreateVisits(),
         CreatePairings(),
         CreateVisitPhotos(),
+        AddBuildingPosition(),
     ]
 }
 

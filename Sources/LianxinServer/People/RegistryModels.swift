@@ -13,6 +13,9 @@ final class Building: Model, @unchecked Sendable {
     /// residential, mixed, commercial, bungalow (平房) or other.
     @Field(key: "kind") var kind: String
     @Field(key: "created_at") var createdAt: Date
+    /// Where it stands (WGS84), when known: lets a proposed grid count the households inside it.
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
 
     init() {}
 }

@@ -6,7 +6,7 @@ import LianxinCore
 /// numbers and phones are masked unless `unmasked`; the caller audits the export.
 enum ResidentExport {
     static let columns: [ResidentColumn] = [.grid, .community, .building, .buildingKind, .door, .householdTags, .name, .idNumber, .phone,
-                                            .relation, .tags, .registrationDivision, .residenceType]
+                                            .relation, .tags, .registrationDivision, .residenceType, .latitude, .longitude]
 
     static func csv(_ residents: [Resident], unmasked: Bool, cipher: FieldCipher, on db: any Database) async throws -> String {
         var households: [UUID: Household] = [:]
@@ -29,7 +29,8 @@ enum ResidentExport {
                 TagList.decode(household?.tags ?? "").joined(separator: ";"), resident.name,
                 unmasked ? idNumber : PersonalDataMask.idNumber(idNumber), phone.map { unmasked ? $0 : PersonalDataMask.phone($0) } ?? "",
                 resident.relation, TagList.decode(resident.tags).joined(separator: ";"), resident.registrationDivision ?? "",
-                resident.residenceType, resident.gender, resident.birthDate,
+                resident.residenceType, building?.latitude.map { String($0) } ?? "", building?.longitude.map { String($0) } ?? "",
+                resident.gender, resident.birthDate,
             ])
         }
         return text

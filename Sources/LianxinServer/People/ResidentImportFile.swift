@@ -5,7 +5,7 @@ import LianxinCore
 /// in the row and created when they do not exist yet. English or Chinese headers are accepted.
 enum ResidentColumn: String, CaseIterable, Sendable {
     case grid, community, building, buildingKind, door, householdTags, name, idNumber, phone, relation, tags,
-         registrationDivision, residenceType
+         registrationDivision, residenceType, latitude, longitude
 
     /// The header written by exports (and read first by the import).
     var header: String {
@@ -23,6 +23,8 @@ enum ResidentColumn: String, CaseIterable, Sendable {
         case .tags: "tags"
         case .registrationDivision: "registration_division"
         case .residenceType: "residence_type"
+        case .latitude: "latitude"
+        case .longitude: "longitude"
         }
     }
 
@@ -42,6 +44,8 @@ enum ResidentColumn: String, CaseIterable, Sendable {
         case .tags: [header, "人员标签", "标签"]
         case .registrationDivision: [header, "户籍地"]
         case .residenceType: [header, "居住类型"]
+        case .latitude: [header, "lat", "纬度"]
+        case .longitude: [header, "lon", "lng", "经度"]
         }
     }
 

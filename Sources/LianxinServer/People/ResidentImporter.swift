@@ -48,6 +48,8 @@ struct ResidentImporter {
         var tags: [String]
         var registrationDivision: String?
         var residenceType: String
+        /// Where the building stands (WGS84), when the file says.
+        var buildingPosition: GeoPoint?
         var householdKey: String { grid + "\u{1F}" + building + "\u{1F}" + door }
     }
 
@@ -182,6 +184,15 @@ struct ResidentImporter {
             if !kindText.isEmpty, kind == nil {
                 fail(.buildingKind, "line \(line): building kind \(kindText) is not one of residential, mixed, commercial, bungalow, other / 第 \(line) 行：楼栋类型 \(kindText) 无效")
             }
+            let latitudeText = cell(fields, .latitude), longitudeText = cell(fields, .longitude)
+            var buildingPosition: GeoPoint?
+            if !latitudeText.isEmpty || !longitudeText.isEmpty {
+                if let lat = Double(latitudeText), let lon = Double(longitudeText), GeoPoint(lon: lon, lat: lat).isValidWGS84 {
+                    buildingPosition = GeoPoint(lon: lon, lat: lat)
+                } else {
+                    fail(.latitude, "line \(line): give the building's WGS84 latitude and longitude together / 第 \(line) 行：楼栋经纬度无效（须同时填写）")
+                }
+            }
             let registrationText = cell(fields, .registrationDivision)
             let registration = registrationText.isEmpty ? nil : DivisionCode(registrationText)?.value
             if !registrationText.isEmpty, registration == nil {
@@ -201,7 +212,8 @@ struct ResidentImporter {
             firstLineOfIndex[index] = line
             let row = Row(line: line, grid: gridCode, community: community, building: building, buildingKind: kind, door: door,
                           householdTags: householdTags, name: name, idNumber: idNumber, idIndex: index, phone: phone, relation: relation,
-                          tags: residentTags, registrationDivision: registration, residenceType: residenceType)
+                          tags: residentTags, registrationDivision: registration, residenceType: residenceType,
+                          buildingPosition: buildingPosition)
             if relation == .head {
                 if let first = headLineOfHousehold[row.householdKey] {
                     issues.append(Issue(line: line, column: ResidentColumn.relation.rawValue,
@@ -253,10 +265,11 @@ struct ResidentImporter {
                     let id = UUID()
                     buildings[row.grid + "\u{1F}" + row.building] = id
                     newBuildings.append([SQLBind(id), SQLBind(row.grid), SQLBind(row.community), SQLBind(row.building),
-                                         SQLBind(row.buildingKind ?? "residential"), SQLBind(now)])
+                                         SQLBind(row.buildingKind ?? "residential"), SQLBind(now),
+                                         SQLBind(row.buildingPosition?.lat), SQLBind(row.buildingPosition?.lon)])
                 }
                 for batch in newBuildings.chunked(Self.batchSize) {
-                    try await sql.insertRows(into: Building.schema, columns: ["id", "grid_code", "community_code", "name", "kind", "created_at"], batch)
+                    try await sql.insertRows(into: Building.schema, columns: ["id", "grid_code", "community_code", "name", "kind", "created_at", "latitude", "longitude"], batch)
                 }
 
                 var households = try await Self.existingHouseholds(of: rows, on: db)
