@@ -49,6 +49,12 @@ public struct DivisionCode: Hashable, Sendable, Codable, Comparable, CustomStrin
     /// Whether `other` is this division or lies below it.
     public func contains(_ other: DivisionCode) -> Bool { other.value.hasPrefix(value) }
 
+    /// The smallest division containing every one of `codes` (nil for none, or no common province).
+    public static func smallestContaining(_ codes: [DivisionCode]) -> DivisionCode? {
+        guard let first = codes.first else { return nil }
+        return first.lineage.first { ancestor in codes.allSatisfy(ancestor.contains) }
+    }
+
     public var description: String { value }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 

@@ -162,24 +162,12 @@ struct AttachmentsController: RouteCollection {
         row.purpose = purpose
         row.contentType = format.contentType
         row.byteSize = data.count
-        row.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        row.sha256 = Data(SHA256.hash(data: data)).hexString
         row.storageKey = UUID().uuidString.lowercased()
         row.uploader = uploader
         row.uploaderID = uploaderID
         row.createdAt = context.now()
-        // The bytes first (durable when put returns), then the row: a crash in between leaves an
-        // unreferenced file, never a row without its file.
-        if context.files.inDatabase {
-            try await context.writes.run { try await context.files.put(data, key: row.storageKey, on: db) }
-        } else {
-            try await context.files.put(data, key: row.storageKey, on: db)
-        }
-        do {
-            try await context.writes.run { try await row.create(on: db) }
-        } catch {
-            try? await context.files.delete(row.storageKey, on: db)
-            throw error
-        }
+        try await context.storeFile(data, key: row.storageKey, on: db) { try await row.create(on: db) }
         return row
     }
 }

@@ -114,7 +114,7 @@ struct GridChangesController: RouteCollection {
         change.status = "submitted"
         change.round = 1
         change.grids = input.grids
-        change.retiring = Self.json(input.retiring)
+        change.retiring = JSONColumn.text(input.retiring)
         change.proposedBy = principal.userID
         change.proposedAt = req.lianxin.now()
         change.updatedAt = change.proposedAt
@@ -138,7 +138,7 @@ struct GridChangesController: RouteCollection {
         change.title = input.title
         change.reason = input.reason
         change.grids = input.grids
-        change.retiring = Self.json(input.retiring)
+        change.retiring = JSONColumn.text(input.retiring)
         change.divisionCode = try await Self.checkedDivision(of: change, for: principal, req)
         _ = try await Self.dryRun(change, req)
         change.status = "submitted"
@@ -265,7 +265,8 @@ struct GridChangesController: RouteCollection {
 
     // MARK: Shared
 
-    static let beijing = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+    /// Beijing time, in which effective days are counted.
+    static let beijing = WorkCalendar.shanghai
 
     struct Proposal {
         var kind: String
@@ -334,7 +335,7 @@ struct GridChangesController: RouteCollection {
         let located = buildings.filter { $0.latitude != nil && $0.longitude != nil }
         var householdsByBuilding: [UUID: Int] = [:], residentsByBuilding: [UUID: Int] = [:]
         let locatedIDs = located.compactMap(\.id)
-        for chunk in stride(from: 0, to: locatedIDs.count, by: 500).map({ Array(locatedIDs[$0..<min($0 + 500, locatedIDs.count)]) }) {
+        for chunk in locatedIDs.chunked(500) {
             for household in try await Household.query(on: req.db).filter(\.$buildingID ~~ chunk).field(\.$id).field(\.$buildingID).all() {
                 householdsByBuilding[household.buildingID, default: 0] += 1
             }
@@ -400,11 +401,7 @@ struct GridChangesController: RouteCollection {
     }
 
     static func retiringCodes(_ change: GridChange) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(change.retiring.utf8))) ?? []
-    }
-
-    static func json(_ codes: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(codes)) ?? Data("[]".utf8), as: UTF8.self)
+        JSONColumn.list(String.self, from: change.retiring)
     }
 
     static func dto(_ change: GridChange) throws -> ChangeDTO {

@@ -147,7 +147,7 @@ enum ClassifierTraining {
         record.exampleCount = model.trainingExampleCount
         record.labels = model.labels.joined(separator: "|")
         record.macroF1 = macroF1
-        record.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        record.sha256 = Data(SHA256.hash(data: data)).hexString
         record.size = data.count
         record.data = data
         record.disabled = false

@@ -159,11 +159,11 @@ enum HotspotService {
         record.previousCount = hotspot.previousCount
         record.trend = hotspot.trend.rawValue
         record.categoryCode = hotspot.categories.first?.category ?? ""
-        record.categories = json(hotspot.categories)
+        record.categories = JSONColumn.text(hotspot.categories)
         record.firstAt = hotspot.firstReceivedAt
         record.lastAt = hotspot.lastReceivedAt
-        record.memberIDs = json(hotspot.memberIDs)
-        record.sampleIDs = json(hotspot.sampleIDs)
+        record.memberIDs = JSONColumn.text(hotspot.memberIDs)
+        record.sampleIDs = JSONColumn.text(hotspot.sampleIDs)
         record.status = "open"
         // Still the same problem as one already handled in the previous pass: keep what was done.
         if let handled = previous.first(where: { old in
@@ -183,20 +183,10 @@ enum HotspotService {
     /// The smallest division containing every code.
     static func commonDivision(of codes: [String]) -> String {
         let parsed = codes.compactMap(DivisionCode.init)
-        guard let first = parsed.first else { return codes.first ?? "" }
-        let common = first.lineage.first { ancestor in parsed.allSatisfy(ancestor.contains) }
-        return (common ?? first).value
-    }
-
-    private static func json<T: Encodable>(_ value: T) -> String {
-        String(decoding: (try? JSONEncoder().encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+        return (DivisionCode.smallestContaining(parsed) ?? parsed.first)?.value ?? codes.first ?? ""
     }
 
     static func decodeIDs(_ text: String) -> [UUID] {
-        ((try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []).compactMap(UUID.init(uuidString:))
-    }
-
-    static func decodeCategories(_ text: String) -> [Hotspot.CategoryCount] {
-        (try? JSONDecoder().decode([Hotspot.CategoryCount].self, from: Data(text.utf8))) ?? []
+        JSONColumn.list(String.self, from: text).compactMap(UUID.init(uuidString:))
     }
 }

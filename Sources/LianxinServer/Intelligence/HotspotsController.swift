@@ -202,7 +202,7 @@ struct HotspotsController: RouteCollection {
     private static func beijingTime(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.timeZone = WorkCalendar.shanghai
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
     }
@@ -298,7 +298,7 @@ struct HotspotsController: RouteCollection {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         let english = req.language == .en
         let division = try await Division.find(record.divisionCode, on: req.db)?.name ?? record.divisionCode
-        let categories = HotspotService.decodeCategories(record.categories).map {
+        let categories = JSONColumn.list(Hotspot.CategoryCount.self, from: record.categories).map {
             CategoryCount(code: $0.category, name: catalog.categories[$0.category]?.name ?? $0.category, count: $0.count)
         }
         let categoryName = catalog.categories[record.categoryCode]?.name ?? record.categoryCode

@@ -110,7 +110,7 @@ struct PairingsController: RouteCollection {
                                 : "not in force or outside your division: \(missing.joined(separator: ", ")) / 网格不存在或超出管辖范围"))
         }
         let taken = try await GridCluster.query(on: req.db).all().flatMap { cluster in
-            Self.decode(cluster.gridCodes).filter(codes.contains).map { "\($0) (\(cluster.code))" }
+            JSONColumn.list(String.self, from: cluster.gridCodes).filter(codes.contains).map { "\($0) (\(cluster.code))" }
         }
         if !taken.isEmpty { errors.append(.init(field: "/gridCodes", message: "already in a cluster: \(taken.joined(separator: ", ")) / 已属其他片区")) }
         guard errors.isEmpty else { throw Problem.invalid(errors) }
@@ -118,7 +118,7 @@ struct PairingsController: RouteCollection {
         cluster.code = code
         cluster.name = name
         cluster.divisionCode = HotspotService.commonDivision(of: visible.map(\.communityCode))
-        cluster.gridCodes = Self.encode(codes)
+        cluster.gridCodes = JSONColumn.text(codes)
         cluster.leaderID = input.leaderId
         cluster.createdAt = req.lianxin.now()
         do {
@@ -251,17 +251,9 @@ struct PairingsController: RouteCollection {
 
     // MARK: Shared
 
-    static func encode(_ codes: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(codes)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func decode(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-    }
-
     static func dto(_ cluster: GridCluster) throws -> ClusterDTO {
         ClusterDTO(id: try cluster.requireID(), code: cluster.code, name: cluster.name, divisionCode: cluster.divisionCode,
-                   gridCodes: decode(cluster.gridCodes), leaderId: cluster.leaderID)
+                   gridCodes: JSONColumn.list(String.self, from: cluster.gridCodes), leaderId: cluster.leaderID)
     }
 
     static func dto(_ row: Pairing) throws -> PairingDTO {

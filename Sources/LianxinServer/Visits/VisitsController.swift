@@ -166,21 +166,10 @@ struct VisitsController: RouteCollection {
         row.uploaderID = principal.userID
         row.contentType = upload.format.contentType
         row.byteSize = upload.data.count
-        row.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
+        row.sha256 = Data(SHA256.hash(data: upload.data)).hexString
         row.storageKey = UUID().uuidString.lowercased()
         row.createdAt = context.now()
-        // The bytes first (durable when put returns), then the row.
-        if context.files.inDatabase {
-            try await context.writes.run { try await context.files.put(upload.data, key: row.storageKey, on: req.db) }
-        } else {
-            try await context.files.put(upload.data, key: row.storageKey, on: req.db)
-        }
-        do {
-            try await context.writes.run { try await row.create(on: req.db) }
-        } catch {
-            try? await context.files.delete(row.storageKey, on: req.db)
-            throw error
-        }
+        try await context.storeFile(upload.data, key: row.storageKey, on: req.db) { try await row.create(on: req.db) }
         return try await PhotoDTO(id: row.id!, contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256,
                                   url: "/api/v1/visits/photos/\(row.id!)").encodeResponse(status: .created, for: req)
     }
@@ -385,7 +374,7 @@ struct VisitsController: RouteCollection {
         var tags: [UUID: Set<String>] = [:]
         for household in households { if let id = household.id { tags[id] = Set(TagList.decode(household.tags)) } }
         var lastVisit: [UUID: Date] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunked(500) {
             for resident in try await Resident.query(on: db).filter(\.$householdID ~~ chunk).field(\.$householdID).field(\.$tags).all() {
                 tags[resident.householdID, default: []].formUnion(TagList.decode(resident.tags))
             }
