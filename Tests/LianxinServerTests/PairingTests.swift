@@ -57,3 +57,40 @@ struct PairingTests {
         }
     }
 }
+
+@Suite("Another community's grid changes, pairings and visit photos are 404")
+struct NeighbourScopeTests {
+    @Test func aNeighbouringCommunitysStaffCannotReachThem() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let admin = TestClient(app: app)
+            try await admin.login("admin")
+            let account = AccountService.NewAccount(username: "zhujiaxiang", displayName: "祝家巷社区 孙", password: "Neighbour@2026",
+                                                    role: "communityStaff", divisionCode: "361102002001")
+            #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
+
+            let community = TestClient(app: app), member = TestClient(app: app)
+            try await community.login("community")
+            try await member.login("gridmember")
+            let grid = try #require(try await Grid.query(on: app.db).filter(\.$communityCode == "361102001001").filter(\.$validTo == nil).sort(\.$code).first())
+            let change = try await GridChangeTests.send(community, .POST, "/api/v1/grid-changes",
+                                                        try GridChangeTests.proposal(replacing: grid, newCode: "361102001001094"))
+                .json(GridChangesController.ChangeDTO.self)
+            let household = try #require(try await member.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self).first).householdId
+            let png = [UInt8](try QRCode(encoding: "照片").png(scale: 2))
+            let photo = try await member.send(.POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": try await member.csrf()],
+                                              raw: (png, .png)).json(VisitsController.PhotoDTO.self)
+            let pairing = try await community.send(.POST, "/api/v1/pairings", headers: ["X-CSRF-Token": try await community.csrf()],
+                                                   json: PairingsController.PairingInput(kind: "partyMember", personName: "党员 王红", targets: [household.uuidString]))
+                .json([PairingsController.PairingDTO].self)[0]
+
+            let neighbour = TestClient(app: app)
+            try await neighbour.login("zhujiaxiang", "Neighbour@2026")
+            let csrf = try await neighbour.csrf()
+            #expect(try await neighbour.send(.GET, "/api/v1/grid-changes/\(change.id)").status == .notFound)
+            #expect(try await neighbour.send(.GET, "/api/v1/grid-changes").json([GridChangesController.ChangeDTO].self).isEmpty)
+            #expect(try await neighbour.send(.GET, photo.url).status == .notFound)
+            #expect(try await neighbour.send(.POST, "/api/v1/pairings/\(pairing.id)/end", headers: ["X-CSRF-Token": csrf]).status == .notFound)
+            #expect(try await neighbour.send(.GET, "/api/v1/pairings").json([PairingsController.PairingDTO].self).isEmpty)
+        }
+    }
+}
