@@ -46,6 +46,12 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewResidents           // the resident registry (buildings, households, residents) in scope
     case manageResidents         // import residents, edit resident tags
     case manageGridStaff         // assign grid members to grids
+    case viewEngagement          // service events (红帐篷) and meetings in scope
+    case manageEngagement        // run service events and meetings, file their requests and opinions
+    case handleDisputes          // mediation cases and petitions (personal data, audited)
+    case viewCommunityServices   // service orders, wishes, volunteers and points, stations in scope
+    case orderCommunityServices  // order a service or post a wish for a resident
+    case manageCommunityServices // service menus, assignment, volunteers, activities, merchants, stations, earn rules
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -70,6 +76,12 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewResidents: [.admin, .gridMember, .communityStaff, .supervisor, .leader]
         case .manageResidents: [.admin, .communityStaff]
         case .manageGridStaff: [.admin, .communityStaff]
+        case .viewEngagement: [.gridMember, .communityStaff, .supervisor, .leader, .dispatcher]
+        case .manageEngagement: [.gridMember, .communityStaff, .leader]
+        case .handleDisputes: [.communityStaff, .supervisor, .leader]
+        case .viewCommunityServices: [.gridMember, .communityStaff, .dispatcher, .supervisor, .leader]
+        case .orderCommunityServices: [.gridMember, .communityStaff]
+        case .manageCommunityServices: [.communityStaff]
         }
     }
 }
