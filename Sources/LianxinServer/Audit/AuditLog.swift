@@ -33,6 +33,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case tenantCheckedIn = "tenancy.check-in"
     case tenantCheckedOut = "tenancy.check-out"
     case visitTaskDone = "visit-task.done"
+    case disputeRecordViewed = "dispute-record.view"
 }
 
 /// How the audited action ended.

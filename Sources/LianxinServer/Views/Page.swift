@@ -61,6 +61,7 @@ extension Request {
         guard let principal else { return [] }
         var items: [(String, String)] = [("/", "nav_home"), ("/divisions", "nav_divisions")]
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
+        if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
         if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
         if principal.role.can(.readAuditLog) { items.append(("/audit", "nav_audit")) }
         items.append(("/account", "nav_account"))

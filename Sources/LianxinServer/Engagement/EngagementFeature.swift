@@ -1,0 +1,19 @@
+import Vapor
+import Fluent
+
+/// The feature for red-tent service events, 屋场贴心会 meetings, mediation and petitions.
+enum EngagementFeature: LianxinFeature {
+    static let migrations: [any Migration] = [CreateEngagementTables()]
+
+    static func routes(_ app: Application) throws {
+        try app.register(collection: ServiceEventsController())
+        try app.register(collection: MeetingsController())
+        try app.register(collection: MediationController())
+        try app.register(collection: PetitionsController())
+        try app.register(collection: EngagementPagesController())
+    }
+
+    static var openAPIPaths: [(String, JSONValue)] { EngagementOpenAPI.paths }
+
+    static var openAPISchemas: [(String, JSONValue)] { EngagementOpenAPI.schemas }
+}
