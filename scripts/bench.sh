@@ -76,6 +76,7 @@ rows = [
     ("intake / raw SQLite", grab(r"^ratio intake / raw\s+([\d.]+%)", intake), ">= 30%", "same run"),
     ("p99 at 500 orders/s (ms)", grab(r"^p99 latency at fixed rate \(ms\)\s+([\d.]+)", intake), "<= 25", "p50 " + grab(r"^p50 latency at fixed rate \(ms\)\s+([\d.]+)", intake) + " ms"),
     ("worst list p99 with N orders (ms)", grab(r"^worst p99\s+([\d.]+)", queues), "<= 50", grab(r"^loaded ([\d,]+) orders", queues) + " orders"),
+    ("worst workbench page p99 with N orders (ms)", grab(r"^worst page p99\s+([\d.]+)", queues), "<= 100", "9 pages, HTML over loopback"),
     ("SLA sweep (ms for 200 due alerts)", grab(r"due alerts found in ([\d.]+) ms", queues), "O(due)", grab(r"plan: (.*)", queues)),
 ]
 def text(name):

@@ -73,3 +73,6 @@ fi
 python3 -c 'import selenium' 2>/dev/null || bash "$root/scripts/python_deps.sh" selenium
 # Screenshots of the pages are kept in screenshots/ (CI artifacts; not committed).
 python3 "$root/scripts/browser/checkin.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
+step "browser: a request from a resident's phone to closed, through the pages only"
+python3 "$root/scripts/browser/lifecycle.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

@@ -20,7 +20,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     app.directory = DirectoryConfiguration(workingDirectory: (settings.resourcesDirectory as NSString).deletingLastPathComponent + "/")
 
     try configureDatabase(app, settings: settings)
-    app.migrations.add(LianxinMigrations.all)
+    app.migrations.add(LianxinMigrations.all + LianxinFeatures.migrations)
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = (settings.resourcesDirectory as NSString).appendingPathComponent("Views") + "/"
@@ -62,6 +62,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     try app.register(collection: RentalUnitsController())
     try app.register(collection: CheckInPagesController())
     try app.register(collection: VisitTasksController())
+    try LianxinFeatures.routes(app)
 }
 
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite

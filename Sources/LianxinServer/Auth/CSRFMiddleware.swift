@@ -23,7 +23,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil {
-            _ = try await request.body.collect(max: 1 << 20).get()
+            // A form with a photo carries its token in the multipart body: read up to the photo limit.
+            let limit = request.headers.contentType?.type == "multipart" ? request.lianxin.settings.maxUploadBytes + 65_536 : 1 << 20
+            _ = try await request.body.collect(max: limit).get()
         }
         let expected = request.principal?.csrfToken ?? request.cookies[Self.cookie]?.string
         let presented = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))

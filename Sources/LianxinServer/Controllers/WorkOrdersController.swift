@@ -111,6 +111,11 @@ struct WorkOrdersController: RouteCollection {
             guard let code = DivisionCode(text) else { throw Problem.invalid(field: "division", "not a division code / 区划代码无效") }
             query = query.filter(\.$divisionCode, .custom("LIKE"), code.value + "%")
         }
+        if let text = req.query[String.self, at: "phone"], !text.isEmpty {
+            // The caller's earlier requests, found through the phone's blind index (the number itself is never searched).
+            guard let phone = try? PhoneNumber(parsing: text) else { throw Problem.invalid(field: "phone", "not a phone number / 号码无效") }
+            query = query.filter(\.$requesterPhoneIndex == req.lianxin.cipher.blindIndex(phone.value))
+        }
         if let text = req.query[String.self, at: "department"], !text.isEmpty {
             guard let id = UUID(uuidString: text) else { throw Problem.invalid(field: "department", "not a department id / 部门编号无效") }
             query = query.filter(\.$departmentID == id)

@@ -56,6 +56,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             let status = abort.status
             let type = status.code == 404 ? "not-found" : status.code == 413 ? "payload-too-large" : "http-\(status.code)"
             return Problem(status, type: type, title: status.reasonPhrase, detail: abort.reason)
+        case _ where isMalformedForm(error):
+            return Problem(.badRequest, type: "malformed-body", title: "Bad Request",
+                           detail: "The form body could not be read (malformed multipart or URL-encoded data) / 表单内容无法解析")
         case let sqlite as SQLiteError where sqlite.reason == .full:
             return Problem(.insufficientStorage, type: "storage-full", title: "Storage full",
                            detail: "The server's disk is full; nothing was saved. Try again later / 服务器磁盘已满，本次未保存，请稍后重试")
@@ -66,6 +69,13 @@ struct ProblemMiddleware: AsyncMiddleware {
             return Problem(.internalServerError, type: "internal", title: "Internal Server Error",
                            detail: "Something went wrong; the request id identifies it in the logs / 服务器内部错误")
         }
+    }
+
+    /// Whether a form decoder gave up on the body: MultipartKit's parser and decoder errors (some are
+    /// private types, so they are recognised by module) and URL-encoded form errors. The client sent it.
+    static func isMalformedForm(_ error: any Error) -> Bool {
+        let name = String(reflecting: type(of: error))
+        return name.hasPrefix("MultipartKit.") || name.hasPrefix("Vapor.URLEncodedForm")
     }
 
     /// Whether the database could not be reached (restarting, network, pool closed, disk I/O):

@@ -150,6 +150,7 @@ struct AttachmentsController: RouteCollection {
     }
 
     /// Stores checked photo bytes for `order`: the file first (durable when `put` returns), then its row.
+    @discardableResult
     static func storeBytes(_ data: Data, format: ImageFormat, purpose: String, order: WorkOrder, uploader: String, uploaderID: UUID?,
                            context: LianxinContext, on db: any Database) async throws -> Attachment {
         let orderID = try order.requireID()

@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 
-/// The interface texts in each language, loaded from `Resources/Locales/<lang>.json`.
+/// The interface texts in each language, loaded from `Resources/Locales/<lang>.json` and `Resources/Locales/*/<lang>.json`.
 /// Simplified Chinese is the default; a key missing from another language falls back to it.
 public struct Localizer: Sendable {
     public enum Language: String, Sendable, CaseIterable {
@@ -11,15 +11,39 @@ public struct Localizer: Sendable {
 
     private let tables: [Language: [String: String]]
 
-    /// Loads every language; a missing or malformed file is an error at start-up, not a blank page later.
+    /// Loads every language from `<directory>/<lang>.json` and from each feature folder's
+    /// `<directory>/<feature>/<lang>.json` (so each area of the product keeps its own texts).
+    /// A missing or malformed file, or a key defined twice, is an error at start-up, not a blank page later.
     public init(directory: String) throws {
+        let fileManager = FileManager.default
+        let features = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).sorted().filter { name in
+            var isDirectory: ObjCBool = false
+            return fileManager.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
         var tables: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            let path = (directory as NSString).appendingPathComponent("\(language.rawValue).json")
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LianxinSettings.Problem.invalid(variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "missing \(path)")
+            let main = (directory as NSString).appendingPathComponent("\(language.rawValue).json")
+            guard let data = fileManager.contents(atPath: main) else {
+                throw LianxinSettings.Problem.invalid(variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "missing \(main)")
             }
-            tables[language] = try JSONDecoder().decode([String: String].self, from: data)
+            var table = try JSONDecoder().decode([String: String].self, from: data)
+            for feature in features {
+                let path = ((directory as NSString).appendingPathComponent(feature) as NSString)
+                    .appendingPathComponent("\(language.rawValue).json")
+                guard let data = fileManager.contents(atPath: path) else { continue }
+                let more: [String: String]
+                do {
+                    more = try JSONDecoder().decode([String: String].self, from: data)
+                } catch {
+                    throw LianxinSettings.Problem.invalid(variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "\(path) is not a JSON object of texts")
+                }
+                if let twice = more.keys.first(where: { table[$0] != nil }) {
+                    throw LianxinSettings.Problem.invalid(variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "\(path) defines \"\(twice)\" again")
+                }
+                table.merge(more) { first, _ in first }
+            }
+            tables[language] = table
         }
         self.tables = tables
     }

@@ -45,6 +45,9 @@ struct IntakeSuggestionsController: RouteCollection {
         var modelVersion: Int
         var categories: [CategorySuggestion]
         var duplicates: [DuplicateDTO]
+        /// The grid the position lies in (when one was given and a grid holds it).
+        var grid: String?
+        var gridName: String?
     }
 
     func suggest(req: Request) async throws -> Output {
@@ -79,7 +82,12 @@ struct IntakeSuggestionsController: RouteCollection {
         let callerHash = input.requesterPhone.flatMap { try? PhoneNumber(parsing: $0) }.map { req.lianxin.cipher.blindIndex($0.value) }
         let sketch = OrderSketch(text: text, location: location, receivedAt: req.lianxin.now(), callerHash: callerHash)
         let duplicates = try await Self.duplicates(of: sketch, excluding: nil, for: principal, req)
-        return Output(modelVersion: classifier.version, categories: categories, duplicates: duplicates)
+        var grid: (code: String, name: String)?
+        if let location, let placed = try await ReferenceData.locator(req.lianxin.referenceCache, on: req.db).place(location) {
+            let row = try await Grid.query(on: req.db).filter(\.$code == placed.path.grid).filter(\.$validTo == nil).first()
+            grid = (placed.path.grid, row?.name ?? placed.path.grid)
+        }
+        return Output(modelVersion: classifier.version, categories: categories, duplicates: duplicates, grid: grid?.code, gridName: grid?.name)
     }
 
     /// Possible duplicates of an order already filed (from Open311, the web or a phone): what the

@@ -81,11 +81,11 @@ enum OpenAPIDocument {
                  "description": "Grassroots governance: 接诉即办 work orders, 吹哨报到, divisions, accounts and the audit log. Errors are RFC 9457 problem details naming the field."],
         "servers": [["url": "/"]],
         "security": [["bearerAuth": []], ["sessionCookie": []]],
-        "paths": .object(paths),
+        "paths": .object(paths + LianxinFeatures.openAPIPaths),
         "components": ["securitySchemes": [
             "bearerAuth": ["type": "http", "scheme": "bearer"],
             "sessionCookie": ["type": "apiKey", "in": "cookie", "name": "lianxin_session"],
-        ], "schemas": .object(schemas)],
+        ], "schemas": .object(schemas + LianxinFeatures.openAPISchemas)],
     ]
 
     static let paths: [(String, JSONValue)] = [
@@ -111,6 +111,7 @@ enum OpenAPIDocument {
                 query("status", text, "comma-separated statuses: " + WorkOrderStatus.allCases.map(\.rawValue).joined(separator: ", ")),
                 query("category", text, "category code prefix"), query("division", text, "division code"),
                 query("department", uuid, "department id"), query("overdue", enumeration(["true", "false"]), "overdue only"),
+                query("phone", text, "the caller's phone number: their earlier requests (matched through the blind index)"),
                 query("supervised", enumeration(["true", "false"]), "under supervision"),
                 query("createdFrom", dateTime, "created at or after"), query("createdTo", dateTime, "created before")],
                 ok: (200, page(of: "WorkOrder")), errors: [401, 403, 422]),
@@ -139,7 +140,8 @@ enum OpenAPIDocument {
                                                                                  ("departmentId", nullable("string", format: "uuid")), ("departmentName", nullable("string"))])]),
                               ("duplicates", ["type": "array", "items": object([("orderId", uuid), ("number", text), ("title", text), ("status", text),
                                                                                  ("score", number), ("textSimilarity", number), ("distanceMeters", nullable("number")),
-                                                                                 ("hoursApart", number), ("sameCaller", boolean)])])])),
+                                                                                 ("hoursApart", number), ("sameCaller", boolean)])]),
+                              ("grid", nullable("string")), ("gridName", nullable("string"))])),
             errors: [400, 401, 403, 422])]),
         ("/api/v1/work-orders/{id}/unmask", ["post": operation("Show the requester's full name and phone, with a reason (audited)", tag: "work orders",
             parameters: [path("id", uuid)], body: object([("reason", text)], required: ["reason"]),

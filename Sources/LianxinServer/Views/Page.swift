@@ -59,8 +59,21 @@ extension Request {
 
     private func navigation(_ texts: [String: String]) -> [NavLink] {
         guard let principal else { return [] }
-        var items: [(String, String)] = [("/", "nav_home"), ("/divisions", "nav_divisions")]
+        var items: [(String, String)] = [("/", "nav_home")]
+        let role = principal.role
+        if [.operator, .dispatcher, .gridMember, .communityStaff].contains(role) { items.append(("/desk", "nav_desk")) }
+        if [.operator, .dispatcher].contains(role) { items.append(("/queue", "nav_queue")) }
+        if [.departmentHandler, .departmentLead, .gridMember, .communityStaff].contains(role) { items.append(("/my-orders", "nav_inbox")) }
+        if role.can(.viewWorkOrders) { items.append(("/orders", "nav_orders")) }
+        if role.can(.viewWorkOrders) { items.append(("/dashboard", "nav_dashboard")) }
+        if [.supervisor, .leader, .dispatcher].contains(role) { items.append(("/supervision", "nav_supervision")) }
+        if role.can(.blowWhistle) || role.requiresDepartment { items.append(("/whistles", "nav_whistles")) }
+        if role.can(.recordVisits) { items.append(("/my-visits", "nav_visits")) }
+        if role.can(.viewWorkOrders) { items.append(("/grid-map", "nav_grid_map")) }
+        items.append(("/divisions", "nav_divisions"))
+        if role.can(.manageRules) { items.append(("/admin/rules", "nav_rules")) }
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
+        if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
         if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
         if principal.role.can(.readAuditLog) { items.append(("/audit", "nav_audit")) }

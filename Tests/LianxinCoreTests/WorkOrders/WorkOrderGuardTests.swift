@@ -111,6 +111,28 @@ import Testing
     }
 
     /// The error `action` meets, or nil when it is accepted.
+    /// The actions a page offers are exactly those whose who/status/unit/pause checks pass: an offered
+    /// sample never meets a guard refusal, and a sample that is not offered is refused.
+    @Test(arguments: WorkOrderStatus.allCases)
+    func pagesOfferExactlyWhatTheGuardsAllow(status: WorkOrderStatus) throws {
+        let state = try F.order(in: status)
+        for actor in Self.everyActor + [F.staff(.departmentHandler, in: F.otherUnit)] {
+            let offered = Set(WorkOrderMachine.offeredActions(in: state, to: actor))
+            for (action, _, _) in Self.samples {
+                let refusal = Self.refusal(of: action, to: state, by: actor)
+                if offered.contains(action.kind) {
+                    switch refusal {
+                    case .notPermitted?, .notAllowedInStatus?, .notAssignedUnit?, .pausedForRequester?, .noPendingExtension?, .notPaused?:
+                        Issue.record("\(action.kind) offered to \(actor.kind) in \(status) but refused: \(String(describing: refusal))")
+                    default: break
+                    }
+                } else {
+                    #expect(refusal != nil, "\(action.kind) not offered to \(actor.kind) in \(status) but allowed")
+                }
+            }
+        }
+    }
+
     static func refusal(of action: WorkOrderAction, to state: WorkOrderState, by actor: WorkOrderActor) -> TransitionError? {
         do {
             _ = try WorkOrderMachine.apply(action, to: state, by: actor, at: F.start.addingTimeInterval(3_600))

@@ -1,0 +1,26 @@
+/// Which actions a page offers: the same guard table `apply` checks, so a button is shown exactly
+/// when pressing it can pass the who/status/unit/pause checks (the action's own data is checked on submit).
+extension WorkOrderMachine {
+    /// The actions `actor` may take on the order in `state` now, in the order of the lifecycle.
+    public static func offeredActions(in state: WorkOrderState, to actor: WorkOrderActor) -> [WorkOrderActionKind] {
+        WorkOrderActionKind.allCases.filter { kind in
+            guard kind != .create else { return false }
+            let rule = WorkOrderActionGuard.of(kind)
+            guard rule.permits(actor.kind), rule.statuses.contains(state.status) else { return false }
+            if let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
+               actor.departmentID == nil || actor.departmentID != state.departmentID {
+                return false
+            }
+            if state.isPaused && !rule.allowedWhilePaused { return false }
+            switch kind {
+            case .approveExtension, .refuseExtension: return state.pendingExtension != nil
+            case .requestExtension: return state.pendingExtension == nil
+            case .pauseForRequester: return !state.isPaused
+            case .resume: return state.isPaused
+            // A resident may withdraw a request only until it is dispatched.
+            case .cancel: return actor.kind != .resident || [.submitted, .received].contains(state.status)
+            default: return true
+            }
+        }
+    }
+}

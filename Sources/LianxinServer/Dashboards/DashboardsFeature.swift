@@ -1,0 +1,9 @@
+import Vapor
+import Fluent
+
+enum DashboardsFeature: LianxinFeature {
+    static let migrations: [any Migration] = []
+    static func routes(_ app: Application) throws {}
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+}

@@ -1,0 +1,124 @@
+import Vapor
+import LianxinCore
+
+/// One input of an action form, described in Swift so one template draws every form.
+struct FormField: Encodable, Sendable {
+    /// text, textarea, select, number, file, geo (a "use my location" button filling latitude/longitude), hidden
+    let kind: String
+    let name: String
+    let label: String
+    var options: [SelectOption] = []
+    var required = false
+    var value = ""
+    var error = ""
+    var help = ""
+}
+
+/// A form for one lifecycle action on the order page, posted to `/orders/:id/act`.
+struct ActionForm: Encodable, Sendable {
+    let action: String
+    let title: String
+    let fields: [FormField]
+    /// Shown open (the usual next step) rather than folded.
+    let primary: Bool
+    let multipart: Bool
+}
+
+/// What a page form posts for an action: all text, so an empty select or a mistyped number is named
+/// in the reply instead of failing to decode.
+struct ActionFormInput: Content {
+    var action: String?
+    var note: String?
+    var reason: String?
+    var departmentId: String?
+    var latitude: String?
+    var longitude: String?
+    var extraAmount: String?
+    var extraUnit: String?
+    var approved: String?
+    var satisfaction: String?
+    var solved: String?
+    var comment: String?
+    var parentNumber: String?
+    var deadline: String?
+
+    /// The API's input for the same step, or a 422 naming the field.
+    func transition(parentID: UUID?, calendar: WorkCalendar) throws -> TransitionInput {
+        func uuid(_ text: String?, _ field: String) throws -> UUID? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let id = UUID(uuidString: text) else { throw Problem.invalid(field: "/\(field)", "choose from the list / 请从列表中选择") }
+            return id
+        }
+        func number(_ text: String?, _ field: String) throws -> Double? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = Double(text), value.isFinite else { throw Problem.invalid(field: "/\(field)", "a number / 须为数字") }
+            return value
+        }
+        func flag(_ text: String?) -> Bool? { text.flatMap { ["true": true, "false": false][$0] } }
+        var deadlineDate: Date?
+        if let text = deadline?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            // A date picker gives yyyy-MM-dd: the deadline is the end of that day in Beijing time.
+            guard let day = LocalDate(iso: text) else { throw Problem.invalid(field: "/deadline", "a date / 须为日期") }
+            deadlineDate = calendar.instant(on: day.adding(days: 1), minute: 0).addingTimeInterval(-1)
+        }
+        var amount: Int?
+        if let value = try number(extraAmount, "extraAmount") {
+            guard value == value.rounded(), abs(value) < 1000 else { throw Problem.invalid(field: "/extraAmount", "a whole number / 须为整数") }
+            amount = Int(value)
+        }
+        return TransitionInput(action: action, note: note, reason: reason, departmentId: try uuid(departmentId, "departmentId"),
+                               latitude: try number(latitude, "latitude"), longitude: try number(longitude, "longitude"),
+                               extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
+                               approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
+                               solved: flag(solved), comment: comment, parentId: parentID, deadline: deadlineDate)
+    }
+}
+
+extension WorkbenchLookup {
+    /// The forms for the actions offered to this user on this order, the usual next step first.
+    func actionForms(offered: [WorkOrderActionKind], order: WorkOrder, t: (String) -> String,
+                     values: [String: String] = [:], errors: [String: String] = [:]) -> [ActionForm] {
+        func field(_ kind: String, _ name: String, _ label: String, required: Bool = false, options: [SelectOption] = [], help: String = "") -> FormField {
+            FormField(kind: kind, name: name, label: t(label), options: options.selecting(values[name]), required: required,
+                      value: values[name] ?? "", error: errors[name] ?? "", help: help.isEmpty ? "" : t(help))
+        }
+        let departments = departmentOptions.filter { $0.value != order.departmentID?.uuidString }
+        let yesNo = [SelectOption(value: "true", label: t("wb_yes")), SelectOption(value: "false", label: t("wb_no"))]
+        let satisfaction = Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+        let units = [TimeLimitUnit.workingDays, .workingHours, .minutes].map { SelectOption(value: $0.rawValue, label: t("wb_unit_\($0.rawValue)")) }
+        let next: Set<WorkOrderActionKind> = [.accept, .dispatch, .sign, .arrive, .complete, .revisit, .close, .approveExtension]
+        return offered.compactMap { kind -> ActionForm? in
+            let fields: [FormField]
+            switch kind {
+            case .accept, .startProgress, .sign, .resume: fields = []
+            case .dispatch:
+                fields = [FormField(kind: "select", name: "departmentId", label: t("wb_department"),
+                                    options: departmentOptions.selecting(values["departmentId"] ?? order.suggestedDepartmentID?.uuidString),
+                                    required: true, error: errors["departmentId"] ?? ""),
+                          field("text", "note", "wb_note")]
+            case .redispatch: fields = [field("select", "departmentId", "wb_department", required: true, options: departments),
+                                        field("textarea", "reason", "wb_reason", required: true)]
+            case .returnOrder, .refuseExtension, .reopen, .shelve, .cancel, .pauseForRequester, .escalate:
+                fields = [field("textarea", "reason", "wb_reason", required: true)]
+            case .arrive: fields = [field("geo", "latitude", "wb_location", help: "wb_location_help")]
+            case .addProgressNote: fields = [field("textarea", "note", "wb_note", required: true), field("file", "file", "wb_photo")]
+            case .complete: fields = [field("textarea", "note", "wb_result", required: true), field("file", "file", "wb_photo", help: "wb_photo_help")]
+            case .requestExtension: fields = [field("number", "extraAmount", "wb_extra_amount", required: true),
+                                              field("select", "extraUnit", "wb_extra_unit", options: units),
+                                              field("textarea", "reason", "wb_reason", required: true)]
+            case .approveExtension, .unshelve, .close: fields = [field("text", "note", "wb_note")]
+            case .review: fields = [field("select", "approved", "wb_approved", required: true, options: yesNo), field("text", "note", "wb_note")]
+            case .revisit: fields = [field("select", "satisfaction", "wb_satisfaction", required: true, options: satisfaction),
+                                     field("select", "solved", "wb_solved", required: true, options: yesNo),
+                                     field("textarea", "comment", "wb_comment")]
+            case .merge: fields = [field("text", "parentNumber", "wb_parent_number", required: true, help: "wb_parent_help")]
+            case .remind: fields = [field("text", "note", "wb_note", required: true)]
+            case .supervise: fields = [field("date", "deadline", "wb_deadline"), field("textarea", "note", "wb_note", required: true)]
+            case .addInformation: fields = [field("textarea", "note", "wb_note", required: true)]
+            case .assign, .create: return nil
+            }
+            return ActionForm(action: kind.rawValue, title: kind.title(english: english), fields: fields,
+                              primary: next.contains(kind), multipart: fields.contains { $0.kind == "file" })
+        }
+    }
+}
