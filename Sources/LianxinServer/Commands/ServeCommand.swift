@@ -14,6 +14,7 @@ struct LianxinServeCommand: AnyAsyncCommand {
         try await prepareDatabase(application)
         if demo {
             for line in try await DemoSeeder(application: application).run() { context.console.print(line) }
+            for line in try await DashboardDemo.seed(application) { context.console.print(line) }
         }
         if application.lianxin.settings.runScheduler {
             let scheduler = SLAScheduler()

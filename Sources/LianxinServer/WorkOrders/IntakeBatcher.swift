@@ -104,5 +104,6 @@ final class IntakeBatcher: Sendable {
         for alert in items.flatMap(\.alerts) where alert.id == nil { alert.id = UUID() }
         try await sql.insertRows(into: SLAAlert.schema, columns: SLAAlert.insertColumns, items.flatMap(\.alerts).map(\.insertValues))
         try await WebhookDispatcher.enqueue(hooks, on: db, now: items[0].row.createdAt)
+        try await RollupStore.recordCreated(items.map { ($0.row, $0.events) }, on: db)
     }
 }

@@ -190,6 +190,7 @@ struct WorkOrderService {
                 throw Problem.conflict("The order was changed by someone else; reload and try again / 工单已被他人更新，请刷新后重试")
             }
             try await Self.append(transition.event, on: db, order: row)
+            try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
             try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
             try await Notifications.after(transition.event, order: row, on: db, now: now)
             if transition.event.kind == .closed {
@@ -214,6 +215,7 @@ struct WorkOrderService {
                 throw Problem.conflict("A merged order changed meanwhile; try again / 并单子工单已变化，请重试")
             }
             try await Self.append(follow.event, on: db, order: child)
+            try await RollupStore.record(follow.event, order: child, calendar: calendar, context: context, on: db)
             try await Self.syncAlerts(orderID: try child.requireID(), clocks: clocks, calendar: calendar, now: now, on: db)
         }
     }

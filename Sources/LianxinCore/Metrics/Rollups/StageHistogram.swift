@@ -17,6 +17,12 @@ public struct StageHistogram: Sendable, Hashable, Codable {
         counts = Array(repeating: 0, count: Self.boundsInMinutes.count + 1)
     }
 
+    /// A histogram from stored bucket counts (one per bound, then the overflow bucket); nil for the wrong number.
+    public init?(counts: [Int]) {
+        guard counts.count == Self.boundsInMinutes.count + 1 else { return nil }
+        self.counts = counts
+    }
+
     /// A histogram holding one duration.
     public init(seconds: Int) {
         self.init()

@@ -1,0 +1,156 @@
+import Vapor
+import LianxinCore
+
+/// Formats figures for pages: shares as percentages, minutes, points, counts.
+struct FigureFormat {
+    let english: Bool
+
+    func text(_ value: Double?, unit: String) -> String {
+        guard let value else { return "—" }
+        switch unit {
+        case "share": return String(format: "%.1f%%", value * 100)
+        case "minutes": return english ? String(format: "%.0f min", value) : String(format: "%.0f 分钟", value)
+        case "points": return String(format: "%.2f", value)
+        default: return String(format: "%.0f", value)
+        }
+    }
+
+    /// "+1.5 pt" style change from `before` to `now`, and whether it is an improvement.
+    func change(_ now: Double?, _ before: Double?, unit: String, higherIsBetter: Bool) -> (text: String, tone: String) {
+        guard let now, let before else { return ("—", "flat") }
+        let delta = unit == "share" ? (now - before) * 100 : now - before
+        if abs(delta) < 0.05 { return ("±0", "flat") }
+        let sign = delta > 0 ? "+" : "−"
+        let suffix = unit == "share" ? (english ? " pt" : " 个百分点") : ""
+        let good = (delta > 0) == higherIsBetter
+        return ("\(sign)\(String(format: "%.1f", abs(delta)))\(suffix)", good ? "up" : "down")
+    }
+}
+
+/// A number on a page with the link to the orders behind it.
+struct LinkedNumber: Encodable, Sendable {
+    let text: String
+    let href: String?
+}
+
+/// One KPI tile.
+struct KPITile: Encodable, Sendable {
+    let id: String
+    let name: String
+    let value: String
+    let numerator: [LinkedNumber]
+    let denominator: LinkedNumber?
+    let previous: String
+    let previousChange: String
+    let previousTone: String
+    let sameLastYear: String
+    let sameLastYearChange: String
+    let sameLastYearTone: String
+    let formula: String
+}
+
+/// A chart mark with its link.
+struct ChartMark: Encodable, Sendable {
+    let x: Double
+    let y: Double
+    let width: Double
+    let height: Double
+    let label: String
+    let value: String
+    let href: String?
+    /// Where the mark's value is written, for horizontal bars.
+    var textX: Double = 0
+    var textY: Double = 0
+}
+
+/// One area of the choropleth map.
+struct MapArea: Encodable, Sendable {
+    let d: String
+    let shade: Int
+    let title: String
+    let href: String
+}
+
+struct TableRow: Encodable, Sendable {
+    let label: String
+    let href: String?
+    let cells: [LinkedNumber]
+}
+
+struct PeriodChoice: Encodable, Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// The 驾驶舱 and the scorecards.
+struct DashboardPageModel: Encodable, Sendable {
+    let heading: String
+    let divisionCode: String
+    let divisionName: String
+    let period: String
+    let date: String
+    let kinds: [PeriodChoice]
+    let hidden: [PeriodChoice]
+    let previousHref: String
+    let nextHref: String
+    let counts: [KPITile]
+    let tiles: [KPITile]
+    let trendBars: [ChartMark]
+    let trendLine: String
+    let trendLabels: [ChartMark]
+    let categoryBars: [ChartMark]
+    let categoryHeight: Double
+    let mapAreas: [MapArea]
+    let mapViewBox: String
+    let mapLegend: [String]
+    let hotspots: [String]
+    let rankingTitle: String
+    let rankingHeaders: [String]
+    let ranking: [TableRow]
+    let tables: [CutTablePage]
+    let exportHref: String?
+    let reportHref: String
+}
+
+struct CutTablePage: Encodable, Sendable {
+    let title: String
+    let headers: [String]
+    let rows: [TableRow]
+}
+
+/// The orders behind a figure.
+struct DrillDownPageModel: Encodable, Sendable {
+    let measure: String
+    let count: Int
+    let periodLabel: String
+    let divisionName: String
+    let items: [DrillDownItemPage]
+    let nextHref: String?
+    let exportHref: String?
+    let backHref: String
+}
+
+struct DrillDownItemPage: Encodable, Sendable {
+    let id: String
+    let number: String
+    let title: String
+    let status: String
+    let created: String
+}
+
+/// A printable assessment report (一月一督查、一季一评比、一年一考核).
+struct ReportPageModel: Encodable, Sendable {
+    let heading: String
+    let periodLabel: String
+    let divisionName: String
+    let levelLabel: String
+    let formula: String
+    let headers: [String]
+    let rows: [[String]]
+    let csvHref: String
+    let choices: [PeriodChoice]
+    let levels: [PeriodChoice]
+    let date: String
+    let generated: String
+}

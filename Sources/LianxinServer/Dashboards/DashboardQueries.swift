@@ -1,0 +1,145 @@
+import Vapor
+import Fluent
+import SQLKit
+import LianxinCore
+
+/// A cut of the rollups: a period and, optionally, a division (or grid), units, a category subtree, channels and
+/// request kinds. The same cut selects rollup rows (figures) and facts (the orders behind them).
+struct RollupCut: Sendable, Hashable {
+    var period: Period
+    var division: DivisionCode?
+    var grid: String?
+    var departmentIDs: [UUID]?
+    /// A category code; its subtree counts (codes starting with it).
+    var categoryPrefix: String?
+    var channels: [LianxinCore.Channel]?
+    var requestKinds: [RequestKind]?
+
+    /// The same cut over another period.
+    func over(_ period: Period) -> RollupCut {
+        var cut = self
+        cut.period = period
+        return cut
+    }
+
+    /// The column holding codes of `level` in both tables.
+    static func column(of level: DivisionLevel) -> String {
+        switch level {
+        case .province, .city: "city"
+        case .county: "county"
+        case .township: "township"
+        case .community: "community"
+        }
+    }
+
+    /// The WHERE clause, shared by the rows and the facts tables.
+    var condition: SQLQueryString {
+        var parts: [SQLQueryString] = ["day >= \(bind: period.first.description) AND day <= \(bind: period.last.description)"]
+        if let division {
+            if division.level == .province {
+                parts.append("city LIKE \(bind: division.value + "%")")
+            } else {
+                parts.append("\(ident: Self.column(of: division.level)) = \(bind: division.value)")
+            }
+        }
+        if let grid { parts.append("grid = \(bind: grid)") }
+        if let departmentIDs { parts.append(Self.among("department_id", departmentIDs.map(\.uuidString))) }
+        if let categoryPrefix { parts.append("category_code LIKE \(bind: categoryPrefix + "%")") }
+        if let channels { parts.append(Self.among("channel", channels.map(\.rawValue))) }
+        if let requestKinds { parts.append(Self.among("request_kind", requestKinds.map(\.rawValue))) }
+        return parts.joined(separator: " AND ")
+    }
+
+    private static func among(_ column: String, _ values: [String]) -> SQLQueryString {
+        values.isEmpty ? "1 = 0" : "\(ident: column) IN (\(binds: values))"
+    }
+}
+
+/// Reads figures from the rollup rows and orders from the facts; dashboards never scan the order table.
+enum DashboardQueries {
+    private static var sums: String {
+        RollupStore.counterColumns.map { "CAST(SUM(\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
+    }
+
+    /// The counters of the cut, added up.
+    static func total(_ cut: RollupCut, on db: any Database) async throws -> RollupCounters {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("SELECT \(unsafeRaw: sums) FROM \(ident: RollupStore.rowsTable) WHERE \(cut.condition)").first()
+        return try row.map(RollupStore.counters(of:)) ?? .zero
+    }
+
+    /// The counters of the cut added up per value of `column` (a key column such as `community` or `day`).
+    static func totals(_ cut: RollupCut, by column: String, on db: any Database) async throws -> [String: RollupCounters] {
+        precondition(RollupStore.keyColumns.contains(column))
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT \(ident: column) AS unit, \(unsafeRaw: sums) FROM \(ident: RollupStore.rowsTable)
+            WHERE \(cut.condition) GROUP BY \(ident: column)
+            """).all()
+        var totals: [String: RollupCounters] = [:]
+        for row in rows { totals[try row.decode(column: "unit", as: String.self)] = try RollupStore.counters(of: row) }
+        return totals
+    }
+
+    /// Open orders past a deadline now (超期未办), in the cut's place, units, categories, channels and kinds and
+    /// created in its period.
+    static func overdueOpen(_ cut: RollupCut, now: Date, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM \(ident: RollupStore.factsTable)
+            WHERE \(cut.condition) AND overdue_after IS NOT NULL AND overdue_after < \(bind: now.timeIntervalSince1970)
+            """).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// One order behind a figure.
+    struct Listed: Sendable {
+        let fact: OrderFact
+        let createdAt: Double
+    }
+
+    /// The facts of the cut that `includes` selects, newest first, read in pages so memory stays bounded by
+    /// `limit`; `after` is the (created, id) of the last order of the previous page. Returns up to `limit` orders.
+    static func facts(_ cut: RollupCut, overdueAt: Date? = nil, after: (Double, UUID)?, limit: Int, on db: any Database,
+                      where includes: (OrderFact) -> Bool) async throws -> [Listed] {
+        let sql = db as! any SQLDatabase
+        var found: [Listed] = []
+        var cursor = after
+        let batch = 1_000
+        while found.count < limit {
+            var query: SQLQueryString = "SELECT created_at, order_id, fact FROM \(ident: RollupStore.factsTable) WHERE \(cut.condition)"
+            if let overdueAt {
+                query += " AND overdue_after IS NOT NULL AND overdue_after < \(bind: overdueAt.timeIntervalSince1970)"
+            }
+            if let (created, id) = cursor {
+                query += " AND (created_at < \(bind: created) OR (created_at = \(bind: created) AND order_id < \(bind: id)))"
+            }
+            query += " ORDER BY created_at DESC, order_id DESC LIMIT \(literal: batch)"
+            let rows = try await sql.raw(query).all()
+            for row in rows {
+                let fact = try RollupStore.decodeFact(row.decode(column: "fact", as: String.self))
+                let created = try row.decode(column: "created_at", as: Double.self)
+                cursor = (created, fact.orderID)
+                if includes(fact) {
+                    found.append(Listed(fact: fact, createdAt: created))
+                    if found.count == limit { return found }
+                }
+            }
+            if rows.count < batch { break }
+        }
+        return found
+    }
+
+    /// How many facts of the cut `includes` selects.
+    static func count(_ cut: RollupCut, overdueAt: Date? = nil, on db: any Database,
+                      where includes: @escaping (OrderFact) -> Bool) async throws -> Int {
+        var total = 0
+        var after: (Double, UUID)?
+        while true {
+            let page = try await facts(cut, overdueAt: overdueAt, after: after, limit: 5_000, on: db, where: includes)
+            total += page.count
+            guard page.count == 5_000, let last = page.last else { return total }
+            after = (last.createdAt, last.fact.orderID)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import Vapor
+import Fluent
+import SQLKit
+@testable import LianxinServer
+import LianxinCore
+
+/// A small seeded generator (SplitMix64), so a failing history can be replayed.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
+}
+
+/// Drives orders through the real `WorkOrderService` (intake batcher, transitions, merges closing with their
+/// parent), one random action at a time, as the staff would.
+struct ServiceHistory {
+    let app: Application
+    let clock: TestClock
+    var random: SeededRandom
+    var orders: [WorkOrder] = []
+    var departments: [UUID] = []
+    var applied = 0
+
+    static let places = ["361102001001", "361102001003", "361102002001", "361103001"]
+    static let categories = ["0101", "0102", "0201", "0601"]
+    static let operatorStaff = WorkOrderActor.staff(.operator, id: UUID())
+    static let dispatcher = WorkOrderActor.staff(.dispatcher, id: UUID())
+    static let supervisor = WorkOrderActor.staff(.supervisor, id: UUID())
+
+    init(app: Application, clock: TestClock, seed: UInt64) async throws {
+        self.app = app
+        self.clock = clock
+        random = SeededRandom(state: seed)
+        departments = try await Department.query(on: app.db).sort(\.$code).limit(3).all().map { try $0.requireID() }
+    }
+
+    var service: WorkOrderService { WorkOrderService(application: app, database: app.db) }
+
+    mutating func create() async throws {
+        let input = NewWorkOrder(
+            title: "测试工单", description: "随机历史中的工单", categoryCode: random.pick(Self.categories),
+            channel: random.pick(LianxinCore.Channel.allCases).rawValue, requestKind: random.pick(RequestKind.allCases).rawValue,
+            tier: random.pick(Tier.allCases).rawValue, divisionCode: random.pick(Self.places))
+        let valid = try await service.validate(input, scope: nil)
+        let (row, _) = try await service.create(valid, by: random.chance(0.8) ? Self.operatorStaff : .resident(), idempotencyKey: nil)
+        orders.append(row)
+    }
+
+    /// One step: a new order now and then, otherwise the next legal action on a random live order.
+    mutating func step() async throws {
+        clock.advance(randomGap())
+        let live = orders.filter { !(WorkOrderStatus(rawValue: $0.status)?.isFinal ?? true) }
+        if live.isEmpty || random.chance(0.12) { return try await create() }
+        let chosen = random.pick(live)
+        guard let order = try await WorkOrder.find(chosen.id, on: app.db) else { return }
+        var attempts = candidates(for: order, live: live)
+        attempts.shuffle(using: &random)
+        if random.chance(0.7) { attempts.insert(contentsOf: happyPath(for: order), at: 0) }
+        for (action, actor) in attempts {
+            do {
+                _ = try await service.apply(action, to: order, by: actor)
+                applied += 1
+                return
+            } catch is Problem {
+                continue
+            }
+        }
+    }
+
+    private mutating func randomGap() -> TimeInterval {
+        let range = random.pick([10...240, 30...900, 30...900, 600...3_600, 3_600...43_200])
+        return Double(Int.random(in: range, using: &random))
+    }
+
+    private func handler(_ order: WorkOrder) -> WorkOrderActor {
+        .staff(.departmentHandler, id: UUID(), departmentID: order.departmentID)
+    }
+
+    private mutating func happyPath(for order: WorkOrder) -> [(WorkOrderAction, WorkOrderActor)] {
+        let handler = handler(order)
+        switch WorkOrderStatus(rawValue: order.status) {
+        case .submitted: return [(.accept(note: nil), Self.operatorStaff)]
+        case .received, .returned: return [(.dispatch(departmentID: random.pick(departments), note: nil), Self.dispatcher)]
+        case .dispatched, .reopened: return [(.sign, handler)]
+        case .signed, .arrived: return [(.startProgress, handler)]
+        case .inProgress: return [(.complete(note: "已办结", photoIDs: []), handler)]
+        case .completed, .reviewed:
+            let evaluation = Evaluation(satisfaction: random.pick(Satisfaction.allCases), solved: random.chance(0.8))
+            return [(.revisit(evaluation), Self.operatorStaff)]
+        case .evaluated: return [(.close(note: nil), Self.operatorStaff)]
+        case .shelved: return [(.unshelve(note: nil), Self.supervisor)]
+        default: return []
+        }
+    }
+
+    private mutating func candidates(for order: WorkOrder, live: [WorkOrder]) -> [(WorkOrderAction, WorkOrderActor)] {
+        let handler = handler(order)
+        let evaluation = Evaluation(satisfaction: random.pick(Satisfaction.allCases), solved: random.chance(0.7))
+        var actions: [(WorkOrderAction, WorkOrderActor)] = [
+            (.dispatch(departmentID: random.pick(departments), note: nil), Self.dispatcher),
+            (.redispatch(departmentID: random.pick(departments), reason: "改派"), Self.dispatcher),
+            (.sign, handler), (.returnOrder(reason: "非本单位职责"), handler), (.arrive(location: nil), handler),
+            (.startProgress, handler), (.requestExtension(extra: .workingDays(2), reason: "协调中"), handler),
+            (.approveExtension(note: nil), Self.supervisor), (.approveExtension(note: nil), Self.dispatcher),
+            (.complete(note: "已办结", photoIDs: []), handler), (.revisit(evaluation), Self.operatorStaff),
+            (.reopen(reason: "重办"), Self.operatorStaff), (.close(note: nil), Self.operatorStaff),
+            (.shelve(reason: "挂账"), Self.supervisor), (.unshelve(note: nil), Self.supervisor),
+            (.pauseForRequester(reason: "等待"), handler), (.resume, handler),
+        ]
+        if random.chance(0.15) {
+            actions.append((.cancel(reason: "作废"), Self.operatorStaff))
+            let parents = live.filter { $0.id != order.id }
+            if !parents.isEmpty, let parent = random.pick(parents).id { actions.append((.merge(parentID: parent), Self.operatorStaff)) }
+        }
+        return actions
+    }
+}
+
+@Suite("Dashboards: rollups kept in each event's transaction equal a rebuild from the events")
+struct DashboardRollupTests {
+    @Test func rollupsKeptEventByEventEqualRebuildingThemFromTheEvents() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            var history = try await ServiceHistory(app: app, clock: clock, seed: 7)
+            for _ in 0..<400 { try await history.step() }
+            let sql = try #require(app.db as? any SQLDatabase)
+            let incremental = try await RollupStore.table(on: sql)
+            let incrementalFacts = try await RollupStore.facts(on: sql)
+            #expect(history.orders.count > 30)
+            #expect(history.applied > 250)
+            #expect(incrementalFacts.count == history.orders.count)
+
+            let report = try await RollupRebuild.run(app: app)
+            #expect(report.orders == history.orders.count)
+            let rebuilt = try await RollupStore.table(on: sql)
+            let rebuiltFacts = try await RollupStore.facts(on: sql)
+            #expect(rebuiltFacts == incrementalFacts)
+            #expect(rebuilt == incremental)
+            #expect(rebuilt.count == report.rows)
+
+            let total = rebuilt.values.reduce(RollupCounters.zero, +)
+            #expect(total.received == history.orders.count)
+            let reached: [String: Int] = [
+                "dispatched": total.dispatched, "closed": total.closed, "evaluated": total.evaluated,
+                "reopened": total.reopened, "extended": total.extended, "merged": total.merged, "cancelled": total.cancelled,
+                "sign started": total[.sign].started, "complete met": total[.complete].met,
+                "complete late": total[.complete].stopped - total[.complete].met,
+            ]
+            for (name, count) in reached { #expect(count > 0, "the history reaches \(name)") }
+        }
+    }
+
+    @Test func aRebuildReplacesRowsThatWentWrong() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            var history = try await ServiceHistory(app: app, clock: clock, seed: 11)
+            for _ in 0..<60 { try await history.step() }
+            let sql = try #require(app.db as? any SQLDatabase)
+            let before = try await RollupStore.table(on: sql)
+            try await sql.raw("UPDATE order_rollups SET received = received + 5").run()
+            try await sql.raw("DELETE FROM order_rollup_facts").run()
+            #expect(try await RollupStore.table(on: sql) != before)
+            _ = try await RollupRebuild.run(app: app)
+            #expect(try await RollupStore.table(on: sql) == before)
+            #expect(try await RollupStore.facts(on: sql).count == history.orders.count)
+        }
+    }
+}
