@@ -11,7 +11,7 @@ struct OperationsTests {
             #expect(try await client.send(.GET, "/healthz").status == .ok)
             let ready = try await client.send(.GET, "/readyz")
             #expect(ready.status == .ok)
-            #expect(ready.body.string.contains("\(LianxinMigrations.all.count) migrations"))
+            #expect(ready.body.string.contains("\(LianxinMigrations.all.count + LianxinFeatures.migrations.count) migrations"))
             let metrics = try await client.send(.GET, "/metrics").body.string
             #expect(metrics.contains("lianxin_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1"))
             #expect(metrics.contains("lianxin_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1"))
