@@ -79,7 +79,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
 
     private static func minutes(_ text: String) -> Int? {
         let pieces = text.split(separator: ":")
-        guard pieces.count == 2, pieces[1].count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
+        guard pieces.count == 2, pieces[0].count == 2, pieces[1].count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
               (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 1_440 else { return nil }
         return hour * 60 + minute
     }

@@ -1,0 +1,145 @@
+import Vapor
+import Fluent
+import SQLKit
+import LianxinCore
+
+/// A community-services table whose rows belong to one community (社区/村): staff see the rows of their division.
+protocol CommunityScoped: Model where IDValue == UUID {
+    var communityField: FieldProperty<Self, String> { get }
+}
+
+extension ServiceMenuItem: CommunityScoped { var communityField: FieldProperty<ServiceMenuItem, String> { $communityCode } }
+extension ServiceOrderRecord: CommunityScoped { var communityField: FieldProperty<ServiceOrderRecord, String> { $communityCode } }
+extension WishRecord: CommunityScoped { var communityField: FieldProperty<WishRecord, String> { $communityCode } }
+extension VolunteerRecord: CommunityScoped { var communityField: FieldProperty<VolunteerRecord, String> { $communityCode } }
+extension VolunteerTeamRecord: CommunityScoped { var communityField: FieldProperty<VolunteerTeamRecord, String> { $communityCode } }
+extension ActivityRecord: CommunityScoped { var communityField: FieldProperty<ActivityRecord, String> { $communityCode } }
+extension MerchantRecord: CommunityScoped { var communityField: FieldProperty<MerchantRecord, String> { $communityCode } }
+extension MerchantGoodsRecord: CommunityScoped { var communityField: FieldProperty<MerchantGoodsRecord, String> { $communityCode } }
+extension ExchangeRecord: CommunityScoped { var communityField: FieldProperty<ExchangeRecord, String> { $communityCode } }
+extension ServiceStationRecord: CommunityScoped { var communityField: FieldProperty<ServiceStationRecord, String> { $communityCode } }
+
+enum CommunityScope {
+    /// `query` limited to the principal's division (and to one community of it when `community` is given).
+    static func limit<M: CommunityScoped>(_ query: QueryBuilder<M>, to principal: Principal, community: String? = nil) -> QueryBuilder<M> {
+        let scoped = query.filter(\.communityField, .custom("LIKE"), principal.division.value + "%")
+        guard let community, !community.isEmpty else { return scoped }
+        return scoped.filter(\.communityField, .custom("LIKE"), community + "%")
+    }
+
+    /// The row with the id in the URL parameter `name`, or 404; a row outside the principal's division is an
+    /// audited 404 as well.
+    static func find<M: CommunityScoped>(_ type: M.Type, _ req: Request, _ principal: Principal, parameter name: String = "id",
+                                         what: String, on db: (any Database)? = nil) async throws -> M {
+        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)), let row = try await M.find(id, on: db ?? req.db) else {
+            throw Problem.notFound(what)
+        }
+        guard principal.canSee(divisionCode: row.communityField.value ?? "") else {
+            throw await req.outOfScope(what, target: "\(what):\(id)")
+        }
+        return row
+    }
+
+    /// The community (社区 or 村) `code` names, when it exists and lies in the principal's division; otherwise
+    /// the field error. Staff of one community may leave it out.
+    static func community(_ code: String?, for principal: Principal, field: String = "/communityCode", on db: any Database) async throws -> Division {
+        let text = code?.trimmingCharacters(in: .whitespaces) ?? ""
+        let chosen = text.isEmpty && principal.division.level == .community ? principal.division.value : text
+        guard let division = try await Division.find(chosen, on: db), division.level == DivisionLevel.community.rawValue,
+              principal.canSee(divisionCode: chosen) else {
+            throw Problem.invalid(field: field, "a community or village in your division / 须为您辖区内的社区或村")
+        }
+        return division
+    }
+
+    /// Locks the row `id` of `table` until the transaction `db` ends, so that concurrent writers of one wish,
+    /// order, volunteer or stock line wait for each other (PostgreSQL). SQLite's writes are already serialized.
+    static func lock(_ table: String, id: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+}
+
+/// Checks of form and JSON input that collect every problem, each naming its field.
+struct FieldChecks {
+    private(set) var errors: [Problem.FieldError] = []
+
+    /// `value` trimmed, when its length lies in `range`; records the error otherwise.
+    mutating func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>) -> String {
+        let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if !range.contains(text.count) {
+            errors.append(.init(field: field, message: "\(range.lowerBound)–\(range.upperBound) characters / 长度须为 \(range.lowerBound)–\(range.upperBound) 个字符"))
+        }
+        return text
+    }
+
+    /// A mobile or landline number, normalized.
+    mutating func phone(_ value: String?, _ field: String) -> String {
+        let text = value?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let number = try? PhoneNumber(parsing: text) else {
+            errors.append(.init(field: field, message: "a mobile or landline number / 请填写有效的手机或座机号码"))
+            return text
+        }
+        return number.value
+    }
+
+    mutating func fail(_ field: String, _ message: String) { errors.append(.init(field: field, message: message)) }
+
+    /// Throws the collected problems as one 422.
+    func check() throws {
+        guard errors.isEmpty else { throw Problem.invalid(errors) }
+    }
+}
+
+/// Small formatting shared by the community pages.
+enum CommunityFormat {
+    /// `2025-03-06 14:00`, Beijing time.
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = WorkCalendar.shanghai
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// Reads `2025-03-06T14:00` (a datetime-local field, Beijing time) or an ISO 8601 instant.
+    static func instant(_ text: String?) -> Date? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = WorkCalendar.shanghai
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    static func queryEscaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    /// The message of a failure a form shows: a problem's fields, or its detail.
+    static func message(_ problem: Problem) -> String {
+        problem.errors.isEmpty ? problem.detail : problem.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+    }
+}
+
+extension Request {
+    /// The language as community texts know it.
+    var displayLanguage: DisplayLanguage { language == .en ? .en : .zhCN }
+
+    /// Runs a page form's action: on success redirects to `back` with `notice`, on a refusal (4xx other than 404)
+    /// redirects there with the message, so that the page shows it and nothing was written.
+    func communityForm(back: String, _ action: () async throws -> String) async throws -> Response {
+        let separator = back.contains("?") ? "&" : "?"
+        do {
+            let notice = try await action()
+            return redirect(to: back + separator + "notice=" + CommunityFormat.queryEscaped(notice))
+        } catch let problem as Problem where problem.status != .notFound && problem.status.code < 500 && problem.status != .unauthorized && problem.status != .forbidden {
+            return redirect(to: back + separator + "error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem)))
+        }
+    }
+}
