@@ -76,6 +76,7 @@ struct DemoSeeder {
             lines.append("  \(account.username.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.displayName)")
         }
         lines += try await DemoResidents.seed(application)
+        lines += try await EngagementDemo.seed(application)
         lines += try await CommunityServicesDemo.seed(application)
         return lines
     }

@@ -72,6 +72,7 @@ struct CreateEngagementTables: AsyncMigration {
         try await database.schema(MeetingOpinion.schema)
             .id()
             .field("meeting_id", .uuid, .required, .references(MeetingRecord.schema, "id"))
+            .field("position", .int, .required)
             .field("topic_id", .uuid, .references(MeetingTopic.schema, "id"))
             .field("speaker", .string, .required)
             .field("content", .string, .required)
@@ -81,6 +82,7 @@ struct CreateEngagementTables: AsyncMigration {
             .field("order_number", .string)
             .field("resolved_at", .datetime)
             .field("created_at", .datetime, .required)
+            .unique(on: "meeting_id", "position")
             .create()
 
         try await database.schema(MediationCase.schema)

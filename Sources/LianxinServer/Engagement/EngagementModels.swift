@@ -107,6 +107,8 @@ final class MeetingOpinion: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "meeting_id") var meetingID: UUID
+    /// The order in which the opinions were raised (1, 2, …).
+    @Field(key: "position") var position: Int
     @OptionalField(key: "topic_id") var topicID: UUID?
     /// The speaker's name, masked (张*).
     @Field(key: "speaker") var speaker: String

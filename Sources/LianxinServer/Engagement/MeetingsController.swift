@@ -185,7 +185,15 @@ struct MeetingsController: RouteCollection {
         opinion.content = PersonalDataMask.redactingNumbers(in: content)
         opinion.outcome = OpinionOutcome.pending.rawValue
         opinion.createdAt = req.lianxin.now()
-        try await req.lianxin.writes.run { try await opinion.create(on: req.db) }
+        let meetingID = try meeting.requireID()
+        do {
+            try await req.lianxin.writes.run { try await req.db.transaction { db in
+                opinion.position = try await MeetingOpinion.query(on: db).filter(\.$meetingID == meetingID).count() + 1
+                try await opinion.create(on: db)
+            } }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Problem.conflict("Another opinion was recorded at the same moment; try again / 请重试")
+        }
         return try await Self.dto(meeting, req).encodeResponse(status: .created, for: req)
     }
 
@@ -365,8 +373,8 @@ struct MeetingsController: RouteCollection {
     static func dto(_ meeting: MeetingRecord, _ req: Request) async throws -> MeetingDTO {
         let id = try meeting.requireID()
         let topics = try await MeetingTopic.query(on: req.db).filter(\.$meetingID == id).all()
-            .sorted { ($0.supports, $1.createdAt) > ($1.supports, $0.createdAt) }
-        let opinions = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == id).sort(\.$createdAt).all()
+            .sorted { ($0.supports, $1.createdAt, $1.title) > ($1.supports, $0.createdAt, $0.title) }
+        let opinions = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == id).sort(\.$position).all()
         let orderIDs = opinions.compactMap(\.orderID)
         let statuses = orderIDs.isEmpty ? [:] : try await WorkOrder.query(on: req.db).filter(\.$id ~~ orderIDs).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.status }
