@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import VaporTesting
+import Fluent
+@testable import LianxinServer
+@testable import LianxinCore
+
+@Suite("Community services pages and the residents' /p/ pages")
+struct CommunityServicesPagesTests {
+    @Test func theStaffPagesShowTheDemoCommunityAndFormsWriteAllOrNothing() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let staff = try await CommunityServicesClient.login(app, "community")
+            for (path, text) in [("/community", "上滩头"), ("/community/service-orders", "上门理发"), ("/community/wishes", "想要一套课外读物"),
+                                 ("/community/volunteers", "吴志刚"), ("/community/activities", "红帐篷志愿服务"),
+                                 ("/community/exchange", "上滩头爱心超市"), ("/community/stations", "上滩头幸福食堂")] {
+                let page = try await staff.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.string.contains(text), "\(path) shows \(text)")
+                #expect(!page.body.string.contains("<script>") && !page.body.string.contains("style=\""), "\(path) needs no inline script or style")
+            }
+            // 双报到: the demo in-service party member has not reported this quarter.
+            #expect(try await staff.get("/community/volunteers").body.string.contains("本季度尚未参加居住地社区活动的在职党员"))
+
+            let item = try #require(try await ServiceMenuItem.query(on: app.db).filter(\.$name == "磨刀").first()).id!.uuidString
+            let before = try await count("cs_service_orders", app)
+            let bad = try await staff.client.send(.POST, "/community/service-orders", form: [
+                "_csrf": staff.csrf, "itemId": item, "residentName": "刘芳", "phone": "123", "address": "上滩头小区 1 栋 1-102"])
+            #expect(bad.status == .seeOther || bad.status == .found)
+            let back = try #require(bad.headers.first(name: .location))
+            #expect(back.hasPrefix("/community/service-orders?error="))
+            #expect(try await staff.get(back).body.string.contains("/phone"))
+            #expect(try await count("cs_service_orders", app) == before)
+            let good = try await staff.client.send(.POST, "/community/service-orders", form: [
+                "_csrf": staff.csrf, "itemId": item, "residentName": "刘芳", "phone": "13807931003", "address": "上滩头小区 1 栋 1-102"])
+            #expect(try #require(good.headers.first(name: .location)).contains("notice="))
+            #expect(try await count("cs_service_orders", app) == before + 1)
+
+            // The organiser signs a volunteer up and the exchange form refuses an overdraft with its message.
+            let volunteer = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "郑小燕").first()).id!.uuidString
+            let goods = try #require(try await MerchantGoodsRecord.query(on: app.db).filter(\.$name == "大米 5 斤").first()).id!.uuidString
+            let overdraw = try await staff.client.send(.POST, "/community/exchange", form: [
+                "_csrf": staff.csrf, "volunteerId": volunteer, "goodsId": goods, "quantity": "1"])
+            #expect(try #require(overdraw.headers.first(name: .location)).contains("error="))
+            #expect(try await count("cs_exchanges", app) == 0)
+
+            // A grid member sees the pages but not the community's management forms; a handler is refused.
+            let member = try await CommunityServicesClient.login(app, "gridmember")
+            let orders = try await member.get("/community/service-orders")
+            #expect(orders.status == .ok && !orders.body.string.contains("action=\"/community/service-menu\""))
+            let handler = try await CommunityServicesClient.login(app, "handler")
+            #expect(try await handler.get("/community").status == .forbidden)
+        }
+    }
+
+    @Test func aResidentOrdersFromThePublicMenuFollowsItAndEvaluatesIt() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let resident = TestClient(app: app)
+            let menu = try await resident.send(.GET, "/p/services/361102001001")
+            #expect(menu.status == .ok && menu.body.string.contains("社保认证帮办"))
+            let csrf = try #require(TestClient.csrfToken(in: menu.body.string))
+            let item = try #require(try await ServiceMenuItem.query(on: app.db).filter(\.$name == "家电维修").first()).id!.uuidString
+            let before = try await count("cs_service_orders", app)
+            let bad = try await resident.send(.POST, "/p/services/361102001001", form: ["_csrf": csrf, "itemId": item, "residentName": "", "phone": "1380793", "address": "x"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("aria-invalid=\"true\""))
+            #expect(try await count("cs_service_orders", app) == before)
+            let ordered = try await resident.send(.POST, "/p/services/361102001001", form: [
+                "_csrf": csrf, "itemId": item, "residentName": "张伟", "phone": "13807931005", "address": "上滩头小区 5 栋 3-201", "note": "电饭煲坏了"])
+            let location = try #require(ordered.headers.first(name: .location))
+            #expect(location.hasPrefix("/p/service-orders/") && location.hasSuffix("?created=1"))
+            let tracking = try await resident.send(.GET, location)
+            #expect(tracking.status == .ok && tracking.body.string.contains("张*") && !tracking.body.string.contains("13807931005"))
+            #expect(try await resident.send(.GET, "/p/services/999999999999").status == .notFound)
+
+            // The community assigns, the volunteer takes and completes; the resident evaluates on the page.
+            let code = String(location.dropFirst("/p/service-orders/".count).prefix(10))
+            let order = try #require(try await ServiceOrderRecord.query(on: app.db).filter(\.$trackingCode == code).first())
+            let volunteer = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "周红梅").first())
+            let staff = try await CommunityServicesClient.login(app, "community")
+            for action in [ServiceOrderService.ActionInput(action: "assign", volunteerId: volunteer.id), .init(action: "take", volunteerId: volunteer.id),
+                           .init(action: "complete", note: "已更换保险丝")] {
+                #expect(try await staff.post("/api/v1/service-orders/\(order.id!)/actions", action).status == .ok)
+            }
+            let page = try await resident.send(.GET, "/p/service-orders/\(code)")
+            #expect(page.body.string.contains("name=\"satisfaction\""))
+            let evaluated = try await resident.send(.POST, "/p/service-orders/\(code)/evaluation", form: [
+                "_csrf": try #require(TestClient.csrfToken(in: page.body.string)), "satisfaction": "basicallySatisfied", "comment": "挺好"])
+            #expect(evaluated.status == .ok && evaluated.body.string.contains("感谢您的评价"))
+            #expect(try await ServiceOrderRecord.find(order.id, on: app.db)?.satisfaction == "basicallySatisfied")
+        }
+    }
+
+    @Test func theWishWallMasksResidentsAndStationsAndQRCheckInArePublic() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            let visitor = TestClient(app: app)
+            let wall = try await visitor.send(.GET, "/p/wishes")
+            #expect(wall.status == .ok && wall.body.string.contains("想要一套课外读物") && wall.body.string.contains("李**"))
+            #expect(!wall.body.string.contains("李小明"))
+            let stations = try await visitor.send(.GET, "/p/stations")
+            #expect(stations.status == .ok && stations.body.string.contains("劳动路虔新驿站") && stations.body.string.contains("data-lat=\"28.4512\""))
+            #expect(stations.body.string.contains("/js/community-map.js"))
+
+            // The demo activity starts tomorrow: at its start, the volunteer checks in by QR with their phone, then out.
+            let activity = try #require(try await ActivityRecord.query(on: app.db).first())
+            clock.advance(86_400)
+            let page = try await visitor.send(.GET, "/p/activity/\(activity.checkinCode)")
+            #expect(page.status == .ok && page.body.string.contains("红帐篷志愿服务"))
+            let csrf = try #require(TestClient.csrfToken(in: page.body.string))
+            let unknown = try await visitor.send(.POST, "/p/activity/\(activity.checkinCode)", form: ["_csrf": csrf, "phone": "13900000000"])
+            #expect(unknown.status == .unprocessableEntity)
+            let checkIn = try await visitor.send(.POST, "/p/activity/\(activity.checkinCode)", form: ["_csrf": csrf, "phone": "139 0793 1103"])
+            #expect(checkIn.status == .ok && checkIn.body.string.contains("签到成功"))
+            clock.advance(2 * 3_600)
+            let checkOut = try await visitor.send(.POST, "/p/activity/\(activity.checkinCode)", form: ["_csrf": csrf, "phone": "13907931103"])
+            #expect(checkOut.status == .ok && checkOut.body.string.contains("签退成功") && checkOut.body.string.contains("120 min"))
+            let again = try await visitor.send(.POST, "/p/activity/\(activity.checkinCode)", form: ["_csrf": csrf, "phone": "13907931103"])
+            #expect(again.status == .conflict)
+            let volunteer = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "郑小燕").first())
+            #expect(try await PointsLedgerStore.balance(of: volunteer.requireID(), on: app.db) == 25, "2 h at 10 an hour and 5 for the event")
+            #expect(try await visitor.send(.GET, "/p/activity/notacode").status == .notFound)
+        }
+    }
+}
