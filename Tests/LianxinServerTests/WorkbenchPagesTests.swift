@@ -241,4 +241,81 @@ struct WorkbenchPagesTests {
             #expect(try await resident.send(.GET, "/p/track?code=XXXX").status == .unprocessableEntity)
         }
     }
+
+    @Test func aGridMemberRecordsAVisitThroughTheFormAndAFindingBecomesAnOrder() async throws {
+        try await withLianxin(demo: true) { app, client in
+            try await client.login("gridmember")
+            let due = try await client.send(.GET, "/my-visits").body.string
+            let household = try #require(try await Household.query(on: app.db).sort(\.$address).first())
+            #expect(due.contains(household.address) || due.contains("/visits/new?household="), "the due list links to the visit form")
+            let form = try await client.send(.GET, "/visits/new?household=\(try household.requireID())")
+            #expect(form.status == .ok)
+            let token = try #require(TestClient.csrfToken(in: form.body.string))
+            let orders = try await count("work_orders", app)
+            // A finding to file without a category: named beside the field, nothing written.
+            let bad = try await client.send(.POST, "/visits/new", form: ["_csrf": token, "householdId": try household.requireID().uuidString,
+                                                                         "note": "入户走访", "finding": "楼道灯坏了", "outcome": "workOrder"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("class=\"field-error\""))
+            let visits = try await count("visits", app), ordersNow = try await count("work_orders", app)
+            #expect(visits == 0 && ordersNow == orders)
+            let ok = try await client.send(.POST, "/visits/new", form: ["_csrf": token, "householdId": try household.requireID().uuidString,
+                                                                        "note": "入户走访，老人身体尚好", "finding": "楼道灯坏了", "outcome": "workOrder",
+                                                                        "categoryCode": "0601"])
+            #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/my-visits?recorded=1")
+            #expect(try await count("visits", app) == 1)
+            let filed = try await WorkOrder.query(on: app.db).filter(\.$channel == "gridPatrol").count()
+            #expect(filed == 1)
+            // Another community's household is not reachable from the form.
+            let other = try await Household.query(on: app.db).filter(\.$communityCode != household.communityCode).first()
+            if let other { #expect(try await client.send(.GET, "/visits/new?household=\(try other.requireID())").status == .notFound) }
+        }
+    }
+
+    @Test func aWhistleIsBlownOnAnOrderReportedAndMarkedThroughThePages() async throws {
+        try await withLianxin(demo: true) { app, client in
+            try await client.login("community")
+            let form = try await client.send(.GET, "/whistles/new").body.string
+            let token = try #require(TestClient.csrfToken(in: form))
+            let unit = try await Self.department("XZ-CG", app)
+            let missing = try await client.send(.POST, "/whistles/new", form: ["_csrf": token, "title": "占道经营", "departmentIds[]": unit])
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("id=\"w-arrival-error\""))
+            #expect(try await count("whistles", app) == 0)
+            let blown = try await client.send(.POST, "/whistles/new", form: ["_csrf": token, "title": "占道经营", "description": "菜市场门口占道",
+                                                                             "requiredArrival": "2030-01-01T10:00", "departmentIds[]": unit])
+            #expect(blown.status == .seeOther)
+            let path = try #require(blown.headers.first(name: .location))
+            let handler = TestClient(app: app)
+            try await handler.login("handler")
+            let page = try await handler.send(.GET, path).body.string
+            #expect(page.contains("占道经营") && page.contains("/report\""), "the summoned department may report")
+            let reported = try await handler.send(.POST, path + "/report", form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "note": "已到场"])
+            #expect(reported.status == .seeOther)
+            let again = try await handler.send(.POST, path + "/report", form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "note": "再次"])
+            #expect(again.status == .conflict && again.body.string.contains("id=\"error\""))
+            let detail = try await client.send(.GET, path).body.string
+            let scored = try await client.send(.POST, path + "/evaluations", form: ["_csrf": try #require(TestClient.csrfToken(in: detail)),
+                                                                                     "departmentId": unit, "evaluator": "blower", "handling": "5", "satisfaction": "4"])
+            #expect(scored.status == .seeOther)
+            #expect(try await client.send(.GET, "/whistles").body.string.contains("占道经营"))
+        }
+    }
+
+    @Test func theAdminChangesARoutingRuleFromThePageAndAMistakeIsNamed() async throws {
+        try await withLianxin(demo: true) { app, client in
+            try await client.login("admin")
+            let page = try await client.send(.GET, "/admin/rules").body.string
+            #expect(page.contains("id=\"routing\"") && page.contains("id=\"sla\"") && page.contains("id=\"calendar\"") && page.contains("id=\"grids\""))
+            let token = try #require(TestClient.csrfToken(in: page))
+            let before = try await count("routing_rules", app)
+            let bad = try await client.send(.POST, "/admin/rules/routing", form: ["_csrf": token, "categoryCode": "0601", "divisionCode": "999999", "departmentCode": "XZ-CG"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("id=\"ru-division-error\""))
+            #expect(try await count("routing_rules", app) == before)
+            let ok = try await client.send(.POST, "/admin/rules/routing", form: ["_csrf": token, "categoryCode": "0601", "divisionCode": "361102", "departmentCode": "XZ-CG"])
+            #expect(ok.status == .seeOther)
+            #expect(try await count("routing_rules", app) == before + 1)
+            #expect(try await auditActions(app).contains { $0.action == "settings.change" && $0.target?.hasPrefix("routing:0601") == true })
+            let notice = try await client.send(.POST, "/admin/rules/calendar", form: ["_csrf": token, "notice": "2031-13-01,holiday,坏日期"])
+            #expect(notice.status == .unprocessableEntity)
+        }
+    }
 }
