@@ -14,6 +14,8 @@ struct DashboardPagesController: RouteCollection {
         routes.get("dashboard", "reports.csv", use: reportCSV)
     }
 
+    private static let queryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~,"))
+
     /// The query string that selects the same cut.
     static func query(_ cut: RollupCut, extra: [(String, String)] = []) -> String {
         var pairs: [(String, String)] = [("period", cut.period.description)]
@@ -23,7 +25,7 @@ struct DashboardPagesController: RouteCollection {
         if let category = cut.categoryPrefix { pairs.append(("category", category)) }
         if let channels = cut.channels { pairs.append(("channel", channels.map(\.rawValue).joined(separator: ","))) }
         if let kinds = cut.requestKinds { pairs.append(("requestKind", kinds.map(\.rawValue).joined(separator: ","))) }
-        return (pairs + extra).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }
+        return (pairs + extra).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? $0.1)" }
             .joined(separator: "&")
     }
 
