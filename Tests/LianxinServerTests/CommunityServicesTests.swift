@@ -307,6 +307,12 @@ struct CommunityServicesStationTests {
             #expect(station.openNow && station.latitude == 28.45 && station.services == ["休息", "饮水"])
             #expect(list.contains { $0.kind == "canteen" })
             #expect(try await TestClient(app: app).send(.GET, "/api/v1/public/service-stations?kind=castle").status == .unprocessableEntity)
+            // A NUL byte (which PostgreSQL refuses in text) is a 422 naming the field, not a server error.
+            let nul = try await staff.post("/api/v1/service-stations", StationsController.StationInput(
+                name: "站\u{0}", kind: "canteen", address: "水南街 2 号", latitude: 28.45, longitude: 117.94, services: ["助餐"], openingHours: "1-7 10:00-13:00"))
+            #expect(nul.status == .unprocessableEntity && communityProblemFields(nul) == ["/name"])
+            #expect(try await TestClient(app: app).send(.GET, "/api/v1/public/service-menu/%00").status == .notFound)
+            #expect(try await staff.get("/api/v1/wishes?community=36%0011").status == .unprocessableEntity)
         }
     }
 }

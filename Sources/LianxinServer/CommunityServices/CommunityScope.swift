@@ -20,11 +20,17 @@ extension ExchangeRecord: CommunityScoped { var communityField: FieldProperty<Ex
 extension ServiceStationRecord: CommunityScoped { var communityField: FieldProperty<ServiceStationRecord, String> { $communityCode } }
 
 enum CommunityScope {
-    /// `query` limited to the principal's division (and to one community of it when `community` is given).
-    static func limit<M: CommunityScoped>(_ query: QueryBuilder<M>, to principal: Principal, community: String? = nil) -> QueryBuilder<M> {
+    /// `query` limited to the principal's division (and to one division of it when `community` is given).
+    static func limit<M: CommunityScoped>(_ query: QueryBuilder<M>, to principal: Principal, community: String? = nil) throws -> QueryBuilder<M> {
         let scoped = query.filter(\.communityField, .custom("LIKE"), principal.division.value + "%")
         guard let community, !community.isEmpty else { return scoped }
+        guard isCode(community) else { throw Problem.invalid(field: "community", "a division code of digits / 区划代码须为数字") }
         return scoped.filter(\.communityField, .custom("LIKE"), community + "%")
+    }
+
+    /// Whether `text` can be a division code (up to 12 digits); anything else is never looked up.
+    static func isCode(_ text: String) -> Bool {
+        (1...12).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// The row with the id in the URL parameter `name`, or 404; a row outside the principal's division is an
@@ -45,7 +51,7 @@ enum CommunityScope {
     static func community(_ code: String?, for principal: Principal, field: String = "/communityCode", on db: any Database) async throws -> Division {
         let text = code?.trimmingCharacters(in: .whitespaces) ?? ""
         let chosen = text.isEmpty && principal.division.level == .community ? principal.division.value : text
-        guard let division = try await Division.find(chosen, on: db), division.level == DivisionLevel.community.rawValue,
+        guard isCode(chosen), let division = try await Division.find(chosen, on: db), division.level == DivisionLevel.community.rawValue,
               principal.canSee(divisionCode: chosen) else {
             throw Problem.invalid(field: field, "a community or village in your division / 须为您辖区内的社区或村")
         }
@@ -64,13 +70,28 @@ enum CommunityScope {
 struct FieldChecks {
     private(set) var errors: [Problem.FieldError] = []
 
-    /// `value` trimmed, when its length lies in `range`; records the error otherwise.
+    /// `value` trimmed, when its length lies in `range` and it holds no control characters; records the error otherwise.
     mutating func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>) -> String {
         let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !range.contains(text.count) {
             errors.append(.init(field: field, message: "\(range.lowerBound)–\(range.upperBound) characters / 长度须为 \(range.lowerBound)–\(range.upperBound) 个字符"))
+        } else if !Self.isPlain(text) {
+            errors.append(.init(field: field, message: "no control characters / 不能包含控制字符"))
         }
         return text
+    }
+
+    /// Whether `text` has no control characters other than line breaks and tabs (PostgreSQL refuses NUL in text).
+    static func isPlain(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\n", "\r", "\t"].contains($0) }
+    }
+
+    /// An optional free text of at most `limit` characters, trimmed (nil when blank); throws a 422 naming `field`.
+    static func optionalText(_ value: String?, _ field: String, limit: Int = 500) throws -> String? {
+        var checks = FieldChecks()
+        let text = checks.text(value, field, 0...limit)
+        try checks.check()
+        return text.isEmpty ? nil : text
     }
 
     /// A mobile or landline number, normalized.

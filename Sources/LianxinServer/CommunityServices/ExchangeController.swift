@@ -92,7 +92,7 @@ struct ExchangeController: RouteCollection {
 
     func exchanges(req: Request) async throws -> [ExchangeDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = CommunityScope.limit(ExchangeRecord.query(on: req.db), to: principal)
+        var query = try CommunityScope.limit(ExchangeRecord.query(on: req.db), to: principal)
         if let volunteer = try? req.query.get(UUID.self, at: "volunteer") { query = query.filter(\.$volunteerID == volunteer) }
         return try await query.sort(\.$at, .descending).limit(500).all().map {
             ExchangeDTO(id: try $0.requireID(), volunteerId: $0.volunteerID, goodsId: $0.goodsID, quantity: $0.quantity, points: $0.points,

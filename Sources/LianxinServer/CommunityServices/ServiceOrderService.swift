@@ -131,17 +131,15 @@ struct ServiceOrderService {
         switch input.action ?? "" {
         case "assign": return .assign(volunteerID: try await volunteer())
         case "take": return .take(volunteerID: try await volunteer())
-        case "decline": return .decline(volunteerID: try await volunteer(), reason: input.reason ?? "")
-        case "complete": return .complete(note: input.note ?? "")
+        case "decline": return .decline(volunteerID: try await volunteer(), reason: try FieldChecks.optionalText(input.reason, "/reason") ?? "")
+        case "complete": return .complete(note: try FieldChecks.optionalText(input.note, "/note") ?? "")
         case "evaluate":
             guard let satisfaction = input.satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
                 throw Problem.invalid(field: "/satisfaction", "one of \(Satisfaction.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let comment = input.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if (comment?.count ?? 0) > 500 { throw Problem.invalid(field: "/comment", "at most 500 characters / 最多 500 字") }
-            return .evaluate(Evaluation(satisfaction: satisfaction, solved: input.solved ?? (satisfaction != .dissatisfied),
-                                        comment: comment?.isEmpty == true ? nil : comment))
-        case "cancel": return .cancel(reason: input.reason ?? "")
+            let comment = try FieldChecks.optionalText(input.comment, "/comment")
+            return .evaluate(Evaluation(satisfaction: satisfaction, solved: input.solved ?? (satisfaction != .dissatisfied), comment: comment))
+        case "cancel": return .cancel(reason: try FieldChecks.optionalText(input.reason, "/reason") ?? "")
         default: throw Problem.invalid(field: "/action", "one of \(actions.joined(separator: ", "))")
         }
     }

@@ -126,7 +126,7 @@ struct ServiceOrdersController: RouteCollection {
 
     func list(req: Request) async throws -> [OrderDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = CommunityScope.limit(ServiceOrderRecord.query(on: req.db), to: principal,
+        var query = try CommunityScope.limit(ServiceOrderRecord.query(on: req.db), to: principal,
                                          community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard ServiceOrderStatus(rawValue: status) != nil else {
@@ -164,7 +164,7 @@ struct ServiceOrdersController: RouteCollection {
 
     func publicCreate(req: Request) async throws -> Response {
         let input = try req.content.decode(ServiceOrderService.OrderInput.self)
-        guard let code = input.communityCode, let community = try await Division.find(code, on: req.db),
+        guard let code = input.communityCode, CommunityScope.isCode(code), let community = try await Division.find(code, on: req.db),
               community.level == DivisionLevel.community.rawValue else {
             throw Problem.invalid(field: "/communityCode", "a community or village / 社区不存在")
         }
@@ -195,7 +195,7 @@ struct ServiceOrdersController: RouteCollection {
     }
 
     static func publicCommunity(_ code: String?, _ req: Request) async throws -> Division {
-        guard let code, let community = try await Division.find(code, on: req.db), community.level == DivisionLevel.community.rawValue else {
+        guard let code, CommunityScope.isCode(code), let community = try await Division.find(code, on: req.db), community.level == DivisionLevel.community.rawValue else {
             throw Problem.notFound("community")
         }
         return community

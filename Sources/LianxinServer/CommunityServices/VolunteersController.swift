@@ -71,7 +71,7 @@ struct VolunteersController: RouteCollection {
 
     func list(req: Request) async throws -> [VolunteerDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
+        var query = try CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
         if let team = try? req.query.get(UUID.self, at: "team") { query = query.filter(\.$teamID == team) }
         return try await Self.dtos(try await query.sort(\.$name).limit(1000).all(), req)
     }
@@ -204,7 +204,7 @@ struct VolunteersController: RouteCollection {
     }
 
     private static func scopedCommunity(_ req: Request, _ principal: Principal) async throws -> String {
-        guard let code = req.parameters.get("community"), let division = try await Division.find(code, on: req.db),
+        guard let code = req.parameters.get("community"), CommunityScope.isCode(code), let division = try await Division.find(code, on: req.db),
               division.level == DivisionLevel.community.rawValue else { throw Problem.notFound("community") }
         guard principal.canSee(divisionCode: code) else { throw await req.outOfScope("community", target: "earn-rules:\(code)") }
         return code

@@ -76,7 +76,7 @@ struct WishesController: RouteCollection {
 
     func list(req: Request) async throws -> [WishDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = CommunityScope.limit(WishRecord.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
+        var query = try CommunityScope.limit(WishRecord.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard WishStatus(rawValue: status) != nil else {
                 throw Problem.invalid(field: "status", "one of \(WishStatus.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -139,7 +139,7 @@ struct WishesController: RouteCollection {
                 checks.fail("/volunteerId", "a registered volunteer / 志愿者不存在")
             }
         }
-        if !(1...100).contains(name.count) { checks.fail("/claimantName", "1–100 characters / 请填写认领人或单位名称") }
+        if !(1...100).contains(name.count) || !FieldChecks.isPlain(name) { checks.fail("/claimantName", "1–100 characters / 请填写认领人或单位名称") }
         try checks.check()
         let claimant = name
         return try await transition(id, .claim, req) { wish, now in
@@ -164,8 +164,7 @@ struct WishesController: RouteCollection {
         }
         struct NoteForm: Content { var note: String? }
         let note = (try? req.query.get(String.self, at: "note")) ?? (req.headers.contentType?.type == "multipart" ? (try? req.content.decode(NoteForm.self).note) ?? nil : nil)
-        let text = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard text.count <= 500 else { throw Problem.invalid(field: "/note", "at most 500 characters / 最多 500 字") }
+        let text = try FieldChecks.optionalText(note, "/note") ?? ""
         let upload = try AttachmentsController.photo(in: req)
         let key = UUID().uuidString.lowercased()
         let id = try wish.requireID()
@@ -225,7 +224,7 @@ struct WishesController: RouteCollection {
     static func wall(community: String?, _ req: Request) async throws -> [WallWish] {
         var query = WishRecord.query(on: req.db).filter(\.$status != WishStatus.withdrawn.rawValue)
         if let community, !community.isEmpty {
-            guard community.allSatisfy(\.isNumber), community.count <= 12 else { throw Problem.invalid(field: "community", "a division code / 区划代码") }
+            guard CommunityScope.isCode(community) else { throw Problem.invalid(field: "community", "a division code / 区划代码") }
             query = query.filter(\.$communityCode, .custom("LIKE"), community + "%")
         }
         let wishes = try await query.sort(\.$createdAt, .descending).limit(200).all()
