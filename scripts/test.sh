@@ -65,10 +65,11 @@ step "API checks: an independent Open311 client (JSON, XML) and schemathesis ove
 bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
 
 step "browser: the QR check-in flow at 360 px in headless Chromium"
-if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ]; then
-  echo "installing chromium and chromium-driver"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+# A CJK font, so the screenshots show Chinese rather than empty boxes.
+if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk"; then
+  echo "installing chromium, chromium-driver and a CJK font"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; }
 fi
 python3 -c 'import selenium' 2>/dev/null || bash "$root/scripts/python_deps.sh" selenium
 # Screenshots of the pages are kept in screenshots/ (CI artifacts; not committed).
