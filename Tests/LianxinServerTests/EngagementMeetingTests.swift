@@ -13,9 +13,9 @@ struct EngagementMeetingTests {
             let csrf = try await community.csrf()
             let before = try await engagementCounts(app)
             let missing = try await community.send(.POST, "/api/v1/meetings", headers: ["X-CSRF-Token": csrf],
-                                                   json: MeetingsController.MeetingInput(kind: "tea party", title: "", place: "社区活动室"))
+                                                   json: MeetingsController.MeetingInput(kind: "tea party", title: "", place: "社区\u{0}活动室"))
             #expect(missing.status == .unprocessableEntity)
-            #expect(Set(try missing.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["/kind", "/title", "/scheduledAt"])
+            #expect(Set(try missing.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["/kind", "/title", "/place", "/scheduledAt"])
             #expect(try await engagementCounts(app) == before)
 
             let meeting = try await community.send(.POST, "/api/v1/meetings", headers: ["X-CSRF-Token": csrf], json: MeetingsController.MeetingInput(

@@ -14,6 +14,11 @@ enum Engagement {
         /// The trimmed text, or a problem when it is not `range` characters long.
         mutating func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>, _ label: String) -> String {
             let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            // NUL and other control characters are never meant and PostgreSQL refuses NUL in text.
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\n", "\r", "\t"].contains($0) }) {
+                fail(field, "contains control characters / 含有无效的控制字符")
+                return ""
+            }
             if !range.contains(text.count) {
                 fail(field, range.lowerBound == 0 ? "at most \(range.upperBound) characters / \(label)不超过 \(range.upperBound) 字"
                     : "\(range.lowerBound)–\(range.upperBound) characters / \(label)须为 \(range.lowerBound)–\(range.upperBound) 字")

@@ -134,7 +134,8 @@ struct MediationController: RouteCollection {
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         var gridCode: String?
         if let grid = input.gridCode?.trimmingCharacters(in: .whitespaces), !grid.isEmpty {
-            let found = try await Grid.query(on: req.db).filter(\.$code == grid).filter(\.$validTo == nil).first()
+            let found = grid.count <= 30 && grid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+                ? try await Grid.query(on: req.db).filter(\.$code == grid).filter(\.$validTo == nil).first() : nil
             if let found, division.contains(DivisionCode(found.communityCode) ?? division) && principal.canSee(divisionCode: found.communityCode) {
                 gridCode = grid
             } else {

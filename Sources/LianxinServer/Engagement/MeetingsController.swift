@@ -186,11 +186,12 @@ struct MeetingsController: RouteCollection {
         opinion.outcome = OpinionOutcome.pending.rawValue
         opinion.createdAt = req.lianxin.now()
         let meetingID = try meeting.requireID()
+        // Two opinions recorded at once would take the same position; the unique index turns the loser into a 409.
         do {
-            try await req.lianxin.writes.run { try await req.db.transaction { db in
-                opinion.position = try await MeetingOpinion.query(on: db).filter(\.$meetingID == meetingID).count() + 1
-                try await opinion.create(on: db)
-            } }
+            try await req.lianxin.writes.run {
+                opinion.position = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == meetingID).count() + 1
+                try await opinion.create(on: req.db)
+            }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Problem.conflict("Another opinion was recorded at the same moment; try again / 请重试")
         }

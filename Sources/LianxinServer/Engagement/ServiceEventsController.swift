@@ -212,6 +212,7 @@ struct ServiceEventsController: RouteCollection {
         let outcome: EventRequestOutcome? = checks.choice(input.outcome, "outcome")
         var result: String?
         if outcome == .solvedOnSite { result = checks.text(input.result, "result", 2...2000, "当场解决情况") }
+        _ = checks.text(input.requesterName, "requesterName", 0...50, "诉求人姓名")
         var order: ValidWorkOrder?
         if outcome == .workOrder {
             do {
