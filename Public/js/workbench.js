@@ -189,7 +189,7 @@
       const ul = el("ul", "dups");
       s.duplicates.forEach((d) => {
         const li = el("li");
-        const a = el("a", null, d.number); a.href = "/orders/" + d.orderId + "#act-merge";
+        const a = el("a", null, d.number); a.href = "/orders/" + d.orderId;
         li.appendChild(a);
         li.appendChild(el("span", null, " " + d.title + " "));
         li.appendChild(el("span", "badge", Math.round(d.score * 100) + "%" + (d.distanceMeters != null ? " · " + Math.round(d.distanceMeters) + " m" : "") + (d.sameCaller ? (english ? " · same caller" : " · 同一来电") : "")));
