@@ -61,14 +61,24 @@ enum RollupRebuild {
 /// `lianxin rollups rebuild`: recomputes the dashboard rollups from the work-order events.
 struct RollupsCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "rebuild") var action: String
+        @Argument(name: "action", help: "rebuild, or bench") var action: String
+        @Option(name: "orders", help: "bench: synthetic orders to generate (default 1000000)") var orders: Int?
+        @Option(name: "csv", help: "bench: where to write the orders as CSV for an independent engine") var csv: String?
+        @Option(name: "repeat", help: "bench: timed runs of each query (median printed; default 11)") var repeats: Int?
     }
 
-    var help: String { "Dashboard rollups: `rebuild` recomputes them from the work-order events (after a bulk import or a repair)." }
+    var help: String {
+        "Dashboard rollups: `rebuild` recomputes them from the work-order events (after a bulk import or a repair); `bench` replaces them with synthetic orders and times the dashboard and ranking queries (benchmark databases only)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "rebuild" else { throw CommandFailure("unknown action \(signature.action); use: rollups rebuild") }
         let app = context.application
+        if signature.action == "bench" {
+            let bench = RollupBench(app: app, orders: max(1, signature.orders ?? 1_000_000), csvPath: signature.csv ?? "rollup-bench.csv",
+                                    repeats: max(1, signature.repeats ?? 11))
+            return try await bench.run(console: context.console)
+        }
+        guard signature.action == "rebuild" else { throw CommandFailure("unknown action \(signature.action); use: rollups rebuild | rollups bench") }
         try await prepareDatabase(app)
         let started = Date()
         let report = try await RollupRebuild.run(app: app)
