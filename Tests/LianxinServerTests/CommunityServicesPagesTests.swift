@@ -49,6 +49,16 @@ struct CommunityServicesPagesTests {
             #expect(orders.status == .ok && !orders.body.string.contains("action=\"/community/service-menu\""))
             let handler = try await CommunityServicesClient.login(app, "handler")
             #expect(try await handler.get("/community").status == .forbidden)
+
+            // A county supervisor reads every page of the division (with the community chosen in forms), in English too.
+            let supervisor = try await CommunityServicesClient.login(app, "supervisor")
+            supervisor.client.cookies["lianxin_lang"] = "en"
+            for path in ["/community", "/community/service-orders", "/community/wishes", "/community/volunteers", "/community/activities",
+                         "/community/exchange", "/community/stations"] {
+                let page = try await supervisor.get(path)
+                #expect(page.status == .ok && page.body.string.contains("Community services"), "\(path)")
+            }
+            #expect(try await supervisor.get("/").body.string.contains("href=\"/community\""))
         }
     }
 

@@ -184,7 +184,8 @@ struct CommunityPagesController: RouteCollection {
         return try await req.communityForm(back: "/community/wishes") {
             let form = try req.content.decode(Form.self)
             _ = try await WishesController.claim(try wish.requireID(), WishesController.ClaimInput(
-                claimantKind: form.claimantKind, claimantName: form.claimantName, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:))), req)
+                claimantKind: form.claimantKind, claimantName: form.claimantName, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:))),
+                principal: principal, req)
             return req.t("cs_wish_claimed")
         }
     }

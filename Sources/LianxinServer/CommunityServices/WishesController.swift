@@ -122,21 +122,21 @@ struct WishesController: RouteCollection {
     func claim(req: Request) async throws -> WishDTO {
         let principal = try await req.require(.orderCommunityServices)
         let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
-        let updated = try await Self.claim(try wish.requireID(), try req.content.decode(ClaimInput.self), req)
+        let updated = try await Self.claim(try wish.requireID(), try req.content.decode(ClaimInput.self), principal: principal, req)
         return try Self.dto(updated, req)
     }
 
     /// Claims the wish; of two claims at the same moment exactly one succeeds, the other gets 409.
-    static func claim(_ id: UUID, _ input: ClaimInput, _ req: Request) async throws -> WishRecord {
+    static func claim(_ id: UUID, _ input: ClaimInput, principal: Principal, _ req: Request) async throws -> WishRecord {
         var checks = FieldChecks()
         let kind = WishClaimantKind(rawValue: input.claimantKind ?? "")
         if kind == nil { checks.fail("/claimantKind", "one of \(WishClaimantKind.allCases.map(\.rawValue).joined(separator: ", "))") }
         var name = input.claimantName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if let volunteerID = input.volunteerId {
-            if let volunteer = try await VolunteerRecord.find(volunteerID, on: req.db) {
+            if let volunteer = try await VolunteerRecord.find(volunteerID, on: req.db), principal.canSee(divisionCode: volunteer.communityCode) {
                 if name.isEmpty { name = volunteer.name }
             } else {
-                checks.fail("/volunteerId", "a registered volunteer / 志愿者不存在")
+                checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
             }
         }
         if !(1...100).contains(name.count) || !FieldChecks.isPlain(name) { checks.fail("/claimantName", "1–100 characters / 请填写认领人或单位名称") }
