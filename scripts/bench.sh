@@ -62,6 +62,11 @@ echo
 # Resident registry: importing 100,000 residents from CSV (rows/s, peak memory, console progress).
 python3 -u scripts/bench/residents.py --binary "$binary" --rows 100000 --workdir "$out/residents" | tee "$out/residents.txt"
 echo
+# Dashboards: city/month dashboard and all-communities/quarter ranking over N orders' rollups, SQLite and PostgreSQL,
+# every figure checked against DuckDB over the same orders (DASHBOARD_ORDERS, default 10,000,000; --quick 1,000,000).
+if $quick; then dash_orders=1000000; else dash_orders=${DASHBOARD_ORDERS:-10000000}; fi
+SKIP_BUILD=1 scripts/bench/dashboard.sh "$dash_orders" 2>&1 | tee "$out/dashboard.txt" || true
+echo
 echo "== summary =="
 python3 - "$out" <<'PY'
 import re, sys, os
@@ -107,9 +112,14 @@ if residents:
     r = json.loads(residents[-1])
     rows.append(("resident import, 100,000 rows (rows/s)", f"{r.get('rows_per_second', 0):,.0f}", "measured",
                  f"peak RSS {r.get('peak_rss_mb', 0):,.0f} MB, {r.get('seconds', 0):.1f} s"))
+duck = re.search(r"^duckdb: .*city/month ([\d.]+) ms; communities/quarter ([\d.]+) ms", text("dashboard.txt"), re.M)
+for engine in ("sqlite", "postgres"):
+    m = re.search(rf"^{engine}: (\d+) orders, (\d+) rollup rows; city/month dashboard ([\d.]+) ms, all-communities/quarter ranking ([\d.]+) ms.*?vs DuckDB: (.*)$", text("dashboard.txt"), re.M)
+    if m:
+        rows.append((f"{engine} city/month dashboard (ms)", m.group(3), "<= 100", f"{int(m.group(1)):,} orders, {int(m.group(2)):,} rows; DuckDB {duck.group(1) if duck else '?'} ms; {m.group(5)}"))
+        rows.append((f"{engine} communities/quarter ranking (ms)", m.group(4), "<= 100", f"DuckDB {duck.group(2) if duck else '?'} ms"))
 print(f"{'figure':38} {'value':>10} {'target':>9}  anchor / context")
 for name, value, target, anchor in rows:
     print(f"{name:38} {value:>10} {target:>9}  {anchor}")
 PY
 echo
-echo "Not yet benchmarked here: dashboards over 10M orders (issue 7, not built yet)."

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 orders=${1:-${ORDERS:-10000000}}
 pg=${LIANXIN_BENCH_PG:-postgres://lianxin@127.0.0.1:55432/lianxin_bench_dashboard}
-binary=.build-release/release/lianxin
+binary=${LIANXIN_BINARY:-.build-release/release/lianxin}
 if [ -z "${SKIP_BUILD:-}" ]; then swift build -c release --scratch-path .build-release --product lianxin >/dev/null; fi
 python3 -c "import duckdb" 2>/dev/null || pip install -q duckdb >/dev/null 2>&1 || pip install -q --break-system-packages duckdb >/dev/null
 work=$(mktemp -d)
