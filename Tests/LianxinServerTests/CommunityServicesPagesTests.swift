@@ -99,6 +99,39 @@ struct CommunityServicesPagesTests {
         }
     }
 
+    @Test func aVolunteerTakesAndCompletesTheirOrderOnTheirPersonalLink() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let staff = try await CommunityServicesClient.login(app, "community")
+            let party = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "吴志刚").first())
+            let other = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "周红梅").first())
+            let order = try #require(try await ServiceOrderRecord.query(on: app.db).first())
+            #expect(try await staff.post("/api/v1/service-orders/\(order.id!)/actions", ServiceOrderService.ActionInput(action: "assign", volunteerId: party.id)).status == .ok)
+            let link = try await staff.post("/api/v1/volunteers/\(party.id!)/link", [String: String]()).json(VolunteerLinkController.LinkDTO.self)
+            #expect(try await auditActions(app).contains { $0.action == "token.create" && $0.target == "volunteer-link:\(party.id!)" })
+            let otherLink = try await staff.post("/api/v1/volunteers/\(other.id!)/link", [String: String]()).json(VolunteerLinkController.LinkDTO.self)
+
+            let phone = TestClient(app: app)
+            let page = try await phone.send(.GET, link.url)
+            #expect(page.status == .ok && page.body.string.contains(order.itemName))
+            let csrf = try #require(TestClient.csrfToken(in: page.body.string))
+            // Another volunteer's link cannot act on this order.
+            #expect(try await phone.send(.POST, otherLink.url + "/orders/\(order.id!)", form: ["_csrf": csrf, "action": "take"]).status == .notFound)
+            let taken = try await phone.send(.POST, link.url + "/orders/\(order.id!)", form: ["_csrf": csrf, "action": "take"])
+            #expect(try #require(taken.headers.first(name: .location)).contains("notice="))
+            let twice = try await phone.send(.POST, link.url + "/orders/\(order.id!)", form: ["_csrf": csrf, "action": "take"])
+            #expect(try #require(twice.headers.first(name: .location)).contains("error="))
+            _ = try await phone.send(.POST, link.url + "/orders/\(order.id!)", form: ["_csrf": csrf, "action": "complete", "note": "已上门理发"])
+            let done = try #require(try await ServiceOrderRecord.find(order.id, on: app.db))
+            #expect(done.status == "completed" && done.completionNote == "已上门理发")
+            let history = try await ServiceOrderEventRecord.query(on: app.db).filter(\.$orderID == order.id!).sort(\.$sequence).all()
+            #expect(history.map(\.actor).suffix(2) == ["volunteer:吴志刚", "volunteer:吴志刚"])
+            #expect(try await phone.send(.GET, "/p/volunteer/" + String(repeating: "x", count: 32)).status == .notFound)
+            // A new link replaces the old one.
+            _ = try await staff.post("/api/v1/volunteers/\(party.id!)/link", [String: String]())
+            #expect(try await phone.send(.GET, link.url).status == .notFound)
+        }
+    }
+
     @Test func theWishWallMasksResidentsAndStationsAndQRCheckInArePublic() async throws {
         let clock = TestClock()
         try await withLianxin(clock: clock, demo: true) { app, _ in

@@ -88,6 +88,9 @@ enum CommunityServicesAPI {
         ("/api/v1/volunteers/{id}", ["get": op("A volunteer with service minutes and the ledger", parameters: [Doc.path("id", Doc.uuid)],
             ok: (200, Doc.object([("volunteer", Doc.ref("Volunteer")), ("serviceMinutes", Doc.integer), ("entries", array(Doc.ref("PointsEntry")))],
                                  required: ["volunteer", "serviceMinutes", "entries"])), errors: read)]),
+        ("/api/v1/volunteers/{id}/link", ["post": op("Issue the volunteer's personal link, on which they take and complete their assigned service orders (audited; replaces an earlier link)",
+            parameters: [Doc.path("id", Doc.uuid)], ok: (201, Doc.object([("volunteerId", Doc.uuid), ("url", Doc.text)], required: ["volunteerId", "url"])),
+            errors: [401, 403, 404])]),
         ("/api/v1/volunteer-teams", [
             "get": op("Volunteer teams in your division", ok: (200, array(Doc.ref("VolunteerTeam"))), errors: read),
             "post": op("Add a team", body: Doc.object([("communityCode", Doc.text), ("name", Doc.text)], required: ["name"]),

@@ -3,7 +3,7 @@ import Fluent
 
 /// The feature for community services (service menu and orders, 微心愿, volunteers and points, service stations).
 enum CommunityServicesFeature: LianxinFeature {
-    static let migrations: [any Migration] = [CreateCommunityServices()]
+    static let migrations: [any Migration] = [CreateCommunityServices(), UpdateVolunteerAddLinkToken()]
 
     static func routes(_ app: Application) throws {
         let maxUploadBytes = app.lianxin.settings.maxUploadBytes
@@ -16,6 +16,7 @@ enum CommunityServicesFeature: LianxinFeature {
         try app.register(collection: CountsController())
         try app.register(collection: CommunityPagesController())
         try app.register(collection: CommunityPublicPagesController())
+        try app.register(collection: VolunteerLinkController())
     }
 
     static var openAPIPaths: [(String, JSONValue)] { CommunityServicesAPI.paths }

@@ -101,6 +101,8 @@ final class VolunteerRecord: Model, @unchecked Sendable {
     @Field(key: "in_service") var inService: Bool
     @OptionalField(key: "workplace") var workplace: String?
     @Field(key: "registered_at") var registeredAt: Date
+    /// The hash of the volunteer's personal link (`/p/volunteer/{token}`), when one was issued.
+    @OptionalField(key: "link_token_hash") var linkTokenHash: String?
     init() {}
 }
 
