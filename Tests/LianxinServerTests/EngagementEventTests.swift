@@ -153,6 +153,10 @@ struct EngagementEventTests {
                 #expect(try await community.send(.GET, path).status == .ok, "\(path)")
             }
             #expect(try await community.send(.GET, "/").body.string.contains("href=\"/engagement\""))
+            // In English too.
+            _ = try await community.send(.GET, "/lang/en?back=/engagement/events")
+            let english = try await community.send(.GET, "/engagement/events").body.string
+            #expect(english.contains("Service events") && english.contains("Every Thursday, 14:00–17:00"))
         }
     }
 }
