@@ -3,7 +3,7 @@ import Fluent
 
 /// An area of the product that brings its own tables, routes and API description. The composition
 /// root registers every feature listed in `LianxinFeatures.all`; each feature keeps its code in its folder.
-protocol LianxinFeature {
+protocol LianxinFeature: Sendable {
     /// Its migrations, in the order they were written (append only).
     static var migrations: [any Migration] { get }
     /// Registers its controllers.

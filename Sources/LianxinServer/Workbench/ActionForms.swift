@@ -49,11 +49,6 @@ struct ActionFormInput: Content {
             guard let id = UUID(uuidString: text) else { throw Problem.invalid(field: "/\(field)", "choose from the list / 请从列表中选择") }
             return id
         }
-        func number(_ text: String?, _ field: String) throws -> Double? {
-            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let value = Double(text), value.isFinite else { throw Problem.invalid(field: "/\(field)", "a number / 须为数字") }
-            return value
-        }
         func flag(_ text: String?) -> Bool? { text.flatMap { ["true": true, "false": false][$0] } }
         var deadlineDate: Date?
         if let text = deadline?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -62,12 +57,12 @@ struct ActionFormInput: Content {
             deadlineDate = calendar.instant(on: day.adding(days: 1), minute: 0).addingTimeInterval(-1)
         }
         var amount: Int?
-        if let value = try number(extraAmount, "extraAmount") {
+        if let value = try formNumber(extraAmount, field: "extraAmount") {
             guard value == value.rounded(), abs(value) < 1000 else { throw Problem.invalid(field: "/extraAmount", "a whole number / 须为整数") }
             amount = Int(value)
         }
         return TransitionInput(action: action, note: note, reason: reason, departmentId: try uuid(departmentId, "departmentId"),
-                               latitude: try number(latitude, "latitude"), longitude: try number(longitude, "longitude"),
+                               latitude: try formNumber(latitude, field: "latitude"), longitude: try formNumber(longitude, field: "longitude"),
                                extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
                                approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
                                solved: flag(solved), comment: comment, parentId: parentID, deadline: deadlineDate)

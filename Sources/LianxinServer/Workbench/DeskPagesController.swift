@@ -86,12 +86,7 @@ struct DeskPagesController: RouteCollection {
         let form = try req.content.decode(DeskForm.self)
         let anonymous = ["on", "true", "1"].contains(form.anonymous ?? "")
         do {
-            func number(_ text: String?, _ field: String) throws -> Double? {
-                guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-                guard let value = Double(text), value.isFinite else { throw Problem.invalid(field: "/\(field)", "a number / 须为数字") }
-                return value
-            }
-            let latitude = try number(form.latitude, "latitude"), longitude = try number(form.longitude, "longitude")
+            let latitude = try formNumber(form.latitude, field: "latitude"), longitude = try formNumber(form.longitude, field: "longitude")
             var divisionCode = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
             // Without a place on the map or a division, the request belongs to the operator's own division.
             if divisionCode.isEmpty && latitude == nil && longitude == nil { divisionCode = principal.division.value }

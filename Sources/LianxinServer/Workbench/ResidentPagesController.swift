@@ -90,14 +90,9 @@ struct ResidentPagesController: RouteCollection {
     func report(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportForm.self)
         do {
-            func number(_ text: String?, _ field: String) throws -> Double? {
-                guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-                guard let value = Double(text), value.isFinite else { throw Problem.invalid(field: "/\(field)", "a number / 须为数字") }
-                return value
-            }
             let description = form.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard description.count >= 5 else { throw Problem.invalid(field: "/description", req.t("p_describe")) }
-            let latitude = try number(form.latitude, "latitude"), longitude = try number(form.longitude, "longitude")
+            let latitude = try formNumber(form.latitude, field: "latitude"), longitude = try formNumber(form.longitude, field: "longitude")
             let divisionText = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
             guard latitude != nil || !divisionText.isEmpty else { throw Problem.invalid(field: "/divisionCode", req.t("p_where")) }
             // The category the resident chose, or the classifier's best guess from the description.

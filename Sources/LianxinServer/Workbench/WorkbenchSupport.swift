@@ -123,6 +123,13 @@ extension Array where Element == SelectOption {
     }
 }
 
+/// A number typed into a page form: nothing when empty, a 422 naming the field when not a number.
+func formNumber(_ text: String?, field: String) throws -> Double? {
+    guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+    guard let value = Double(text), value.isFinite else { throw Problem.invalid(field: "/\(field)", "a number / 须为数字") }
+    return value
+}
+
 /// A field error shown next to its input: `/note` → `note`.
 extension Problem {
     var fieldMessages: [String: String] {
