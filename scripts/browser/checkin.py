@@ -14,14 +14,11 @@ Needs Debian's chromium and chromium-driver, and `pip install selenium`.
 import argparse
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
-import time
 import urllib.request
 
+from harness import DemoServer
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -37,11 +34,6 @@ def id_number(region, birth, sequence):
     check = (12 - sum(int(d) * w for d, w in zip(first17, weights)) % 11) % 11
     return first17 + ("X" if check == 10 else str(check))
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def api(base, path, token, body=None):
@@ -61,25 +53,12 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
 
-    data = tempfile.mkdtemp(prefix="lianxin-browser-")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, LIANXIN_DATA_DIR=data, LIANXIN_PUBLIC_BASE_URL=base, LIANXIN_RESOURCES_DIR=os.path.join(ROOT, "Resources"))
-    log = open(os.path.join(data, "server.log"), "w")
-    server = subprocess.Popen([args.binary, "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    demo = DemoServer(args.binary, "lianxin-browser-")
+    data, base, env = demo.data, demo.base, demo.env
     driver = None
     failures = []
     try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(base + "/readyz", timeout=2).status == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise SystemExit("the server did not become ready; see " + log.name)
+        demo.wait_ready()
 
         out = subprocess.run([args.binary, "user", "token", "--username", "community", "--name", "browser"],
                              cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
@@ -151,14 +130,7 @@ def main():
     finally:
         if driver:
             driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-        if not failures:
-            shutil.rmtree(data, ignore_errors=True)
+        demo.stop(keep=bool(failures))
     if failures:
         print(f"{len(failures)} check(s) failed; server log in {data}")
         sys.exit(1)

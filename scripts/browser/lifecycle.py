@@ -19,16 +19,12 @@ import base64
 import hashlib
 import hmac
 import os
-import shutil
-import socket
 import struct
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 import zlib
 
+from harness import DemoServer
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -39,11 +35,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "Lianxin@2026"
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def totp(secret="LIANXINDEMOTOTPSECRET234"):
@@ -154,26 +145,13 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
 
-    data = tempfile.mkdtemp(prefix="lianxin-lifecycle-")
+    demo = DemoServer(args.binary, "lianxin-lifecycle-")
+    data, base, env = demo.data, demo.base, demo.env
     photo = png(os.path.join(data, "street-light.png"))
     done_photo = png(os.path.join(data, "repaired.png"), rgb=(40, 160, 80))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, LIANXIN_DATA_DIR=data, LIANXIN_PUBLIC_BASE_URL=base, LIANXIN_RESOURCES_DIR=os.path.join(ROOT, "Resources"))
-    log = open(os.path.join(data, "server.log"), "w")
-    server = subprocess.Popen([args.binary, "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     failures, console, browsers = [], [], []
     try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(base + "/readyz", timeout=2).status == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise SystemExit("the server did not become ready; see " + log.name)
+        demo.wait_ready()
 
         def browser(phone):
             b = Browser(args, base, phone, failures, console)
@@ -334,14 +312,7 @@ def main():
                 b.driver.quit()
             except Exception:
                 pass
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-        if not failures:
-            shutil.rmtree(data, ignore_errors=True)
+        demo.stop(keep=bool(failures))
     if failures:
         print(f"{len(failures)} check(s) failed; server log in {data}")
         sys.exit(1)

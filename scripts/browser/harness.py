@@ -1,0 +1,50 @@
+"""The part every browser check shares: `lianxin serve --demo` on a fresh data folder and a free
+loopback port, ready when /readyz answers, stopped afterwards (its log kept when a check failed)."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class DemoServer:
+    def __init__(self, binary, prefix):
+        self.binary = binary
+        self.data = tempfile.mkdtemp(prefix=prefix)
+        self.base = f"http://127.0.0.1:{free_port()}"
+        self.env = dict(os.environ, LIANXIN_DATA_DIR=self.data, LIANXIN_PUBLIC_BASE_URL=self.base,
+                        LIANXIN_RESOURCES_DIR=os.path.join(ROOT, "Resources"))
+        self.log = open(os.path.join(self.data, "server.log"), "w")
+        port = self.base.rsplit(":", 1)[1]
+        self.process = subprocess.Popen([binary, "serve", "--demo", "--hostname", "127.0.0.1", "--port", port],
+                                        cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self):
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(self.base + "/readyz", timeout=2).status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise SystemExit("the server did not become ready; see " + self.log.name)
+
+    def stop(self, keep):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+        if not keep:
+            shutil.rmtree(self.data, ignore_errors=True)
