@@ -114,7 +114,7 @@ if residents:
                  f"peak RSS {r.get('peak_rss_mb', 0):,.0f} MB, {r.get('seconds', 0):.1f} s"))
 duck = re.search(r"^duckdb: .*city/month ([\d.]+) ms; communities/quarter ([\d.]+) ms", text("dashboard.txt"), re.M)
 for engine in ("sqlite", "postgres"):
-    m = re.search(rf"^{engine}: (\d+) orders, (\d+) rollup rows; city/month dashboard ([\d.]+) ms, all-communities/quarter ranking ([\d.]+) ms.*?vs DuckDB: (.*)$", text("dashboard.txt"), re.M)
+    m = re.search(rf"^{engine}: (\d+) orders, (\d+) rollup rows.*?; city/month dashboard ([\d.]+) ms, all-communities/quarter ranking ([\d.]+) ms.*?vs DuckDB: (.*)$", text("dashboard.txt"), re.M)
     if m:
         rows.append((f"{engine} city/month dashboard (ms)", m.group(3), "<= 100", f"{int(m.group(1)):,} orders, {int(m.group(2)):,} rows; DuckDB {duck.group(1) if duck else '?'} ms; {m.group(5)}"))
         rows.append((f"{engine} communities/quarter ranking (ms)", m.group(4), "<= 100", f"DuckDB {duck.group(2) if duck else '?'} ms"))

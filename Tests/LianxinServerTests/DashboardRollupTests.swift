@@ -136,6 +136,7 @@ struct DashboardRollupTests {
             let sql = try #require(app.db as? any SQLDatabase)
             let incremental = try await RollupStore.table(on: sql)
             let incrementalFacts = try await RollupStore.facts(on: sql)
+            let incrementalSummary = try await RollupSummaryStore.rows(on: sql)
             #expect(history.orders.count > 30)
             #expect(history.applied > 250)
             #expect(incrementalFacts.count == history.orders.count)
@@ -147,6 +148,10 @@ struct DashboardRollupTests {
             #expect(rebuiltFacts == incrementalFacts)
             #expect(rebuilt == incremental)
             #expect(rebuilt.count == report.rows)
+            let rebuiltSummary = try await RollupSummaryStore.rows(on: sql)
+            #expect(rebuiltSummary == incrementalSummary)
+            #expect(rebuiltSummary == RollupSummary.delta(of: rebuilt))
+            #expect(rebuiltSummary.count == report.summaryRows)
 
             let total = rebuilt.values.reduce(RollupCounters.zero, +)
             #expect(total.received == history.orders.count)
@@ -160,6 +165,43 @@ struct DashboardRollupTests {
         }
     }
 
+    /// Every figure a dashboard reads from the summary rows equals the same figure added up from the fine rows.
+    @Test func summaryRowsAnswerEveryCutAsTheFineRowsDo() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            var history = try await ServiceHistory(app: app, clock: clock, seed: 5)
+            for _ in 0..<250 { try await history.step() }
+            let days = history.orders.map { LocalDate($0.createdAt, in: WorkCalendar.shanghai) }
+            let first = try #require(days.min()), last = try #require(days.max())
+            let periods: [Period] = [
+                .day(first), .week(containing: last), try #require(Period.containing(first, kind: .month)),
+                try #require(Period.containing(last, kind: .quarter)), .year(first.year),
+                try #require(Period.custom(from: first.adding(days: 1), through: last)),
+                try #require(Period.custom(from: first.adding(days: -40), through: last.adding(days: 400))),
+            ]
+            let divisions = ["36", "3611", "361102", "361102001", "361102001001", "361103001"].compactMap(DivisionCode.init)
+            let columns = ["day", "city", "county", "township", "community", "grid", "department_id", "category_code", "channel",
+                           "request_kind"]
+            var fromSummary = 0
+            for period in periods {
+                for division in divisions {
+                    let cut = RollupCut(period: period, division: division)
+                    #expect(try await DashboardQueries.total(cut, on: app.db) == DashboardQueries.total(cut, fine: true, on: app.db),
+                            "\(period) \(division.value)")
+                    for column in columns {
+                        let summary = try await DashboardQueries.totals(cut, by: column, on: app.db).filter { !$0.value.isZero }
+                        let fine = try await DashboardQueries.totals(cut, by: column, fine: true, on: app.db).filter { !$0.value.isZero }
+                        #expect(summary == fine, "\(period) \(division.value) by \(column)")
+                        if try await RollupSummaryStore.totals(cut, by: column, on: app.db as! any SQLDatabase) != nil { fromSummary += 1 }
+                    }
+                }
+            }
+            #expect(fromSummary > 200)
+            let received = try await DashboardQueries.total(RollupCut(period: periods[6], division: DivisionCode("3611")), on: app.db).received
+            #expect(received == history.orders.count)
+        }
+    }
+
     @Test func aRebuildReplacesRowsThatWentWrong() async throws {
         let clock = TestClock()
         try await withLianxin(clock: clock, demo: true) { app, _ in
@@ -169,10 +211,12 @@ struct DashboardRollupTests {
             let before = try await RollupStore.table(on: sql)
             try await sql.raw("UPDATE order_rollups SET received = received + 5").run()
             try await sql.raw("DELETE FROM order_rollup_facts").run()
+            try await sql.raw("UPDATE order_rollup_summary SET closed = closed + 1").run()
             #expect(try await RollupStore.table(on: sql) != before)
             _ = try await RollupRebuild.run(app: app)
             #expect(try await RollupStore.table(on: sql) == before)
             #expect(try await RollupStore.facts(on: sql).count == history.orders.count)
+            #expect(try await RollupSummaryStore.rows(on: sql) == RollupSummary.delta(of: before))
         }
     }
 }

@@ -11,7 +11,7 @@ r = results[0][1]
 
 con = duckdb.connect()
 t0 = time.perf_counter()
-con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv_auto('{csv_path}', header=true, all_varchar=false, types={{'day': 'VARCHAR', 'city': 'VARCHAR', 'county': 'VARCHAR', 'township': 'VARCHAR', 'community': 'VARCHAR', 'grid': 'VARCHAR', 'department_id': 'VARCHAR', 'category_code': 'VARCHAR'}})")
+con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv_auto('{csv_path}', header=true, all_varchar=false, types={{'day': 'VARCHAR', 'city': 'VARCHAR', 'county': 'VARCHAR', 'township': 'VARCHAR', 'community': 'VARCHAR', 'grid': 'VARCHAR', 'department_id': 'VARCHAR', 'category_code': 'VARCHAR', 'overdue_after': 'BIGINT'}})")
 load = time.perf_counter() - t0
 
 t0 = time.perf_counter()
@@ -20,9 +20,12 @@ month = con.execute(f"""
          SUM(basically_satisfied), SUM(solved), SUM(reopened), SUM(completed_once), SUM(extended), SUM(sign_started),
          SUM(sign_met), SUM(complete_stopped), SUM(complete_met)
   FROM orders WHERE city = '3611' AND day BETWEEN '{r['monthFirst']}' AND '{r['monthLast']}'""").fetchone()
-month_ms = (time.perf_counter() - t0) * 1000
 names = ["received", "cancelled", "merged", "dispatched", "closed", "evaluated", "satisfied", "basicallySatisfied",
          "solved", "reopened", "completedOnce", "extended", "sign.started", "sign.met", "complete.stopped", "complete.met"]
+overdue = con.execute(f"""
+  SELECT COUNT(*) FROM orders WHERE city = '3611' AND day BETWEEN '{r['monthFirst']}' AND '{r['monthLast']}'
+  AND overdue_after IS NOT NULL AND overdue_after < {r['now']}""").fetchone()[0]
+month_ms = (time.perf_counter() - t0) * 1000
 m = dict(zip(names, [int(v or 0) for v in month]))
 counted = m["received"] - m["cancelled"] - m["merged"]
 def ratio(a, b):
@@ -64,6 +67,7 @@ for path, res in results:
     mismatches = []
     for name in names:
         if res["dashboard"].get(name) != m[name]: mismatches.append(f"{name}: {res['dashboard'].get(name)} vs {m[name]}")
+    if res["overdueOpen"] != overdue: mismatches.append(f"overdueOpen: {res['overdueOpen']} vs {overdue}")
     for key, value in duck_rates.items():
         mine = res["indicators"].get(key)
         if (mine is None) != (value is None) or (mine is not None and mine != value):
@@ -73,7 +77,8 @@ for path, res in results:
         if row["orders"] != duck[1] or (row["score"] is None) != (duck[0] is None) or (row["score"] is not None and row["score"] != duck[0]):
             mismatches.append(f"ranking {row['code']}: {row['score']}/{row['orders']} vs {duck[0]}/{duck[1]}")
     ok = ok and not mismatches
-    print(f"{engine}: {res['orders']} orders, {res['rows']} rollup rows; city/month dashboard {res['dashboardMedianMs']:.1f} ms, "
+    print(f"{engine}: {res['orders']} orders, {res['rows']} rollup rows, {res['summaryRows']} summary rows, "
+          f"{res['openOrders']} open ({res['overdueOpen']} overdue in the month); city/month dashboard {res['dashboardMedianMs']:.1f} ms, "
           f"all-communities/quarter ranking {res['rankingMedianMs']:.1f} ms (medians); figures vs DuckDB: "
           + ("all equal" if not mismatches else f"{len(mismatches)} differ: " + "; ".join(mismatches[:5])))
 print(f"duckdb: load CSV {load:.1f} s; city/month {month_ms:.1f} ms; communities/quarter {rank_ms:.1f} ms (from {r['orders']} order rows)")

@@ -59,7 +59,7 @@ struct RollupCut: Sendable, Hashable {
 enum DashboardQueries {
     /// Every counter's sum in one text column (`sums`, comma-separated in column order): one value to read per row
     /// instead of nearly two hundred looked up by name, on both engines.
-    private static let sums: String = RollupStore.counterColumns
+    static let sums: String = RollupStore.counterColumns
         .map { "CAST(COALESCE(CAST(SUM(\($0)) AS BIGINT), 0) AS TEXT)" }.joined(separator: " || ',' || ") + " AS sums"
 
     private static func counters(of row: any SQLRow) throws -> RollupCounters {
@@ -69,24 +69,33 @@ enum DashboardQueries {
         return RollupStore.counters(from: values)
     }
 
-    /// The counters of the cut, added up.
-    static func total(_ cut: RollupCut, on db: any Database) async throws -> RollupCounters {
+    /// Rows of `unit` and `sums`, keyed by unit.
+    static func byUnit(_ rows: [any SQLRow]) throws -> [String: RollupCounters] {
+        var totals: [String: RollupCounters] = [:]
+        for row in rows { totals[try row.decode(column: "unit", as: String?.self) ?? ""] = try counters(of: row) }
+        return totals
+    }
+
+    /// The counters of the cut, added up: from the summary rows where they hold the cut, else from the fine rows
+    /// (always from the fine rows when `fine`, which tests use to compare both).
+    static func total(_ cut: RollupCut, fine: Bool = false, on db: any Database) async throws -> RollupCounters {
         let sql = db as! any SQLDatabase
+        if !fine, let totals = try await RollupSummaryStore.totals(cut, by: nil, on: sql) { return totals[""] ?? .zero }
         let row = try await sql.raw("SELECT \(unsafeRaw: sums) FROM \(ident: RollupStore.rowsTable) WHERE \(cut.condition)").first()
         return try row.map(Self.counters(of:)) ?? .zero
     }
 
-    /// The counters of the cut added up per value of `column` (a key column such as `community` or `day`).
-    static func totals(_ cut: RollupCut, by column: String, on db: any Database) async throws -> [String: RollupCounters] {
+    /// The counters of the cut added up per value of `column` (a key column such as `community` or `day`), from the
+    /// summary rows where they hold it.
+    static func totals(_ cut: RollupCut, by column: String, fine: Bool = false, on db: any Database) async throws -> [String: RollupCounters] {
         precondition(RollupStore.keyColumns.contains(column))
         let sql = db as! any SQLDatabase
+        if !fine, let totals = try await RollupSummaryStore.totals(cut, by: column, on: sql) { return totals }
         let rows = try await sql.raw("""
             SELECT \(ident: column) AS unit, \(unsafeRaw: sums) FROM \(ident: RollupStore.rowsTable)
             WHERE \(cut.condition) GROUP BY \(ident: column)
             """).all()
-        var totals: [String: RollupCounters] = [:]
-        for row in rows { totals[try row.decode(column: "unit", as: String.self)] = try Self.counters(of: row) }
-        return totals
+        return try byUnit(rows)
     }
 
     /// Open orders past a deadline now (超期未办), in the cut's place, units, categories, channels and kinds and

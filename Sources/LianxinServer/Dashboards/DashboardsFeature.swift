@@ -4,7 +4,7 @@ import LianxinCore
 
 /// The feature for dashboards and assessment (三率, rankings, rollups, reports, exports).
 enum DashboardsFeature: LianxinFeature {
-    static let migrations: [any Migration] = [CreateDashboardTables()]
+    static let migrations: [any Migration] = [CreateDashboardTables(), CreateRollupSummary()]
 
     static func routes(_ app: Application) throws {
         app.asyncCommands.use(RollupsCommand(), as: "rollups")

@@ -10,9 +10,10 @@ enum RollupRebuild {
     struct Report: Sendable {
         var orders = 0
         var rows = 0
+        var summaryRows = 0
     }
 
-    /// Replaces both tables in one transaction.
+    /// Replaces the facts, the rows and the summary in one transaction.
     static func run(app: Application) async throws -> Report {
         let context = app.lianxin
         let calendar = try await ReferenceData.loadCalendar(on: app.db)
@@ -52,6 +53,7 @@ enum RollupRebuild {
                 }
                 try await RollupStore.insert(table.rows, on: sql)
                 report.rows = table.rows.count
+                report.summaryRows = try await RollupSummaryStore.replace(from: table.rows, on: sql)
                 return report
             }
         }
@@ -82,6 +84,6 @@ struct RollupsCommand: AsyncCommand {
         try await prepareDatabase(app)
         let started = Date()
         let report = try await RollupRebuild.run(app: app)
-        context.console.print("rebuilt rollups of \(report.orders) orders into \(report.rows) rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        context.console.print("rebuilt rollups of \(report.orders) orders into \(report.rows) rows and \(report.summaryRows) summary rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }

@@ -6,8 +6,8 @@ import LianxinCore
 /// The rollup tables dashboards read. `order_rollups` holds one row of additive counters (`RollupCounters`) per
 /// creation day × grid path × unit × category × channel × request kind, so any period is a sum of days and any
 /// division a sum of its rows; `order_rollup_facts` holds each order's `OrderFact`, the "before" of its next event.
-/// Both are kept in the transaction that writes each work-order event (`record`), and `RollupRebuild` recomputes
-/// them from the events.
+/// Both are kept in the transaction that writes each work-order event (`record`), with the summary rows above them
+/// (`RollupSummaryStore`), and `RollupRebuild` recomputes all three from the events.
 enum RollupStore {
     static let factsTable = "order_rollup_facts"
     static let rowsTable = "order_rollups"
@@ -216,8 +216,8 @@ enum RollupStore {
         }
     }
 
-    /// Adds counter changes to their rows, creating rows as needed; keys are taken in one order so that concurrent
-    /// transactions lock rows in the same order.
+    /// Adds counter changes to their rows, creating rows as needed, and to the summary rows above them
+    /// (`RollupSummaryStore`); keys are taken in one order so that concurrent transactions lock rows in the same order.
     static func apply(_ delta: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws {
         let columns = keyColumns + counterColumns
         let updates = counterColumns.map { "\($0) = \(rowsTable).\($0) + excluded.\($0)" }.joined(separator: ", ")
@@ -228,6 +228,7 @@ enum RollupStore {
                 ON CONFLICT (\(unsafeRaw: keyColumns.joined(separator: ", "))) DO UPDATE SET \(unsafeRaw: updates)
                 """).run()
         }
+        try await RollupSummaryStore.apply(delta, on: sql)
     }
 
     /// Inserts whole rows into an empty table (rebuilds and bulk loads).

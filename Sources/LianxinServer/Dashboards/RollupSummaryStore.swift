@@ -1,0 +1,125 @@
+import Vapor
+import Fluent
+import SQLKit
+import LianxinCore
+
+/// The summary table (`order_rollup_summary`): the fine rollup rows added up per day, month, quarter and year for
+/// each city, county, township and community, in total and per unit, category, channel and request kind
+/// (`RollupSummary` says which). It is kept in the same transaction as the fine rows (`RollupStore.apply`) and
+/// rebuilt with them, so a city's month is one row and the ranking of all communities for a quarter one row each.
+enum RollupSummaryStore {
+    static let table = "order_rollup_summary"
+
+    /// The key columns, in the order of the unique index, which also serves reads by level, dimension and bucket.
+    static let keyColumns = ["level", "dimension", "grain", "bucket", "node", "value"]
+
+    static func keyValues(_ key: SummaryKey) -> [String] {
+        [key.level.rawValue, key.dimension.rawValue, key.grain.rawValue, key.bucket.description, key.node, key.value]
+    }
+
+    static func key(of row: any SQLRow) throws -> SummaryKey {
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+        guard let level = DivisionLevel(rawValue: try text("level")), let dimension = SummaryDimension(rawValue: try text("dimension")),
+              let grain = SummaryGrain(rawValue: try text("grain")), let bucket = LocalDate(iso: try text("bucket")) else {
+            throw Abort(.internalServerError, reason: "unreadable rollup summary key")
+        }
+        return SummaryKey(grain: grain, bucket: bucket, level: level, node: try text("node"), dimension: dimension, value: try text("value"))
+    }
+
+    // MARK: Writing
+
+    /// Adds the summary changes of fine-row changes, in one statement per 100 rows, keys in one order so that
+    /// concurrent transactions lock rows in the same order.
+    static func apply(_ fine: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws {
+        let delta = RollupSummary.delta(of: fine).map { (keyValues($0.key), $0.value) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        let columns = keyColumns + RollupStore.counterColumns
+        let updates = RollupStore.counterColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
+        for chunk in delta.chunked(100) {
+            let rows = chunk.map { key, change in
+                SQLGroupExpression(key.map { SQLBind($0) as any SQLExpression } + RollupStore.values(of: change).map { SQLBind($0) })
+            }
+            try await sql.raw("""
+                INSERT INTO \(ident: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(rows))
+                ON CONFLICT (\(unsafeRaw: keyColumns.joined(separator: ", "))) DO UPDATE SET \(unsafeRaw: updates)
+                """).run()
+        }
+    }
+
+    /// Replaces the summary with the sums of `fine` rows (rebuilds, the migration that adds the table, bulk loads).
+    static func replace(from fine: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws -> Int {
+        try await sql.delete(from: table).run()
+        let rows = RollupSummary.delta(of: fine)
+        let columns = keyColumns + RollupStore.counterColumns
+        for chunk in Array(rows).chunked(100) {
+            try await sql.insertRows(into: table, columns: columns, chunk.map { key, counters in
+                keyValues(key).map { SQLBind($0) as any SQLExpression } + RollupStore.values(of: counters).map { SQLBind($0) }
+            })
+        }
+        return rows.count
+    }
+
+    /// Every non-zero summary row as stored.
+    static func rows(on sql: any SQLDatabase) async throws -> [SummaryKey: RollupCounters] {
+        var rows: [SummaryKey: RollupCounters] = [:]
+        for row in try await sql.raw("SELECT * FROM \(ident: table)").all() {
+            let counters = try RollupStore.counters(of: row)
+            if !counters.isZero { rows[try key(of: row)] = counters }
+        }
+        return rows
+    }
+
+    // MARK: Reading
+
+    /// The summary's answer to `totals(cut, by: column)` of the fine rows (`nil` column: the cut's total under
+    /// ''), or nil when the summary does not hold it: a cut with a grid, units, categories, channels or kinds, a
+    /// split by grid, or a split by dimension over days the summary keeps only by month for this level.
+    static func totals(_ cut: RollupCut, by column: String?, on sql: any SQLDatabase) async throws -> [String: RollupCounters]? {
+        guard let division = cut.division, cut.grid == nil, cut.departmentIDs == nil, cut.categoryPrefix == nil,
+              cut.channels == nil, cut.requestKinds == nil else { return nil }
+        // A province is the sum of its cities.
+        let level = max(division.level, .city)
+        let exact = division.level == level
+        var node: SQLQueryString = exact ? "node = \(bind: division.value)" : "node LIKE \(bind: division.value + "%")"
+        var rowLevel = level
+        var dimension = SummaryDimension.total
+        var unit = "''"  // the cut's total: one row, no grouping
+        switch column {
+        case nil: break
+        case "day":
+            let rows = try await sql.raw("""
+                SELECT bucket AS unit, \(unsafeRaw: DashboardQueries.sums) FROM \(ident: table)
+                WHERE level = \(bind: level.rawValue) AND dimension = '' AND grain = 'D' AND \(node)
+                AND bucket >= \(bind: cut.period.first.description) AND bucket <= \(bind: cut.period.last.description)
+                GROUP BY bucket
+                """).all()
+            return try DashboardQueries.byUnit(rows)
+        case "department_id": dimension = .department; unit = "value"
+        case "category_code": dimension = .category; unit = "value"
+        case "channel": dimension = .channel; unit = "value"
+        case "request_kind": dimension = .requestKind; unit = "value"
+        case let column?:
+            guard let child = DivisionLevel.allCases.first(where: { RollupCut.column(of: $0) == column && $0 != .province }),
+                  child > division.level, RollupSummary.levels.contains(child) else { return nil }
+            rowLevel = child
+            node = "node LIKE \(bind: division.value + "%")"
+            unit = "node"
+        }
+        guard let buckets = RollupSummary.buckets(covering: cut.period, dimension, at: rowLevel) else { return nil }
+        let spans: [SQLQueryString] = Dictionary(grouping: buckets, by: \.grain).map { grain, buckets in
+            "(grain = \(bind: grain.rawValue) AND bucket IN (\(binds: buckets.map(\.first.description))))"
+        }
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: unit) AS unit, \(unsafeRaw: DashboardQueries.sums) FROM \(ident: table)
+            WHERE level = \(bind: rowLevel.rawValue) AND dimension = \(bind: dimension.rawValue) AND \(node)
+            AND (\(spans.joined(separator: " OR ")))\(unsafeRaw: unit == "''" ? "" : " GROUP BY \(unit)")
+            """).all()
+        var totals = try DashboardQueries.byUnit(rows)
+        // Orders placed no lower than the division itself are its remainder, as the fine rows list them under ''.
+        if rowLevel != level, let whole = try await self.totals(cut, by: nil, on: sql)?[""] {
+            let rest = totals.values.reduce(whole, -)
+            if !rest.isZero { totals[""] = rest }
+        }
+        return totals
+    }
+}
