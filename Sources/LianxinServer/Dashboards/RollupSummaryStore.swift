@@ -50,12 +50,7 @@ enum RollupSummaryStore {
     static func replace(from fine: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws -> Int {
         try await sql.delete(from: table).run()
         let rows = RollupSummary.delta(of: fine)
-        let columns = keyColumns + RollupStore.counterColumns
-        for chunk in Array(rows).chunked(100) {
-            try await sql.insertRows(into: table, columns: columns, chunk.map { key, counters in
-                keyValues(key).map { SQLBind($0) as any SQLExpression } + RollupStore.values(of: counters).map { SQLBind($0) }
-            })
-        }
+        try await RollupStore.insertRows(into: table, keyColumns: keyColumns, rows.map { (keyValues($0.key), $0.value) }, on: sql)
         return rows.count
     }
 
