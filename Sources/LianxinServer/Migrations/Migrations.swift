@@ -29,6 +29,7 @@ enum LianxinMigrations {
         CreatePairings(),
         CreateVisitPhotos(),
         AddBuildingPosition(),
+        AddWorkOrderDueIndex(),
     ]
 }
 

@@ -263,8 +263,10 @@ struct DeskPagesController: RouteCollection {
         }
         var lookup = try await WorkbenchLookup.load(req)
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        // An overdue order has a running clock, so a deadline: the condition adds nothing but lets the planner use
+        // the partial index on deadlines (`work_orders_due`).
         let overdue = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$overdue == true).filter(\.$status ~~ open)
-            .sort(\.$nextDueAt).limit(100).allOrders()
+            .filter(\.$nextDueAt != nil).sort(\.$nextDueAt).limit(100).allOrders()
         let soon = lookup.now.addingTimeInterval(4 * 3_600)
         let warning = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$overdue == false).filter(\.$status ~~ open)
             .filter(\.$nextDueAt != nil).filter(\.$nextDueAt <= soon).sort(\.$nextDueAt).limit(100).allOrders()
