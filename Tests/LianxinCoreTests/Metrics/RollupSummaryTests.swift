@@ -92,4 +92,26 @@ import Testing
                                   channel: .hotline, requestKind: .complaint)
         #expect(RollupSummary.keys(of: unlocated).isEmpty)
     }
+
+    @Test func addingInPlaceEqualsAddingEveryField() {
+        for (name, field) in RollupCounters.fields {
+            var one = RollupCounters()
+            one[keyPath: field] = 1
+            var sum = RollupCounters()
+            sum += one
+            #expect(sum[keyPath: field] == 1, "\(name)")
+            #expect(sum == .zero + one)
+        }
+        for sample in RandomHistory.samples {
+            var sum = RollupCounters(), reference = RollupCounters()
+            for (_, row) in sample.table.rows {
+                sum += row
+                reference = reference + row
+                var back = sum
+                back += .zero - row
+                #expect(back == sum - row)
+            }
+            #expect(sum == reference)
+        }
+    }
 }

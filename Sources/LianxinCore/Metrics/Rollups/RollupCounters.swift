@@ -86,8 +86,28 @@ public struct RollupCounters: Sendable, Hashable {
         lhs.combined(with: rhs, -, -)
     }
 
+    /// Adds in place, field by field: rebuilds add millions of rows, and building a new value for each sum cost
+    /// more than the sums. Equal to `lhs = lhs + rhs`.
     public static func += (lhs: inout RollupCounters, rhs: RollupCounters) {
-        lhs = lhs + rhs
+        lhs.received += rhs.received
+        lhs.cancelled += rhs.cancelled
+        lhs.merged += rhs.merged
+        lhs.dispatched += rhs.dispatched
+        lhs.open += rhs.open
+        lhs.shelved += rhs.shelved
+        lhs.completed += rhs.completed
+        lhs.completedOnce += rhs.completedOnce
+        lhs.closed += rhs.closed
+        lhs.evaluated += rhs.evaluated
+        lhs.satisfied += rhs.satisfied
+        lhs.basicallySatisfied += rhs.basicallySatisfied
+        lhs.dissatisfied += rhs.dissatisfied
+        lhs.solved += rhs.solved
+        lhs.reopened += rhs.reopened
+        lhs.reopenings += rhs.reopenings
+        lhs.extended += rhs.extended
+        lhs.extensions += rhs.extensions
+        for (stage, counters) in rhs.stages { lhs[stage] = lhs[stage] + counters }
     }
 
     private func combined(
