@@ -6,14 +6,7 @@ import LianxinCore
 /// The rollup rows, the facts behind them, and the assessment schemes (考核方案) as data.
 struct CreateDashboardTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        var rows = database.schema(RollupStore.rowsTable)
-        for column in RollupStore.keyColumns { rows = rows.field(FieldKey(stringLiteral: column), .string, .required) }
-        for column in RollupStore.counterColumns {
-            rows = rows.field(FieldKey(stringLiteral: column), .int64, .required, .sql(.default(0)))
-        }
-        try await rows.constraint(.constraint(
-            .unique(fields: RollupStore.keyColumns.map { .key(FieldKey(stringLiteral: $0)) }), name: "order_rollups_key"))
-            .create()
+        try await Self.createCounterTable(RollupStore.rowsTable, keyColumns: RollupStore.keyColumns, on: database)
         try await database.schema(RollupStore.factsTable)
             .field("order_id", .uuid, .identifier(auto: false))
             .field("day", .string, .required)
@@ -42,6 +35,17 @@ struct CreateDashboardTables: AsyncMigration {
         try await sql.raw("CREATE INDEX order_rollup_facts_overdue ON \(ident: RollupStore.factsTable) (overdue_after)").run()
     }
 
+    /// A table of text key columns, unique together (`<table>_key`), and every counter column (zero by default).
+    static func createCounterTable(_ table: String, keyColumns: [String], on database: any Database) async throws {
+        var rows = database.schema(table)
+        for column in keyColumns { rows = rows.field(FieldKey(stringLiteral: column), .string, .required) }
+        for column in RollupStore.counterColumns {
+            rows = rows.field(FieldKey(stringLiteral: column), .int64, .required, .sql(.default(0)))
+        }
+        try await rows.constraint(.constraint(.unique(fields: keyColumns.map { .key(FieldKey(stringLiteral: $0)) }), name: table + "_key"))
+            .create()
+    }
+
     func revert(on database: any Database) async throws {
         try await database.schema(AssessmentSchemeRecord.schema).delete()
         try await database.schema(RollupStore.factsTable).delete()
@@ -52,14 +56,8 @@ struct CreateDashboardTables: AsyncMigration {
 /// The summary rows above the fine rollups (`RollupSummaryStore`), filled from the fine rows already stored.
 struct CreateRollupSummary: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        var rows = database.schema(RollupSummaryStore.table)
-        for column in RollupSummaryStore.keyColumns { rows = rows.field(FieldKey(stringLiteral: column), .string, .required) }
-        for column in RollupStore.counterColumns {
-            rows = rows.field(FieldKey(stringLiteral: column), .int64, .required, .sql(.default(0)))
-        }
-        try await rows.constraint(.constraint(
-            .unique(fields: RollupSummaryStore.keyColumns.map { .key(FieldKey(stringLiteral: $0)) }), name: "order_rollup_summary_key"))
-            .create()
+        try await CreateDashboardTables.createCounterTable(RollupSummaryStore.table, keyColumns: RollupSummaryStore.keyColumns,
+                                                           on: database)
         let sql = database as! any SQLDatabase
         try await sql.raw("CREATE INDEX order_rollup_summary_node ON \(ident: RollupSummaryStore.table) (node, dimension, grain, bucket)").run()
         // 超期未办 counts open orders with a deadline; a partial index holds only those, with the columns a cut reads.
