@@ -165,6 +165,14 @@ struct DashboardRollupTests {
         }
     }
 
+    static func withoutHistograms(_ counters: RollupCounters) -> RollupCounters {
+        var values = RollupStore.values(of: counters)
+        for (index, entry) in RollupStore.counters.enumerated() {
+            if case .stage(_, .bucket) = entry.counter { values[index] = 0 }
+        }
+        return RollupStore.counters(from: values)
+    }
+
     /// Every figure a dashboard reads from the summary rows equals the same figure added up from the fine rows.
     @Test func summaryRowsAnswerEveryCutAsTheFineRowsDo() async throws {
         let clock = TestClock()
@@ -192,6 +200,10 @@ struct DashboardRollupTests {
                         let summary = try await DashboardQueries.totals(cut, by: column, on: app.db).filter { !$0.value.isZero }
                         let fine = try await DashboardQueries.totals(cut, by: column, fine: true, on: app.db).filter { !$0.value.isZero }
                         #expect(summary == fine, "\(period) \(division.value) by \(column)")
+                        // Splits without the stage-time histograms: the same counts, histograms left at zero.
+                        let lean = try await DashboardQueries.totals(cut, by: column, histograms: false, on: app.db).filter { !$0.value.isZero }
+                        #expect(lean.mapValues(Self.withoutHistograms) == fine.mapValues(Self.withoutHistograms))
+                        #expect(lean.values.allSatisfy { $0 == Self.withoutHistograms($0) })
                         if try await RollupSummaryStore.totals(cut, by: column, on: app.db as! any SQLDatabase) != nil { fromSummary += 1 }
                     }
                 }

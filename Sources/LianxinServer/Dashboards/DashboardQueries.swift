@@ -57,22 +57,39 @@ struct RollupCut: Sendable, Hashable {
 
 /// Reads figures from the rollup rows and orders from the facts; dashboards never scan the order table.
 enum DashboardQueries {
-    /// Every counter's sum in one text column (`sums`, comma-separated in column order): one value to read per row
-    /// instead of nearly two hundred looked up by name, on both engines.
-    static let sums: String = RollupStore.counterColumns
-        .map { "CAST(COALESCE(CAST(SUM(\($0)) AS BIGINT), 0) AS TEXT)" }.joined(separator: " || ',' || ") + " AS sums"
+    /// The counter columns a read adds up, by position in `RollupStore.counterColumns`: all of them, or all but the
+    /// stage-time histograms, which only percentiles need. On PostgreSQL planning a sum of 186 columns takes longer
+    /// than running it, so splits and trends, which show no percentile, leave the 140 histogram columns out.
+    static func positions(histograms: Bool) -> [Int] { histograms ? allPositions : histogramFreePositions }
+    private static let allPositions = Array(RollupStore.counters.indices)
+    private static let histogramFreePositions = RollupStore.counters.indices.filter {
+        if case .stage(_, .bucket) = RollupStore.counters[$0].counter { false } else { true }
+    }
 
-    private static func counters(of row: any SQLRow) throws -> RollupCounters {
+    /// The sums of those columns in one text column (`sums`, comma-separated): one value to read per row instead of
+    /// up to two hundred looked up by name, on both engines.
+    static func sums(histograms: Bool = true) -> String { histograms ? allSums : histogramFreeSums }
+    private static let allSums = sumExpression(allPositions)
+    private static let histogramFreeSums = sumExpression(histogramFreePositions)
+    private static func sumExpression(_ positions: [Int]) -> String {
+        positions.map { "CAST(COALESCE(CAST(SUM(\(RollupStore.counterColumns[$0])) AS BIGINT), 0) AS TEXT)" }
+            .joined(separator: " || ',' || ") + " AS sums"
+    }
+
+    private static func counters(of row: any SQLRow, histograms: Bool = true) throws -> RollupCounters {
         let text = try row.decode(column: "sums", as: String?.self) ?? ""
+        let positions = positions(histograms: histograms)
         let values = text.split(separator: ",").map { Int($0) ?? 0 }
-        guard values.count == RollupStore.counterColumns.count else { return .zero }
-        return RollupStore.counters(from: values)
+        guard values.count == positions.count else { return .zero }
+        var all = Array(repeating: 0, count: RollupStore.counterColumns.count)
+        for (position, value) in zip(positions, values) { all[position] = value }
+        return RollupStore.counters(from: all)
     }
 
     /// Rows of `unit` and `sums`, keyed by unit.
-    static func byUnit(_ rows: [any SQLRow]) throws -> [String: RollupCounters] {
+    static func byUnit(_ rows: [any SQLRow], histograms: Bool = true) throws -> [String: RollupCounters] {
         var totals: [String: RollupCounters] = [:]
-        for row in rows { totals[try row.decode(column: "unit", as: String?.self) ?? ""] = try counters(of: row) }
+        for row in rows { totals[try row.decode(column: "unit", as: String?.self) ?? ""] = try counters(of: row, histograms: histograms) }
         return totals
     }
 
@@ -81,21 +98,22 @@ enum DashboardQueries {
     static func total(_ cut: RollupCut, fine: Bool = false, on db: any Database) async throws -> RollupCounters {
         let sql = db as! any SQLDatabase
         if !fine, let totals = try await RollupSummaryStore.totals(cut, by: nil, on: sql) { return totals[""] ?? .zero }
-        let row = try await sql.raw("SELECT \(unsafeRaw: sums) FROM \(ident: RollupStore.rowsTable) WHERE \(cut.condition)").first()
-        return try row.map(Self.counters(of:)) ?? .zero
+        let row = try await sql.raw("SELECT \(unsafeRaw: sums()) FROM \(ident: RollupStore.rowsTable) WHERE \(cut.condition)").first()
+        return try row.map { try Self.counters(of: $0) } ?? .zero
     }
 
     /// The counters of the cut added up per value of `column` (a key column such as `community` or `day`), from the
-    /// summary rows where they hold it.
-    static func totals(_ cut: RollupCut, by column: String, fine: Bool = false, on db: any Database) async throws -> [String: RollupCounters] {
+    /// summary rows where they hold it; without the stage-time histograms unless `histograms`.
+    static func totals(_ cut: RollupCut, by column: String, histograms: Bool = true, fine: Bool = false,
+                       on db: any Database) async throws -> [String: RollupCounters] {
         precondition(RollupStore.keyColumns.contains(column))
         let sql = db as! any SQLDatabase
-        if !fine, let totals = try await RollupSummaryStore.totals(cut, by: column, on: sql) { return totals }
+        if !fine, let totals = try await RollupSummaryStore.totals(cut, by: column, histograms: histograms, on: sql) { return totals }
         let rows = try await sql.raw("""
-            SELECT \(ident: column) AS unit, \(unsafeRaw: sums) FROM \(ident: RollupStore.rowsTable)
+            SELECT \(ident: column) AS unit, \(unsafeRaw: sums(histograms: histograms)) FROM \(ident: RollupStore.rowsTable)
             WHERE \(cut.condition) GROUP BY \(ident: column)
             """).all()
-        return try byUnit(rows)
+        return try byUnit(rows, histograms: histograms)
     }
 
     /// Open orders past a deadline now (超期未办), in the cut's place, units, categories, channels and kinds and

@@ -33,6 +33,8 @@ struct DashboardService {
         async let previous = DashboardQueries.total(cut.over(cut.period.previous), on: db)
         async let lastYear = DashboardQueries.total(cut.over(cut.period.sameLastYear), on: db)
         async let overdue = DashboardQueries.overdueOpen(cut, now: context.now(), on: db)
+        async let trendPoints = trend(cut)
+        async let cutTables = cuts(request, settings: settings)
         let counters = try await current
         let now = figures(counters, settings: settings), before = figures(try await previous, settings: settings),
             yearAgo = figures(try await lastYear, settings: settings)
@@ -59,7 +61,7 @@ struct DashboardService {
             first: cut.period.first.description, last: cut.period.last.description,
             previousPeriod: cut.period.previous.description, sameLastYearPeriod: cut.period.sameLastYear.description,
             received: counters.received, counted: counters.counted, overdueOpen: try await overdue, measures: measures,
-            indicators: indicators, trend: try await trend(cut), cuts: try await cuts(request, settings: settings))
+            indicators: indicators, trend: try await trendPoints, cuts: try await cutTables)
     }
 
     func divisionRef(_ code: DivisionCode) async throws -> DivisionRef {
@@ -69,7 +71,7 @@ struct DashboardService {
 
     /// Days of a period up to a month, months of a longer one.
     func trend(_ cut: RollupCut) async throws -> [TrendPoint] {
-        let byDay = try await DashboardQueries.totals(cut, by: "day", on: db)
+        let byDay = try await DashboardQueries.totals(cut, by: "day", histograms: false, on: db)
         var buckets: [Period] = []
         if cut.period.dayCount <= 31 {
             buckets = (0..<cut.period.dayCount).map { .day(cut.period.first.adding(days: $0)) }
@@ -111,8 +113,15 @@ struct DashboardService {
         case .township: "community"
         case .community: "grid"
         }
-        if let childColumn, cut.grid == nil {
-            let totals = try await DashboardQueries.totals(cut, by: childColumn, on: db)
+        // The splits run side by side; none shows a percentile, so none reads the histograms.
+        let childSplit = cut.grid == nil ? childColumn : nil
+        async let children: [String: RollupCounters]? = childSplit == nil ? nil
+            : DashboardQueries.totals(cut, by: childSplit!, histograms: false, on: db)
+        async let unitTotals = DashboardQueries.totals(cut, by: "department_id", histograms: false, on: db)
+        async let categoryTotals = DashboardQueries.totals(cut, by: "category_code", histograms: false, on: db)
+        async let channelTotals = DashboardQueries.totals(cut, by: "channel", histograms: false, on: db)
+        async let kindTotals = DashboardQueries.totals(cut, by: "request_kind", histograms: false, on: db)
+        if let childColumn = childSplit, let totals = try await children {
             let names = try await Division.query(on: db).filter(\.$id ~~ Array(totals.keys)).all()
             let grids = try await Grid.query(on: db).filter(\.$code ~~ Array(totals.keys)).filter(\.$validTo == nil).all()
             let label = Dictionary(names.map { ($0.id ?? "", $0.name) } + grids.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -120,22 +129,22 @@ struct DashboardService {
                 $0.isEmpty ? (english ? "(not located)" : "（未定位）") : label[$0] ?? $0
             }))
         }
-        let units = try await DashboardQueries.totals(cut, by: "department_id", on: db)
+        let units = try await unitTotals
         let departments = try await Department.query(on: db).all()
         let unitNames = Dictionary(departments.map { ($0.id?.uuidString ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         tables.append(CutTable(dimension: "department", rows: rows(units, settings: settings) {
             $0.isEmpty ? (english ? "(not dispatched)" : "（未派单）") : unitNames[$0] ?? $0
         }))
-        let leaves = try await DashboardQueries.totals(cut, by: "category_code", on: db)
+        let leaves = try await categoryTotals
         var tops: [String: RollupCounters] = [:]
         for (code, counters) in leaves { tops[String(code.prefix(2)), default: .zero] += counters }
         tables.append(CutTable(dimension: "category", rows: rows(tops, settings: settings) { catalog.categories[$0]?.name ?? $0 }))
         tables.append(CutTable(dimension: "leafCategory", rows: rows(leaves, settings: settings) { catalog.categories[$0]?.name ?? $0 }))
-        let channels = try await DashboardQueries.totals(cut, by: "channel", on: db)
+        let channels = try await channelTotals
         tables.append(CutTable(dimension: "channel", rows: rows(channels, settings: settings) {
             LianxinCore.Channel(rawValue: $0)?.title(english: english) ?? $0
         }))
-        let kinds = try await DashboardQueries.totals(cut, by: "request_kind", on: db)
+        let kinds = try await kindTotals
         tables.append(CutTable(dimension: "requestKind", rows: rows(kinds, settings: settings) {
             RequestKind(rawValue: $0)?.title(english: english) ?? $0
         }))

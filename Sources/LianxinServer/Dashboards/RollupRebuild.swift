@@ -67,6 +67,7 @@ struct RollupsCommand: AsyncCommand {
         @Option(name: "orders", help: "bench: synthetic orders to generate (default 1000000)") var orders: Int?
         @Option(name: "csv", help: "bench: where to write the orders as CSV for an independent engine") var csv: String?
         @Option(name: "repeat", help: "bench: timed runs of each query (median printed; default 11)") var repeats: Int?
+        @Flag(name: "reuse", help: "bench: time over the rows an earlier run loaded, without generating them") var reuse: Bool
     }
 
     var help: String {
@@ -77,7 +78,7 @@ struct RollupsCommand: AsyncCommand {
         let app = context.application
         if signature.action == "bench" {
             let bench = RollupBench(app: app, orders: max(1, signature.orders ?? 1_000_000), csvPath: signature.csv ?? "rollup-bench.csv",
-                                    repeats: max(1, signature.repeats ?? 11))
+                                    repeats: max(1, signature.repeats ?? 11), reuse: signature.reuse)
             return try await bench.run(console: context.console)
         }
         guard signature.action == "rebuild" else { throw CommandFailure("unknown action \(signature.action); use: rollups rebuild | rollups bench") }

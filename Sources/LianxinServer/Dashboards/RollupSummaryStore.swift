@@ -69,7 +69,8 @@ enum RollupSummaryStore {
     /// The summary's answer to `totals(cut, by: column)` of the fine rows (`nil` column: the cut's total under
     /// ''), or nil when the summary does not hold it: a cut with a grid, units, categories, channels or kinds, a
     /// split by grid, or a split by dimension over days the summary keeps only by month for this level.
-    static func totals(_ cut: RollupCut, by column: String?, on sql: any SQLDatabase) async throws -> [String: RollupCounters]? {
+    static func totals(_ cut: RollupCut, by column: String?, histograms: Bool = true,
+                       on sql: any SQLDatabase) async throws -> [String: RollupCounters]? {
         guard let division = cut.division, cut.grid == nil, cut.departmentIDs == nil, cut.categoryPrefix == nil,
               cut.channels == nil, cut.requestKinds == nil else { return nil }
         // A province is the sum of its cities.
@@ -83,12 +84,12 @@ enum RollupSummaryStore {
         case nil: break
         case "day":
             let rows = try await sql.raw("""
-                SELECT bucket AS unit, \(unsafeRaw: DashboardQueries.sums) FROM \(ident: table)
+                SELECT bucket AS unit, \(unsafeRaw: DashboardQueries.sums(histograms: histograms)) FROM \(ident: table)
                 WHERE level = \(bind: level.rawValue) AND dimension = '' AND grain = 'D' AND \(node)
                 AND bucket >= \(bind: cut.period.first.description) AND bucket <= \(bind: cut.period.last.description)
                 GROUP BY bucket
                 """).all()
-            return try DashboardQueries.byUnit(rows)
+            return try DashboardQueries.byUnit(rows, histograms: histograms)
         case "department_id": dimension = .department; unit = "value"
         case "category_code": dimension = .category; unit = "value"
         case "channel": dimension = .channel; unit = "value"
@@ -105,13 +106,13 @@ enum RollupSummaryStore {
             "(grain = \(bind: grain.rawValue) AND bucket IN (\(binds: buckets.map(\.first.description))))"
         }
         let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: unit) AS unit, \(unsafeRaw: DashboardQueries.sums) FROM \(ident: table)
+            SELECT \(unsafeRaw: unit) AS unit, \(unsafeRaw: DashboardQueries.sums(histograms: histograms)) FROM \(ident: table)
             WHERE level = \(bind: rowLevel.rawValue) AND dimension = \(bind: dimension.rawValue) AND \(node)
             AND (\(spans.joined(separator: " OR ")))\(unsafeRaw: unit == "''" ? "" : " GROUP BY \(unit)")
             """).all()
-        var totals = try DashboardQueries.byUnit(rows)
+        var totals = try DashboardQueries.byUnit(rows, histograms: histograms)
         // Orders placed no lower than the division itself are its remainder, as the fine rows list them under ''.
-        if rowLevel != level, let whole = try await self.totals(cut, by: nil, on: sql)?[""] {
+        if rowLevel != level, let whole = try await self.totals(cut, by: nil, histograms: histograms, on: sql)?[""] {
             let rest = totals.values.reduce(whole, -)
             if !rest.isZero { totals[""] = rest }
         }
