@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Dashboard benchmark: N synthetic orders of the demo city (default 10,000,000) generated straight into the rollup
-# table on SQLite and on PostgreSQL; the city/month dashboard and the all-communities/quarter ranking timed through
+# tables (fine rows, summary rows, open orders' facts) on SQLite and on PostgreSQL; the city/month dashboard and the all-communities/quarter ranking timed through
 # the real query code (release build, median of --repeat runs); DuckDB computing the same figures from the same
 # orders exported to CSV, its time printed and every figure compared exactly.
 #
 #   scripts/bench/dashboard.sh [ORDERS]        # PG from LIANXIN_BENCH_PG (default the dev server on :55432)
+# After a change to the read path, `lianxin rollups bench --reuse --orders N` times again over the rows already loaded.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 orders=${1:-${ORDERS:-10000000}}
