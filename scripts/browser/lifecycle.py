@@ -26,10 +26,10 @@ import zlib
 
 from harness import DemoServer
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -56,6 +56,19 @@ def png(path, width=64, height=48, rgb=(200, 60, 40)):
         f.write(data)
     return path
 
+
+
+def detached(element):
+    """Waits for a page load to replace `element`. Selenium's staleness_of only expects
+    StaleElementReferenceException, but Chromium may instead answer mid-navigation with
+    "Node with given id does not belong to the document"; both mean the old page is gone."""
+    def predicate(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return predicate
 
 class Browser:
     """One Chromium with its own cookies: one person at one device."""
@@ -108,7 +121,7 @@ class Browser:
 
     def submit(self, form):
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        self.wait.until(EC.staleness_of(form))
+        self.wait.until(detached(form))
         self.collect()
 
     def act(self, action, fields=None, photo=None):
