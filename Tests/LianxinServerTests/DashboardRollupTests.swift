@@ -211,6 +211,39 @@ struct DashboardRollupTests {
             #expect(fromSummary > 200)
             let received = try await DashboardQueries.total(RollupCut(period: periods[6], division: DivisionCode("3611")), on: app.db).received
             #expect(received == history.orders.count)
+
+            // Cuts filtered on one dimension (and, read from the fine rows, on two): the same answers either way.
+            let units = history.departments
+            let filters: [(String, (inout RollupCut) -> Void)] = [
+                ("units", { $0.departmentIDs = Array(units.prefix(2)) }), ("no unit", { $0.departmentIDs = [] }),
+                ("category tree", { $0.categoryPrefix = "01" }), ("leaf category", { $0.categoryPrefix = "0201" }),
+                ("channel", { $0.channels = [.miniProgram] }), ("channels", { $0.channels = [.hotline, .gridPatrol] }),
+                ("kind", { $0.requestKinds = [.complaint] }),
+                ("channel and kind", { $0.channels = [.hotline]; $0.requestKinds = [.complaint, .inquiry] }),
+                ("category and unit", { $0.categoryPrefix = "01"; $0.departmentIDs = [units[0]] }),
+            ]
+            var filteredFromSummary = 0
+            for period in [periods[1], periods[2], periods[5]] {
+                for division in divisions {
+                    for (name, apply) in filters {
+                        var cut = RollupCut(period: period, division: division)
+                        apply(&cut)
+                        #expect(try await DashboardQueries.total(cut, on: app.db) == DashboardQueries.total(cut, fine: true, on: app.db),
+                                "\(period) \(division.value) \(name)")
+                        for column in columns {
+                            let summary = try await DashboardQueries.totals(cut, by: column, histograms: false, on: app.db).filter { !$0.value.isZero }
+                            let fine = try await DashboardQueries.totals(cut, by: column, histograms: false, fine: true, on: app.db)
+                                .filter { !$0.value.isZero }
+                            #expect(summary == fine, "\(period) \(division.value) \(name) by \(column)")
+                            if try await RollupSummaryStore.totals(cut, by: column, on: app.db as! any SQLDatabase) != nil {
+                                filteredFromSummary += 1
+                                #expect(cut.grid == nil && !name.contains(" and "))
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(filteredFromSummary > 200)
         }
     }
 

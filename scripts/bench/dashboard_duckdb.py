@@ -14,31 +14,40 @@ t0 = time.perf_counter()
 con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv_auto('{csv_path}', header=true, all_varchar=false, types={{'day': 'VARCHAR', 'city': 'VARCHAR', 'county': 'VARCHAR', 'township': 'VARCHAR', 'community': 'VARCHAR', 'grid': 'VARCHAR', 'department_id': 'VARCHAR', 'category_code': 'VARCHAR', 'overdue_after': 'BIGINT'}})")
 load = time.perf_counter() - t0
 
-t0 = time.perf_counter()
-month = con.execute(f"""
-  SELECT SUM(received), SUM(cancelled), SUM(merged), SUM(dispatched), SUM(closed), SUM(evaluated), SUM(satisfied),
-         SUM(basically_satisfied), SUM(solved), SUM(reopened), SUM(completed_once), SUM(extended), SUM(sign_started),
-         SUM(sign_met), SUM(complete_stopped), SUM(complete_met)
-  FROM orders WHERE city = '3611' AND day BETWEEN '{r['monthFirst']}' AND '{r['monthLast']}'""").fetchone()
 names = ["received", "cancelled", "merged", "dispatched", "closed", "evaluated", "satisfied", "basicallySatisfied",
          "solved", "reopened", "completedOnce", "extended", "sign.started", "sign.met", "complete.stopped", "complete.met"]
-overdue = con.execute(f"""
-  SELECT COUNT(*) FROM orders WHERE city = '3611' AND day BETWEEN '{r['monthFirst']}' AND '{r['monthLast']}'
-  AND overdue_after IS NOT NULL AND overdue_after < {r['now']}""").fetchone()[0]
-month_ms = (time.perf_counter() - t0) * 1000
-m = dict(zip(names, [int(v or 0) for v in month]))
-counted = m["received"] - m["cancelled"] - m["merged"]
 def ratio(a, b):
     return None if b == 0 else a / b
-duck_rates = {
-    "responseRate": ratio(m["sign.met"], m["sign.started"]),
-    "resolutionRate": ratio(m["solved"], m["evaluated"]),
-    "satisfactionRate": ratio(1.0 * m["satisfied"] + 0.9 * m["basicallySatisfied"], m["evaluated"]),
-    "onTimeRate": ratio(m["complete.met"], m["complete.stopped"]),
-    "closureRate": ratio(m["closed"], counted),
-    "reopenRate": ratio(m["reopened"], m["completedOnce"]),
-    "extensionRate": ratio(m["extended"], m["dispatched"]),
-}
+
+def month_figures(condition=""):
+    """The city/month counts, 超期未办 and the seven rates, over the orders that also meet `condition`."""
+    month = con.execute(f"""
+      SELECT SUM(received), SUM(cancelled), SUM(merged), SUM(dispatched), SUM(closed), SUM(evaluated), SUM(satisfied),
+             SUM(basically_satisfied), SUM(solved), SUM(reopened), SUM(completed_once), SUM(extended), SUM(sign_started),
+             SUM(sign_met), SUM(complete_stopped), SUM(complete_met)
+      FROM orders WHERE city = '3611' AND day BETWEEN '{r['monthFirst']}' AND '{r['monthLast']}' {condition}""").fetchone()
+    overdue = con.execute(f"""
+      SELECT COUNT(*) FROM orders WHERE city = '3611' AND day BETWEEN '{r['monthFirst']}' AND '{r['monthLast']}' {condition}
+      AND overdue_after IS NOT NULL AND overdue_after < {r['now']}""").fetchone()[0]
+    m = dict(zip(names, [int(v or 0) for v in month]))
+    counted = m["received"] - m["cancelled"] - m["merged"]
+    rates = {
+        "responseRate": ratio(m["sign.met"], m["sign.started"]),
+        "resolutionRate": ratio(m["solved"], m["evaluated"]),
+        "satisfactionRate": ratio(1.0 * m["satisfied"] + 0.9 * m["basicallySatisfied"], m["evaluated"]),
+        "onTimeRate": ratio(m["complete.met"], m["complete.stopped"]),
+        "closureRate": ratio(m["closed"], counted),
+        "reopenRate": ratio(m["reopened"], m["completedOnce"]),
+        "extensionRate": ratio(m["extended"], m["dispatched"]),
+    }
+    return m, overdue, rates
+
+t0 = time.perf_counter()
+m, overdue, duck_rates = month_figures()
+month_ms = (time.perf_counter() - t0) * 1000
+t0 = time.perf_counter()
+fm, f_overdue, f_rates = month_figures("AND channel = 'miniProgram'")
+filtered_ms = (time.perf_counter() - t0) * 1000
 
 t0 = time.perf_counter()
 rows = con.execute(f"""
@@ -65,13 +74,16 @@ ok = True
 for path, res in results:
     engine = "sqlite" if "sqlite" in path else "postgres"
     mismatches = []
-    for name in names:
-        if res["dashboard"].get(name) != m[name]: mismatches.append(f"{name}: {res['dashboard'].get(name)} vs {m[name]}")
-    if res["overdueOpen"] != overdue: mismatches.append(f"overdueOpen: {res['overdueOpen']} vs {overdue}")
-    for key, value in duck_rates.items():
-        mine = res["indicators"].get(key)
-        if (mine is None) != (value is None) or (mine is not None and mine != value):
-            mismatches.append(f"{key}: {mine} vs {value}")
+    for label, counts, over, rates, mine_counts, mine_over, mine_rates in [
+            ("", m, overdue, duck_rates, res["dashboard"], res["overdueOpen"], res["indicators"]),
+            ("miniProgram ", fm, f_overdue, f_rates, res["filtered"], res["filteredOverdueOpen"], res["filteredIndicators"])]:
+        for name in names:
+            if mine_counts.get(name) != counts[name]: mismatches.append(f"{label}{name}: {mine_counts.get(name)} vs {counts[name]}")
+        if mine_over != over: mismatches.append(f"{label}overdueOpen: {mine_over} vs {over}")
+        for key, value in rates.items():
+            mine = mine_rates.get(key)
+            if (mine is None) != (value is None) or (mine is not None and mine != value):
+                mismatches.append(f"{label}{key}: {mine} vs {value}")
     for row in res["ranking"]:
         duck = duck_scores.get(row["code"], (None, 0))
         if row["orders"] != duck[1] or (row["score"] is None) != (duck[0] is None) or (row["score"] is not None and row["score"] != duck[0]):
@@ -79,8 +91,9 @@ for path, res in results:
     ok = ok and not mismatches
     print(f"{engine}: {res['orders']} orders, {res['rows']} rollup rows, {res['summaryRows']} summary rows, "
           f"{res['openOrders']} open ({res['overdueOpen']} overdue in the month); city/month dashboard {res['dashboardMedianMs']:.1f} ms, "
-          f"all-communities/quarter ranking {res['rankingMedianMs']:.1f} ms (medians); figures vs DuckDB: "
+          f"all-communities/quarter ranking {res['rankingMedianMs']:.1f} ms, city/month dashboard of one channel "
+          f"{res['filteredMedianMs']:.1f} ms (medians); figures vs DuckDB: "
           + ("all equal" if not mismatches else f"{len(mismatches)} differ: " + "; ".join(mismatches[:5])))
-print(f"duckdb: load CSV {load:.1f} s; city/month {month_ms:.1f} ms; communities/quarter {rank_ms:.1f} ms (from {r['orders']} order rows)")
+print(f"duckdb: load CSV {load:.1f} s; city/month {month_ms:.1f} ms; city/month of one channel {filtered_ms:.1f} ms; communities/quarter {rank_ms:.1f} ms (from {r['orders']} order rows)")
 print(f"dashboard bench {'OK' if ok else 'MISMATCH'}")
 sys.exit(0 if ok else 1)

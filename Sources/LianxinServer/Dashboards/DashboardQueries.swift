@@ -50,7 +50,7 @@ struct RollupCut: Sendable, Hashable {
         return parts.joined(separator: " AND ")
     }
 
-    private static func among(_ column: String, _ values: [String]) -> SQLQueryString {
+    static func among(_ column: String, _ values: [String]) -> SQLQueryString {
         values.isEmpty ? "1 = 0" : "\(ident: column) IN (\(binds: values))"
     }
 }

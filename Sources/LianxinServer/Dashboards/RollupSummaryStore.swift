@@ -66,35 +66,59 @@ enum RollupSummaryStore {
 
     // MARK: Reading
 
+    /// The summary dimension that a split by the fine rows' `column` reads.
+    static func dimension(splitting column: String) -> SummaryDimension? {
+        switch column {
+        case "department_id": .department
+        case "category_code": .category
+        case "channel": .channel
+        case "request_kind": .requestKind
+        default: nil
+        }
+    }
+
     /// The summary's answer to `totals(cut, by: column)` of the fine rows (`nil` column: the cut's total under
-    /// ''), or nil when the summary does not hold it: a cut with a grid, units, categories, channels or kinds, a
-    /// split by grid, or a split by dimension over days the summary keeps only by month for this level.
+    /// ''), or nil when the summary does not hold it: a cut with a grid or filtered on two dimensions (units and
+    /// channels, say), a split by grid, a split of a filtered cut by another dimension, or a split by dimension (or a
+    /// filtered trend) over days the summary keeps only by month for this level. A cut filtered on one dimension
+    /// (units, a category subtree, channels or kinds) reads that dimension's rows, keeping the values it selects.
     static func totals(_ cut: RollupCut, by column: String?, histograms: Bool = true,
                        on sql: any SQLDatabase) async throws -> [String: RollupCounters]? {
-        guard let division = cut.division, cut.grid == nil, cut.departmentIDs == nil, cut.categoryPrefix == nil,
-              cut.channels == nil, cut.requestKinds == nil else { return nil }
+        guard let division = cut.division, cut.grid == nil else { return nil }
+        var filters: [(dimension: SummaryDimension, values: SQLQueryString)] = []
+        if let ids = cut.departmentIDs { filters.append((.department, RollupCut.among("value", ids.map(\.uuidString)))) }
+        if let prefix = cut.categoryPrefix { filters.append((.category, "value LIKE \(bind: prefix + "%")")) }
+        if let channels = cut.channels { filters.append((.channel, RollupCut.among("value", channels.map(\.rawValue)))) }
+        if let kinds = cut.requestKinds { filters.append((.requestKind, RollupCut.among("value", kinds.map(\.rawValue)))) }
+        guard filters.count <= 1 else { return nil }
+        let filter = filters.first
+        let selected: SQLQueryString = filter.map { " AND \($0.values)" } ?? ""
         // A province is the sum of its cities.
         let level = max(division.level, .city)
         let exact = division.level == level
         var node: SQLQueryString = exact ? "node = \(bind: division.value)" : "node LIKE \(bind: division.value + "%")"
         var rowLevel = level
-        var dimension = SummaryDimension.total
+        var dimension = filter?.dimension ?? .total
         var unit = "''"  // the cut's total: one row, no grouping
         switch column {
         case nil: break
         case "day":
+            guard RollupSummary.stores(.day, dimension, at: level) else { return nil }
             let rows = try await sql.raw("""
                 SELECT bucket AS unit, \(unsafeRaw: DashboardQueries.sums(histograms: histograms)) FROM \(ident: table)
-                WHERE level = \(bind: level.rawValue) AND dimension = '' AND grain = 'D' AND \(node)
+                WHERE level = \(bind: level.rawValue) AND dimension = \(bind: dimension.rawValue) AND grain = 'D' AND \(node)\(selected)
                 AND bucket >= \(bind: cut.period.first.description) AND bucket <= \(bind: cut.period.last.description)
                 GROUP BY bucket
                 """).all()
             return try DashboardQueries.byUnit(rows, histograms: histograms)
-        case "department_id": dimension = .department; unit = "value"
-        case "category_code": dimension = .category; unit = "value"
-        case "channel": dimension = .channel; unit = "value"
-        case "request_kind": dimension = .requestKind; unit = "value"
         case let column?:
+            if let split = Self.dimension(splitting: column) {
+                // A filtered cut split by another dimension needs both at once, which only the fine rows hold.
+                guard filter == nil || filter?.dimension == split else { return nil }
+                dimension = split
+                unit = "value"
+                break
+            }
             guard let child = DivisionLevel.allCases.first(where: { RollupCut.column(of: $0) == column && $0 != .province }),
                   child > division.level, RollupSummary.levels.contains(child) else { return nil }
             rowLevel = child
@@ -107,7 +131,7 @@ enum RollupSummaryStore {
         }
         let rows = try await sql.raw("""
             SELECT \(unsafeRaw: unit) AS unit, \(unsafeRaw: DashboardQueries.sums(histograms: histograms)) FROM \(ident: table)
-            WHERE level = \(bind: rowLevel.rawValue) AND dimension = \(bind: dimension.rawValue) AND \(node)
+            WHERE level = \(bind: rowLevel.rawValue) AND dimension = \(bind: dimension.rawValue) AND \(node)\(selected)
             AND (\(spans.joined(separator: " OR ")))\(unsafeRaw: unit == "''" ? "" : " GROUP BY \(unit)")
             """).all()
         var totals = try DashboardQueries.byUnit(rows, histograms: histograms)
