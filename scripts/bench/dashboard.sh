@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dashboard benchmark: N synthetic orders of the demo city (default 10,000,000) generated straight into the rollup
-# tables (fine rows, summary rows, open orders' facts) on SQLite and on PostgreSQL; the city/month dashboard and the all-communities/quarter ranking timed through
+# tables (fine rows, summary rows, open orders' facts) on SQLite and on PostgreSQL; the city/month dashboard, the all-communities/quarter ranking and the
+# city/month dashboard of one channel (the mini-program, 随手拍) timed through
 # the real query code (release build, median of --repeat runs); DuckDB computing the same figures from the same
 # orders exported to CSV, its time printed and every figure compared exactly.
 #

@@ -5,7 +5,7 @@ import LianxinCore
 
 /// `lianxin rollups bench`: fills the rollup tables in bulk with `orders` synthetic orders of the demo city (over the
 /// last 400 days; each category routed to one unit): the fine rows, the summary rows above them and the facts of the
-/// orders still open; writes the same orders one per line to a CSV for an independent engine, then times the city/month dashboard and the all-communities/quarter ranking through `DashboardService`
+/// orders still open; writes the same orders one per line to a CSV for an independent engine, then times the city/month dashboard, the all-communities/quarter ranking and the city/month dashboard of one channel through `DashboardService`
 /// and prints their figures as JSON for comparison. Rollups are generated directly, not from events: the benchmark
 /// measures how fast dashboards read, not how fast events are written (tests prove the two ways give equal rows).
 struct RollupBench {
