@@ -219,16 +219,32 @@ enum RollupStore {
     /// Adds counter changes to their rows, creating rows as needed, and to the summary rows above them
     /// (`RollupSummaryStore`); keys are taken in one order so that concurrent transactions lock rows in the same order.
     static func apply(_ delta: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws {
-        let columns = keyColumns + counterColumns
-        let updates = counterColumns.map { "\($0) = \(rowsTable).\($0) + excluded.\($0)" }.joined(separator: ", ")
-        for (key, change) in delta.map({ (keyValues($0.key), $0.value) }).sorted(by: { $0.0.lexicographicallyPrecedes($1.0) }) {
-            let binds: [any Encodable & Sendable] = key + values(of: change)
+        try await upsert(into: rowsTable, keyColumns: keyColumns, delta.map { (keyValues($0.key), values(of: $0.value)) }, on: sql)
+        try await RollupSummaryStore.apply(delta, on: sql)
+    }
+
+    /// Adds rows of counter changes (`values(of:)`) to the rows of `table` with the same key texts, creating rows as
+    /// needed; rows are taken in key order, 100 to a statement. A statement names only the counters that some of its
+    /// rows change (an event moves a handful of the ~190; the rest keep their value, or their default 0 in a new
+    /// row), keys bound and counters written as integer literals: binding ~190 values a row cost intake more than
+    /// the writes.
+    static func upsert(into table: String, keyColumns: [String], _ rows: [(key: [String], values: [Int])],
+                       on sql: any SQLDatabase) async throws {
+        let rows = rows.filter { $0.values.contains { $0 != 0 } }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let conflict = keyColumns.joined(separator: ", ")
+        for chunk in rows.chunked(100) {
+            let changed = counterColumns.indices.filter { index in chunk.contains { $0.values[index] != 0 } }
+            let columns = keyColumns + changed.map { counterColumns[$0] }
+            let tuples = chunk.map { row in
+                SQLGroupExpression(row.key.map { SQLBind($0) as any SQLExpression }
+                                   + changed.map { SQLLiteral.numeric(String(row.values[$0])) as any SQLExpression })
+            }
+            let updates = changed.map { "\(counterColumns[$0]) = \(table).\(counterColumns[$0]) + excluded.\(counterColumns[$0])" }
             try await sql.raw("""
-                INSERT INTO \(ident: rowsTable) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES (\(binds: binds))
-                ON CONFLICT (\(unsafeRaw: keyColumns.joined(separator: ", "))) DO UPDATE SET \(unsafeRaw: updates)
+                INSERT INTO \(ident: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(tuples))
+                ON CONFLICT (\(unsafeRaw: conflict)) DO UPDATE SET \(unsafeRaw: updates.joined(separator: ", "))
                 """).run()
         }
-        try await RollupSummaryStore.apply(delta, on: sql)
     }
 
     /// Inserts whole rows into an empty table (rebuilds and bulk loads).

@@ -28,22 +28,11 @@ enum RollupSummaryStore {
 
     // MARK: Writing
 
-    /// Adds the summary changes of fine-row changes, in one statement per 100 rows, keys in one order so that
-    /// concurrent transactions lock rows in the same order.
+    /// Adds the summary changes of fine-row changes (`RollupStore.upsert`: keys in one order, so that concurrent
+    /// transactions lock rows in the same order).
     static func apply(_ fine: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws {
-        let delta = RollupSummary.delta(of: fine).map { (keyValues($0.key), $0.value) }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        let columns = keyColumns + RollupStore.counterColumns
-        let updates = RollupStore.counterColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
-        for chunk in delta.chunked(100) {
-            let rows = chunk.map { key, change in
-                SQLGroupExpression(key.map { SQLBind($0) as any SQLExpression } + RollupStore.values(of: change).map { SQLBind($0) })
-            }
-            try await sql.raw("""
-                INSERT INTO \(ident: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(rows))
-                ON CONFLICT (\(unsafeRaw: keyColumns.joined(separator: ", "))) DO UPDATE SET \(unsafeRaw: updates)
-                """).run()
-        }
+        let delta = RollupSummary.delta(of: fine).map { (keyValues($0.key), RollupStore.values(of: $0.value)) }
+        try await RollupStore.upsert(into: table, keyColumns: keyColumns, delta, on: sql)
     }
 
     /// Replaces the summary with the sums of `fine` rows (rebuilds, the migration that adds the table, bulk loads).
