@@ -16,6 +16,8 @@ final class IntakeBatcher: Sendable {
         let row: WorkOrder
         let events: [WorkOrderEvent]
         let alerts: [SLAAlert]
+        /// The work calendar the order's clocks were computed with (its rollup fact uses the same).
+        let calendar: WorkCalendar
     }
 
     private struct Waiting: Sendable {
@@ -104,6 +106,6 @@ final class IntakeBatcher: Sendable {
         for alert in items.flatMap(\.alerts) where alert.id == nil { alert.id = UUID() }
         try await sql.insertRows(into: SLAAlert.schema, columns: SLAAlert.insertColumns, items.flatMap(\.alerts).map(\.insertValues))
         try await WebhookDispatcher.enqueue(hooks, on: db, now: items[0].row.createdAt)
-        try await RollupStore.recordCreated(items.map { ($0.row, $0.events) }, on: db)
+        try await RollupStore.recordCreated(items.map { ($0.row, $0.events, $0.calendar) }, on: db)
     }
 }

@@ -139,7 +139,7 @@ struct WorkOrderService {
         row.version = 0
         try project(transitions.last!.state, clocks: clocks, calendar: calendar, onto: row, now: now)
         let item = IntakeBatcher.Item(row: row, events: transitions.map(\.event),
-                                      alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now))
+                                      alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now), calendar: calendar)
         do {
             try await context.intake.submit(item, on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
