@@ -145,7 +145,7 @@ enum RollupStore {
 
     /// Folds the first events of new orders (written in the caller's transaction by intake) into facts and rollups,
     /// each with the work calendar its clocks were computed with (intake's cached copy: loading the calendar here,
-    /// inside the serialized write, halved intake throughput).
+    /// inside the serialized write, held intake at 300 orders/s instead of 423).
     static func recordCreated(_ orders: [(row: WorkOrder, events: [WorkOrderEvent], calendar: WorkCalendar)],
                               on db: any Database) async throws {
         guard !orders.isEmpty else { return }
@@ -228,8 +228,8 @@ enum RollupStore {
     /// Adds rows of counter changes (`values(of:)`) to the rows of `table` with the same key texts, creating rows as
     /// needed; rows are taken in key order, 100 to a statement. A statement names only the counters that some of its
     /// rows change (an event moves a handful of the ~190; the rest keep their value, or their default 0 in a new
-    /// row), keys bound and counters written as integer literals: binding ~190 values a row cost intake more than
-    /// the writes.
+    /// row), keys bound and counters written as integer literals, so a statement stays small whatever the number
+    /// of counters.
     static func upsert(into table: String, keyColumns: [String], _ rows: [(key: [String], values: [Int])],
                        on sql: any SQLDatabase) async throws {
         let rows = rows.filter { $0.values.contains { $0 != 0 } }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
