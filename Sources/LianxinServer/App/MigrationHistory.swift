@@ -1,0 +1,53 @@
+import Fluent
+
+/// Every migration, in the order they were written. Append only.
+/// Every migration, in the order written. Fluent records each by its type name, so a migration is
+/// never renamed or reordered: append new ones at the end.
+enum MigrationHistory {
+    static let all: [any Migration] = [
+        CreateDivision(),
+        CreateDepartment(),
+        CreateUser(),
+        CreateUserSession(),
+        CreateApiToken(),
+        CreateAuditEntry(),
+        CreateCategoryAndRouting(),
+        CreateWorkOrder(),
+        CreateWhistle(),
+        CreateGrid(),
+        CreateWebhooks(),
+        CreateAttachments(),
+        CreateOpen311Keys(),
+        AddWorkOrderBrowseIndex(),
+        AddUserSecondFactor(),
+        CreateCategoryAttributes(),
+        AddWorkOrderGrid(),
+        CreateClassifierTables(),
+        CreateHotspotTables(),
+        CreateResidentRegistry(),
+        CreateGridChanges(),
+        CreateRentalUnits(),
+        CreateVisits(),
+        CreatePairings(),
+        CreateVisitPhotos(),
+        AddBuildingPosition(),
+        AddWorkOrderDueIndex(),
+        CreateDashboardTables(),
+        CreateRollupSummary(),
+        CreateCommunityServices(),
+        UpdateVolunteerAddLinkToken(),
+        CreateEngagementTables(),
+    ]
+}
+
+extension Database {
+    /// Creates an index with plain SQL (Fluent's schema builder has none).
+    func index(on table: String, name: String, columns: [String]) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        var builder = sql.create(index: name).on(table)
+        for column in columns { builder = builder.column(column) }
+        try await builder.run()
+    }
+}
+
+import SQLKit

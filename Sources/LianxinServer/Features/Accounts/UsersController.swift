@@ -1,0 +1,177 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// Staff accounts: the admin pages and the API, limited to the caller's subtree.
+struct UsersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let pages = routes.grouped("admin", "users")
+        pages.get(use: listPage)
+        pages.get("new", use: newPage)
+        pages.post(use: createFromForm)
+        pages.post(":id", "disable", use: disableFromForm)
+        let api = routes.grouped("api", "v1")
+        api.get("me", use: me)
+        api.get("users", use: list)
+        api.get("users", ":id", use: show)
+        api.post("users", use: create)
+    }
+
+    struct UserDTO: Content {
+        var id: UUID
+        var username: String
+        var displayName: String
+        var role: Role
+        var divisionCode: String
+        var departmentId: UUID?
+        var active: Bool
+        var locked: Bool
+        var lastLoginAt: Date?
+
+        init(_ user: User, now: Date) {
+            id = user.id ?? UUID()
+            username = user.username
+            displayName = user.displayName
+            role = user.role
+            divisionCode = user.divisionCode
+            departmentId = user.$department.id
+            active = user.active
+            locked = (user.lockedUntil ?? .distantPast) > now
+            lastLoginAt = user.lastLoginAt
+        }
+    }
+
+    func me(req: Request) async throws -> UserDTO {
+        let principal = try req.requirePrincipal()
+        guard let user = try await User.find(principal.userID, on: req.db) else { throw Problem.unauthorized }
+        return UserDTO(user, now: req.lianxin.now())
+    }
+
+    func list(req: Request) async throws -> ListPage<UserDTO> {
+        let principal = try await req.require(.manageAccounts)
+        let pageRequest = try PageRequest(req)
+        var query = Self.scoped(principal, on: req.db)
+        if let role = req.query[String.self, at: "role"] {
+            guard let role = Role(rawValue: role) else { throw Problem.invalid(field: "role", "unknown role / 角色无效") }
+            query = query.filter(\.$role == role)
+        }
+        if let after = pageRequest.after?.first { query = query.filter(\.$username > after) }
+        let rows = try await query.sort(\.$username).limit(pageRequest.limit + 1).all()
+        let now = req.lianxin.now()
+        return pageRequest.page(rows, key: { [$0.username] }, map: { UserDTO($0, now: now) })
+    }
+
+    func show(req: Request) async throws -> UserDTO {
+        let principal = try await req.require(.manageAccounts)
+        let user = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        return UserDTO(user, now: req.lianxin.now())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageAccounts)
+        let input = try req.content.decode(AccountService.NewAccount.self)
+        let user = try await AccountService(application: req.application, database: req.db)
+            .create(input, by: principal, actor: Self.actor(principal), ip: req.clientIP)
+        let response = try await UserDTO(user, now: req.lianxin.now()).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/users/\(try user.requireID())")
+        return response
+    }
+
+    struct ListModel: Encodable, Sendable {
+        let users: [Row]
+        let notice: String?
+        struct Row: Encodable, Sendable {
+            let id: String
+            let username: String
+            let displayName: String
+            let roleLabel: String
+            let division: String
+            let active: Bool
+            let locked: Bool
+        }
+    }
+
+    func listPage(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageAccounts)
+        let users = try await Self.scoped(principal, on: req.db).sort(\.$divisionCode).sort(\.$username).limit(500).all()
+        let names = try await Division.query(on: req.db).filter(\.$id ~~ Set(users.map(\.divisionCode))).all()
+            .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
+        let now = req.lianxin.now()
+        let rows = users.map { user in
+            ListModel.Row(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName,
+                          roleLabel: req.t("role_\(user.role.rawValue)"), division: names[user.divisionCode] ?? user.divisionCode,
+                          active: user.active, locked: (user.lockedUntil ?? .distantPast) > now)
+        }
+        let notice = req.query[String.self, at: "created"].map { String(format: req.t("users_created"), $0) }
+        return try await req.page("accounts/users", title: "nav_users", model: ListModel(users: rows, notice: notice))
+    }
+
+    struct FormModel: Encodable, Sendable {
+        var values: [String: String]
+        var errors: [String: String]
+        var roles: [Option]
+        var departments: [Option]
+        struct Option: Encodable, Sendable { let value: String; let label: String; let selected: Bool }
+    }
+
+    func newPage(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageAccounts)
+        return try await renderForm(req, principal: principal, values: ["divisionCode": principal.division.value], errors: [:])
+    }
+
+    func createFromForm(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageAccounts)
+        let input = try req.content.decode(AccountService.NewAccount.self)
+        do {
+            let user = try await AccountService(application: req.application, database: req.db)
+                .create(input, by: principal, actor: Self.actor(principal), ip: req.clientIP)
+            return req.redirect(to: "/admin/users?created=\(user.username)")
+        } catch let problem as Problem where problem.status == .unprocessableEntity {
+            let errors = problem.errors.reduce(into: [String: String]()) { $0[String($1.field.dropFirst())] = $1.message }
+            let values = ["username": input.username, "displayName": input.displayName, "role": input.role,
+                          "divisionCode": input.divisionCode, "departmentCode": input.departmentCode ?? ""]
+            return try await renderForm(req, principal: principal, values: values, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func disableFromForm(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageAccounts)
+        let user = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        guard user.id != principal.userID else {
+            throw Problem.conflict("You cannot disable your own account / 不能停用自己的账号")
+        }
+        try await AccountService(application: req.application, database: req.db)
+            .disable(user, actor: Self.actor(principal), ip: req.clientIP)
+        return req.redirect(to: "/admin/users")
+    }
+
+    private func renderForm(_ req: Request, principal: Principal, values: [String: String], errors: [String: String],
+                            status: HTTPResponseStatus = .ok) async throws -> Response {
+        let departments = try await Department.query(on: req.db)
+            .filter(\.$divisionCode, .custom("LIKE"), String(principal.division.value.prefix(4)) + "%")
+            .sort(\.$code).all()
+        let model = FormModel(
+            values: values, errors: errors,
+            roles: Role.allCases.map { .init(value: $0.rawValue, label: req.t("role_\($0.rawValue)"), selected: values["role"] == $0.rawValue) },
+            departments: departments.map { .init(value: $0.code, label: $0.name, selected: values["departmentCode"] == $0.code) })
+        return try await req.page("accounts/user-new", title: "users_new", model: model, status: status)
+    }
+
+    static func scoped(_ principal: Principal, on db: any Database) -> QueryBuilder<User> {
+        User.query(on: db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+    }
+
+    static func find(_ raw: String?, for principal: Principal, on req: Request) async throws -> User {
+        guard let raw, let id = UUID(uuidString: raw), let user = try await User.find(id, on: req.db) else {
+            throw Problem.notFound("user")
+        }
+        guard principal.canSee(divisionCode: user.divisionCode) else {
+            throw await req.outOfScope("user", target: "user:\(user.username)")
+        }
+        return user
+    }
+
+    static func actor(_ principal: Principal) -> AuditActor {
+        AuditActor(id: principal.userID, name: principal.username, role: principal.role.rawValue, division: principal.division.value)
+    }
+}

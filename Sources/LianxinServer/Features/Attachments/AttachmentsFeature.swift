@@ -1,0 +1,13 @@
+import Vapor
+
+/// Photos and files attached to orders, stored on disk or in the database.
+enum AttachmentsFeature: LianxinFeature {
+    static func routes(_ app: Application) throws {
+        try app.register(collection: AttachmentsController(maxUploadBytes: app.lianxin.settings.maxUploadBytes))
+    }
+
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+    static let jobs: [LianxinJob] = []
+    static var commands: FeatureCommands { .none }
+}

@@ -1,0 +1,108 @@
+import Vapor
+import Fluent
+
+/// The audit log, readable by auditors only. There is no route that changes it.
+struct AuditController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("audit", use: page)
+        routes.get("api", "v1", "audit-entries", use: list)
+    }
+
+    struct EntryDTO: Content {
+        var id: UUID
+        var at: Date
+        var action: String
+        var result: String
+        var actorName: String
+        var actorRole: String?
+        var divisionCode: String?
+        var target: String?
+        var ip: String?
+        var requestId: String?
+        var detail: String?
+
+        init(_ entry: AuditEntry) {
+            id = entry.id ?? UUID()
+            at = entry.at
+            action = entry.action
+            result = entry.result
+            actorName = entry.actorName
+            actorRole = entry.actorRole
+            divisionCode = entry.divisionCode
+            target = entry.target
+            ip = entry.ip
+            requestId = entry.requestID
+            detail = entry.detail
+        }
+    }
+
+    /// Newest first, filtered by `action`, `result`, `actor`; keyset-paginated on (at, id).
+    func list(req: Request) async throws -> ListPage<EntryDTO> {
+        let principal = try await req.require(.readAuditLog)
+        let pageRequest = try PageRequest(req)
+        let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
+        return pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] },
+                                map: EntryDTO.init)
+    }
+
+    struct PageModel: Encodable, Sendable {
+        let entries: [Row]
+        let filters: [String: String]
+        let actions: [String]
+        let nextCursor: String?
+        struct Row: Content {
+            let at: String
+            let action: String
+            let result: String
+            let actor: String
+            let role: String
+            let target: String
+            let ip: String
+            let detail: String
+        }
+    }
+
+    func page(req: Request) async throws -> Response {
+        let principal = try await req.require(.readAuditLog)
+        let pageRequest = try PageRequest(req)
+        let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
+        let page = pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) { entry in
+            PageModel.Row(at: ChinaTime.minute(entry.at), action: entry.action, result: entry.result, actor: entry.actorName,
+                          role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "",
+                          ip: entry.ip ?? "", detail: entry.detail ?? "")
+        }
+        let filters = ["action", "result", "actor"].reduce(into: [String: String]()) { $0[$1] = req.query[String.self, at: $1] ?? "" }
+        return try await req.page("audit/audit", title: "nav_audit",
+                                  model: PageModel(entries: page.items, filters: filters,
+                                                   actions: AuditAction.allCases.map(\.rawValue), nextCursor: page.nextCursor))
+    }
+
+    /// Entries about the auditor's subtree, plus those with no division (anonymous failures).
+    private func query(_ req: Request, principal: Principal, after: [String]?) throws -> QueryBuilder<AuditEntry> {
+        var query = AuditEntry.query(on: req.db).group(.or) { group in
+            group.filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%").filter(\.$divisionCode == nil)
+        }
+        if let action = req.query[String.self, at: "action"], !action.isEmpty { query = query.filter(\.$action == action) }
+        if let result = req.query[String.self, at: "result"], !result.isEmpty { query = query.filter(\.$result == result) }
+        if let actor = req.query[String.self, at: "actor"], !actor.isEmpty { query = query.filter(\.$actorName == actor) }
+        if let after {
+            guard after.count == 2, let at = Double(after[0]).map(Date.init(timeIntervalSince1970:)), let id = UUID(uuidString: after[1]) else {
+                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
+            }
+            query = query.group(.or) { group in
+                group.filter(\.$at < at).group(.and) { $0.filter(\.$at == at).filter(\.$id < id) }
+            }
+        }
+        return query.sort(\.$at, .descending).sort(\.$id, .descending)
+    }
+}
+
+/// Times as people in China read them.
+enum ChinaTime {
+    static func minute(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+}

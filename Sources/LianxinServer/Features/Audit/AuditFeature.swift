@@ -1,0 +1,13 @@
+import Vapor
+
+/// The audit log (安全审计): every security-relevant action and read of personal data, for auditors.
+enum AuditFeature: LianxinFeature {
+    static func routes(_ app: Application) throws {
+        try app.register(collection: AuditController())
+    }
+
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+    static let jobs: [LianxinJob] = []
+    static var commands: FeatureCommands { FeatureCommands(exports: ["audit": ExportCommands.Audit()]) }
+}

@@ -1,0 +1,17 @@
+import Vapor
+
+/// Grid management (网格化): grids and their versions, grid changes (三上三下), grid staff, the grid map.
+enum GridsFeature: LianxinFeature {
+    static func routes(_ app: Application) throws {
+        app.storage[GridMapCache.Key.self] = GridMapCache()
+        try app.register(collection: GridsController())
+        try app.register(collection: GridChangesController())
+        try app.register(collection: GridStaffController())
+        try app.register(collection: GridPagesController())
+    }
+
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+    static let jobs: [LianxinJob] = []
+    static var commands: FeatureCommands { FeatureCommands(imports: ["grids": ImportCommands.Grids()], exports: ["grids": ExportCommands.Grids()]) }
+}

@@ -1,0 +1,13 @@
+import Vapor
+
+/// The resident registry: buildings, households, residents and their tags; import and export.
+enum PeopleFeature: LianxinFeature {
+    static func routes(_ app: Application) throws {
+        try app.register(collection: ResidentsController())
+    }
+
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+    static let jobs: [LianxinJob] = []
+    static var commands: FeatureCommands { FeatureCommands(imports: ["residents": ImportResidentsCommand()], exports: ["residents": ExportResidentsCommand()]) }
+}

@@ -1,0 +1,14 @@
+import Vapor
+
+/// The rules the work runs on: categories, handling units, routing rules, SLA policies and the working-day calendar.
+enum RulesFeature: LianxinFeature {
+    static func routes(_ app: Application) throws {
+        try app.register(collection: RulesController())
+        try app.register(collection: AdminPagesController())
+    }
+
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+    static let jobs: [LianxinJob] = []
+    static var commands: FeatureCommands { .none }
+}

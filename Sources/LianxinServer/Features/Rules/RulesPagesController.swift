@@ -1,0 +1,159 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The administrator's pages for the rules the work runs on: categories, routing rules, SLA
+/// policies, the working-day calendar and the grids import. Each change goes through the same
+/// handler as the API (so the same checks, transaction and audit entry) and comes back to the page.
+struct AdminPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped("admin")
+        admin.get("rules", use: rules)
+        admin.post("rules", "routing", use: addRule)
+        admin.post("rules", "routing", ":id", "delete", use: deleteRule)
+        admin.post("rules", "sla", use: putPolicy)
+        admin.post("rules", "calendar", use: importDays)
+        admin.on(.POST, "rules", "grids", body: .collect(maxSize: "64mb"), use: importGrids)
+    }
+
+    struct RulesModel: Encodable, Sendable {
+        struct CategoryRow: Encodable, Sendable { let code: String; let name: String; let department: String; let policy: String; let active: Bool }
+        struct RuleRow: Encodable, Sendable { let id: String; let category: String; let division: String; let department: String }
+        struct PolicyRow: Encodable, Sendable { let code: String; let name: String; let definition: String }
+        struct DayRow: Encodable, Sendable { let day: String; let kind: String; let name: String }
+        let categories: [CategoryRow]
+        let rules: [RuleRow]
+        let policies: [PolicyRow]
+        let days: [DayRow]
+        let year: String
+        let categoryOptions: [SelectOption]
+        let departmentOptions: [SelectOption]
+        let values: [String: String]
+        let errors: [String: String]
+        let notice: String
+        let error: String
+        let section: String
+    }
+
+    func rules(req: Request) async throws -> Response {
+        _ = try await req.require(.manageRules)
+        let notice = req.query[String.self, at: "saved"].map { req.t("admin_saved_\($0)") } ?? ""
+        return try await render(req, notice: notice)
+    }
+
+    func render(_ req: Request, values: [String: String] = [:], errors: [String: String] = [:], notice: String = "", error: String = "",
+                section: String = "", status: HTTPResponseStatus = .ok) async throws -> Response {
+        let lookup = try await WorkbenchLookup.load(req)
+        let departments = try await Department.query(on: req.db).sort(\.$code).all()
+        let departmentName = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let categories = lookup.catalog.categories.values.sorted { ($0.id ?? "") < ($1.id ?? "") }.map { c in
+            RulesModel.CategoryRow(code: c.id ?? "", name: lookup.categoryName(c.id ?? ""),
+                                   department: c.defaultDepartmentCode.map { departmentName[$0] ?? $0 } ?? "—", policy: c.slaPolicyCode, active: c.active)
+        }
+        let rules = try await RoutingRule.query(on: req.db).sort(\.$categoryCode).sort(\.$divisionCode).limit(2000).all().map { r in
+            RulesModel.RuleRow(id: r.id?.uuidString ?? "", category: lookup.categoryName(r.categoryCode), division: r.divisionCode,
+                               department: departmentName[r.departmentCode] ?? r.departmentCode)
+        }
+        let policies = try await SLAPolicyRecord.query(on: req.db).sort(\.$id).all().map { p in
+            RulesModel.PolicyRow(code: p.id ?? "", name: p.name, definition: Self.pretty(p.definition))
+        }
+        let year = req.query[String.self, at: "year"].flatMap { $0.count == 4 && Int($0) != nil ? $0 : nil }
+            ?? String(LocalDate(lookup.now, in: WorkCalendar.shanghai).year)
+        let days = try await CalendarDay.query(on: req.db).filter(\.$id, .custom("LIKE"), year + "-%").sort(\.$id).all().map { d in
+            RulesModel.DayRow(day: d.id ?? "", kind: req.t("admin_day_\(d.kind)"), name: d.name ?? "")
+        }
+        let model = RulesModel(categories: categories, rules: rules, policies: policies, days: days, year: year,
+                               categoryOptions: lookup.categoryOptions.selecting(values["categoryCode"]),
+                               departmentOptions: departments.map { SelectOption(value: $0.code, label: $0.name) }.selecting(values["departmentCode"]),
+                               values: values, errors: errors, notice: notice, error: error, section: section)
+        return try await req.page("rules/rules", title: "admin_rules", model: model, status: status)
+    }
+
+    static func pretty(_ json: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return json }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs an API handler on the page's input and comes back to the page with the outcome.
+    private func change(_ req: Request, section: String, values: [String: String], _ body: () async throws -> Void) async throws -> Response {
+        _ = try await req.require(.manageRules)
+        do {
+            try await body()
+            return req.redirect(to: "/admin/rules?saved=\(section)#\(section)")
+        } catch let problem as Problem where problem.status.code < 500 && problem.status != .forbidden {
+            let errors = problem.fieldMessages
+            return try await render(req, values: values, errors: errors,
+                                    error: errors.isEmpty ? problem.detail : errors.values.sorted().joined(separator: "；"),
+                                    section: section, status: problem.status)
+        }
+    }
+
+    struct RuleForm: Content { var categoryCode: String?; var divisionCode: String?; var departmentCode: String? }
+
+    func addRule(req: Request) async throws -> Response {
+        let form = try req.content.decode(RuleForm.self)
+        return try await change(req, section: "routing", values: ["categoryCode": form.categoryCode ?? "", "divisionCode": form.divisionCode ?? "",
+                                                                  "departmentCode": form.departmentCode ?? ""]) {
+            try req.content.encode(RulesController.RuleDTO(id: nil, categoryCode: form.categoryCode, divisionCode: form.divisionCode,
+                                                           departmentCode: form.departmentCode), as: .json)
+            _ = try await RulesController().putRule(req: req)
+        }
+    }
+
+    func deleteRule(req: Request) async throws -> Response {
+        try await change(req, section: "routing", values: [:]) {
+            _ = try await RulesController().deleteRule(req: req)
+        }
+    }
+
+    struct PolicyForm: Content { var code: String?; var definition: String? }
+
+    func putPolicy(req: Request) async throws -> Response {
+        let form = try req.content.decode(PolicyForm.self)
+        return try await change(req, section: "sla", values: ["policyCode": form.code ?? "", "definition": form.definition ?? ""]) {
+            let code = form.code?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard (1...64).contains(code.count) else { throw Problem.invalid(field: "/code", req.t("admin_policy_code")) }
+            guard let data = form.definition?.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) != nil else {
+                throw Problem.invalid(field: "/definition", req.t("admin_policy_json"))
+            }
+            req.parameters.set("code", to: code)
+            try req.content.encode(JSONValueText(text: form.definition ?? ""), as: .plainText)
+            req.headers.contentType = .json
+            _ = try await RulesController().putPolicy(req: req)
+        }
+    }
+
+    /// A string encoded as itself (plain text).
+    struct JSONValueText: Content, Encodable { let text: String
+        func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }
+    }
+
+    struct DaysForm: Content { var notice: String? }
+
+    func importDays(req: Request) async throws -> Response {
+        let form = try req.content.decode(DaysForm.self)
+        return try await change(req, section: "calendar", values: ["notice": form.notice ?? ""]) {
+            try req.content.encode(JSONValueText(text: form.notice ?? ""), as: .plainText)
+            _ = try await RulesController().importDays(req: req)
+        }
+    }
+
+    struct GridsForm: Content { var file: File?; var coordinates: String?; var replace: String? }
+
+    func importGrids(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageDivisions)
+        let form = try req.content.decode(GridsForm.self)
+        return try await change(req, section: "grids", values: ["coordinates": form.coordinates ?? "wgs84"]) {
+            guard let file = form.file, file.data.readableBytes > 0 else { throw Problem.invalid(field: "/file", req.t("admin_grids_file")) }
+            guard let system = CoordinateSystem(rawValue: form.coordinates ?? "wgs84") else { throw Problem.invalid(field: "/coordinates", "wgs84 / gcj02") }
+            do {
+                _ = try await GridImporter(app: req.application).importGeoJSON(Data(file.data.readableBytesView), coordinates: system,
+                                                                               replace: form.replace == "true", actor: UsersController.actor(principal))
+            } catch let problem as Problem {
+                await req.audit(.gridsImported, result: .failure, target: "grids", detail: problem.detail)
+                throw problem
+            }
+        }
+    }
+}

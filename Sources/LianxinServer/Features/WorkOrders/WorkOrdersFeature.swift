@@ -1,0 +1,20 @@
+import Vapor
+
+/// 接诉即办: work orders from intake to closed — the API, the staff pages (受理台, 派单队列, 我的工单,
+/// the order page, 督办) and the residents' pages under /p/ — with their SLA clocks and notifications.
+enum WorkOrdersFeature: LianxinFeature {
+    static func routes(_ app: Application) throws {
+        let maxBody = ByteCount(integerLiteral: app.lianxin.settings.maxUploadBytes + 65_536)
+        try app.register(collection: WorkOrdersController())
+        try app.register(collection: PublicTrackingController())
+        try app.register(collection: IntakeSuggestionsController())
+        try app.register(collection: OrderPagesController(maxBody: maxBody))
+        try app.register(collection: DeskPagesController(maxBody: maxBody))
+        try app.register(collection: ResidentPagesController(maxBody: maxBody))
+    }
+
+    static let openAPIPaths: [(String, JSONValue)] = []
+    static let openAPISchemas: [(String, JSONValue)] = []
+    static let jobs: [LianxinJob] = []
+    static var commands: FeatureCommands { .none }
+}

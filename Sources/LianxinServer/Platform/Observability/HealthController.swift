@@ -1,0 +1,45 @@
+import Vapor
+import Fluent
+import SQLKit
+
+/// Liveness, readiness and metrics for operators and load balancers.
+struct HealthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("healthz", use: healthz)
+        routes.get("readyz", use: readyz)
+        routes.get("metrics", use: metrics)
+        routes.get("openapi.json") { req in try OpenAPIDocument.response(for: req) }
+    }
+
+    /// The process is up.
+    func healthz(req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: "ok\n")
+    }
+
+    /// The database answers and every migration has been applied.
+    func readyz(req: Request) async throws -> Response {
+        let text: String
+        let status: HTTPResponseStatus
+        do {
+            guard let sql = req.db as? any SQLDatabase else { throw Abort(.serviceUnavailable) }
+            let row = try await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()
+            let applied = try row?.decode(column: "n", as: Int.self) ?? 0
+            let expected = MigrationHistory.all.count
+            if applied >= expected {
+                (status, text) = (.ok, "ready: database reachable, \(applied) migrations applied\n")
+            } else {
+                (status, text) = (.serviceUnavailable, "not ready: \(applied) of \(expected) migrations applied; run `lianxin migrate`\n")
+            }
+        } catch {
+            req.logger.warning("readiness check failed", metadata: ["error": "\(error)"])
+            (status, text) = (.serviceUnavailable, "not ready: database unreachable\n")
+        }
+        return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: text))
+    }
+
+    /// Prometheus text exposition.
+    func metrics(req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(string: req.lianxin.metrics.exposition()))
+    }
+}
