@@ -1,6 +1,5 @@
 import Fluent
 
-/// Every migration, in the order they were written. Append only.
 /// Every migration, in the order written. Fluent records each by its type name, so a migration is
 /// never renamed or reordered: append new ones at the end.
 enum MigrationHistory {
@@ -39,15 +38,3 @@ enum MigrationHistory {
         CreateEngagementTables(),
     ]
 }
-
-extension Database {
-    /// Creates an index with plain SQL (Fluent's schema builder has none).
-    func index(on table: String, name: String, columns: [String]) async throws {
-        guard let sql = self as? any SQLDatabase else { return }
-        var builder = sql.create(index: name).on(table)
-        for column in columns { builder = builder.column(column) }
-        try await builder.run()
-    }
-}
-
-import SQLKit

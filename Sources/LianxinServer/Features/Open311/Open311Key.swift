@@ -16,24 +16,6 @@ final class Open311Key: Model, @unchecked Sendable {
     init() {}
 }
 
-struct CreateOpen311Keys: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Open311Key.schema)
-            .id()
-            .field("name", .string, .required)
-            .field("key_hash", .string, .required)
-            .field("per_minute", .int, .required)
-            .field("active", .bool, .required)
-            .field("created_at", .datetime, .required)
-            .unique(on: "key_hash")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Open311Key.schema).delete()
-    }
-}
-
 /// `lianxin open311 key-add|keys|key-disable`: API keys for Open311 client applications.
 struct Open311Commands: AsyncCommandGroup {
     var help: String { "Manages Open311 GeoReport v2 API keys." }

@@ -1,42 +1,6 @@
 import Fluent
 import SQLKit
 
-struct CreateCategoryAndRouting: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Category.schema)
-            .field("code", .string, .identifier(auto: false))
-            .field("name", .string, .required)
-            .field("parent_code", .string)
-            .field("default_department_code", .string)
-            .field("sla_policy_code", .string, .required)
-            .field("active", .bool, .required)
-            .create()
-        try await database.schema(SLAPolicyRecord.schema)
-            .field("code", .string, .identifier(auto: false))
-            .field("name", .string, .required)
-            .field("definition", .string, .required)
-            .create()
-        try await database.schema(RoutingRule.schema)
-            .id()
-            .field("category_code", .string, .required)
-            .field("division_code", .string, .required)
-            .field("department_code", .string, .required)
-            .unique(on: "category_code", "division_code")
-            .create()
-        try await database.schema(CalendarDay.schema)
-            .field("day", .string, .identifier(auto: false))
-            .field("kind", .string, .required)
-            .field("name", .string)
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        for schema in [CalendarDay.schema, RoutingRule.schema, SLAPolicyRecord.schema, Category.schema] {
-            try await database.schema(schema).delete()
-        }
-    }
-}
-
 struct CreateWorkOrder: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(WorkOrder.schema)
@@ -142,58 +106,5 @@ struct CreateWorkOrder: AsyncMigration {
         for schema in ["work_order_sequences", Notification.schema, SLAAlert.schema, WorkOrderEventRecord.schema, WorkOrder.schema] {
             try await database.schema(schema).delete()
         }
-    }
-}
-
-/// Order lists are newest first with any mix of filters (scope, status, category, department,
-/// overdue, supervised). One index in that order that also carries every filtered column lets both
-/// engines walk newest-first and test the filters inside the index, reading the table only for
-/// the rows of the page, however rare the match.
-struct AddWorkOrderBrowseIndex: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.index(on: WorkOrder.schema, name: "work_orders_browse",
-                                 columns: ["created_at", "id", "division_code", "status", "category_code", "department_id", "overdue",
-                                           "supervision_level"])
-        // Its (created_at, id) prefix makes the old index redundant, and planners preferred the
-        // narrower one, then read the table row by row to test the filters.
-        if let sql = database as? any SQLDatabase { try await sql.drop(index: "work_orders_created").run() }
-    }
-
-    func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.drop(index: "work_orders_browse").run()
-        try await database.index(on: WorkOrder.schema, name: "work_orders_created", columns: ["created_at", "id"])
-    }
-}
-
-/// Each order keeps the grid (and grid version) it was filed in, so that reports can be cut by the
-/// grids of the day or by today's.
-struct AddWorkOrderGrid: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(WorkOrder.schema).field("grid_code", .string).update()
-        try await database.schema(WorkOrder.schema).field("grid_version", .int).update()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(WorkOrder.schema).deleteField("grid_version").update()
-        try await database.schema(WorkOrder.schema).deleteField("grid_code").update()
-    }
-}
-
-/// 督办 lists open orders by deadline: those overdue now and those due within hours. Only orders with a
-/// running clock have a deadline, so a partial index over them in (overdue, deadline) order lets both engines
-/// read the most urgent first instead of sorting every overdue order ever filed.
-struct AddWorkOrderDueIndex: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("""
-            CREATE INDEX work_orders_due ON \(ident: WorkOrder.schema) (overdue, next_due_at, division_code, status)
-            WHERE next_due_at IS NOT NULL
-            """).run()
-    }
-
-    func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.drop(index: "work_orders_due").run()
     }
 }

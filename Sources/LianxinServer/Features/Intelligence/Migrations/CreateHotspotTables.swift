@@ -1,0 +1,56 @@
+import Vapor
+import Fluent
+
+struct CreateHotspotTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(IntelligenceParameters.schema)
+            .field("name", .string, .identifier(auto: false))
+            .field("value", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .field("updated_by", .string, .required)
+            .create()
+        try await database.schema(HotspotRun.schema)
+            .id()
+            .field("slot", .string, .required)
+            .field("window_end", .datetime, .required)
+            .field("started_at", .datetime, .required)
+            .field("finished_at", .datetime)
+            .field("parameters", .string, .required)
+            .field("order_count", .int, .required)
+            .field("hotspot_count", .int, .required)
+            .field("duration_ms", .double, .required)
+            .unique(on: "slot")
+            .create()
+        try await database.schema(HotspotRecord.schema)
+            .id()
+            .field("run_id", .uuid, .required, .references(HotspotRun.schema, "id"))
+            .field("division_code", .string, .required)
+            .field("main_division_code", .string, .required)
+            .field("latitude", .double, .required)
+            .field("longitude", .double, .required)
+            .field("radius_m", .double, .required)
+            .field("order_count", .int, .required)
+            .field("previous_count", .int, .required)
+            .field("trend", .string, .required)
+            .field("category_code", .string, .required)
+            .field("categories", .string, .required)
+            .field("first_at", .datetime, .required)
+            .field("last_at", .datetime, .required)
+            .field("member_ids", .string, .required)
+            .field("sample_ids", .string, .required)
+            .field("status", .string, .required)
+            .field("task_order_id", .uuid)
+            .field("handled_by", .uuid)
+            .field("handled_at", .datetime)
+            .field("note", .string)
+            .create()
+        try await database.index(on: HotspotRecord.schema, name: "hotspots_run", columns: ["run_id", "division_code"])
+        try await database.index(on: HotspotRun.schema, name: "hotspot_runs_finished", columns: ["finished_at"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(HotspotRecord.schema).delete()
+        try await database.schema(HotspotRun.schema).delete()
+        try await database.schema(IntelligenceParameters.schema).delete()
+    }
+}
