@@ -9,8 +9,8 @@ enum AccountsFeature: LianxinFeature {
         try app.register(collection: UsersController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = AccountsOpenAPI.paths
+    static let openAPISchemas = AccountsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { FeatureCommands(commands: ["user": UserCommands()]) }
 }

@@ -6,8 +6,8 @@ enum AuditFeature: LianxinFeature {
         try app.register(collection: AuditController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = AuditOpenAPI.paths
+    static let openAPISchemas = AuditOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { FeatureCommands(exports: ["audit": ExportCommands.Audit()]) }
 }

@@ -17,9 +17,9 @@ enum CommunityServicesFeature: LianxinFeature {
         try app.register(collection: VolunteerLinkController())
     }
 
-    static var openAPIPaths: [(String, JSONValue)] { CommunityServicesAPI.paths }
+    static var openAPIPaths: [(String, JSONValue)] { CommunityServicesOpenAPI.paths }
 
-    static var openAPISchemas: [(String, JSONValue)] { CommunityServicesAPI.schemas }
+    static var openAPISchemas: [(String, JSONValue)] { CommunityServicesOpenAPI.schemas }
 
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }

@@ -6,8 +6,8 @@ enum DivisionsFeature: LianxinFeature {
         try app.register(collection: DivisionsController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = DivisionsOpenAPI.paths
+    static let openAPISchemas = DivisionsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { FeatureCommands(imports: ["divisions": ImportCommands.Divisions()], exports: ["divisions": ExportCommands.Divisions()]) }
 }

@@ -10,8 +10,8 @@ enum GridsFeature: LianxinFeature {
         try app.register(collection: GridPagesController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = GridsOpenAPI.paths
+    static let openAPISchemas = GridsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { FeatureCommands(imports: ["grids": ImportCommands.Grids()], exports: ["grids": ExportCommands.Grids()]) }
 }

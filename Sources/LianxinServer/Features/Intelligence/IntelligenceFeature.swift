@@ -7,8 +7,8 @@ enum IntelligenceFeature: LianxinFeature {
         try app.register(collection: HotspotsController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = IntelligenceOpenAPI.paths
+    static let openAPISchemas = IntelligenceOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { FeatureCommands(commands: ["train": TrainCommand(), "classifier": ClassifierCommands(), "hotspots": HotspotsCommand()]) }
 }

@@ -6,8 +6,8 @@ enum PairingsFeature: LianxinFeature {
         try app.register(collection: PairingsController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = PairingsOpenAPI.paths
+    static let openAPISchemas = PairingsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }
 }

@@ -6,8 +6,8 @@ enum PeopleFeature: LianxinFeature {
         try app.register(collection: ResidentsController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = PeopleOpenAPI.paths
+    static let openAPISchemas = PeopleOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { FeatureCommands(imports: ["residents": ImportResidentsCommand()], exports: ["residents": ExportResidentsCommand()]) }
 }

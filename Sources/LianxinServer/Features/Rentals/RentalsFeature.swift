@@ -8,8 +8,8 @@ enum RentalsFeature: LianxinFeature {
         try app.register(collection: VisitTasksController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = RentalsOpenAPI.paths
+    static let openAPISchemas = RentalsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }
 }

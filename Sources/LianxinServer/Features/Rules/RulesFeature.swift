@@ -7,8 +7,8 @@ enum RulesFeature: LianxinFeature {
         try app.register(collection: AdminPagesController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = RulesOpenAPI.paths
+    static let openAPISchemas = RulesOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }
 }

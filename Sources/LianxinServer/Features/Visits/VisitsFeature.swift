@@ -6,8 +6,8 @@ enum VisitsFeature: LianxinFeature {
         try app.register(collection: VisitsController(maxUploadBytes: app.lianxin.settings.maxUploadBytes))
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = VisitsOpenAPI.paths
+    static let openAPISchemas = VisitsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }
 }

@@ -7,8 +7,8 @@ enum WhistlesFeature: LianxinFeature {
         try app.register(collection: WhistlePagesController())
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = WhistlesOpenAPI.paths
+    static let openAPISchemas = WhistlesOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }
 }

@@ -13,8 +13,8 @@ enum WorkOrdersFeature: LianxinFeature {
         try app.register(collection: ResidentPagesController(maxBody: maxBody))
     }
 
-    static let openAPIPaths: [(String, JSONValue)] = []
-    static let openAPISchemas: [(String, JSONValue)] = []
+    static let openAPIPaths = WorkOrdersOpenAPI.paths
+    static let openAPISchemas = WorkOrdersOpenAPI.schemas
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }
 }

@@ -2,7 +2,7 @@ import Vapor
 import LianxinCore
 
 /// The community-services operations and schemas of /openapi.json.
-enum CommunityServicesAPI {
+enum CommunityServicesOpenAPI {
     typealias Doc = OpenAPIDocument
     private static let tag = "community-services"
     private static let write = [400, 401, 403, 404, 409, 422]
