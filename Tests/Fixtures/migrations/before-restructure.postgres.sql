@@ -2,7 +2,6 @@
 -- PostgreSQL database dump
 --
 
-\restrict cfgniLrJnLY6OfcH8F0ncqbFKkGgeiEiZ0sAiTietK85tacy6Rjc97hXj2tNmMP
 
 -- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
 -- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
@@ -4235,5 +4234,4 @@ ALTER TABLE ONLY public.work_order_events
 -- PostgreSQL database dump complete
 --
 
-\unrestrict cfgniLrJnLY6OfcH8F0ncqbFKkGgeiEiZ0sAiTietK85tacy6Rjc97hXj2tNmMP
 

@@ -22,61 +22,40 @@ let repositoryRoot: String = {
     return url.path
 }()
 
-/// The test database: SQLite in memory, or PostgreSQL when `LIANXIN_TEST_DATABASE_URL` names one
-/// (each test then gets its own schema, dropped afterwards). Destructive set-up is refused on a non-local host.
-enum TestDatabase {
-    static var url: String? { ProcessInfo.processInfo.environment["LIANXIN_TEST_DATABASE_URL"] }
-    static var isPostgres: Bool { url?.hasPrefix("postgres") ?? false }
-}
-
-/// Runs `body` against a freshly configured and migrated app.
+/// Runs `body` against a freshly configured and migrated app. With `demo`, the app starts from a
+/// copy of the seeded demo city (see `DemoTemplates`) instead of seeding it again.
 func withLianxin(clock: TestClock = TestClock(), demo: Bool = false, settings extra: [String: String] = [:],
                  _ body: (Application, TestClient) async throws -> Void) async throws {
-    let app = try await Application.make(.testing)
-    var schema: String?
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lianxin-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+    var environment = TestDatabase.environment(dataDirectory: dataDirectory).merging(extra) { _, new in new }
+    let database: TestDatabase.Instance
+    if demo {
+        let template = try await DemoTemplates.shared.template(now: clock.now, settings: extra)
+        database = try await TestDatabase.copy(of: template)
+    } else {
+        database = try TestDatabase.fresh()
+    }
+    environment["LIANXIN_DATABASE_URL"] = database.url
+    let app = try await Application.make(.testing)
     do {
-        var environment = [
-            "LIANXIN_SECRET_KEY": "test-secret-key-test-secret-key-0123456789",
-            "LIANXIN_BCRYPT_COST": "4",
-            "LIANXIN_RESOURCES_DIR": repositoryRoot + "/Resources",
-            "LIANXIN_DATABASE_URL": "sqlite::memory:",
-            "LIANXIN_LOG_LEVEL": "warning",
-            "LIANXIN_SCHEDULER": "false",
-            "LIANXIN_DATA_DIR": dataDirectory,
-            "LIANXIN_RATE_LOGIN": "1000",
-        ].merging(extra) { _, new in new }
-        if let url = TestDatabase.url, TestDatabase.isPostgres {
-            guard let host = URLComponents(string: url)?.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
-                Issue.record("refusing to run destructive test set-up against a non-local database: \(url)")
-                throw CancellationError()
-            }
-            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            schema = String(name)
-            environment["LIANXIN_DATABASE_URL"] = url + (url.contains("?") ? "&" : "?") + "search_path=\(name)"
-        }
         let settings = try LianxinSettings.load(from: environment, workingDirectory: repositoryRoot).settings
         try await configure(app, settings: settings, now: { clock.now })
-        if let schema, let sql = app.db as? any SQLDatabase {
-            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        if case .schema(let schema) = database.cleanup {
+            try await app.db.sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
-        if TestDatabase.isPostgres { try await app.autoMigrate() }
+        if TestDatabase.isPostgres && !demo { try await app.autoMigrate() }
         try await prepareDatabase(app)
-        if demo { _ = try await DemoSeeder(application: app).run() }
         try await body(app, TestClient(app: app))
     } catch {
-        try? await dropSchema(schema, app)
+        try? await TestDatabase.dropSchema(database, app)
         try? await app.asyncShutdown()
+        try? TestDatabase.discard(database)
         throw error
     }
-    try await dropSchema(schema, app)
+    try await TestDatabase.dropSchema(database, app)
     try await app.asyncShutdown()
-}
-
-private func dropSchema(_ schema: String?, _ app: Application) async throws {
-    guard let schema, let sql = app.db as? any SQLDatabase else { return }
-    try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    try TestDatabase.discard(database)
 }
 
 /// A browser-like client: keeps cookies and the page's CSRF token.
@@ -167,8 +146,7 @@ extension TestingHTTPResponse {
 
 /// Counts rows of a table.
 func count(_ table: String, _ app: Application) async throws -> Int {
-    let sql = try #require(app.db as? any SQLDatabase)
-    return try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+    return try await app.db.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? -1
 }
 
 /// The actions of the audit log, oldest first.
