@@ -44,8 +44,8 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
 /// Brings the schema up to date when the settings allow it (SQLite by default), and puts an SQLite
 /// file in WAL mode. Commands that touch the database call this first; `migrate` migrates regardless.
 public func prepareDatabase(_ app: Application) async throws {
-    if case .sqliteFile = app.lianxin.settings.database, let sql = app.db as? any SQLDatabase {
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    if case .sqliteFile = app.lianxin.settings.database {
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
     if app.lianxin.settings.autoMigrate {
         try await app.autoMigrate()

@@ -92,7 +92,7 @@ final class IntakeBatcher: Sendable {
             let numbers = try await WorkOrderService.nextNumbers(count: indices.count, day: day, on: db)
             for (index, number) in zip(indices, numbers) { items[index].row.number = number }
         }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.insertRows(into: WorkOrder.schema, columns: WorkOrder.insertColumns, items.map(\.row.insertValues))
         var records: [WorkOrderEventRecord] = []
         var hooks: [(kind: String, payload: WorkOrderWebhookPayload)] = []

@@ -109,7 +109,7 @@ struct WorkOrdersController: RouteCollection {
         }
         if let text = req.query[String.self, at: "division"], !text.isEmpty {
             guard let code = DivisionCode(text) else { throw Problem.invalid(field: "division", "not a division code / 区划代码无效") }
-            query = query.filter(\.$divisionCode, .custom("LIKE"), code.value + "%")
+            query = query.within(\.$divisionCode, code)
         }
         if let text = req.query[String.self, at: "phone"], !text.isEmpty {
             // The caller's earlier requests, found through the phone's blind index (the number itself is never searched).
@@ -197,7 +197,7 @@ struct WorkOrdersController: RouteCollection {
             if let department = principal.departmentID { group.filter(\.$departmentID == department) }
             group.group(.and) {
                 $0.filter(\.$role == principal.role.rawValue)
-                    .filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+                    .inScope(\.$divisionCode, principal)
             }
         }.sort(\.$createdAt, .descending).limit(100).all()
         return rows.map { InboxItem(id: $0.id ?? UUID(), kind: $0.kind, text: $0.text, orderId: $0.orderID,
@@ -216,7 +216,7 @@ struct WorkOrdersController: RouteCollection {
         if principal.role.requiresDepartment, let department = principal.departmentID {
             return query.filter(\.$departmentID == department)
         }
-        return query.filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+        return query.inScope(\.$divisionCode, principal)
     }
 
     static func find(_ raw: String?, for principal: Principal, on req: Request) async throws -> WorkOrder {

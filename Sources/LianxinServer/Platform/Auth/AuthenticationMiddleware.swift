@@ -55,7 +55,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     /// One joined read of the token and its user (every API call makes it, so no model reflection).
     private static func principal(bearer token: String, on request: Request) async throws -> Principal? {
         let hash = request.lianxin.cipher.tokenHash(token)
-        let sql = request.db as! any SQLDatabase
+        let sql = request.db.sql
         guard let row = try await sql.raw("""
             SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.division_code,
                    u.department_id, u.active

@@ -82,7 +82,7 @@ struct SLAScheduler: LifecycleHandler {
     static func sweep(_ app: Application, instance: String, batch: Int = 200) async throws -> Int {
         let now = app.lianxin.now()
         let fired = try await app.lianxin.writes.run { try await app.db.transaction { db -> [SLAAlert] in
-            guard let sql = db as? any SQLDatabase else { return [] }
+            let sql = db.sql
             let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
             let ids = try await sql.raw("""
                 SELECT id FROM sla_alerts WHERE fired_at IS NULL AND due_at <= \(bind: now)

@@ -21,7 +21,7 @@ struct HealthController: RouteCollection {
         let text: String
         let status: HTTPResponseStatus
         do {
-            guard let sql = req.db as? any SQLDatabase else { throw Abort(.serviceUnavailable) }
+            let sql = req.db.sql
             let row = try await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()
             let applied = try row?.decode(column: "n", as: Int.self) ?? 0
             let expected = MigrationHistory.all.count

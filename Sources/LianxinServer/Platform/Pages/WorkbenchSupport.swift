@@ -166,7 +166,7 @@ struct GridMapModel: Encodable, Sendable {
     /// The grids in force inside `division`; `levels` shades each grid (e.g. by open orders, 0–4).
     static func load(in division: DivisionCode, levels: [String: Int] = [:], on db: any Database) async throws -> GridMapModel {
         let grids = try await Grid.query(on: db).filter(\.$validTo == nil)
-            .filter(\.$communityCode, .custom("LIKE"), division.value + "%").sort(\.$code).limit(5000).all()
+            .within(\.$communityCode, division).sort(\.$code).limit(5000).all()
         let reader = GeoJSONReader()
         let features: [(Grid, AreaGeometry)] = grids.compactMap { grid in
             (try? reader.read(Data(grid.geometry.utf8)).first).map { (grid, $0.geometry) }

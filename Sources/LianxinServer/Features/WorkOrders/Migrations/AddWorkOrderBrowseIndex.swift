@@ -12,11 +12,11 @@ struct AddWorkOrderBrowseIndex: AsyncMigration {
                                            "supervision_level"])
         // Its (created_at, id) prefix makes the old index redundant, and planners preferred the
         // narrower one, then read the table row by row to test the filters.
-        if let sql = database as? any SQLDatabase { try await sql.drop(index: "work_orders_created").run() }
+        try await database.sql.drop(index: "work_orders_created").run()
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.drop(index: "work_orders_browse").run()
         try await database.index(on: WorkOrder.schema, name: "work_orders_created", columns: ["created_at", "id"])
     }

@@ -6,7 +6,7 @@ import SQLKit
 /// read the most urgent first instead of sorting every overdue order ever filed.
 struct AddWorkOrderDueIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.raw("""
             CREATE INDEX work_orders_due ON \(ident: WorkOrder.schema) (overdue, next_due_at, division_code, status)
             WHERE next_due_at IS NOT NULL
@@ -14,7 +14,7 @@ struct AddWorkOrderDueIndex: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.drop(index: "work_orders_due").run()
     }
 }

@@ -76,9 +76,7 @@ struct CreateWorkOrder: AsyncMigration {
             .field("fired_by", .string)
             .create()
         // The scheduler reads only unfired alerts in due order: the partial index keeps the sweep O(due).
-        if let sql = database as? any SQLDatabase {
-            try await sql.raw("CREATE INDEX sla_alerts_pending ON sla_alerts (due_at) WHERE fired_at IS NULL").run()
-        }
+        try await database.sql.raw("CREATE INDEX sla_alerts_pending ON sla_alerts (due_at) WHERE fired_at IS NULL").run()
         try await database.index(on: SLAAlert.schema, name: "sla_alerts_order", columns: ["order_id", "stage"])
 
         try await database.schema(Notification.schema)

@@ -1,0 +1,68 @@
+import Vapor
+import Fluent
+import NIOConcurrencyHelpers
+import LianxinCore
+
+extension DeskPagesController {
+    func desk(req: Request) async throws -> Response {
+        let principal = try await req.require(.createWorkOrders)
+        return try await renderDesk(req, principal: principal, values: ["channel": "hotline", "requestKind": "assistance"], errors: [:])
+    }
+
+    func renderDesk(_ req: Request, principal: Principal, values: [String: String], errors: [String: String], error: String = "",
+                    anonymous: Bool = false, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let lookup = try await WorkbenchLookup.load(req)
+        let english = lookup.english
+        let channels = [LianxinCore.Channel.hotline, .web, .miniProgram, .gridPatrol, .visit, .meeting, .petition]
+            .map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+        let kinds = RequestKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+        let model = DeskModel(values: values, errors: errors, error: error,
+                              categories: lookup.categoryOptions.selecting(values["categoryCode"]),
+                              channels: channels.selecting(values["channel"]), kinds: kinds.selecting(values["requestKind"]),
+                              idempotencyKey: UUID().uuidString, map: try await GridMapCache.map(of: principal.division, req),
+                              anonymous: anonymous, canFile: true)
+        return try await req.page("workorders/desk", title: "wb_desk", model: model, status: status)
+    }
+
+    /// Files the request taken at the desk (and its photo), then shows the new order with its number and clocks.
+    func file(req: Request) async throws -> Response {
+        let principal = try await req.require(.createWorkOrders)
+        let form = try req.content.decode(DeskForm.self)
+        let anonymous = ["on", "true", "1"].contains(form.anonymous ?? "")
+        do {
+            let latitude = try formNumber(form.latitude, field: "latitude"), longitude = try formNumber(form.longitude, field: "longitude")
+            var divisionCode = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
+            // Without a place on the map or a division, the request belongs to the operator's own division.
+            if divisionCode.isEmpty && latitude == nil && longitude == nil { divisionCode = principal.division.value }
+            let input = NewWorkOrder(title: form.title, description: form.description, categoryCode: form.categoryCode, channel: form.channel,
+                                     requestKind: form.requestKind, tier: nil, priority: nil,
+                                     divisionCode: divisionCode.isEmpty ? nil : divisionCode, latitude: latitude, longitude: longitude,
+                                     address: form.address, requesterName: form.requesterName, requesterPhone: form.requesterPhone,
+                                     anonymous: anonymous,
+                                     suggestedCategoryCode: form.suggestedCategoryCode?.isEmpty == false ? form.suggestedCategoryCode : nil)
+            let service = WorkOrderService(application: req.application, database: req.db)
+            let valid = try await service.validate(input, scope: principal.division)
+            // Check the photo before anything is written, so a refused photo leaves no order behind.
+            var photo: (data: Data, format: ImageFormat, purpose: String?)?
+            if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
+               let file = part.file, file.data.readableBytes > 0 {
+                photo = try AttachmentsController.photo(in: req)
+            }
+            let key = form.idempotencyKey.flatMap { UUID(uuidString: $0) }.map { "desk:\(principal.userID):\($0)" }
+            let (order, created) = try await service.create(valid, by: WorkOrdersController.actor(principal), idempotencyKey: key)
+            if created, let suggested = input.suggestedCategoryCode {
+                try await WorkOrdersController.recordCorrection(of: order, suggested: suggested, by: principal, req)
+            }
+            if created, let photo {
+                _ = try await AttachmentsController.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
+                                                               uploader: principal.role.rawValue, uploaderID: principal.userID,
+                                                               context: req.lianxin, on: req.db)
+            }
+            return req.redirect(to: "/orders/\(try order.requireID())?created=1")
+        } catch let problem as Problem where problem.status.code < 500 {
+            let errors = problem.fieldMessages
+            return try await renderDesk(req, principal: principal, values: form.values, errors: errors,
+                                        error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
+        }
+    }
+}

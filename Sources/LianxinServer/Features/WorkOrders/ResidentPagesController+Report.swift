@@ -1,0 +1,86 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+extension ResidentPagesController {
+    func reportPage(req: Request) async throws -> Response {
+        try await renderReport(req, values: [:], errors: [:])
+    }
+
+    func renderReport(_ req: Request, values: [String: String], errors: [String: String], error: String = "",
+                      status: HTTPResponseStatus = .ok) async throws -> Response {
+        let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
+        let categories = catalog.categories.values.filter { $0.parentCode == nil && $0.active }
+            .compactMap { c in c.id.map { SelectOption(value: $0, label: c.name) } }.sorted { $0.value < $1.value }
+        let model = ReportModel(values: values, errors: errors, error: error, categories: categories.selecting(values["categoryCode"]),
+                                communities: try await Self.communities(req).selecting(values["divisionCode"]),
+                                map: try await GridMapCache.map(of: try await Self.jurisdiction(req), req))
+        return try await req.page("workorders/resident-report", title: "p_report", model: model, status: status)
+    }
+
+    /// The communities that have grids, by name: where a resident without a position says the problem is.
+    static func communities(_ req: Request) async throws -> [SelectOption] {
+        let codes = Set(try await Grid.query(on: req.db).filter(\.$validTo == nil).field(\.$communityCode).limit(20_000).all().map(\.communityCode))
+        var options: [SelectOption] = []
+        for chunk in Array(codes).chunked(500) {
+            for division in try await Division.query(on: req.db).filter(\.$id ~~ chunk).all() {
+                options.append(SelectOption(value: division.id ?? "", label: division.name))
+            }
+        }
+        return options.sorted { $0.value < $1.value }
+    }
+
+    /// The division the map covers: the deepest code every grid shares (the county, usually).
+    static func jurisdiction(_ req: Request) async throws -> DivisionCode {
+        let first = try await Grid.query(on: req.db).filter(\.$validTo == nil).sort(\.$communityCode).first()
+        let last = try await Grid.query(on: req.db).filter(\.$validTo == nil).sort(\.$communityCode, .descending).first()
+        guard let a = first.flatMap({ DivisionCode($0.communityCode) }), let b = last.flatMap({ DivisionCode($0.communityCode) }) else {
+            return DivisionCode("36") ?? DivisionCode("11")!
+        }
+        return DivisionCode.smallestContaining([a, b]) ?? a
+    }
+
+    func report(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReportForm.self)
+        do {
+            let description = form.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard description.count >= 5 else { throw Problem.invalid(field: "/description", req.t("p_describe")) }
+            let latitude = try formNumber(form.latitude, field: "latitude"), longitude = try formNumber(form.longitude, field: "longitude")
+            let divisionText = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard latitude != nil || !divisionText.isEmpty else { throw Problem.invalid(field: "/divisionCode", req.t("p_where")) }
+            // The category the resident chose, or the classifier's best guess from the description.
+            var categoryCode = form.categoryCode?.isEmpty == false ? form.categoryCode : nil
+            if categoryCode == nil {
+                let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
+                let classifier = try await req.lianxin.classifier.current(on: req.db)
+                let best = classifier.model.predict(description, topK: 1).ranking.first?.label
+                categoryCode = catalog.categories.values.first { $0.parentCode == nil && $0.active && $0.name == best }?.id
+                    ?? catalog.categories.values.filter { $0.parentCode == nil && $0.active }.compactMap(\.id).sorted().last
+            }
+            var photo: (data: Data, format: ImageFormat, purpose: String?)?
+            if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
+               let file = part.file, file.data.readableBytes > 0 {
+                photo = try AttachmentsController.photo(in: req)
+            }
+            let name = form.requesterName?.trimmingCharacters(in: .whitespaces) ?? ""
+            let phone = form.requesterPhone?.trimmingCharacters(in: .whitespaces) ?? ""
+            let input = NewWorkOrder(title: String(description.prefix(30)), description: description, categoryCode: categoryCode,
+                                     channel: LianxinCore.Channel.miniProgram.rawValue, requestKind: RequestKind.report.rawValue,
+                                     divisionCode: divisionText.isEmpty ? nil : divisionText, latitude: latitude, longitude: longitude,
+                                     address: form.address, requesterName: name.isEmpty ? nil : name, requesterPhone: phone.isEmpty ? nil : phone,
+                                     anonymous: name.isEmpty && phone.isEmpty)
+            let service = WorkOrderService(application: req.application, database: req.db)
+            let valid = try await service.validate(input, scope: nil)
+            let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
+            if let photo {
+                try await AttachmentsController.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
+                                                           uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
+            }
+            return req.redirect(to: "/p/track/\(order.trackingCode)?new=1")
+        } catch let problem as Problem where problem.status.code < 500 {
+            let errors = problem.fieldMessages
+            return try await renderReport(req, values: form.values, errors: errors,
+                                          error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+        }
+    }
+}

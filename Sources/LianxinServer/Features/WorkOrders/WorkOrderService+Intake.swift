@@ -1,0 +1,146 @@
+import Vapor
+import Fluent
+import SQLKit
+import LianxinCore
+
+extension WorkOrderService {
+    /// Checks a new request; every problem is reported at once, each under its field.
+    func validate(_ input: NewWorkOrder, scope: DivisionCode?) async throws -> ValidWorkOrder {
+        var errors: [Problem.FieldError] = []
+        func fail(_ field: String, _ message: String) { errors.append(.init(field: "/\(field)", message: message)) }
+        func trimmed(_ text: String?) -> String { text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+
+        let title = trimmed(input.title)
+        if title.isEmpty || title.count > 200 { fail("title", "1–200 characters / 标题须为 1–200 字") }
+        let description = trimmed(input.description)
+        if description.isEmpty || description.count > 4000 { fail("description", "1–4000 characters / 描述须为 1–4000 字") }
+        var category: Category?
+        let catalog = try await ReferenceData.catalog(context.referenceCache, on: database)
+        if let code = input.categoryCode, let found = catalog.category(code) {
+            category = found
+        } else {
+            fail("categoryCode", "unknown category / 事项分类不存在")
+        }
+        let channel = LianxinCore.Channel(rawValue: input.channel ?? "hotline")
+        if channel == nil { fail("channel", "one of \(LianxinCore.Channel.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let kind = RequestKind(rawValue: input.requestKind ?? "assistance")
+        if kind == nil { fail("requestKind", "one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let tier = Tier(rawValue: input.tier ?? "simple")
+        if tier == nil { fail("tier", "one of \(Tier.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let priority = Priority(rawValue: input.priority ?? "normal")
+        if priority == nil { fail("priority", "one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))") }
+        var location: GeoPoint?
+        switch (input.latitude, input.longitude) {
+        case (nil, nil): break
+        case let (lat?, lon?):
+            let point = GeoPoint(lon: lon, lat: lat)
+            if point.isValidWGS84 { location = point } else { fail("latitude", "not a WGS84 position / 坐标无效") }
+        default: fail(input.latitude == nil ? "latitude" : "longitude", "give both latitude and longitude / 经纬度须同时提供")
+        }
+        var division: DivisionCode?
+        // Without a division code, a position inside a grid gives the grid's community (网格定位).
+        var located: DivisionCode?
+        var placed: (path: DivisionPath, version: Int)?
+        let divisionText = input.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let location {
+            placed = try await ReferenceData.locator(context.referenceCache, on: database).place(location)
+            located = placed.flatMap { $0.path.community ?? $0.path.township ?? $0.path.county }.flatMap(DivisionCode.init)
+        }
+        if let code = divisionText.isEmpty ? located : DivisionCode(divisionText) {
+            if let scope, !scope.contains(code) {
+                fail("divisionCode", "outside your division / 超出您的管辖范围")
+            } else if try await database.sql.raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() == nil {
+                fail("divisionCode", "unknown division / 区划不存在")
+            } else {
+                division = code
+            }
+        } else if divisionText.isEmpty {
+            fail("divisionCode", "is required: a division code, or a position inside a grid / 须填写区划代码或网格内的位置")
+        } else {
+            fail("divisionCode", "not a division code (2, 4, 6, 9 or 12 digits) / 区划代码无效")
+        }
+        let address = trimmed(input.address)
+        if address.count > 300 { fail("address", "at most 300 characters / 地址不超过 300 字") }
+        let anonymous = input.anonymous ?? false
+        var phone: PhoneNumber?
+        if let text = input.requesterPhone, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            do { phone = try PhoneNumber(parsing: text) } catch { fail("requesterPhone", "\(error.chineseMessage) / \(error.englishMessage)") }
+        }
+        let name = trimmed(input.requesterName)
+        if name.count > 50 { fail("requesterName", "at most 50 characters / 姓名不超过 50 字") }
+        guard errors.isEmpty, let category, let channel, let kind, let tier, let priority, let division else {
+            throw Problem.invalid(errors)
+        }
+        var valid = ValidWorkOrder(title: title, description: description, category: category, channel: channel, requestKind: kind,
+                              tier: tier, priority: priority, division: division, location: location,
+                              address: address.isEmpty ? nil : address, requesterName: anonymous || name.isEmpty ? nil : name,
+                              requesterPhone: anonymous ? nil : phone, anonymous: anonymous)
+        // The order keeps the grid (and its version) it was filed in, when the position agrees with the division.
+        if let placed, let community = located, division.contains(community) {
+            valid.grid = (placed.path.grid, placed.version)
+        }
+        return valid
+    }
+
+    /// Records a new order: created, and accepted at once when staff take it down, with its first
+    /// clocks and alerts, all in one transaction. A repeated `idempotencyKey` returns the first order.
+    func create(_ order: ValidWorkOrder, by actor: WorkOrderActor, idempotencyKey: String?) async throws -> (WorkOrder, created: Bool) {
+        if let key = idempotencyKey, let existing = try await WorkOrder.query(on: database).filter(\.$idempotencyKey == key).first() {
+            return (existing, false)
+        }
+        let now = context.now()
+        let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
+        let policy = try await ReferenceData.policy(order.category.slaPolicyCode, context.referenceCache, on: database)
+        let suggested = Routing.department(for: order.category, in: order.division,
+                                           catalog: try await ReferenceData.catalog(context.referenceCache, on: database))
+        let id = UUID()
+        let intake = WorkOrderIntake(orderID: id, tier: order.tier, priority: order.priority)
+        var transitions = [try Self.step { () throws(TransitionError) in try WorkOrderMachine.create(intake, by: actor, at: now) }]
+        if let role = actor.role, [.operator, .dispatcher].contains(role) {
+            let state = transitions[0].state
+            transitions.append(try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(.accept(note: nil), to: state, by: actor, at: now) })
+        }
+        var clocks = WorkOrderClocks()
+        for transition in transitions { clocks.apply(transition.event, policy: policy) }
+        let row = WorkOrder()
+        row.id = id
+        row.trackingCode = Self.newTrackingCode()
+        row.channel = order.channel.rawValue
+        row.requestKind = order.requestKind.rawValue
+        row.categoryCode = order.category.id ?? ""
+        row.title = order.title
+        row.description = order.description
+        row.latitude = order.location?.lat
+        row.longitude = order.location?.lon
+        row.address = order.address
+        row.divisionCode = order.division.value
+        row.suggestedDepartmentID = suggested?.id
+        row.requesterName = order.requesterName
+        if let phone = order.requesterPhone {
+            row.requesterPhoneCipher = try context.cipher.seal(phone.value)
+            row.requesterPhoneIndex = context.cipher.blindIndex(phone.value)
+        }
+        row.anonymous = order.anonymous
+        row.slaPolicyCode = policy.code
+        row.idempotencyKey = idempotencyKey
+        row.gridCode = order.grid?.code
+        row.gridVersion = order.grid?.version
+        row.createdBy = actor.id
+        row.createdAt = now
+        row.version = 0
+        try project(transitions.last!.state, clocks: clocks, calendar: calendar, onto: row, now: now)
+        let item = IntakeBatcher.Item(row: row, events: transitions.map(\.event),
+                                      alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now), calendar: calendar)
+        do {
+            try await context.intake.submit(item, on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two submissions with one key raced: the loser answers with the winner's order.
+            if let key = idempotencyKey, let existing = try await WorkOrder.query(on: database).filter(\.$idempotencyKey == key).first() {
+                return (existing, false)
+            }
+            throw Problem.conflict("The order could not be saved because of a conflicting write; try again / 保存冲突，请重试")
+        }
+        context.metrics.increment("lianxin_work_orders_created_total", labels: [("channel", order.channel.rawValue)])
+        return (row, true)
+    }
+}

@@ -1,0 +1,63 @@
+import Vapor
+import Fluent
+import SQLKit
+import LianxinCore
+
+extension WorkOrderService {
+    /// Copies the state into the row's query columns.
+    func project(_ state: WorkOrderState, clocks: WorkOrderClocks, calendar: WorkCalendar, onto row: WorkOrder, now: Date) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .iso8601withFractions
+        row.status = state.status.rawValue
+        row.tier = state.tier.rawValue
+        row.priority = state.priority.rawValue
+        row.handlingLevel = state.handlingLevel.rawValue
+        row.departmentID = state.departmentID
+        row.assigneeID = state.assigneeID
+        row.parentID = state.parentID
+        row.supervisionLevel = state.supervisionLevel
+        row.state = String(decoding: try encoder.encode(state), as: UTF8.self)
+        row.clocks = String(decoding: try encoder.encode(clocks), as: UTF8.self)
+        row.projectedClocks = clocks
+        let running = clocks.clocks.filter(\.isRunning)
+        row.nextDueAt = running.map { $0.due(asOf: now, in: calendar) }.min()
+        row.overdue = !state.isShelved && running.contains { $0.status(at: now, in: calendar) == .breached }
+        row.version = state.version
+        row.updatedAt = now
+    }
+
+    /// The stored form of an event.
+    static func record(of event: WorkOrderEvent) throws -> WorkOrderEventRecord {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .iso8601withFractions
+        let record = WorkOrderEventRecord()
+        record.id = UUID()
+        record.orderID = event.orderID
+        record.sequence = event.sequence
+        record.kind = event.kind.rawValue
+        record.fromStatus = event.from?.rawValue
+        record.toStatus = event.to.rawValue
+        record.actor = event.actor.kind.rawValue
+        record.actorID = event.actor.id
+        record.at = event.at
+        record.note = event.note
+        record.event = String(decoding: try encoder.encode(event), as: UTF8.self)
+        return record
+    }
+
+    /// What subscribers are told about an event.
+    static func webhook(of event: WorkOrderEvent, order: WorkOrder) -> (kind: String, payload: WorkOrderWebhookPayload) {
+        ("workOrder.\(event.kind.rawValue)",
+         WorkOrderWebhookPayload(event: event.kind.rawValue, orderId: event.orderID, number: order.number, status: event.to.rawValue,
+                                 departmentId: order.departmentID, divisionCode: order.divisionCode, at: event.at, note: event.note))
+    }
+
+    /// Replaces the order's unfired alerts with those of its running clocks.
+    static func syncAlerts(orderID: UUID, clocks: WorkOrderClocks, calendar: WorkCalendar, now: Date, on db: any Database) async throws {
+        try await SLAAlert.query(on: db).filter(\.$orderID == orderID).filter(\.$firedAt == nil).delete()
+        let alerts = alerts(orderID: orderID, clocks: clocks, calendar: calendar, now: now)
+        if !alerts.isEmpty { try await alerts.create(on: db) }
+    }
+}

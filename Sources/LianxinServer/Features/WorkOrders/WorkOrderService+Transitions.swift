@@ -1,0 +1,84 @@
+import Vapor
+import Fluent
+import SQLKit
+import LianxinCore
+
+extension WorkOrderService {
+    /// Applies `action` to the order, appending its event and moving its clocks, or throws the
+    /// reason it is not allowed (403 permission, 409 state, 422 data). Concurrent changes to the
+    /// same order are detected by its version; the loser gets a 409 and may retry.
+    func apply(_ action: WorkOrderAction, to row: WorkOrder, by actor: WorkOrderActor) async throws -> WorkOrder {
+        let now = context.now()
+        let state = try Self.decodeState(row)
+        let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
+        let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
+        if case .merge(let parentID) = action {
+            guard parentID != row.id, let parent = try await WorkOrder.find(parentID, on: database),
+                  try Self.decodeState(parent).acceptsMergedChildren else {
+                throw Problem.conflict("The parent order does not exist or is finished / 主工单不存在或已结束", field: "/parentId")
+            }
+        }
+        if case .dispatch(let departmentID) = action.departmentTarget ?? .none, try await Department.find(departmentID, on: database) == nil {
+            throw Problem.invalid(field: "/departmentId", "unknown department / 部门不存在")
+        }
+        if let photoIDs = action.photoIDs, !photoIDs.isEmpty {
+            let found = try await Attachment.query(on: database).filter(\.$orderID == row.requireID()).filter(\.$id ~~ photoIDs).count()
+            guard found == Set(photoIDs).count else {
+                throw Problem.invalid(field: "/photoIds", "every photo must first be uploaded to this order / 照片须先上传到本工单")
+            }
+        }
+        let transition = try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(action, to: state, by: actor, at: now) }
+        var clocks = try Self.decodeClocks(row)
+        clocks.apply(transition.event, policy: policy)
+        let expectedVersion = row.version
+        let newClocks = clocks
+        try project(transition.state, clocks: clocks, calendar: calendar, onto: row, now: now)
+        try await context.writes.run { try await database.transaction { db in
+            let updated = try await Self.saveIfUnchanged(row, expectedVersion: expectedVersion, on: db)
+            guard updated else {
+                throw Problem.conflict("The order was changed by someone else; reload and try again / 工单已被他人更新，请刷新后重试")
+            }
+            try await Self.append(transition.event, on: db, order: row)
+            try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
+            try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
+            try await Notifications.after(transition.event, order: row, on: db, now: now)
+            if transition.event.kind == .closed {
+                try await closeChildren(of: transition.event, parentID: try row.requireID(), calendar: calendar, on: db, now: now)
+            }
+        } }
+        context.metrics.increment("lianxin_work_order_transitions_total", labels: [("kind", transition.event.kind.rawValue)])
+        return row
+    }
+
+    /// Closing a parent closes its merged children and tells their requesters.
+    func closeChildren(of event: WorkOrderEvent, parentID: UUID, calendar: WorkCalendar, on db: any Database, now: Date) async throws {
+        let children = try await WorkOrder.query(on: db).filter(\.$parentID == parentID).all()
+        let states = try children.map(Self.decodeState)
+        for follow in WorkOrderMachine.followUps(of: event, children: states) {
+            guard let child = children.first(where: { $0.id == follow.state.id }) else { continue }
+            var clocks = try Self.decodeClocks(child)
+            clocks.apply(follow.event, policy: try await ReferenceData.policy(child.slaPolicyCode, context.referenceCache, on: db))
+            let version = child.version
+            try project(follow.state, clocks: clocks, calendar: calendar, onto: child, now: now)
+            guard try await Self.saveIfUnchanged(child, expectedVersion: version, on: db) else {
+                throw Problem.conflict("A merged order changed meanwhile; try again / 并单子工单已变化，请重试")
+            }
+            try await Self.append(follow.event, on: db, order: child)
+            try await RollupStore.record(follow.event, order: child, calendar: calendar, context: context, on: db)
+            try await Self.syncAlerts(orderID: try child.requireID(), clocks: clocks, calendar: calendar, now: now, on: db)
+        }
+    }
+
+    /// Runs a machine step, turning its typed error into the HTTP answer.
+    static func step(_ body: () throws(TransitionError) -> Transition) throws -> Transition {
+        do { return try body() } catch {
+            let detail = "\(error.message(english: false)) / \(error.message(english: true))"
+            switch error.category {
+            case .permission: throw Problem(.forbidden, type: "transition-not-permitted", title: "Forbidden", detail: detail)
+            case .conflict: throw Problem(.conflict, type: "illegal-transition", title: "Conflict", detail: detail)
+            case .invalidInput: throw Problem(.unprocessableEntity, type: "validation", title: "Invalid input", detail: detail,
+                                              errors: [.init(field: "/action", message: detail)])
+            }
+        }
+    }
+}
