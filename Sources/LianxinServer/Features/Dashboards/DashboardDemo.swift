@@ -109,7 +109,7 @@ enum DashboardDemo {
             row.anonymous = true
             row.slaPolicyCode = policy.code
             row.createdAt = events[0].at
-            try project(state, clocks: clocks, calendar: calendar, onto: row, now: time)
+            try row.project(state, clocks: clocks, calendar: calendar, now: time)
             rows.append(row)
             records += try events.map(WorkOrderService.record(of:))
         }
@@ -127,27 +127,5 @@ enum DashboardDemo {
         }
         let report = try await RollupRebuild.run(app: app)
         return ["dashboard demo history: \(rows.count) orders, \(records.count) events over 14 months; rollups rebuilt (\(report.rows) rows)"]
-    }
-
-    /// The order row as the service projects it from its state and clocks.
-    private static func project(_ state: WorkOrderState, clocks: WorkOrderClocks, calendar: WorkCalendar, onto row: WorkOrder, now: Date) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        encoder.dateEncodingStrategy = .iso8601withFractions
-        row.status = state.status.rawValue
-        row.tier = state.tier.rawValue
-        row.priority = state.priority.rawValue
-        row.handlingLevel = state.handlingLevel.rawValue
-        row.departmentID = state.departmentID
-        row.assigneeID = state.assigneeID
-        row.parentID = state.parentID
-        row.supervisionLevel = state.supervisionLevel
-        row.state = String(decoding: try encoder.encode(state), as: UTF8.self)
-        row.clocks = String(decoding: try encoder.encode(clocks), as: UTF8.self)
-        let running = clocks.clocks.filter(\.isRunning)
-        row.nextDueAt = running.map { $0.due(asOf: now, in: calendar) }.min()
-        row.overdue = !state.isShelved && running.contains { $0.status(at: now, in: calendar) == .breached }
-        row.version = state.version
-        row.updatedAt = now
     }
 }

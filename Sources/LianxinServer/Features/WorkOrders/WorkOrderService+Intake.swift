@@ -128,7 +128,7 @@ extension WorkOrderService {
         row.createdBy = actor.id
         row.createdAt = now
         row.version = 0
-        try project(transitions.last!.state, clocks: clocks, calendar: calendar, onto: row, now: now)
+        try row.project(transitions.last!.state, clocks: clocks, calendar: calendar, now: now)
         let item = IntakeBatcher.Item(row: row, events: transitions.map(\.event),
                                       alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now), calendar: calendar)
         do {

@@ -4,29 +4,6 @@ import SQLKit
 import LianxinCore
 
 extension WorkOrderService {
-    /// Copies the state into the row's query columns.
-    func project(_ state: WorkOrderState, clocks: WorkOrderClocks, calendar: WorkCalendar, onto row: WorkOrder, now: Date) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        encoder.dateEncodingStrategy = .iso8601withFractions
-        row.status = state.status.rawValue
-        row.tier = state.tier.rawValue
-        row.priority = state.priority.rawValue
-        row.handlingLevel = state.handlingLevel.rawValue
-        row.departmentID = state.departmentID
-        row.assigneeID = state.assigneeID
-        row.parentID = state.parentID
-        row.supervisionLevel = state.supervisionLevel
-        row.state = String(decoding: try encoder.encode(state), as: UTF8.self)
-        row.clocks = String(decoding: try encoder.encode(clocks), as: UTF8.self)
-        row.projectedClocks = clocks
-        let running = clocks.clocks.filter(\.isRunning)
-        row.nextDueAt = running.map { $0.due(asOf: now, in: calendar) }.min()
-        row.overdue = !state.isShelved && running.contains { $0.status(at: now, in: calendar) == .breached }
-        row.version = state.version
-        row.updatedAt = now
-    }
-
     /// The stored form of an event.
     static func record(of event: WorkOrderEvent) throws -> WorkOrderEventRecord {
         let encoder = JSONEncoder()

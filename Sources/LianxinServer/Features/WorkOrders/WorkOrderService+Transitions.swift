@@ -32,7 +32,7 @@ extension WorkOrderService {
         clocks.apply(transition.event, policy: policy)
         let expectedVersion = row.version
         let newClocks = clocks
-        try project(transition.state, clocks: clocks, calendar: calendar, onto: row, now: now)
+        try row.project(transition.state, clocks: clocks, calendar: calendar, now: now)
         try await context.writes.run { try await database.transaction { db in
             let updated = try await Self.saveIfUnchanged(row, expectedVersion: expectedVersion, on: db)
             guard updated else {
@@ -59,7 +59,7 @@ extension WorkOrderService {
             var clocks = try Self.decodeClocks(child)
             clocks.apply(follow.event, policy: try await ReferenceData.policy(child.slaPolicyCode, context.referenceCache, on: db))
             let version = child.version
-            try project(follow.state, clocks: clocks, calendar: calendar, onto: child, now: now)
+            try child.project(follow.state, clocks: clocks, calendar: calendar, now: now)
             guard try await Self.saveIfUnchanged(child, expectedVersion: version, on: db) else {
                 throw Problem.conflict("A merged order changed meanwhile; try again / 并单子工单已变化，请重试")
             }
