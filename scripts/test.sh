@@ -31,6 +31,11 @@ if ! command -v zbarimg >/dev/null 2>&1; then
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
 fi
 
+step "JavaScript: Public/js in one dialect (scripts/lint_js.mjs, Node's own parser)"
+command -v node >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null 2>&1 \
+  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+node scripts/lint_js.mjs
+
 step "all tests on SQLite"
 swift test --skip-build --parallel 2>&1 | tee "$work/sqlite.log" | grep -E '✘|passed|failed|error:' | tail -40
 grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/sqlite.log" || { echo "SQLite tests failed"; grep -B2 -A12 '✘' "$work/sqlite.log" | head -150; exit 1; }

@@ -1,6 +1,9 @@
 // Lianxin — small progressive enhancements; every page works without this file.
-document.addEventListener("submit", (event) => {
-  const form = event.target;
-  const question = form.getAttribute("data-confirm");
-  if (question && !window.confirm(question)) event.preventDefault();
-});
+(function () {
+  "use strict";
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    const question = form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+})();

@@ -4,20 +4,20 @@
   "use strict";
 
   function csrfToken() {
-    var field = document.getElementById("eng-csrf") || document.querySelector("input[name=_csrf]");
+    let field = document.getElementById("eng-csrf") || document.querySelector("input[name=_csrf]");
     return field ? field.value : "";
   }
 
   // "parties.0.name" sets body.parties[0].name; numeric segments make arrays.
   function put(target, path, value) {
-    var keys = path.split(".");
-    var node = target;
-    for (var i = 0; i < keys.length - 1; i++) {
-      var key = /^\d+$/.test(keys[i]) ? Number(keys[i]) : keys[i];
+    let keys = path.split(".");
+    let node = target;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let key = /^\d+$/.test(keys[i]) ? Number(keys[i]) : keys[i];
       if (node[key] === undefined) node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
       node = node[key];
     }
-    var last = keys[keys.length - 1];
+    let last = keys[keys.length - 1];
     node[/^\d+$/.test(last) ? Number(last) : last] = value;
   }
 
@@ -27,10 +27,10 @@
       return value.map(prune).filter(function (item) { return item !== undefined; });
     }
     if (value && typeof value === "object") {
-      var out = {};
-      var any = false;
+      let out = {};
+      let any = false;
       Object.keys(value).forEach(function (key) {
-        var item = prune(value[key]);
+        let item = prune(value[key]);
         if (item !== undefined) { out[key] = item; any = true; }
       });
       return any ? out : undefined;
@@ -40,23 +40,23 @@
 
   // A side-only row ({side: "applicant"}) is still blank: hidden inputs alone do not make a row.
   function isBlankRow(form, prefix) {
-    var visible = form.querySelectorAll("[name^='" + prefix + ".']:not([type=hidden])");
-    for (var i = 0; i < visible.length; i++) if (visible[i].value.trim() !== "") return false;
+    let visible = form.querySelectorAll("[name^='" + prefix + ".']:not([type=hidden])");
+    for (let i = 0; i < visible.length; i++) if (visible[i].value.trim() !== "") return false;
     return visible.length > 0;
   }
 
   function body(form) {
-    var data = {};
-    var fields = form.querySelectorAll("input[name], select[name], textarea[name]");
-    for (var i = 0; i < fields.length; i++) {
-      var field = fields[i];
+    let data = {};
+    let fields = form.querySelectorAll("input[name], select[name], textarea[name]");
+    for (let i = 0; i < fields.length; i++) {
+      let field = fields[i];
       if (field.name === "_csrf") continue;
-      var raw = field.value.trim();
+      let raw = field.value.trim();
       if (raw === "") continue;
-      var prefix = field.name.split(".").slice(0, 2).join(".");
+      let prefix = field.name.split(".").slice(0, 2).join(".");
       if (field.type === "hidden" && field.name.indexOf(".") > 0 && isBlankRow(form, prefix)) continue;
-      var type = field.getAttribute("data-type");
-      var value = raw;
+      let type = field.getAttribute("data-type");
+      let value = raw;
       if (type === "int") value = Number(raw);
       else if (type === "bool") value = raw === "true";
       else if (type === "list") value = raw.split(/[,，、;；\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
@@ -67,12 +67,12 @@
   }
 
   function showErrors(form, problem) {
-    var box = form.querySelector(".form-errors");
-    var lines = [problem.detail || problem.title || "Error"];
+    let box = form.querySelector(".form-errors");
+    let lines = [problem.detail || problem.title || "Error"];
     (problem.errors || []).forEach(function (error) {
       lines.push(error.field + ": " + error.message);
-      var name = error.field.replace(/^\//, "").split("/").join(".");
-      var input = form.querySelector("[name='" + name + "']");
+      let name = error.field.replace(/^\//, "").split("/").join(".");
+      let input = form.querySelector("[name='" + name + "']");
       if (input) input.setAttribute("aria-invalid", "true");
     });
     if (box) {
@@ -85,27 +85,27 @@
 
   // The unmask answers replace the masked lines on the page.
   function show(form, result) {
-    var what = form.getAttribute("data-show");
+    let what = form.getAttribute("data-show");
     if (what === "parties") {
-      var list = document.querySelector("[data-parties]");
+      let list = document.querySelector("[data-parties]");
       if (!list) return;
       list.textContent = "";
       (result.parties || []).forEach(function (party) {
-        var item = document.createElement("li");
+        let item = document.createElement("li");
         item.textContent = party.name + " " + (party.phone || "");
         list.appendChild(item);
       });
     } else if (what === "petitioner") {
-      var cell = document.querySelector("[data-petitioner]");
+      let cell = document.querySelector("[data-petitioner]");
       if (cell) cell.textContent = result.petitionerName + " " + (result.petitionerPhone || "");
     }
   }
 
   document.addEventListener("submit", function (event) {
-    var form = event.target;
+    let form = event.target;
     if (!form.classList || !form.classList.contains("api-form")) return;
     event.preventDefault();
-    var button = form.querySelector("button[type=submit]");
+    let button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
     form.querySelectorAll("[aria-invalid]").forEach(function (input) { input.removeAttribute("aria-invalid"); });
     fetch(form.getAttribute("data-api"), {
@@ -118,7 +118,7 @@
         if (button) button.disabled = false;
         if (!response.ok) { showErrors(form, json); return; }
         if (form.hasAttribute("data-show")) { show(form, json); return; }
-        var next = form.getAttribute("data-redirect");
+        let next = form.getAttribute("data-redirect");
         if (next) window.location.assign(next.replace("{id}", json.id || ""));
         else window.location.reload();
       });

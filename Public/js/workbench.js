@@ -192,7 +192,7 @@
         const a = el("a", null, d.number); a.href = "/orders/" + d.orderId;
         li.appendChild(a);
         li.appendChild(el("span", null, " " + d.title + " "));
-        li.appendChild(el("span", "badge", Math.round(d.score * 100) + "%" + (d.distanceMeters != null ? " · " + Math.round(d.distanceMeters) + " m" : "") + (d.sameCaller ? (english ? " · same caller" : " · 同一来电") : "")));
+        li.appendChild(el("span", "badge", Math.round(d.score * 100) + "%" + (d.distanceMeters !== null && d.distanceMeters !== undefined ? " · " + Math.round(d.distanceMeters) + " m" : "") + (d.sameCaller ? (english ? " · same caller" : " · 同一来电") : "")));
         ul.appendChild(li);
       });
       dups.appendChild(ul);
