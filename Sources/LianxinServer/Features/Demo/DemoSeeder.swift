@@ -35,8 +35,35 @@ struct DemoSeeder {
         .init(username: "leader", displayName: "分管领导 吴涛", role: .leader, division: "3611", department: nil),
     ]
 
+    /// Why the demo city may not be seeded here.
+    enum Refusal: Error, CustomStringConvertible {
+        case production
+        case realAccounts([String])
+
+        var description: String {
+            switch self {
+            case .production:
+                "The demo city is not seeded in production (LIANXIN_ENV=production): its accounts share a published password. "
+                    + "Create real accounts with `lianxin user create`. / 生产环境不装入演示数据：演示账号的密码是公开的，请用 lianxin user create 建立真实账号。"
+            case .realAccounts(let names):
+                "This database already has accounts that are not the demo's (\(names.prefix(5).joined(separator: ", "))): "
+                    + "the demo city is seeded only into a demo database. / 该数据库已有非演示账号，不能装入演示数据。"
+            }
+        }
+    }
+
+    /// Refuses to seed in production, or into a database that holds accounts the demo did not make
+    /// (a real deployment): demo accounts there would be doors with a published key.
+    func checkAllowed() async throws {
+        if application.lianxin.settings.mode == .production { throw Refusal.production }
+        let demoNames = Self.accounts.map(\.username)
+        let others = try await User.query(on: application.db).filter(\.$username !~ demoNames).limit(5).all().map(\.username)
+        if !others.isEmpty { throw Refusal.realAccounts(others) }
+    }
+
     /// Seeds whatever is missing and returns lines for the console.
     func run() async throws -> [String] {
+        try await checkAllowed()
         let db = application.db
         let settings = application.lianxin.settings
         let now = application.lianxin.now()
