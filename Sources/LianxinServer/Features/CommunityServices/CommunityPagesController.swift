@@ -42,8 +42,6 @@ struct CommunityPagesController: RouteCollection {
         }
     }
 
-    struct Option: Encodable, Sendable { var value: String; var label: String }
-
     // MARK: Hub
 
     struct HubModel: Encodable, Sendable {
@@ -80,7 +78,7 @@ struct CommunityPagesController: RouteCollection {
         var flash: Flash
         var menu: [ServiceOrdersController.ItemDTO]
         var orders: [OrderRow]
-        var volunteers: [Option]
+        var volunteers: [SelectOption]
         var canManage: Bool
         var canOrder: Bool
         var communityChoice: Bool
@@ -148,8 +146,8 @@ struct CommunityPagesController: RouteCollection {
     struct WishesModel: Encodable, Sendable {
         var flash: Flash
         var wishes: [WishRow]
-        var volunteers: [Option]
-        var kinds: [Option]
+        var volunteers: [SelectOption]
+        var kinds: [SelectOption]
         var canOrder: Bool
         var communityChoice: Bool
     }
@@ -165,7 +163,7 @@ struct CommunityPagesController: RouteCollection {
         }
         return try await req.page("community/wishes", title: "cs_wishes_title", model: WishesModel(
             flash: Flash(req), wishes: rows, volunteers: try await Self.volunteerOptions(principal, req),
-            kinds: WishClaimantKind.allCases.map { Option(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
+            kinds: WishClaimantKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
             canOrder: canOrder, communityChoice: principal.division.level != .community))
     }
 
@@ -302,7 +300,7 @@ struct CommunityPagesController: RouteCollection {
     struct ActivitiesModel: Encodable, Sendable {
         var flash: Flash
         var activities: [ActivityRow]
-        var volunteers: [Option]
+        var volunteers: [SelectOption]
         var canManage: Bool
         var canRecord: Bool
         var communityChoice: Bool
@@ -361,8 +359,8 @@ struct CommunityPagesController: RouteCollection {
     struct ExchangeModel: Encodable, Sendable {
         var flash: Flash
         var merchants: [ExchangeController.MerchantDTO]
-        var goods: [Option]
-        var volunteers: [Option]
+        var goods: [SelectOption]
+        var volunteers: [SelectOption]
         var canManage: Bool
         var canRecord: Bool
         var communityChoice: Bool
@@ -375,8 +373,8 @@ struct CommunityPagesController: RouteCollection {
             try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
         return try await req.page("community/exchange", title: "cs_exchange_title", model: ExchangeModel(
             flash: Flash(req), merchants: merchants,
-            goods: merchants.flatMap { merchant in merchant.goods.map { Option(value: $0.id.uuidString, label: "\(merchant.name) · \($0.name) (\($0.points))") } },
-            volunteers: volunteers.map { Option(value: $0.id.uuidString, label: "\($0.name) (\($0.balance))") },
+            goods: merchants.flatMap { merchant in merchant.goods.map { SelectOption(value: $0.id.uuidString, label: "\(merchant.name) · \($0.name) (\($0.points))") } },
+            volunteers: volunteers.map { SelectOption(value: $0.id.uuidString, label: "\($0.name) (\($0.balance))") },
             canManage: principal.role.can(.manageCommunityServices), canRecord: principal.role.can(.orderCommunityServices),
             communityChoice: principal.division.level != .community))
     }
@@ -415,7 +413,7 @@ struct CommunityPagesController: RouteCollection {
     struct StationsModel: Encodable, Sendable {
         var flash: Flash
         var stations: [StationsController.StationDTO]
-        var kinds: [Option]
+        var kinds: [SelectOption]
         var canManage: Bool
         var communityChoice: Bool
     }
@@ -425,7 +423,7 @@ struct CommunityPagesController: RouteCollection {
         let rows = try await CommunityScope.limit(ServiceStationRecord.query(on: req.db), to: principal).sort(\.$name).all()
         return try await req.page("community/stations", title: "cs_stations_title", model: StationsModel(
             flash: Flash(req), stations: try await StationsController.dtos(rows, req),
-            kinds: ServiceStationKind.allCases.map { Option(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
+            kinds: ServiceStationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
             canManage: principal.role.can(.manageCommunityServices), communityChoice: principal.division.level != .community))
     }
 
@@ -449,8 +447,8 @@ struct CommunityPagesController: RouteCollection {
 
     // MARK: Shared
 
-    static func volunteerOptions(_ principal: Principal, _ req: Request) async throws -> [Option] {
+    static func volunteerOptions(_ principal: Principal, _ req: Request) async throws -> [SelectOption] {
         try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal).sort(\.$name).limit(1000).all()
-            .map { Option(value: $0.id?.uuidString ?? "", label: $0.partyMember ? "\($0.name) ☆" : $0.name) }
+            .map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.partyMember ? "\($0.name) ☆" : $0.name) }
     }
 }

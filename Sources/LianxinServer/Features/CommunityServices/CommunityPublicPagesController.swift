@@ -64,7 +64,7 @@ struct CommunityPublicPagesController: RouteCollection {
         var history: [Step]
         var created: Bool
         var notice: String?
-        var satisfactions: [CommunityPagesController.Option]
+        var satisfactions: [SelectOption]
         struct Step: Encodable, Sendable { var status: String; var at: String }
     }
 
@@ -79,7 +79,7 @@ struct CommunityPublicPagesController: RouteCollection {
         return try await req.page("community/public-track", title: "cs_public_track_title", model: TrackModel(
             order: view, history: view.history.map { TrackModel.Step(status: $0.status, at: CommunityFormat.time($0.at)) },
             created: (try? req.query.get(String.self, at: "created")) == "1", notice: notice,
-            satisfactions: Satisfaction.allCases.map { CommunityPagesController.Option(value: $0.rawValue, label: $0.title(english: english)) }),
+            satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }),
             status: status)
     }
 

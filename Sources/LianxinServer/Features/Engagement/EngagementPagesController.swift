@@ -22,11 +22,6 @@ struct EngagementPagesController: RouteCollection {
         routes.get("p", "meetings", ":id", use: publicMeeting)
     }
 
-    struct Choice: Encodable, Sendable {
-        let value: String
-        let label: String
-    }
-
     /// What every engagement page shows above its content: which sections the user may open.
     struct Tabs: Encodable, Sendable {
         let events: Bool
@@ -51,8 +46,8 @@ struct EngagementPagesController: RouteCollection {
         let tabs: Tabs
         let items: [ServiceEventsController.EventDTO]
         let canManage: Bool
-        let kinds: [Choice]
-        let departments: [Choice]
+        let kinds: [SelectOption]
+        let departments: [SelectOption]
     }
 
     func events(req: Request) async throws -> Response {
@@ -60,7 +55,7 @@ struct EngagementPagesController: RouteCollection {
         let items = try await ServiceEventsController().list(req: req)
         return try await req.page("engagement/events", title: "engagement_events", model: EventsModel(
             tabs: Self.tabs(principal, "events"), items: items, canManage: principal.role.can(.manageEngagement),
-            kinds: ServiceEventsController.kinds.map { Choice(value: $0, label: req.t("engagement_kind_\($0)")) },
+            kinds: ServiceEventsController.kinds.map { SelectOption(value: $0, label: req.t("engagement_kind_\($0)")) },
             departments: try await Self.departments(req)))
     }
 
@@ -72,8 +67,8 @@ struct EngagementPagesController: RouteCollection {
         let canManage: Bool
         let canFile: Bool
         let today: String
-        let departments: [Choice]
-        let categories: [Choice]
+        let departments: [SelectOption]
+        let categories: [SelectOption]
     }
 
     func event(req: Request) async throws -> Response {
@@ -94,7 +89,7 @@ struct EngagementPagesController: RouteCollection {
         let tabs: Tabs
         let items: [MeetingsController.MeetingDTO]
         let canManage: Bool
-        let kinds: [Choice]
+        let kinds: [SelectOption]
     }
 
     func meetings(req: Request) async throws -> Response {
@@ -103,7 +98,7 @@ struct EngagementPagesController: RouteCollection {
         return try await req.page("engagement/meetings", title: "engagement_meetings", model: MeetingsModel(
             tabs: Self.tabs(principal, "meetings"), items: try await MeetingsController().list(req: req),
             canManage: principal.role.can(.manageEngagement),
-            kinds: MeetingKind.allCases.map { Choice(value: $0.rawValue, label: $0.name(in: language)) }))
+            kinds: MeetingKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) }))
     }
 
     struct MeetingModel: Encodable, Sendable {
@@ -111,7 +106,7 @@ struct EngagementPagesController: RouteCollection {
         let meeting: MeetingsController.MeetingDTO
         let canManage: Bool
         let canFile: Bool
-        let categories: [Choice]
+        let categories: [SelectOption]
         let scheduled: String
     }
 
@@ -143,7 +138,7 @@ struct EngagementPagesController: RouteCollection {
         let tabs: Tabs
         let items: [MediationController.CaseDTO]
         let rates: MediationController.Rates
-        let types: [Choice]
+        let types: [SelectOption]
         let today: String
     }
 
@@ -153,14 +148,14 @@ struct EngagementPagesController: RouteCollection {
         return try await req.page("engagement/mediation", title: "engagement_mediation", model: MediationModel(
             tabs: Self.tabs(principal, "mediation"), items: try await MediationController().list(req: req),
             rates: try await MediationController.rates(principal, req),
-            types: DisputeType.allCases.map { Choice(value: $0.rawValue, label: $0.name(in: language)) },
+            types: DisputeType.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
             today: Engagement.day(req.lianxin.now()).description))
     }
 
     struct CaseModel: Encodable, Sendable {
         let tabs: Tabs
         let item: MediationController.CaseDTO
-        let outcomes: [Choice]
+        let outcomes: [SelectOption]
         let canUnmask: Bool
     }
 
@@ -170,7 +165,7 @@ struct EngagementPagesController: RouteCollection {
         let language = Engagement.language(req)
         return try await req.page("engagement/mediation-case", title: "engagement_mediation", model: CaseModel(
             tabs: Self.tabs(principal, "mediation"), item: item,
-            outcomes: MediationOutcome.allCases.map { Choice(value: $0.rawValue, label: $0.name(in: language)) },
+            outcomes: MediationOutcome.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
             canUnmask: principal.role.can(.unmaskPersonalData)))
     }
 
@@ -180,7 +175,7 @@ struct EngagementPagesController: RouteCollection {
         let tabs: Tabs
         let daily: PetitionsController.Daily
         let recent: [PetitionsController.PetitionDTO]
-        let channels: [Choice]
+        let channels: [SelectOption]
         let today: String
     }
 
@@ -190,7 +185,7 @@ struct EngagementPagesController: RouteCollection {
         return try await req.page("engagement/petitions", title: "engagement_petitions", model: PetitionsModel(
             tabs: Self.tabs(principal, "petitions"), daily: try await PetitionsController.daily(principal, req),
             recent: Array(try await PetitionsController().list(req: req).prefix(50)),
-            channels: PetitionChannel.allCases.map { Choice(value: $0.rawValue, label: $0.name(in: language)) },
+            channels: PetitionChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
             today: Engagement.day(req.lianxin.now()).description))
     }
 
@@ -228,7 +223,7 @@ struct EngagementPagesController: RouteCollection {
     struct PetitionModel: Encodable, Sendable {
         let tabs: Tabs
         let item: PetitionsController.PetitionDTO
-        let cases: [Choice]
+        let cases: [SelectOption]
         let canUnmask: Bool
     }
 
@@ -239,20 +234,20 @@ struct EngagementPagesController: RouteCollection {
             .sort(\.$receivedOn, .descending).limit(100).all()
         return try await req.page("engagement/petition", title: "engagement_petitions", model: PetitionModel(
             tabs: Self.tabs(principal, "petitions"), item: item,
-            cases: try cases.map { Choice(value: try $0.requireID().uuidString, label: "\($0.receivedOn) \($0.summary.prefix(30))") },
+            cases: try cases.map { SelectOption(value: try $0.requireID().uuidString, label: "\($0.receivedOn) \($0.summary.prefix(30))") },
             canUnmask: principal.role.can(.unmaskPersonalData)))
     }
 
     // MARK: Shared
 
-    static func departments(_ req: Request) async throws -> [Choice] {
-        try await Department.query(on: req.db).sort(\.$code).all().map { Choice(value: try $0.requireID().uuidString, label: $0.name) }
+    static func departments(_ req: Request) async throws -> [SelectOption] {
+        try await Department.query(on: req.db).sort(\.$code).all().map { SelectOption(value: try $0.requireID().uuidString, label: $0.name) }
     }
 
-    static func categories(_ req: Request) async throws -> [Choice] {
+    static func categories(_ req: Request) async throws -> [SelectOption] {
         try await Category.query(on: req.db).sort(\.$id).all().compactMap { category in
             guard let code = category.id, code.count > 2 else { return nil }
-            return Choice(value: code, label: "\(code) \(category.name)")
+            return SelectOption(value: code, label: "\(code) \(category.name)")
         }
     }
 }
