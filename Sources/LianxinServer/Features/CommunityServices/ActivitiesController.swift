@@ -78,7 +78,7 @@ struct ActivitiesController: RouteCollection {
 
     static func create(_ input: ActivityInput, principal: Principal, _ req: Request) async throws -> ActivityRecord {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let title = checks.text(input.title, "/title", 2...100)
         let place = checks.text(input.place, "/place", 1...200)
         let start = CommunityFormat.instant(input.startsAt), end = CommunityFormat.instant(input.endsAt)
@@ -89,7 +89,7 @@ struct ActivitiesController: RouteCollection {
         }
         let capacity = input.capacity ?? 0
         if !(1...10_000).contains(capacity) { checks.fail("/capacity", "1–10000 / 人数上限 1–10000") }
-        try checks.check()
+        try checks.finish()
         let activity = ActivityRecord()
         activity.communityCode = community.id ?? ""
         activity.title = title
@@ -123,7 +123,7 @@ struct ActivitiesController: RouteCollection {
     /// Signs the volunteer up, under a lock of the activity so that the capacity holds against simultaneous sign-ups.
     static func signUp(_ volunteer: VolunteerRecord, to activity: ActivityRecord, at now: Date, on db: any Database) async throws -> SignUpRecord {
         let activityID = try activity.requireID(), volunteerID = try volunteer.requireID()
-        try await CommunityScope.lock(ActivityRecord.schema, id: activityID, on: db)
+        try await CommunityServicesQueries.lock(ActivityRecord.schema, id: activityID, on: db)
         if try await SignUpRecord.query(on: db).filter(\.$activityID == activityID).filter(\.$volunteerID == volunteerID).count() > 0 {
             throw Problem.conflict("the volunteer has already signed up / 已报名", field: "/volunteerId")
         }
@@ -173,7 +173,7 @@ struct ActivitiesController: RouteCollection {
                 guard let found = signup, let signupID = found.id else {
                     throw Problem.conflict("the volunteer has not signed up / 该志愿者未报名此活动", field: "/volunteerId")
                 }
-                try await CommunityScope.lock(SignUpRecord.schema, id: signupID, on: db)
+                try await CommunityServicesQueries.lock(SignUpRecord.schema, id: signupID, on: db)
                 guard let row = try await SignUpRecord.find(signupID, on: db) else { throw Problem.notFound("sign-up") }
                 switch step {
                 case .checkIn:

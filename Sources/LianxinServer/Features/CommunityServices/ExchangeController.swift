@@ -54,10 +54,10 @@ struct ExchangeController: RouteCollection {
 
     static func addMerchant(_ input: MerchantInput, principal: Principal, _ req: Request) async throws -> MerchantRecord {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...100)
         let address = checks.text(input.address, "/address", 0...200)
-        try checks.check()
+        try checks.finish()
         let merchant = MerchantRecord()
         merchant.communityCode = community.id ?? ""
         merchant.name = name
@@ -75,11 +75,11 @@ struct ExchangeController: RouteCollection {
     }
 
     static func addGoods(_ input: GoodsInput, to merchant: MerchantRecord, _ req: Request) async throws -> MerchantGoodsRecord {
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...100)
         if !(1...100_000).contains(input.points ?? 0) { checks.fail("/points", "1–100000 points / 所需积分 1–100000") }
         if !(0...100_000).contains(input.stock ?? -1) { checks.fail("/stock", "0–100000 / 库存 0–100000") }
-        try checks.check()
+        try checks.finish()
         let goods = MerchantGoodsRecord()
         goods.merchantID = try merchant.requireID()
         goods.communityCode = merchant.communityCode
@@ -110,7 +110,7 @@ struct ExchangeController: RouteCollection {
     /// exchanges never deadlock), the balance is summed from the ledger and the stock read, the core check decides,
     /// and the exchange, its negative ledger entry and the lower stock are written together — or nothing is.
     static func exchange(_ input: ExchangeInput, principal: Principal, _ req: Request) async throws -> ExchangeDTO {
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let volunteer = try await input.volunteerId.asyncMap { try await VolunteerRecord.find($0, on: req.db) } ?? nil
         if volunteer.map({ principal.canSee(divisionCode: $0.communityCode) }) != true {
             checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
@@ -120,13 +120,13 @@ struct ExchangeController: RouteCollection {
             checks.fail("/goodsId", "goods of a merchant in your division / 兑换物品不存在或不在辖区内")
         }
         if input.quantity == nil { checks.fail("/quantity", "how many / 请填写数量") }
-        try checks.check()
+        try checks.finish()
         guard let volunteerID = volunteer?.id, let goodsID = goods?.id, let quantity = input.quantity else { throw Problem.notFound("goods") }
         let now = req.lianxin.now()
         return try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                try await CommunityScope.lock(VolunteerRecord.schema, id: volunteerID, on: db)
-                try await CommunityScope.lock(MerchantGoodsRecord.schema, id: goodsID, on: db)
+                try await CommunityServicesQueries.lock(VolunteerRecord.schema, id: volunteerID, on: db)
+                try await CommunityServicesQueries.lock(MerchantGoodsRecord.schema, id: goodsID, on: db)
                 guard let line = try await MerchantGoodsRecord.find(goodsID, on: db) else { throw Problem.notFound("goods") }
                 let balance = try await PointsLedgerStore.balance(of: volunteerID, on: db)
                 let cost: Int

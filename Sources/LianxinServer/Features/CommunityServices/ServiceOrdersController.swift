@@ -102,10 +102,10 @@ struct ServiceOrdersController: RouteCollection {
 
     static func addItem(_ input: ItemInput, principal: Principal, _ req: Request) async throws -> ServiceMenuItem {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...50)
         let details = checks.text(input.description, "/description", 0...500)
-        try checks.check()
+        try checks.finish()
         let item = ServiceMenuItem()
         item.communityCode = community.id ?? ""
         item.name = name

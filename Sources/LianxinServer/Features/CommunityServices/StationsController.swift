@@ -55,7 +55,7 @@ struct StationsController: RouteCollection {
 
     static func create(_ input: StationInput, principal: Principal, _ req: Request) async throws -> ServiceStationRecord {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...100)
         let kind = ServiceStationKind(rawValue: input.kind ?? "")
         if kind == nil { checks.fail("/kind", "one of \(ServiceStationKind.allCases.map(\.rawValue).joined(separator: ", "))") }
@@ -65,17 +65,17 @@ struct StationsController: RouteCollection {
             checks.fail("/latitude", "a WGS-84 position (latitude −90…90, longitude −180…180) / 请填写有效的经纬度")
         }
         let services = (input.services ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        if services.isEmpty || services.count > 30 || services.contains(where: { $0.count > 50 || !FieldChecks.isPlain($0) }) {
+        if services.isEmpty || services.count > 30 || services.contains(where: { $0.count > 50 || !InputValidator.isPlain($0) }) {
             checks.fail("/services", "1–30 services of up to 50 characters / 请填写 1–30 项服务")
         }
         var hours: OpeningHours?
         do {
             hours = try OpeningHours(parsing: input.openingHours ?? "")
         } catch {
-            checks.fail("/openingHours", FieldChecks.isPlain(error.description) ? error.description : "like 1-5 08:30-17:30 / 格式如 1-5 08:30-17:30")
+            checks.fail("/openingHours", InputValidator.isPlain(error.description) ? error.description : "like 1-5 08:30-17:30 / 格式如 1-5 08:30-17:30")
         }
         let phone = checks.text(input.phone, "/phone", 0...30)
-        try checks.check()
+        try checks.finish()
         let station = ServiceStationRecord()
         station.communityCode = community.id ?? ""
         station.name = name
@@ -99,8 +99,10 @@ struct StationsController: RouteCollection {
     static func publicStations(community: String?, kind: String?, _ req: Request) async throws -> [StationDTO] {
         var query = ServiceStationRecord.query(on: req.db).filter(\.$active == true)
         if let community, !community.isEmpty {
-            guard CommunityScope.isCode(community) else { throw Problem.invalid(field: "community", "a division code / 区划代码") }
-            query = query.filter(\.$communityCode, .custom("LIKE"), community + "%")
+            guard CommunityScope.isCode(community), let code = DivisionCode(community) else {
+                throw Problem.invalid(field: "community", "a division code / 区划代码")
+            }
+            query = query.within(\.$communityCode, code)
         }
         if let kind, !kind.isEmpty {
             guard ServiceStationKind(rawValue: kind) != nil else {

@@ -85,7 +85,7 @@ struct VolunteersController: RouteCollection {
     /// Registers a volunteer once per phone number; an in-service party member must be a party member.
     static func register(_ input: VolunteerInput, principal: Principal, _ req: Request) async throws -> VolunteerRecord {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...50)
         let phone = checks.phone(input.phone, "/phone")
         let workplace = checks.text(input.workplace, "/workplace", 0...100)
@@ -95,7 +95,7 @@ struct VolunteersController: RouteCollection {
             let team = try await VolunteerTeamRecord.find(teamID, on: req.db)
             if team.map({ principal.canSee(divisionCode: $0.communityCode) }) != true { checks.fail("/teamId", "a team in your division / 队伍不存在") }
         }
-        try checks.check()
+        try checks.finish()
         let cipher = req.lianxin.cipher
         let volunteer = VolunteerRecord()
         volunteer.communityCode = community.id ?? ""
@@ -146,9 +146,9 @@ struct VolunteersController: RouteCollection {
 
     static func addTeam(_ input: TeamInput, principal: Principal, _ req: Request) async throws -> VolunteerTeamRecord {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...50)
-        try checks.check()
+        try checks.finish()
         let team = VolunteerTeamRecord()
         team.communityCode = community.id ?? ""
         team.name = name
@@ -177,12 +177,12 @@ struct VolunteersController: RouteCollection {
         guard let rounding = PointsRounding(rawValue: input.serviceRounding) else {
             throw Problem.invalid(field: "/serviceRounding", "one of \(PointsRounding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         for (field, value) in [("/pointsPerServiceHour", input.pointsPerServiceHour), ("/pointsPerWish", input.pointsPerWish),
                                ("/pointsPerEvent", input.pointsPerEvent)] where !(0...10_000).contains(value) {
             checks.fail(field, "0–10000 points / 积分须在 0–10000 之间")
         }
-        try checks.check()
+        try checks.finish()
         let rules = try EarnRules(pointsPerServiceHour: input.pointsPerServiceHour, serviceRounding: rounding,
                                   pointsPerWish: input.pointsPerWish, pointsPerEvent: input.pointsPerEvent)
         let now = req.lianxin.now()
@@ -235,7 +235,7 @@ struct VolunteersController: RouteCollection {
         guard !byID.isEmpty else { return [] }
         let ranked: [RankedVolunteer]
         if by == "points" {
-            let entries = try await PointsLedgerStore.entries(of: Array(byID.keys), community: "", on: req.db)
+            let entries = try await PointsLedgerStore.entries(of: Array(byID.keys), on: req.db)
             ranked = VolunteerRanking.byPoints(entries, in: from...to)
         } else {
             let signups = try await SignUpRecord.query(on: req.db).filter(\.$volunteerID ~~ Array(byID.keys))

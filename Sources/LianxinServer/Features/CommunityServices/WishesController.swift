@@ -99,13 +99,13 @@ struct WishesController: RouteCollection {
 
     static func post(_ input: WishInput, principal: Principal, _ req: Request) async throws -> WishRecord {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.residentName, "/residentName", 1...50)
         let title = checks.text(input.title, "/title", 2...100)
         let details = checks.text(input.details, "/details", 0...1000)
         let phoneText = input.phone?.trimmingCharacters(in: .whitespaces) ?? ""
         let phone = phoneText.isEmpty ? nil : checks.phone(phoneText, "/phone")
-        try checks.check()
+        try checks.finish()
         let wish = WishRecord()
         wish.communityCode = community.id ?? ""
         wish.residentName = name
@@ -128,7 +128,7 @@ struct WishesController: RouteCollection {
 
     /// Claims the wish; of two claims at the same moment exactly one succeeds, the other gets 409.
     static func claim(_ id: UUID, _ input: ClaimInput, principal: Principal, _ req: Request) async throws -> WishRecord {
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let kind = WishClaimantKind(rawValue: input.claimantKind ?? "")
         if kind == nil { checks.fail("/claimantKind", "one of \(WishClaimantKind.allCases.map(\.rawValue).joined(separator: ", "))") }
         var name = input.claimantName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -139,8 +139,8 @@ struct WishesController: RouteCollection {
                 checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
             }
         }
-        if !(1...100).contains(name.count) || !FieldChecks.isPlain(name) { checks.fail("/claimantName", "1–100 characters / 请填写认领人或单位名称") }
-        try checks.check()
+        if !(1...100).contains(name.count) || !InputValidator.isPlain(name) { checks.fail("/claimantName", "1–100 characters / 请填写认领人或单位名称") }
+        try checks.finish()
         let claimant = name
         return try await transition(id, .claim, req) { wish, now in
             wish.claimantKind = kind?.rawValue
@@ -164,7 +164,7 @@ struct WishesController: RouteCollection {
         }
         struct NoteForm: Content { var note: String? }
         let note = (try? req.query.get(String.self, at: "note")) ?? (req.headers.contentType?.type == "multipart" ? (try? req.content.decode(NoteForm.self).note) ?? nil : nil)
-        let text = try FieldChecks.optionalText(note, "/note") ?? ""
+        let text = try InputValidator.optionalText(note, "/note", req.lianxin.localizer) ?? ""
         let upload = try AttachmentsController.photo(in: req)
         let key = UUID().uuidString.lowercased()
         let id = try wish.requireID()
@@ -224,8 +224,10 @@ struct WishesController: RouteCollection {
     static func wall(community: String?, _ req: Request) async throws -> [WallWish] {
         var query = WishRecord.query(on: req.db).filter(\.$status != WishStatus.withdrawn.rawValue)
         if let community, !community.isEmpty {
-            guard CommunityScope.isCode(community) else { throw Problem.invalid(field: "community", "a division code / 区划代码") }
-            query = query.filter(\.$communityCode, .custom("LIKE"), community + "%")
+            guard CommunityScope.isCode(community), let code = DivisionCode(community) else {
+                throw Problem.invalid(field: "community", "a division code / 区划代码")
+            }
+            query = query.within(\.$communityCode, code)
         }
         let wishes = try await query.sort(\.$createdAt, .descending).limit(200).all()
         let codes = Array(Set(wishes.map(\.communityCode)))
@@ -256,7 +258,7 @@ struct WishesController: RouteCollection {
                                                then: (@Sendable (WishRecord, any Database, Date) async throws -> Void)? = nil) async throws -> WishRecord {
         let now = req.lianxin.now()
         return try await req.db.transaction { db in
-            try await CommunityScope.lock(WishRecord.schema, id: id, on: db)
+            try await CommunityServicesQueries.lock(WishRecord.schema, id: id, on: db)
             guard let wish = try await WishRecord.find(id, on: db), let status = WishStatus(rawValue: wish.status) else {
                 throw Problem.notFound("wish")
             }

@@ -125,12 +125,12 @@ struct MediationController: RouteCollection {
         let principal = try await req.require(.handleDisputes)
         let input = try req.content.decode(CaseInput.self)
         let cipher = req.lianxin.cipher
-        var checks = Engagement.Checks()
-        let type: DisputeType? = checks.choice(input.disputeType, "disputeType")
-        let summary = checks.text(input.summary, "summary", 2...4000, "纠纷概要")
+        var checks = InputValidator(req)
+        let type: DisputeType? = checks.choice(input.disputeType, "/disputeType")
+        let summary = checks.text(input.summary, "/summary", 2...4000, label: "纠纷概要")
         let today = Engagement.day(req.lianxin.now())
-        let received = checks.day(input.receivedOn, "receivedOn", default: today)
-        if received > today { checks.fail("receivedOn", "not in the future / 不能晚于今天") }
+        let received = checks.day(input.receivedOn, "/receivedOn", default: today)
+        if received > today { checks.fail("/receivedOn", "not in the future / 不能晚于今天") }
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         var gridCode: String?
         if let grid = input.gridCode?.trimmingCharacters(in: .whitespaces), !grid.isEmpty {
@@ -139,15 +139,15 @@ struct MediationController: RouteCollection {
             if let found, division.contains(DivisionCode(found.communityCode) ?? division) && principal.canSee(divisionCode: found.communityCode) {
                 gridCode = grid
             } else {
-                checks.fail("gridCode", "a grid in force inside the case's division / 网格不存在或不在该区划内")
+                checks.fail("/gridCode", "a grid in force inside the case's division / 网格不存在或不在该区划内")
             }
         }
         var parties: [MediationParty] = []
         for (index, party) in (input.parties ?? []).prefix(20).enumerated() {
-            let name = checks.text(party.name, "parties/\(index)/name", 1...50, "当事人姓名")
-            let phone = checks.phone(party.phone, "parties/\(index)/phone")
+            let name = checks.text(party.name, "/parties/\(index)/name", 1...50, label: "当事人姓名")
+            let phone = checks.optionalPhone(party.phone, "/parties/\(index)/phone")
             let side = party.side ?? (index == 0 ? "applicant" : "respondent")
-            if !Self.sides.contains(side) { checks.fail("parties/\(index)/side", "applicant or respondent / 申请人或被申请人") }
+            if !Self.sides.contains(side) { checks.fail("/parties/\(index)/side", "applicant or respondent / 申请人或被申请人") }
             let row = MediationParty()
             row.position = index
             row.side = side
@@ -158,22 +158,22 @@ struct MediationController: RouteCollection {
             }
             parties.append(row)
         }
-        if (input.parties ?? []).count > 20 { checks.fail("parties", "at most 20 parties / 当事人最多 20 方") }
+        if (input.parties ?? []).count > 20 { checks.fail("/parties", "at most 20 parties / 当事人最多 20 方") }
         var mediators: [String] = []
         for (index, name) in (input.mediators ?? []).enumerated() {
-            let text = checks.text(name, "mediators/\(index)", 1...50, "调解员姓名")
+            let text = checks.text(name, "/mediators/\(index)", 1...50, label: "调解员姓名")
             if !mediators.contains(text) { mediators.append(text) }
         }
         do { try MediationRules.checkOpening(parties: parties.count, mediators: mediators.count) } catch {
-            checks.fail(error == .noMediator ? "mediators" : "parties", "\(error.message(in: .zhCN)) / \(error.message(in: .en))")
+            checks.fail(error == .noMediator ? "/mediators" : "/parties", "\(error.message(in: .zhCN)) / \(error.message(in: .en))")
         }
         var petition: PetitionRecord?
         if let petitionID = input.petitionId {
             petition = try await PetitionRecord.find(petitionID, on: req.db)
             if petition == nil || !principal.canSee(divisionCode: petition!.divisionCode) {
-                checks.fail("petitionId", "no such petition / 信访件不存在")
+                checks.fail("/petitionId", "no such petition / 信访件不存在")
             } else if petition?.mediationCaseID != nil {
-                checks.fail("petitionId", "the petition is already linked to a mediation case / 该信访件已关联调解案件")
+                checks.fail("/petitionId", "the petition is already linked to a mediation case / 该信访件已关联调解案件")
             }
         }
         try checks.finish()
@@ -220,12 +220,12 @@ struct MediationController: RouteCollection {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
         let input = try req.content.decode(SessionInput.self)
-        var checks = Engagement.Checks()
+        var checks = InputValidator(req)
         let now = req.lianxin.now()
         let heldAt = input.heldAt ?? now
-        if heldAt > now.addingTimeInterval(300) { checks.fail("heldAt", "not in the future / 不能晚于现在") }
-        let place = checks.text(input.place, "place", 1...200, "调解地点")
-        let note = checks.text(input.note, "note", 2...4000, "调解记录")
+        if heldAt > now.addingTimeInterval(300) { checks.fail("/heldAt", "not in the future / 不能晚于现在") }
+        let place = checks.text(input.place, "/place", 1...200, label: "调解地点")
+        let note = checks.text(input.note, "/note", 2...4000, label: "调解记录")
         try checks.finish()
         guard row.outcome == nil else {
             throw Problem.conflict(MediationRuleError.alreadyConcluded.message(in: .zhCN) + " / " + MediationRuleError.alreadyConcluded.message(in: .en))
@@ -244,9 +244,9 @@ struct MediationController: RouteCollection {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
         let input = try req.content.decode(ConcludeInput.self)
-        var checks = Engagement.Checks()
-        let outcome: MediationOutcome? = checks.choice(input.outcome, "outcome")
-        let text = checks.text(input.agreementText, "agreementText", 0...10_000, "协议内容")
+        var checks = InputValidator(req)
+        let outcome: MediationOutcome? = checks.choice(input.outcome, "/outcome")
+        let text = checks.text(input.agreementText, "/agreementText", 0...10_000, label: "协议内容")
         try checks.finish()
         guard let outcome else { throw Problem.invalid(field: "/outcome", "is required") }
         let sessions = try await MediationSession.query(on: req.db).filter(\.$caseID == row.requireID()).count()
@@ -287,9 +287,9 @@ struct MediationController: RouteCollection {
     // MARK: Shared
 
     static func rates(_ principal: Principal, _ req: Request) async throws -> Rates {
-        var checks = Engagement.Checks()
-        let from = req.query[String.self, at: "from"].map { checks.day($0, "from", default: LocalDate(daysSinceEpoch: 0)) }
-        let to = req.query[String.self, at: "to"].map { checks.day($0, "to", default: LocalDate(daysSinceEpoch: 0)) }
+        var checks = InputValidator(req)
+        let from = req.query[String.self, at: "from"].map { checks.day($0, "/from", default: LocalDate(daysSinceEpoch: 0)) }
+        let to = req.query[String.self, at: "to"].map { checks.day($0, "/to", default: LocalDate(daysSinceEpoch: 0)) }
         try checks.finish()
         var query = MediationCase.query(on: req.db).inScope(\.$divisionCode, principal)
         if let from { query = query.filter(\.$receivedOn >= from.description) }

@@ -111,11 +111,11 @@ struct MeetingsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
         let input = try req.content.decode(MeetingInput.self)
-        var checks = Engagement.Checks()
-        let kind: MeetingKind? = checks.choice(input.kind, "kind", default: .courtyard)
-        let title = checks.text(input.title, "title", 1...100, "会议名称")
-        let place = checks.text(input.place, "place", 1...200, "地点")
-        if input.scheduledAt == nil { checks.fail("scheduledAt", "is required / 须填写会议时间") }
+        var checks = InputValidator(req)
+        let kind: MeetingKind? = checks.choice(input.kind, "/kind", default: .courtyard)
+        let title = checks.text(input.title, "/title", 1...100, label: "会议名称")
+        let place = checks.text(input.place, "/place", 1...200, label: "地点")
+        if input.scheduledAt == nil { checks.fail("/scheduledAt", "is required / 须填写会议时间") }
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         try checks.finish()
         let meeting = MeetingRecord()
@@ -148,10 +148,10 @@ struct MeetingsController: RouteCollection {
         let principal = try await req.require(.manageEngagement)
         let meeting = try await Self.find(req, principal)
         let input = try req.content.decode(HoldInput.self)
-        var checks = Engagement.Checks()
-        let minutes = checks.text(input.minutes, "minutes", 1...20_000, "会议纪要")
+        var checks = InputValidator(req)
+        let minutes = checks.text(input.minutes, "/minutes", 1...20_000, label: "会议纪要")
         if input.attendance.map({ !(1...100_000).contains($0) }) ?? true {
-            checks.fail("attendance", "1–100000 people / 参会人数须为 1–100000")
+            checks.fail("/attendance", "1–100000 people / 参会人数须为 1–100000")
         }
         try checks.finish()
         try Self.rule(field: "/stage") { () throws(MeetingRuleError) in
@@ -169,12 +169,12 @@ struct MeetingsController: RouteCollection {
         let principal = try await req.require(.manageEngagement)
         let meeting = try await Self.find(req, principal)
         let input = try req.content.decode(OpinionInput.self)
-        var checks = Engagement.Checks()
-        let speaker = checks.text(input.speaker, "speaker", 1...50, "发言人")
-        let content = checks.text(input.content, "content", 2...2000, "意见内容")
+        var checks = InputValidator(req)
+        let speaker = checks.text(input.speaker, "/speaker", 1...50, label: "发言人")
+        let content = checks.text(input.content, "/content", 2...2000, label: "意见内容")
         if let topic = input.topicId, try await MeetingTopic.query(on: req.db).filter(\.$id == topic)
             .filter(\.$meetingID == meeting.requireID()).first() == nil {
-            checks.fail("topicId", "a topic of this meeting / 议题不属于本次会议")
+            checks.fail("/topicId", "a topic of this meeting / 议题不属于本次会议")
         }
         try checks.finish()
         try Self.rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkHeld(Self.stage(meeting)) }
@@ -202,8 +202,8 @@ struct MeetingsController: RouteCollection {
         let principal = try await req.require(.manageEngagement)
         let meeting = try await Self.find(req, principal)
         let opinion = try await Self.opinion(req, meeting)
-        var checks = Engagement.Checks()
-        let answer = checks.text(try req.content.decode(AnswerInput.self).answer, "answer", 2...2000, "答复")
+        var checks = InputValidator(req)
+        let answer = checks.text(try req.content.decode(AnswerInput.self).answer, "/answer", 2...2000, label: "答复")
         try checks.finish()
         try Self.rule(field: "/outcome") { () throws(MeetingRuleError) in
             try MeetingRules.checkResolving(Self.stage(meeting), opinion: OpinionOutcome(rawValue: opinion.outcome) ?? .pending)
@@ -278,9 +278,9 @@ struct MeetingsController: RouteCollection {
         guard let topicID = req.parameters.get("topicId").flatMap(UUID.init(uuidString:)),
               let topic = try await MeetingTopic.query(on: req.db).filter(\.$id == topicID).filter(\.$meetingID == meeting.requireID()).first()
         else { throw Problem.notFound("topic") }
-        var checks = Engagement.Checks()
-        let phone = checks.phone(try req.content.decode(SupportInput.self).phone, "phone")
-        if phone == nil, checks.errors.isEmpty { checks.fail("phone", "is required / 须填写手机号（仅用于防止重复支持，不公开）") }
+        var checks = InputValidator(req)
+        let phone = checks.optionalPhone(try req.content.decode(SupportInput.self).phone, "/phone")
+        if phone == nil, checks.errors.isEmpty { checks.fail("/phone", "is required / 须填写手机号（仅用于防止重复支持，不公开）") }
         try checks.finish()
         try Self.rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkCollecting(Self.stage(meeting)) }
         let index = req.lianxin.cipher.blindIndex(phone?.value ?? "")
@@ -340,13 +340,13 @@ struct MeetingsController: RouteCollection {
     }
 
     static func createTopic(_ meeting: MeetingRecord, _ input: TopicInput, phoneRequired: Bool, _ req: Request) async throws {
-        var checks = Engagement.Checks()
-        let title = checks.text(input.title, "title", 2...100, "议题")
-        let detail = checks.text(input.detail, "detail", 0...2000, "说明")
-        let proposer = checks.text(input.proposer, "proposer", 1...50, "提出人")
-        let phone = checks.phone(input.phone, "phone")
+        var checks = InputValidator(req)
+        let title = checks.text(input.title, "/title", 2...100, label: "议题")
+        let detail = checks.text(input.detail, "/detail", 0...2000, label: "说明")
+        let proposer = checks.text(input.proposer, "/proposer", 1...50, label: "提出人")
+        let phone = checks.optionalPhone(input.phone, "/phone")
         if phoneRequired, phone == nil, !checks.errors.contains(where: { $0.field == "/phone" }) {
-            checks.fail("phone", "is required / 须填写手机号（仅用于防止重复提交，不公开）")
+            checks.fail("/phone", "is required / 须填写手机号（仅用于防止重复提交，不公开）")
         }
         try checks.finish()
         try rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkCollecting(stage(meeting)) }

@@ -135,15 +135,15 @@ struct PetitionsController: RouteCollection {
         let principal = try await req.require(.handleDisputes)
         let input = try req.content.decode(PetitionInput.self)
         let cipher = req.lianxin.cipher
-        var checks = Engagement.Checks()
-        let channel: PetitionChannel? = checks.choice(input.channel, "channel", default: .visit)
+        var checks = InputValidator(req)
+        let channel: PetitionChannel? = checks.choice(input.channel, "/channel", default: .visit)
         let today = Engagement.day(req.lianxin.now())
-        let received = checks.day(input.receivedOn, "receivedOn", default: today)
-        if received > today { checks.fail("receivedOn", "not in the future / 不能晚于今天") }
-        let name = checks.text(input.petitionerName, "petitionerName", 1...50, "信访人姓名")
-        let phone = checks.phone(input.petitionerPhone, "petitionerPhone")
-        let subject = checks.text(input.subject, "subject", 2...200, "信访事项")
-        let content = checks.text(input.content, "content", 2...8000, "信访内容")
+        let received = checks.day(input.receivedOn, "/receivedOn", default: today)
+        if received > today { checks.fail("/receivedOn", "not in the future / 不能晚于今天") }
+        let name = checks.text(input.petitionerName, "/petitionerName", 1...50, label: "信访人姓名")
+        let phone = checks.optionalPhone(input.petitionerPhone, "/petitionerPhone")
+        let subject = checks.text(input.subject, "/subject", 2...200, label: "信访事项")
+        let content = checks.text(input.content, "/content", 2...8000, label: "信访内容")
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         try checks.finish()
         let row = PetitionRecord()
@@ -151,13 +151,13 @@ struct PetitionsController: RouteCollection {
         row.channel = (channel ?? .visit).rawValue
         row.receivedOn = received.description
         row.nameCipher = try cipher.seal(name)
-        var firstTime = input.firstTime ?? true
+        var petitioner = PetitionFirstTime.Petitioner.withoutPhone
         if let phone {
             row.phoneCipher = try cipher.seal(phone.value)
             row.phoneIndex = cipher.blindIndex(phone.value)
-            if try await PetitionRecord.query(on: req.db).filter(\.$phoneIndex == row.phoneIndex).count() > 0 { firstTime = false }
+            petitioner = .withPhone(earlierPetitions: try await PetitionRecord.query(on: req.db).filter(\.$phoneIndex == row.phoneIndex).count())
         }
-        row.firstTime = firstTime
+        row.firstTime = PetitionFirstTime.isFirstTime(stated: input.firstTime, petitioner)
         row.subject = subject
         row.content = content
         row.status = PetitionStatus.received.rawValue
@@ -178,8 +178,8 @@ struct PetitionsController: RouteCollection {
     func answer(req: Request) async throws -> PetitionDTO {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        var checks = Engagement.Checks()
-        let answer = checks.text(try req.content.decode(TextInput.self).answer, "answer", 2...4000, "答复意见")
+        var checks = InputValidator(req)
+        let answer = checks.text(try req.content.decode(TextInput.self).answer, "/answer", 2...4000, label: "答复意见")
         try checks.finish()
         let today = Engagement.day(req.lianxin.now())
         try Self.rule { () throws(PetitionRuleError) in
@@ -195,8 +195,8 @@ struct PetitionsController: RouteCollection {
     func close(req: Request) async throws -> PetitionDTO {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        var checks = Engagement.Checks()
-        let result = checks.text(try req.content.decode(TextInput.self).result, "result", 2...4000, "办理结果")
+        var checks = InputValidator(req)
+        let result = checks.text(try req.content.decode(TextInput.self).result, "/result", 2...4000, label: "办理结果")
         try checks.finish()
         let today = Engagement.day(req.lianxin.now())
         try Self.rule { () throws(PetitionRuleError) in
@@ -213,8 +213,8 @@ struct PetitionsController: RouteCollection {
     func review(req: Request) async throws -> Response {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        var checks = Engagement.Checks()
-        let note = checks.text(try req.content.decode(TextInput.self).note, "note", 2...2000, "审查意见")
+        var checks = InputValidator(req)
+        let note = checks.text(try req.content.decode(TextInput.self).note, "/note", 2...2000, label: "审查意见")
         try checks.finish()
         let week = PetitionSchedule.week(containing: Engagement.day(req.lianxin.now())).lowerBound.description
         let petitionID = try row.requireID()
@@ -282,8 +282,8 @@ struct PetitionsController: RouteCollection {
     // MARK: Shared
 
     static func daily(_ principal: Principal, _ req: Request) async throws -> Daily {
-        var checks = Engagement.Checks()
-        let day = checks.day(req.query[String.self, at: "day"], "day", default: Engagement.day(req.lianxin.now()))
+        var checks = InputValidator(req)
+        let day = checks.day(req.query[String.self, at: "day"], "/day", default: Engagement.day(req.lianxin.now()))
         try checks.finish()
         let rows = try await PetitionRecord.query(on: req.db).inScope(\.$divisionCode, principal)
             .filter(\.$firstTime == true).filter(\.$receivedOn <= day.description).filter(\.$status != PetitionStatus.closed.rawValue).all()
@@ -295,8 +295,8 @@ struct PetitionsController: RouteCollection {
     }
 
     static func weekly(_ principal: Principal, _ req: Request) async throws -> Weekly {
-        var checks = Engagement.Checks()
-        let day = checks.day(req.query[String.self, at: "week"], "week", default: Engagement.day(req.lianxin.now()))
+        var checks = InputValidator(req)
+        let day = checks.day(req.query[String.self, at: "week"], "/week", default: Engagement.day(req.lianxin.now()))
         try checks.finish()
         let week = PetitionSchedule.week(containing: day)
         let rows = try await PetitionRecord.query(on: req.db).inScope(\.$divisionCode, principal)

@@ -117,17 +117,17 @@ struct ServiceEventsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
         let input = try req.content.decode(EventInput.self)
-        var checks = Engagement.Checks()
-        let title = checks.text(input.title, "title", 1...100, "名称")
+        var checks = InputValidator(req)
+        let title = checks.text(input.title, "/title", 1...100, label: "名称")
         let kind = input.kind ?? "fixedWindow"
-        if !Self.kinds.contains(kind) { checks.fail("kind", "one of \(Self.kinds.joined(separator: ", "))") }
-        let place = checks.text(input.place, "place", 1...200, "地点")
+        if !Self.kinds.contains(kind) { checks.fail("/kind", "one of \(Self.kinds.joined(separator: ", "))") }
+        let place = checks.text(input.place, "/place", 1...200, label: "地点")
         var rule: RecurrenceRule?
         do { rule = try RecurrenceRule(parsing: input.schedule ?? "") } catch {
-            checks.fail("schedule", "\(error.message(in: .zhCN)) / \(error.message(in: .en))")
+            checks.fail("/schedule", "\(error.message(in: .zhCN)) / \(error.message(in: .en))")
         }
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
-        let stalls = try await Self.checkStalls(input.stalls ?? [], field: "stalls", &checks, req)
+        let stalls = try await Self.checkStalls(input.stalls ?? [], field: "/stalls", &checks, req)
         try checks.finish()
         guard let rule else { throw Problem.invalid(field: "/schedule", "unreadable") }
         let event = ServiceEventRecord()
@@ -159,12 +159,12 @@ struct ServiceEventsController: RouteCollection {
     func occurrences(req: Request) async throws -> [OccurrenceDTO] {
         let principal = try await req.require(.viewEngagement)
         let event = try await Self.find(req, principal)
-        var checks = Engagement.Checks()
+        var checks = InputValidator(req)
         let today = Engagement.day(req.lianxin.now())
-        let from = checks.day(req.query[String.self, at: "from"], "from", default: today)
-        let to = checks.day(req.query[String.self, at: "to"], "to", default: from.adding(days: 30))
+        let from = checks.day(req.query[String.self, at: "from"], "/from", default: today)
+        let to = checks.day(req.query[String.self, at: "to"], "/to", default: from.adding(days: 30))
         if to < from || to.daysSinceEpoch - from.daysSinceEpoch > 366 {
-            checks.fail("to", "on or after from, at most 366 days later / 结束日期须在开始日期后 366 天内")
+            checks.fail("/to", "on or after from, at most 366 days later / 结束日期须在开始日期后 366 天内")
         }
         try checks.finish()
         return try await Self.occurrences(of: event, from: from, through: to, req)
@@ -173,7 +173,7 @@ struct ServiceEventsController: RouteCollection {
     func addStall(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
         let event = try await Self.find(req, principal)
-        var checks = Engagement.Checks()
+        var checks = InputValidator(req)
         let stalls = try await Self.checkStalls([try req.content.decode(StallInput.self)], field: nil, &checks, req)
         try checks.finish()
         let stall = stalls[0]
@@ -194,25 +194,25 @@ struct ServiceEventsController: RouteCollection {
         let principal = try await req.require(.manageEngagement)
         let event = try await Self.find(req, principal)
         let input = try req.content.decode(RequestInput.self)
-        var checks = Engagement.Checks()
+        var checks = InputValidator(req)
         let today = Engagement.day(req.lianxin.now())
-        let day = checks.day(input.heldOn, "heldOn", default: today)
+        let day = checks.day(input.heldOn, "/heldOn", default: today)
         let rule = try Self.rule(event)
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         if day > today {
-            checks.fail("heldOn", "not in the future / 不能晚于今天")
+            checks.fail("/heldOn", "not in the future / 不能晚于今天")
         } else if !rule.occurs(on: day, isHoliday: { calendar.schedule.entry(on: $0)?.kind == .holiday }) {
-            checks.fail("heldOn", "the event does not take place on \(day) (\(rule.description(language: .en))) / 该活动在 \(day) 不开展（\(rule.description(language: .zhCN))）")
+            checks.fail("/heldOn", "the event does not take place on \(day) (\(rule.description(language: .en))) / 该活动在 \(day) 不开展（\(rule.description(language: .zhCN))）")
         }
         if let stallID = input.stallId, try await ServiceEventStall.query(on: req.db).filter(\.$id == stallID)
             .filter(\.$eventID == event.requireID()).first() == nil {
-            checks.fail("stallId", "a stall of this event / 摊位不属于该活动")
+            checks.fail("/stallId", "a stall of this event / 摊位不属于该活动")
         }
-        let description = checks.text(input.description, "description", 2...2000, "诉求内容")
-        let outcome: EventRequestOutcome? = checks.choice(input.outcome, "outcome")
+        let description = checks.text(input.description, "/description", 2...2000, label: "诉求内容")
+        let outcome: EventRequestOutcome? = checks.choice(input.outcome, "/outcome")
         var result: String?
-        if outcome == .solvedOnSite { result = checks.text(input.result, "result", 2...2000, "当场解决情况") }
-        _ = checks.text(input.requesterName, "requesterName", 0...50, "诉求人姓名")
+        if outcome == .solvedOnSite { result = checks.text(input.result, "/result", 2...2000, label: "当场解决情况") }
+        _ = checks.text(input.requesterName, "/requesterName", 0...50, label: "诉求人姓名")
         var order: ValidWorkOrder?
         if outcome == .workOrder {
             do {
@@ -221,7 +221,7 @@ struct ServiceEventsController: RouteCollection {
                                                            categoryCode: input.categoryCode, division: event.divisionCode,
                                                            requesterName: input.requesterName, requesterPhone: input.requesterPhone)
             } catch let problem as Problem {
-                checks.errors += problem.errors.filter { !["/title", "/description"].contains($0.field) }
+                checks.record(problem.errors.filter { !["/title", "/description"].contains($0.field) })
             }
         }
         try checks.finish()
@@ -256,15 +256,15 @@ struct ServiceEventsController: RouteCollection {
     }
 
     /// Checks stalls: a name, services, and a department that exists when one is named.
-    static func checkStalls(_ inputs: [StallInput], field: String?, _ checks: inout Engagement.Checks, _ req: Request) async throws -> [ServiceEventStall] {
+    static func checkStalls(_ inputs: [StallInput], field: String?, _ checks: inout InputValidator, _ req: Request) async throws -> [ServiceEventStall] {
         var stalls: [ServiceEventStall] = []
-        if inputs.count > 50 { checks.fail(field ?? "stalls", "at most 50 stalls / 最多 50 个摊位") }
+        if inputs.count > 50 { checks.fail(field ?? "/stalls", "at most 50 stalls / 最多 50 个摊位") }
         for (index, input) in inputs.prefix(50).enumerated() {
-            let prefix = field.map { "\($0)/\(index)/" } ?? ""
+            let prefix = field.map { "\($0)/\(index)/" } ?? "/"
             let stall = ServiceEventStall()
             stall.id = UUID()
-            stall.name = checks.text(input.name, prefix + "name", 1...100, "摊位名称")
-            stall.services = checks.text(input.services, prefix + "services", 0...500, "服务项目")
+            stall.name = checks.text(input.name, prefix + "name", 1...100, label: "摊位名称")
+            stall.services = checks.text(input.services, prefix + "services", 0...500, label: "服务项目")
             if let department = input.departmentId {
                 if try await Department.find(department, on: req.db) == nil {
                     checks.fail(prefix + "departmentId", "unknown department / 部门不存在")

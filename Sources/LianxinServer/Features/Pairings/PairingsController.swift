@@ -88,7 +88,7 @@ struct PairingsController: RouteCollection {
 
     func clusters(req: Request) async throws -> [ClusterDTO] {
         let principal = try await req.require(.viewResidents)
-        return try await GridCluster.query(on: req.db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+        return try await GridCluster.query(on: req.db).inScope(\.$divisionCode, principal)
             .sort(\.$code).all().map(Self.dto)
     }
 
@@ -96,24 +96,24 @@ struct PairingsController: RouteCollection {
     func createCluster(req: Request) async throws -> Response {
         let principal = try await req.require(.manageGridStaff)
         let input = try req.content.decode(ClusterInput.self)
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(req)
         let code = input.code?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !(1...40).contains(code.count) { errors.append(.init(field: "/code", message: "1–40 characters / 编码 1–40 位")) }
+        if !(1...40).contains(code.count) { checks.fail("/code", "1–40 characters / 编码 1–40 位") }
         let name = input.name?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !(1...100).contains(name.count) { errors.append(.init(field: "/name", message: "1–100 characters / 名称 1–100 字")) }
+        if !(1...100).contains(name.count) { checks.fail("/name", "1–100 characters / 名称 1–100 字") }
         let codes = Array(Set(input.gridCodes ?? [])).sorted()
         let grids = try await Grid.query(on: req.db).filter(\.$validTo == nil).filter(\.$code ~~ codes).all()
         let visible = grids.filter { principal.canSee(divisionCode: $0.communityCode) }
         if codes.isEmpty || visible.count != codes.count {
             let missing = Set(codes).subtracting(visible.map(\.code)).sorted()
-            errors.append(.init(field: "/gridCodes", message: codes.isEmpty ? "at least one grid / 至少一个网格"
-                                : "not in force or outside your division: \(missing.joined(separator: ", ")) / 网格不存在或超出管辖范围"))
+            checks.fail("/gridCodes", codes.isEmpty ? "at least one grid / 至少一个网格"
+                        : "not in force or outside your division: \(missing.joined(separator: ", ")) / 网格不存在或超出管辖范围")
         }
         let taken = try await GridCluster.query(on: req.db).all().flatMap { cluster in
             JSONColumn.list(String.self, from: cluster.gridCodes).filter(codes.contains).map { "\($0) (\(cluster.code))" }
         }
-        if !taken.isEmpty { errors.append(.init(field: "/gridCodes", message: "already in a cluster: \(taken.joined(separator: ", ")) / 已属其他片区")) }
-        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        if !taken.isEmpty { checks.fail("/gridCodes", "already in a cluster: \(taken.joined(separator: ", ")) / 已属其他片区") }
+        try checks.finish()
         let cluster = GridCluster()
         cluster.code = code
         cluster.name = name
@@ -134,7 +134,7 @@ struct PairingsController: RouteCollection {
 
     func list(req: Request) async throws -> [PairingDTO] {
         let principal = try await req.require(.viewResidents)
-        var query = Pairing.query(on: req.db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%").filter(\.$validTo == nil)
+        var query = Pairing.query(on: req.db).inScope(\.$divisionCode, principal).filter(\.$validTo == nil)
         if let kind = try req.query.get(String?.self, at: "kind") { query = query.filter(\.$kind == kind) }
         if let person = try req.query.get(String?.self, at: "person") { query = query.filter(\.$personName == person) }
         return try await query.sort(\.$personName).sort(\.$validFrom).limit(2000).all().map(Self.dto)
@@ -145,14 +145,14 @@ struct PairingsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try await req.require(.manageGridStaff)
         let input = try req.content.decode(PairingInput.self)
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(req)
         let kind = input.kind ?? ""
-        if !Self.kinds.contains(kind) { errors.append(.init(field: "/kind", message: "one of \(Self.kinds.joined(separator: ", "))")) }
+        if !Self.kinds.contains(kind) { checks.fail("/kind", "one of \(Self.kinds.joined(separator: ", "))") }
         let person = input.personName?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !(1...50).contains(person.count) { errors.append(.init(field: "/personName", message: "1–50 characters / 姓名 1–50 字")) }
+        if !(1...50).contains(person.count) { checks.fail("/personName", "1–50 characters / 姓名 1–50 字") }
         let targets = Array(Set(input.targets ?? [])).sorted()
-        if targets.isEmpty { errors.append(.init(field: "/targets", message: "at least one / 至少一个结对对象")) }
-        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        if targets.isEmpty { checks.fail("/targets", "at least one / 至少一个结对对象") }
+        try checks.finish()
 
         var divisions: [String: String] = [:]   // target → division (scope)
         switch kind {
@@ -166,13 +166,13 @@ struct PairingsController: RouteCollection {
             let already = try await Pairing.query(on: req.db).filter(\.$kind == kind).filter(\.$validTo == nil)
                 .filter(\.$target ~~ Array(divisions.keys)).all()
             if !already.isEmpty {
-                errors.append(.init(field: "/targets", message: "already paired: " + already.map { "\($0.target) (\($0.personName))" }.joined(separator: ", ")
-                                    + " / 已有党员结对"))
+                checks.fail("/targets", "already paired: " + already.map { "\($0.target) (\($0.personName))" }.joined(separator: ", ")
+                            + " / 已有党员结对")
             }
             let current = try await Pairing.query(on: req.db).filter(\.$kind == kind).filter(\.$personName == person)
                 .filter(\.$validTo == nil).count()
             if current + targets.count > Self.householdsPerPartyMember.upperBound {
-                errors.append(.init(field: "/targets", message: "a party member is paired with at most \(Self.householdsPerPartyMember.upperBound) households (has \(current)) / 每名党员联系不超过 20 户"))
+                checks.fail("/targets", "a party member is paired with at most \(Self.householdsPerPartyMember.upperBound) households (has \(current)) / 每名党员联系不超过 20 户")
             }
         case "cadre":
             let found = try await Division.query(on: req.db).filter(\.$id ~~ targets).all()
@@ -185,9 +185,9 @@ struct PairingsController: RouteCollection {
         }
         let unknown = targets.filter { divisions[$0] == nil }
         if !unknown.isEmpty {
-            errors.append(.init(field: "/targets", message: "unknown or outside your division: \(unknown.joined(separator: ", ")) / 对象不存在或超出管辖范围"))
+            checks.fail("/targets", "unknown or outside your division: \(unknown.joined(separator: ", ")) / 对象不存在或超出管辖范围")
         }
-        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        try checks.finish()
         let now = req.lianxin.now()
         let rows = targets.map { target -> Pairing in
             let row = Pairing()
@@ -225,7 +225,7 @@ struct PairingsController: RouteCollection {
         let principal = try await req.require(.viewResidents)
         let scope = try await req.registryScope(principal)
         let households = try await scope.limit(Household.query(on: req.db)).all()
-        let pairings = try await Pairing.query(on: req.db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+        let pairings = try await Pairing.query(on: req.db).inScope(\.$divisionCode, principal)
             .filter(\.$validTo == nil).all()
         let pairedHouseholds = Set(pairings.filter { $0.kind == "partyMember" }.map(\.target))
         let cadreTargets = pairings.filter { $0.kind == "cadre" }.map(\.target)
@@ -244,7 +244,7 @@ struct PairingsController: RouteCollection {
             PartyMemberLoad(personName: name, households: rows.count, withinRange: Self.householdsPerPartyMember.contains(rows.count))
         }.sorted { $0.personName < $1.personName }
         let ledClusters = Set(pairings.filter { $0.kind == "leader" }.map(\.target))
-        let clusters = try await GridCluster.query(on: req.db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%").all()
+        let clusters = try await GridCluster.query(on: req.db).inScope(\.$divisionCode, principal).all()
         return Coverage(communities: communities, partyMembers: loads,
                         clustersWithoutLeader: clusters.filter { !ledClusters.contains($0.id?.uuidString ?? "") && $0.leaderID == nil }.map(\.code).sorted())
     }

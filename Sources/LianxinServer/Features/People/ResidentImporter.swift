@@ -1,6 +1,5 @@
 import Vapor
 import Fluent
-import SQLKit
 import LianxinCore
 
 /// What a resident import wrote.
@@ -26,8 +25,6 @@ struct ResidentImportProgress: Sendable {
 struct ResidentImporter {
     let app: Application
 
-    /// Rows per INSERT: 18 bound values each stays well under SQLite's and PostgreSQL's limits.
-    static let batchSize = 1000
     /// Problems listed in a report; the total is always given.
     static let reportLimit = 200
 
@@ -258,19 +255,15 @@ struct ResidentImporter {
         }
         return try await app.lianxin.writes.run {
             try await app.db.transaction { db -> ResidentImportReport in
-                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the registry needs an SQL database") }
                 var buildings = try await Self.existingBuildings(of: rows, on: db)
-                var newBuildings: [[any SQLExpression]] = []
+                var newBuildings: [PeopleQueries.NewBuilding] = []
                 for row in rows where buildings[row.grid + "\u{1F}" + row.building] == nil {
                     let id = UUID()
                     buildings[row.grid + "\u{1F}" + row.building] = id
-                    newBuildings.append([SQLBind(id), SQLBind(row.grid), SQLBind(row.community), SQLBind(row.building),
-                                         SQLBind(row.buildingKind ?? "residential"), SQLBind(now),
-                                         SQLBind(row.buildingPosition?.lat), SQLBind(row.buildingPosition?.lon)])
+                    newBuildings.append(.init(id: id, gridCode: row.grid, communityCode: row.community, name: row.building,
+                                              kind: row.buildingKind ?? "residential", createdAt: now, position: row.buildingPosition))
                 }
-                for batch in newBuildings.chunked(Self.batchSize) {
-                    try await sql.insertRows(into: Building.schema, columns: ["id", "grid_code", "community_code", "name", "kind", "created_at", "latitude", "longitude"], batch)
-                }
+                try await PeopleQueries.insert(newBuildings, on: db)
 
                 var households = try await Self.existingHouseholds(of: rows, on: db)
                 var heads: [String: UUID] = [:]
@@ -295,37 +288,35 @@ struct ResidentImporter {
                         order.append(key)
                     }
                 }
-                let householdRows: [[any SQLExpression]] = order.compactMap { key in
+                try await PeopleQueries.insert(order.compactMap { key -> PeopleQueries.NewHousehold? in
                     guard let pending = newHouseholds[key], let building = buildings[pending.row.grid + "\u{1F}" + pending.row.building] else { return nil }
-                    return [SQLBind(pending.id), SQLBind(building), SQLBind(pending.row.door), SQLBind(pending.row.building + " " + pending.row.door),
-                            SQLBind(pending.row.grid), SQLBind(pending.row.community), SQLBind(heads[key]), SQLBind(TagList.encode(pending.tags)), SQLBind(now)]
-                }
-                for batch in householdRows.chunked(Self.batchSize) {
-                    try await sql.insertRows(into: Household.schema, columns: ["id", "building_id", "door", "address", "grid_code", "community_code",
-                                                                              "head_resident_id", "tags", "created_at"], batch)
-                }
+                    return .init(id: pending.id, buildingID: building, door: pending.row.door, address: pending.row.building + " " + pending.row.door,
+                                 gridCode: pending.row.grid, communityCode: pending.row.community, headResidentID: heads[key], tags: pending.tags,
+                                 createdAt: now)
+                }, on: db)
                 for (id, tags) in tagUpdates {
                     try await Household.query(on: db).filter(\.$id == id).set(\.$tags, to: TagList.encode(tags)).update()
                 }
 
                 var written = 0
-                for start in stride(from: 0, to: rows.count, by: Self.batchSize) {
-                    let end = min(start + Self.batchSize, rows.count)
-                    var values: [[any SQLExpression]] = []
+                for start in stride(from: 0, to: rows.count, by: PeopleQueries.batchSize) {
+                    let end = min(start + PeopleQueries.batchSize, rows.count)
+                    var values: [PeopleQueries.NewResident] = []
                     values.reserveCapacity(end - start)
                     for position in start..<end {
                         let row = rows[position]
                         let key = row.householdKey
                         guard let household = households[key]?.id ?? newHouseholds[key]?.id,
                               let building = buildings[row.grid + "\u{1F}" + row.building] else { continue }
-                        values.append([SQLBind(residentIDs[position]), SQLBind(household), SQLBind(building), SQLBind(row.grid), SQLBind(row.community),
-                                       SQLBind(row.name), SQLBind(row.idNumber.gender.rawValue), SQLBind(row.idNumber.birthDate.description),
-                                       SQLBind(sealed[position].id), SQLBind(row.idIndex), SQLBind(sealed[position].phone),
-                                       SQLBind(row.phone.map { cipher.blindIndex($0.value) }), SQLBind(row.relation.rawValue),
-                                       SQLBind(TagList.encode(row.tags)), SQLBind(row.registrationDivision), SQLBind(row.residenceType),
-                                       SQLBind(now), SQLBind(now)])
+                        values.append(.init(id: residentIDs[position], householdID: household, buildingID: building, gridCode: row.grid,
+                                            communityCode: row.community, name: row.name, gender: row.idNumber.gender.rawValue,
+                                            birthDate: row.idNumber.birthDate.description, idNumberCipher: sealed[position].id,
+                                            idNumberIndex: row.idIndex, phoneCipher: sealed[position].phone,
+                                            phoneIndex: row.phone.map { cipher.blindIndex($0.value) }, relation: row.relation.rawValue,
+                                            tags: row.tags, registrationDivision: row.registrationDivision, residenceType: row.residenceType,
+                                            createdAt: now))
                     }
-                    try await sql.insertRows(into: Resident.schema, columns: Self.residentColumns, values)
+                    try await PeopleQueries.insert(values, on: db)
                     written = end
                     if written % 10_000 == 0 || written == rows.count { progress?(.init(phase: .writing, done: written, total: rows.count)) }
                 }
@@ -341,12 +332,6 @@ struct ResidentImporter {
             }
         }
     }
-
-    static let residentColumns = [
-        "id", "household_id", "building_id", "grid_code", "community_code", "name", "gender", "birth_date", "id_number_cipher",
-        "id_number_index", "phone_cipher", "phone_index", "relation", "tags", "registration_division", "residence_type",
-        "created_at", "updated_at",
-    ]
 
     /// Buildings of the rows' grids already in the registry, by grid and name.
     private static func existingBuildings(of rows: [Row], on db: any Database) async throws -> [String: UUID] {

@@ -27,26 +27,26 @@ struct RentalUnitsController: RouteCollection {
         let principal = try await req.require(.manageResidents)
         let input = try req.content.decode(CreateInput.self)
         let scope = try await req.registryScope(principal)
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(req)
         let address = (input.address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !(1...200).contains(address.count) { errors.append(.init(field: "/address", message: "1–200 characters / 地址须为 1–200 个字符")) }
+        if !(1...200).contains(address.count) { checks.fail("/address", "1–200 characters / 地址须为 1–200 个字符") }
         let landlordName = (input.landlordName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !(1...50).contains(landlordName.count) { errors.append(.init(field: "/landlordName", message: "1–50 characters / 房东姓名须为 1–50 个字符")) }
+        if !(1...50).contains(landlordName.count) { checks.fail("/landlordName", "1–50 characters / 房东姓名须为 1–50 个字符") }
         var phone: PhoneNumber?
         do { phone = try PhoneNumber(parsing: input.landlordPhone ?? "") } catch {
-            errors.append(.init(field: "/landlordPhone", message: "\(error.englishMessage) / \(error.chineseMessage)"))
+            checks.fail("/landlordPhone", "\(error.englishMessage) / \(error.chineseMessage)")
         }
         let grid = try await Grid.query(on: req.db).filter(\.$code == (input.gridCode ?? "")).filter(\.$validTo == nil).first()
         if grid.map({ !scope.contains(grid: $0.code, community: $0.communityCode) }) ?? true {
-            errors.append(.init(field: "/gridCode", message: "no grid in force with this code in your scope / 您的范围内没有现行的该网格"))
+            checks.fail("/gridCode", "no grid in force with this code in your scope / 您的范围内没有现行的该网格")
         }
         if let buildingID = input.buildingId {
             let building = try await Building.find(buildingID, on: req.db)
             if building?.gridCode != grid?.code {
-                errors.append(.init(field: "/buildingId", message: "no such building in this grid / 该网格中没有此楼栋"))
+                checks.fail("/buildingId", "no such building in this grid / 该网格中没有此楼栋")
             }
         }
-        guard errors.isEmpty, let grid, let phone else { throw Problem.invalid(errors) }
+        guard checks.isValid, let grid, let phone else { throw Problem.invalid(checks.errors) }
 
         let context = req.lianxin
         let token = FieldCipher.randomToken(bytes: 24)

@@ -130,7 +130,7 @@ struct VisitsController: RouteCollection {
     func list(req: Request) async throws -> [VisitDTO] {
         let principal = try await req.require(.viewResidents)
         let scope = try await req.registryScope(principal)
-        var query = Visit.query(on: req.db).filter(\.$communityCode, .custom("LIKE"), principal.division.value + "%")
+        var query = Visit.query(on: req.db).inScope(\.$communityCode, principal)
         if let grids = scope.grids { query = query.filter(\.$gridCode ~~ grids) }
         if let household = try req.query.get(UUID?.self, at: "household") { query = query.filter(\.$householdID == household) }
         if let grid = try req.query.get(String?.self, at: "grid") { query = query.filter(\.$gridCode == grid) }
@@ -204,45 +204,45 @@ struct VisitsController: RouteCollection {
             throw await req.outOfScope("household", target: "household:\(householdID)")
         }
         let now = req.lianxin.now()
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(req)
         let visitedAt = input.visitedAt ?? now
         if visitedAt > now.addingTimeInterval(300) || visitedAt < now.addingTimeInterval(-30 * 86_400) {
-            errors.append(.init(field: "/visitedAt", message: "within the last 30 days, not in the future / 走访时间须在 30 天内且不晚于现在"))
+            checks.fail("/visitedAt", "within the last 30 days, not in the future / 走访时间须在 30 天内且不晚于现在")
         }
         switch (input.latitude, input.longitude) {
         case (nil, nil): break
         case let (lat?, lon?) where GeoPoint(lon: lon, lat: lat).isValidWGS84: break
-        default: errors.append(.init(field: "/latitude", message: "give a WGS84 latitude and longitude together / 坐标无效"))
+        default: checks.fail("/latitude", "give a WGS84 latitude and longitude together / 坐标无效")
         }
         let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if note.count > 2000 { errors.append(.init(field: "/note", message: "at most 2000 characters / 记录不超过 2000 字")) }
+        if note.count > 2000 { checks.fail("/note", "at most 2000 characters / 记录不超过 2000 字") }
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         let findings = input.findings ?? []
         for (index, finding) in findings.enumerated() {
             let description = finding.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if !(2...2000).contains(description.count) {
-                errors.append(.init(field: "/findings/\(index)/description", message: "2–2000 characters / 请描述发现的问题"))
+                checks.fail("/findings/\(index)/description", "2–2000 characters / 请描述发现的问题")
             }
             switch finding.outcome {
             case "selfHandled":
                 if (finding.result?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").count < 2 {
-                    errors.append(.init(field: "/findings/\(index)/result", message: "say how it was handled on the spot / 请填写自办结果"))
+                    checks.fail("/findings/\(index)/result", "say how it was handled on the spot / 请填写自办结果")
                 }
             case "workOrder":
                 if finding.categoryCode.flatMap(catalog.category) == nil {
-                    errors.append(.init(field: "/findings/\(index)/categoryCode", message: "a known category / 事项分类不存在"))
+                    checks.fail("/findings/\(index)/categoryCode", "a known category / 事项分类不存在")
                 }
             default:
-                errors.append(.init(field: "/findings/\(index)/outcome", message: "selfHandled or workOrder / 自办或转工单"))
+                checks.fail("/findings/\(index)/outcome", "selfHandled or workOrder / 自办或转工单")
             }
         }
         let photoIDs = Array(Set(input.photoIds ?? []))
         let photos = photoIDs.isEmpty ? [] : try await VisitPhoto.query(on: req.db).filter(\.$id ~~ photoIDs).filter(\.$householdID == householdID)
             .filter(\.$uploaderID == principal.userID).filter(\.$visitID == nil).all()
         if photos.count != photoIDs.count {
-            errors.append(.init(field: "/photoIds", message: "photos you uploaded for this household and not yet on a visit / 照片须为本人为该户上传且未使用"))
+            checks.fail("/photoIds", "photos you uploaded for this household and not yet on a visit / 照片须为本人为该户上传且未使用")
         }
-        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        try checks.finish()
 
         let service = WorkOrderService(application: req.application, database: req.db)
         var recorded: [Finding] = []
