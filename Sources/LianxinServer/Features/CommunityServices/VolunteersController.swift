@@ -203,7 +203,7 @@ struct VolunteersController: RouteCollection {
         return Self.dto(rules, community: community)
     }
 
-    private static func scopedCommunity(_ req: Request, _ principal: Principal) async throws -> String {
+    static func scopedCommunity(_ req: Request, _ principal: Principal) async throws -> String {
         guard let code = req.parameters.get("community"), CommunityScope.isCode(code), let division = try await Division.find(code, on: req.db),
               division.level == DivisionLevel.community.rawValue else { throw Problem.notFound("community") }
         guard principal.canSee(divisionCode: code) else { throw await req.outOfScope("community", target: "earn-rules:\(code)") }
@@ -251,7 +251,7 @@ struct VolunteersController: RouteCollection {
         }
     }
 
-    private static func day(_ req: Request, _ name: String) throws -> LocalDate? {
+    static func day(_ req: Request, _ name: String) throws -> LocalDate? {
         guard let text = try? req.query.get(String.self, at: name) else { return nil }
         guard let day = LocalDate(iso: text) else { throw Problem.invalid(field: name, "a date like 2025-03-06 / 日期格式如 2025-03-06") }
         return day
