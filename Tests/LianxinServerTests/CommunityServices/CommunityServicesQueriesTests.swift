@@ -60,7 +60,8 @@ import Fluent
                 try await volunteer(community, on: app.db)
             }
             let township = try #require(DivisionCode("361102001"))
-            let counts = try await CommunityServicesQueries.volunteerCounts(within: township, on: app.db).sorted { $0.communityCode < $1.communityCode }
+            let counts = try await CommunityServicesQueries.volunteerCounts(within: township, on: app.db)
+                .sorted { $0.communityCode < $1.communityCode }
             #expect(counts == [.init(communityCode: "361102001001", count: 3), .init(communityCode: "361102001002", count: 1)])
             let elsewhere = try #require(DivisionCode("361104"))
             #expect(try await CommunityServicesQueries.volunteerCounts(within: elsewhere, on: app.db).isEmpty)
