@@ -21,45 +21,45 @@ struct AccountService {
     /// `creator` nil means the command line; otherwise the new account must fall inside the creator's scope.
     func create(_ input: NewAccount, by creator: Principal?, actor: AuditActor, ip: String? = nil) async throws -> User {
         let context = application.lianxin
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(context.localizer)
         let username = input.username.trimmingCharacters(in: .whitespaces)
         if !Self.isValidUsername(username) {
-            errors.append(.init(field: "/username", message: "3–32 letters, digits, dot, dash or underscore / 用户名须为 3–32 位字母、数字、点、横线或下划线"))
+            checks.fail("/username", "3–32 letters, digits, dot, dash or underscore / 用户名须为 3–32 位字母、数字、点、横线或下划线")
         }
         let displayName = input.displayName.trimmingCharacters(in: .whitespaces)
         if displayName.isEmpty || displayName.count > 64 {
-            errors.append(.init(field: "/displayName", message: "1–64 characters / 姓名须为 1–64 个字符"))
+            checks.fail("/displayName", "1–64 characters / 姓名须为 1–64 个字符")
         }
         if let violation = context.passwordPolicy.check(input.password, username: username) {
-            errors.append(.init(field: "/password", message: violation.message(english: false) + " " + violation.message(english: true)))
+            checks.fail("/password", violation.message(english: false) + " " + violation.message(english: true))
         }
         let role = Role(rawValue: input.role)
         if role == nil {
-            errors.append(.init(field: "/role", message: "unknown role; one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")) / 角色无效"))
+            checks.fail("/role", "unknown role; one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")) / 角色无效")
         }
         var division: Division?
         if let code = DivisionCode(input.divisionCode) {
             division = try await Division.find(code.value, on: database)
             if division == nil {
-                errors.append(.init(field: "/divisionCode", message: "unknown division \(code) / 区划不存在"))
+                checks.fail("/divisionCode", "unknown division \(code) / 区划不存在")
             } else if let creator, !creator.canSee(code) {
-                errors.append(.init(field: "/divisionCode", message: "outside your division / 超出您的管辖范围"))
+                checks.fail("/divisionCode", "outside your division / 超出您的管辖范围")
             }
         } else {
-            errors.append(.init(field: "/divisionCode", message: "not a division code / 区划代码无效"))
+            checks.fail("/divisionCode", "not a division code / 区划代码无效")
         }
         var department: Department?
         if let code = input.departmentCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
             department = try await Department.query(on: database).filter(\.$code == code).first()
-            if department == nil { errors.append(.init(field: "/departmentCode", message: "unknown department / 部门不存在")) }
+            if department == nil { checks.fail("/departmentCode", "unknown department / 部门不存在") }
         } else if role?.requiresDepartment == true {
-            errors.append(.init(field: "/departmentCode", message: "handlers must belong to a department / 承办人员须属于某个部门"))
+            checks.fail("/departmentCode", "handlers must belong to a department / 承办人员须属于某个部门")
         }
         if Self.isValidUsername(username),
            try await User.query(on: database).filter(\.$username == username).first() != nil {
-            errors.append(.init(field: "/username", message: "already taken / 用户名已存在"))
+            checks.fail("/username", "already taken / 用户名已存在")
         }
-        guard errors.isEmpty, let role, let division else { throw Problem.invalid(errors) }
+        guard checks.isValid, let role, let division else { throw Problem.invalid(checks.errors) }
 
         let hash = try await Passwords(application: application).hash(input.password)
         let user = User(username: username, displayName: displayName, passwordHash: hash, role: role,

@@ -109,9 +109,8 @@ struct UsersController: RouteCollection {
     struct FormModel: Encodable, Sendable {
         var values: [String: String]
         var errors: [String: String]
-        var roles: [Option]
-        var departments: [Option]
-        struct Option: Encodable, Sendable { let value: String; let label: String; let selected: Bool }
+        var roles: [SelectOption]
+        var departments: [SelectOption]
     }
 
     func newPage(req: Request) async throws -> Response {

@@ -22,10 +22,12 @@ extension ServiceStationRecord: CommunityScoped { var communityField: FieldPrope
 enum CommunityScope {
     /// `query` limited to the principal's division (and to one division of it when `community` is given).
     static func limit<M: CommunityScoped>(_ query: QueryBuilder<M>, to principal: Principal, community: String? = nil) throws -> QueryBuilder<M> {
-        let scoped = query.filter(\.communityField, .custom("LIKE"), principal.division.value + "%")
+        let scoped = query.inScope(\.communityField, principal)
         guard let community, !community.isEmpty else { return scoped }
-        guard isCode(community) else { throw Problem.invalid(field: "community", "a division code of digits / 区划代码须为数字") }
-        return scoped.filter(\.communityField, .custom("LIKE"), community + "%")
+        guard isCode(community), let code = DivisionCode(community) else {
+            throw Problem.invalid(field: "community", "a division code of digits / 区划代码须为数字")
+        }
+        return scoped.within(\.communityField, code)
     }
 
     /// Whether `text` can be a division code (up to 12 digits); anything else is never looked up.
@@ -56,59 +58,6 @@ enum CommunityScope {
             throw Problem.invalid(field: field, "a community or village in your division / 须为您辖区内的社区或村")
         }
         return division
-    }
-
-    /// Locks the row `id` of `table` until the transaction `db` ends, so that concurrent writers of one wish,
-    /// order, volunteer or stock line wait for each other (PostgreSQL). SQLite's writes are already serialized.
-    static func lock(_ table: String, id: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" else { return }
-        try await sql.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
-    }
-}
-
-/// Checks of form and JSON input that collect every problem, each naming its field.
-struct FieldChecks {
-    private(set) var errors: [Problem.FieldError] = []
-
-    /// `value` trimmed, when its length lies in `range` and it holds no control characters; records the error otherwise.
-    mutating func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>) -> String {
-        let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if !range.contains(text.count) {
-            errors.append(.init(field: field, message: "\(range.lowerBound)–\(range.upperBound) characters / 长度须为 \(range.lowerBound)–\(range.upperBound) 个字符"))
-        } else if !Self.isPlain(text) {
-            errors.append(.init(field: field, message: "no control characters / 不能包含控制字符"))
-        }
-        return text
-    }
-
-    /// Whether `text` has no control characters other than line breaks and tabs (PostgreSQL refuses NUL in text).
-    static func isPlain(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\n", "\r", "\t"].contains($0) }
-    }
-
-    /// An optional free text of at most `limit` characters, trimmed (nil when blank); throws a 422 naming `field`.
-    static func optionalText(_ value: String?, _ field: String, limit: Int = 500) throws -> String? {
-        var checks = FieldChecks()
-        let text = checks.text(value, field, 0...limit)
-        try checks.check()
-        return text.isEmpty ? nil : text
-    }
-
-    /// A mobile or landline number, normalized.
-    mutating func phone(_ value: String?, _ field: String) -> String {
-        let text = value?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard let number = try? PhoneNumber(parsing: text) else {
-            errors.append(.init(field: field, message: "a mobile or landline number / 请填写有效的手机或座机号码"))
-            return text
-        }
-        return number.value
-    }
-
-    mutating func fail(_ field: String, _ message: String) { errors.append(.init(field: field, message: message)) }
-
-    /// Throws the collected problems as one 422.
-    func check() throws {
-        guard errors.isEmpty else { throw Problem.invalid(errors) }
     }
 }
 

@@ -1,6 +1,5 @@
 import Vapor
 import Fluent
-import SQLKit
 import LianxinCore
 
 /// Counts per community of wishes and service orders by status, for the dashboards (one GROUP BY each).
@@ -27,37 +26,24 @@ struct CountsController: RouteCollection {
     }
 
     static func counts(_ principal: Principal, _ req: Request) async throws -> [CommunityCounts] {
-        guard let sql = req.db as? any SQLDatabase else { return [] }
-        let prefix = principal.division.value + "%"
-        struct Row: Decodable { let community_code: String; let status: String; let n: Int }
-        func grouped(_ table: String) async throws -> [Row] {
-            try await sql.raw("""
-                SELECT community_code, status, COUNT(*) AS n FROM \(ident: table)
-                WHERE community_code LIKE \(bind: prefix) GROUP BY community_code, status
-                """).all(decoding: Row.self)
-        }
-        struct VolunteerRow: Decodable { let community_code: String; let n: Int }
-        let wishes = try await grouped(WishRecord.schema)
-        let orders = try await grouped(ServiceOrderRecord.schema)
-        let volunteers = try await sql.raw("""
-            SELECT community_code, COUNT(*) AS n FROM \(ident: VolunteerRecord.schema)
-            WHERE community_code LIKE \(bind: prefix) GROUP BY community_code
-            """).all(decoding: VolunteerRow.self)
-        let codes = Set(wishes.map(\.community_code) + orders.map(\.community_code) + volunteers.map(\.community_code)).sorted()
+        let wishes = try await CommunityServicesQueries.statusCounts(of: WishRecord.schema, within: principal.division, on: req.db)
+        let orders = try await CommunityServicesQueries.statusCounts(of: ServiceOrderRecord.schema, within: principal.division, on: req.db)
+        let volunteers = try await CommunityServicesQueries.volunteerCounts(within: principal.division, on: req.db)
+        let codes = Set(wishes.map(\.communityCode) + orders.map(\.communityCode) + volunteers.map(\.communityCode)).sorted()
         let names = codes.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()
             .map { ($0.id ?? "", $0.name) })
         return codes.map { code in
             let wishCounts = Dictionary(uniqueKeysWithValues: WishStatus.allCases.map { status in
-                (status.rawValue, wishes.first { $0.community_code == code && $0.status == status.rawValue }?.n ?? 0)
+                (status.rawValue, wishes.first { $0.communityCode == code && $0.status == status.rawValue }?.count ?? 0)
             })
             let orderCounts = Dictionary(uniqueKeysWithValues: ServiceOrderStatus.allCases.map { status in
-                (status.rawValue, orders.first { $0.community_code == code && $0.status == status.rawValue }?.n ?? 0)
+                (status.rawValue, orders.first { $0.communityCode == code && $0.status == status.rawValue }?.count ?? 0)
             })
             let live = orderCounts.filter { $0.key != ServiceOrderStatus.cancelled.rawValue }.values.reduce(0, +)
             let done = (orderCounts[ServiceOrderStatus.completed.rawValue] ?? 0) + (orderCounts[ServiceOrderStatus.evaluated.rawValue] ?? 0)
             return CommunityCounts(communityCode: code, communityName: names[code], wishes: wishCounts, serviceOrders: orderCounts,
                                    serviceOrderDoneRate: live == 0 ? nil : Double(done) / Double(live),
-                                   volunteers: volunteers.first { $0.community_code == code }?.n ?? 0)
+                                   volunteers: volunteers.first { $0.communityCode == code }?.count ?? 0)
         }
     }
 }

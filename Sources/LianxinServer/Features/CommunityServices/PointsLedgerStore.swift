@@ -55,8 +55,9 @@ enum PointsLedgerStore {
     }
 
     /// The volunteer's entries as the core ledger type, oldest first.
-    static func entries(of volunteerIDs: [UUID]? = nil, community prefix: String, on db: any Database) async throws -> [PointsEntry] {
-        var query = PointsEntryRecord.query(on: db).filter(\.$communityCode, .custom("LIKE"), prefix + "%")
+    static func entries(of volunteerIDs: [UUID]? = nil, within division: DivisionCode? = nil, on db: any Database) async throws -> [PointsEntry] {
+        var query = PointsEntryRecord.query(on: db)
+        if let division { query = query.within(\.$communityCode, division) }
         if let volunteerIDs { query = query.filter(\.$volunteerID ~~ volunteerIDs) }
         return try await query.sort(\.$at).all().compactMap { row in
             guard let reason = PointsReason(rawValue: row.reason) else { return nil }

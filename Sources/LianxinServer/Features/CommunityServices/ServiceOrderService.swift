@@ -31,7 +31,7 @@ struct ServiceOrderService {
 
     /// Orders `input` (all fields checked first, every problem named); `principal` nil for the resident's own order.
     func create(_ input: OrderInput, community: Division, principal: Principal?) async throws -> ServiceOrderRecord {
-        var checks = FieldChecks()
+        var checks = InputValidator(req)
         let name = checks.text(input.residentName, "/residentName", 1...50)
         let phone = checks.phone(input.phone, "/phone")
         let address = checks.text(input.address, "/address", 2...200)
@@ -42,7 +42,7 @@ struct ServiceOrderService {
         if item == nil || item?.communityCode != communityCode || item?.active != true {
             checks.fail("/itemId", "a service on this community's menu / 请选择本社区服务清单中的服务")
         }
-        try checks.check()
+        try checks.finish()
         guard let item, let itemID = item.id else { throw Problem.invalid(field: "/itemId", "unknown service") }
         let context = req.lianxin
         let now = context.now()
@@ -76,13 +76,13 @@ struct ServiceOrderService {
 
     /// Applies the action of `input` to the order `id` and records it; `actor` is the username or `resident`.
     func apply(_ input: ActionInput, to id: UUID, actor: String, resident: Bool) async throws -> ServiceOrderRecord {
-        let action = try await Self.action(input, communityOf: id, on: req.db)
+        let action = try await Self.action(input, communityOf: id, on: req.db, req.lianxin.localizer)
         if resident, !["evaluate", "cancel"].contains(action.name) { throw Problem.forbidden }
         let context = req.lianxin
         let now = context.now()
         return try await context.writes.run {
             try await req.db.transaction { db in
-                try await CommunityScope.lock(ServiceOrderRecord.schema, id: id, on: db)
+                try await CommunityServicesQueries.lock(ServiceOrderRecord.schema, id: id, on: db)
                 guard let order = try await ServiceOrderRecord.find(id, on: db),
                       let status = ServiceOrderStatus(rawValue: order.status) else { throw Problem.notFound("service order") }
                 let next: (status: ServiceOrderStatus, assignee: UUID?)
@@ -119,7 +119,7 @@ struct ServiceOrderService {
     }
 
     /// The machine's action from the input, checking its fields (the volunteer must belong to the order's community).
-    private static func action(_ input: ActionInput, communityOf id: UUID, on db: any Database) async throws -> ServiceOrderAction {
+    private static func action(_ input: ActionInput, communityOf id: UUID, on db: any Database, _ texts: Localizer) async throws -> ServiceOrderAction {
         guard let order = try await ServiceOrderRecord.find(id, on: db) else { throw Problem.notFound("service order") }
         func volunteer() async throws -> UUID {
             guard let volunteerID = input.volunteerId, let row = try await VolunteerRecord.find(volunteerID, on: db),
@@ -131,15 +131,15 @@ struct ServiceOrderService {
         switch input.action ?? "" {
         case "assign": return .assign(volunteerID: try await volunteer())
         case "take": return .take(volunteerID: try await volunteer())
-        case "decline": return .decline(volunteerID: try await volunteer(), reason: try FieldChecks.optionalText(input.reason, "/reason") ?? "")
-        case "complete": return .complete(note: try FieldChecks.optionalText(input.note, "/note") ?? "")
+        case "decline": return .decline(volunteerID: try await volunteer(), reason: try InputValidator.optionalText(input.reason, "/reason", texts) ?? "")
+        case "complete": return .complete(note: try InputValidator.optionalText(input.note, "/note", texts) ?? "")
         case "evaluate":
             guard let satisfaction = input.satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
                 throw Problem.invalid(field: "/satisfaction", "one of \(Satisfaction.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let comment = try FieldChecks.optionalText(input.comment, "/comment")
+            let comment = try InputValidator.optionalText(input.comment, "/comment", texts)
             return .evaluate(Evaluation(satisfaction: satisfaction, solved: input.solved ?? (satisfaction != .dissatisfied), comment: comment))
-        case "cancel": return .cancel(reason: try FieldChecks.optionalText(input.reason, "/reason") ?? "")
+        case "cancel": return .cancel(reason: try InputValidator.optionalText(input.reason, "/reason", texts) ?? "")
         default: throw Problem.invalid(field: "/action", "one of \(actions.joined(separator: ", "))")
         }
     }

@@ -77,12 +77,6 @@ struct TableRow: Encodable, Sendable {
     let cells: [LinkedNumber]
 }
 
-struct PeriodChoice: Encodable, Sendable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
 /// The 驾驶舱 and the scorecards.
 struct DashboardPageModel: Encodable, Sendable {
     let heading: String
@@ -90,8 +84,8 @@ struct DashboardPageModel: Encodable, Sendable {
     let divisionName: String
     let period: String
     let date: String
-    let kinds: [PeriodChoice]
-    let hidden: [PeriodChoice]
+    let kinds: [SelectOption]
+    let hidden: [SelectOption]
     let previousHref: String
     let nextHref: String
     let counts: [KPITile]
@@ -149,8 +143,8 @@ struct ReportPageModel: Encodable, Sendable {
     let headers: [String]
     let rows: [[String]]
     let csvHref: String
-    let choices: [PeriodChoice]
-    let levels: [PeriodChoice]
+    let choices: [SelectOption]
+    let levels: [SelectOption]
     let date: String
     let generated: String
 }

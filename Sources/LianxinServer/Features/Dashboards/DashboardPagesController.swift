@@ -196,10 +196,10 @@ struct DashboardPagesController: RouteCollection {
             heading: texts[heading] ?? heading, divisionCode: request.division.value, divisionName: data.division.name,
             period: cut.period.description, date: cut.period.first.description,
             kinds: [PeriodKind.day, .week, .month, .quarter, .year].map {
-                PeriodChoice(value: $0.rawValue, label: t("dash_period_\($0.rawValue)"), selected: $0 == kind)
+                SelectOption(value: $0.rawValue, label: t("dash_period_\($0.rawValue)"), selected: $0 == kind)
             },
             hidden: [("grid", cut.grid), ("department", cut.departmentIDs?.count == 1 ? cut.departmentIDs?[0].uuidString : nil)]
-                .compactMap { name, value in value.map { PeriodChoice(value: $0, label: name, selected: false) } },
+                .compactMap { name, value in value.map { SelectOption(value: $0, label: name, selected: false) } },
             previousHref: periodHref(previous), nextHref: periodHref(next), counts: counts.enumerated().map { index, tile in
                 KPITile(id: tile.id, name: tile.name, value: tile.value,
                         numerator: [LinkedNumber(text: tile.value, href: Self.drillHref(cut, measure: ["received", "counted", "overdueOpen"][index]))],
@@ -277,8 +277,8 @@ struct DashboardPagesController: RouteCollection {
             heading: t("dash_report_\(kindName)"), periodLabel: request.cut.period.description, divisionName: table.division.name,
             levelLabel: t("dash_level_\(level)"), formula: table.formula, headers: headers, rows: rows,
             csvHref: "/dashboard/reports.csv?kind=\(kindName)&level=\(level)&division=\(request.division.value)&date=\(request.cut.period.first)",
-            choices: kinds.keys.sorted().map { PeriodChoice(value: $0, label: t("dash_report_\($0)"), selected: $0 == kindName) },
-            levels: ["department", "county", "township", "community", "grid"].map { PeriodChoice(value: $0, label: t("dash_level_\($0)"), selected: $0 == level) },
+            choices: kinds.keys.sorted().map { SelectOption(value: $0, label: t("dash_report_\($0)"), selected: $0 == kindName) },
+            levels: ["department", "county", "township", "community", "grid"].map { SelectOption(value: $0, label: t("dash_level_\($0)"), selected: $0 == level) },
             date: request.cut.period.first.description,
             generated: ISOTimestamp.format(req.lianxin.now()).prefix(16).replacingOccurrences(of: "T", with: " "))
         return (model, [headers] + rows)

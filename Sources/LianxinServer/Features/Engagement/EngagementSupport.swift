@@ -2,76 +2,8 @@ import Vapor
 import Fluent
 import LianxinCore
 
-/// What the engagement controllers share: input checks that collect every problem, Beijing days,
-/// scoped look-ups (out of scope answers 404) and filing a work order with channel `meeting`.
+/// What the engagement controllers share: Beijing days, scoped look-ups (out of scope answers 404) and filing a work order with channel `meeting`.
 enum Engagement {
-    /// Collects field problems so that every one is reported at once.
-    struct Checks {
-        var errors: [Problem.FieldError] = []
-
-        mutating func fail(_ field: String, _ message: String) { errors.append(.init(field: "/" + field, message: message)) }
-
-        /// The trimmed text, or a problem when it is not `range` characters long.
-        mutating func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>, _ label: String) -> String {
-            let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            // NUL and other control characters are never meant and PostgreSQL refuses NUL in text.
-            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\n", "\r", "\t"].contains($0) }) {
-                fail(field, "contains control characters / 含有无效的控制字符")
-                return ""
-            }
-            if !range.contains(text.count) {
-                fail(field, range.lowerBound == 0 ? "at most \(range.upperBound) characters / \(label)不超过 \(range.upperBound) 字"
-                    : "\(range.lowerBound)–\(range.upperBound) characters / \(label)须为 \(range.lowerBound)–\(range.upperBound) 字")
-            }
-            return text
-        }
-
-        /// A value of `T` named by its raw value, or a problem listing the choices.
-        mutating func choice<T: RawRepresentable & CaseIterable>(_ value: String?, _ field: String, default fallback: T? = nil) -> T?
-        where T.RawValue == String {
-            if value == nil || value == "", let fallback { return fallback }
-            if let value, let chosen = T(rawValue: value) { return chosen }
-            fail(field, "one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-            return nil
-        }
-
-        /// The division to file under: the principal's own, or a given code inside it.
-        mutating func division(_ text: String?, _ principal: Principal, on db: any Database) async throws -> DivisionCode {
-            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return principal.division }
-            guard let code = DivisionCode(text), principal.canSee(code) else {
-                fail("divisionCode", "a division code inside your division / 超出您的管辖范围")
-                return principal.division
-            }
-            guard try await Division.find(code.value, on: db) != nil else {
-                fail("divisionCode", "unknown division / 区划不存在")
-                return principal.division
-            }
-            return code
-        }
-
-        /// A `YYYY-MM-DD` day, or `fallback` when none is given.
-        mutating func day(_ text: String?, _ field: String, default fallback: LocalDate) -> LocalDate {
-            guard let text, !text.isEmpty else { return fallback }
-            guard let day = LocalDate(iso: text) else {
-                fail(field, "a day as YYYY-MM-DD / 日期格式应为 YYYY-MM-DD")
-                return fallback
-            }
-            return day
-        }
-
-        /// A phone number in normal form, nil when none is given.
-        mutating func phone(_ text: String?, _ field: String) -> PhoneNumber? {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            do { return try PhoneNumber(parsing: text) } catch {
-                fail(field, "\(error.chineseMessage) / \(error.englishMessage)")
-                return nil
-            }
-        }
-
-        /// Throws the 422 with every problem, if any.
-        func finish() throws { if !errors.isEmpty { throw Problem.invalid(errors) } }
-    }
-
     /// The Beijing day of `instant`.
     static func day(_ instant: Date) -> LocalDate { LocalDate(instant, in: WorkCalendar.shanghai) }
 
@@ -124,11 +56,4 @@ enum Engagement {
 
     /// Query-string escaping for redirects with a notice.
     static func escaped(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-}
-
-extension QueryBuilder {
-    /// Rows whose division column lies in the principal's subtree.
-    func inScope(_ field: KeyPath<Model, FieldProperty<Model, String>>, _ principal: Principal) -> Self {
-        filter(field, .custom("LIKE"), principal.division.value + "%")
-    }
 }

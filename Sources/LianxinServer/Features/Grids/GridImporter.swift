@@ -32,7 +32,7 @@ struct GridImporter {
             throw Problem.invalid(field: field, "\(error.englishMessage) / \(error.chineseMessage)")
         }
         guard !features.isEmpty else { throw Problem.invalid(field: "/features", "the file has no grid / 文件中没有网格") }
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(app.lianxin.localizer)
         for index in features.indices where features[index].parentCode == nil && features[index].code.count > 12 {
             features[index].parentCode = String(features[index].code.prefix(12))
         }
@@ -41,22 +41,22 @@ struct GridImporter {
             .filter(\.$level == DivisionLevel.community.rawValue).all().compactMap(\.id))
         for (index, feature) in features.enumerated() {
             if feature.code.isEmpty || feature.code.count > 40 {
-                errors.append(.init(field: "/features/\(index)/properties/code", message: "a grid code of 1–40 characters / 网格编码须为 1–40 位"))
+                checks.fail("/features/\(index)/properties/code", "a grid code of 1–40 characters / 网格编码须为 1–40 位")
             }
             guard let parent = feature.parentCode else {
-                errors.append(.init(field: "/features/\(index)/properties/parent", message: "grid \(feature.code): give the community code (parent) / 缺少所属社区代码"))
+                checks.fail("/features/\(index)/properties/parent", "grid \(feature.code): give the community code (parent) / 缺少所属社区代码")
                 continue
             }
             if !communities.contains(parent) {
-                errors.append(.init(field: "/features/\(index)/properties/parent",
-                                    message: "grid \(feature.code): \(parent) is not a known community or village / 所属社区 \(parent) 不存在"))
+                checks.fail("/features/\(index)/properties/parent",
+                            "grid \(feature.code): \(parent) is not a known community or village / 所属社区 \(parent) 不存在")
             }
         }
 
         let inForce = try await Grid.query(on: app.db).filter(\.$validTo == nil)
             .group(.or) { $0.filter(\.$communityCode ~~ parents).filter(\.$code ~~ retiring) }.all()
         for code in retiring.subtracting(inForce.map(\.code)).sorted() {
-            errors.append(.init(field: "/retiringCodes", message: "grid \(code) is not in force / 网格 \(code) 不存在或已撤销"))
+            checks.fail("/retiringCodes", "grid \(code) is not in force / 网格 \(code) 不存在或已撤销")
         }
         let fileCodes = Set(features.map(\.code))
         let staying = replace ? [] : inForce.filter { !fileCodes.contains($0.code) && !retiring.contains($0.code) }
@@ -75,9 +75,9 @@ struct GridImporter {
                 index = other
                 message = "overlaps grid \(issue.code), which is in force and not in the file / 与现行网格 \(issue.code) 重叠: " + message
             }
-            errors.append(.init(field: index < fileCount ? "/features/\(index)" : "/features", message: message))
+            checks.fail(index < fileCount ? "/features/\(index)" : "/features", message)
         }
-        guard errors.isEmpty else { throw Problem.invalid(Array(errors.prefix(200)), detail: "The grid file was not imported: \(errors.count) problem(s) / 网格文件未导入") }
+        guard checks.isValid else { throw Problem.invalid(Array(checks.errors.prefix(200)), detail: "The grid file was not imported: \(checks.errors.count) problem(s) / 网格文件未导入") }
 
         let now = app.lianxin.now()
         let writer = GeoJSONWriter()

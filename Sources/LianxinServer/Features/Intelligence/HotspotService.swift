@@ -15,20 +15,15 @@ enum HotspotService {
 
         static let defaults = Settings(detection: HotspotParameters(), intervalMinutes: 60)
 
-        /// Every out-of-range value, each under its field.
-        func problems() -> [Problem.FieldError] {
-            var errors: [Problem.FieldError] = []
-            func check(_ ok: Bool, _ field: String, _ message: String) {
-                if !ok { errors.append(.init(field: field, message: message)) }
-            }
+        /// Records every out-of-range value, each under its field.
+        func check(_ checks: inout InputValidator) {
             let d = detection
-            check(d.radiusMeters.isFinite && (10...5000).contains(d.radiusMeters), "/detection/radiusMeters", "10–5000 metres")
-            check((2...1000).contains(d.minimumOrders), "/detection/minimumOrders", "2–1000 orders")
-            check(d.windowHours.isFinite && (1...8784).contains(d.windowHours), "/detection/windowHours", "1–8784 hours")
-            check(d.trendThreshold.isFinite && (0...10).contains(d.trendThreshold), "/detection/trendThreshold", "0–10")
-            check((1...50).contains(d.sampleSize), "/detection/sampleSize", "1–50")
-            check((5...10_080).contains(intervalMinutes), "/intervalMinutes", "5–10080 minutes")
-            return errors
+            checks.expect(d.radiusMeters.isFinite && (10...5000).contains(d.radiusMeters), "/detection/radiusMeters", "10–5000 metres")
+            checks.expect((2...1000).contains(d.minimumOrders), "/detection/minimumOrders", "2–1000 orders")
+            checks.expect(d.windowHours.isFinite && (1...8784).contains(d.windowHours), "/detection/windowHours", "1–8784 hours")
+            checks.expect(d.trendThreshold.isFinite && (0...10).contains(d.trendThreshold), "/detection/trendThreshold", "0–10")
+            checks.expect((1...50).contains(d.sampleSize), "/detection/sampleSize", "1–50")
+            checks.expect((5...10_080).contains(intervalMinutes), "/intervalMinutes", "5–10080 minutes")
         }
     }
 
@@ -44,8 +39,9 @@ enum HotspotService {
 
     /// Stores new parameters, audited; 422 naming the field when a value is out of range.
     static func save(_ settings: Settings, by actor: AuditActor, app: Application) async throws {
-        let problems = settings.problems()
-        guard problems.isEmpty else { throw Problem.invalid(problems) }
+        var checks = InputValidator(app.lianxin.localizer)
+        settings.check(&checks)
+        try checks.finish()
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let value = String(decoding: try encoder.encode(settings), as: UTF8.self)

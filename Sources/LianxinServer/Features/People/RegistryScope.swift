@@ -47,7 +47,7 @@ struct RegistryScope: Sendable {
 
     /// Limits `query` to the visible rows.
     func limit<M: RegistryScoped>(_ query: QueryBuilder<M>) -> QueryBuilder<M> {
-        let inDivision = query.filter(\.communityCodeField, .custom("LIKE"), division.value + "%")
+        let inDivision = query.within(\.communityCodeField, division)
         guard let grids else { return inDivision }
         // An empty IN list is not valid SQL everywhere; no grid code is empty.
         return grids.isEmpty ? inDivision.filter(\.gridCodeField == "") : inDivision.filter(\.gridCodeField ~~ Array(grids))

@@ -54,7 +54,7 @@ struct ExportResidentsCommand: AsyncCommand {
         var query = Resident.query(on: app.db)
         if let division = signature.division {
             guard let code = DivisionCode(division) else { throw CommandFailure("\(division) is not a division code") }
-            query = query.filter(\.$communityCode, .custom("LIKE"), code.value + "%")
+            query = query.within(\.$communityCode, code)
         }
         let rows = try await query.sort(\.$communityCode).sort(\.$gridCode).sort(\.$name).sort(\.$id).all()
         let text = try await ResidentExport.csv(rows, unmasked: signature.unmasked, cipher: app.lianxin.cipher, on: app.db)

@@ -1,22 +1,6 @@
 import Vapor
 import Fluent
-import SQLKit
 import LianxinCore
-
-/// What a resident import wrote.
-struct ResidentImportReport: Content {
-    var residents: Int
-    var households: Int
-    var buildings: Int
-}
-
-/// How far a long import has come, for the console.
-struct ResidentImportProgress: Sendable {
-    enum Phase: String, Sendable { case checking, writing }
-    var phase: Phase
-    var done: Int
-    var total: Int
-}
 
 /// Loads a resident file (see `ResidentColumn`): every row is checked first — ID number checksum
 /// and embedded birth date (GB 11643), phone, required fields, known grid in force (and in the
@@ -26,13 +10,11 @@ struct ResidentImportProgress: Sendable {
 struct ResidentImporter {
     let app: Application
 
-    /// Rows per INSERT: 18 bound values each stays well under SQLite's and PostgreSQL's limits.
-    static let batchSize = 1000
     /// Problems listed in a report; the total is always given.
     static let reportLimit = 200
 
     /// One checked row, ready to write.
-    private struct Row: Sendable {
+    struct Row: Sendable {
         var line: Int
         var grid: String
         var community: String
@@ -246,137 +228,5 @@ struct ResidentImporter {
         }
         progress?(.init(phase: .checking, done: total, total: total))
         return try await write(rows, actor: actor, now: now, progress: progress)
-    }
-
-    /// Writes checked rows in one transaction: missing buildings, then missing households, then residents.
-    private func write(_ rows: [Row], actor: AuditActor, now: Date,
-                       progress: (@Sendable (ResidentImportProgress) -> Void)?) async throws -> ResidentImportReport {
-        let cipher = app.lianxin.cipher
-        // Sealing is the costly part of a row; do it before taking the write lock.
-        let sealed: [(id: Data, phone: Data?)] = try rows.map { row in
-            (try cipher.seal(row.idNumber.value), try row.phone.map { try cipher.seal($0.value) })
-        }
-        return try await app.lianxin.writes.run {
-            try await app.db.transaction { db -> ResidentImportReport in
-                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the registry needs an SQL database") }
-                var buildings = try await Self.existingBuildings(of: rows, on: db)
-                var newBuildings: [[any SQLExpression]] = []
-                for row in rows where buildings[row.grid + "\u{1F}" + row.building] == nil {
-                    let id = UUID()
-                    buildings[row.grid + "\u{1F}" + row.building] = id
-                    newBuildings.append([SQLBind(id), SQLBind(row.grid), SQLBind(row.community), SQLBind(row.building),
-                                         SQLBind(row.buildingKind ?? "residential"), SQLBind(now),
-                                         SQLBind(row.buildingPosition?.lat), SQLBind(row.buildingPosition?.lon)])
-                }
-                for batch in newBuildings.chunked(Self.batchSize) {
-                    try await sql.insertRows(into: Building.schema, columns: ["id", "grid_code", "community_code", "name", "kind", "created_at", "latitude", "longitude"], batch)
-                }
-
-                var households = try await Self.existingHouseholds(of: rows, on: db)
-                var heads: [String: UUID] = [:]
-                let residentIDs = rows.map { _ in UUID() }
-                for (row, id) in zip(rows, residentIDs) where row.relation == .head { heads[row.householdKey] = id }
-                var newHouseholds: [String: (id: UUID, row: Row, tags: [String])] = [:]
-                var order: [String] = []
-                var tagUpdates: [UUID: [String]] = [:]
-                for row in rows {
-                    let key = row.householdKey
-                    if let existing = households[key] {
-                        let merged = existing.tags + row.householdTags.filter { !existing.tags.contains($0) }
-                        if merged != existing.tags {
-                            households[key] = (existing.id, existing.head, merged)
-                            tagUpdates[existing.id] = merged
-                        }
-                    } else if var pending = newHouseholds[key] {
-                        pending.tags += row.householdTags.filter { !pending.tags.contains($0) }
-                        newHouseholds[key] = pending
-                    } else {
-                        newHouseholds[key] = (UUID(), row, row.householdTags)
-                        order.append(key)
-                    }
-                }
-                let householdRows: [[any SQLExpression]] = order.compactMap { key in
-                    guard let pending = newHouseholds[key], let building = buildings[pending.row.grid + "\u{1F}" + pending.row.building] else { return nil }
-                    return [SQLBind(pending.id), SQLBind(building), SQLBind(pending.row.door), SQLBind(pending.row.building + " " + pending.row.door),
-                            SQLBind(pending.row.grid), SQLBind(pending.row.community), SQLBind(heads[key]), SQLBind(TagList.encode(pending.tags)), SQLBind(now)]
-                }
-                for batch in householdRows.chunked(Self.batchSize) {
-                    try await sql.insertRows(into: Household.schema, columns: ["id", "building_id", "door", "address", "grid_code", "community_code",
-                                                                              "head_resident_id", "tags", "created_at"], batch)
-                }
-                for (id, tags) in tagUpdates {
-                    try await Household.query(on: db).filter(\.$id == id).set(\.$tags, to: TagList.encode(tags)).update()
-                }
-
-                var written = 0
-                for start in stride(from: 0, to: rows.count, by: Self.batchSize) {
-                    let end = min(start + Self.batchSize, rows.count)
-                    var values: [[any SQLExpression]] = []
-                    values.reserveCapacity(end - start)
-                    for position in start..<end {
-                        let row = rows[position]
-                        let key = row.householdKey
-                        guard let household = households[key]?.id ?? newHouseholds[key]?.id,
-                              let building = buildings[row.grid + "\u{1F}" + row.building] else { continue }
-                        values.append([SQLBind(residentIDs[position]), SQLBind(household), SQLBind(building), SQLBind(row.grid), SQLBind(row.community),
-                                       SQLBind(row.name), SQLBind(row.idNumber.gender.rawValue), SQLBind(row.idNumber.birthDate.description),
-                                       SQLBind(sealed[position].id), SQLBind(row.idIndex), SQLBind(sealed[position].phone),
-                                       SQLBind(row.phone.map { cipher.blindIndex($0.value) }), SQLBind(row.relation.rawValue),
-                                       SQLBind(TagList.encode(row.tags)), SQLBind(row.registrationDivision), SQLBind(row.residenceType),
-                                       SQLBind(now), SQLBind(now)])
-                    }
-                    try await sql.insertRows(into: Resident.schema, columns: Self.residentColumns, values)
-                    written = end
-                    if written % 10_000 == 0 || written == rows.count { progress?(.init(phase: .writing, done: written, total: rows.count)) }
-                }
-                // A household that existed without a head gets the file's.
-                for (key, existing) in households where existing.head == nil {
-                    if let head = heads[key] { try await Household.query(on: db).filter(\.$id == existing.id).set(\.$headResidentID, to: head).update() }
-                }
-                let report = ResidentImportReport(residents: rows.count, households: order.count, buildings: newBuildings.count)
-                try await AuditLog.record(.residentsImported, result: .success, actor: actor, target: "residents",
-                                          detail: "residents \(report.residents), new households \(report.households), new buildings \(report.buildings)",
-                                          at: now, on: db)
-                return report
-            }
-        }
-    }
-
-    static let residentColumns = [
-        "id", "household_id", "building_id", "grid_code", "community_code", "name", "gender", "birth_date", "id_number_cipher",
-        "id_number_index", "phone_cipher", "phone_index", "relation", "tags", "registration_division", "residence_type",
-        "created_at", "updated_at",
-    ]
-
-    /// Buildings of the rows' grids already in the registry, by grid and name.
-    private static func existingBuildings(of rows: [Row], on db: any Database) async throws -> [String: UUID] {
-        var found: [String: UUID] = [:]
-        for chunk in Array(Set(rows.map(\.grid))).chunked(500) {
-            for building in try await Building.query(on: db).filter(\.$gridCode ~~ chunk).all() {
-                found[building.gridCode + "\u{1F}" + building.name] = building.id
-            }
-        }
-        return found
-    }
-
-    /// Households of the rows' buildings already in the registry, by grid, building and door.
-    private static func existingHouseholds(of rows: [Row], on db: any Database) async throws -> [String: (id: UUID, head: UUID?, tags: [String])] {
-        let buildings = try await existingBuildings(of: rows, on: db)
-        let names = Dictionary(buildings.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        var found: [String: (id: UUID, head: UUID?, tags: [String])] = [:]
-        for chunk in Array(buildings.values).chunked(500) {
-            for household in try await Household.query(on: db).filter(\.$buildingID ~~ chunk).all() {
-                guard let id = household.id, let building = names[household.buildingID] else { continue }
-                found[building + "\u{1F}" + household.door] = (id, household.headResidentID, TagList.decode(household.tags))
-            }
-        }
-        return found
-    }
-}
-
-extension Array {
-    /// The array in consecutive slices of at most `size` elements.
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

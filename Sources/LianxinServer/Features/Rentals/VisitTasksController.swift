@@ -49,12 +49,10 @@ struct VisitTasksController: RouteCollection {
     func floating(req: Request) async throws -> [FloatingResidentDTO] {
         let principal = try await req.require(.viewResidents)
         let direction = req.query[String.self, at: "direction"] ?? ""
-        let division = principal.division.value
         let query: QueryBuilder<Tenancy>
         switch direction {
         case "outgoing":
-            query = Tenancy.query(on: req.db).filter(\.$registrationDivision, .custom("LIKE"), division + "%")
-                .filter(\.$communityCode, .custom("NOT LIKE"), division + "%")
+            query = Tenancy.query(on: req.db).inScope(\.$registrationDivision, principal).outside(\.$communityCode, principal.division)
         case "incoming":
             query = try await req.registryScope(principal).limit(Tenancy.query(on: req.db))
         default:

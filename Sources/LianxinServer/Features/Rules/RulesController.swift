@@ -34,9 +34,9 @@ struct RulesController: RouteCollection {
     func putRule(req: Request) async throws -> RuleDTO {
         let principal = try await req.require(.manageRules)
         let input = try req.content.decode(RuleDTO.self)
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(req)
         if try await input.categoryCode.asyncMap({ try await Category.find($0, on: req.db) }) == nil {
-            errors.append(.init(field: "/categoryCode", message: "unknown category / 事项分类不存在"))
+            checks.fail("/categoryCode", "unknown category / 事项分类不存在")
         }
         let division = input.divisionCode.flatMap(DivisionCode.init)
         var divisionExists = false
@@ -44,11 +44,11 @@ struct RulesController: RouteCollection {
             divisionExists = try await Division.find(division.value, on: req.db) != nil
         }
         if !divisionExists {
-            errors.append(.init(field: "/divisionCode", message: "unknown division or outside your scope / 区划不存在或超出管辖范围"))
+            checks.fail("/divisionCode", "unknown division or outside your scope / 区划不存在或超出管辖范围")
         }
         let department = try await input.departmentCode.asyncMap { try await Department.query(on: req.db).filter(\.$code == $0).first() } ?? nil
-        if department == nil { errors.append(.init(field: "/departmentCode", message: "unknown department / 部门不存在")) }
-        guard errors.isEmpty, let category = input.categoryCode, let division, let department else { throw Problem.invalid(errors) }
+        if department == nil { checks.fail("/departmentCode", "unknown department / 部门不存在") }
+        guard checks.isValid, let category = input.categoryCode, let division, let department else { throw Problem.invalid(checks.errors) }
         let rule = try await RoutingRule.query(on: req.db).filter(\.$categoryCode == category).filter(\.$divisionCode == division.value).first()
             ?? RoutingRule(categoryCode: category, divisionCode: division.value, departmentCode: department.code)
         rule.departmentCode = department.code

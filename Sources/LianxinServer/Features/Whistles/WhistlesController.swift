@@ -56,30 +56,30 @@ struct WhistlesController: RouteCollection {
     func blow(req: Request) async throws -> Response {
         let principal = try await req.require(.blowWhistle)
         let input = try req.content.decode(BlowInput.self)
-        var errors: [Problem.FieldError] = []
+        var checks = InputValidator(req)
         let title = input.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if title.isEmpty || title.count > 200 { errors.append(.init(field: "/title", message: "1–200 characters / 标题须为 1–200 字")) }
+        if title.isEmpty || title.count > 200 { checks.fail("/title", "1–200 characters / 标题须为 1–200 字") }
         let description = input.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if description.count > 4000 { errors.append(.init(field: "/description", message: "at most 4000 characters / 不超过 4000 字")) }
-        if input.requiredArrivalAt == nil { errors.append(.init(field: "/requiredArrivalAt", message: "is required / 须填写报到时限")) }
+        if description.count > 4000 { checks.fail("/description", "at most 4000 characters / 不超过 4000 字") }
+        if input.requiredArrivalAt == nil { checks.fail("/requiredArrivalAt", "is required / 须填写报到时限") }
         let ids = Array(Set(input.departmentIds ?? []))
         let departments = ids.isEmpty ? [] : try await Department.query(on: req.db).filter(\.$id ~~ ids).all()
         if ids.isEmpty || departments.count != ids.count {
-            errors.append(.init(field: "/departmentIds", message: "name one or more existing departments / 须指定存在的部门"))
+            checks.fail("/departmentIds", "name one or more existing departments / 须指定存在的部门")
         }
         var division = principal.division
         if let text = input.divisionCode {
             if let code = DivisionCode(text), principal.canSee(code) { division = code } else {
-                errors.append(.init(field: "/divisionCode", message: "outside your division / 超出您的管辖范围"))
+                checks.fail("/divisionCode", "outside your division / 超出您的管辖范围")
             }
         }
         if let orderID = input.orderId {
             let order = try await WorkOrder.find(orderID, on: req.db)
             if order == nil || !principal.canSee(divisionCode: order!.divisionCode) {
-                errors.append(.init(field: "/orderId", message: "no such order / 工单不存在"))
+                checks.fail("/orderId", "no such order / 工单不存在")
             }
         }
-        guard errors.isEmpty, let required = input.requiredArrivalAt else { throw Problem.invalid(errors) }
+        guard checks.isValid, let required = input.requiredArrivalAt else { throw Problem.invalid(checks.errors) }
         let now = req.lianxin.now()
         let whistle = Whistle()
         whistle.divisionCode = division.value

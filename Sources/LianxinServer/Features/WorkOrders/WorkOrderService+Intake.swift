@@ -6,8 +6,8 @@ import LianxinCore
 extension WorkOrderService {
     /// Checks a new request; every problem is reported at once, each under its field.
     func validate(_ input: NewWorkOrder, scope: DivisionCode?) async throws -> ValidWorkOrder {
-        var errors: [Problem.FieldError] = []
-        func fail(_ field: String, _ message: String) { errors.append(.init(field: "/\(field)", message: message)) }
+        var checks = InputValidator(context.localizer)
+        func fail(_ field: String, _ message: String) { checks.fail("/\(field)", message) }
         func trimmed(_ text: String?) -> String { text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
 
         let title = trimmed(input.title)
@@ -68,8 +68,8 @@ extension WorkOrderService {
         }
         let name = trimmed(input.requesterName)
         if name.count > 50 { fail("requesterName", "at most 50 characters / 姓名不超过 50 字") }
-        guard errors.isEmpty, let category, let channel, let kind, let tier, let priority, let division else {
-            throw Problem.invalid(errors)
+        guard checks.isValid, let category, let channel, let kind, let tier, let priority, let division else {
+            throw Problem.invalid(checks.errors)
         }
         var valid = ValidWorkOrder(title: title, description: description, category: category, channel: channel, requestKind: kind,
                               tier: tier, priority: priority, division: division, location: location,

@@ -109,19 +109,6 @@ struct WorkbenchLookup: Sendable {
     }
 }
 
-/// A choice in a select.
-struct SelectOption: Encodable, Sendable {
-    let value: String
-    let label: String
-    var selected = false
-}
-
-extension Array where Element == SelectOption {
-    /// The same options with `value` selected.
-    func selecting(_ value: String?) -> [SelectOption] {
-        map { SelectOption(value: $0.value, label: $0.label, selected: $0.value == value) }
-    }
-}
 
 /// A number typed into a page form: nothing when empty, a 422 naming the field when not a number.
 func formNumber(_ text: String?, field: String) throws -> Double? {

@@ -46,9 +46,7 @@ struct CreateRentalUnits: AsyncMigration {
         try await database.index(on: Tenancy.schema, name: "tenancies_registration", columns: ["registration_division", "moved_out"])
         try await database.index(on: Tenancy.schema, name: "tenancies_id_number", columns: ["id_number_index"])
         // One current stay per tenant and unit, whatever writes the row.
-        if let sql = database as? any SQLDatabase {
-            try await sql.raw("CREATE UNIQUE INDEX tenancies_current ON tenancies (unit_id, id_number_index) WHERE moved_out IS NULL").run()
-        }
+        try await database.sql.raw("CREATE UNIQUE INDEX tenancies_current ON tenancies (unit_id, id_number_index) WHERE moved_out IS NULL").run()
 
         try await database.schema(VisitTask.schema)
             .id()

@@ -1,0 +1,86 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The public service menu, ordering, tracking and evaluating an order.
+extension CommunityPublicPagesController {
+    struct MenuModel: Encodable, Sendable {
+        var communityCode: String
+        var communityName: String
+        var items: [ServiceOrdersController.ItemDTO]
+        var values: [String: String]
+        var errors: [String: String]
+        var hasErrors: Bool
+        var empty: Bool
+    }
+
+    func menu(req: Request) async throws -> Response {
+        let community = try await ServiceOrdersController.publicCommunity(req.parameters.get("community"), req)
+        return try await Self.menuPage(community, values: [:], errors: [:], req)
+    }
+
+    static func menuPage(_ community: Division, values: [String: String], errors: [String: String], _ req: Request,
+                         status: HTTPResponseStatus = .ok) async throws -> Response {
+        let items = try await ServiceMenuItem.query(on: req.db).filter(\.$communityCode == community.id ?? "").filter(\.$active == true)
+            .sort(\.$name).all().map(ServiceOrdersController.dto)
+        return try await req.page("community/public-order", title: "cs_public_order_title", model: MenuModel(
+            communityCode: community.id ?? "", communityName: community.name, items: items, values: values, errors: errors,
+            hasErrors: !errors.isEmpty, empty: items.isEmpty), status: status)
+    }
+
+    func order(req: Request) async throws -> Response {
+        let community = try await ServiceOrdersController.publicCommunity(req.parameters.get("community"), req)
+        struct Form: Content { var itemId: String?; var residentName: String?; var phone: String?; var address: String?; var note: String? }
+        let form = try req.content.decode(Form.self)
+        let values = ["itemId": form.itemId ?? "", "residentName": form.residentName ?? "", "phone": form.phone ?? "",
+                      "address": form.address ?? "", "note": form.note ?? ""]
+        do {
+            let order = try await ServiceOrderService(req: req).create(ServiceOrderService.OrderInput(
+                communityCode: community.id, itemId: form.itemId.flatMap(UUID.init(uuidString:)), residentName: form.residentName,
+                phone: form.phone, address: form.address, note: form.note), community: community, principal: nil)
+            return req.redirect(to: "/p/service-orders/\(order.trackingCode)?created=1")
+        } catch let problem as Problem where problem.status == .unprocessableEntity {
+            var errors: [String: String] = [:]
+            for error in problem.errors { errors[String(error.field.dropFirst())] = error.message }
+            return try await Self.menuPage(community, values: values, errors: errors, req, status: .unprocessableEntity)
+        }
+    }
+
+    struct TrackModel: Encodable, Sendable {
+        var order: ServiceOrdersController.PublicOrderDTO
+        var history: [Step]
+        var created: Bool
+        var notice: String?
+        var satisfactions: [SelectOption]
+        struct Step: Encodable, Sendable { var status: String; var at: String }
+    }
+
+    func track(req: Request) async throws -> Response {
+        let order = try await ServiceOrdersController.byCode(req.parameters.get("code"), req)
+        return try await Self.trackPage(order, notice: nil, req)
+    }
+
+    static func trackPage(_ order: ServiceOrderRecord, notice: String?, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = try await ServiceOrdersController.publicDTO(order, req)
+        let english = req.language == .en
+        return try await req.page("community/public-track", title: "cs_public_track_title", model: TrackModel(
+            order: view, history: view.history.map { TrackModel.Step(status: $0.status, at: CommunityFormat.time($0.at)) },
+            created: (try? req.query.get(String.self, at: "created")) == "1", notice: notice,
+            satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }),
+            status: status)
+    }
+
+    func evaluate(req: Request) async throws -> Response {
+        let order = try await ServiceOrdersController.byCode(req.parameters.get("code"), req)
+        struct Form: Content { var satisfaction: String?; var comment: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            let updated = try await ServiceOrderService(req: req).apply(
+                ServiceOrderService.ActionInput(action: "evaluate", satisfaction: form.satisfaction, comment: form.comment),
+                to: try order.requireID(), actor: "resident", resident: true)
+            return try await Self.trackPage(updated, notice: req.t("cs_thanks"), req)
+        } catch let problem as Problem where problem.status == .unprocessableEntity || problem.status == .conflict {
+            return try await Self.trackPage(order, notice: CommunityFormat.message(problem), req, status: problem.status)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// What the exchange endpoints accept and answer with.
+extension ExchangeController {
+    struct MerchantInput: Content { var communityCode: String?; var name: String?; var address: String? }
+
+    struct GoodsInput: Content { var name: String?; var points: Int?; var stock: Int? }
+
+    struct GoodsDTO: Content { var id: UUID; var merchantId: UUID; var name: String; var points: Int; var stock: Int }
+
+    struct MerchantDTO: Content { var id: UUID; var communityCode: String; var name: String; var address: String; var goods: [GoodsDTO] }
+
+    struct ExchangeInput: Content { var volunteerId: UUID?; var goodsId: UUID?; var quantity: Int? }
+
+    struct ExchangeDTO: Content {
+        var id: UUID
+        var volunteerId: UUID
+        var goodsId: UUID
+        var quantity: Int
+        var points: Int
+        var balance: Int?
+        var at: Date
+    }
+
+    static func dto(_ goods: MerchantGoodsRecord) throws -> GoodsDTO {
+        GoodsDTO(id: try goods.requireID(), merchantId: goods.merchantID, name: goods.name, points: goods.points, stock: goods.stock)
+    }
+}

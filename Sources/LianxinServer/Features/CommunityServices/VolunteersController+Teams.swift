@@ -1,0 +1,40 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// Volunteer teams.
+extension VolunteersController {
+    func teams(req: Request) async throws -> [TeamDTO] {
+        let principal = try await req.require(.viewCommunityServices)
+        let teams = try await CommunityScope.limit(VolunteerTeamRecord.query(on: req.db), to: principal).sort(\.$name).all()
+        let ids = teams.compactMap(\.id)
+        let members = ids.isEmpty ? [] : try await VolunteerRecord.query(on: req.db).filter(\.$teamID ~~ ids).all(\.$teamID)
+        return try teams.map { team in
+            TeamDTO(id: try team.requireID(), communityCode: team.communityCode, name: team.name, members: members.filter { $0 == team.id }.count)
+        }
+    }
+
+    func addTeam(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageCommunityServices)
+        let team = try await Self.addTeam(try req.content.decode(TeamInput.self), principal: principal, req)
+        return try await TeamDTO(id: try team.requireID(), communityCode: team.communityCode, name: team.name, members: 0)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    static func addTeam(_ input: TeamInput, principal: Principal, _ req: Request) async throws -> VolunteerTeamRecord {
+        let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
+        var checks = InputValidator(req)
+        let name = checks.text(input.name, "/name", 1...50)
+        try checks.finish()
+        let team = VolunteerTeamRecord()
+        team.communityCode = community.id ?? ""
+        team.name = name
+        team.createdAt = req.lianxin.now()
+        do {
+            try await req.lianxin.writes.run { try await team.create(on: req.db) }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Problem.conflict("the community already has a team of this name / 队伍名称已存在", field: "/name")
+        }
+        return team
+    }
+}
