@@ -71,7 +71,7 @@ struct UsersController: RouteCollection {
         let principal = try await req.require(.manageAccounts)
         let input = try req.content.decode(AccountService.NewAccount.self)
         let user = try await AccountService(application: req.application, database: req.db)
-            .create(input, by: principal, actor: Self.actor(principal), ip: req.clientIP)
+            .create(input, by: principal, actor: principal.auditActor, ip: req.clientIP)
         let response = try await UserDTO(user, now: req.lianxin.now()).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/users/\(try user.requireID())")
         return response
@@ -124,7 +124,7 @@ struct UsersController: RouteCollection {
         let input = try req.content.decode(AccountService.NewAccount.self)
         do {
             let user = try await AccountService(application: req.application, database: req.db)
-                .create(input, by: principal, actor: Self.actor(principal), ip: req.clientIP)
+                .create(input, by: principal, actor: principal.auditActor, ip: req.clientIP)
             return req.redirect(to: "/admin/users?created=\(user.username)")
         } catch let problem as Problem where problem.status == .unprocessableEntity {
             let errors = problem.errors.reduce(into: [String: String]()) { $0[String($1.field.dropFirst())] = $1.message }
@@ -141,7 +141,7 @@ struct UsersController: RouteCollection {
             throw Problem.conflict("You cannot disable your own account / 不能停用自己的账号")
         }
         try await AccountService(application: req.application, database: req.db)
-            .disable(user, actor: Self.actor(principal), ip: req.clientIP)
+            .disable(user, actor: principal.auditActor, ip: req.clientIP)
         return req.redirect(to: "/admin/users")
     }
 
@@ -169,9 +169,5 @@ struct UsersController: RouteCollection {
             throw await req.outOfScope("user", target: "user:\(user.username)")
         }
         return user
-    }
-
-    static func actor(_ principal: Principal) -> AuditActor {
-        AuditActor(id: principal.userID, name: principal.username, role: principal.role.rawValue, division: principal.division.value)
     }
 }

@@ -1,6 +1,5 @@
 import Vapor
 import Fluent
-import SQLKit
 import LianxinCore
 
 /// Grid pages: the SVG grid map (our own drawing of the polygons; pan, zoom, click for a grid's
@@ -24,16 +23,7 @@ struct GridPagesController: RouteCollection {
     func map(req: Request) async throws -> Response {
         let principal = try await req.require(.viewDivisions)
         let base = try await GridMapCache.map(of: principal.division, req)
-        let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
-        var counts: [String: Int] = [:]
-        if let sql = req.db as? any SQLDatabase {
-            struct Row: Decodable { let grid_code: String?; let n: Int }
-            let rows = try await sql.raw("""
-                SELECT grid_code, COUNT(*) AS n FROM work_orders WHERE division_code LIKE \(bind: principal.division.value + "%")
-                AND status IN (\(binds: open)) AND grid_code IS NOT NULL GROUP BY grid_code
-                """).all(decoding: Row.self)
-            for row in rows { if let code = row.grid_code { counts[code] = row.n } }
-        }
+        let counts = try await GridQueries.openOrderCounts(within: principal.division, on: req.db)
         let shaded = base.shapes.map { shape in
             let n = counts[shape.code] ?? 0
             return GridMapModel.Shape(code: shape.code, name: shape.name, community: shape.community, path: shape.path,

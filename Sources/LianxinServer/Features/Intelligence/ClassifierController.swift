@@ -112,7 +112,7 @@ struct ClassifierController: RouteCollection {
             return (try trainer.train(on: training, createdAt: now), evaluation)
         }
         let record = try await ClassifierTraining.install(model, source: "database", macroF1: evaluation?.macroF1,
-                                                          by: UsersController.actor(principal), app: req.application)
+                                                          by: principal.auditActor, app: req.application)
         let outcome = try await req.lianxin.classifier.refresh(on: req.db)
         let body = Trained(model: ModelDTO(record), evaluation: evaluation.map { Evaluation(folds: folds, accuracy: $0.accuracy, macroF1: $0.macroF1) },
                            inUse: outcome == .swapped(version: record.version))
@@ -133,7 +133,7 @@ struct ClassifierController: RouteCollection {
             throw Problem.invalid(field: "/file", "\(error) / 模型文件损坏或格式不符，未保存")
         }
         let record = try await ClassifierTraining.install(model, source: "import", macroF1: nil,
-                                                          by: UsersController.actor(principal), app: req.application)
+                                                          by: principal.auditActor, app: req.application)
         try await req.lianxin.classifier.refresh(on: req.db)
         return try await ModelDTO(record).encodeResponse(status: .created, for: req)
     }
@@ -147,7 +147,7 @@ struct ClassifierController: RouteCollection {
         guard let disabled = try req.content.decode(UpdateInput.self).disabled else {
             throw Problem.invalid(field: "/disabled", "true or false")
         }
-        try await ClassifierTraining.setDisabled(disabled, version: version, by: UsersController.actor(principal), app: req.application)
+        try await ClassifierTraining.setDisabled(disabled, version: version, by: principal.auditActor, app: req.application)
         try await req.lianxin.classifier.refresh(on: req.db)
         guard let row = try await ClassifierModelRecord.query(on: req.db).filter(\.$version == version).first() else {
             throw Problem.notFound("classifier model")

@@ -138,7 +138,7 @@ struct HotspotsController: RouteCollection {
             throw Problem.conflict("a pass is already running / 正在分析中")
         }
         await req.audit(.settingsChanged, result: .success, target: "hotspots:run", detail: "\(run.hotspotCount) hotspots",
-                        actor: UsersController.actor(principal))
+                        actor: principal.auditActor)
         return try await RunDTO(run).encodeResponse(status: .created, for: req)
     }
 
@@ -150,7 +150,7 @@ struct HotspotsController: RouteCollection {
     func saveParameters(req: Request) async throws -> HotspotService.Settings {
         let principal = try await req.require(.manageRules)
         let settings = try req.content.decode(HotspotService.Settings.self)
-        try await HotspotService.save(settings, by: UsersController.actor(principal), app: req.application)
+        try await HotspotService.save(settings, by: principal.auditActor, app: req.application)
         return settings
     }
 
@@ -259,7 +259,7 @@ struct HotspotsController: RouteCollection {
             throw Problem.conflict("this hotspot was just handled by someone else / 该热点刚被他人处理")
         }
         // Roles that take requests file it accepted; leaders and supervisors hand it to the intake queue.
-        let actor = principal.role.can(.createWorkOrders) ? WorkOrdersController.actor(principal) : .system
+        let actor = principal.role.can(.createWorkOrders) ? principal.workOrderActor : .system
         let order: WorkOrder
         do {
             order = try await service.create(valid, by: actor, idempotencyKey: "hotspot:\(try record.requireID())").0

@@ -74,7 +74,7 @@ struct ResidentsController: RouteCollection {
         }
         do {
             return try await ResidentImporter(app: req.application)
-                .importCSV(text, scope: try await req.registryScope(principal), actor: UsersController.actor(principal))
+                .importCSV(text, scope: try await req.registryScope(principal), actor: principal.auditActor)
         } catch let problem as Problem {
             await req.audit(.residentsImported, result: .failure, target: "residents", detail: problem.detail)
             throw problem
@@ -196,7 +196,7 @@ struct ResidentsController: RouteCollection {
                 record.englishLabel = english
                 record.active = input.active ?? true
                 if isNew { try await record.create(on: db) } else { try await record.update(on: db) }
-                try await AuditLog.record(.residentTagsChanged, result: .success, actor: UsersController.actor(principal), target: "resident-tag:\(code)",
+                try await AuditLog.record(.residentTagsChanged, result: .success, actor: principal.auditActor, target: "resident-tag:\(code)",
                                           ip: req.clientIP, requestID: req.id, detail: "\(chinese) / \(english)\(record.active ? "" : " (inactive)")",
                                           at: req.lianxin.now(), on: db)
                 return record

@@ -257,7 +257,7 @@ struct VisitsController: RouteCollection {
                 categoryCode: finding.categoryCode, channel: LianxinCore.Channel.gridPatrol.rawValue, requestKind: RequestKind.report.rawValue,
                 divisionCode: household.communityCode, latitude: input.latitude, longitude: input.longitude, address: household.address
             ), scope: principal.division)
-            let order = try await service.create(valid, by: WorkOrdersController.actor(principal), idempotencyKey: nil).0
+            let order = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: nil).0
             recorded.append(Finding(description: description, outcome: "workOrder", orderId: order.id, orderNumber: order.number))
         }
         let visit = Visit()
@@ -343,7 +343,7 @@ struct VisitsController: RouteCollection {
         rule.cadence = text
         rule.updatedAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await rule.save(on: req.db) }
-        await req.audit(.settingsChanged, result: .success, target: "visit-rule:\(tag)", detail: text, actor: UsersController.actor(principal))
+        await req.audit(.settingsChanged, result: .success, target: "visit-rule:\(tag)", detail: text, actor: principal.auditActor)
         return RuleDTO(tag: tag, cadence: text)
     }
 

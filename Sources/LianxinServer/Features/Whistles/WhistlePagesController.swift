@@ -132,7 +132,7 @@ struct WhistlePagesController: RouteCollection {
                                      onTime: d.onTime.map { $0 ? req.t("wb_yes") : req.t("wb_no") } ?? "—", workNote: d.workNote ?? "",
                                      score: d.score.map { String(format: "%.1f", $0) } ?? "—", mine: d.departmentId == principal.departmentID)
             },
-            formula: whistle.scoringFormula, canReport: whistle.status == "open" && whistle.departments.contains { $0.departmentId == principal.departmentID },
+            formula: whistle.scoringFormula, canReport: whistle.status == WhistleStatus.open.rawValue && whistle.departments.contains { $0.departmentId == principal.departmentID },
             canScore: principal.role.can(.blowWhistle), notice: notice, error: error)
         return try await req.page("whistles/whistle", title: "nav_whistles", model: model, status: status)
     }

@@ -105,7 +105,7 @@ struct DeskPagesController: RouteCollection {
                 photo = try AttachmentsController.photo(in: req)
             }
             let key = form.idempotencyKey.flatMap { UUID(uuidString: $0) }.map { "desk:\(principal.userID):\($0)" }
-            let (order, created) = try await service.create(valid, by: WorkOrdersController.actor(principal), idempotencyKey: key)
+            let (order, created) = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: key)
             if created, let suggested = input.suggestedCategoryCode {
                 try await WorkOrdersController.recordCorrection(of: order, suggested: suggested, by: principal, req)
             }
@@ -193,7 +193,7 @@ struct DeskPagesController: RouteCollection {
         var order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
         let form = try req.content.decode(RouteForm.self)
         let service = WorkOrderService(application: req.application, database: req.db)
-        let actor = WorkOrdersController.actor(principal)
+        let actor = principal.workOrderActor
         do {
             guard let text = form.departmentId, let department = UUID(uuidString: text) else {
                 throw Problem.invalid(field: "/departmentId", req.t("wb_choose_department"))

@@ -149,7 +149,7 @@ struct OrderPagesController: RouteCollection {
             DetailModel.WhistleLine(title: $0.title, status: req.t("wb_whistle_\($0.status)"), blownAt: WorkbenchLookup.beijing($0.blownAt))
         }
         var duplicates: [DetailModel.Relative] = []
-        let offered = WorkOrderMachine.offeredActions(in: state, to: WorkOrdersController.actor(principal))
+        let offered = WorkOrderMachine.offeredActions(in: state, to: principal.workOrderActor)
         if offered.contains(.merge) {
             let sketch = OrderSketch(id: orderID.uuidString, text: order.title + " " + order.description,
                                      location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
@@ -227,7 +227,7 @@ struct OrderPagesController: RouteCollection {
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
             }
-            _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: WorkOrdersController.actor(principal))
+            _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: principal.workOrderActor)
             let back = WorkOrderActionKind(rawValue: input.action ?? "") ?? .addProgressNote
             return req.redirect(to: "/orders/\(try order.requireID())?done=\(back.rawValue)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {

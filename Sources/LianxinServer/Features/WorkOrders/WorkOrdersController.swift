@@ -25,7 +25,7 @@ struct WorkOrdersController: RouteCollection {
         let key = try Self.idempotencyKey(req, owner: principal.userID.uuidString)
         let service = WorkOrderService(application: req.application, database: req.db)
         let valid = try await service.validate(input, scope: principal.division)
-        let (order, created) = try await service.create(valid, by: Self.actor(principal), idempotencyKey: key)
+        let (order, created) = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: key)
         if created, let suggested = input.suggestedCategoryCode {
             try await Self.recordCorrection(of: order, suggested: suggested, by: principal, req)
         }
@@ -70,7 +70,7 @@ struct WorkOrdersController: RouteCollection {
         let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
         let action = try req.content.decode(TransitionInput.self).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db)
-            .apply(action, to: order, by: Self.actor(principal))
+            .apply(action, to: order, by: principal.workOrderActor)
         return try await Self.dto(updated, req)
     }
 
@@ -205,10 +205,6 @@ struct WorkOrdersController: RouteCollection {
     }
 
     // MARK: Helpers
-
-    static func actor(_ principal: Principal) -> WorkOrderActor {
-        .staff(principal.role, id: principal.userID, departmentID: principal.departmentID)
-    }
 
     /// Orders the principal may see: their department's, or those in their division subtree.
     static func scoped(_ principal: Principal, on db: any Database) -> QueryBuilder<WorkOrder> {
