@@ -148,7 +148,7 @@ struct UsersController: RouteCollection {
     private func renderForm(_ req: Request, principal: Principal, values: [String: String], errors: [String: String],
                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let departments = try await Department.query(on: req.db)
-            .filter(\.$divisionCode, .custom("LIKE"), String(principal.division.value.prefix(4)) + "%")
+            .within(\.$divisionCode, DivisionCode(String(principal.division.value.prefix(4))) ?? principal.division)
             .sort(\.$code).all()
         let model = FormModel(
             values: values, errors: errors,
@@ -158,7 +158,7 @@ struct UsersController: RouteCollection {
     }
 
     static func scoped(_ principal: Principal, on db: any Database) -> QueryBuilder<User> {
-        User.query(on: db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+        User.query(on: db).within(\.$divisionCode, principal.division)
     }
 
     static func find(_ raw: String?, for principal: Principal, on req: Request) async throws -> User {

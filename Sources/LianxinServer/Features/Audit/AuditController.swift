@@ -80,7 +80,7 @@ struct AuditController: RouteCollection {
     /// Entries about the auditor's subtree, plus those with no division (anonymous failures).
     private func query(_ req: Request, principal: Principal, after: [String]?) throws -> QueryBuilder<AuditEntry> {
         var query = AuditEntry.query(on: req.db).group(.or) { group in
-            group.filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%").filter(\.$divisionCode == nil)
+            group.within(\.$divisionCode, principal.division).filter(\.$divisionCode == nil)
         }
         if let action = req.query[String.self, at: "action"], !action.isEmpty { query = query.filter(\.$action == action) }
         if let result = req.query[String.self, at: "result"], !result.isEmpty { query = query.filter(\.$result == result) }

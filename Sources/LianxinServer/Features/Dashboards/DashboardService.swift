@@ -178,7 +178,7 @@ struct DashboardService {
         case "grid":
             column = "grid"
             units = try await Grid.query(on: db).filter(\.$validTo == nil)
-                .filter(\.$communityCode, .custom("LIKE"), request.division.value + "%").sort(\.$code).all().map { ($0.code, $0.name) }
+                .within(\.$communityCode, request.division).sort(\.$code).all().map { ($0.code, $0.name) }
         default:
             guard let divisionLevel = DivisionLevel(rawValue: level), divisionLevel != .province,
                   divisionLevel > request.division.level else {
@@ -186,7 +186,7 @@ struct DashboardService {
             }
             column = RollupCut.column(of: divisionLevel)
             units = try await Division.query(on: db).filter(\.$level == divisionLevel.rawValue)
-                .filter(\.$id, .custom("LIKE"), request.division.value + "%").filter(\.$validTo == nil).sort(\.$id).all()
+                .within(\.$id, request.division).filter(\.$validTo == nil).sort(\.$id).all()
                 .map { ($0.id ?? "", $0.name) }
         }
         let totals = try await DashboardQueries.totals(cut, by: column, on: db)

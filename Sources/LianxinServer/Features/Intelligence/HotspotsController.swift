@@ -216,7 +216,7 @@ struct HotspotsController: RouteCollection {
             return HotspotList(run: nil, items: [])
         }
         var query = HotspotRecord.query(on: req.db).filter(\.$runID == (try run.requireID()))
-            .filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
+            .within(\.$divisionCode, principal.division)
         if status != "all" { query = query.filter(\.$status == status) }
         let records = try await query.sort(\.$orderCount, .descending).sort(\.$id).limit(200).all()
         var items: [HotspotDTO] = []
@@ -272,7 +272,7 @@ struct HotspotsController: RouteCollection {
     }
 
     private static func claim(_ record: HotspotRecord, principal: Principal, _ req: Request) async throws -> Bool {
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         let rows = try await req.lianxin.writes.run {
             try await sql.update(HotspotRecord.schema).set("status", to: "tasking").set("handled_by", to: principal.userID)
                 .where("id", .equal, record.id).where("status", .equal, "open").returning("id").all()

@@ -70,8 +70,8 @@ enum WebhookDispatcher {
     static func deliverDue(_ app: Application, sender: any WebhookSender, batch: Int = 50) async throws -> Int {
         let now = app.lianxin.now()
         let claimed = try await app.lianxin.writes.run { try await app.db.transaction { db -> [WebhookDelivery] in
-            guard let sql = db as? any SQLDatabase else { return [] }
-            let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
+            let sql = db.sql
+            let lock = db.isSQLite ? "" : " FOR UPDATE SKIP LOCKED"
             let ids = try await sql.raw("""
                 SELECT id FROM webhook_deliveries WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now)
                 ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(batch))\(unsafeRaw: lock)
