@@ -17,10 +17,6 @@ struct DashboardAPIController: RouteCollection {
         api.put("assessment-schemes", ":code", use: saveScheme)
     }
 
-    static func service(_ req: Request) -> DashboardService {
-        DashboardService(db: req.db, context: req.lianxin, english: req.language == .en)
-    }
-
     func indicators(req: Request) async throws -> IndicatorsDTO {
         _ = try await req.require(.viewWorkOrders)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
@@ -32,7 +28,7 @@ struct DashboardAPIController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         let request = try await DashboardRequest.parse(req, principal: principal)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
-        return try await Self.service(req).dashboard(request, scheme: scheme)
+        return try await DashboardService(req).dashboard(request, scheme: scheme)
     }
 
     func rankings(req: Request) async throws -> RankingDTO {
@@ -40,7 +36,7 @@ struct DashboardAPIController: RouteCollection {
         let request = try await DashboardRequest.parse(req, principal: principal, defaultKind: .quarter)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
         let level = req.query[String.self, at: "level"] ?? "community"
-        return try await Self.service(req).ranking(level: level, request: request, scheme: scheme)
+        return try await DashboardService(req).ranking(level: level, request: request, scheme: scheme)
     }
 
     /// The orders behind a figure: `measure` (e.g. `closed`, `sign.met`, `counted`) or `overdue=true`.
@@ -82,16 +78,10 @@ struct DashboardAPIController: RouteCollection {
         let listed = try await DashboardQueries.facts(request.cut, overdueAt: selection.overdueAt, after: after,
                                                       limit: page.limit + 1, on: req.db, where: selection.includes)
         let visible = Array(listed.prefix(page.limit))
-        let rows = try await Self.orders(visible.map(\.fact.orderID), on: req.db)
+        let rows = try await DashboardQueries.orders(visible.map(\.fact.orderID), on: req.db)
         let items = visible.compactMap { listed in rows[listed.fact.orderID].map(Self.item) }
         let next = listed.count > page.limit ? visible.last.map { PageRequest.cursor([String($0.createdAt), $0.fact.orderID.uuidString]) } : nil
         return DrillDownDTO(measure: selection.name, count: try await total, items: items, nextCursor: next)
-    }
-
-    static func orders(_ ids: [UUID], on db: any Database) async throws -> [UUID: WorkOrder] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await WorkOrder.query(on: db).filter(\.$id ~~ ids).all()
-        return Dictionary(rows.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
     }
 
     static func item(_ row: WorkOrder) -> DrillDownItem {
@@ -123,7 +113,7 @@ struct DashboardAPIController: RouteCollection {
                 while true {
                     let page = try await DashboardQueries.facts(cut, overdueAt: selection.overdueAt, after: after, limit: 500,
                                                                 on: db, where: selection.includes)
-                    let rows = try await Self.orders(page.map(\.fact.orderID), on: db)
+                    let rows = try await DashboardQueries.orders(page.map(\.fact.orderID), on: db)
                     var text = ""
                     for listed in page {
                         guard let row = rows[listed.fact.orderID] else { continue }

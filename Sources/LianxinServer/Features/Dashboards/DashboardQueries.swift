@@ -177,4 +177,11 @@ enum DashboardQueries {
             after = (last.createdAt, last.fact.orderID)
         }
     }
+
+    /// The work orders with the given ids, by id (the rows behind a drill-down page).
+    static func orders(_ ids: [UUID], on db: any Database) async throws -> [UUID: WorkOrder] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await WorkOrder.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(rows.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
+    }
 }

@@ -211,3 +211,10 @@ struct DashboardService {
                           scheme: scheme.code, formula: scheme.definition.formula.text(english: english), rows: rows)
     }
 }
+
+extension DashboardService {
+    /// The service for a request: its database, context and language.
+    init(_ req: Request) {
+        self.init(db: req.db, context: req.lianxin, english: req.language == .en)
+    }
+}
