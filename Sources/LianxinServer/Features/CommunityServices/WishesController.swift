@@ -165,7 +165,7 @@ struct WishesController: RouteCollection {
         struct NoteForm: Content { var note: String? }
         let note = (try? req.query.get(String.self, at: "note")) ?? (req.headers.contentType?.type == "multipart" ? (try? req.content.decode(NoteForm.self).note) ?? nil : nil)
         let text = try FieldChecks.optionalText(note, "/note") ?? ""
-        let upload = try AttachmentsController.photo(in: req)
+        let upload = try PhotoUploads.photo(in: req)
         let key = UUID().uuidString.lowercased()
         let id = try wish.requireID()
         let box = Box()

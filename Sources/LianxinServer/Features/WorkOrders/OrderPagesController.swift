@@ -222,7 +222,7 @@ struct OrderPagesController: RouteCollection {
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
             if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete"].contains(input.action ?? ""),
                let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0 {
-                let photo = try await AttachmentsController.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
+                let photo = try await PhotoUploads.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
                                                                   defaultPurpose: input.action == "complete" ? "completion" : "progress")
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
