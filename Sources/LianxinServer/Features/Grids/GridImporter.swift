@@ -2,14 +2,6 @@ import Vapor
 import Fluent
 import LianxinCore
 
-/// What a grid import did.
-struct GridImportReport: Content {
-    var added: Int
-    var changed: Int
-    var unchanged: Int
-    var retired: Int
-}
-
 /// Loads grids from GeoJSON: the whole file or nothing. Every problem (malformed GeoJSON, unknown
 /// community, ring errors, self-intersections, duplicate codes, overlaps between sibling grids —
 /// including grids already in force that stay — and area outside the community when its boundary

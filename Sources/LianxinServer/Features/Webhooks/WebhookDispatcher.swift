@@ -3,24 +3,6 @@ import Fluent
 import Crypto
 import LianxinCore
 
-/// Sends a signed webhook request; the live one uses Vapor's HTTP client, tests record calls.
-protocol WebhookSender: Sendable {
-    /// Posts `body` with `headers`; returns the HTTP status, or throws on a network failure.
-    func send(url: String, headers: [(String, String)], body: Data) async throws -> UInt
-}
-
-/// The live sender.
-struct HTTPWebhookSender: WebhookSender {
-    let client: any Client
-
-    func send(url: String, headers: [(String, String)], body: Data) async throws -> UInt {
-        let response = try await client.post(URI(string: url), headers: HTTPHeaders(headers)) { request in
-            request.body = ByteBuffer(data: body)
-        }
-        return response.status.code
-    }
-}
-
 /// Writes outbox rows for events and delivers them with retries and exponential backoff.
 enum WebhookDispatcher {
     /// How many attempts before a delivery is given up (about a day of retries).
@@ -106,16 +88,4 @@ enum WebhookDispatcher {
         }
         return delivered
     }
-}
-
-/// What a subscriber receives for a work-order event.
-struct WorkOrderWebhookPayload: Encodable {
-    var event: String
-    var orderId: UUID
-    var number: String
-    var status: String
-    var departmentId: UUID?
-    var divisionCode: String
-    var at: Date
-    var note: String?
 }
