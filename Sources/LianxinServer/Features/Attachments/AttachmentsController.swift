@@ -51,7 +51,7 @@ struct AttachmentsController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let row = try await PhotoUploads.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID, defaultPurpose: "progress")
         let id = try order.requireID()
         return try await AttachmentDTO(row, url: "/api/v1/work-orders/\(id)/attachments/\(try row.requireID())")
@@ -60,7 +60,7 @@ struct AttachmentsController: RouteCollection {
 
     func list(req: Request) async throws -> [AttachmentDTO] {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let id = try order.requireID()
         return try await Attachment.query(on: req.db).filter(\.$orderID == id).sort(\.$createdAt).all()
             .map { try AttachmentDTO($0, url: "/api/v1/work-orders/\(id)/attachments/\(try $0.requireID())") }
@@ -68,7 +68,7 @@ struct AttachmentsController: RouteCollection {
 
     func download(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         guard let attachmentID = req.parameters.get("attachmentId").flatMap(UUID.init(uuidString:)),
               let row = try await Attachment.find(attachmentID, on: req.db), row.orderID == order.id,
               let data = try await req.lianxin.files.get(row.storageKey, on: req.db) else {

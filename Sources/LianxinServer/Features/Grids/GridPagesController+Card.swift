@@ -32,8 +32,8 @@ extension GridPagesController {
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
         let openOrders = try await WorkOrder.query(on: req.db).filter(\.$gridCode == grid.code).filter(\.$status ~~ open).count()
         // Visit coverage: households visited within their cadence, over those with a cadence.
-        let policy = try await VisitsController.policy(on: req.db)
-        let states = try await VisitsController.visitStates(households, on: req.db)
+        let policy = try await VisitSchedule.policy(on: req.db)
+        let states = try await VisitSchedule.states(of: households, on: req.db)
         let now = req.lianxin.now()
         var withRule = 0, onTime = 0, overdue = 0
         for household in households {

@@ -25,7 +25,7 @@ extension GridPagesController {
         var query = Household.query(on: req.db).filter(\.$gridCode == grid.code)
         if !tag.isEmpty { query = query.filter(\.$tags, .custom("LIKE"), "%," + tag + ",%") }
         let rows = try await query.sort(\.$address).limit(1000).all()
-        let states = try await VisitsController.visitStates(rows, on: req.db)
+        let states = try await VisitSchedule.states(of: rows, on: req.db)
         let memberCounts = try await Resident.query(on: req.db).filter(\.$gridCode == grid.code).all().reduce(into: [UUID: Int]()) { $0[$1.householdID, default: 0] += 1 }
         let catalog = try await ResidentTagRecord.query(on: req.db).filter(\.$active == true).all()
         let english = req.language == .en

@@ -46,7 +46,7 @@ struct GridsController: RouteCollection {
         guard from < to, to.timeIntervalSince(from) <= 366 * 86_400 else {
             throw Problem.invalid(field: "/from", "a period of at most a year, from before to / 统计区间须不超过一年")
         }
-        let query = WorkOrdersController.scoped(principal, on: req.db).filter(\.$createdAt >= from).filter(\.$createdAt <= to)
+        let query = WorkOrderLookup.scoped(principal, on: req.db).filter(\.$createdAt >= from).filter(\.$createdAt <= to)
         var counts: [String: GridCount] = [:]
         if cut == "filed" {
             for order in try await query.filter(\.$gridCode != nil).field(\.$id).field(\.$gridCode).field(\.$gridVersion).all() {

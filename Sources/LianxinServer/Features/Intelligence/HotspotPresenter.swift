@@ -29,7 +29,7 @@ enum HotspotPresenter {
         var sampleRows: [HotspotsController.Sample]?
         if samples {
             let ids = HotspotService.decodeIDs(record.sampleIDs)
-            let visible = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$id ~~ ids).all()
+            let visible = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$id ~~ ids).all()
                 .reduce(into: [UUID: WorkOrder]()) { $0[$1.id!] = $1 }
             sampleRows = ids.compactMap { visible[$0] }.map {
                 HotspotsController.Sample(orderId: $0.id!, number: $0.number, title: $0.title, status: $0.status, createdAt: $0.createdAt)

@@ -16,7 +16,7 @@ extension HotspotsController {
         let record = try await Self.find(req.parameters.get("id"), for: principal, req)
         let input = try req.content.decode(TaskInput.self)
         let order = try await Self.createTask(record, input: input, principal: principal, req)
-        let dto = try await WorkOrdersController.dto(order, req)
+        let dto = try await WorkOrderLookup.dto(order, req)
         let response = try await dto.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/work-orders/\(dto.id)")
         return response

@@ -109,8 +109,8 @@ struct VisitsController: RouteCollection {
         if let grid = try req.query.get(String?.self, at: "grid") { query = query.filter(\.$gridCode == grid) }
         let households = try await query.limit(5000).all()
         let now = req.lianxin.now()
-        let policy = try await Self.policy(on: req.db)
-        let states = try await Self.visitStates(households, on: req.db)
+        let policy = try await VisitSchedule.policy(on: req.db)
+        let states = try await VisitSchedule.states(of: households, on: req.db)
         let formatter = Self.dayFormatter
         var items: [(DueItem, VisitDue)] = []
         for household in households {
@@ -295,8 +295,8 @@ struct VisitsController: RouteCollection {
         let scope = try await req.registryScope(principal)
         let households = try await scope.limit(Household.query(on: req.db)).all()
         let now = req.lianxin.now()
-        let policy = try await Self.policy(on: req.db)
-        let states = try await Self.visitStates(households, on: req.db)
+        let policy = try await VisitSchedule.policy(on: req.db)
+        let states = try await VisitSchedule.states(of: households, on: req.db)
         var rows: [String: CoverageRow] = [:]
         for household in households {
             guard let id = household.id else { continue }
@@ -356,34 +356,6 @@ struct VisitsController: RouteCollection {
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter
     }()
-
-    /// The visit rules in force.
-    static func policy(on db: any Database) async throws -> VisitPolicy {
-        let rows = try await VisitRuleRecord.query(on: db).all()
-        let rules = rows.compactMap { row -> VisitRule? in
-            guard let tag = row.id, tag != "*", let cadence = VisitCadence(text: row.cadence) else { return nil }
-            return VisitRule(tagID: tag, cadence: cadence)
-        }
-        let fallback = rows.first { $0.id == "*" }.flatMap { VisitCadence(text: $0.cadence) }
-        return VisitPolicy(rules: rules, defaultCadence: fallback)
-    }
-
-    /// Each household's tags (its own and its members') and its last visit.
-    static func visitStates(_ households: [Household], on db: any Database) async throws -> (tags: [UUID: Set<String>], lastVisit: [UUID: Date]) {
-        let ids = households.compactMap(\.id)
-        var tags: [UUID: Set<String>] = [:]
-        for household in households { if let id = household.id { tags[id] = Set(TagList.decode(household.tags)) } }
-        var lastVisit: [UUID: Date] = [:]
-        for chunk in ids.chunked(500) {
-            for resident in try await Resident.query(on: db).filter(\.$householdID ~~ chunk).field(\.$householdID).field(\.$tags).all() {
-                tags[resident.householdID, default: []].formUnion(TagList.decode(resident.tags))
-            }
-            for visit in try await Visit.query(on: db).filter(\.$householdID ~~ chunk).field(\.$householdID).field(\.$visitedAt).all() {
-                lastVisit[visit.householdID] = max(lastVisit[visit.householdID] ?? .distantPast, visit.visitedAt)
-            }
-        }
-        return (tags, lastVisit)
-    }
 
     static func dto(_ visit: Visit, photoIDs: [UUID]) throws -> VisitDTO {
         VisitDTO(id: try visit.requireID(), householdId: visit.householdID, gridCode: visit.gridCode, visitor: visit.visitorName,

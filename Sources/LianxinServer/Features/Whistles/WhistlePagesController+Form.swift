@@ -22,7 +22,7 @@ extension WhistlePagesController {
                     error: String = "", status: HTTPResponseStatus = .ok) async throws -> Response {
         let lookup = try await WorkbenchLookup.load(req)
         var number = ""
-        if !orderID.isEmpty { number = try await WorkOrdersController.find(orderID, for: principal, on: req).number }
+        if !orderID.isEmpty { number = try await WorkOrderLookup.find(orderID, for: principal, on: req).number }
         let chosen = Set((values["departmentIds"] ?? "").split(separator: ",").map(String.init))
         let model = FormModel(values: values, errors: errors, error: error,
                               departments: lookup.departmentOptions.map { SelectOption(value: $0.value, label: $0.label, selected: chosen.contains($0.value)) },

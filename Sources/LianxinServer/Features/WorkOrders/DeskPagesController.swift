@@ -153,7 +153,7 @@ struct DeskPagesController: RouteCollection {
         let category = req.query[String.self, at: "category"] ?? ""
         let overdueOnly = req.query[String.self, at: "overdue"] == "true"
         let statuses = Self.waiting.map(\.rawValue)
-        var query = WorkOrdersController.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
             .filter(\.$status ~~ (statuses.contains(status) ? [status] : statuses))
         if !category.isEmpty { query = query.filter(\.$categoryCode, .custom("LIKE"), category.filter(\.isNumber) + "%") }
         if overdueOnly { query = query.filter(\.$overdue == true) }
@@ -190,7 +190,7 @@ struct DeskPagesController: RouteCollection {
     /// suggested one preselected — or redispatch a returned order with the reason.
     func route(req: Request) async throws -> Response {
         let principal = try await req.require(.createWorkOrders)
-        var order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        var order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let form = try req.content.decode(RouteForm.self)
         let service = WorkOrderService(application: req.application, database: req.db)
         let actor = principal.workOrderActor
@@ -236,7 +236,7 @@ struct DeskPagesController: RouteCollection {
                 .filter(\.$status ~~ ["completed", "reviewed", "evaluated", "closed"]).sort(\.$updatedAt, .descending).limit(20).allOrders()
         } else {
             // Staff without a unit (grid members, community staff): what they filed themselves.
-            recent = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$createdBy == principal.userID)
+            recent = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$createdBy == principal.userID)
                 .sort(\.$createdAt, .descending).limit(50).allOrders()
         }
         try await lookup.loadDivisions(of: (active + recent).map(\.divisionCode), on: req.db)
@@ -265,14 +265,14 @@ struct DeskPagesController: RouteCollection {
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
         // An overdue order has a running clock, so a deadline: the condition adds nothing but lets the planner use
         // the partial index on deadlines (`work_orders_due`).
-        let overdue = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$overdue == true).filter(\.$status ~~ open)
+        let overdue = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$overdue == true).filter(\.$status ~~ open)
             .filter(\.$nextDueAt != nil).sort(\.$nextDueAt).limit(100).allOrders()
         let soon = lookup.now.addingTimeInterval(4 * 3_600)
-        let warning = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$overdue == false).filter(\.$status ~~ open)
+        let warning = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$overdue == false).filter(\.$status ~~ open)
             .filter(\.$nextDueAt != nil).filter(\.$nextDueAt <= soon).sort(\.$nextDueAt).limit(100).allOrders()
-        let supervised = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$supervisionLevel > 0).filter(\.$status ~~ open)
+        let supervised = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$supervisionLevel > 0).filter(\.$status ~~ open)
             .sort(\.$createdAt, .descending).limit(100).allOrders()
-        let shelved = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$status == "shelved")
+        let shelved = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$status == "shelved")
             .sort(\.$createdAt, .descending).limit(50).allOrders()
         try await lookup.loadDivisions(of: (overdue + warning + supervised + shelved).map(\.divisionCode), on: req.db)
         let model = SupervisionModel(overdue: try overdue.map { try lookup.summary($0) }, warning: try warning.map { try lookup.summary($0) },

@@ -30,7 +30,7 @@ struct OrderPagesController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
         var lookup = try await WorkbenchLookup.load(req)
-        var query = WorkOrdersController.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
         let status = req.query[String.self, at: "status"] ?? ""
         if !status.isEmpty {
             guard WorkOrderStatus(rawValue: status) != nil else { throw Problem.invalid(field: "status", "unknown status / 状态无效") }
@@ -105,7 +105,7 @@ struct OrderPagesController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let notice = req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""
         return try await render(req, order: order, principal: principal, notice: notice,
@@ -198,7 +198,7 @@ struct OrderPagesController: RouteCollection {
     /// back with the message next to the field (422) or at the top (409/403), and nothing is written.
     func act(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let input = try req.content.decode(ActionFormInput.self)
         var values: [String: String] = [:]
         for (key, value) in [("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
@@ -211,7 +211,7 @@ struct OrderPagesController: RouteCollection {
             if input.action == "merge" {
                 let number = input.parentNumber?.trimmingCharacters(in: .whitespaces) ?? ""
                 guard !number.isEmpty else { throw Problem.invalid(field: "/parentNumber", "is required / 必填") }
-                guard let parent = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$number == number).first() else {
+                guard let parent = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$number == number).first() else {
                     throw Problem.invalid(field: "/parentNumber", "no order with this number in your scope / 未找到该工单")
                 }
                 parentID = parent.id
@@ -242,7 +242,7 @@ struct OrderPagesController: RouteCollection {
 
     func unmask(req: Request) async throws -> Response {
         let principal = try await req.require(.unmaskPersonalData)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         struct Input: Content { var reason: String? }
         let reason = (try req.content.decode(Input.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...200).contains(reason.count) else {

@@ -159,7 +159,7 @@ struct ResidentPagesController: RouteCollection {
     }
 
     func track(req: Request) async throws -> Response {
-        let order = try await PublicTrackingController.find(req)
+        let order = try await PublicOrderLookup.find(req)
         let done = req.query[String.self, at: "done"] ?? ""
         return try await renderTrack(req, order: order, code: order.trackingCode, isNew: req.query[String.self, at: "new"] == "1",
                                      notice: done.isEmpty ? "" : req.t("p_done_\(done)"))
@@ -170,7 +170,7 @@ struct ResidentPagesController: RouteCollection {
         var view: PublicTrackingController.PublicOrder?
         var canAdd = false, canReopen = false
         if let order {
-            view = try await PublicTrackingController.view(order, req)
+            view = try await PublicOrderLookup.view(order, req)
             let state = try WorkOrderService.decodeState(order)
             let offered = WorkOrderMachine.offeredActions(in: state, to: .resident())
             canAdd = offered.contains(.addInformation)
@@ -188,7 +188,7 @@ struct ResidentPagesController: RouteCollection {
     /// Runs a resident's step and comes back to the tracking page, or shows the message beside the field.
     private func residentStep(_ req: Request, done: String, values: [String: String],
                               _ step: (WorkOrder) async throws -> Void) async throws -> Response {
-        let order = try await PublicTrackingController.find(req)
+        let order = try await PublicOrderLookup.find(req)
         do {
             try await step(order)
             return req.redirect(to: "/p/track/\(order.trackingCode)?done=\(done)")

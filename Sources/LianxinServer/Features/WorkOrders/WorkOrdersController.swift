@@ -29,7 +29,7 @@ struct WorkOrdersController: RouteCollection {
         if created, let suggested = input.suggestedCategoryCode {
             try await Self.recordCorrection(of: order, suggested: suggested, by: principal, req)
         }
-        let dto = try await Self.dto(order, req)
+        let dto = try await WorkOrderLookup.dto(order, req)
         let response = try await dto.encodeResponse(status: created ? .created : .ok, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/work-orders/\(dto.id)")
         return response
@@ -55,23 +55,23 @@ struct WorkOrdersController: RouteCollection {
 
     func show(req: Request) async throws -> WorkOrderDTO {
         let principal = try await req.require(.viewWorkOrders)
-        return try await Self.dto(try await Self.find(req.parameters.get("id"), for: principal, on: req), req)
+        return try await WorkOrderLookup.dto(try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req), req)
     }
 
     func events(req: Request) async throws -> [WorkOrderEventDTO] {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         return try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID == order.requireID())
             .sort(\.$sequence).all().map(WorkOrderEventDTO.init)
     }
 
     func transition(req: Request) async throws -> WorkOrderDTO {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let action = try req.content.decode(TransitionInput.self).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db)
             .apply(action, to: order, by: principal.workOrderActor)
-        return try await Self.dto(updated, req)
+        return try await WorkOrderLookup.dto(updated, req)
     }
 
     struct UnmaskInput: Content { var reason: String? }
@@ -81,7 +81,7 @@ struct WorkOrdersController: RouteCollection {
     /// reason; every unmasking is audited.
     func unmask(req: Request) async throws -> Unmasked {
         let principal = try await req.require(.unmaskPersonalData)
-        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         guard let reason = try req.content.decode(UnmaskInput.self).reason?.trimmingCharacters(in: .whitespacesAndNewlines),
               (2...200).contains(reason.count) else {
             throw Problem.invalid(field: "/reason", "say why you need the full number (2–200 characters) / 请说明查看原因")
@@ -96,7 +96,7 @@ struct WorkOrdersController: RouteCollection {
     func list(req: Request) async throws -> ListPage<WorkOrderDTO> {
         let principal = try await req.require(.viewWorkOrders)
         let page = try PageRequest(req)
-        var query = Self.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
         if let text = req.query[String.self, at: "status"], !text.isEmpty {
             let statuses = text.split(separator: ",").map(String.init)
             guard statuses.allSatisfy({ WorkOrderStatus(rawValue: $0) != nil }) else {
@@ -205,32 +205,6 @@ struct WorkOrdersController: RouteCollection {
     }
 
     // MARK: Helpers
-
-    /// Orders the principal may see: their department's, or those in their division subtree.
-    static func scoped(_ principal: Principal, on db: any Database) -> QueryBuilder<WorkOrder> {
-        let query = WorkOrder.query(on: db)
-        if principal.role.requiresDepartment, let department = principal.departmentID {
-            return query.filter(\.$departmentID == department)
-        }
-        return query.filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%")
-    }
-
-    static func find(_ raw: String?, for principal: Principal, on req: Request) async throws -> WorkOrder {
-        guard let raw, let id = UUID(uuidString: raw) else { throw Problem.notFound("work order") }
-        guard let order = try await WorkOrder.find(id, on: req.db) else { throw Problem.notFound("work order") }
-        let visible: Bool
-        if principal.role.requiresDepartment {
-            visible = order.departmentID != nil && order.departmentID == principal.departmentID
-        } else {
-            visible = principal.canSee(divisionCode: order.divisionCode)
-        }
-        guard visible else { throw await req.outOfScope("work order", target: "work-order:\(order.number)") }
-        return order
-    }
-
-    static func dto(_ order: WorkOrder, _ req: Request) async throws -> WorkOrderDTO {
-        try WorkOrderDTO(order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db), now: req.lianxin.now())
-    }
 
     /// The `Idempotency-Key` header, namespaced by who sent it.
     static func idempotencyKey(_ req: Request, owner: String) throws -> String? {
