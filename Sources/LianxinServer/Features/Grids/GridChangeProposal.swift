@@ -8,9 +8,11 @@ struct GridChangeProposal {
     var grids: String
     var retiring: [String]
 
+    /// The kinds of change a township may propose.
+    static let kinds = ["split", "merge", "redraw", "create"]
+
     /// Reads `{kind, title, reason, retiringCodes, grids: FeatureCollection}`, every problem at once.
     static func decode(_ req: Request) throws -> GridChangeProposal {
-        let kinds = GridChangesController.kinds
         guard let body = req.body.data, let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
             throw Problem.invalid(field: "/", "send a JSON object / 请提交 JSON")
         }
