@@ -90,11 +90,11 @@ struct GridChangeTests {
             let approved = try await Self.send(county, .POST, "/api/v1/grid-changes/\(change.id)/decision",
                                                ["decision": "approve", "effectiveOn": tomorrow.description])
             #expect(try approved.json(GridChangesController.ChangeDTO.self).status == "approved")
-            #expect(try await GridChangesController.applyDue(app) == 0)
+            #expect(try await GridChangeApplier.applyDue(app) == 0)
             #expect(try await Grid.query(on: app.db).filter(\.$code == grid.code).filter(\.$validTo == nil).count() == 1)
 
             clock.advance(86_400 * 1.5)
-            #expect(try await GridChangesController.applyDue(app) == 1)
+            #expect(try await GridChangeApplier.applyDue(app) == 1)
             #expect(try await Grid.query(on: app.db).filter(\.$code == grid.code).filter(\.$validTo == nil).count() == 0)
             #expect(try await Grid.query(on: app.db).filter(\.$code == "361102001001091").filter(\.$validTo == nil).count() == 1)
             try await county.login("leader")      // a day and a half later: a new session

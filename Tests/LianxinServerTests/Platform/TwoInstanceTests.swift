@@ -27,7 +27,7 @@ struct TwoInstanceTests {
                         group.addTask {
                             var total = 0
                             while true {
-                                let fired = try await SLAScheduler.sweep(application, instance: instance, batch: 5)
+                                let fired = try await SLASweep.sweep(application, instance: instance, batch: 5)
                                 if fired == 0 { return total }
                                 total += fired
                             }

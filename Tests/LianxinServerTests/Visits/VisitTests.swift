@@ -88,7 +88,7 @@ struct VisitTests {
             #expect(try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "every:0"]).status == .unprocessableEntity)
             #expect(try await community.send(.PUT, "/api/v1/visit-rules/nosuchtag", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status == .notFound)
             #expect(try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status == .ok)
-            #expect(try await VisitsController.policy(on: app.db).rules.contains(VisitRule(tagID: "hardship", cadence: .daily)))
+            #expect(try await VisitSchedule.policy(on: app.db).rules.contains(VisitRule(tagID: "hardship", cadence: .daily)))
             let member = TestClient(app: app)
             try await member.login("gridmember")
             #expect(try await member.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": try await member.csrf()], json: ["cadence": "weekly"]).status == .forbidden)

@@ -20,12 +20,12 @@ struct SLASchedulerTests {
             let order = try await staff.create(body).json(WorkOrderDTO.self)
             let dispatch = try #require(order.clocks.first { $0.stage == "dispatch" })
             #expect(dispatch.dueAt == Self.tuesdayMorning.addingTimeInterval(120), "2 minutes to dispatch")
-            #expect(try await SLAScheduler.sweep(app, instance: "a") == 0)
+            #expect(try await SLASweep.sweep(app, instance: "a") == 0)
             clock.advance(100)
-            #expect(try await SLAScheduler.sweep(app, instance: "a") == 1, "the warning fires")
+            #expect(try await SLASweep.sweep(app, instance: "a") == 1, "the warning fires")
             clock.advance(30)
-            #expect(try await SLAScheduler.sweep(app, instance: "a") == 1, "the breach fires")
-            #expect(try await SLAScheduler.sweep(app, instance: "a") == 0, "nothing fires twice")
+            #expect(try await SLASweep.sweep(app, instance: "a") == 1, "the breach fires")
+            #expect(try await SLASweep.sweep(app, instance: "a") == 0, "nothing fires twice")
             let row = try #require(try await WorkOrder.find(order.id, on: app.db))
             #expect(row.overdue)
             let inbox = try await staff.dispatcher.send(.GET, "/api/v1/inbox").json([WorkOrdersController.InboxItem].self)
@@ -49,7 +49,7 @@ struct SLASchedulerTests {
             let sign = try #require(order.clocks.first { $0.stage == "sign" && $0.running })
             #expect(sign.dueAt == Self.tuesdayMorning.addingTimeInterval(60 + 300), "5 minutes to sign, from dispatch")
             clock.advance(100)
-            #expect(try await SLAScheduler.sweep(app, instance: "a") == 0, "the dispatch alerts are gone")
+            #expect(try await SLASweep.sweep(app, instance: "a") == 0, "the dispatch alerts are gone")
         }
     }
 
@@ -87,7 +87,7 @@ struct SLASchedulerTests {
                     group.addTask {
                         var total = 0
                         while true {
-                            let fired = try await SLAScheduler.sweep(app, instance: instance, batch: 7)
+                            let fired = try await SLASweep.sweep(app, instance: instance, batch: 7)
                             if fired == 0 { break }
                             total += fired
                         }

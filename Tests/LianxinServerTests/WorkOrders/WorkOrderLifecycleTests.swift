@@ -166,7 +166,7 @@ struct WorkOrderLifecycleTests {
             let valid = try await service.validate(input, scope: principal.division)
             let numbers = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<40 {
-                    group.addTask { try await service.create(valid, by: WorkOrdersController.actor(principal), idempotencyKey: nil).0.number }
+                    group.addTask { try await service.create(valid, by: principal.workOrderActor, idempotencyKey: nil).0.number }
                 }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }

@@ -17,9 +17,9 @@ struct LianxinServeCommand: AnyAsyncCommand {
             for line in try await DashboardDemo.seed(application) { context.console.print(line) }
         }
         if application.lianxin.settings.runScheduler {
-            let scheduler = SLAScheduler()
-            application.lifecycle.use(scheduler)
-            scheduler.start(application)
+            let jobs = JobsRunner()
+            application.lifecycle.use(jobs)
+            jobs.start(application)
         }
         try await serve.run(using: &context)
     }

@@ -39,7 +39,7 @@ struct AccountController: RouteCollection {
         }
         do {
             try await AccountService(application: req.application, database: req.db)
-                .resetPassword(of: user, to: form.password ?? "", actor: UsersController.actor(principal), ip: req.clientIP, selfService: true)
+                .resetPassword(of: user, to: form.password ?? "", actor: principal.auditActor, ip: req.clientIP, selfService: true)
         } catch let problem as Problem {
             return try await render(req, user: user, error: problem.detail, status: .unprocessableEntity)
         }

@@ -27,7 +27,7 @@ struct HomeController: RouteCollection {
         let principal = try req.requirePrincipal()
         async let path = DivisionQueries.path(to: principal.division, on: req.db)
         async let subdivisions = Division.query(on: req.db).filter(\.$parentCode == principal.division.value).count()
-        async let accounts = User.query(on: req.db).filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%").count()
+        async let accounts = User.query(on: req.db).within(\.$divisionCode, principal.division).count()
         let names = try await path.map(\.name)
         var cards = [Card(href: "/divisions", title: req.t("nav_divisions"), text: req.t("home_card_divisions"))]
         if principal.role.can(.manageAccounts) {

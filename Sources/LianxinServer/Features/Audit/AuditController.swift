@@ -80,7 +80,7 @@ struct AuditController: RouteCollection {
     /// Entries about the auditor's subtree, plus those with no division (anonymous failures).
     private func query(_ req: Request, principal: Principal, after: [String]?) throws -> QueryBuilder<AuditEntry> {
         var query = AuditEntry.query(on: req.db).group(.or) { group in
-            group.filter(\.$divisionCode, .custom("LIKE"), principal.division.value + "%").filter(\.$divisionCode == nil)
+            group.within(\.$divisionCode, principal.division).filter(\.$divisionCode == nil)
         }
         if let action = req.query[String.self, at: "action"], !action.isEmpty { query = query.filter(\.$action == action) }
         if let result = req.query[String.self, at: "result"], !result.isEmpty { query = query.filter(\.$result == result) }
@@ -94,15 +94,5 @@ struct AuditController: RouteCollection {
             }
         }
         return query.sort(\.$at, .descending).sort(\.$id, .descending)
-    }
-}
-
-/// Times as people in China read them.
-enum ChinaTime {
-    static func minute(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 }

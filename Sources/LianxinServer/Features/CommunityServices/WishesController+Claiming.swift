@@ -51,7 +51,7 @@ extension WishesController {
         struct NoteForm: Content { var note: String? }
         let note = (try? req.query.get(String.self, at: "note")) ?? (req.headers.contentType?.type == "multipart" ? (try? req.content.decode(NoteForm.self).note) ?? nil : nil)
         let text = try InputValidator.optionalText(note, "/note", req.lianxin.localizer) ?? ""
-        let upload = try AttachmentsController.photo(in: req)
+        let upload = try PhotoUploads.photo(in: req)
         let key = UUID().uuidString.lowercased()
         let id = try wish.requireID()
         let box = Box()

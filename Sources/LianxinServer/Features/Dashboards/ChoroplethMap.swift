@@ -19,7 +19,7 @@ enum ChoroplethMap {
     static func build(_ req: Request, request: DashboardRequest, data: DashboardDTO, english: Bool) async throws -> Drawing {
         let scope = request.division
         let grids = try await Grid.query(on: req.db).filter(\.$validTo == nil)
-            .filter(\.$communityCode, .custom("LIKE"), scope.value + "%").sort(\.$code).limit(maximumGrids).all()
+            .within(\.$communityCode, scope).sort(\.$code).limit(maximumGrids).all()
         guard !grids.isEmpty else { return Drawing(areas: [], viewBox: "0 0 \(Int(width)) 10", legend: []) }
         let byGrid = scope.level == .community
         let totals = try await DashboardQueries.totals(request.cut, by: byGrid ? "grid" : "community", on: req.db)

@@ -17,10 +17,6 @@ struct DashboardAPIController: RouteCollection {
         api.put("assessment-schemes", ":code", use: saveScheme)
     }
 
-    static func service(_ req: Request) -> DashboardService {
-        DashboardService(db: req.db, context: req.lianxin, english: req.language == .en)
-    }
-
     func indicators(req: Request) async throws -> IndicatorsDTO {
         _ = try await req.require(.viewWorkOrders)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
@@ -32,7 +28,7 @@ struct DashboardAPIController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         let request = try await DashboardRequest.parse(req, principal: principal)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
-        return try await Self.service(req).dashboard(request, scheme: scheme)
+        return try await DashboardService(req).dashboard(request, scheme: scheme)
     }
 
     func rankings(req: Request) async throws -> RankingDTO {
@@ -40,162 +36,6 @@ struct DashboardAPIController: RouteCollection {
         let request = try await DashboardRequest.parse(req, principal: principal, defaultKind: .quarter)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
         let level = req.query[String.self, at: "level"] ?? "community"
-        return try await Self.service(req).ranking(level: level, request: request, scheme: scheme)
-    }
-
-    /// The orders behind a figure: `measure` (e.g. `closed`, `sign.met`, `counted`) or `overdue=true`.
-    struct DrillDownSelection {
-        let name: String
-        let overdueAt: Date?
-        let includes: @Sendable (OrderFact) -> Bool
-
-        init(_ req: Request) throws {
-            if let overdue = req.query[String.self, at: "overdue"], overdue == "true" {
-                name = "overdueOpen"
-                let now = req.lianxin.now()
-                overdueAt = now
-                includes = { $0.isOverdue(at: now) }
-                return
-            }
-            guard let text = req.query[String.self, at: "measure"], let measure = RollupMeasure(text) else {
-                throw Problem.invalid(field: "measure", "one of \(RollupMeasure.all.map(\.description).joined(separator: ", ")) (or overdue=true) / 指标口径无效")
-            }
-            name = measure.description
-            overdueAt = nil
-            includes = { measure.includes($0) }
-        }
-    }
-
-    func drillDown(req: Request) async throws -> DrillDownDTO {
-        let principal = try await req.require(.viewWorkOrders)
-        let request = try await DashboardRequest.parse(req, principal: principal)
-        let selection = try DrillDownSelection(req)
-        let page = try PageRequest(req)
-        var after: (Double, UUID)?
-        if let key = page.after {
-            guard key.count == 2, let created = Double(key[0]), let id = UUID(uuidString: key[1]) else {
-                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
-            }
-            after = (created, id)
-        }
-        async let total = DashboardQueries.count(request.cut, overdueAt: selection.overdueAt, on: req.db, where: selection.includes)
-        let listed = try await DashboardQueries.facts(request.cut, overdueAt: selection.overdueAt, after: after,
-                                                      limit: page.limit + 1, on: req.db, where: selection.includes)
-        let visible = Array(listed.prefix(page.limit))
-        let rows = try await Self.orders(visible.map(\.fact.orderID), on: req.db)
-        let items = visible.compactMap { listed in rows[listed.fact.orderID].map(Self.item) }
-        let next = listed.count > page.limit ? visible.last.map { PageRequest.cursor([String($0.createdAt), $0.fact.orderID.uuidString]) } : nil
-        return DrillDownDTO(measure: selection.name, count: try await total, items: items, nextCursor: next)
-    }
-
-    static func orders(_ ids: [UUID], on db: any Database) async throws -> [UUID: WorkOrder] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await WorkOrder.query(on: db).filter(\.$id ~~ ids).all()
-        return Dictionary(rows.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
-    }
-
-    static func item(_ row: WorkOrder) -> DrillDownItem {
-        DrillDownItem(id: row.id ?? UUID(), number: row.number, title: row.title, status: row.status, createdAt: row.createdAt,
-                      divisionCode: row.divisionCode, categoryCode: row.categoryCode)
-    }
-
-    /// The orders behind a figure as CSV (UTF-8 with BOM), streamed: facts are read by keyset pages and each page's
-    /// lines are written before the next is read, so memory stays flat however many orders there are. Audited.
-    func export(req: Request) async throws -> Response {
-        let principal = try await req.require(.exportData)
-        let request = try await DashboardRequest.parse(req, principal: principal)
-        let selection = try DrillDownSelection(req)
-        await req.audit(.exported, result: .success, target: "dashboard-orders",
-                        detail: "\(selection.name) \(request.cut.period) \(request.division.value)")
-        let db = req.db
-        let cut = request.cut
-        let english = req.language == .en
-        let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: db)
-        let departments = Dictionary(try await Department.query(on: db).all().map { ($0.id?.uuidString ?? "", $0.name) },
-                                     uniquingKeysWith: { a, _ in a })
-        let response = Response(status: .ok, body: .init(asyncStream: { writer in
-            do {
-                let header = english
-                    ? ["number", "created", "status", "division", "category", "unit", "title"]
-                    : ["工单编号", "受理时间", "状态", "区划", "分类", "承办单位", "标题"]
-                try await writer.write(.buffer(ByteBuffer(string: CSVWriter.byteOrderMark + CSVWriter.line(header))))
-                var after: (Double, UUID)?
-                while true {
-                    let page = try await DashboardQueries.facts(cut, overdueAt: selection.overdueAt, after: after, limit: 500,
-                                                                on: db, where: selection.includes)
-                    let rows = try await Self.orders(page.map(\.fact.orderID), on: db)
-                    var text = ""
-                    for listed in page {
-                        guard let row = rows[listed.fact.orderID] else { continue }
-                        text += CSVWriter.line([
-                            row.number, ISOTimestamp.format(row.createdAt), row.status, row.divisionCode,
-                            catalog.categories[row.categoryCode]?.name ?? row.categoryCode,
-                            row.departmentID.flatMap { departments[$0.uuidString] } ?? "", row.title,
-                        ])
-                    }
-                    if !text.isEmpty { try await writer.write(.buffer(ByteBuffer(string: text))) }
-                    guard page.count == 500, let last = page.last else { break }
-                    after = (last.createdAt, last.fact.orderID)
-                }
-                try await writer.write(.end)
-            } catch {
-                try await writer.write(.error(error))
-            }
-        }))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"orders-\(selection.name)-\(cut.period).csv\"")
-        return response
-    }
-
-    func schemes(req: Request) async throws -> [AssessmentScheme] {
-        _ = try await req.require(.viewWorkOrders)
-        var schemes = try await AssessmentSchemeRecord.query(on: req.db).sort(\.$id).all().map {
-            try JSONDecoder().decode(AssessmentScheme.self, from: Data($0.scheme.utf8))
-        }
-        if !schemes.contains(where: { $0.code == AssessmentScheme.threeRates.code }) { schemes.insert(.threeRates, at: 0) }
-        return schemes
-    }
-
-    /// Stores a scheme (weights, indicator parameters, ranking rules); a bad scheme is a 422 naming the field.
-    func saveScheme(req: Request) async throws -> AssessmentScheme {
-        let principal = try await req.require(.manageRules)
-        let code = req.parameters.get("code") ?? ""
-        guard (1...40).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw Problem.invalid(field: "code", "1–40 letters, digits or hyphens / 编码无效")
-        }
-        let scheme: AssessmentScheme
-        do {
-            scheme = try req.content.decode(AssessmentScheme.self)
-        } catch let error as DecodingError {
-            throw Problem.invalid(field: "/\(Self.path(of: error))", "\(error)")
-        } catch {
-            throw Problem.invalid(field: "/weights", "not an assessment scheme / 考核方案无效")
-        }
-        guard scheme.code == code else { throw Problem.invalid(field: "/code", "must equal the code in the path / 须与路径中的编码一致") }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let text = String(decoding: try encoder.encode(scheme), as: UTF8.self)
-        try await req.lianxin.writes.run {
-            try await req.db.transaction { db in
-                let record = try await AssessmentSchemeRecord.find(code, on: db) ?? AssessmentSchemeRecord()
-                record.id = code
-                record.scheme = text
-                record.updatedAt = req.lianxin.now()
-                record.updatedBy = principal.username
-                try await record.save(on: db)
-            }
-        }
-        await req.audit(.settingsChanged, result: .success, target: "assessment-scheme:\(code)", detail: text)
-        return scheme
-    }
-
-    private static func path(of error: DecodingError) -> String {
-        let context: DecodingError.Context? = switch error {
-        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context): context
-        @unknown default: nil
-        }
-        var path = context?.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } ?? []
-        if case .keyNotFound(let key, _) = error { path.append(key.stringValue) }
-        return path.isEmpty ? "weights" : path.joined(separator: "/")
+        return try await DashboardService(req).ranking(level: level, request: request, scheme: scheme)
     }
 }

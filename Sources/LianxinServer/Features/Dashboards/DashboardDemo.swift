@@ -19,7 +19,7 @@ enum DashboardDemo {
         let calendar = try await ReferenceData.calendar(app.lianxin.referenceCache, on: db)
         let categories = catalog.categories.values.filter { $0.active && ($0.id?.count ?? 0) == 4 }.sorted { ($0.id ?? "") < ($1.id ?? "") }
         let departments = try await Department.query(on: db).filter(\.$code, .custom("LIKE"), "XZ-%").all().compactMap(\.id)
-        let grids = try await Grid.query(on: db).filter(\.$validTo == nil).filter(\.$communityCode, .custom("LIKE"), "361102%").all()
+        let grids = try await Grid.query(on: db).filter(\.$validTo == nil).within(\.$communityCode, DivisionCode("361102")!).all()
         guard !categories.isEmpty, !departments.isEmpty, !grids.isEmpty else { return ["dashboard demo history: no categories, units or grids"] }
         var random = SystemRandomNumberGenerator()
         var policies: [String: SLAPolicy] = [:]
@@ -116,7 +116,7 @@ enum DashboardDemo {
         let orders = rows, history = records
         try await app.lianxin.writes.run {
             try await db.transaction { db in
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 for chunk in orders.chunked(100) {
                     try await sql.insertRows(into: WorkOrder.schema, columns: WorkOrder.insertColumns, chunk.map(\.insertValues))
                 }

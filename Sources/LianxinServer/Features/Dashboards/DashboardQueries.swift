@@ -37,7 +37,7 @@ struct RollupCut: Sendable, Hashable {
         var parts: [SQLQueryString] = ["day >= \(bind: period.first.description) AND day <= \(bind: period.last.description)"]
         if let division {
             if division.level == .province {
-                parts.append("city LIKE \(bind: division.value + "%")")
+                parts.append(DivisionScope.sql("city", within: division))
             } else {
                 parts.append("\(ident: Self.column(of: division.level)) = \(bind: division.value)")
             }
@@ -96,7 +96,7 @@ enum DashboardQueries {
     /// The counters of the cut, added up: from the summary rows where they hold the cut, else from the fine rows
     /// (always from the fine rows when `fine`, which tests use to compare both).
     static func total(_ cut: RollupCut, fine: Bool = false, on db: any Database) async throws -> RollupCounters {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         if !fine, let totals = try await RollupSummaryStore.totals(cut, by: nil, on: sql) { return totals[""] ?? .zero }
         let row = try await sql.raw("SELECT \(unsafeRaw: sums()) FROM \(ident: RollupStore.rowsTable) WHERE \(cut.condition)").first()
         return try row.map { try Self.counters(of: $0) } ?? .zero
@@ -107,7 +107,7 @@ enum DashboardQueries {
     static func totals(_ cut: RollupCut, by column: String, histograms: Bool = true, fine: Bool = false,
                        on db: any Database) async throws -> [String: RollupCounters] {
         precondition(RollupStore.keyColumns.contains(column))
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         if !fine, let totals = try await RollupSummaryStore.totals(cut, by: column, histograms: histograms, on: sql) { return totals }
         let rows = try await sql.raw("""
             SELECT \(ident: column) AS unit, \(unsafeRaw: sums(histograms: histograms)) FROM \(ident: RollupStore.rowsTable)
@@ -119,7 +119,7 @@ enum DashboardQueries {
     /// Open orders past a deadline now (超期未办), in the cut's place, units, categories, channels and kinds and
     /// created in its period.
     static func overdueOpen(_ cut: RollupCut, now: Date, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let row = try await sql.raw("""
             SELECT COUNT(*) AS n FROM \(ident: RollupStore.factsTable)
             WHERE \(cut.condition) AND overdue_after IS NOT NULL AND overdue_after < \(bind: now.timeIntervalSince1970)
@@ -137,7 +137,7 @@ enum DashboardQueries {
     /// `limit`; `after` is the (created, id) of the last order of the previous page. Returns up to `limit` orders.
     static func facts(_ cut: RollupCut, overdueAt: Date? = nil, after: (Double, UUID)?, limit: Int, on db: any Database,
                       where includes: (OrderFact) -> Bool) async throws -> [Listed] {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var found: [Listed] = []
         var cursor = after
         let batch = 1_000
@@ -176,5 +176,12 @@ enum DashboardQueries {
             guard page.count == 5_000, let last = page.last else { return total }
             after = (last.createdAt, last.fact.orderID)
         }
+    }
+
+    /// The work orders with the given ids, by id (the rows behind a drill-down page).
+    static func orders(_ ids: [UUID], on db: any Database) async throws -> [UUID: WorkOrder] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await WorkOrder.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(rows.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -178,7 +178,7 @@ struct DashboardService {
         case "grid":
             column = "grid"
             units = try await Grid.query(on: db).filter(\.$validTo == nil)
-                .filter(\.$communityCode, .custom("LIKE"), request.division.value + "%").sort(\.$code).all().map { ($0.code, $0.name) }
+                .within(\.$communityCode, request.division).sort(\.$code).all().map { ($0.code, $0.name) }
         default:
             guard let divisionLevel = DivisionLevel(rawValue: level), divisionLevel != .province,
                   divisionLevel > request.division.level else {
@@ -186,7 +186,7 @@ struct DashboardService {
             }
             column = RollupCut.column(of: divisionLevel)
             units = try await Division.query(on: db).filter(\.$level == divisionLevel.rawValue)
-                .filter(\.$id, .custom("LIKE"), request.division.value + "%").filter(\.$validTo == nil).sort(\.$id).all()
+                .within(\.$id, request.division).filter(\.$validTo == nil).sort(\.$id).all()
                 .map { ($0.id ?? "", $0.name) }
         }
         let totals = try await DashboardQueries.totals(cut, by: column, on: db)
@@ -209,5 +209,12 @@ struct DashboardService {
         }
         return RankingDTO(level: level, division: try await divisionRef(request.division), period: cut.period.description,
                           scheme: scheme.code, formula: scheme.definition.formula.text(english: english), rows: rows)
+    }
+}
+
+extension DashboardService {
+    /// The service for a request: its database, context and language.
+    init(_ req: Request) {
+        self.init(db: req.db, context: req.lianxin, english: req.language == .en)
     }
 }

@@ -33,7 +33,7 @@ struct RollupBench {
         let loaded: Loaded
         if reuse {
             // Time again over the rows an earlier run loaded (after a change to the read path).
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             func count(_ table: String) async throws -> Int {
                 try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
             }
@@ -49,8 +49,8 @@ struct RollupBench {
     private func load(console: any Console) async throws -> Loaded {
         _ = try await DemoSeeder(application: app).run()
         let db = app.db
-        let sql = db as! any SQLDatabase
-        let communities = try await Division.query(on: db).filter(\.$level == "community").filter(\.$id, .custom("LIKE"), "3611%")
+        let sql = db.sql
+        let communities = try await Division.query(on: db).filter(\.$level == "community").within(\.$id, DivisionCode("3611")!)
             .sort(\.$id).all().compactMap(\.id)
         let units = try await Department.query(on: db).sort(\.$code).all().compactMap(\.id)
         let categories = ["0101", "0102", "0201", "0301", "0401", "0501", "0601", "0701", "0801", "0901"]
@@ -100,7 +100,7 @@ struct RollupBench {
         let rows = table, facts = openFacts
         let summaryRows = try await app.lianxin.writes.run {
             try await db.transaction { db in
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 try await sql.delete(from: RollupStore.rowsTable).run()
                 try await sql.delete(from: RollupStore.factsTable).run()
                 try await RollupStore.insert(rows, on: sql)

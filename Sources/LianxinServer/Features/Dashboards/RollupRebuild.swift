@@ -19,7 +19,7 @@ enum RollupRebuild {
         let calendar = try await ReferenceData.loadCalendar(on: app.db)
         return try await context.writes.run {
             try await app.db.transaction { db in
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 var policies: [String: SLAPolicy] = [:]
                 var report = Report()
                 try await sql.delete(from: RollupStore.factsTable).run()

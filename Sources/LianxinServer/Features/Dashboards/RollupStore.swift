@@ -124,7 +124,7 @@ enum RollupStore {
     /// The event and clocks are read back in their stored precision, so the result equals a rebuild from storage.
     static func record(_ event: WorkOrderEvent, order: WorkOrder, calendar: WorkCalendar, context: LianxinContext,
                        on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let orderID = try order.requireID()
         let stored = try WorkOrderService.decodeEvent(WorkOrderService.record(of: event))
         let old = try await fact(of: orderID, on: sql)
@@ -149,7 +149,7 @@ enum RollupStore {
     static func recordCreated(_ orders: [(row: WorkOrder, events: [WorkOrderEvent], calendar: WorkCalendar)],
                               on db: any Database) async throws {
         guard !orders.isEmpty else { return }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var facts: [OrderFact] = []
         var delta: [RollupKey: RollupCounters] = [:]
         for (row, events, calendar) in orders {

@@ -85,7 +85,7 @@ enum RollupSummaryStore {
         // A province is the sum of its cities.
         let level = max(division.level, .city)
         let exact = division.level == level
-        var node: SQLQueryString = exact ? "node = \(bind: division.value)" : "node LIKE \(bind: division.value + "%")"
+        var node: SQLQueryString = exact ? "node = \(bind: division.value)" : DivisionScope.sql("node", within: division)
         var rowLevel = level
         var dimension = filter?.dimension ?? .total
         var unit = "''"  // the cut's total: one row, no grouping
@@ -111,7 +111,7 @@ enum RollupSummaryStore {
             guard let child = DivisionLevel.allCases.first(where: { RollupCut.column(of: $0) == column && $0 != .province }),
                   child > division.level, RollupSummary.levels.contains(child) else { return nil }
             rowLevel = child
-            node = "node LIKE \(bind: division.value + "%")"
+            node = DivisionScope.sql("node", within: division)
             unit = "node"
         }
         guard let buckets = RollupSummary.buckets(covering: cut.period, dimension, at: rowLevel) else { return nil }

@@ -51,7 +51,7 @@ enum Engagement {
             throw Problem.forbidden
         }
         return try await WorkOrderService(application: req.application, database: req.db)
-            .create(order, by: WorkOrdersController.actor(principal), idempotencyKey: nil).0
+            .create(order, by: principal.workOrderActor, idempotencyKey: nil).0
     }
 
     /// Query-string escaping for redirects with a notice.

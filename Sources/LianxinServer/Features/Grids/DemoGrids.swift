@@ -10,10 +10,10 @@ enum DemoGrids {
 
     /// Adds the generated grids when the county has none; returns how many were added.
     static func seed(county: String, resourcesDirectory: String, on db: any Database, now: Date) async throws -> Int {
+        guard let scope = DivisionCode(county) else { return 0 }
         let communities = try await Division.query(on: db).filter(\.$level == DivisionLevel.community.rawValue)
-            .filter(\.$id, .custom("LIKE"), county + "%").sort(\.$id).all().compactMap(\.id)
-        guard !communities.isEmpty,
-              try await Grid.query(on: db).filter(\.$communityCode, .custom("LIKE"), county + "%").count() == 0 else { return 0 }
+            .within(\.$id, scope).sort(\.$id).all().compactMap(\.id)
+        guard !communities.isEmpty, try await Grid.query(on: db).within(\.$communityCode, scope).count() == 0 else { return 0 }
         let path = (resourcesDirectory as NSString).appendingPathComponent("Data/boundary-\(county).geojson")
         guard let data = FileManager.default.contents(atPath: path) else { return 0 }
         let outline = try GeoJSONReader().read(data)

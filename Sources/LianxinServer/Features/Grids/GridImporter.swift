@@ -2,14 +2,6 @@ import Vapor
 import Fluent
 import LianxinCore
 
-/// What a grid import did.
-struct GridImportReport: Content {
-    var added: Int
-    var changed: Int
-    var unchanged: Int
-    var retired: Int
-}
-
 /// Loads grids from GeoJSON: the whole file or nothing. Every problem (malformed GeoJSON, unknown
 /// community, ring errors, self-intersections, duplicate codes, overlaps between sibling grids —
 /// including grids already in force that stay — and area outside the community when its boundary
@@ -140,10 +132,11 @@ struct GridImporter {
     }
 
     /// The grids in force under `division` as a GeoJSON FeatureCollection (WGS84 or GCJ-02), with
-    /// `code`, `name`, `parent`, `version`, `generated` and `validFrom` properties.
+    /// `code`, `name`, `parent`, `version`, `generated` and `validFrom` properties. An empty division means every grid.
     func export(under division: String, coordinates: CoordinateSystem) async throws -> (data: Data, count: Int) {
-        let grids = try await Grid.query(on: app.db).filter(\.$validTo == nil)
-            .filter(\.$communityCode, .custom("LIKE"), division + "%").sort(\.$code).all()
+        let scope = DivisionCode(division)
+        guard scope != nil || division.isEmpty else { return (GeoJSONWriter(coordinateSystem: coordinates).write([]), 0) }
+        let grids = try await GridQueries.gridsInForce(within: scope, on: app.db)
         let reader = GeoJSONReader()
         let features = grids.compactMap { grid -> GridFeature? in
             guard var feature = try? reader.read(Data(grid.geometry.utf8)).first else { return nil }

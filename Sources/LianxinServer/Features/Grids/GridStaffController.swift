@@ -15,9 +15,8 @@ struct GridStaffController: RouteCollection {
     /// Assignments in force on grids of the caller's division (`grid` narrows to one grid).
     func list(req: Request) async throws -> [GridStaffDTO] {
         let principal = try await req.require(.viewResidents)
-        var grids = Grid.query(on: req.db).filter(\.$validTo == nil).filter(\.$communityCode, .custom("LIKE"), principal.division.value + "%")
-        if let grid = req.query[String.self, at: "grid"], !grid.isEmpty { grids = grids.filter(\.$code == grid) }
-        let codes = try await grids.all(\.$code)
+        let grid = req.query[String.self, at: "grid"].flatMap { $0.isEmpty ? nil : $0 }
+        let codes = try await GridQueries.gridsInForce(within: principal.division, code: grid, on: req.db).map(\.code)
         let rows = try await GridStaffAssignment.query(on: req.db).filter(\.$gridCode ~~ codes).filter(\.$validTo == nil)
             .sort(\.$gridCode).sort(\.$role).sort(\.$validFrom).all()
         return try await Self.dtos(rows, on: req.db)
@@ -69,7 +68,7 @@ struct GridStaffController: RouteCollection {
                     assignment.role = input.role
                     assignment.validFrom = now
                     try await assignment.create(on: db)
-                    try await AuditLog.record(.gridStaffAssigned, result: .success, actor: UsersController.actor(principal), target: "grid:\(grid.code)",
+                    try await AuditLog.record(.gridStaffAssigned, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
                                               ip: req.clientIP, requestID: req.id, detail: "\(user.username) \(input.role)", at: now, on: db)
                     return assignment
                 }
@@ -92,7 +91,7 @@ struct GridStaffController: RouteCollection {
             try await req.db.transaction { db in
                 assignment.validTo = now
                 try await assignment.update(on: db)
-                try await AuditLog.record(.gridStaffEnded, result: .success, actor: UsersController.actor(principal), target: "grid:\(grid.code)",
+                try await AuditLog.record(.gridStaffEnded, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
                                           ip: req.clientIP, requestID: req.id, detail: "assignment \(id) \(assignment.role)", at: now, on: db)
             }
         }

@@ -46,7 +46,7 @@ struct GridsController: RouteCollection {
         guard from < to, to.timeIntervalSince(from) <= 366 * 86_400 else {
             throw Problem.invalid(field: "/from", "a period of at most a year, from before to / 统计区间须不超过一年")
         }
-        let query = WorkOrdersController.scoped(principal, on: req.db).filter(\.$createdAt >= from).filter(\.$createdAt <= to)
+        let query = WorkOrderLookup.scoped(principal, on: req.db).filter(\.$createdAt >= from).filter(\.$createdAt <= to)
         var counts: [String: GridCount] = [:]
         if cut == "filed" {
             for order in try await query.filter(\.$gridCode != nil).field(\.$id).field(\.$gridCode).field(\.$gridVersion).all() {
@@ -74,7 +74,7 @@ struct GridsController: RouteCollection {
         let replace = try req.query.get(Bool?.self, at: "replace") ?? false
         do {
             return try await GridImporter(app: req.application).importGeoJSON(
-                Data(body.readableBytesView), coordinates: try Self.coordinates(req), replace: replace, actor: UsersController.actor(principal))
+                Data(body.readableBytesView), coordinates: try Self.coordinates(req), replace: replace, actor: principal.auditActor)
         } catch let problem as Problem {
             await req.audit(.gridsImported, result: .failure, target: "grids", detail: problem.detail)
             throw problem

@@ -12,6 +12,10 @@ enum GridsFeature: LianxinFeature {
 
     static let openAPIPaths = GridsOpenAPI.paths
     static let openAPISchemas = GridsOpenAPI.schemas
-    static let jobs: [LianxinJob] = []
+    static let jobs: [LianxinJob] = [
+        LianxinJob("grids.apply-changes", every: .seconds(30)) { app in
+            try await GridChangeApplier.applyDue(app)
+        },
+    ]
     static var commands: FeatureCommands { FeatureCommands(imports: ["grids": ImportCommands.Grids()], exports: ["grids": ExportCommands.Grids()]) }
 }

@@ -41,7 +41,7 @@ struct HotspotsCommand: AsyncCommand {
         for record in records {
             let division = try await Division.find(record.divisionCode, on: app.db)?.name ?? record.divisionCode
             let category = catalog.categories[record.categoryCode]?.name ?? record.categoryCode
-            context.console.print("- [\(record.status)] " + HotspotsController.explanation(
+            context.console.print("- [\(record.status)] " + HotspotService.explanation(
                 record, division: division, category: category, windowHours: p.windowHours, english: false))
         }
     }

@@ -97,7 +97,7 @@ extension Open311Controller {
         let valid = try await service.validate(input, scope: nil)
         let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
         if let photo {
-            try await AttachmentsController.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
+            try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
                                                        uploader: "open311", uploaderID: try key.requireID(), context: req.lianxin, on: req.db)
         }
         return .list(item: "request", [.object([

@@ -15,7 +15,7 @@ extension ResidentsController {
         }
         do {
             return try await ResidentImporter(app: req.application)
-                .importCSV(text, scope: try await req.registryScope(principal), actor: UsersController.actor(principal))
+                .importCSV(text, scope: try await req.registryScope(principal), actor: principal.auditActor)
         } catch let problem as Problem {
             await req.audit(.residentsImported, result: .failure, target: "residents", detail: problem.detail)
             throw problem

@@ -55,7 +55,7 @@ extension RentalUnitsController {
         try await context.writes.run {
             try await req.db.transaction { db in
                 try await unit.create(on: db)
-                try await AuditLog.record(.rentalUnitCreated, result: .success, actor: UsersController.actor(principal),
+                try await AuditLog.record(.rentalUnitCreated, result: .success, actor: principal.auditActor,
                                           target: "rental-unit:\(try unit.requireID())", ip: req.clientIP, requestID: req.id,
                                           detail: "\(grid.code) \(address)", at: now, on: db)
             }

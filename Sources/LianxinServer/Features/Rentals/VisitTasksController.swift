@@ -38,7 +38,7 @@ struct VisitTasksController: RouteCollection {
                 task.doneAt = now
                 task.note = note.isEmpty ? nil : note
                 try await task.update(on: db)
-                try await AuditLog.record(.visitTaskDone, result: .success, actor: UsersController.actor(principal), target: "visit-task:\(id)",
+                try await AuditLog.record(.visitTaskDone, result: .success, actor: principal.auditActor, target: "visit-task:\(id)",
                                           ip: req.clientIP, requestID: req.id, detail: task.kind, at: now, on: db)
             }
         }

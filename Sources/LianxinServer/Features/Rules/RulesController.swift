@@ -54,7 +54,7 @@ struct RulesController: RouteCollection {
         rule.departmentCode = department.code
         try await req.db.transaction { db in
             try await rule.save(on: db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal),
+            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor,
                                       target: "routing:\(category)@\(division.value)", ip: req.clientIP,
                                       detail: "department=\(department.code)", at: req.lianxin.now(), on: db)
         }
@@ -70,7 +70,7 @@ struct RulesController: RouteCollection {
         }
         try await req.db.transaction { db in
             try await rule.delete(on: db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal),
+            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor,
                                       target: "routing:\(rule.categoryCode)@\(rule.divisionCode)", ip: req.clientIP,
                                       detail: "deleted", at: req.lianxin.now(), on: db)
         }
@@ -106,7 +106,7 @@ struct RulesController: RouteCollection {
         record.definition = json
         try await req.db.transaction { db in
             try await record.save(on: db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal), target: "sla-policy:\(code)",
+            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor, target: "sla-policy:\(code)",
                                       ip: req.clientIP, at: req.lianxin.now(), on: db)
         }
         req.lianxin.referenceCache.clear()
@@ -151,7 +151,7 @@ struct RulesController: RouteCollection {
                 row.name = entry.name
                 try await row.save(on: db)
             }
-            try await AuditLog.record(.settingsChanged, result: .success, actor: UsersController.actor(principal), target: "calendar",
+            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor, target: "calendar",
                                       ip: req.clientIP, detail: "\(added.entries.count) days for \(added.years.sorted())", at: req.lianxin.now(), on: db)
         }
         req.lianxin.referenceCache.clear()

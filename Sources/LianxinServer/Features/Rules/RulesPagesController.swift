@@ -149,7 +149,7 @@ struct AdminPagesController: RouteCollection {
             guard let system = CoordinateSystem(rawValue: form.coordinates ?? "wgs84") else { throw Problem.invalid(field: "/coordinates", "wgs84 / gcj02") }
             do {
                 _ = try await GridImporter(app: req.application).importGeoJSON(Data(file.data.readableBytesView), coordinates: system,
-                                                                               replace: form.replace == "true", actor: UsersController.actor(principal))
+                                                                               replace: form.replace == "true", actor: principal.auditActor)
             } catch let problem as Problem {
                 await req.audit(.gridsImported, result: .failure, target: "grids", detail: problem.detail)
                 throw problem

@@ -14,8 +14,8 @@ extension VisitsController {
         let scope = try await req.registryScope(principal)
         let households = try await scope.limit(Household.query(on: req.db)).all()
         let now = req.lianxin.now()
-        let policy = try await Self.policy(on: req.db)
-        let states = try await Self.visitStates(households, on: req.db)
+        let policy = try await VisitSchedule.policy(on: req.db)
+        let states = try await VisitSchedule.states(of: households, on: req.db)
         var rows: [String: CoverageRow] = [:]
         for household in households {
             guard let id = household.id else { continue }

@@ -13,8 +13,8 @@ extension VisitsController {
         if let grid = try req.query.get(String?.self, at: "grid") { query = query.filter(\.$gridCode == grid) }
         let households = try await query.limit(5000).all()
         let now = req.lianxin.now()
-        let policy = try await Self.policy(on: req.db)
-        let states = try await Self.visitStates(households, on: req.db)
+        let policy = try await VisitSchedule.policy(on: req.db)
+        let states = try await VisitSchedule.states(of: households, on: req.db)
         let formatter = Self.dayFormatter
         var items: [(DueItem, VisitDue)] = []
         for household in households {

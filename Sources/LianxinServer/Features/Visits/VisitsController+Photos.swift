@@ -23,7 +23,7 @@ extension VisitsController {
         guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
             throw await req.outOfScope("household", target: "household:\(householdID)")
         }
-        let upload = try AttachmentsController.photo(in: req)
+        let upload = try PhotoUploads.photo(in: req)
         let context = req.lianxin
         let row = VisitPhoto()
         row.id = UUID()

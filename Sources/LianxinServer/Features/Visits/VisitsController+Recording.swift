@@ -71,7 +71,7 @@ extension VisitsController {
                 categoryCode: finding.categoryCode, channel: LianxinCore.Channel.gridPatrol.rawValue, requestKind: RequestKind.report.rawValue,
                 divisionCode: household.communityCode, latitude: input.latitude, longitude: input.longitude, address: household.address
             ), scope: principal.division)
-            let order = try await service.create(valid, by: WorkOrdersController.actor(principal), idempotencyKey: nil).0
+            let order = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: nil).0
             recorded.append(Finding(description: description, outcome: "workOrder", orderId: order.id, orderNumber: order.number))
         }
         let visit = Visit()

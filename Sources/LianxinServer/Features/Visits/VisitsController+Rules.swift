@@ -29,7 +29,7 @@ extension VisitsController {
         rule.cadence = text
         rule.updatedAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await rule.save(on: req.db) }
-        await req.audit(.settingsChanged, result: .success, target: "visit-rule:\(tag)", detail: text, actor: UsersController.actor(principal))
+        await req.audit(.settingsChanged, result: .success, target: "visit-rule:\(tag)", detail: text, actor: principal.auditActor)
         return RuleDTO(tag: tag, cadence: text)
     }
 }

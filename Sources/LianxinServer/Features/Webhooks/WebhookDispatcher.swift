@@ -1,26 +1,7 @@
 import Vapor
 import Fluent
-import SQLKit
 import Crypto
 import LianxinCore
-
-/// Sends a signed webhook request; the live one uses Vapor's HTTP client, tests record calls.
-protocol WebhookSender: Sendable {
-    /// Posts `body` with `headers`; returns the HTTP status, or throws on a network failure.
-    func send(url: String, headers: [(String, String)], body: Data) async throws -> UInt
-}
-
-/// The live sender.
-struct HTTPWebhookSender: WebhookSender {
-    let client: any Client
-
-    func send(url: String, headers: [(String, String)], body: Data) async throws -> UInt {
-        let response = try await client.post(URI(string: url), headers: HTTPHeaders(headers)) { request in
-            request.body = ByteBuffer(data: body)
-        }
-        return response.status.code
-    }
-}
 
 /// Writes outbox rows for events and delivers them with retries and exponential backoff.
 enum WebhookDispatcher {
@@ -69,24 +50,11 @@ enum WebhookDispatcher {
     @discardableResult
     static func deliverDue(_ app: Application, sender: any WebhookSender, batch: Int = 50) async throws -> Int {
         let now = app.lianxin.now()
-        let claimed = try await app.lianxin.writes.run { try await app.db.transaction { db -> [WebhookDelivery] in
-            guard let sql = db as? any SQLDatabase else { return [] }
-            let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
-            let ids = try await sql.raw("""
-                SELECT id FROM webhook_deliveries WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now)
-                ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(batch))\(unsafeRaw: lock)
-                """).all().map { try $0.decode(column: "id", as: UUID.self) }
-            guard !ids.isEmpty else { return [] }
-            let rows = try await WebhookDelivery.query(on: db).filter(\.$id ~~ ids).all()
-            for row in rows {
-                row.nextAttemptAt = now.addingTimeInterval(300)
-                try await row.update(on: db)
-            }
-            return rows
-        } }
+        let claimed = try await app.lianxin.writes.run {
+            try await WebhookQueries.claimDue(at: now, lease: 300, limit: batch, on: app.db)
+        }
         guard !claimed.isEmpty else { return 0 }
-        let subscriptions = try await WebhookSubscription.query(on: app.db).filter(\.$id ~~ Set(claimed.map(\.subscriptionID))).all()
-            .reduce(into: [UUID: WebhookSubscription]()) { $0[$1.id!] = $1 }
+        let subscriptions = try await WebhookQueries.subscriptions(Set(claimed.map(\.subscriptionID)), on: app.db)
         var delivered = 0
         for row in claimed {
             guard let subscription = subscriptions[row.subscriptionID] else { continue }
@@ -120,16 +88,4 @@ enum WebhookDispatcher {
         }
         return delivered
     }
-}
-
-/// What a subscriber receives for a work-order event.
-struct WorkOrderWebhookPayload: Encodable {
-    var event: String
-    var orderId: UUID
-    var number: String
-    var status: String
-    var departmentId: UUID?
-    var divisionCode: String
-    var at: Date
-    var note: String?
 }

@@ -7,6 +7,10 @@ enum WebhooksFeature: LianxinFeature {
 
     static let openAPIPaths: [(String, JSONValue)] = []
     static let openAPISchemas: [(String, JSONValue)] = []
-    static let jobs: [LianxinJob] = []
+    static let jobs: [LianxinJob] = [
+        LianxinJob("webhooks.deliver", every: .seconds(5)) { app in
+            try await WebhookDispatcher.deliverDue(app, sender: HTTPWebhookSender(client: app.client))
+        },
+    ]
     static var commands: FeatureCommands { FeatureCommands(commands: ["webhook": WebhookCommands()]) }
 }

@@ -46,15 +46,15 @@ extension DeskPagesController {
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
                let file = part.file, file.data.readableBytes > 0 {
-                photo = try AttachmentsController.photo(in: req)
+                photo = try PhotoUploads.photo(in: req)
             }
             let key = form.idempotencyKey.flatMap { UUID(uuidString: $0) }.map { "desk:\(principal.userID):\($0)" }
-            let (order, created) = try await service.create(valid, by: WorkOrdersController.actor(principal), idempotencyKey: key)
+            let (order, created) = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: key)
             if created, let suggested = input.suggestedCategoryCode {
-                try await WorkOrdersController.recordCorrection(of: order, suggested: suggested, by: principal, req)
+                try await ClassificationCorrection.record(of: order, suggested: suggested, by: principal, req)
             }
             if created, let photo {
-                _ = try await AttachmentsController.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
+                _ = try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
                                                                uploader: principal.role.rawValue, uploaderID: principal.userID,
                                                                context: req.lianxin, on: req.db)
             }

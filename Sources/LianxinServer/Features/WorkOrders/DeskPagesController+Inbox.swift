@@ -16,7 +16,7 @@ extension DeskPagesController {
                 .filter(\.$status ~~ ["completed", "reviewed", "evaluated", "closed"]).sort(\.$updatedAt, .descending).limit(20).allOrders()
         } else {
             // Staff without a unit (grid members, community staff): what they filed themselves.
-            recent = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$createdBy == principal.userID)
+            recent = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$createdBy == principal.userID)
                 .sort(\.$createdAt, .descending).limit(50).allOrders()
         }
         try await lookup.loadDivisions(of: (active + recent).map(\.divisionCode), on: req.db)
@@ -36,14 +36,14 @@ extension DeskPagesController {
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
         // An overdue order has a running clock, so a deadline: the condition adds nothing but lets the planner use
         // the partial index on deadlines (`work_orders_due`).
-        let overdue = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$overdue == true).filter(\.$status ~~ open)
+        let overdue = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$overdue == true).filter(\.$status ~~ open)
             .filter(\.$nextDueAt != nil).sort(\.$nextDueAt).limit(100).allOrders()
         let soon = lookup.now.addingTimeInterval(4 * 3_600)
-        let warning = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$overdue == false).filter(\.$status ~~ open)
+        let warning = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$overdue == false).filter(\.$status ~~ open)
             .filter(\.$nextDueAt != nil).filter(\.$nextDueAt <= soon).sort(\.$nextDueAt).limit(100).allOrders()
-        let supervised = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$supervisionLevel > 0).filter(\.$status ~~ open)
+        let supervised = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$supervisionLevel > 0).filter(\.$status ~~ open)
             .sort(\.$createdAt, .descending).limit(100).allOrders()
-        let shelved = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$status == "shelved")
+        let shelved = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$status == "shelved")
             .sort(\.$createdAt, .descending).limit(50).allOrders()
         try await lookup.loadDivisions(of: (overdue + warning + supervised + shelved).map(\.divisionCode), on: req.db)
         let model = SupervisionModel(overdue: try overdue.map { try lookup.summary($0) }, warning: try warning.map { try lookup.summary($0) },

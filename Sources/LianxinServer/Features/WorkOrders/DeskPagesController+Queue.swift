@@ -17,7 +17,7 @@ extension DeskPagesController {
         let category = req.query[String.self, at: "category"] ?? ""
         let overdueOnly = req.query[String.self, at: "overdue"] == "true"
         let statuses = Self.waiting.map(\.rawValue)
-        var query = WorkOrdersController.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
             .filter(\.$status ~~ (statuses.contains(status) ? [status] : statuses))
         if !category.isEmpty { query = query.filter(\.$categoryCode, .custom("LIKE"), category.filter(\.isNumber) + "%") }
         if overdueOnly { query = query.filter(\.$overdue == true) }
@@ -49,10 +49,10 @@ extension DeskPagesController {
     /// suggested one preselected — or redispatch a returned order with the reason.
     func route(req: Request) async throws -> Response {
         let principal = try await req.require(.createWorkOrders)
-        var order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        var order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let form = try req.content.decode(RouteForm.self)
         let service = WorkOrderService(application: req.application, database: req.db)
-        let actor = WorkOrdersController.actor(principal)
+        let actor = principal.workOrderActor
         do {
             guard let text = form.departmentId, let department = UUID(uuidString: text) else {
                 throw Problem.invalid(field: "/departmentId", req.t("wb_choose_department"))

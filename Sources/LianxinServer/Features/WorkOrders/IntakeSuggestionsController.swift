@@ -94,7 +94,7 @@ struct IntakeSuggestionsController: RouteCollection {
     /// operator accepting it should look at before merging.
     func duplicatesOfOrder(req: Request) async throws -> [DuplicateDTO] {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let sketch = OrderSketch(id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
                                  location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
                                  receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
@@ -105,7 +105,7 @@ struct IntakeSuggestionsController: RouteCollection {
     /// that look like the same problem, best first (at most five).
     static func duplicates(of sketch: OrderSketch, excluding excluded: UUID?, for principal: Principal, _ req: Request) async throws -> [DuplicateDTO] {
         let window = DuplicateFinderParameters().timeWindowHours * 3600
-        var query = WorkOrdersController.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
             .filter(\.$status !~ [WorkOrderStatus.closed, .cancelled, .merged].map(\.rawValue))
             .filter(\.$createdAt >= sketch.receivedAt.addingTimeInterval(-window))
             .filter(\.$createdAt <= sketch.receivedAt.addingTimeInterval(window))

@@ -7,7 +7,7 @@ extension OrderPagesController {
     /// back with the message next to the field (422) or at the top (409/403), and nothing is written.
     func act(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let input = try req.content.decode(ActionFormInput.self)
         var values: [String: String] = [:]
         for (key, value) in [("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
@@ -20,7 +20,7 @@ extension OrderPagesController {
             if input.action == "merge" {
                 let number = input.parentNumber?.trimmingCharacters(in: .whitespaces) ?? ""
                 guard !number.isEmpty else { throw Problem.invalid(field: "/parentNumber", "is required / 必填") }
-                guard let parent = try await WorkOrdersController.scoped(principal, on: req.db).filter(\.$number == number).first() else {
+                guard let parent = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$number == number).first() else {
                     throw Problem.invalid(field: "/parentNumber", "no order with this number in your scope / 未找到该工单")
                 }
                 parentID = parent.id
@@ -31,12 +31,12 @@ extension OrderPagesController {
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
             if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete"].contains(input.action ?? ""),
                let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0 {
-                let photo = try await AttachmentsController.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
+                let photo = try await PhotoUploads.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
                                                                   defaultPurpose: input.action == "complete" ? "completion" : "progress")
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
             }
-            _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: WorkOrdersController.actor(principal))
+            _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: principal.workOrderActor)
             let back = WorkOrderActionKind(rawValue: input.action ?? "") ?? .addProgressNote
             return req.redirect(to: "/orders/\(try order.requireID())?done=\(back.rawValue)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
@@ -49,7 +49,7 @@ extension OrderPagesController {
 
     func unmask(req: Request) async throws -> Response {
         let principal = try await req.require(.unmaskPersonalData)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         struct Input: Content { var reason: String? }
         let reason = (try req.content.decode(Input.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...200).contains(reason.count) else {

@@ -5,7 +5,7 @@ import LianxinCore
 extension OrderPagesController {
     func show(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await WorkOrdersController.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let notice = req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""
         return try await render(req, order: order, principal: principal, notice: notice,
@@ -49,7 +49,7 @@ extension OrderPagesController {
             DetailModel.WhistleLine(title: $0.title, status: req.t("wb_whistle_\($0.status)"), blownAt: WorkbenchLookup.beijing($0.blownAt))
         }
         var duplicates: [DetailModel.Relative] = []
-        let offered = WorkOrderMachine.offeredActions(in: state, to: WorkOrdersController.actor(principal))
+        let offered = WorkOrderMachine.offeredActions(in: state, to: principal.workOrderActor)
         if offered.contains(.merge) {
             let sketch = OrderSketch(id: orderID.uuidString, text: order.title + " " + order.description,
                                      location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },

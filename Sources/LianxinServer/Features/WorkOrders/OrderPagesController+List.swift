@@ -6,7 +6,7 @@ extension OrderPagesController {
     func list(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
         var lookup = try await WorkbenchLookup.load(req)
-        var query = WorkOrdersController.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
         let status = req.query[String.self, at: "status"] ?? ""
         if !status.isEmpty {
             guard WorkOrderStatus(rawValue: status) != nil else { throw Problem.invalid(field: "status", "unknown status / 状态无效") }

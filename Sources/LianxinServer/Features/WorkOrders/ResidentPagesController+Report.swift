@@ -60,7 +60,7 @@ extension ResidentPagesController {
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
                let file = part.file, file.data.readableBytes > 0 {
-                photo = try AttachmentsController.photo(in: req)
+                photo = try PhotoUploads.photo(in: req)
             }
             let name = form.requesterName?.trimmingCharacters(in: .whitespaces) ?? ""
             let phone = form.requesterPhone?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -73,7 +73,7 @@ extension ResidentPagesController {
             let valid = try await service.validate(input, scope: nil)
             let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
             if let photo {
-                try await AttachmentsController.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
+                try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
                                                            uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
             }
             return req.redirect(to: "/p/track/\(order.trackingCode)?new=1")

@@ -14,7 +14,7 @@ extension ResidentPagesController {
     }
 
     func track(req: Request) async throws -> Response {
-        let order = try await PublicTrackingController.find(req)
+        let order = try await PublicOrderLookup.find(req)
         let done = req.query[String.self, at: "done"] ?? ""
         return try await renderTrack(req, order: order, code: order.trackingCode, isNew: req.query[String.self, at: "new"] == "1",
                                      notice: done.isEmpty ? "" : req.t("p_done_\(done)"))
@@ -25,7 +25,7 @@ extension ResidentPagesController {
         var view: PublicTrackingController.PublicOrder?
         var canAdd = false, canReopen = false
         if let order {
-            view = try await PublicTrackingController.view(order, req)
+            view = try await PublicOrderLookup.view(order, req)
             let state = try WorkOrderService.decodeState(order)
             let offered = WorkOrderMachine.offeredActions(in: state, to: .resident())
             canAdd = offered.contains(.addInformation)
@@ -43,7 +43,7 @@ extension ResidentPagesController {
     /// Runs a resident's step and comes back to the tracking page, or shows the message beside the field.
     func residentStep(_ req: Request, done: String, values: [String: String],
                               _ step: (WorkOrder) async throws -> Void) async throws -> Response {
-        let order = try await PublicTrackingController.find(req)
+        let order = try await PublicOrderLookup.find(req)
         do {
             try await step(order)
             return req.redirect(to: "/p/track/\(order.trackingCode)?done=\(done)")
@@ -62,8 +62,8 @@ extension ResidentPagesController {
             let action = try TransitionInput(action: "addInformation", note: form.note).resolved()
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
                let file = part.file, file.data.readableBytes > 0 {
-                let photo = try AttachmentsController.photo(in: req)
-                let row = try await AttachmentsController.storeBytes(photo.data, format: photo.format, purpose: "information", order: order,
+                let photo = try PhotoUploads.photo(in: req)
+                let row = try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "information", order: order,
                                                                      uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
                 photoIDs = [try row.requireID()]
             }

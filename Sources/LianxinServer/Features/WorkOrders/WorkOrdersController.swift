@@ -22,56 +22,38 @@ struct WorkOrdersController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try await req.require(.createWorkOrders)
         let input = try req.content.decode(NewWorkOrder.self)
-        let key = try Self.idempotencyKey(req, owner: principal.userID.uuidString)
+        let key = try req.idempotencyKey(owner: principal.userID.uuidString)
         let service = WorkOrderService(application: req.application, database: req.db)
         let valid = try await service.validate(input, scope: principal.division)
-        let (order, created) = try await service.create(valid, by: Self.actor(principal), idempotencyKey: key)
+        let (order, created) = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: key)
         if created, let suggested = input.suggestedCategoryCode {
-            try await Self.recordCorrection(of: order, suggested: suggested, by: principal, req)
+            try await ClassificationCorrection.record(of: order, suggested: suggested, by: principal, req)
         }
-        let dto = try await Self.dto(order, req)
+        let dto = try await WorkOrderLookup.dto(order, req)
         let response = try await dto.encodeResponse(status: created ? .created : .ok, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/work-orders/\(dto.id)")
         return response
     }
 
-    /// Keeps the operator's category as a training example when it differs from the suggestion.
-    static func recordCorrection(of order: WorkOrder, suggested: String, by principal: Principal, _ req: Request) async throws {
-        let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
-        guard let suggestedLabel = ClassifierTraining.topLevelName(of: suggested, in: catalog),
-              let chosenLabel = ClassifierTraining.topLevelName(of: order.categoryCode, in: catalog),
-              suggestedLabel != chosenLabel, let orderID = order.id
-        else { return }
-        let correction = ClassificationCorrection()
-        correction.orderID = orderID
-        correction.text = order.title + " " + order.description
-        correction.suggestedLabel = suggestedLabel
-        correction.chosenLabel = chosenLabel
-        correction.modelVersion = try await req.lianxin.classifier.current(on: req.db).version
-        correction.userID = principal.userID
-        correction.at = req.lianxin.now()
-        try await req.lianxin.writes.run { try await correction.create(on: req.db) }
-    }
-
     func show(req: Request) async throws -> WorkOrderDTO {
         let principal = try await req.require(.viewWorkOrders)
-        return try await Self.dto(try await Self.find(req.parameters.get("id"), for: principal, on: req), req)
+        return try await WorkOrderLookup.dto(try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req), req)
     }
 
     func events(req: Request) async throws -> [WorkOrderEventDTO] {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         return try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID == order.requireID())
             .sort(\.$sequence).all().map(WorkOrderEventDTO.init)
     }
 
     func transition(req: Request) async throws -> WorkOrderDTO {
         let principal = try await req.require(.viewWorkOrders)
-        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let action = try req.content.decode(TransitionInput.self).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db)
-            .apply(action, to: order, by: Self.actor(principal))
-        return try await Self.dto(updated, req)
+            .apply(action, to: order, by: principal.workOrderActor)
+        return try await WorkOrderLookup.dto(updated, req)
     }
 
     struct UnmaskInput: Content { var reason: String? }
@@ -81,7 +63,7 @@ struct WorkOrdersController: RouteCollection {
     /// reason; every unmasking is audited.
     func unmask(req: Request) async throws -> Unmasked {
         let principal = try await req.require(.unmaskPersonalData)
-        let order = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         guard let reason = try req.content.decode(UnmaskInput.self).reason?.trimmingCharacters(in: .whitespacesAndNewlines),
               (2...200).contains(reason.count) else {
             throw Problem.invalid(field: "/reason", "say why you need the full number (2–200 characters) / 请说明查看原因")
@@ -96,7 +78,7 @@ struct WorkOrdersController: RouteCollection {
     func list(req: Request) async throws -> ListPage<WorkOrderDTO> {
         let principal = try await req.require(.viewWorkOrders)
         let page = try PageRequest(req)
-        var query = Self.scoped(principal, on: req.db)
+        var query = WorkOrderLookup.scoped(principal, on: req.db)
         if let text = req.query[String.self, at: "status"], !text.isEmpty {
             let statuses = text.split(separator: ",").map(String.init)
             guard statuses.allSatisfy({ WorkOrderStatus(rawValue: $0) != nil }) else {
@@ -202,47 +184,6 @@ struct WorkOrdersController: RouteCollection {
         }.sort(\.$createdAt, .descending).limit(100).all()
         return rows.map { InboxItem(id: $0.id ?? UUID(), kind: $0.kind, text: $0.text, orderId: $0.orderID,
                                     createdAt: $0.createdAt, read: $0.readAt != nil) }
-    }
-
-    // MARK: Helpers
-
-    static func actor(_ principal: Principal) -> WorkOrderActor {
-        .staff(principal.role, id: principal.userID, departmentID: principal.departmentID)
-    }
-
-    /// Orders the principal may see: their department's, or those in their division subtree.
-    static func scoped(_ principal: Principal, on db: any Database) -> QueryBuilder<WorkOrder> {
-        let query = WorkOrder.query(on: db)
-        if principal.role.requiresDepartment, let department = principal.departmentID {
-            return query.filter(\.$departmentID == department)
-        }
-        return query.inScope(\.$divisionCode, principal)
-    }
-
-    static func find(_ raw: String?, for principal: Principal, on req: Request) async throws -> WorkOrder {
-        guard let raw, let id = UUID(uuidString: raw) else { throw Problem.notFound("work order") }
-        guard let order = try await WorkOrder.find(id, on: req.db) else { throw Problem.notFound("work order") }
-        let visible: Bool
-        if principal.role.requiresDepartment {
-            visible = order.departmentID != nil && order.departmentID == principal.departmentID
-        } else {
-            visible = principal.canSee(divisionCode: order.divisionCode)
-        }
-        guard visible else { throw await req.outOfScope("work order", target: "work-order:\(order.number)") }
-        return order
-    }
-
-    static func dto(_ order: WorkOrder, _ req: Request) async throws -> WorkOrderDTO {
-        try WorkOrderDTO(order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db), now: req.lianxin.now())
-    }
-
-    /// The `Idempotency-Key` header, namespaced by who sent it.
-    static func idempotencyKey(_ req: Request, owner: String) throws -> String? {
-        guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
-        guard (1...200).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            throw Problem.invalid(field: "Idempotency-Key", "1–200 visible ASCII characters / 幂等键无效")
-        }
-        return "\(owner):\(key)"
     }
 
     private static func bool(_ text: String, _ field: String) throws -> Bool {

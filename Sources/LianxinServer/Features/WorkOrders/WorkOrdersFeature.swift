@@ -15,6 +15,10 @@ enum WorkOrdersFeature: LianxinFeature {
 
     static let openAPIPaths = WorkOrdersOpenAPI.paths
     static let openAPISchemas = WorkOrdersOpenAPI.schemas
-    static let jobs: [LianxinJob] = []
+    static let jobs: [LianxinJob] = [
+        LianxinJob("work-orders.sla-sweep", every: .seconds(5)) { app in
+            try await SLASweep.sweep(app, instance: SLASweep.instance)
+        },
+    ]
     static var commands: FeatureCommands { .none }
 }

@@ -19,7 +19,7 @@ struct CreateAuditEntry: AsyncMigration {
             .field("detail", .string)
             .create()
         try await database.index(on: AuditEntry.schema, name: "audit_entries_at", columns: ["at", "id"])
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             for operation in ["UPDATE", "DELETE"] {
                 try await sql.raw("""
@@ -41,7 +41,8 @@ struct CreateAuditEntry: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(AuditEntry.schema).delete()
-        if let sql = database as? any SQLDatabase, sql.dialect.name != "sqlite" {
+        if !database.isSQLite {
+            let sql = database.sql
             try await sql.raw("DROP FUNCTION IF EXISTS audit_entries_append_only()").run()
         }
     }

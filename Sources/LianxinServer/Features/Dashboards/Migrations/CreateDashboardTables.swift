@@ -29,7 +29,7 @@ struct CreateDashboardTables: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .field("updated_by", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE INDEX order_rollups_day ON \(ident: RollupStore.rowsTable) (day)").run()
         try await sql.raw("CREATE INDEX order_rollup_facts_day ON \(ident: RollupStore.factsTable) (day, created_at)").run()
         try await sql.raw("CREATE INDEX order_rollup_facts_overdue ON \(ident: RollupStore.factsTable) (overdue_after)").run()

@@ -8,7 +8,7 @@ struct CreateRollupSummary: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await CreateDashboardTables.createCounterTable(RollupSummaryStore.table, keyColumns: RollupSummaryStore.keyColumns,
                                                            on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("CREATE INDEX order_rollup_summary_node ON \(ident: RollupSummaryStore.table) (node, dimension, grain, bucket)").run()
         // 超期未办 counts open orders with a deadline; a partial index holds only those, with the columns a cut reads.
         try await sql.raw("""
@@ -19,7 +19,7 @@ struct CreateRollupSummary: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw("DROP INDEX order_rollup_facts_open").run()
+        try await database.sql.raw("DROP INDEX order_rollup_facts_open").run()
         try await database.schema(RollupSummaryStore.table).delete()
     }
 }
