@@ -36,8 +36,8 @@ struct CommunityServicesPagesTests {
             #expect(try await count("cs_service_orders", app) == before + 1)
 
             // The organiser signs a volunteer up and the exchange form refuses an overdraft with its message.
-            let volunteer = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "郑小燕").first()).id!.uuidString
-            let goods = try #require(try await MerchantGoodsRecord.query(on: app.db).filter(\.$name == "大米 5 斤").first()).id!.uuidString
+            let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "郑小燕").first()).id!.uuidString
+            let goods = try #require(try await MerchantGoods.query(on: app.db).filter(\.$name == "大米 5 斤").first()).id!.uuidString
             let overdraw = try await staff.client.send(.POST, "/community/exchange", form: [
                 "_csrf": staff.csrf, "volunteerId": volunteer, "goodsId": goods, "quantity": "1"])
             #expect(try #require(overdraw.headers.first(name: .location)).contains("error="))
@@ -83,8 +83,8 @@ struct CommunityServicesPagesTests {
 
             // The community assigns, the volunteer takes and completes; the resident evaluates on the page.
             let code = String(location.dropFirst("/p/service-orders/".count).prefix(10))
-            let order = try #require(try await ServiceOrderRecord.query(on: app.db).filter(\.$trackingCode == code).first())
-            let volunteer = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "周红梅").first())
+            let order = try #require(try await ServiceOrder.query(on: app.db).filter(\.$trackingCode == code).first())
+            let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "周红梅").first())
             let staff = try await CommunityServicesClient.login(app, "community")
             for action in [ServiceOrderService.ActionInput(action: "assign", volunteerId: volunteer.id), .init(action: "take", volunteerId: volunteer.id),
                            .init(action: "complete", note: "已更换保险丝")] {
@@ -95,16 +95,16 @@ struct CommunityServicesPagesTests {
             let evaluated = try await resident.send(.POST, "/p/service-orders/\(code)/evaluation", form: [
                 "_csrf": try #require(TestClient.csrfToken(in: page.body.string)), "satisfaction": "basicallySatisfied", "comment": "挺好"])
             #expect(evaluated.status == .ok && evaluated.body.string.contains("感谢您的评价"))
-            #expect(try await ServiceOrderRecord.find(order.id, on: app.db)?.satisfaction == "basicallySatisfied")
+            #expect(try await ServiceOrder.find(order.id, on: app.db)?.satisfaction == "basicallySatisfied")
         }
     }
 
     @Test func aVolunteerTakesAndCompletesTheirOrderOnTheirPersonalLink() async throws {
         try await withLianxin(demo: true) { app, _ in
             let staff = try await CommunityServicesClient.login(app, "community")
-            let party = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "吴志刚").first())
-            let other = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "周红梅").first())
-            let order = try #require(try await ServiceOrderRecord.query(on: app.db).first())
+            let party = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "吴志刚").first())
+            let other = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "周红梅").first())
+            let order = try #require(try await ServiceOrder.query(on: app.db).first())
             #expect(try await staff.post("/api/v1/service-orders/\(order.id!)/actions", ServiceOrderService.ActionInput(action: "assign", volunteerId: party.id)).status == .ok)
             let link = try await staff.post("/api/v1/volunteers/\(party.id!)/link", [String: String]()).json(VolunteerLinkController.LinkDTO.self)
             #expect(try await auditActions(app).contains { $0.action == "token.create" && $0.target == "volunteer-link:\(party.id!)" })
@@ -121,9 +121,9 @@ struct CommunityServicesPagesTests {
             let twice = try await phone.send(.POST, link.url + "/orders/\(order.id!)", form: ["_csrf": csrf, "action": "take"])
             #expect(try #require(twice.headers.first(name: .location)).contains("error="))
             _ = try await phone.send(.POST, link.url + "/orders/\(order.id!)", form: ["_csrf": csrf, "action": "complete", "note": "已上门理发"])
-            let done = try #require(try await ServiceOrderRecord.find(order.id, on: app.db))
+            let done = try #require(try await ServiceOrder.find(order.id, on: app.db))
             #expect(done.status == "completed" && done.completionNote == "已上门理发")
-            let history = try await ServiceOrderEventRecord.query(on: app.db).filter(\.$orderID == order.id!).sort(\.$sequence).all()
+            let history = try await ServiceOrderEvent.query(on: app.db).filter(\.$orderID == order.id!).sort(\.$sequence).all()
             #expect(history.map(\.actor).suffix(2) == ["volunteer:吴志刚", "volunteer:吴志刚"])
             #expect(try await phone.send(.GET, "/p/volunteer/" + String(repeating: "x", count: 32)).status == .notFound)
             // A new link replaces the old one.
@@ -144,7 +144,7 @@ struct CommunityServicesPagesTests {
             #expect(stations.body.string.contains("/js/community-map.js"))
 
             // The demo activity starts tomorrow: at its start, the volunteer checks in by QR with their phone, then out.
-            let activity = try #require(try await ActivityRecord.query(on: app.db).first())
+            let activity = try #require(try await Activity.query(on: app.db).first())
             clock.advance(86_400)
             let page = try await visitor.send(.GET, "/p/activity/\(activity.checkinCode)")
             #expect(page.status == .ok && page.body.string.contains("红帐篷志愿服务"))
@@ -158,7 +158,7 @@ struct CommunityServicesPagesTests {
             #expect(checkOut.status == .ok && checkOut.body.string.contains("签退成功") && checkOut.body.string.contains("120 min"))
             let again = try await visitor.send(.POST, "/p/activity/\(activity.checkinCode)", form: ["_csrf": csrf, "phone": "13907931103"])
             #expect(again.status == .conflict)
-            let volunteer = try #require(try await VolunteerRecord.query(on: app.db).filter(\.$name == "郑小燕").first())
+            let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "郑小燕").first())
             #expect(try await PointsLedgerStore.balance(of: volunteer.requireID(), on: app.db) == 25, "2 h at 10 an hour and 5 for the event")
             #expect(try await visitor.send(.GET, "/p/activity/notacode").status == .notFound)
         }

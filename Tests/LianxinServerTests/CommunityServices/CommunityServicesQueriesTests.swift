@@ -7,7 +7,7 @@ import Fluent
 /// The community-services SQL, run directly on rows written here.
 @Suite struct CommunityServicesQueriesTests {
     private func wish(_ community: String, _ status: WishStatus, on db: any Database) async throws {
-        let row = WishRecord()
+        let row = Wish()
         row.communityCode = community
         row.residentName = "王奶奶"
         row.title = "一台收音机"
@@ -19,7 +19,7 @@ import Fluent
     }
 
     private func volunteer(_ community: String, on db: any Database) async throws {
-        let row = VolunteerRecord()
+        let row = Volunteer()
         row.communityCode = community
         row.name = "志愿者"
         row.phoneCipher = Data([1, 2, 3])
@@ -40,7 +40,7 @@ import Fluent
             try await wish("361103001001", .fulfilled, on: app.db)
 
             let township = try #require(DivisionCode("361102001"))
-            let counts = try await CommunityServicesQueries.statusCounts(of: WishRecord.schema, within: township, on: app.db)
+            let counts = try await CommunityServicesQueries.statusCounts(of: Wish.schema, within: township, on: app.db)
                 .sorted { ($0.communityCode, $0.status) < ($1.communityCode, $1.status) }
             #expect(counts == [
                 .init(communityCode: "361102001001", status: "claimed", count: 1),
@@ -48,7 +48,7 @@ import Fluent
                 .init(communityCode: "361102001002", status: "posted", count: 1),
             ])
             let county = try #require(DivisionCode("361102"))
-            let wider = try await CommunityServicesQueries.statusCounts(of: WishRecord.schema, within: county, on: app.db)
+            let wider = try await CommunityServicesQueries.statusCounts(of: Wish.schema, within: county, on: app.db)
             #expect(wider.map(\.count).reduce(0, +) == 5)
             #expect(!wider.contains { $0.communityCode == "361103001001" })
         }
@@ -71,13 +71,13 @@ import Fluent
     @Test func aLockedRowCanStillBeChangedInsideItsOwnTransaction() async throws {
         try await withLianxin { app, _ in
             try await wish("361102001001", .posted, on: app.db)
-            let row = try #require(try await WishRecord.query(on: app.db).first())
+            let row = try #require(try await Wish.query(on: app.db).first())
             let id = try row.requireID()
             try await app.db.transaction { db in
-                try await CommunityServicesQueries.lock(WishRecord.schema, id: id, on: db)
-                try await WishRecord.query(on: db).filter(\.$id == id).set(\.$status, to: WishStatus.claimed.rawValue).update()
+                try await CommunityServicesQueries.lock(Wish.schema, id: id, on: db)
+                try await Wish.query(on: db).filter(\.$id == id).set(\.$status, to: WishStatus.claimed.rawValue).update()
             }
-            #expect(try await WishRecord.find(id, on: app.db)?.status == WishStatus.claimed.rawValue)
+            #expect(try await Wish.find(id, on: app.db)?.status == WishStatus.claimed.rawValue)
         }
     }
 }

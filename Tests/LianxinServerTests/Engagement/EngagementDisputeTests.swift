@@ -123,7 +123,7 @@ struct EngagementDisputeTests {
             let repeatPetition = try await file("电梯停运再次反映", on: "2026-09-21", phone: "139-0793-0031")
             #expect(old.firstTime && fresh.firstTime && !repeatPetition.firstTime)
             #expect(old.petitionerName == "陈**" && old.petitionerPhone == "139****0031" && old.answerDue == "2026-09-16")
-            let row = try #require(try await PetitionRecord.find(old.id, on: app.db))
+            let row = try #require(try await Petition.find(old.id, on: app.db))
             #expect(!String(decoding: row.nameCipher, as: UTF8.self).contains("陈桂兰") && row.phoneIndex != nil)
 
             // 日日清: the first-time ones without an answer, longest waiting first; past 15 days is overdue.

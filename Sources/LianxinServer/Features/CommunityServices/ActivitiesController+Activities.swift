@@ -6,7 +6,7 @@ import LianxinCore
 extension ActivitiesController {
     func list(req: Request) async throws -> [ActivityDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        let activities = try await CommunityScope.limit(ActivityRecord.query(on: req.db), to: principal,
+        let activities = try await CommunityScope.limit(Activity.query(on: req.db), to: principal,
                                                         community: try? req.query.get(String.self, at: "community"))
             .sort(\.$startsAt, .descending).limit(500).all()
         return try await Self.dtos(activities, signups: false, req)
@@ -18,7 +18,7 @@ extension ActivitiesController {
         return try await Self.dtos([activity], signups: true, req)[0].encodeResponse(status: .created, for: req)
     }
 
-    static func create(_ input: ActivityInput, principal: Principal, _ req: Request) async throws -> ActivityRecord {
+    static func create(_ input: ActivityInput, principal: Principal, _ req: Request) async throws -> Activity {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
         var checks = InputValidator(req)
         let title = checks.text(input.title, "/title", 2...100)
@@ -32,7 +32,7 @@ extension ActivitiesController {
         let capacity = input.capacity ?? 0
         if !(1...10_000).contains(capacity) { checks.fail("/capacity", "1–10000 / 人数上限 1–10000") }
         try checks.finish()
-        let activity = ActivityRecord()
+        let activity = Activity()
         activity.communityCode = community.id ?? ""
         activity.title = title
         activity.place = place
@@ -48,7 +48,7 @@ extension ActivitiesController {
 
     func show(req: Request) async throws -> ActivityDTO {
         let principal = try await req.require(.viewCommunityServices)
-        let activity = try await CommunityScope.find(ActivityRecord.self, req, principal, what: "activity")
+        let activity = try await CommunityScope.find(Activity.self, req, principal, what: "activity")
         return try await Self.dtos([activity], signups: true, req)[0]
     }
 }

@@ -6,7 +6,7 @@ import LianxinCore
 extension ActivitiesController {
     func attendance(req: Request) async throws -> ActivityDTO {
         let principal = try await req.require(.orderCommunityServices)
-        let activity = try await CommunityScope.find(ActivityRecord.self, req, principal, what: "activity")
+        let activity = try await CommunityScope.find(Activity.self, req, principal, what: "activity")
         let input = try req.content.decode(AttendanceInput.self)
         guard let action = input.action, ["checkIn", "checkOut"].contains(action) else {
             throw Problem.invalid(field: "/action", "checkIn or checkOut")
@@ -23,21 +23,21 @@ extension ActivitiesController {
 
     /// Checks the volunteer in or out of the activity; a check-out credits the session (rounded to quarter hours,
     /// at most 8 hours a day) and earns the hour and event points, all in one transaction.
-    static func record(_ step: Attendance, volunteer: VolunteerRecord, activity: ActivityRecord, at time: Date, by: String,
-                       signUpIfNeeded: Bool, _ req: Request) async throws -> SignUpRecord {
+    static func record(_ step: Attendance, volunteer: Volunteer, activity: Activity, at time: Date, by: String,
+                       signUpIfNeeded: Bool, _ req: Request) async throws -> SignUp {
         let activityID = try activity.requireID(), volunteerID = try volunteer.requireID()
         if step == .checkIn, time < activity.startsAt.addingTimeInterval(-earlyCheckIn) || time > activity.endsAt {
             throw Problem.conflict("check-in opens an hour before the start and closes at the end / 签到时间为活动开始前 1 小时至结束", field: "/at")
         }
         return try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                var signup = try await SignUpRecord.query(on: db).filter(\.$activityID == activityID).filter(\.$volunteerID == volunteerID).first()
+                var signup = try await SignUp.query(on: db).filter(\.$activityID == activityID).filter(\.$volunteerID == volunteerID).first()
                 if signup == nil, step == .checkIn, signUpIfNeeded { signup = try await signUp(volunteer, to: activity, at: time, on: db) }
                 guard let found = signup, let signupID = found.id else {
                     throw Problem.conflict("the volunteer has not signed up / 该志愿者未报名此活动", field: "/volunteerId")
                 }
-                try await CommunityServicesQueries.lock(SignUpRecord.schema, id: signupID, on: db)
-                guard let row = try await SignUpRecord.find(signupID, on: db) else { throw Problem.notFound("sign-up") }
+                try await CommunityServicesQueries.lock(SignUp.schema, id: signupID, on: db)
+                guard let row = try await SignUp.find(signupID, on: db) else { throw Problem.notFound("sign-up") }
                 switch step {
                 case .checkIn:
                     guard row.checkedInAt == nil else { throw Problem.conflict("already checked in / 已签到", field: "/action") }
@@ -68,8 +68,8 @@ extension ActivitiesController {
         }
     }
 
-    static func volunteer(_ id: UUID?, principal: Principal, _ req: Request) async throws -> VolunteerRecord {
-        guard let id, let volunteer = try await VolunteerRecord.find(id, on: req.db), principal.canSee(divisionCode: volunteer.communityCode) else {
+    static func volunteer(_ id: UUID?, principal: Principal, _ req: Request) async throws -> Volunteer {
+        guard let id, let volunteer = try await Volunteer.find(id, on: req.db), principal.canSee(divisionCode: volunteer.communityCode) else {
             throw Problem.invalid(field: "/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
         }
         return volunteer

@@ -4,11 +4,11 @@ import LianxinCore
 
 /// The activity DTOs.
 extension ActivitiesController {
-    static func dtos(_ activities: [ActivityRecord], signups withSignups: Bool, _ req: Request) async throws -> [ActivityDTO] {
+    static func dtos(_ activities: [Activity], signups withSignups: Bool, _ req: Request) async throws -> [ActivityDTO] {
         let ids = activities.compactMap(\.id)
-        let signups = ids.isEmpty ? [] : try await SignUpRecord.query(on: req.db).filter(\.$activityID ~~ ids).sort(\.$signedUpAt).all()
+        let signups = ids.isEmpty ? [] : try await SignUp.query(on: req.db).filter(\.$activityID ~~ ids).sort(\.$signedUpAt).all()
         let volunteerIDs = Array(Set(signups.map(\.volunteerID)))
-        let names = !withSignups || volunteerIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await VolunteerRecord.query(on: req.db)
+        let names = !withSignups || volunteerIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: req.db)
             .filter(\.$id ~~ volunteerIDs).all().map { ($0.id ?? UUID(), $0.name) })
         return try activities.map { activity in
             let own = signups.filter { $0.activityID == activity.id }

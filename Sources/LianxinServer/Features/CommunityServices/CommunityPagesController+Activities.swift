@@ -32,7 +32,7 @@ extension CommunityPagesController {
 
     func activities(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
-        let records = try await CommunityScope.limit(ActivityRecord.query(on: req.db), to: principal).sort(\.$startsAt, .descending).limit(100).all()
+        let records = try await CommunityScope.limit(Activity.query(on: req.db), to: principal).sort(\.$startsAt, .descending).limit(100).all()
         let rows = try await ActivitiesController.dtos(records, signups: true, req).map { activity in
             ActivityRow(activity: activity, starts: CommunityFormat.time(activity.startsAt), ends: CommunityFormat.time(activity.endsAt),
                         signups: (activity.signups ?? []).map {
@@ -58,7 +58,7 @@ extension CommunityPagesController {
     /// Sign-up, check-in or check-out of one volunteer by the organiser.
     func attendance(req: Request) async throws -> Response {
         let principal = try await req.require(.orderCommunityServices)
-        let activity = try await CommunityScope.find(ActivityRecord.self, req, principal, what: "activity")
+        let activity = try await CommunityScope.find(Activity.self, req, principal, what: "activity")
         struct Form: Content { var action: String?; var volunteerId: String? }
         return try await req.communityForm(back: "/community/activities") {
             let form = try req.content.decode(Form.self)

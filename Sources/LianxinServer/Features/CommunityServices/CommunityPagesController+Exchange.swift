@@ -18,7 +18,7 @@ extension CommunityPagesController {
         let principal = try await req.require(.viewCommunityServices)
         let merchants = try await ExchangeController.merchants(principal, req)
         let volunteers = try await VolunteersController.dtos(
-            try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
+            try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
         return try await req.page("community/exchange", title: "cs_exchange_title", model: ExchangeModel(
             flash: Flash(req), merchants: merchants,
             goods: merchants.flatMap { merchant in merchant.goods.map { SelectOption(value: $0.id.uuidString, label: "\(merchant.name) · \($0.name) (\($0.points))") } },
@@ -37,7 +37,7 @@ extension CommunityPagesController {
 
     func addGoods(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
-        let merchant = try await CommunityScope.find(MerchantRecord.self, req, principal, what: "merchant")
+        let merchant = try await CommunityScope.find(Merchant.self, req, principal, what: "merchant")
         return try await req.communityForm(back: "/community/exchange") {
             let goods = try await ExchangeController.addGoods(try req.content.decode(ExchangeController.GoodsInput.self), to: merchant, req)
             return req.t("cs_saved") + " " + goods.name

@@ -24,7 +24,7 @@ extension CommunityPagesController {
     }
 
     static func volunteerOptions(_ principal: Principal, _ req: Request) async throws -> [SelectOption] {
-        try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal).sort(\.$name).limit(1000).all()
+        try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).sort(\.$name).limit(1000).all()
             .map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.partyMember ? "\($0.name) ☆" : $0.name) }
     }
 }

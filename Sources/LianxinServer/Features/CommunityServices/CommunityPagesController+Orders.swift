@@ -28,7 +28,7 @@ extension CommunityPagesController {
         let principal = try await req.require(.viewCommunityServices)
         let menu = try await CommunityScope.limit(ServiceMenuItem.query(on: req.db), to: principal).filter(\.$active == true)
             .sort(\.$communityCode).sort(\.$name).all().map(ServiceOrdersController.dto)
-        let records = try await CommunityScope.limit(ServiceOrderRecord.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
+        let records = try await CommunityScope.limit(ServiceOrder.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
         let canManage = principal.role.can(.manageCommunityServices), canOrder = principal.role.can(.orderCommunityServices)
         let rows = try await ServiceOrdersController.dtos(records, events: false, req).map { order in
             OrderRow(order: order, created: CommunityFormat.time(order.createdAt),
@@ -63,7 +63,7 @@ extension CommunityPagesController {
         struct Form: Content { var action: String?; var volunteerId: String?; var reason: String?; var note: String? }
         let form = try req.content.decode(Form.self)
         let principal = try await req.require(["assign", "cancel"].contains(form.action ?? "") ? .manageCommunityServices : .orderCommunityServices)
-        let order = try await CommunityScope.find(ServiceOrderRecord.self, req, principal, what: "service order")
+        let order = try await CommunityScope.find(ServiceOrder.self, req, principal, what: "service order")
         return try await req.communityForm(back: "/community/service-orders") {
             let input = ServiceOrderService.ActionInput(action: form.action, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:)),
                                                         reason: form.reason, note: form.note)

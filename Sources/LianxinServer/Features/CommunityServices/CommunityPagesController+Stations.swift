@@ -14,7 +14,7 @@ extension CommunityPagesController {
 
     func stations(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
-        let rows = try await CommunityScope.limit(ServiceStationRecord.query(on: req.db), to: principal).sort(\.$name).all()
+        let rows = try await CommunityScope.limit(ServiceStation.query(on: req.db), to: principal).sort(\.$name).all()
         return try await req.page("community/stations", title: "cs_stations_title", model: StationsModel(
             flash: Flash(req), stations: try await StationsController.dtos(rows, req),
             kinds: ServiceStationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },

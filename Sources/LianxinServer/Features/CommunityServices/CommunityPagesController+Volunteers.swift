@@ -20,8 +20,8 @@ extension CommunityPagesController {
     func volunteers(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
         let volunteers = try await VolunteersController.dtos(
-            try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
-        let teams = try await CommunityScope.limit(VolunteerTeamRecord.query(on: req.db), to: principal).sort(\.$name).all()
+            try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
+        let teams = try await CommunityScope.limit(VolunteerTeam.query(on: req.db), to: principal).sort(\.$name).all()
         let today = LocalDate(req.lianxin.now(), in: WorkCalendar.shanghai)
         let first = LocalDate(year: today.components.year, month: 1, day: 1) ?? today
         let rules = principal.division.level == .community

@@ -24,7 +24,7 @@ extension CommunityPagesController {
     func wishes(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
         let canOrder = principal.role.can(.orderCommunityServices)
-        let records = try await CommunityScope.limit(WishRecord.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
+        let records = try await CommunityScope.limit(Wish.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
         let rows = try records.map { record in
             let wish = try WishesController.dto(record, req)
             return WishRow(wish: wish, created: CommunityFormat.time(wish.createdAt), canClaim: canOrder && wish.status == "posted",
@@ -46,7 +46,7 @@ extension CommunityPagesController {
 
     func claimWish(req: Request) async throws -> Response {
         let principal = try await req.require(.orderCommunityServices)
-        let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
+        let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         struct Form: Content { var claimantKind: String?; var claimantName: String?; var volunteerId: String? }
         return try await req.communityForm(back: "/community/wishes") {
             let form = try req.content.decode(Form.self)
@@ -59,7 +59,7 @@ extension CommunityPagesController {
 
     func fulfilWish(req: Request) async throws -> Response {
         let principal = try await req.require(.orderCommunityServices)
-        let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
+        let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         return try await req.communityForm(back: "/community/wishes") {
             _ = try await WishesController.fulfil(wish, req)
             return req.t("cs_saved")
@@ -68,7 +68,7 @@ extension CommunityPagesController {
 
     func confirmWish(req: Request) async throws -> Response {
         let principal = try await req.require(.orderCommunityServices)
-        let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
+        let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         return try await req.communityForm(back: "/community/wishes") {
             _ = try await WishesController.confirm(try wish.requireID(), req)
             return req.t("cs_saved")

@@ -18,7 +18,7 @@ extension CommunityPublicPagesController {
         return try await Self.activityPage(activity, notice: nil, error: nil, req)
     }
 
-    static func activityPage(_ activity: ActivityRecord, notice: String?, error: String?, _ req: Request,
+    static func activityPage(_ activity: Activity, notice: String?, error: String?, _ req: Request,
                              status: HTTPResponseStatus = .ok) async throws -> Response {
         try await req.page("community/public-activity", title: "cs_checkin_title", model: ActivityModel(
             code: activity.checkinCode, title: activity.title, place: activity.place,
@@ -33,10 +33,10 @@ extension CommunityPublicPagesController {
         struct Form: Content { var phone: String? }
         let phone = try req.content.decode(Form.self).phone ?? ""
         guard let number = try? PhoneNumber(parsing: phone),
-              let volunteer = try await VolunteerRecord.query(on: req.db).filter(\.$phoneIndex == req.lianxin.cipher.blindIndex(number.value)).first() else {
+              let volunteer = try await Volunteer.query(on: req.db).filter(\.$phoneIndex == req.lianxin.cipher.blindIndex(number.value)).first() else {
             return try await Self.activityPage(activity, notice: nil, error: req.t("cs_checkin_unknown"), req, status: .unprocessableEntity)
         }
-        let existing = try await SignUpRecord.query(on: req.db).filter(\.$activityID == activity.requireID()).filter(\.$volunteerID == volunteer.requireID()).first()
+        let existing = try await SignUp.query(on: req.db).filter(\.$activityID == activity.requireID()).filter(\.$volunteerID == volunteer.requireID()).first()
         let step: ActivitiesController.Attendance = existing?.checkedInAt == nil ? .checkIn : .checkOut
         do {
             let row = try await ActivitiesController.record(step, volunteer: volunteer, activity: activity, at: req.lianxin.now(), by: "qr",
@@ -48,9 +48,9 @@ extension CommunityPublicPagesController {
         }
     }
 
-    static func activity(_ req: Request) async throws -> ActivityRecord {
+    static func activity(_ req: Request) async throws -> Activity {
         guard let code = req.parameters.get("code"), RentalCode.isWellFormed(code),
-              let activity = try await ActivityRecord.query(on: req.db).filter(\.$checkinCode == code).first() else {
+              let activity = try await Activity.query(on: req.db).filter(\.$checkinCode == code).first() else {
             throw Problem.notFound("activity")
         }
         return activity

@@ -60,7 +60,7 @@ extension CommunityPublicPagesController {
         return try await Self.trackPage(order, notice: nil, req)
     }
 
-    static func trackPage(_ order: ServiceOrderRecord, notice: String?, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func trackPage(_ order: ServiceOrder, notice: String?, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = try await ServiceOrdersController.publicDTO(order, req)
         let english = req.language == .en
         return try await req.page("community/public-track", title: "cs_public_track_title", model: TrackModel(

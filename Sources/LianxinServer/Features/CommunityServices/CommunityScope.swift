@@ -9,15 +9,15 @@ protocol CommunityScoped: Model where IDValue == UUID {
 }
 
 extension ServiceMenuItem: CommunityScoped { var communityField: FieldProperty<ServiceMenuItem, String> { $communityCode } }
-extension ServiceOrderRecord: CommunityScoped { var communityField: FieldProperty<ServiceOrderRecord, String> { $communityCode } }
-extension WishRecord: CommunityScoped { var communityField: FieldProperty<WishRecord, String> { $communityCode } }
-extension VolunteerRecord: CommunityScoped { var communityField: FieldProperty<VolunteerRecord, String> { $communityCode } }
-extension VolunteerTeamRecord: CommunityScoped { var communityField: FieldProperty<VolunteerTeamRecord, String> { $communityCode } }
-extension ActivityRecord: CommunityScoped { var communityField: FieldProperty<ActivityRecord, String> { $communityCode } }
-extension MerchantRecord: CommunityScoped { var communityField: FieldProperty<MerchantRecord, String> { $communityCode } }
-extension MerchantGoodsRecord: CommunityScoped { var communityField: FieldProperty<MerchantGoodsRecord, String> { $communityCode } }
-extension ExchangeRecord: CommunityScoped { var communityField: FieldProperty<ExchangeRecord, String> { $communityCode } }
-extension ServiceStationRecord: CommunityScoped { var communityField: FieldProperty<ServiceStationRecord, String> { $communityCode } }
+extension ServiceOrder: CommunityScoped { var communityField: FieldProperty<ServiceOrder, String> { $communityCode } }
+extension Wish: CommunityScoped { var communityField: FieldProperty<Wish, String> { $communityCode } }
+extension Volunteer: CommunityScoped { var communityField: FieldProperty<Volunteer, String> { $communityCode } }
+extension VolunteerTeam: CommunityScoped { var communityField: FieldProperty<VolunteerTeam, String> { $communityCode } }
+extension Activity: CommunityScoped { var communityField: FieldProperty<Activity, String> { $communityCode } }
+extension Merchant: CommunityScoped { var communityField: FieldProperty<Merchant, String> { $communityCode } }
+extension MerchantGoods: CommunityScoped { var communityField: FieldProperty<MerchantGoods, String> { $communityCode } }
+extension Exchange: CommunityScoped { var communityField: FieldProperty<Exchange, String> { $communityCode } }
+extension ServiceStation: CommunityScoped { var communityField: FieldProperty<ServiceStation, String> { $communityCode } }
 
 enum CommunityScope {
     /// `query` limited to the principal's division (and to one division of it when `community` is given).

@@ -29,15 +29,15 @@ enum CommunityServicesDemo {
                 try await item.create(on: db)
                 items.append(item)
             }
-            let team = VolunteerTeamRecord()
+            let team = VolunteerTeam()
             team.communityCode = community
             team.name = "上滩头红色志愿服务队"
             team.createdAt = now
             try await team.create(on: db)
-            var volunteers: [VolunteerRecord] = []
+            var volunteers: [Volunteer] = []
             for (name, phone, party, inService, workplace) in [("周红梅", "13907931101", true, false, ""), ("吴志刚", "13907931102", true, true, "信州区税务局"),
                                                               ("郑小燕", "13907931103", false, false, "")] {
-                let volunteer = VolunteerRecord()
+                let volunteer = Volunteer()
                 volunteer.communityCode = community
                 volunteer.name = name
                 volunteer.phoneCipher = try cipher.seal(phone)
@@ -50,7 +50,7 @@ enum CommunityServicesDemo {
                 try await volunteer.create(on: db)
                 volunteers.append(volunteer)
             }
-            let order = ServiceOrderRecord()
+            let order = ServiceOrder()
             order.id = UUID()
             var generator = SystemRandomNumberGenerator()
             order.trackingCode = TrackingCode.generate(using: &generator)
@@ -68,7 +68,7 @@ enum CommunityServicesDemo {
             order.updatedAt = now
             order.events = 1
             try await order.create(on: db)
-            let event = ServiceOrderEventRecord()
+            let event = ServiceOrderEvent()
             event.orderID = order.id ?? UUID()
             event.sequence = 1
             event.action = "order"
@@ -77,7 +77,7 @@ enum CommunityServicesDemo {
             event.note = order.note
             event.at = now
             try await event.create(on: db)
-            let wish = WishRecord()
+            let wish = Wish()
             wish.communityCode = community
             wish.residentName = "李小明"
             wish.title = "想要一套课外读物"
@@ -86,7 +86,7 @@ enum CommunityServicesDemo {
             wish.postedBy = staffID
             wish.createdAt = now
             try await wish.create(on: db)
-            let activity = ActivityRecord()
+            let activity = Activity()
             activity.communityCode = community
             activity.title = "红帐篷志愿服务"
             activity.place = "上滩头社区广场"
@@ -97,14 +97,14 @@ enum CommunityServicesDemo {
             activity.createdBy = staffID
             activity.createdAt = now
             try await activity.create(on: db)
-            let merchant = MerchantRecord()
+            let merchant = Merchant()
             merchant.communityCode = community
             merchant.name = "上滩头爱心超市"
             merchant.address = "上滩头路 8 号"
             merchant.createdAt = now
             try await merchant.create(on: db)
             for (name, points, stock) in [("洗衣液", 30, 20), ("大米 5 斤", 50, 10)] {
-                let goods = MerchantGoodsRecord()
+                let goods = MerchantGoods()
                 goods.merchantID = merchant.id ?? UUID()
                 goods.communityCode = community
                 goods.name = name
@@ -121,7 +121,7 @@ enum CommunityServicesDemo {
                 (community, "上滩头幸福食堂", .canteen, "上滩头小区 3 栋一楼", 28.4546, 117.9451, ["老年助餐", "送餐上门"], "1-7 10:30-13:00,16:30-18:30"),
                 ("361102001003", "劳动路虔新驿站", .workerStation, "劳动路 66 号", 28.4512, 117.9502, ["休息", "热饭", "如厕"], "1-5 08:00-20:00; 6-7 09:00-18:00"),
             ] {
-                let station = ServiceStationRecord()
+                let station = ServiceStation()
                 station.communityCode = code
                 station.name = name
                 station.kind = kind.rawValue

@@ -38,7 +38,7 @@ enum CommunityServicesQueries {
     /// Registered volunteers per community in `division`'s subtree.
     static func volunteerCounts(within division: DivisionCode, on db: any Database) async throws -> [CommunityCount] {
         try await db.sql.raw("""
-            SELECT community_code, COUNT(*) AS n FROM \(ident: VolunteerRecord.schema)
+            SELECT community_code, COUNT(*) AS n FROM \(ident: Volunteer.schema)
             WHERE \(DivisionScope.sql("community_code", within: division)) GROUP BY community_code
             """).all(decoding: CommunityCount.self)
     }

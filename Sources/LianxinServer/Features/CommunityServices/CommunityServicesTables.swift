@@ -16,7 +16,7 @@ final class ServiceMenuItem: Model, @unchecked Sendable {
 }
 
 /// A service order (居民点单): the resident, the chosen service, who took it and how it went.
-final class ServiceOrderRecord: Model, @unchecked Sendable {
+final class ServiceOrder: Model, @unchecked Sendable {
     static let schema = "cs_service_orders"
     @ID(key: .id) var id: UUID?
     @Field(key: "tracking_code") var trackingCode: String
@@ -46,7 +46,7 @@ final class ServiceOrderRecord: Model, @unchecked Sendable {
 }
 
 /// One step in a service order's history; appended, never changed.
-final class ServiceOrderEventRecord: Model, @unchecked Sendable {
+final class ServiceOrderEvent: Model, @unchecked Sendable {
     static let schema = "cs_service_order_events"
     @ID(key: .id) var id: UUID?
     @Field(key: "order_id") var orderID: UUID
@@ -63,7 +63,7 @@ final class ServiceOrderEventRecord: Model, @unchecked Sendable {
 }
 
 /// A 微心愿 posted for a resident, and who claimed and fulfilled it.
-final class WishRecord: Model, @unchecked Sendable {
+final class Wish: Model, @unchecked Sendable {
     static let schema = "cs_wishes"
     @ID(key: .id) var id: UUID?
     @Field(key: "community_code") var communityCode: String
@@ -89,7 +89,7 @@ final class WishRecord: Model, @unchecked Sendable {
 
 /// A registered volunteer (志愿者); party members are flagged, in-service ones (在职党员) report to the community
 /// where they live (双报到), which is `communityCode`.
-final class VolunteerRecord: Model, @unchecked Sendable {
+final class Volunteer: Model, @unchecked Sendable {
     static let schema = "cs_volunteers"
     @ID(key: .id) var id: UUID?
     @Field(key: "community_code") var communityCode: String
@@ -107,7 +107,7 @@ final class VolunteerRecord: Model, @unchecked Sendable {
 }
 
 /// A volunteer team (志愿服务队).
-final class VolunteerTeamRecord: Model, @unchecked Sendable {
+final class VolunteerTeam: Model, @unchecked Sendable {
     static let schema = "cs_volunteer_teams"
     @ID(key: .id) var id: UUID?
     @Field(key: "community_code") var communityCode: String
@@ -117,7 +117,7 @@ final class VolunteerTeamRecord: Model, @unchecked Sendable {
 }
 
 /// A volunteer activity with sign-up, and the code its QR check-in page opens with.
-final class ActivityRecord: Model, @unchecked Sendable {
+final class Activity: Model, @unchecked Sendable {
     static let schema = "cs_activities"
     @ID(key: .id) var id: UUID?
     @Field(key: "community_code") var communityCode: String
@@ -133,7 +133,7 @@ final class ActivityRecord: Model, @unchecked Sendable {
 }
 
 /// A volunteer's sign-up for an activity, with check-in and check-out (by QR or by the organiser).
-final class SignUpRecord: Model, @unchecked Sendable {
+final class SignUp: Model, @unchecked Sendable {
     static let schema = "cs_activity_signups"
     @ID(key: .id) var id: UUID?
     @Field(key: "activity_id") var activityID: UUID
@@ -176,7 +176,7 @@ final class EarnRulesRecord: Model, @unchecked Sendable {
 }
 
 /// A caring merchant (爱心商家) where points are exchanged.
-final class MerchantRecord: Model, @unchecked Sendable {
+final class Merchant: Model, @unchecked Sendable {
     static let schema = "cs_merchants"
     @ID(key: .id) var id: UUID?
     @Field(key: "community_code") var communityCode: String
@@ -187,7 +187,7 @@ final class MerchantRecord: Model, @unchecked Sendable {
 }
 
 /// Goods a merchant offers for points, with the stock left.
-final class MerchantGoodsRecord: Model, @unchecked Sendable {
+final class MerchantGoods: Model, @unchecked Sendable {
     static let schema = "cs_merchant_goods"
     @ID(key: .id) var id: UUID?
     @Field(key: "merchant_id") var merchantID: UUID
@@ -199,7 +199,7 @@ final class MerchantGoodsRecord: Model, @unchecked Sendable {
 }
 
 /// An exchange (积分兑换); its ledger entry has the exchange's id as reference.
-final class ExchangeRecord: Model, @unchecked Sendable {
+final class Exchange: Model, @unchecked Sendable {
     static let schema = "cs_exchanges"
     @ID(key: .id) var id: UUID?
     @Field(key: "volunteer_id") var volunteerID: UUID
@@ -213,7 +213,7 @@ final class ExchangeRecord: Model, @unchecked Sendable {
 }
 
 /// A service station (饶城e家, 虔新驿站, 幸福食堂…): where it is, what it offers, when it is open.
-final class ServiceStationRecord: Model, @unchecked Sendable {
+final class ServiceStation: Model, @unchecked Sendable {
     static let schema = "cs_stations"
     @ID(key: .id) var id: UUID?
     @Field(key: "community_code") var communityCode: String

@@ -26,8 +26,8 @@ struct CountsController: RouteCollection {
     }
 
     static func counts(_ principal: Principal, _ req: Request) async throws -> [CommunityCounts] {
-        let wishes = try await CommunityServicesQueries.statusCounts(of: WishRecord.schema, within: principal.division, on: req.db)
-        let orders = try await CommunityServicesQueries.statusCounts(of: ServiceOrderRecord.schema, within: principal.division, on: req.db)
+        let wishes = try await CommunityServicesQueries.statusCounts(of: Wish.schema, within: principal.division, on: req.db)
+        let orders = try await CommunityServicesQueries.statusCounts(of: ServiceOrder.schema, within: principal.division, on: req.db)
         let volunteers = try await CommunityServicesQueries.volunteerCounts(within: principal.division, on: req.db)
         let codes = Set(wishes.map(\.communityCode) + orders.map(\.communityCode) + volunteers.map(\.communityCode)).sorted()
         let names = codes.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()

@@ -6,7 +6,7 @@ import LianxinCore
 extension ExchangeController {
     func exchanges(req: Request) async throws -> [ExchangeDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = try CommunityScope.limit(ExchangeRecord.query(on: req.db), to: principal)
+        var query = try CommunityScope.limit(Exchange.query(on: req.db), to: principal)
         if let volunteer = try? req.query.get(UUID.self, at: "volunteer") { query = query.filter(\.$volunteerID == volunteer) }
         return try await query.sort(\.$at, .descending).limit(500).all().map {
             ExchangeDTO(id: try $0.requireID(), volunteerId: $0.volunteerID, goodsId: $0.goodsID, quantity: $0.quantity, points: $0.points,
@@ -25,11 +25,11 @@ extension ExchangeController {
     /// and the exchange, its negative ledger entry and the lower stock are written together — or nothing is.
     static func exchange(_ input: ExchangeInput, principal: Principal, _ req: Request) async throws -> ExchangeDTO {
         var checks = InputValidator(req)
-        let volunteer = try await input.volunteerId.asyncMap { try await VolunteerRecord.find($0, on: req.db) } ?? nil
+        let volunteer = try await input.volunteerId.asyncMap { try await Volunteer.find($0, on: req.db) } ?? nil
         if volunteer.map({ principal.canSee(divisionCode: $0.communityCode) }) != true {
             checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
         }
-        let goods = try await input.goodsId.asyncMap { try await MerchantGoodsRecord.find($0, on: req.db) } ?? nil
+        let goods = try await input.goodsId.asyncMap { try await MerchantGoods.find($0, on: req.db) } ?? nil
         if goods.map({ principal.canSee(divisionCode: $0.communityCode) }) != true {
             checks.fail("/goodsId", "goods of a merchant in your division / 兑换物品不存在或不在辖区内")
         }
@@ -39,9 +39,9 @@ extension ExchangeController {
         let now = req.lianxin.now()
         return try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                try await CommunityServicesQueries.lock(VolunteerRecord.schema, id: volunteerID, on: db)
-                try await CommunityServicesQueries.lock(MerchantGoodsRecord.schema, id: goodsID, on: db)
-                guard let line = try await MerchantGoodsRecord.find(goodsID, on: db) else { throw Problem.notFound("goods") }
+                try await CommunityServicesQueries.lock(Volunteer.schema, id: volunteerID, on: db)
+                try await CommunityServicesQueries.lock(MerchantGoods.schema, id: goodsID, on: db)
+                guard let line = try await MerchantGoods.find(goodsID, on: db) else { throw Problem.notFound("goods") }
                 let balance = try await PointsLedgerStore.balance(of: volunteerID, on: db)
                 let cost: Int
                 do {
@@ -50,7 +50,7 @@ extension ExchangeController {
                     if case .quantityNotPositive = refusal { throw Problem.invalid(field: refusal.field, refusal.description) }
                     throw Problem.conflict(refusal.description, field: refusal.field)
                 }
-                let exchange = ExchangeRecord()
+                let exchange = Exchange()
                 exchange.id = UUID()
                 exchange.volunteerID = volunteerID
                 exchange.goodsID = goodsID

@@ -30,7 +30,7 @@ struct ServiceOrderService {
     static let actions = ["assign", "take", "decline", "complete", "evaluate", "cancel"]
 
     /// Orders `input` (all fields checked first, every problem named); `principal` nil for the resident's own order.
-    func create(_ input: OrderInput, community: Division, principal: Principal?) async throws -> ServiceOrderRecord {
+    func create(_ input: OrderInput, community: Division, principal: Principal?) async throws -> ServiceOrder {
         var checks = InputValidator(req)
         let name = checks.text(input.residentName, "/residentName", 1...50)
         let phone = checks.phone(input.phone, "/phone")
@@ -46,7 +46,7 @@ struct ServiceOrderService {
         guard let item, let itemID = item.id else { throw Problem.invalid(field: "/itemId", "unknown service") }
         let context = req.lianxin
         let now = context.now()
-        let order = ServiceOrderRecord()
+        let order = ServiceOrder()
         order.id = UUID()
         var generator = SystemRandomNumberGenerator()
         order.trackingCode = TrackingCode.generate(using: &generator)
@@ -75,15 +75,15 @@ struct ServiceOrderService {
     }
 
     /// Applies the action of `input` to the order `id` and records it; `actor` is the username or `resident`.
-    func apply(_ input: ActionInput, to id: UUID, actor: String, resident: Bool) async throws -> ServiceOrderRecord {
+    func apply(_ input: ActionInput, to id: UUID, actor: String, resident: Bool) async throws -> ServiceOrder {
         let action = try await Self.action(input, communityOf: id, on: req.db, req.lianxin.localizer)
         if resident, !["evaluate", "cancel"].contains(action.name) { throw Problem.forbidden }
         let context = req.lianxin
         let now = context.now()
         return try await context.writes.run {
             try await req.db.transaction { db in
-                try await CommunityServicesQueries.lock(ServiceOrderRecord.schema, id: id, on: db)
-                guard let order = try await ServiceOrderRecord.find(id, on: db),
+                try await CommunityServicesQueries.lock(ServiceOrder.schema, id: id, on: db)
+                guard let order = try await ServiceOrder.find(id, on: db),
                       let status = ServiceOrderStatus(rawValue: order.status) else { throw Problem.notFound("service order") }
                 let next: (status: ServiceOrderStatus, assignee: UUID?)
                 do {
@@ -120,9 +120,9 @@ struct ServiceOrderService {
 
     /// The machine's action from the input, checking its fields (the volunteer must belong to the order's community).
     private static func action(_ input: ActionInput, communityOf id: UUID, on db: any Database, _ texts: Localizer) async throws -> ServiceOrderAction {
-        guard let order = try await ServiceOrderRecord.find(id, on: db) else { throw Problem.notFound("service order") }
+        guard let order = try await ServiceOrder.find(id, on: db) else { throw Problem.notFound("service order") }
         func volunteer() async throws -> UUID {
-            guard let volunteerID = input.volunteerId, let row = try await VolunteerRecord.find(volunteerID, on: db),
+            guard let volunteerID = input.volunteerId, let row = try await Volunteer.find(volunteerID, on: db),
                   row.communityCode.hasPrefix(String(order.communityCode.prefix(9))) else {
                 throw Problem.invalid(field: "/volunteerId", "a volunteer registered in this township / 须为本街道（乡镇）登记的志愿者")
             }
@@ -144,9 +144,9 @@ struct ServiceOrderService {
         }
     }
 
-    private static func event(_ order: ServiceOrderRecord, sequence: Int, action: String, from: String?, actor: String,
-                              volunteer: UUID?, note: String?, at: Date) -> ServiceOrderEventRecord {
-        let event = ServiceOrderEventRecord()
+    private static func event(_ order: ServiceOrder, sequence: Int, action: String, from: String?, actor: String,
+                              volunteer: UUID?, note: String?, at: Date) -> ServiceOrderEvent {
+        let event = ServiceOrderEvent()
         event.orderID = order.id ?? UUID()
         event.sequence = sequence
         event.action = action

@@ -6,7 +6,7 @@ import LianxinCore
 extension ServiceOrdersController {
     func list(req: Request) async throws -> [OrderDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = try CommunityScope.limit(ServiceOrderRecord.query(on: req.db), to: principal,
+        var query = try CommunityScope.limit(ServiceOrder.query(on: req.db), to: principal,
                                          community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard ServiceOrderStatus(rawValue: status) != nil else {
@@ -28,7 +28,7 @@ extension ServiceOrdersController {
 
     func show(req: Request) async throws -> OrderDTO {
         let principal = try await req.require(.viewCommunityServices)
-        let order = try await CommunityScope.find(ServiceOrderRecord.self, req, principal, what: "service order")
+        let order = try await CommunityScope.find(ServiceOrder.self, req, principal, what: "service order")
         return try await Self.dtos([order], events: true, req)[0]
     }
 
@@ -37,7 +37,7 @@ extension ServiceOrdersController {
     func act(req: Request) async throws -> OrderDTO {
         let input = try req.content.decode(ServiceOrderService.ActionInput.self)
         let principal = try await req.require(["assign", "cancel"].contains(input.action ?? "") ? .manageCommunityServices : .orderCommunityServices)
-        let order = try await CommunityScope.find(ServiceOrderRecord.self, req, principal, what: "service order")
+        let order = try await CommunityScope.find(ServiceOrder.self, req, principal, what: "service order")
         let updated = try await ServiceOrderService(req: req).apply(input, to: try order.requireID(), actor: principal.username, resident: false)
         return try await Self.dtos([updated], events: true, req)[0]
     }

@@ -26,9 +26,9 @@ extension ServiceOrdersController {
         return try await Self.publicDTO(updated, req)
     }
 
-    static func byCode(_ text: String?, _ req: Request) async throws -> ServiceOrderRecord {
+    static func byCode(_ text: String?, _ req: Request) async throws -> ServiceOrder {
         guard let code = text.flatMap(TrackingCode.normalized),
-              let order = try await ServiceOrderRecord.query(on: req.db).filter(\.$trackingCode == code).first() else {
+              let order = try await ServiceOrder.query(on: req.db).filter(\.$trackingCode == code).first() else {
             throw Problem.notFound("tracking code")
         }
         return order

@@ -8,16 +8,16 @@ extension ServiceOrdersController {
         ItemDTO(id: try item.requireID(), communityCode: item.communityCode, name: item.name, description: item.details, active: item.active)
     }
 
-    static func dtos(_ orders: [ServiceOrderRecord], events withEvents: Bool, _ req: Request) async throws -> [OrderDTO] {
+    static func dtos(_ orders: [ServiceOrder], events withEvents: Bool, _ req: Request) async throws -> [OrderDTO] {
         let volunteerIDs = Array(Set(orders.compactMap(\.volunteerID)))
-        let names = volunteerIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await VolunteerRecord.query(on: req.db)
+        let names = volunteerIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: req.db)
             .filter(\.$id ~~ volunteerIDs).all().map { ($0.id ?? UUID(), $0.name) })
         let language = req.displayLanguage
         let cipher = req.lianxin.cipher
         var result: [OrderDTO] = []
         for order in orders {
             let id = try order.requireID()
-            let events = withEvents ? try await ServiceOrderEventRecord.query(on: req.db).filter(\.$orderID == id).sort(\.$sequence).all()
+            let events = withEvents ? try await ServiceOrderEvent.query(on: req.db).filter(\.$orderID == id).sort(\.$sequence).all()
                 .map { EventDTO(sequence: $0.sequence, action: $0.action, fromStatus: $0.fromStatus, toStatus: $0.toStatus, actor: $0.actor,
                                 volunteerId: $0.volunteerID, note: $0.note, at: $0.at) } : nil
             let status = ServiceOrderStatus(rawValue: order.status) ?? .ordered
@@ -32,8 +32,8 @@ extension ServiceOrdersController {
         return result
     }
 
-    static func publicDTO(_ order: ServiceOrderRecord, _ req: Request) async throws -> PublicOrderDTO {
-        let events = try await ServiceOrderEventRecord.query(on: req.db).filter(\.$orderID == order.requireID()).sort(\.$sequence).all()
+    static func publicDTO(_ order: ServiceOrder, _ req: Request) async throws -> PublicOrderDTO {
+        let events = try await ServiceOrderEvent.query(on: req.db).filter(\.$orderID == order.requireID()).sort(\.$sequence).all()
         let status = ServiceOrderStatus(rawValue: order.status) ?? .ordered
         let language = req.displayLanguage
         return PublicOrderDTO(

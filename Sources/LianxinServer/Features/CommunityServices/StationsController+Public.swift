@@ -9,7 +9,7 @@ extension StationsController {
     }
 
     static func publicStations(community: String?, kind: String?, _ req: Request) async throws -> [StationDTO] {
-        var query = ServiceStationRecord.query(on: req.db).filter(\.$active == true)
+        var query = ServiceStation.query(on: req.db).filter(\.$active == true)
         if let community, !community.isEmpty {
             guard CommunityScope.isCode(community), let code = DivisionCode(community) else {
                 throw Problem.invalid(field: "community", "a division code / 区划代码")
@@ -25,7 +25,7 @@ extension StationsController {
         return try await dtos(try await query.sort(\.$communityCode).sort(\.$name).limit(1000).all(), req)
     }
 
-    static func dtos(_ rows: [ServiceStationRecord], _ req: Request) async throws -> [StationDTO] {
+    static func dtos(_ rows: [ServiceStation], _ req: Request) async throws -> [StationDTO] {
         let codes = Array(Set(rows.map(\.communityCode)))
         let names = codes.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()
             .map { ($0.id ?? "", $0.name) })

@@ -6,7 +6,7 @@ import LianxinCore
 extension StationsController {
     func list(req: Request) async throws -> [StationDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        let rows = try await CommunityScope.limit(ServiceStationRecord.query(on: req.db), to: principal).sort(\.$name).all()
+        let rows = try await CommunityScope.limit(ServiceStation.query(on: req.db), to: principal).sort(\.$name).all()
         return try await Self.dtos(rows, req)
     }
 
@@ -16,7 +16,7 @@ extension StationsController {
         return try await Self.dtos([station], req)[0].encodeResponse(status: .created, for: req)
     }
 
-    static func create(_ input: StationInput, principal: Principal, _ req: Request) async throws -> ServiceStationRecord {
+    static func create(_ input: StationInput, principal: Principal, _ req: Request) async throws -> ServiceStation {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
         var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...100)
@@ -39,7 +39,7 @@ extension StationsController {
         }
         let phone = checks.text(input.phone, "/phone", 0...30)
         try checks.finish()
-        let station = ServiceStationRecord()
+        let station = ServiceStation()
         station.communityCode = community.id ?? ""
         station.name = name
         station.kind = kind?.rawValue ?? ServiceStationKind.other.rawValue

@@ -17,11 +17,11 @@ struct VolunteerLinkController: RouteCollection {
 
     func issue(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
-        let volunteer = try await CommunityScope.find(VolunteerRecord.self, req, principal, what: "volunteer")
+        let volunteer = try await CommunityScope.find(Volunteer.self, req, principal, what: "volunteer")
         return try await Self.issue(volunteer, req).encodeResponse(status: .created, for: req)
     }
 
-    static func issue(_ volunteer: VolunteerRecord, _ req: Request) async throws -> LinkDTO {
+    static func issue(_ volunteer: Volunteer, _ req: Request) async throws -> LinkDTO {
         let token = FieldCipher.randomToken(bytes: 24)
         volunteer.linkTokenHash = req.lianxin.cipher.tokenHash(token)
         try await req.lianxin.writes.run { try await volunteer.update(on: req.db) }
@@ -34,7 +34,7 @@ struct VolunteerLinkController: RouteCollection {
 
     func issueFromPage(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
-        let volunteer = try await CommunityScope.find(VolunteerRecord.self, req, principal, what: "volunteer")
+        let volunteer = try await CommunityScope.find(Volunteer.self, req, principal, what: "volunteer")
         let link = try await Self.issue(volunteer, req)
         return try await req.page("community/volunteer-link", title: "cs_link_title", model: IssuedModel(name: volunteer.name, url: link.url))
     }
@@ -65,12 +65,12 @@ struct VolunteerLinkController: RouteCollection {
                                      error: try? req.query.get(String.self, at: "error"), req)
     }
 
-    static func render(_ token: String, _ volunteer: VolunteerRecord, notice: String?, error: String?, _ req: Request) async throws -> Response {
+    static func render(_ token: String, _ volunteer: Volunteer, notice: String?, error: String?, _ req: Request) async throws -> Response {
         let id = try volunteer.requireID()
-        let orders = try await ServiceOrderRecord.query(on: req.db).filter(\.$volunteerID == id)
+        let orders = try await ServiceOrder.query(on: req.db).filter(\.$volunteerID == id)
             .filter(\.$status ~~ [ServiceOrderStatus.assigned.rawValue, ServiceOrderStatus.taken.rawValue]).sort(\.$createdAt).all()
         let language = req.displayLanguage
-        let minutes = try await SignUpRecord.query(on: req.db).filter(\.$volunteerID == id).all(\.$minutes).compactMap { $0 }.reduce(0, +)
+        let minutes = try await SignUp.query(on: req.db).filter(\.$volunteerID == id).all(\.$minutes).compactMap { $0 }.reduce(0, +)
         return try await req.page("community/volunteer", title: "cs_my_services", model: PageModel(
             token: token, name: volunteer.name, balance: try await PointsLedgerStore.balance(of: id, on: req.db), minutes: minutes,
             orders: try orders.map { order in
@@ -85,7 +85,7 @@ struct VolunteerLinkController: RouteCollection {
     func act(req: Request) async throws -> Response {
         let (token, volunteer) = try await Self.volunteer(req)
         let volunteerID = try volunteer.requireID()
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let order = try await ServiceOrderRecord.find(id, on: req.db),
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let order = try await ServiceOrder.find(id, on: req.db),
               order.volunteerID == volunteerID else { throw Problem.notFound("service order") }
         struct Form: Content { var action: String?; var reason: String?; var note: String? }
         let form = try req.content.decode(Form.self)
@@ -101,9 +101,9 @@ struct VolunteerLinkController: RouteCollection {
         }
     }
 
-    static func volunteer(_ req: Request) async throws -> (String, VolunteerRecord) {
+    static func volunteer(_ req: Request) async throws -> (String, Volunteer) {
         guard let token = req.parameters.get("token"), (20...80).contains(token.count),
-              let volunteer = try await VolunteerRecord.query(on: req.db).filter(\.$linkTokenHash == req.lianxin.cipher.tokenHash(token)).first() else {
+              let volunteer = try await Volunteer.query(on: req.db).filter(\.$linkTokenHash == req.lianxin.cipher.tokenHash(token)).first() else {
             throw Problem.notFound("volunteer link")
         }
         return (token, volunteer)

@@ -19,10 +19,10 @@ extension VolunteersController {
     /// In-service party members of the division and those without an activity in their residential community
     /// during `quarter`.
     static func dualCheckIn(_ quarter: Quarter, principal: Principal, _ req: Request) async throws -> DualCheckInDTO {
-        let members = try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal)
+        let members = try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal)
             .filter(\.$partyMember == true).filter(\.$inService == true).sort(\.$name).all()
         let ids = members.compactMap(\.id)
-        let signups = ids.isEmpty ? [] : try await SignUpRecord.query(on: req.db).filter(\.$volunteerID ~~ ids).filter(\.$checkedInAt != nil).all()
+        let signups = ids.isEmpty ? [] : try await SignUp.query(on: req.db).filter(\.$volunteerID ~~ ids).filter(\.$checkedInAt != nil).all()
         let attendances = signups.compactMap { row -> CommunityAttendance? in
             guard let time = row.checkedInAt, let community = DivisionCode(row.communityCode) else { return nil }
             return CommunityAttendance(memberID: row.volunteerID, community: community, time: time)

@@ -17,7 +17,7 @@ extension VolunteersController {
     }
 
     static func ranking(by: String, from: LocalDate, to: LocalDate, principal: Principal, limit: Int, _ req: Request) async throws -> [RankedDTO] {
-        let volunteers = try await CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal).all()
+        let volunteers = try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).all()
         let byID = Dictionary(uniqueKeysWithValues: volunteers.compactMap { row in row.id.map { ($0, row) } })
         guard !byID.isEmpty else { return [] }
         let ranked: [RankedVolunteer]
@@ -25,7 +25,7 @@ extension VolunteersController {
             let entries = try await PointsLedgerStore.entries(of: Array(byID.keys), on: req.db)
             ranked = VolunteerRanking.byPoints(entries, in: from...to)
         } else {
-            let signups = try await SignUpRecord.query(on: req.db).filter(\.$volunteerID ~~ Array(byID.keys))
+            let signups = try await SignUp.query(on: req.db).filter(\.$volunteerID ~~ Array(byID.keys))
                 .filter(\.$checkedOutAt != nil).all()
             let sessions = signups.compactMap { row -> ServiceSession? in
                 guard let start = row.checkedInAt, let end = row.checkedOutAt else { return nil }

@@ -6,7 +6,7 @@ import LianxinCore
 extension VolunteersController {
     func list(req: Request) async throws -> [VolunteerDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = try CommunityScope.limit(VolunteerRecord.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
+        var query = try CommunityScope.limit(Volunteer.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
         if let team = try? req.query.get(UUID.self, at: "team") { query = query.filter(\.$teamID == team) }
         return try await Self.dtos(try await query.sort(\.$name).limit(1000).all(), req)
     }
@@ -18,7 +18,7 @@ extension VolunteersController {
     }
 
     /// Registers a volunteer once per phone number; an in-service party member must be a party member.
-    static func register(_ input: VolunteerInput, principal: Principal, _ req: Request) async throws -> VolunteerRecord {
+    static func register(_ input: VolunteerInput, principal: Principal, _ req: Request) async throws -> Volunteer {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
         var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...50)
@@ -27,12 +27,12 @@ extension VolunteersController {
         let partyMember = input.partyMember ?? false, inService = input.inService ?? false
         if inService && !partyMember { checks.fail("/inService", "only party members report to their community (双报到) / 在职党员须为党员") }
         if let teamID = input.teamId {
-            let team = try await VolunteerTeamRecord.find(teamID, on: req.db)
+            let team = try await VolunteerTeam.find(teamID, on: req.db)
             if team.map({ principal.canSee(divisionCode: $0.communityCode) }) != true { checks.fail("/teamId", "a team in your division / 队伍不存在") }
         }
         try checks.finish()
         let cipher = req.lianxin.cipher
-        let volunteer = VolunteerRecord()
+        let volunteer = Volunteer()
         volunteer.communityCode = community.id ?? ""
         volunteer.name = name
         volunteer.phoneCipher = try cipher.seal(phone)
@@ -52,10 +52,10 @@ extension VolunteersController {
 
     func show(req: Request) async throws -> VolunteerDetail {
         let principal = try await req.require(.viewCommunityServices)
-        let volunteer = try await CommunityScope.find(VolunteerRecord.self, req, principal, what: "volunteer")
+        let volunteer = try await CommunityScope.find(Volunteer.self, req, principal, what: "volunteer")
         let id = try volunteer.requireID()
         let entries = try await PointsEntryRecord.query(on: req.db).filter(\.$volunteerID == id).sort(\.$at).all()
-        let minutes = try await SignUpRecord.query(on: req.db).filter(\.$volunteerID == id).all(\.$minutes).compactMap { $0 }.reduce(0, +)
+        let minutes = try await SignUp.query(on: req.db).filter(\.$volunteerID == id).all(\.$minutes).compactMap { $0 }.reduce(0, +)
         return VolunteerDetail(volunteer: try await Self.dtos([volunteer], req)[0], serviceMinutes: minutes,
                                entries: entries.map { EntryDTO(amount: $0.amount, reason: $0.reason, referenceId: $0.referenceID, at: $0.at) })
     }

@@ -16,7 +16,7 @@ extension VolunteersController {
                  pointsPerWish: rules.pointsPerWish, pointsPerEvent: rules.pointsPerEvent)
     }
 
-    static func dtos(_ volunteers: [VolunteerRecord], _ req: Request) async throws -> [VolunteerDTO] {
+    static func dtos(_ volunteers: [Volunteer], _ req: Request) async throws -> [VolunteerDTO] {
         let ids = volunteers.compactMap(\.id)
         let entries = ids.isEmpty ? [] : try await PointsEntryRecord.query(on: req.db).filter(\.$volunteerID ~~ ids).all()
         let ledger = PointsLedger(entries: entries.compactMap { row in

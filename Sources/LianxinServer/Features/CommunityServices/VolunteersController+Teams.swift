@@ -6,9 +6,9 @@ import LianxinCore
 extension VolunteersController {
     func teams(req: Request) async throws -> [TeamDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        let teams = try await CommunityScope.limit(VolunteerTeamRecord.query(on: req.db), to: principal).sort(\.$name).all()
+        let teams = try await CommunityScope.limit(VolunteerTeam.query(on: req.db), to: principal).sort(\.$name).all()
         let ids = teams.compactMap(\.id)
-        let members = ids.isEmpty ? [] : try await VolunteerRecord.query(on: req.db).filter(\.$teamID ~~ ids).all(\.$teamID)
+        let members = ids.isEmpty ? [] : try await Volunteer.query(on: req.db).filter(\.$teamID ~~ ids).all(\.$teamID)
         return try teams.map { team in
             TeamDTO(id: try team.requireID(), communityCode: team.communityCode, name: team.name, members: members.filter { $0 == team.id }.count)
         }
@@ -21,12 +21,12 @@ extension VolunteersController {
             .encodeResponse(status: .created, for: req)
     }
 
-    static func addTeam(_ input: TeamInput, principal: Principal, _ req: Request) async throws -> VolunteerTeamRecord {
+    static func addTeam(_ input: TeamInput, principal: Principal, _ req: Request) async throws -> VolunteerTeam {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
         var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...50)
         try checks.finish()
-        let team = VolunteerTeamRecord()
+        let team = VolunteerTeam()
         team.communityCode = community.id ?? ""
         team.name = name
         team.createdAt = req.lianxin.now()

@@ -7,19 +7,19 @@ import LianxinCore
 extension WishesController {
     func claim(req: Request) async throws -> WishDTO {
         let principal = try await req.require(.orderCommunityServices)
-        let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
+        let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         let updated = try await Self.claim(try wish.requireID(), try req.content.decode(ClaimInput.self), principal: principal, req)
         return try Self.dto(updated, req)
     }
 
     /// Claims the wish; of two claims at the same moment exactly one succeeds, the other gets 409.
-    static func claim(_ id: UUID, _ input: ClaimInput, principal: Principal, _ req: Request) async throws -> WishRecord {
+    static func claim(_ id: UUID, _ input: ClaimInput, principal: Principal, _ req: Request) async throws -> Wish {
         var checks = InputValidator(req)
         let kind = WishClaimantKind(rawValue: input.claimantKind ?? "")
         if kind == nil { checks.fail("/claimantKind", "one of \(WishClaimantKind.allCases.map(\.rawValue).joined(separator: ", "))") }
         var name = input.claimantName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if let volunteerID = input.volunteerId {
-            if let volunteer = try await VolunteerRecord.find(volunteerID, on: req.db), principal.canSee(divisionCode: volunteer.communityCode) {
+            if let volunteer = try await Volunteer.find(volunteerID, on: req.db), principal.canSee(divisionCode: volunteer.communityCode) {
                 if name.isEmpty { name = volunteer.name }
             } else {
                 checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
@@ -39,11 +39,11 @@ extension WishesController {
     /// The photo (raw image body or multipart `file`) and an optional `note` query or form field.
     func fulfil(req: Request) async throws -> WishDTO {
         let principal = try await req.require(.orderCommunityServices)
-        let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
+        let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         return try Self.dto(try await Self.fulfil(wish, req), req)
     }
 
-    static func fulfil(_ wish: WishRecord, _ req: Request) async throws -> WishRecord {
+    static func fulfil(_ wish: Wish, _ req: Request) async throws -> Wish {
         guard wish.status == WishStatus.claimed.rawValue else {
             throw Problem.conflict(WishMachine.Refusal.notAllowedInStatus(step: .fulfil, status: WishStatus(rawValue: wish.status) ?? .posted).description,
                                    field: "/status")
@@ -67,11 +67,11 @@ extension WishesController {
         return updated
     }
 
-    final class Box: @unchecked Sendable { var wish: WishRecord? }
+    final class Box: @unchecked Sendable { var wish: Wish? }
 
     func photo(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
-        let wish = try await CommunityScope.find(WishRecord.self, req, principal, what: "wish")
+        let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         guard let key = wish.photoKey, let data = try await req.lianxin.files.get(key, on: req.db) else { throw Problem.notFound("photo") }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: wish.photoType ?? "application/octet-stream")

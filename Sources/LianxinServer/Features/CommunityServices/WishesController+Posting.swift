@@ -7,7 +7,7 @@ import LianxinCore
 extension WishesController {
     func list(req: Request) async throws -> [WishDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = try CommunityScope.limit(WishRecord.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
+        var query = try CommunityScope.limit(Wish.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard WishStatus(rawValue: status) != nil else {
                 throw Problem.invalid(field: "status", "one of \(WishStatus.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -19,7 +19,7 @@ extension WishesController {
 
     func show(req: Request) async throws -> WishDTO {
         let principal = try await req.require(.viewCommunityServices)
-        return try Self.dto(try await CommunityScope.find(WishRecord.self, req, principal, what: "wish"), req)
+        return try Self.dto(try await CommunityScope.find(Wish.self, req, principal, what: "wish"), req)
     }
 
     func post(req: Request) async throws -> Response {
@@ -28,7 +28,7 @@ extension WishesController {
         return try await Self.dto(wish, req).encodeResponse(status: .created, for: req)
     }
 
-    static func post(_ input: WishInput, principal: Principal, _ req: Request) async throws -> WishRecord {
+    static func post(_ input: WishInput, principal: Principal, _ req: Request) async throws -> Wish {
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
         var checks = InputValidator(req)
         let name = checks.text(input.residentName, "/residentName", 1...50)
@@ -37,7 +37,7 @@ extension WishesController {
         let phoneText = input.phone?.trimmingCharacters(in: .whitespaces) ?? ""
         let phone = phoneText.isEmpty ? nil : checks.phone(phoneText, "/phone")
         try checks.finish()
-        let wish = WishRecord()
+        let wish = Wish()
         wish.communityCode = community.id ?? ""
         wish.residentName = name
         wish.phoneCipher = try phone.map { try req.lianxin.cipher.seal($0) }

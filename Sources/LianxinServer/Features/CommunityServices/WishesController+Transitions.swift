@@ -7,18 +7,18 @@ import LianxinCore
 extension WishesController {
     /// Applies `step` to the wish `id` under a row lock: the status is read again inside the transaction, so two
     /// simultaneous steps cannot both pass; a refused step is a 409 naming the status.
-    static func transition(_ id: UUID, _ step: WishMachine.Step, _ req: Request, change: @escaping @Sendable (WishRecord, Date) -> Void,
-                           then: (@Sendable (WishRecord, any Database, Date) async throws -> Void)? = nil) async throws -> WishRecord {
+    static func transition(_ id: UUID, _ step: WishMachine.Step, _ req: Request, change: @escaping @Sendable (Wish, Date) -> Void,
+                           then: (@Sendable (Wish, any Database, Date) async throws -> Void)? = nil) async throws -> Wish {
         try await req.lianxin.writes.run { try await transitionUnserialized(id, step, req, change: change, then: then) }
     }
 
     static func transitionUnserialized(_ id: UUID, _ step: WishMachine.Step, _ req: Request,
-                                               change: @escaping @Sendable (WishRecord, Date) -> Void,
-                                               then: (@Sendable (WishRecord, any Database, Date) async throws -> Void)? = nil) async throws -> WishRecord {
+                                               change: @escaping @Sendable (Wish, Date) -> Void,
+                                               then: (@Sendable (Wish, any Database, Date) async throws -> Void)? = nil) async throws -> Wish {
         let now = req.lianxin.now()
         return try await req.db.transaction { db in
-            try await CommunityServicesQueries.lock(WishRecord.schema, id: id, on: db)
-            guard let wish = try await WishRecord.find(id, on: db), let status = WishStatus(rawValue: wish.status) else {
+            try await CommunityServicesQueries.lock(Wish.schema, id: id, on: db)
+            guard let wish = try await Wish.find(id, on: db), let status = WishStatus(rawValue: wish.status) else {
                 throw Problem.notFound("wish")
             }
             do {
@@ -33,7 +33,7 @@ extension WishesController {
         }
     }
 
-    static func dto(_ wish: WishRecord, _ req: Request) throws -> WishDTO {
+    static func dto(_ wish: Wish, _ req: Request) throws -> WishDTO {
         let id = try wish.requireID()
         return WishDTO(
             id: id, communityCode: wish.communityCode, residentName: wish.residentName,

@@ -11,7 +11,7 @@ extension WishesController {
     }
 
     static func wall(community: String?, _ req: Request) async throws -> [WallWish] {
-        var query = WishRecord.query(on: req.db).filter(\.$status != WishStatus.withdrawn.rawValue)
+        var query = Wish.query(on: req.db).filter(\.$status != WishStatus.withdrawn.rawValue)
         if let community, !community.isEmpty {
             guard CommunityScope.isCode(community), let code = DivisionCode(community) else {
                 throw Problem.invalid(field: "community", "a division code / 区划代码")

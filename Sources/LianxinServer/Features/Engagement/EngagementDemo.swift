@@ -11,7 +11,7 @@ enum EngagementDemo {
 
     static func seed(_ app: Application) async throws -> [String] {
         let db = app.db
-        guard try await ServiceEventRecord.query(on: db).count() == 0,
+        guard try await ServiceEvent.query(on: db).count() == 0,
               let staff = try await User.query(on: db).filter(\.$username == "community").first(), let staffID = staff.id
         else { return [] }
         let now = app.lianxin.now()
@@ -146,7 +146,7 @@ enum EngagementDemo {
                 ("楼道堆放杂物存在消防隐患", "13907932003", -25, .closed),
             ]
             for (subject, phone, offset, status) in petitions {
-                let row = PetitionRecord()
+                let row = Petition()
                 row.divisionCode = community
                 row.channel = PetitionChannel.visit.rawValue
                 row.firstTime = true
@@ -173,9 +173,9 @@ enum EngagementDemo {
         return ["engagement: 3 service events, 2 meetings, 3 mediation cases, 3 petitions in 上滩头社区 (demo)"]
     }
 
-    private static func event(title: String, kind: String, place: String, schedule: String, by user: UUID, now: Date) throws -> ServiceEventRecord {
+    private static func event(title: String, kind: String, place: String, schedule: String, by user: UUID, now: Date) throws -> ServiceEvent {
         let rule = try RecurrenceRule(parsing: schedule)
-        let event = ServiceEventRecord()
+        let event = ServiceEvent()
         event.id = UUID()
         event.divisionCode = community
         event.title = title
@@ -188,8 +188,8 @@ enum EngagementDemo {
         return event
     }
 
-    private static func meeting(kind: MeetingKind, title: String, place: String, at: Date, by user: UUID, now: Date) -> MeetingRecord {
-        let meeting = MeetingRecord()
+    private static func meeting(kind: MeetingKind, title: String, place: String, at: Date, by user: UUID, now: Date) -> Meeting {
+        let meeting = Meeting()
         meeting.id = UUID()
         meeting.divisionCode = community
         meeting.kind = kind.rawValue

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// 红帐篷: a recurring service event of a community or township, with its schedule as a recurrence rule.
-final class ServiceEventRecord: Model, @unchecked Sendable {
+final class ServiceEvent: Model, @unchecked Sendable {
     static let schema = "service_events"
 
     @ID(key: .id) var id: UUID?
@@ -54,7 +54,7 @@ final class ServiceEventRequest: Model, @unchecked Sendable {
 }
 
 /// 屋场贴心会 / 小区夜话 / 红色议事厅: a deliberation meeting and its stage in the three opens.
-final class MeetingRecord: Model, @unchecked Sendable {
+final class Meeting: Model, @unchecked Sendable {
     static let schema = "meetings"
 
     @ID(key: .id) var id: UUID?
@@ -184,7 +184,7 @@ final class MediationSession: Model, @unchecked Sendable {
 }
 
 /// 信访: a petition, the petitioner's name and phone encrypted.
-final class PetitionRecord: Model, @unchecked Sendable {
+final class Petition: Model, @unchecked Sendable {
     static let schema = "petitions"
 
     @ID(key: .id) var id: UUID?

@@ -67,9 +67,9 @@ extension MediationController {
         do { try MediationRules.checkOpening(parties: parties.count, mediators: mediators.count) } catch {
             checks.fail(error == .noMediator ? "/mediators" : "/parties", "\(error.message(in: .zhCN)) / \(error.message(in: .en))")
         }
-        var petition: PetitionRecord?
+        var petition: Petition?
         if let petitionID = input.petitionId {
-            petition = try await PetitionRecord.find(petitionID, on: req.db)
+            petition = try await Petition.find(petitionID, on: req.db)
             if petition == nil || !principal.canSee(divisionCode: petition!.divisionCode) {
                 checks.fail("/petitionId", "no such petition / 信访件不存在")
             } else if petition?.mediationCaseID != nil {

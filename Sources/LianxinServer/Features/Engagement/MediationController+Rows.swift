@@ -23,7 +23,7 @@ extension MediationController {
         let parties = Dictionary(grouping: try await MediationParty.query(on: req.db).filter(\.$caseID ~~ ids).sort(\.$position).all(), by: \.caseID)
         let mediators = Dictionary(grouping: try await MediationMediator.query(on: req.db).filter(\.$caseID ~~ ids).all(), by: \.caseID)
         let sessions = Dictionary(grouping: try await MediationSession.query(on: req.db).filter(\.$caseID ~~ ids).sort(\.$heldAt).all(), by: \.caseID)
-        let petitions = Dictionary(grouping: try await PetitionRecord.query(on: req.db).filter(\.$mediationCaseID ~~ ids).all(),
+        let petitions = Dictionary(grouping: try await Petition.query(on: req.db).filter(\.$mediationCaseID ~~ ids).all(),
                                    by: { $0.mediationCaseID ?? UUID() })
         let names = try await Division.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.divisionCode)))).all()
             .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }

@@ -12,7 +12,7 @@ extension MeetingsController {
         return try await Self.dto(meeting, req).encodeResponse(status: .created, for: req)
     }
 
-    static func createTopic(_ meeting: MeetingRecord, _ input: TopicInput, phoneRequired: Bool, _ req: Request) async throws {
+    static func createTopic(_ meeting: Meeting, _ input: TopicInput, phoneRequired: Bool, _ req: Request) async throws {
         var checks = InputValidator(req)
         let title = checks.text(input.title, "/title", 2...100, label: "议题")
         let detail = checks.text(input.detail, "/detail", 0...2000, label: "说明")

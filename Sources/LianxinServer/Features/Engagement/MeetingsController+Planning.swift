@@ -6,7 +6,7 @@ import LianxinCore
 extension MeetingsController {
     func list(req: Request) async throws -> [MeetingDTO] {
         let principal = try await req.require(.viewEngagement)
-        let rows = try await MeetingRecord.query(on: req.db).inScope(\.$divisionCode, principal).sort(\.$scheduledAt, .descending).limit(200).all()
+        let rows = try await Meeting.query(on: req.db).inScope(\.$divisionCode, principal).sort(\.$scheduledAt, .descending).limit(200).all()
         var result: [MeetingDTO] = []
         for row in rows { result.append(try await Self.dto(row, req)) }
         return result
@@ -22,7 +22,7 @@ extension MeetingsController {
         if input.scheduledAt == nil { checks.fail("/scheduledAt", "is required / 须填写会议时间") }
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         try checks.finish()
-        let meeting = MeetingRecord()
+        let meeting = Meeting()
         meeting.divisionCode = division.value
         meeting.kind = (kind ?? .courtyard).rawValue
         meeting.title = title

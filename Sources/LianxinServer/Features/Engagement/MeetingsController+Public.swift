@@ -10,7 +10,7 @@ extension MeetingsController {
     }
 
     /// Minutes and opinions go public with the results, not before.
-    static func publicDTO(_ meeting: MeetingRecord, _ req: Request) async throws -> MeetingDTO {
+    static func publicDTO(_ meeting: Meeting, _ req: Request) async throws -> MeetingDTO {
         var dto = try await dto(meeting, req)
         if stage(meeting) != .published {
             dto.minutes = nil

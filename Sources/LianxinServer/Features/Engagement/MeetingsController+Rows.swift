@@ -4,25 +4,25 @@ import LianxinCore
 
 /// Reading meeting rows: look-up in scope, stages, rule refusals and the DTO.
 extension MeetingsController {
-    static func find(_ req: Request, _ principal: Principal) async throws -> MeetingRecord {
-        try await Engagement.scoped(MeetingRecord.self, try Engagement.id(req, "id", "meeting"), division: \.divisionCode, "meeting", principal, req)
+    static func find(_ req: Request, _ principal: Principal) async throws -> Meeting {
+        try await Engagement.scoped(Meeting.self, try Engagement.id(req, "id", "meeting"), division: \.divisionCode, "meeting", principal, req)
     }
 
-    static func publicMeeting(_ req: Request) async throws -> MeetingRecord {
-        guard let meeting = try await MeetingRecord.find(try Engagement.id(req, "id", "meeting"), on: req.db) else { throw Problem.notFound("meeting") }
+    static func publicMeeting(_ req: Request) async throws -> Meeting {
+        guard let meeting = try await Meeting.find(try Engagement.id(req, "id", "meeting"), on: req.db) else { throw Problem.notFound("meeting") }
         return meeting
     }
 
-    static func opinion(_ req: Request, _ meeting: MeetingRecord) async throws -> MeetingOpinion {
+    static func opinion(_ req: Request, _ meeting: Meeting) async throws -> MeetingOpinion {
         guard let id = req.parameters.get("opinionId").flatMap(UUID.init(uuidString:)),
               let opinion = try await MeetingOpinion.query(on: req.db).filter(\.$id == id).filter(\.$meetingID == meeting.requireID()).first()
         else { throw Problem.notFound("opinion") }
         return opinion
     }
 
-    static func stage(_ meeting: MeetingRecord) -> MeetingStage { MeetingStage(rawValue: meeting.stage) ?? .collecting }
+    static func stage(_ meeting: Meeting) -> MeetingStage { MeetingStage(rawValue: meeting.stage) ?? .collecting }
 
-    static func kindName(_ meeting: MeetingRecord, _ language: DisplayLanguage) -> String {
+    static func kindName(_ meeting: Meeting, _ language: DisplayLanguage) -> String {
         MeetingKind(rawValue: meeting.kind)?.name(in: language) ?? meeting.kind
     }
 
@@ -38,7 +38,7 @@ extension MeetingsController {
         }
     }
 
-    static func dto(_ meeting: MeetingRecord, _ req: Request) async throws -> MeetingDTO {
+    static func dto(_ meeting: Meeting, _ req: Request) async throws -> MeetingDTO {
         let id = try meeting.requireID()
         let topics = try await MeetingTopic.query(on: req.db).filter(\.$meetingID == id).all()
             .sorted { ($0.supports, $1.createdAt, $1.title) > ($1.supports, $0.createdAt, $0.title) }

@@ -7,7 +7,7 @@ extension PetitionsController {
     /// Petitions in scope, newest first, masked; `status` filters.
     func list(req: Request) async throws -> [PetitionDTO] {
         let principal = try await req.require(.handleDisputes)
-        var query = PetitionRecord.query(on: req.db).inScope(\.$divisionCode, principal)
+        var query = Petition.query(on: req.db).inScope(\.$divisionCode, principal)
         if let status = req.query[String.self, at: "status"], !status.isEmpty {
             guard PetitionStatus(rawValue: status) != nil else {
                 throw Problem.invalid(field: "status", "one of \(PetitionStatus.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -33,7 +33,7 @@ extension PetitionsController {
         let content = checks.text(input.content, "/content", 2...8000, label: "信访内容")
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         try checks.finish()
-        let row = PetitionRecord()
+        let row = Petition()
         row.divisionCode = division.value
         row.channel = (channel ?? .visit).rawValue
         row.receivedOn = received.description
@@ -42,7 +42,7 @@ extension PetitionsController {
         if let phone {
             row.phoneCipher = try cipher.seal(phone.value)
             row.phoneIndex = cipher.blindIndex(phone.value)
-            petitioner = .withPhone(earlierPetitions: try await PetitionRecord.query(on: req.db).filter(\.$phoneIndex == row.phoneIndex).count())
+            petitioner = .withPhone(earlierPetitions: try await Petition.query(on: req.db).filter(\.$phoneIndex == row.phoneIndex).count())
         }
         row.firstTime = PetitionFirstTime.isFirstTime(stated: input.firstTime, petitioner)
         row.subject = subject

@@ -4,14 +4,14 @@ import LianxinCore
 
 /// Reading petition rows: look-up in scope, the core facts, rule refusals and the DTOs.
 extension PetitionsController {
-    static func facts(_ row: PetitionRecord) -> PetitionSchedule.Facts {
+    static func facts(_ row: Petition) -> PetitionSchedule.Facts {
         .init(id: row.id?.uuidString ?? "", receivedOn: LocalDate(iso: row.receivedOn) ?? LocalDate(daysSinceEpoch: 0), firstTime: row.firstTime,
               answeredOn: row.answeredOn.flatMap { LocalDate(iso: $0) }, closedOn: row.closedOn.flatMap { LocalDate(iso: $0) })
     }
 
-    static func status(_ row: PetitionRecord) -> PetitionStatus { PetitionStatus(rawValue: row.status) ?? .received }
+    static func status(_ row: Petition) -> PetitionStatus { PetitionStatus(rawValue: row.status) ?? .received }
 
-    static func received(_ row: PetitionRecord) -> LocalDate { LocalDate(iso: row.receivedOn) ?? LocalDate(daysSinceEpoch: 0) }
+    static func received(_ row: Petition) -> LocalDate { LocalDate(iso: row.receivedOn) ?? LocalDate(daysSinceEpoch: 0) }
 
     static func rule(_ check: () throws(PetitionRuleError) -> Void) throws {
         do { try check() } catch {
@@ -19,11 +19,11 @@ extension PetitionsController {
         }
     }
 
-    static func find(_ req: Request, _ principal: Principal) async throws -> PetitionRecord {
-        try await Engagement.scoped(PetitionRecord.self, try Engagement.id(req, "id", "petition"), division: \.divisionCode, "petition", principal, req)
+    static func find(_ req: Request, _ principal: Principal) async throws -> Petition {
+        try await Engagement.scoped(Petition.self, try Engagement.id(req, "id", "petition"), division: \.divisionCode, "petition", principal, req)
     }
 
-    static func dtos(_ rows: [PetitionRecord], unmasked: Bool, _ req: Request) async throws -> [PetitionDTO] {
+    static func dtos(_ rows: [Petition], unmasked: Bool, _ req: Request) async throws -> [PetitionDTO] {
         let ids = rows.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let cipher = req.lianxin.cipher

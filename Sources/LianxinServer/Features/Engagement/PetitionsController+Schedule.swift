@@ -26,7 +26,7 @@ extension PetitionsController {
         var checks = InputValidator(req)
         let day = checks.day(req.query[String.self, at: "day"], "/day", default: Engagement.day(req.lianxin.now()))
         try checks.finish()
-        let rows = try await PetitionRecord.query(on: req.db).inScope(\.$divisionCode, principal)
+        let rows = try await Petition.query(on: req.db).inScope(\.$divisionCode, principal)
             .filter(\.$firstTime == true).filter(\.$receivedOn <= day.description).filter(\.$status != PetitionStatus.closed.rawValue).all()
         let list = schedule.dailyList(rows.map(facts), on: day)
         let dtos = try await dtos(rows, unmasked: false, req).reduce(into: [String: PetitionDTO]()) { $0[$1.id.uuidString] = $1 }
@@ -40,7 +40,7 @@ extension PetitionsController {
         let day = checks.day(req.query[String.self, at: "week"], "/week", default: Engagement.day(req.lianxin.now()))
         try checks.finish()
         let week = PetitionSchedule.week(containing: day)
-        let rows = try await PetitionRecord.query(on: req.db).inScope(\.$divisionCode, principal)
+        let rows = try await Petition.query(on: req.db).inScope(\.$divisionCode, principal)
             .filter(\.$receivedOn <= week.upperBound.description).all()
         let review = schedule.weeklyReview(rows.map(facts), week: week)
         let dtos = try await dtos(rows.filter { review.ids.contains($0.id?.uuidString ?? "") }, unmasked: false, req)
@@ -61,7 +61,7 @@ extension PetitionsController {
               let month = PetitionSchedule.month(year: year, month: number) else {
             throw Problem.invalid(field: "month", "a month as YYYY-MM / 月份格式应为 YYYY-MM")
         }
-        let rows = try await PetitionRecord.query(on: req.db).inScope(\.$divisionCode, principal)
+        let rows = try await Petition.query(on: req.db).inScope(\.$divisionCode, principal)
             .filter(\.$receivedOn <= month.upperBound.description).all()
         let report = schedule.monthReport(rows.map(facts), month: month)
         func rounded(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }

@@ -19,7 +19,7 @@ extension ServiceEventsController {
         return try await Self.occurrences(of: event, from: from, through: to, req)
     }
 
-    static func occurrences(of event: ServiceEventRecord, from: LocalDate, through last: LocalDate, _ req: Request) async throws -> [OccurrenceDTO] {
+    static func occurrences(of event: ServiceEvent, from: LocalDate, through last: LocalDate, _ req: Request) async throws -> [OccurrenceDTO] {
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         return try rule(event).occurrences(from: from, through: last, isHoliday: { calendar.schedule.entry(on: $0)?.kind == .holiday })
             .map { occurrence in

@@ -6,7 +6,7 @@ import LianxinCore
 extension ServiceEventsController {
     func list(req: Request) async throws -> [EventDTO] {
         let principal = try await req.require(.viewEngagement)
-        let rows = try await ServiceEventRecord.query(on: req.db).inScope(\.$divisionCode, principal).sort(\.$createdAt, .descending).limit(200).all()
+        let rows = try await ServiceEvent.query(on: req.db).inScope(\.$divisionCode, principal).sort(\.$createdAt, .descending).limit(200).all()
         var result: [EventDTO] = []
         for row in rows { result.append(try await Self.dto(row, req)) }
         return result
@@ -28,7 +28,7 @@ extension ServiceEventsController {
         let stalls = try await Self.checkStalls(input.stalls ?? [], field: "/stalls", &checks, req)
         try checks.finish()
         guard let rule else { throw Problem.invalid(field: "/schedule", "unreadable") }
-        let event = ServiceEventRecord()
+        let event = ServiceEvent()
         event.id = UUID()
         event.divisionCode = division.value
         event.title = title

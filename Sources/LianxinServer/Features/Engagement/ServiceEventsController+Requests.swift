@@ -66,7 +66,7 @@ extension ServiceEventsController {
         return try await Self.requestDTO(row, stalls: [:]).encodeResponse(status: .created, for: req)
     }
 
-    static func requestList(_ event: ServiceEventRecord, day: String?, _ req: Request) async throws -> RequestList {
+    static func requestList(_ event: ServiceEvent, day: String?, _ req: Request) async throws -> RequestList {
         var query = ServiceEventRequest.query(on: req.db).filter(\.$eventID == (try event.requireID()))
         if let day, !day.isEmpty {
             guard LocalDate(iso: day) != nil else { throw Problem.invalid(field: "day", "a day as YYYY-MM-DD / 日期格式应为 YYYY-MM-DD") }

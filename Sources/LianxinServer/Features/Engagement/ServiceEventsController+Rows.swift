@@ -4,16 +4,16 @@ import LianxinCore
 
 /// Reading event rows: look-up in scope, schedule refusals and the DTO.
 extension ServiceEventsController {
-    static func find(_ req: Request, _ principal: Principal) async throws -> ServiceEventRecord {
-        try await Engagement.scoped(ServiceEventRecord.self, try Engagement.id(req, "id", "service event"), division: \.divisionCode,
+    static func find(_ req: Request, _ principal: Principal) async throws -> ServiceEvent {
+        try await Engagement.scoped(ServiceEvent.self, try Engagement.id(req, "id", "service event"), division: \.divisionCode,
                                     "service event", principal, req)
     }
 
-    static func rule(_ event: ServiceEventRecord) throws -> RecurrenceRule {
+    static func rule(_ event: ServiceEvent) throws -> RecurrenceRule {
         try JSONDecoder().decode(RecurrenceRule.self, from: Data(event.rule.utf8))
     }
 
-    static func dto(_ event: ServiceEventRecord, _ req: Request) async throws -> EventDTO {
+    static func dto(_ event: ServiceEvent, _ req: Request) async throws -> EventDTO {
         let stalls = try await ServiceEventStall.query(on: req.db).filter(\.$eventID == event.requireID()).all()
         let departments = try await Department.query(on: req.db).filter(\.$id ~~ stalls.compactMap(\.departmentID)).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }

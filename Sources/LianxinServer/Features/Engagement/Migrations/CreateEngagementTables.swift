@@ -3,7 +3,7 @@ import Fluent
 /// The tables of service events, meetings, mediation and petitions.
 struct CreateEngagementTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(ServiceEventRecord.schema)
+        try await database.schema(ServiceEvent.schema)
             .id()
             .field("division_code", .string, .required)
             .field("title", .string, .required)
@@ -14,17 +14,17 @@ struct CreateEngagementTables: AsyncMigration {
             .field("created_by", .uuid, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.index(on: ServiceEventRecord.schema, name: "service_events_division", columns: ["division_code"])
+        try await database.index(on: ServiceEvent.schema, name: "service_events_division", columns: ["division_code"])
         try await database.schema(ServiceEventStall.schema)
             .id()
-            .field("event_id", .uuid, .required, .references(ServiceEventRecord.schema, "id"))
+            .field("event_id", .uuid, .required, .references(ServiceEvent.schema, "id"))
             .field("department_id", .uuid, .references(Department.schema, "id"))
             .field("name", .string, .required)
             .field("services", .string, .required)
             .create()
         try await database.schema(ServiceEventRequest.schema)
             .id()
-            .field("event_id", .uuid, .required, .references(ServiceEventRecord.schema, "id"))
+            .field("event_id", .uuid, .required, .references(ServiceEvent.schema, "id"))
             .field("stall_id", .uuid, .references(ServiceEventStall.schema, "id"))
             .field("held_on", .string, .required)
             .field("description", .string, .required)
@@ -37,7 +37,7 @@ struct CreateEngagementTables: AsyncMigration {
             .create()
         try await database.index(on: ServiceEventRequest.schema, name: "service_event_requests_event", columns: ["event_id", "held_on"])
 
-        try await database.schema(MeetingRecord.schema)
+        try await database.schema(Meeting.schema)
             .id()
             .field("division_code", .string, .required)
             .field("kind", .string, .required)
@@ -52,10 +52,10 @@ struct CreateEngagementTables: AsyncMigration {
             .field("created_by", .uuid, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.index(on: MeetingRecord.schema, name: "meetings_division", columns: ["division_code", "scheduled_at"])
+        try await database.index(on: Meeting.schema, name: "meetings_division", columns: ["division_code", "scheduled_at"])
         try await database.schema(MeetingTopic.schema)
             .id()
-            .field("meeting_id", .uuid, .required, .references(MeetingRecord.schema, "id"))
+            .field("meeting_id", .uuid, .required, .references(Meeting.schema, "id"))
             .field("title", .string, .required)
             .field("detail", .string, .required)
             .field("proposer", .string, .required)
@@ -71,7 +71,7 @@ struct CreateEngagementTables: AsyncMigration {
             .create()
         try await database.schema(MeetingOpinion.schema)
             .id()
-            .field("meeting_id", .uuid, .required, .references(MeetingRecord.schema, "id"))
+            .field("meeting_id", .uuid, .required, .references(Meeting.schema, "id"))
             .field("position", .int, .required)
             .field("topic_id", .uuid, .references(MeetingTopic.schema, "id"))
             .field("speaker", .string, .required)
@@ -123,7 +123,7 @@ struct CreateEngagementTables: AsyncMigration {
             .field("recorded_by", .uuid, .required)
             .create()
 
-        try await database.schema(PetitionRecord.schema)
+        try await database.schema(Petition.schema)
             .id()
             .field("division_code", .string, .required)
             .field("channel", .string, .required)
@@ -143,11 +143,11 @@ struct CreateEngagementTables: AsyncMigration {
             .field("created_by", .uuid, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.index(on: PetitionRecord.schema, name: "petitions_division", columns: ["division_code", "received_on"])
-        try await database.index(on: PetitionRecord.schema, name: "petitions_phone", columns: ["phone_index"])
+        try await database.index(on: Petition.schema, name: "petitions_division", columns: ["division_code", "received_on"])
+        try await database.index(on: Petition.schema, name: "petitions_phone", columns: ["phone_index"])
         try await database.schema(PetitionReview.schema)
             .id()
-            .field("petition_id", .uuid, .required, .references(PetitionRecord.schema, "id"))
+            .field("petition_id", .uuid, .required, .references(Petition.schema, "id"))
             .field("week", .string, .required)
             .field("reviewer", .string, .required)
             .field("note", .string, .required)
@@ -157,10 +157,10 @@ struct CreateEngagementTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [PetitionReview.schema, PetitionRecord.schema, MediationSession.schema, MediationMediator.schema,
+        for schema in [PetitionReview.schema, Petition.schema, MediationSession.schema, MediationMediator.schema,
                        MediationParty.schema, MediationCase.schema, MeetingOpinion.schema, MeetingTopicSupport.schema,
-                       MeetingTopic.schema, MeetingRecord.schema, ServiceEventRequest.schema, ServiceEventStall.schema,
-                       ServiceEventRecord.schema] {
+                       MeetingTopic.schema, Meeting.schema, ServiceEventRequest.schema, ServiceEventStall.schema,
+                       ServiceEvent.schema] {
             try await database.schema(schema).delete()
         }
     }
