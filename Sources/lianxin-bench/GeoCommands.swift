@@ -4,10 +4,12 @@ import LianxinCore
 /// `geo generate`: demo grids over Shangrao's box, written as GeoJSON.
 struct GeoGenerateCommand {
     /// Shangrao's box, 117.5–118.5E × 28.2–28.8N, as the area to divide.
-    static let area = AreaGeometry.polygon(Polygon(outer: LinearRing(closing: [
-        GeoPoint(lon: 117.5, lat: 28.2), GeoPoint(lon: 118.5, lat: 28.2),
-        GeoPoint(lon: 118.5, lat: 28.8), GeoPoint(lon: 117.5, lat: 28.8),
-    ])))
+    static let area = AreaGeometry.polygon(
+        Polygon(
+            outer: LinearRing(closing: [
+                GeoPoint(lon: 117.5, lat: 28.2), GeoPoint(lon: 118.5, lat: 28.2),
+                GeoPoint(lon: 118.5, lat: 28.8), GeoPoint(lon: 117.5, lat: 28.8),
+            ])))
 
     /// Grids per community the codes are shared out for, well below the generator's limit of 999.
     static let gridsPerCommunity = 500

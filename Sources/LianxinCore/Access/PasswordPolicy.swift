@@ -42,7 +42,8 @@ public struct PasswordPolicy: Sendable, Equatable {
         let found = [lower, upper, digit, symbol].filter { $0 }.count
         if found < requiredClasses { return .tooFewClasses(required: requiredClasses, found: found) }
         if let username, username.count >= 3,
-           password.lowercased().contains(username.lowercased()) {
+            password.lowercased().contains(username.lowercased())
+        {
             return .containsUsername
         }
         return nil
@@ -54,11 +55,13 @@ extension PasswordPolicy.Violation {
     public func message(english: Bool) -> String {
         switch self {
         case .tooShort(let minimum):
-            english ? "Password must be at least \(minimum) characters long."
-                    : "密码长度至少为 \(minimum) 位。"
+            english
+                ? "Password must be at least \(minimum) characters long."
+                : "密码长度至少为 \(minimum) 位。"
         case .tooFewClasses(let required, _):
-            english ? "Password must mix at least \(required) of: lower case, upper case, digits, symbols."
-                    : "密码须包含小写字母、大写字母、数字、符号中的至少 \(required) 类。"
+            english
+                ? "Password must mix at least \(required) of: lower case, upper case, digits, symbols."
+                : "密码须包含小写字母、大写字母、数字、符号中的至少 \(required) 类。"
         case .containsUsername:
             english ? "Password must not contain the user name." : "密码不能包含用户名。"
         }

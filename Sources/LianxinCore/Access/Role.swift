@@ -26,7 +26,7 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
 
 /// What a role may do. Kept in one table so that the pages, the API and the tests agree.
 public enum Permission: String, Sendable, CaseIterable {
-    case manageAccounts          // create, disable, reset passwords, change roles
+    case manageAccounts  // create, disable, reset passwords, change roles
     case manageSecuritySettings  // lockout, password policy, tokens of others
     case readAuditLog
     case manageDivisions
@@ -43,15 +43,15 @@ public enum Permission: String, Sendable, CaseIterable {
     case reviewGridChanges
     case approveGridChanges
     case recordVisits
-    case viewResidents           // the resident registry (buildings, households, residents) in scope
-    case manageResidents         // import residents, edit resident tags
-    case manageGridStaff         // assign grid members to grids
-    case viewEngagement          // service events (红帐篷) and meetings in scope
-    case manageEngagement        // run service events and meetings, file their requests and opinions
-    case handleDisputes          // mediation cases and petitions (personal data, audited)
-    case viewCommunityServices   // service orders, wishes, volunteers and points, stations in scope
+    case viewResidents  // the resident registry (buildings, households, residents) in scope
+    case manageResidents  // import residents, edit resident tags
+    case manageGridStaff  // assign grid members to grids
+    case viewEngagement  // service events (红帐篷) and meetings in scope
+    case manageEngagement  // run service events and meetings, file their requests and opinions
+    case handleDisputes  // mediation cases and petitions (personal data, audited)
+    case viewCommunityServices  // service orders, wishes, volunteers and points, stations in scope
     case orderCommunityServices  // order a service or post a wish for a resident
-    case manageCommunityServices // service menus, assignment, volunteers, activities, merchants, stations, earn rules
+    case manageCommunityServices  // service menus, assignment, volunteers, activities, merchants, stations, earn rules
 
     /// The roles holding this permission.
     public var roles: Set<Role> {

@@ -8,8 +8,10 @@ public struct SessionPolicy: Sendable, Equatable {
     /// Activity is written back at most this often, so that every request is not a write.
     public var touchInterval: TimeInterval
 
-    public init(idleTimeout: TimeInterval = 30 * 60, absoluteLifetime: TimeInterval = 12 * 3600,
-                touchInterval: TimeInterval = 60) {
+    public init(
+        idleTimeout: TimeInterval = 30 * 60, absoluteLifetime: TimeInterval = 12 * 3600,
+        touchInterval: TimeInterval = 60
+    ) {
         self.idleTimeout = idleTimeout
         self.absoluteLifetime = absoluteLifetime
         self.touchInterval = touchInterval

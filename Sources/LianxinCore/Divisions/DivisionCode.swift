@@ -10,7 +10,8 @@ public struct DivisionCode: Hashable, Sendable, Codable, Comparable, CustomStrin
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         if let level = DivisionLevel.allCases.first(where: { $0.codeLength == text.count }),
-           Self.isCanonical(text, level: level) {
+            Self.isCanonical(text, level: level)
+        {
             self.value = text
             self.level = level
             return
@@ -21,7 +22,8 @@ public struct DivisionCode: Hashable, Sendable, Codable, Comparable, CustomStrin
         let digits = Array(padded)
         var level = DivisionLevel.community
         while let parent = level.parent,
-              digits[parent.codeLength..<level.codeLength].allSatisfy({ $0 == "0" }) {
+            digits[parent.codeLength..<level.codeLength].allSatisfy({ $0 == "0" })
+        {
             level = parent
         }
         let canonical = String(digits[0..<level.codeLength])
@@ -61,8 +63,10 @@ public struct DivisionCode: Hashable, Sendable, Codable, Comparable, CustomStrin
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
         guard let code = DivisionCode(raw) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a division code: \(raw)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a division code: \(raw)"))
         }
         self = code
     }

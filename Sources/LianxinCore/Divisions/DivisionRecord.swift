@@ -48,8 +48,12 @@ public enum DivisionFile {
             return .failure(DivisionFileRejected(issues: [.init(line: 1, kind: .missingColumn, code: "", message: error.description)]))
         }
         guard let codeColumn = table.column("code"), let nameColumn = table.column("name") else {
-            return .failure(DivisionFileRejected(issues: [.init(line: 1, kind: .missingColumn, code: "",
-                                   message: "the header needs `code` and `name` columns / 表头须包含 code 与 name 列")]))
+            return .failure(
+                DivisionFileRejected(issues: [
+                    .init(
+                        line: 1, kind: .missingColumn, code: "",
+                        message: "the header needs `code` and `name` columns / 表头须包含 code 与 name 列")
+                ]))
         }
         let levelColumn = table.column("level")
         let parentColumn = table.column("parent_code", "parent")
@@ -62,15 +66,19 @@ public enum DivisionFile {
         for (line, fields) in table.rows {
             let rawCode = fields[codeColumn]
             guard let code = DivisionCode(rawCode) else {
-                issues.append(.init(line: line, kind: .badCode, code: rawCode,
-                                    message: "not a 2/4/6/9/12-digit division code / 不是有效的区划代码"))
+                issues.append(
+                    .init(
+                        line: line, kind: .badCode, code: rawCode,
+                        message: "not a 2/4/6/9/12-digit division code / 不是有效的区划代码"))
                 continue
             }
             if let levelColumn, !fields[levelColumn].isEmpty {
                 let declared = DivisionLevel(name: fields[levelColumn])
                 if declared != code.level {
-                    issues.append(.init(line: line, kind: .levelMismatch, code: rawCode,
-                                        message: "level `\(fields[levelColumn])` does not match a \(code.level.rawValue) code / 层级与代码不符"))
+                    issues.append(
+                        .init(
+                            line: line, kind: .levelMismatch, code: rawCode,
+                            message: "level `\(fields[levelColumn])` does not match a \(code.level.rawValue) code / 层级与代码不符"))
                     continue
                 }
             }
@@ -79,8 +87,10 @@ public enum DivisionFile {
                 issues.append(.init(line: line, kind: .emptyName, code: rawCode, message: "name is empty / 名称为空"))
             }
             if let first = seen[code] {
-                issues.append(.init(line: line, kind: .duplicate, code: rawCode,
-                                    message: "duplicate of line \(first) / 与第 \(first) 行重复"))
+                issues.append(
+                    .init(
+                        line: line, kind: .duplicate, code: rawCode,
+                        message: "duplicate of line \(first) / 与第 \(first) 行重复"))
                 continue
             }
             seen[code] = line
@@ -88,13 +98,17 @@ public enum DivisionFile {
             if let parentColumn, !fields[parentColumn].isEmpty, code.level != .province {
                 let rawParent = fields[parentColumn]
                 guard let declared = DivisionCode(rawParent) else {
-                    issues.append(.init(line: line, kind: .badCode, code: rawCode,
-                                        message: "parent `\(rawParent)` is not a division code / 上级代码无效"))
+                    issues.append(
+                        .init(
+                            line: line, kind: .badCode, code: rawCode,
+                            message: "parent `\(rawParent)` is not a division code / 上级代码无效"))
                     continue
                 }
                 if declared != parent {
-                    issues.append(.init(line: line, kind: .notUnderParent, code: rawCode,
-                                        message: "code does not lie under parent \(declared) / 代码不在上级 \(declared) 之下"))
+                    issues.append(
+                        .init(
+                            line: line, kind: .notUnderParent, code: rawCode,
+                            message: "code does not lie under parent \(declared) / 代码不在上级 \(declared) 之下"))
                     continue
                 }
                 parent = declared
@@ -103,8 +117,10 @@ public enum DivisionFile {
             for (column, target) in [(fromColumn, 0), (toColumn, 1)] {
                 guard let column, !fields[column].isEmpty else { continue }
                 guard let date = ISODay.parse(fields[column]) else {
-                    issues.append(.init(line: line, kind: .badDate, code: rawCode,
-                                        message: "`\(fields[column])` is not a YYYY-MM-DD date / 日期格式应为 YYYY-MM-DD"))
+                    issues.append(
+                        .init(
+                            line: line, kind: .badDate, code: rawCode,
+                            message: "`\(fields[column])` is not a YYYY-MM-DD date / 日期格式应为 YYYY-MM-DD"))
                     continue
                 }
                 if target == 0 { validFrom = date } else { validTo = date }
@@ -114,8 +130,10 @@ public enum DivisionFile {
         let known = existing.union(records.map(\.code))
         for record in records {
             if let parent = record.parent, !known.contains(parent) {
-                issues.append(.init(line: seen[record.code] ?? 0, kind: .unknownParent, code: record.code.value,
-                                    message: "parent \(parent) is neither in the file nor in the database / 上级 \(parent) 不存在"))
+                issues.append(
+                    .init(
+                        line: seen[record.code] ?? 0, kind: .unknownParent, code: record.code.value,
+                        message: "parent \(parent) is neither in the file nor in the database / 上级 \(parent) 不存在"))
             }
         }
         if !issues.isEmpty { return .failure(DivisionFileRejected(issues: issues.sorted { $0.line < $1.line })) }

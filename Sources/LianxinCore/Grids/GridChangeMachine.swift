@@ -20,8 +20,10 @@ public enum GridChangeMachine {
     public static let maximumRounds = 3
 
     /// Checks who acts and the status for a step of `kind`, before the step's own data is known.
-    public static func check(_ kind: GridChangeStepKind, in state: GridChangeState?,
-                             by actor: GridChangeActor) throws(GridChangeRefusal) {
+    public static func check(
+        _ kind: GridChangeStepKind, in state: GridChangeState?,
+        by actor: GridChangeActor
+    ) throws(GridChangeRefusal) {
         let rule = GridChangeGuard.of(kind)
         guard rule.permits(actor) else { throw .notPermitted(kind) }
         guard let state else { return }
@@ -42,8 +44,10 @@ public enum GridChangeMachine {
     }
 
     /// Applies `step` to the change in `state`.
-    public static func apply(_ step: GridChangeStep, to state: GridChangeState,
-                             by actor: GridChangeActor) throws(GridChangeRefusal) -> GridChangeState {
+    public static func apply(
+        _ step: GridChangeStep, to state: GridChangeState,
+        by actor: GridChangeActor
+    ) throws(GridChangeRefusal) -> GridChangeState {
         if case .propose = step { return try propose(by: actor) }
         try check(step.kind, in: state, by: actor)
         var next = state

@@ -10,17 +10,17 @@ enum GrayscalePNG {
         let rowBytes = (width + 7) / 8
         var raw = [UInt8]()
         raw.reserveCapacity((rowBytes + 1) * height)
-        for y in 0 ..< height {
-            raw.append(0)   // filter type: none
+        for y in 0..<height {
+            raw.append(0)  // filter type: none
             var row = [UInt8](repeating: 0, count: rowBytes)
-            for x in 0 ..< width where isWhite(x, y) { row[x >> 3] |= 0x80 >> UInt8(x & 7) }
+            for x in 0..<width where isWhite(x, y) { row[x >> 3] |= 0x80 >> UInt8(x & 7) }
             raw += row
         }
 
         var header = [UInt8]()
         header += bigEndian(UInt32(width))
         header += bigEndian(UInt32(height))
-        header += [1, 0, 0, 0, 0]   // bit depth 1, colour type 0 (greyscale), deflate, adaptive filters, no interlace
+        header += [1, 0, 0, 0, 0]  // bit depth 1, colour type 0 (greyscale), deflate, adaptive filters, no interlace
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         png += chunk("IHDR", header)
@@ -32,14 +32,14 @@ enum GrayscalePNG {
     /// A zlib stream (RFC 1950) holding `bytes` in stored deflate blocks (RFC 1951 §3.2.4) of at most
     /// 65 535 bytes, followed by the Adler-32 of `bytes`.
     static func zlibStored(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x78, 0x01]   // deflate with a 32 KiB window, no dictionary; 0x7801 % 31 == 0
+        var out: [UInt8] = [0x78, 0x01]  // deflate with a 32 KiB window, no dictionary; 0x7801 % 31 == 0
         var offset = 0
         repeat {
             let length = min(65_535, bytes.count - offset)
             let isFinal = offset + length == bytes.count
-            out.append(isFinal ? 1 : 0)   // BFINAL, BTYPE 00 (stored); the rest of the byte is padding
+            out.append(isFinal ? 1 : 0)  // BFINAL, BTYPE 00 (stored); the rest of the byte is padding
             out += [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)]
-            out += bytes[offset ..< offset + length]
+            out += bytes[offset..<offset + length]
             offset += length
         } while offset < bytes.count
         out += bigEndian(Adler32.checksum(bytes))

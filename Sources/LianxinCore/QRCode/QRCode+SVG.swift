@@ -6,7 +6,7 @@ extension QRCode {
         precondition(moduleSize >= 1 && quietZone >= 0, "moduleSize must be positive and the quiet zone not negative")
         let side = size + 2 * quietZone
         var path = ""
-        for y in 0 ..< size {
+        for y in 0..<size {
             var x = 0
             while x < size {
                 guard modules[y * size + x] else { x += 1; continue }

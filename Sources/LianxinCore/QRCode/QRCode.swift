@@ -38,8 +38,9 @@ public struct QRCode: Sendable, Hashable {
     /// - Throws: ``QRCodeError/dataTooLong(bytes:capacity:)`` when the text does not fit in version 40.
     public init(encoding text: String, correction: Correction = .medium, minimumVersion: Int = 1) throws {
         let bytes = Data(text.utf8)
-        try self.init(encoding: bytes, correction: correction, minimumVersion: minimumVersion,
-                      declaringUTF8: bytes.contains { $0 >= 0x80 })
+        try self.init(
+            encoding: bytes, correction: correction, minimumVersion: minimumVersion,
+            declaringUTF8: bytes.contains { $0 >= 0x80 })
     }
 
     /// Encodes `data` as it is in byte mode.
@@ -48,20 +49,25 @@ public struct QRCode: Sendable, Hashable {
     ///   - minimumVersion: the smallest version to use, for codes that should all print the same size.
     ///   - declaringUTF8: whether to precede the data with ECI designator 26 (UTF-8); costs 12 bits.
     /// - Throws: ``QRCodeError/dataTooLong(bytes:capacity:)`` when `data` does not fit in version 40.
-    public init(encoding data: Data, correction: Correction = .medium, minimumVersion: Int = 1,
-                declaringUTF8: Bool = false) throws {
-        try self.init(bytes: [UInt8](data), correction: correction, minimumVersion: minimumVersion,
-                      declaringUTF8: declaringUTF8, forcedMask: nil)
+    public init(
+        encoding data: Data, correction: Correction = .medium, minimumVersion: Int = 1,
+        declaringUTF8: Bool = false
+    ) throws {
+        try self.init(
+            bytes: [UInt8](data), correction: correction, minimumVersion: minimumVersion,
+            declaringUTF8: declaringUTF8, forcedMask: nil)
     }
 
     /// The designated initialiser; `forcedMask` skips the penalty evaluation (for tests).
     init(bytes: [UInt8], correction: Correction, minimumVersion: Int, declaringUTF8: Bool, forcedMask: Int?) throws {
-        precondition((1 ... 40).contains(minimumVersion), "QR code versions run from 1 to 40")
-        precondition(forcedMask.map { (0 ..< 8).contains($0) } ?? true, "masks run from 0 to 7")
+        precondition((1...40).contains(minimumVersion), "QR code versions run from 1 to 40")
+        precondition(forcedMask.map { (0..<8).contains($0) } ?? true, "masks run from 0 to 7")
         let headerBits = declaringUTF8 ? 4 + 8 + 4 : 4
-        guard let version = (minimumVersion ... 40).first(where: {
-            bytes.count <= QRCodeCapacity.byteCapacity(version: $0, correction: correction, headerBits: headerBits)
-        }) else {
+        guard
+            let version = (minimumVersion...40).first(where: {
+                bytes.count <= QRCodeCapacity.byteCapacity(version: $0, correction: correction, headerBits: headerBits)
+            })
+        else {
             throw QRCodeError.dataTooLong(
                 bytes: bytes.count,
                 capacity: QRCodeCapacity.byteCapacity(version: 40, correction: correction, headerBits: headerBits))
@@ -87,10 +93,10 @@ public struct QRCode: Sendable, Hashable {
         let capacityBits = QRCodeCapacity.dataCodewords(version: version, correction: correction) * 8
         var buffer = QRBitBuffer()
         if declaringUTF8 {
-            buffer.append(0b0111, length: 4)     // ECI mode
-            buffer.append(26, length: 8)         // designator 26: UTF-8
+            buffer.append(0b0111, length: 4)  // ECI mode
+            buffer.append(26, length: 8)  // designator 26: UTF-8
         }
-        buffer.append(0b0100, length: 4)         // byte mode
+        buffer.append(0b0100, length: 4)  // byte mode
         buffer.append(bytes.count, length: QRCodeCapacity.byteCountBits(version: version))
         for byte in bytes { buffer.append(Int(byte), length: 8) }
         precondition(buffer.count <= capacityBits, "the version was chosen too small")
@@ -119,19 +125,19 @@ public struct QRCode: Sendable, Hashable {
         var dataBlocks: [[UInt8]] = []
         var eccBlocks: [[UInt8]] = []
         var offset = 0
-        for block in 0 ..< blockCount {
+        for block in 0..<blockCount {
             let length = shortDataLength + (block < shortBlocks ? 0 : 1)
-            let chunk = Array(data[offset ..< offset + length])
+            let chunk = Array(data[offset..<offset + length])
             offset += length
             dataBlocks.append(chunk)
             eccBlocks.append(QRReedSolomon.remainder(of: chunk, generator: generator))
         }
         var result: [UInt8] = []
         result.reserveCapacity(total)
-        for i in 0 ... shortDataLength {
+        for i in 0...shortDataLength {
             for block in dataBlocks where i < block.count { result.append(block[i]) }
         }
-        for i in 0 ..< eccLength {
+        for i in 0..<eccLength {
             for block in eccBlocks { result.append(block[i]) }
         }
         return result

@@ -33,19 +33,19 @@ struct QRMatrix {
         // The step is the smallest even number that spreads count − 1 gaps over (last − 6), except
         // version 32, where the standard uses 26 instead of 28.
         let step = version == 32 ? 26 : ((last - 6) + 2 * (count - 1) - 1) / (2 * (count - 1)) * 2
-        return [6] + (0 ..< count - 1).reversed().map { last - $0 * step }
+        return [6] + (0..<count - 1).reversed().map { last - $0 * step }
     }
 
     private mutating func drawFunctionPatterns() {
         // Timing patterns: alternating modules along row 6 and column 6.
-        for i in 0 ..< size {
+        for i in 0..<size {
             setFunction(6, i, i % 2 == 0)
             setFunction(i, 6, i % 2 == 0)
         }
         // Finder patterns with their light separators.
         for (cx, cy) in [(3, 3), (size - 4, 3), (3, size - 4)] {
-            for dy in -4 ... 4 {
-                for dx in -4 ... 4 {
+            for dy in -4...4 {
+                for dx in -4...4 {
                     let x = cx + dx, y = cy + dy
                     guard x >= 0, x < size, y >= 0, y < size else { continue }
                     let ring = max(abs(dx), abs(dy))
@@ -59,19 +59,19 @@ struct QRMatrix {
         for (i, cy) in centres.enumerated() {
             for (j, cx) in centres.enumerated() {
                 if (i == 0 && j == 0) || (i == 0 && j == lastIndex) || (i == lastIndex && j == 0) { continue }
-                for dy in -2 ... 2 {
-                    for dx in -2 ... 2 { setFunction(cx + dx, cy + dy, max(abs(dx), abs(dy)) != 1) }
+                for dy in -2...2 {
+                    for dx in -2...2 { setFunction(cx + dx, cy + dy, max(abs(dx), abs(dy)) != 1) }
                 }
             }
         }
-        drawFormat(Self.formatBits(correction: .medium, mask: 0))   // reserves the area; redrawn later
+        drawFormat(Self.formatBits(correction: .medium, mask: 0))  // reserves the area; redrawn later
         if version >= 7 {
             let bits = Self.versionBits(version: version)
-            for i in 0 ..< 18 {
+            for i in 0..<18 {
                 let isDark = (bits >> i) & 1 == 1
                 let a = size - 11 + i % 3, b = i / 3
-                setFunction(a, b, isDark)   // top right, 3 wide and 6 tall
-                setFunction(b, a, isDark)   // bottom left, 6 wide and 3 tall
+                setFunction(a, b, isDark)  // top right, 3 wide and 6 tall
+                setFunction(b, a, isDark)  // bottom left, 6 wide and 3 tall
             }
         }
     }
@@ -101,15 +101,15 @@ struct QRMatrix {
     private mutating func drawFormat(_ bits: Int) {
         func bit(_ i: Int) -> Bool { (bits >> i) & 1 == 1 }
         // Around the top-left finder: down column 8 (skipping the timing row), then left along row 8.
-        for i in 0 ... 5 { setFunction(8, i, bit(i)) }
+        for i in 0...5 { setFunction(8, i, bit(i)) }
         setFunction(8, 7, bit(6))
         setFunction(8, 8, bit(7))
         setFunction(7, 8, bit(8))
-        for i in 9 ..< 15 { setFunction(14 - i, 8, bit(i)) }
+        for i in 9..<15 { setFunction(14 - i, 8, bit(i)) }
         // The second copy: along row 8 under the top-right finder, and up column 8 beside the bottom-left one.
-        for i in 0 ..< 8 { setFunction(size - 1 - i, 8, bit(i)) }
-        for i in 8 ..< 15 { setFunction(8, size - 15 + i, bit(i)) }
-        setFunction(8, size - 8, true)   // the dark module
+        for i in 0..<8 { setFunction(size - 1 - i, 8, bit(i)) }
+        for i in 8..<15 { setFunction(8, size - 15 + i, bit(i)) }
+        setFunction(8, size - 8, true)  // the dark module
     }
 
     /// Places the codeword bits, most significant first, in two-module columns from the bottom right,
@@ -122,7 +122,7 @@ struct QRMatrix {
         while right >= 1 {
             if right == 6 { right = 5 }
             let upward = (right + 1) & 2 == 0
-            for step in 0 ..< size {
+            for step in 0..<size {
                 let y = upward ? size - 1 - step : step
                 for x in stride(from: right, through: right - 1, by: -1) where !reserved[y * size + x] && index < bitCount {
                     dark[y * size + x] = (codewords[index >> 3] >> (7 - UInt8(index & 7))) & 1 == 1
@@ -150,8 +150,8 @@ struct QRMatrix {
 
     /// Inverts the data modules that `mask` selects; applying the same mask twice restores them.
     private mutating func toggle(mask: Int) {
-        for y in 0 ..< size {
-            for x in 0 ..< size where !reserved[y * size + x] && Self.masks(mask, x: x, y: y) {
+        for y in 0..<size {
+            for x in 0..<size where !reserved[y * size + x] && Self.masks(mask, x: x, y: y) {
                 dark[y * size + x].toggle()
             }
         }
@@ -166,7 +166,7 @@ struct QRMatrix {
     /// The mask with the lowest penalty score, the lowest number winning ties.
     func bestMask(correction: QRCode.Correction) -> Int {
         var best = 0, bestScore = Int.max
-        for mask in 0 ..< 8 {
+        for mask in 0..<8 {
             var trial = self
             trial.apply(mask: mask, correction: correction)
             let score = trial.penalty()
@@ -183,18 +183,19 @@ struct QRMatrix {
         let size = size
         return dark.withUnsafeBufferPointer { grid in
             var score = 0
-            for line in 0 ..< size {
-                score += Self.linePenalty(grid, start: line * size, stride: 1, count: size)      // row
-                score += Self.linePenalty(grid, start: line, stride: size, count: size)          // column
+            for line in 0..<size {
+                score += Self.linePenalty(grid, start: line * size, stride: 1, count: size)  // row
+                score += Self.linePenalty(grid, start: line, stride: size, count: size)  // column
             }
             var darkCount = 0
-            for y in 0 ..< size {
-                for x in 0 ..< size {
+            for y in 0..<size {
+                for x in 0..<size {
                     let index = y * size + x
                     let colour = grid[index]
                     if colour { darkCount += 1 }
                     if x < size - 1, y < size - 1, grid[index + 1] == colour, grid[index + size] == colour,
-                       grid[index + size + 1] == colour {
+                        grid[index + size + 1] == colour
+                    {
                         score += 3
                     }
                 }
@@ -212,7 +213,7 @@ struct QRMatrix {
         // The last 11 modules seen, newest in the lowest bit, with 4 light quiet-zone modules either side.
         var window = 0
         let finderThenLight = 0b1011101_0000, lightThenFinder = 0b0000_1011101
-        for i in 0 ..< count + 4 {
+        for i in 0..<count + 4 {
             let isDark = i < count && grid[start + i * stride]
             if i < count {
                 if isDark == runColour && runLength > 0 {

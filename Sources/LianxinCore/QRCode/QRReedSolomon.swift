@@ -5,7 +5,7 @@ enum QRReedSolomon {
     static let exp: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 510)
         var value = 1
-        for i in 0 ..< 255 {
+        for i in 0..<255 {
             table[i] = UInt8(value)
             table[i + 255] = UInt8(value)
             value <<= 1
@@ -17,7 +17,7 @@ enum QRReedSolomon {
     /// The discrete logarithm of each non-zero field element (index 0 is unused).
     static let log: [Int] = {
         var table = [Int](repeating: 0, count: 256)
-        for i in 0 ..< 255 { table[Int(exp[i])] = i }
+        for i in 0..<255 { table[Int(exp[i])] = i }
         return table
     }()
 
@@ -30,7 +30,7 @@ enum QRReedSolomon {
     /// The coefficients of (x − α⁰)(x − α¹)…(x − αⁿ⁻¹), highest degree first, without the leading 1.
     static func generator(degree: Int) -> [UInt8] {
         var poly: [UInt8] = [1]
-        for i in 0 ..< degree {
+        for i in 0..<degree {
             // Multiply by (x + αⁱ); in characteristic 2, subtraction is addition.
             var next = [UInt8](repeating: 0, count: poly.count + 1)
             for (j, coefficient) in poly.enumerated() {
@@ -56,7 +56,7 @@ enum QRReedSolomon {
             result.removeFirst()
             result.append(0)
             if factor != 0 {
-                for j in 0 ..< generator.count { result[j] ^= multiply(generator[j], factor) }
+                for j in 0..<generator.count { result[j] ^= multiply(generator[j], factor) }
             }
         }
         return result

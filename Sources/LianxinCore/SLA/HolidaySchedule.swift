@@ -53,11 +53,13 @@ public enum HolidayScheduleError: Error, Sendable, Hashable {
         case .conflictingEntries(let date):
             english ? "\(date) is listed twice with different meanings." : "\(date) 出现了两次且含义不同。"
         case .workdayNotOnWeekend(let date):
-            english ? "\(date) is a weekday, so it cannot be a make-up working day."
-                    : "\(date) 不是周末，不能作为调休上班日。"
+            english
+                ? "\(date) is a weekday, so it cannot be a make-up working day."
+                : "\(date) 不是周末，不能作为调休上班日。"
         case .invalidLine(let number, let text):
-            english ? "Line \(number) is not `date,kind[,name]` with kind holiday or workday: \(text)"
-                    : "第 \(number) 行不符合“日期,类型[,名称]”格式（类型为 holiday 或 workday）：\(text)"
+            english
+                ? "Line \(number) is not `date,kind[,name]` with kind holiday or workday: \(text)"
+                : "第 \(number) 行不符合“日期,类型[,名称]”格式（类型为 holiday 或 workday）：\(text)"
         }
     }
 }

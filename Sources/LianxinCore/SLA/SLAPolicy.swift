@@ -62,11 +62,13 @@ public enum SLAPolicyError: Error, Sendable, Hashable {
         case .noStages:
             english ? "A policy needs at least one timed stage." : "时限规则至少需要一个计时环节。"
         case .repeatedStage(let stage):
-            english ? "The stage \(stage.title(english: true)) appears more than once."
-                    : "环节“\(stage.title(english: false))”重复出现。"
+            english
+                ? "The stage \(stage.title(english: true)) appears more than once."
+                : "环节“\(stage.title(english: false))”重复出现。"
         case .invalidLimit(let stage):
-            english ? "The limit of \(stage.title(english: true)) must be a positive amount (zero only for day-based units)."
-                    : "环节“\(stage.title(english: false))”的时限须为正数（按天计的单位可为 0）。"
+            english
+                ? "The limit of \(stage.title(english: true)) must be a positive amount (zero only for day-based units)."
+                : "环节“\(stage.title(english: false))”的时限须为正数（按天计的单位可为 0）。"
         }
     }
 }

@@ -82,8 +82,9 @@ public enum WorkCalendarError: Error, Sendable, Hashable {
     public func message(english: Bool) -> String {
         switch self {
         case .restTooLong(let day):
-            english ? "More than \(WorkCalendar.longestRestAllowed) days off in a row up to \(day); check the holiday data."
-                    : "截至 \(day) 连续休息超过 \(WorkCalendar.longestRestAllowed) 天，请检查节假日数据。"
+            english
+                ? "More than \(WorkCalendar.longestRestAllowed) days off in a row up to \(day); check the holiday data."
+                : "截至 \(day) 连续休息超过 \(WorkCalendar.longestRestAllowed) 天，请检查节假日数据。"
         }
     }
 }

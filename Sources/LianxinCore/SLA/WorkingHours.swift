@@ -81,7 +81,7 @@ public struct WorkingHours: Sendable, Hashable, Codable, CustomStringConvertible
     private static func minute(of text: Substring) -> Int? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
         guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0...24).contains(hour), (0..<60).contains(minute), hour * 60 + minute <= 1_440
+            (0...24).contains(hour), (0..<60).contains(minute), hour * 60 + minute <= 1_440
         else { return nil }
         return hour * 60 + minute
     }
@@ -104,11 +104,13 @@ public enum WorkingHoursError: Error, Sendable, Hashable {
         case .empty:
             english ? "Working hours need at least one period." : "工作时间至少需要一个时段。"
         case .invalidPeriods:
-            english ? "Working periods must lie within the day, in order, without overlapping."
-                    : "工作时段须在一天之内、按时间先后排列且互不重叠。"
+            english
+                ? "Working periods must lie within the day, in order, without overlapping."
+                : "工作时段须在一天之内、按时间先后排列且互不重叠。"
         case .unreadable(let text):
-            english ? "Cannot read working hours \"\(text)\"; write them like 09:00-12:00,13:30-17:30."
-                    : "无法识别工作时间“\(text)”，请按 09:00-12:00,13:30-17:30 的格式填写。"
+            english
+                ? "Cannot read working hours \"\(text)\"; write them like 09:00-12:00,13:30-17:30."
+                : "无法识别工作时间“\(text)”，请按 09:00-12:00,13:30-17:30 的格式填写。"
         }
     }
 }

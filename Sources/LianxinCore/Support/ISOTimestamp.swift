@@ -37,7 +37,7 @@ public enum ISOTimestamp {
         func number(_ count: Int) -> Int? {
             guard index + count <= bytes.count else { return nil }
             var value = 0
-            for byte in bytes[index ..< index + count] {
+            for byte in bytes[index..<index + count] {
                 guard (0x30...0x39).contains(byte) else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
@@ -50,10 +50,12 @@ public enum ISOTimestamp {
             return true
         }
         guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let day = number(2),
-              index < bytes.count, bytes[index] == 0x54 || bytes[index] == 0x74 || bytes[index] == 0x20 else { return nil }
+            index < bytes.count, bytes[index] == 0x54 || bytes[index] == 0x74 || bytes[index] == 0x20
+        else { return nil }
         index += 1
         guard let hour = number(2), expect(0x3A), let minute = number(2), expect(0x3A), let second = number(2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
         var fraction = 0.0
         if index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x2C {
             index += 1

@@ -23,8 +23,10 @@ public enum WhistleMachine {
     }
 
     /// Applies `step` to the whistle in `state`.
-    public static func apply(_ step: WhistleStep, to state: WhistleState,
-                             by actor: WhistleActor) throws(WhistleRefusal) -> WhistleState {
+    public static func apply(
+        _ step: WhistleStep, to state: WhistleState,
+        by actor: WhistleActor
+    ) throws(WhistleRefusal) -> WhistleState {
         if step == .blow { return try blow(by: actor) }
         let rule = WhistleGuard.of(step)
         guard rule.permits(actor) else { throw .notPermitted(step) }

@@ -16,8 +16,10 @@ public struct WhistleScoring: Sendable, Hashable, Codable {
     public var latePenaltyPerMinute: Double
     public var blowerWeight: Double
 
-    public init(arrivalWeight: Double = 0.3, handlingWeight: Double = 0.4, satisfactionWeight: Double = 0.3,
-                latePenaltyPerMinute: Double = 2, blowerWeight: Double = 0.6) {
+    public init(
+        arrivalWeight: Double = 0.3, handlingWeight: Double = 0.4, satisfactionWeight: Double = 0.3,
+        latePenaltyPerMinute: Double = 2, blowerWeight: Double = 0.6
+    ) {
         self.arrivalWeight = arrivalWeight
         self.handlingWeight = handlingWeight
         self.satisfactionWeight = satisfactionWeight
@@ -53,7 +55,8 @@ public struct WhistleScoring: Sendable, Hashable, Codable {
             guard let requester else { return percent(pick(blower)) }
             return blowerWeight * percent(pick(blower)) + (1 - blowerWeight) * percent(pick(requester))
         }
-        let total = arrivalWeight * arrivalScore(required: required, reported: reported)
+        let total =
+            arrivalWeight * arrivalScore(required: required, reported: reported)
             + handlingWeight * blend(\.handling) + satisfactionWeight * blend(\.satisfaction)
         return (total * 10).rounded() / 10
     }

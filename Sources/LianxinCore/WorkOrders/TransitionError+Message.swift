@@ -3,22 +3,27 @@ extension TransitionError {
     public func message(english: Bool) -> String {
         switch self {
         case .notPermitted(let action, let actor):
-            english ? "A \(Self.actorName(actor, english: true)) may not \(action.title(english: true)) work orders."
-                    : "\(Self.actorName(actor, english: false))无权对工单执行“\(action.title(english: false))”。"
+            english
+                ? "A \(Self.actorName(actor, english: true)) may not \(action.title(english: true)) work orders."
+                : "\(Self.actorName(actor, english: false))无权对工单执行“\(action.title(english: false))”。"
         case .notAssignedUnit(let action):
-            english ? "Only the unit the order is assigned to may \(action.title(english: true)) it."
-                    : "只有承办单位才能对该工单执行“\(action.title(english: false))”。"
+            english
+                ? "Only the unit the order is assigned to may \(action.title(english: true)) it."
+                : "只有承办单位才能对该工单执行“\(action.title(english: false))”。"
         case .notAllowedInStatus(let action, let status):
-            english ? "Cannot \(action.title(english: true)) an order that is \(status.title(english: true).lowercased())."
-                    : "工单处于“\(status.title(english: false))”状态，不能执行“\(action.title(english: false))”。"
+            english
+                ? "Cannot \(action.title(english: true)) an order that is \(status.title(english: true).lowercased())."
+                : "工单处于“\(status.title(english: false))”状态，不能执行“\(action.title(english: false))”。"
         case .pausedForRequester(let action):
-            english ? "The order is waiting on the requester; resume it before you \(action.title(english: true))."
-                    : "工单正在等待诉求人，请先恢复计时再执行“\(action.title(english: false))”。"
+            english
+                ? "The order is waiting on the requester; resume it before you \(action.title(english: true))."
+                : "工单正在等待诉求人，请先恢复计时再执行“\(action.title(english: false))”。"
         case .notPaused:
             english ? "The order is not paused." : "工单未中止计时。"
         case .reasonRequired(let action):
-            english ? "Give a reason or note to \(action.title(english: true))."
-                    : "执行“\(action.title(english: false))”须填写原因或说明。"
+            english
+                ? "Give a reason or note to \(action.title(english: true))."
+                : "执行“\(action.title(english: false))”须填写原因或说明。"
         case .invalidLocation:
             english ? "The check-in position is not a valid longitude and latitude." : "到场定位不是有效的经纬度。"
         case .invalidExtension(let extra):
@@ -38,8 +43,9 @@ extension TransitionError {
         case .invalidDeadline:
             english ? "The supervision deadline must lie in the future." : "督办期限必须晚于当前时间。"
         case .highestLevelReached(let level):
-            english ? "The order is already handled at the highest level (\(level.rawValue))."
-                    : "工单已在最高层级（\(Self.levelName(level))）办理，不能再提级。"
+            english
+                ? "The order is already handled at the highest level (\(level.rawValue))."
+                : "工单已在最高层级（\(Self.levelName(level))）办理，不能再提级。"
         }
     }
 

@@ -49,7 +49,7 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .notPermitted, .notAssignedUnit, .reopenWindowClosed:
             .permission
         case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
-             .reviewRequired, .sameDepartment, .highestLevelReached:
+            .reviewRequired, .sameDepartment, .highestLevelReached:
             .conflict
         case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline:
             .invalidInput

@@ -21,8 +21,10 @@ struct WorkOrderActionGuard {
         .received, .returned, .dispatched, .signed, .arrived, .inProgress, .reopened,
     ]
 
-    init(_ roles: Set<Role>, system: Bool = false, resident: Bool = false,
-         from statuses: Set<WorkOrderStatus>, whilePaused: Bool = false) {
+    init(
+        _ roles: Set<Role>, system: Bool = false, resident: Bool = false,
+        from statuses: Set<WorkOrderStatus>, whilePaused: Bool = false
+    ) {
         self.roles = roles
         allowsSystem = system
         allowsResident = resident
@@ -90,8 +92,9 @@ struct WorkOrderActionGuard {
         case .remind:
             WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: live, whilePaused: true)
         case .addInformation:
-            WorkOrderActionGuard([.operator, .dispatcher], resident: true,
-                                 from: live.union([.submitted, .shelved]).subtracting([.completed, .reviewed]), whilePaused: true)
+            WorkOrderActionGuard(
+                [.operator, .dispatcher], resident: true,
+                from: live.union([.submitted, .shelved]).subtracting([.completed, .reviewed]), whilePaused: true)
         case .supervise:
             WorkOrderActionGuard([.supervisor, .leader], from: live, whilePaused: true)
         case .escalate:

@@ -3,7 +3,8 @@ extension WorkOrderMachine {
     /// at the same instant, by the system, so its requester can be told. Other events and other orders give none.
     public static func followUps(of parentEvent: WorkOrderEvent, children: [WorkOrderState]) -> [Transition] {
         guard parentEvent.kind == .closed || parentEvent.kind == .closedWithParent else { return [] }
-        return children
+        return
+            children
             .filter { $0.status == .merged && $0.parentID == parentEvent.orderID }
             .map { child in
                 WorkOrderStep(state: child, actor: .system, time: parentEvent.at)

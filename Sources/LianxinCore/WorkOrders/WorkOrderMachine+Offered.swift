@@ -8,7 +8,8 @@ extension WorkOrderMachine {
             let rule = WorkOrderActionGuard.of(kind)
             guard rule.permits(actor.kind), rule.statuses.contains(state.status) else { return false }
             if let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
-               actor.departmentID == nil || actor.departmentID != state.departmentID {
+                actor.departmentID == nil || actor.departmentID != state.departmentID
+            {
                 return false
             }
             if state.isPaused && !rule.allowedWhilePaused { return false }

@@ -30,7 +30,8 @@ public enum WorkOrderMachine {
         guard rule.permits(actor.kind) else { throw .notPermitted(action: kind, actor: actor.kind) }
         guard rule.statuses.contains(state.status) else { throw .notAllowedInStatus(action: kind, status: state.status) }
         if let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
-           actor.departmentID == nil || actor.departmentID != state.departmentID {
+            actor.departmentID == nil || actor.departmentID != state.departmentID
+        {
             throw .notAssignedUnit(action: kind)
         }
         if state.isPaused && !rule.allowedWhilePaused { throw .pausedForRequester(action: kind) }
@@ -78,13 +79,15 @@ public enum WorkOrderMachine {
             return step.record(.completed, to: .completed, note: note, payload: .init(photoIDs: photoIDs.nilIfEmpty))
         case .review(let approved, let note):
             let note = approved ? note.trimmedNonEmpty : try required(note ?? "", for: kind)
-            return step.record(.reviewed, to: approved ? .reviewed : .inProgress, note: note,
-                               payload: .init(approved: approved))
+            return step.record(
+                .reviewed, to: approved ? .reviewed : .inProgress, note: note,
+                payload: .init(approved: approved))
         case .revisit(let evaluation):
             if rules.requiresReview && state.status == .completed { throw .reviewRequired }
             let reopens = evaluation.requiresReopen
-            return step.record(.evaluated, to: reopens ? .reopened : .evaluated, note: evaluation.comment.trimmedNonEmpty,
-                               payload: .init(priority: reopens ? state.priority.raised() : nil, evaluation: evaluation))
+            return step.record(
+                .evaluated, to: reopens ? .reopened : .evaluated, note: evaluation.comment.trimmedNonEmpty,
+                payload: .init(priority: reopens ? state.priority.raised() : nil, evaluation: evaluation))
         case .reopen(let reason):
             let reason = try required(reason, for: kind)
             if actor.kind == .resident {
@@ -129,8 +132,9 @@ public enum WorkOrderMachine {
         case .supervise(let deadline, let note):
             let note = try required(note, for: kind)
             if let deadline, deadline <= time { throw .invalidDeadline }
-            return step.record(.supervised, note: note,
-                               payload: .init(deadline: deadline, supervisionLevel: state.supervisionLevel + 1))
+            return step.record(
+                .supervised, note: note,
+                payload: .init(deadline: deadline, supervisionLevel: state.supervisionLevel + 1))
         case .escalate(let reason):
             let reason = try required(reason, for: kind)
             guard let higher = state.handlingLevel.parent, higher >= rules.highestLevel else {

@@ -24,8 +24,8 @@ public struct WorkOrderNumber: Sendable, Hashable, Comparable, Codable, CustomSt
     /// Reads a 14-digit number such as `20241008000123`.
     public init?(_ text: String) {
         guard text.count == 14, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let day = LocalDate(iso: "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))"),
-              let sequence = Int(text.suffix(6))
+            let day = LocalDate(iso: "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))"),
+            let sequence = Int(text.suffix(6))
         else { return nil }
         self.init(day: day, sequence: sequence)
     }

@@ -9,8 +9,10 @@ public struct WorkOrderRules: Sendable, Hashable, Codable {
     /// The highest handling level escalation may reach.
     public var highestLevel: DivisionLevel
 
-    public init(requiresReview: Bool = false, residentReopenWindow: TimeInterval = 7 * 86_400,
-                highestLevel: DivisionLevel = .city) {
+    public init(
+        requiresReview: Bool = false, residentReopenWindow: TimeInterval = 7 * 86_400,
+        highestLevel: DivisionLevel = .city
+    ) {
         self.requiresReview = requiresReview
         self.residentReopenWindow = residentReopenWindow
         self.highestLevel = highestLevel

@@ -81,8 +81,8 @@ extension WorkOrderState {
     public static func rebuild(from events: [WorkOrderEvent]) throws(WorkOrderReplayError) -> WorkOrderState {
         guard let first = events.first else { throw .noEvents }
         guard first.kind == .created, first.sequence == 1,
-              let tier = first.payload.tier, let priority = first.payload.priority,
-              let level = first.payload.handlingLevel
+            let tier = first.payload.tier, let priority = first.payload.priority,
+            let level = first.payload.handlingLevel
         else { throw .notStartedByCreation }
         var state = WorkOrderState(created: first, tier: tier, priority: priority, handlingLevel: level)
         for event in events.dropFirst() {

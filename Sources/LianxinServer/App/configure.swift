@@ -10,9 +10,11 @@ import SQLKit
 /// their own settings (an in-memory database, a fixed clock).
 public func configure(_ app: Application, settings: LianxinSettings, now: @escaping @Sendable () -> Date = { Date() }) async throws {
     let localizer = try Localizer(directory: (settings.resourcesDirectory as NSString).appendingPathComponent("Locales"))
-    app.lianxin = LianxinContext(settings: settings, cipher: FieldCipher(masterKey: settings.secretKey), metrics: MetricsRegistry(),
-                                 localizer: localizer, passwordPolicy: PasswordPolicy(maximumAgeDays: settings.passwordMaxAgeDays == 0 ? nil : settings.passwordMaxAgeDays), lockout: LoginLockout(),
-                                 sessionPolicy: SessionPolicy(), writes: WriteSerializer(enabled: settings.database.isSQLite), now: now)
+    app.lianxin = LianxinContext(
+        settings: settings, cipher: FieldCipher(masterKey: settings.secretKey), metrics: MetricsRegistry(),
+        localizer: localizer, passwordPolicy: PasswordPolicy(maximumAgeDays: settings.passwordMaxAgeDays == 0 ? nil : settings.passwordMaxAgeDays),
+        lockout: LoginLockout(),
+        sessionPolicy: SessionPolicy(), writes: WriteSerializer(enabled: settings.database.isSQLite), now: now)
     app.logger.logLevel = settings.logLevel
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port
@@ -61,14 +63,17 @@ private func configureDatabase(_ app: Application, settings: LianxinSettings) th
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case let .postgres(host, port, username, password, database, searchPath):
-        var configuration = SQLPostgresConfiguration(hostname: host, port: port, username: username, password: password,
-                                                     database: database, tls: .disable)
+        var configuration = SQLPostgresConfiguration(
+            hostname: host, port: port, username: username, password: password,
+            database: database, tls: .disable)
         if let searchPath { configuration.searchPath = [searchPath] }
         // No JIT: a dashboard query over many fine rollup rows passes the JIT cost threshold and then spends over a
         // second compiling its ~190 sums (PostgreSQL 15, a city's month of one channel at 10M orders: 1.1–1.8 s with
         // JIT, 0.55 s without). Our queries are short and planned anew, so compiling them never pays back.
         configuration.coreConfiguration.options.additionalStartupParameters = [("jit", "off")]
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8,
-                                    connectionPoolTimeout: .seconds(30)), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: 8,
+                connectionPoolTimeout: .seconds(30)), as: .psql)
     }
 }

@@ -32,14 +32,15 @@ struct ParserFuzzTests {
     }
 
     @Test func geoJSONGridFilesNeverCrashTheReaderOrTheValidator() {
-        let seed = Array("""
-        {"type":"FeatureCollection","features":[
-        {"type":"Feature","properties":{"code":"361102001001001","name":"一网格","parent":"361102001001"},
-         "geometry":{"type":"Polygon","coordinates":[[[117.90,28.40],[117.91,28.40],[117.91,28.41],[117.90,28.41],[117.90,28.40]],
-           [[117.902,28.402],[117.903,28.402],[117.903,28.403],[117.902,28.402]]]}},
-        {"type":"Feature","properties":{"code":361102001001002,"parent":"361102001001"},
-         "geometry":{"type":"MultiPolygon","coordinates":[[[[117.91,28.40],[117.92,28.40],[117.92,28.41],[117.91,28.40]]]]}}]}
-        """.utf8)
+        let seed = Array(
+            """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"code":"361102001001001","name":"一网格","parent":"361102001001"},
+             "geometry":{"type":"Polygon","coordinates":[[[117.90,28.40],[117.91,28.40],[117.91,28.41],[117.90,28.41],[117.90,28.40]],
+               [[117.902,28.402],[117.903,28.402],[117.903,28.403],[117.902,28.402]]]}},
+            {"type":"Feature","properties":{"code":361102001001002,"parent":"361102001001"},
+             "geometry":{"type":"MultiPolygon","coordinates":[[[[117.91,28.40],[117.92,28.40],[117.92,28.41],[117.91,28.40]]]]}}]}
+            """.utf8)
         var random = TestRandom(seed: 11)
         var parsed = 0
         for _ in 0..<Self.iterations {
@@ -69,8 +70,9 @@ struct ParserFuzzTests {
 
     @Test func open311AnswersAndTimestampsNeverCrashTheirParsers() {
         let attributes = ServiceAttribute.Datatype.allCases.map {
-            ServiceAttribute(code: "q", datatype: $0, required: $0 == .singlevaluelist, order: 1, description: "问题",
-                             values: [(key: "on", name: "亮"), (key: "off", name: "不亮")])
+            ServiceAttribute(
+                code: "q", datatype: $0, required: $0 == .singlevaluelist, order: 1, description: "问题",
+                values: [(key: "on", name: "亮"), (key: "off", name: "不亮")])
         }
         let seeds = ["2026-11-25T08:30:00+08:00", "12.5", "on", "路灯杆号 A-17", "on=亮;off=不亮", "2026-02-29T24:00:00Z"].map { Array($0.utf8) }
         var random = TestRandom(seed: 13)

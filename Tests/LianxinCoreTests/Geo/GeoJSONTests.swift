@@ -4,15 +4,15 @@ import Testing
 
 @Suite struct GeoJSONTests {
     let sample = """
-    {"type": "FeatureCollection", "features": [
-      {"type": "Feature", "properties": {"code": "361102001001001", "name": "一网格", "communityCode": "361102001001", "color": "red"},
-       "geometry": {"type": "Polygon", "coordinates": [[[117.9, 28.4], [118.0, 28.4], [118.0, 28.5], [117.9, 28.5], [117.9, 28.4]],
-                                                     [[117.92, 28.42], [117.92, 28.44], [117.94, 28.44], [117.92, 28.42]]]}},
-      {"type": "Feature", "properties": {"code": 361102001001002, "parent": "361102001001"},
-       "geometry": {"type": "MultiPolygon", "coordinates": [[[[118.0, 28.4], [118.1, 28.4], [118.1, 28.5], [118.0, 28.4]]],
-                                                          [[[118.2, 28.4], [118.3, 28.4], [118.3, 28.5], [118.2, 28.4]]]]}}
-    ]}
-    """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"code": "361102001001001", "name": "一网格", "communityCode": "361102001001", "color": "red"},
+           "geometry": {"type": "Polygon", "coordinates": [[[117.9, 28.4], [118.0, 28.4], [118.0, 28.5], [117.9, 28.5], [117.9, 28.4]],
+                                                         [[117.92, 28.42], [117.92, 28.44], [117.94, 28.44], [117.92, 28.42]]]}},
+          {"type": "Feature", "properties": {"code": 361102001001002, "parent": "361102001001"},
+           "geometry": {"type": "MultiPolygon", "coordinates": [[[[118.0, 28.4], [118.1, 28.4], [118.1, 28.5], [118.0, 28.4]]],
+                                                              [[[118.2, 28.4], [118.3, 28.4], [118.3, 28.5], [118.2, 28.4]]]]}}
+        ]}
+        """
 
     func read(_ text: String, _ reader: GeoJSONReader = GeoJSONReader()) throws(GeoJSONError) -> [GridFeature] {
         try reader.read(Data(text.utf8))
@@ -85,7 +85,8 @@ import Testing
     }
 
     @Test func unknownGeometryTypesNameTheFeatureAndPath() throws {
-        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"1"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},{"type":"Feature","properties":{"code":"2"},"geometry":{"type":"Point","coordinates":[0,0]}}]}"#
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"1"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},{"type":"Feature","properties":{"code":"2"},"geometry":{"type":"Point","coordinates":[0,0]}}]}"#
         let failure = try #require(error(text))
         #expect(failure.reason == .unknownGeometryType("Point"))
         #expect(failure.featureIndex == 1)

@@ -5,10 +5,11 @@ import Foundation
 enum GeoTestSupport {
     /// A rectangle polygon from its corners.
     static func box(_ minLon: Double, _ minLat: Double, _ maxLon: Double, _ maxLat: Double, holes: [LinearRing] = []) -> Polygon {
-        Polygon(outer: LinearRing(closing: [
-            GeoPoint(lon: minLon, lat: minLat), GeoPoint(lon: maxLon, lat: minLat),
-            GeoPoint(lon: maxLon, lat: maxLat), GeoPoint(lon: minLon, lat: maxLat),
-        ]), holes: holes)
+        Polygon(
+            outer: LinearRing(closing: [
+                GeoPoint(lon: minLon, lat: minLat), GeoPoint(lon: maxLon, lat: minLat),
+                GeoPoint(lon: maxLon, lat: maxLat), GeoPoint(lon: minLon, lat: maxLat),
+            ]), holes: holes)
     }
 
     /// A clockwise rectangular ring, for holes.

@@ -46,7 +46,8 @@ import Testing
         var random = SeededRandom(seed: 5)
         let box = try #require(county.boundingBox)
         for _ in 0..<3000 {
-            let point = GeoPoint(lon: Double.random(in: box.minLon...box.maxLon, using: &random), lat: Double.random(in: box.minLat...box.maxLat, using: &random))
+            let point = GeoPoint(
+                lon: Double.random(in: box.minLon...box.maxLon, using: &random), lat: Double.random(in: box.minLat...box.maxLat, using: &random))
             #expect(scan.all(point).count == (county.contains(point) ? 1 : 0), "\(point)")
             #expect(index.area(containing: point) == scan.first(point))
         }

@@ -21,19 +21,22 @@ import Testing
     }
 
     @Test func unclosedAndShortRingsAreReported() {
-        let open = Polygon(outer: LinearRing([GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 0, lat: 1)]))
+        let open = Polygon(
+            outer: LinearRing([GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 0, lat: 1)]))
         let short = Polygon(outer: LinearRing([GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 0, lat: 0)]))
         let issues = GridValidator().validate([grid("A", open), grid("B", short)])
-        #expect(issues.map(\.kind) == [
-            .unclosedRing(.init(polygon: 0, ring: 0)),
-            .tooFewPositions(.init(polygon: 0, ring: 0), count: 3),
-        ])
+        #expect(
+            issues.map(\.kind) == [
+                .unclosedRing(.init(polygon: 0, ring: 0)),
+                .tooFewPositions(.init(polygon: 0, ring: 0), count: 3),
+            ])
     }
 
     @Test func aBowTieIsSelfIntersecting() throws {
-        let bowTie = Polygon(outer: LinearRing(closing: [
-            GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 0, lat: 1),
-        ]))
+        let bowTie = Polygon(
+            outer: LinearRing(closing: [
+                GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 0, lat: 1),
+            ]))
         let issue = try #require(GridValidator().validate([grid("A", bowTie)]).first)
         guard case .selfIntersection(let point) = issue.kind else { Issue.record("\(issue)"); return }
         #expect(abs(point.lon - 0.5) < 1e-12 && abs(point.lat - 0.5) < 1e-12)
@@ -41,9 +44,10 @@ import Testing
     }
 
     @Test func aSpikeFoldingBackAndAHoleTouchingTheOuterRingAreSelfIntersections() {
-        let spike = Polygon(outer: LinearRing(closing: [
-            GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 2, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1),
-        ]))
+        let spike = Polygon(
+            outer: LinearRing(closing: [
+                GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 2, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1),
+            ]))
         let touching = GeoTestSupport.box(0, 0, 4, 4, holes: [GeoTestSupport.holeRing(0, 1, 2, 2)])
         let issues = GridValidator().validate([grid("A", spike), grid("B", touching, parent: "C2")])
         #expect(issues.count == 2)
@@ -58,10 +62,11 @@ import Testing
             grid("D", GeoTestSupport.box(117, 28, 117.02, 28.02)),
         ]
         let issues = GridValidator().validate(grids)
-        let pairs = Set(issues.compactMap { issue -> [String]? in
-            guard case .overlap(let other, _, let area) = issue.kind, area > 1 else { return nil }
-            return [other, issue.code].sorted()
-        })
+        let pairs = Set(
+            issues.compactMap { issue -> [String]? in
+                guard case .overlap(let other, _, let area) = issue.kind, area > 1 else { return nil }
+                return [other, issue.code].sorted()
+            })
         #expect(pairs == [["A", "B"], ["A", "C"], ["A", "D"], ["B", "D"], ["C", "D"]])
         let ab = issues.first { $0.code == "B" }
         guard case .overlap(_, _, let area)? = ab?.kind else { Issue.record("no A–B overlap"); return }

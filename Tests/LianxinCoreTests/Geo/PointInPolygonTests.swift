@@ -44,14 +44,17 @@ import Testing
         let enclave = GeoTestSupport.box(1, 1, 2, 2)
         #expect(!holed.contains(GeoPoint(lon: 1.5, lat: 1.5)))
         #expect(holed.contains(GeoPoint(lon: 0.5, lat: 1.5)))
-        for point in [GeoPoint(lon: 1, lat: 1.5), GeoPoint(lon: 2, lat: 1.5), GeoPoint(lon: 1.5, lat: 1), GeoPoint(lon: 1.5, lat: 2),
-                      GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 2, lat: 2)] {
+        for point in [
+            GeoPoint(lon: 1, lat: 1.5), GeoPoint(lon: 2, lat: 1.5), GeoPoint(lon: 1.5, lat: 1), GeoPoint(lon: 1.5, lat: 2),
+            GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 2, lat: 2),
+        ] {
             #expect(holed.contains(point) != enclave.contains(point), "\(point)")
         }
     }
 
     @Test func anUnclosedRingIsTreatedAsClosed() {
-        let open = Polygon(outer: LinearRing([GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 0, lat: 1)]))
+        let open = Polygon(
+            outer: LinearRing([GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 0, lat: 1)]))
         #expect(open.contains(GeoPoint(lon: 0.5, lat: 0.5)))
         #expect(!open.contains(GeoPoint(lon: 1.5, lat: 0.5)))
     }

@@ -25,10 +25,11 @@ import Testing
         }
         let box = geometries.compactMap(\.boundingBox).reduce(geometries[0].boundingBox!) { $0.union($1) }
         for _ in 0..<count {
-            points.append(GeoPoint(
-                lon: Double.random(in: (box.minLon - 0.01)...(box.maxLon + 0.01), using: &random),
-                lat: Double.random(in: (box.minLat - 0.01)...(box.maxLat + 0.01), using: &random)
-            ))
+            points.append(
+                GeoPoint(
+                    lon: Double.random(in: (box.minLon - 0.01)...(box.maxLon + 0.01), using: &random),
+                    lat: Double.random(in: (box.minLat - 0.01)...(box.maxLat + 0.01), using: &random)
+                ))
         }
         return points
     }
@@ -119,7 +120,8 @@ import Testing
     }
 
     @Test func aSingleDegenerateAreaDoesNotBreakTheIndex() {
-        let line = AreaGeometry.polygon(Polygon(outer: LinearRing(closing: [GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 2, lat: 1), GeoPoint(lon: 3, lat: 1)])))
+        let line = AreaGeometry.polygon(
+            Polygon(outer: LinearRing(closing: [GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 2, lat: 1), GeoPoint(lon: 3, lat: 1)])))
         let index = PolygonIndex([line, .polygon(Polygon(outer: LinearRing([])))])
         #expect(index.area(containing: GeoPoint(lon: 2, lat: 1)) == nil)
     }
@@ -131,9 +133,11 @@ import Testing
         ]
         let parents = ["361102001001": "361102001", "361102001": "361102", "361102002001": "361102002"]
         let locator = DivisionLocator(grids: grids, parents: parents)
-        #expect(locator.path(at: GeoPoint(lon: 0.5, lat: 0.5)) == DivisionPath(
-            grid: "361102001001001", community: "361102001001", township: "361102001", county: "361102"
-        ))
+        #expect(
+            locator.path(at: GeoPoint(lon: 0.5, lat: 0.5))
+                == DivisionPath(
+                    grid: "361102001001001", community: "361102001001", township: "361102001", county: "361102"
+                ))
         #expect(locator.path(at: GeoPoint(lon: 1, lat: 0.5))?.grid == "361102002001001")
         #expect(locator.path(at: GeoPoint(lon: 1.5, lat: 0.5))?.county == nil)
         #expect(locator.paths(at: [GeoPoint(lon: 5, lat: 5)]) == [nil])

@@ -28,7 +28,9 @@ import Testing
     @Test func ringsBecomeClosedSubpathsHolesIncluded() {
         let map = SVGMapProjection(fitting: BoundingBox(minLon: 0, minLat: 0, maxLon: 1, maxLat: 1), width: 100, margin: 0)
         let outer = LinearRing(closing: [GeoPoint(lon: 0, lat: 0), GeoPoint(lon: 1, lat: 0), GeoPoint(lon: 1, lat: 1), GeoPoint(lon: 0, lat: 1)])
-        let hole = LinearRing(closing: [GeoPoint(lon: 0.25, lat: 0.25), GeoPoint(lon: 0.25, lat: 0.75), GeoPoint(lon: 0.75, lat: 0.75), GeoPoint(lon: 0.75, lat: 0.25)])
+        let hole = LinearRing(closing: [
+            GeoPoint(lon: 0.25, lat: 0.25), GeoPoint(lon: 0.25, lat: 0.75), GeoPoint(lon: 0.75, lat: 0.75), GeoPoint(lon: 0.75, lat: 0.25),
+        ])
         let path = map.path(.polygon(Polygon(outer: outer, holes: [hole])))
         #expect(path == "M0 100L100 100L100 0L0 0ZM25 75L25 25L75 25L75 75Z")
         #expect(SVGMapProjection.number(-0.04) == "0" && SVGMapProjection.number(-0.5) == "-0.5" && SVGMapProjection.number(12.34) == "12.3")

@@ -27,7 +27,8 @@ import Testing
     @Test func departmentReviewsKeepOrReturnTheChange() throws {
         #expect(try GridChangeMachine.apply(.review(.approve), to: state(.submitted), by: department) == state(.submitted))
         #expect(try GridChangeMachine.apply(.review(.comment), to: state(.submitted), by: department) == state(.submitted))
-        #expect(try GridChangeMachine.apply(.review(.return), to: state(.submitted, round: 2), by: department)
+        #expect(
+            try GridChangeMachine.apply(.review(.return), to: state(.submitted, round: 2), by: department)
                 == state(.returned, round: 2))
     }
 

@@ -16,12 +16,15 @@ import Testing
 
     @Test func theSameProblemNearbyAndRecentRanksFirst() {
         let candidates = [
-            OrderSketch(id: "far-in-time", text: "广场东侧路灯坏了，晚上很黑", location: point(metersNorth: 50),
-                        receivedAt: now.addingTimeInterval(-60 * 3600)),
-            OrderSketch(id: "best", text: "广场东侧路灯坏了，晚上很黑", location: point(metersNorth: 30),
-                        receivedAt: now.addingTimeInterval(-2 * 3600)),
-            OrderSketch(id: "other-problem", text: "广场上有人跳舞音响太吵", location: point(metersNorth: 10),
-                        receivedAt: now.addingTimeInterval(-3600)),
+            OrderSketch(
+                id: "far-in-time", text: "广场东侧路灯坏了，晚上很黑", location: point(metersNorth: 50),
+                receivedAt: now.addingTimeInterval(-60 * 3600)),
+            OrderSketch(
+                id: "best", text: "广场东侧路灯坏了，晚上很黑", location: point(metersNorth: 30),
+                receivedAt: now.addingTimeInterval(-2 * 3600)),
+            OrderSketch(
+                id: "other-problem", text: "广场上有人跳舞音响太吵", location: point(metersNorth: 10),
+                receivedAt: now.addingTimeInterval(-3600)),
         ]
         let suggestions = DuplicateFinder().suggestions(for: incoming, among: candidates)
         #expect(suggestions.map(\.orderID) == ["best", "far-in-time"])
@@ -44,8 +47,9 @@ import Testing
     }
 
     @Test func theSameCallersRecentOrderIsSuggestedEvenFarAway() {
-        let candidate = OrderSketch(id: "same-caller", text: "广场东侧路灯还是不亮", location: point(metersNorth: 3000),
-                                    receivedAt: now.addingTimeInterval(-5 * 3600), callerHash: "caller-a")
+        let candidate = OrderSketch(
+            id: "same-caller", text: "广场东侧路灯还是不亮", location: point(metersNorth: 3000),
+            receivedAt: now.addingTimeInterval(-5 * 3600), callerHash: "caller-a")
         let suggestion = DuplicateFinder().suggestions(for: incoming, among: [candidate]).first
         #expect(suggestion?.sameCaller == true)
         #expect((suggestion?.distanceMeters ?? 0) > 2900)

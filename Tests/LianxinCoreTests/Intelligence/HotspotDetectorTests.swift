@@ -13,8 +13,9 @@ import Testing
 
     private func orders(_ prefix: String, at place: GeoPoint, category: String, count: Int, hoursAgo: Double) -> [HotspotOrder] {
         (0..<count).map { index in
-            HotspotOrder(id: "\(prefix)-\(index)", location: near(place, index),
-                         receivedAt: end.addingTimeInterval(-(hoursAgo + Double(index)) * 3600), category: category)
+            HotspotOrder(
+                id: "\(prefix)-\(index)", location: near(place, index),
+                receivedAt: end.addingTimeInterval(-(hoursAgo + Double(index)) * 3600), category: category)
         }
     }
 
@@ -64,8 +65,9 @@ import Testing
 
     @Test func sparseOrdersMakeNoHotspot() {
         let scattered = (0..<10).map {
-            HotspotOrder(id: "\($0)", location: GeoPoint(lon: 117.9 + Double($0) * 0.05, lat: 28.4),
-                         receivedAt: end.addingTimeInterval(-3600), category: "市政设施")
+            HotspotOrder(
+                id: "\($0)", location: GeoPoint(lon: 117.9 + Double($0) * 0.05, lat: 28.4),
+                receivedAt: end.addingTimeInterval(-3600), category: "市政设施")
         }
         #expect(HotspotDetector().hotspots(in: scattered, windowEnd: end).isEmpty)
     }

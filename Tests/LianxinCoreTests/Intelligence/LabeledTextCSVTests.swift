@@ -6,10 +6,11 @@ import Testing
     @Test func quotedFieldsWithCommasQuotesAndNewlinesAreRead() throws {
         let csv = "\u{FEFF}id,text,label\r\n1,\"路灯坏了，\"\"很黑\"\"\n请修\",市政设施\r\n2,停水,供水供电供气\n"
         let examples = try LabeledTextCSV.parse(Data(csv.utf8))
-        #expect(examples == [
-            LabeledText(text: "路灯坏了，\"很黑\"\n请修", label: "市政设施"),
-            LabeledText(text: "停水", label: "供水供电供气"),
-        ])
+        #expect(
+            examples == [
+                LabeledText(text: "路灯坏了，\"很黑\"\n请修", label: "市政设施"),
+                LabeledText(text: "停水", label: "供水供电供气"),
+            ])
     }
 
     @Test func renderingAndParsingRoundTrip() throws {

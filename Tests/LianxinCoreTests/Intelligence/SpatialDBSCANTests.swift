@@ -55,8 +55,9 @@ import Testing
             offset(origin, east: Double(generator.uniform(below: 3000)), north: Double(generator.uniform(below: 3000)))
         }
         for (radius, minimum) in [(120.0, 3), (200.0, 5), (60.0, 2)] {
-            #expect(SpatialDBSCAN(radiusMeters: radius, minimumPoints: minimum).labels(for: points)
-                == bruteForce(points, radius: radius, minimum: minimum))
+            #expect(
+                SpatialDBSCAN(radiusMeters: radius, minimumPoints: minimum).labels(for: points)
+                    == bruteForce(points, radius: radius, minimum: minimum))
         }
     }
 

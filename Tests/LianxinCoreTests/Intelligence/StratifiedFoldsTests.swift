@@ -4,11 +4,13 @@ import Testing
 @Suite struct StratifiedFoldsTests {
     @Test func theSplitMatchesTheBenchmarkScriptBitForBit() {
         // Values printed by scripts/bench_classifier.py's stratified_folds and SplitMix64.
-        #expect(StratifiedFolds.assign(labels: [0, 1, 0, 1, 2, 0, 1, 2, 2, 0, 1, 0], k: 3, seed: 42)
-            == [2, 1, 0, 0, 0, 1, 2, 1, 2, 1, 2, 0])
+        #expect(
+            StratifiedFolds.assign(labels: [0, 1, 0, 1, 2, 0, 1, 2, 2, 0, 1, 0], k: 3, seed: 42)
+                == [2, 1, 0, 0, 0, 1, 2, 1, 2, 1, 2, 0])
         var generator = SplitMix64(seed: 7)
-        #expect([generator.next(), generator.next(), generator.next()]
-            == [7_191_089_600_892_374_487, 309_689_372_594_955_804, 16_616_101_746_815_609_346])
+        #expect(
+            [generator.next(), generator.next(), generator.next()]
+                == [7_191_089_600_892_374_487, 309_689_372_594_955_804, 16_616_101_746_815_609_346])
     }
 
     @Test func everyFoldGetsItsShareOfEveryLabel() {

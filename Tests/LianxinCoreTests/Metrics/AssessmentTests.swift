@@ -9,18 +9,20 @@ import Testing
     }
 
     @Test func theThreeRatesAreWeighedTenFortyFiveFortyFive() {
-        let score = AssessmentScheme.threeRates.score(Self.values([
-            (.responseRate, 0.9), (.resolutionRate, 0.8), (.satisfactionRate, 0.5),
-        ]))
+        let score = AssessmentScheme.threeRates.score(
+            Self.values([
+                (.responseRate, 0.9), (.resolutionRate, 0.8), (.satisfactionRate, 0.5),
+            ]))
         let expected: Double = (10 * (100 * 0.9) + 45 * (100 * 0.8) + 45 * (100 * 0.5)) / 100
         #expect(score.value == expected)
         #expect(score.basis == 3)
     }
 
     @Test func anIndicatorWithoutDataLeavesItsWeightToTheOthers() {
-        let score = AssessmentScheme.threeRates.score(Self.values([
-            (.responseRate, 1), (.resolutionRate, nil), (.satisfactionRate, 0.5),
-        ]))
+        let score = AssessmentScheme.threeRates.score(
+            Self.values([
+                (.responseRate, 1), (.resolutionRate, nil), (.satisfactionRate, 0.5),
+            ]))
         let expected: Double = (10 * 100 + 45 * 50) / 55
         #expect(score.value == expected)
         #expect(score.denominator == 55)
@@ -67,7 +69,8 @@ import Testing
     }
 
     @Test func aSchemeReadFromDataFillsInDefaultsAndIsChecked() throws {
-        let json = #"{"code":"city","name":{"zh":"市级","en":"City"},"weights":[{"indicator":"onTimeRate","weight":1}],"indicators":{"satisfactionRate":{"satisfiedWeight":1,"basicallySatisfiedWeight":0.8}}}"#
+        let json =
+            #"{"code":"city","name":{"zh":"市级","en":"City"},"weights":[{"indicator":"onTimeRate","weight":1}],"indicators":{"satisfactionRate":{"satisfiedWeight":1,"basicallySatisfiedWeight":0.8}}}"#
         let scheme = try JSONDecoder().decode(AssessmentScheme.self, from: Data(json.utf8))
         #expect(scheme.minimumOrders == 5)
         #expect(scheme.indicators.satisfactionRate.basicallySatisfiedWeight == 0.8)

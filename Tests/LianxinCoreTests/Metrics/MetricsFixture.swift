@@ -20,8 +20,10 @@ enum MetricsFixture {
         do {
             return try SLAPolicy(
                 code: "metrics-test", name: "测试", englishName: "Test",
-                stages: [StageLimit(.sign, .minutes(30)), StageLimit(.complete, .workingDays(3)),
-                         StageLimit(.feedback, .workingDays(3))])
+                stages: [
+                    StageLimit(.sign, .minutes(30)), StageLimit(.complete, .workingDays(3)),
+                    StageLimit(.feedback, .workingDays(3)),
+                ])
         } catch {
             preconditionFailure("\(error)")
         }

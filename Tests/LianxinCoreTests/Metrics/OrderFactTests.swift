@@ -21,8 +21,9 @@ import Testing
                     events: prefix, dimensions: script.fact.dimensions, policy: script.policy, in: .china)
                 #expect(replayed == fact)
             }
-            #expect(try OrderFact.from(
-                events: script.events, dimensions: script.fact.dimensions, policy: script.policy, in: .china) == script.fact)
+            #expect(
+                try OrderFact.from(
+                    events: script.events, dimensions: script.fact.dimensions, policy: script.policy, in: .china) == script.fact)
         }
     }
 

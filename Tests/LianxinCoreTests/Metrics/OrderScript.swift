@@ -13,8 +13,10 @@ struct OrderScript {
     let policy: SLAPolicy
     let calendar: WorkCalendar
 
-    init(_ id: UUID, createdAt time: String, dimensions: OrderDimensions = F.dimensions(),
-         policy: SLAPolicy = F.policy, calendar: WorkCalendar = .china) throws {
+    init(
+        _ id: UUID, createdAt time: String, dimensions: OrderDimensions = F.dimensions(),
+        policy: SLAPolicy = F.policy, calendar: WorkCalendar = .china
+    ) throws {
         let transition = try WorkOrderMachine.create(WorkOrderIntake(orderID: id), by: .resident(), at: F.at(time))
         state = transition.state
         events = [transition.event]

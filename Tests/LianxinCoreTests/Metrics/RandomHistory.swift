@@ -130,8 +130,11 @@ struct RandomHistory {
         let handler = F.handler(of: state.departmentID)
         switch state.status {
         case .submitted: return [(.accept(note: nil), F.operatorStaff)]
-        case .received, .returned: return [(.dispatch(departmentID: random.pick(Self.units), note: nil), F.dispatcher),
-                                            (.redispatch(departmentID: random.pick(Self.units), reason: "改派"), F.dispatcher)]
+        case .received, .returned:
+            return [
+                (.dispatch(departmentID: random.pick(Self.units), note: nil), F.dispatcher),
+                (.redispatch(departmentID: random.pick(Self.units), reason: "改派"), F.dispatcher),
+            ]
         case .dispatched, .reopened: return [(.sign, handler)]
         case .signed, .arrived: return [(.startProgress, handler)]
         case .inProgress: return [(.resume, handler), (.complete(note: "已办结", photoIDs: []), handler)]

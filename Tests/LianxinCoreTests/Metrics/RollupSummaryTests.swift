@@ -9,13 +9,17 @@ import Testing
 
     /// The summary rows of `period` for `dimension` at `level` in `node`, added up per value, the way the server
     /// reads them; nil where the summary does not cover the period.
-    static func read(_ summary: [SummaryKey: RollupCounters], _ period: Period, _ dimension: SummaryDimension,
-                     at level: DivisionLevel, node: String) -> [String: RollupCounters]? {
+    static func read(
+        _ summary: [SummaryKey: RollupCounters], _ period: Period, _ dimension: SummaryDimension,
+        at level: DivisionLevel, node: String
+    ) -> [String: RollupCounters]? {
         guard let buckets = RollupSummary.buckets(covering: period, dimension, at: level) else { return nil }
         let wanted = Set(buckets.map { "\($0.grain.rawValue)\($0.first)" })
         var totals: [String: RollupCounters] = [:]
-        for (key, counters) in summary where key.level == level && key.node == node && key.dimension == dimension
-            && wanted.contains("\(key.grain.rawValue)\(key.bucket)") {
+        for (key, counters) in summary
+        where key.level == level && key.node == node && key.dimension == dimension
+            && wanted.contains("\(key.grain.rawValue)\(key.bucket)")
+        {
             totals[key.value, default: .zero] += counters
         }
         return totals
@@ -58,14 +62,16 @@ import Testing
     @Test func bucketsCoverAPeriodOnceLargestFirst() {
         let period = Period.custom(from: Self.day("2025-02-15"), through: Self.day("2026-07-02"))!
         let totals = RollupSummary.buckets(covering: period, .total, at: .community)!
-        #expect(totals.map { "\($0.grain.rawValue) \($0.first)" } == (15...28).map { "D 2025-02-\($0)" } + [
-            "M 2025-03-01", "Q 2025-04-01", "Q 2025-07-01", "Q 2025-10-01", "Q 2026-01-01", "Q 2026-04-01",
-            "D 2026-07-01", "D 2026-07-02",
-        ])
+        #expect(
+            totals.map { "\($0.grain.rawValue) \($0.first)" } == (15...28).map { "D 2025-02-\($0)" } + [
+                "M 2025-03-01", "Q 2025-04-01", "Q 2025-07-01", "Q 2025-10-01", "Q 2026-01-01", "Q 2026-04-01",
+                "D 2026-07-01", "D 2026-07-02",
+            ])
         #expect(RollupSummary.buckets(covering: .year(2025), .total, at: .township)!.map(\.grain) == [.year])
         // Units, categories, channels and kinds by month everywhere, by day only for cities and counties.
-        #expect(RollupSummary.buckets(covering: Period.quarter(year: 2025, quarter: 2)!, .department, at: .community)!
-                    .map(\.grain) == [.month, .month, .month])
+        #expect(
+            RollupSummary.buckets(covering: Period.quarter(year: 2025, quarter: 2)!, .department, at: .community)!
+                .map(\.grain) == [.month, .month, .month])
         #expect(RollupSummary.buckets(covering: period, .channel, at: .community) == nil)
         #expect(RollupSummary.buckets(covering: period, .channel, at: .county)?.count == 14 + 16 + 2)
         // Every day of a covering is covered once.
@@ -78,18 +84,26 @@ import Testing
     }
 
     @Test func aFineRowCountsOnceInEachSummaryRowAbove() {
-        let key = RollupKey(day: Self.day("2025-10-08"), divisions: F.communityA, departmentID: F.unitA, categoryCode: "0101",
-                            channel: .hotline, requestKind: .complaint)
+        let key = RollupKey(
+            day: Self.day("2025-10-08"), divisions: F.communityA, departmentID: F.unitA, categoryCode: "0101",
+            channel: .hotline, requestKind: .complaint)
         let keys = RollupSummary.keys(of: key)
         #expect(Set(keys).count == keys.count)
         // 4 levels × 4 grains of totals, 4 dimensions × 4 levels by month, 4 dimensions × 2 levels by day.
         #expect(keys.count == 16 + 16 + 8)
-        #expect(keys.contains(SummaryKey(grain: .quarter, bucket: Self.day("2025-10-01"), level: .township,
-                                         node: F.communityA.township!, dimension: .total, value: "")))
-        #expect(keys.contains(SummaryKey(grain: .month, bucket: Self.day("2025-10-01"), level: .community,
-                                         node: F.communityA.community!, dimension: .department, value: F.unitA.uuidString)))
-        let unlocated = RollupKey(day: Self.day("2025-10-08"), divisions: OrderDivisions(), departmentID: nil, categoryCode: "0101",
-                                  channel: .hotline, requestKind: .complaint)
+        #expect(
+            keys.contains(
+                SummaryKey(
+                    grain: .quarter, bucket: Self.day("2025-10-01"), level: .township,
+                    node: F.communityA.township!, dimension: .total, value: "")))
+        #expect(
+            keys.contains(
+                SummaryKey(
+                    grain: .month, bucket: Self.day("2025-10-01"), level: .community,
+                    node: F.communityA.community!, dimension: .department, value: F.unitA.uuidString)))
+        let unlocated = RollupKey(
+            day: Self.day("2025-10-08"), divisions: OrderDivisions(), departmentID: nil, categoryCode: "0101",
+            channel: .hotline, requestKind: .complaint)
         #expect(RollupSummary.keys(of: unlocated).isEmpty)
     }
 

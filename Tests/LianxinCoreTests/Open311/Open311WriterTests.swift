@@ -3,16 +3,26 @@ import Testing
 @testable import LianxinCore
 
 @Suite struct Open311WriterTests {
-    static let services: Open311Value = .list(item: "service", [
-        .object([("service_code", .string("0601")), ("service_name", .string("路灯 & 照明")), ("description", .null),
-                 ("metadata", .bool(true)), ("type", .string("realtime")), ("keywords", .string("路灯")), ("group", .string("市政设施"))]),
-    ])
+    static let services: Open311Value = .list(
+        item: "service",
+        [
+            .object([
+                ("service_code", .string("0601")), ("service_name", .string("路灯 & 照明")), ("description", .null),
+                ("metadata", .bool(true)), ("type", .string("realtime")), ("keywords", .string("路灯")), ("group", .string("市政设施")),
+            ])
+        ])
 
     @Test func aOneItemListIsStillAnArrayInJSONAndItemsInXML() {
         let json = Open311Writer.render(Self.services, root: "services", as: .json)
-        #expect(json == #"[{"service_code":"0601","service_name":"路灯 & 照明","description":null,"metadata":true,"type":"realtime","keywords":"路灯","group":"市政设施"}]"#)
+        #expect(
+            json
+                == #"[{"service_code":"0601","service_name":"路灯 & 照明","description":null,"metadata":true,"type":"realtime","keywords":"路灯","group":"市政设施"}]"#
+        )
         let xml = Open311Writer.render(Self.services, root: "services", as: .xml)
-        #expect(xml == #"<?xml version="1.0" encoding="utf-8"?><services><service><service_code>0601</service_code><service_name>路灯 &amp; 照明</service_name><description/><metadata>true</metadata><type>realtime</type><keywords>路灯</keywords><group>市政设施</group></service></services>"#)
+        #expect(
+            xml
+                == #"<?xml version="1.0" encoding="utf-8"?><services><service><service_code>0601</service_code><service_name>路灯 &amp; 照明</service_name><description/><metadata>true</metadata><type>realtime</type><keywords>路灯</keywords><group>市政设施</group></service></services>"#
+        )
         let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(parsed?.count == 1)
     }
@@ -34,7 +44,8 @@ import Testing
     }
 
     @Test func publicTextHidesLongDigitRuns() {
-        #expect(PersonalDataMask.redactingNumbers(in: "电话13807930001，身份证36110219900307123X，门牌12号")
+        #expect(
+            PersonalDataMask.redactingNumbers(in: "电话13807930001，身份证36110219900307123X，门牌12号")
                 == "电话138******01，身份证361*************3X，门牌12号")
     }
 

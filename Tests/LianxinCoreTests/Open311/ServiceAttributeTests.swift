@@ -2,8 +2,9 @@ import Testing
 @testable import LianxinCore
 
 @Suite struct ServiceAttributeTests {
-    let state = ServiceAttribute(code: "lamp_state", datatype: .singlevaluelist, required: true, order: 1, description: "路灯状况",
-                                 values: ServiceAttribute.parseValues("off=整晚不亮; flicker=闪烁;bad;=x"))
+    let state = ServiceAttribute(
+        code: "lamp_state", datatype: .singlevaluelist, required: true, order: 1, description: "路灯状况",
+        values: ServiceAttribute.parseValues("off=整晚不亮; flicker=闪烁;bad;=x"))
 
     @Test func listValuesAreParsedAndAnswersBecomeTheirNames() {
         #expect(state.values.map(\.key) == ["off", "flicker"])

@@ -32,7 +32,8 @@ import LianxinCore
     @Test func weeklyEveryNDaysAndMonthlyCadencesCountCalendarDays() {
         #expect(policy.due(tags: ["hardship"], lastVisit: day(2025, 3, 3), now: day(2025, 3, 5)).dueDay == calendar.startOfDay(for: day(2025, 3, 10)))
         #expect(policy.due(tags: ["inDispute"], lastVisit: day(2025, 3, 3), now: day(2025, 3, 5)).dueDay == calendar.startOfDay(for: day(2025, 3, 6)))
-        #expect(policy.due(tags: ["disabled"], lastVisit: day(2024, 1, 31), now: day(2024, 2, 1)).dueDay == calendar.startOfDay(for: day(2024, 2, 29)))
+        #expect(
+            policy.due(tags: ["disabled"], lastVisit: day(2024, 1, 31), now: day(2024, 2, 1)).dueDay == calendar.startOfDay(for: day(2024, 2, 29)))
     }
 
     @Test func aHouseholdNeverVisitedIsDueToday() {
@@ -73,9 +74,10 @@ import LianxinCore
     }
 
     @Test func theDefaultTagsCoverTheGlossary() {
-        #expect(ResidentTag.defaults.map(\.id) == [
-            "livingAloneElderly", "leftBehindChild", "hardship", "disabled", "seriouslyIll", "inDispute", "floating", "keyPerson",
-        ])
+        #expect(
+            ResidentTag.defaults.map(\.id) == [
+                "livingAloneElderly", "leftBehindChild", "hardship", "disabled", "seriouslyIll", "inDispute", "floating", "keyPerson",
+            ])
         #expect(ResidentTag.livingAloneElderly.chineseLabel == "独居老人")
     }
 }

@@ -8,14 +8,22 @@ import Testing
     @Test func formatInformationMatchesTheStandardTable() {
         // Annex C, Table C.1: the 15 format bits for each level and mask, after XOR with 0x5412.
         let table: [QRCode.Correction: [String]] = [
-            .low: ["111011111000100", "111001011110011", "111110110101010", "111100010011101",
-                   "110011000101111", "110001100011000", "110110001000001", "110100101110110"],
-            .medium: ["101010000010010", "101000100100101", "101111001111100", "101101101001011",
-                      "100010111111001", "100000011001110", "100111110010111", "100101010100000"],
-            .quartile: ["011010101011111", "011000001101000", "011111100110001", "011101000000110",
-                        "010010010110100", "010000110000011", "010111011011010", "010101111101101"],
-            .high: ["001011010001001", "001001110111110", "001110011100111", "001100111010000",
-                    "000011101100010", "000001001010101", "000110100001100", "000100000111011"],
+            .low: [
+                "111011111000100", "111001011110011", "111110110101010", "111100010011101",
+                "110011000101111", "110001100011000", "110110001000001", "110100101110110",
+            ],
+            .medium: [
+                "101010000010010", "101000100100101", "101111001111100", "101101101001011",
+                "100010111111001", "100000011001110", "100111110010111", "100101010100000",
+            ],
+            .quartile: [
+                "011010101011111", "011000001101000", "011111100110001", "011101000000110",
+                "010010010110100", "010000110000011", "010111011011010", "010101111101101",
+            ],
+            .high: [
+                "001011010001001", "001001110111110", "001110011100111", "001100111010000",
+                "000011101100010", "000001001010101", "000110100001100", "000100000111011",
+            ],
         ]
         for (correction, rows) in table {
             for (mask, expected) in rows.enumerated() {
@@ -40,10 +48,10 @@ import Testing
     @Test func reedSolomonCodewordsAreDivisibleByTheGenerator() {
         var random = TestRandom(seed: 18004)
         for degree in [7, 10, 13, 17, 22, 26, 28, 30] {
-            let data = (0 ..< Int.random(in: 1 ... 120, using: &random)).map { _ in UInt8.random(in: 0 ... 255, using: &random) }
+            let data = (0..<Int.random(in: 1...120, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             let codeword = data + QRReedSolomon.remainder(of: data, degree: degree)
             // c(x) must vanish at every root α⁰ … αⁿ⁻¹ of the generator (Horner's rule).
-            for root in 0 ..< degree {
+            for root in 0..<degree {
                 var value: UInt8 = 0
                 for coefficient in codeword { value = QRReedSolomon.multiply(value, QRReedSolomon.exp[root]) ^ coefficient }
                 #expect(value == 0, "degree \(degree), root α^\(root)")
@@ -53,20 +61,25 @@ import Testing
 
     @Test func blockStructureAddsUp() {
         #expect([1, 2, 7, 10, 40].map { QRCodeCapacity.totalCodewords(version: $0) } == [26, 44, 196, 346, 3706])
-        for version in 1 ... 40 {
-            #expect(QRCodeCapacity.dataModules(version: version) % 8 == [0, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3,
-                                                                        4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0][version - 1],
-                    "remainder bits of version \(version)")
+        for version in 1...40 {
+            #expect(
+                QRCodeCapacity.dataModules(version: version) % 8
+                    == [
+                        0, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3,
+                        4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+                    ][version - 1],
+                "remainder bits of version \(version)")
         }
         // Table 9: data codewords of versions 1…10 at M, and of version 40 at each level.
-        #expect((1 ... 10).map { QRCodeCapacity.dataCodewords(version: $0, correction: .medium) }
-            == [16, 28, 44, 64, 86, 108, 124, 154, 182, 216])
+        #expect(
+            (1...10).map { QRCodeCapacity.dataCodewords(version: $0, correction: .medium) }
+                == [16, 28, 44, 64, 86, 108, 124, 154, 182, 216])
         #expect(QRCode.Correction.allCases.map { QRCodeCapacity.dataCodewords(version: 40, correction: $0) } == [2956, 2334, 1666, 1276])
         // Error correction per block runs from 7 to 30 codewords; each level up spends more codewords on it.
-        for version in 1 ... 40 {
+        for version in 1...40 {
             for correction in QRCode.Correction.allCases {
                 let ecc = QRCodeCapacity.eccPerBlock(version: version, correction: correction)
-                #expect((7 ... 30).contains(ecc), "version \(version) \(correction)")
+                #expect((7...30).contains(ecc), "version \(version) \(correction)")
             }
             let spent = QRCode.Correction.allCases.map {
                 QRCodeCapacity.blocks(version: version, correction: $0) * QRCodeCapacity.eccPerBlock(version: version, correction: $0)
@@ -85,7 +98,7 @@ import Testing
         ]
         let version40: [QRCode.Correction: Int] = [.low: 2953, .medium: 2331, .quartile: 1663, .high: 1273]
         for (correction, capacities) in table {
-            #expect((1 ... 10).map { QRCodeCapacity.byteCapacity(version: $0, correction: correction) } == capacities, "\(correction)")
+            #expect((1...10).map { QRCodeCapacity.byteCapacity(version: $0, correction: correction) } == capacities, "\(correction)")
             #expect(QRCodeCapacity.byteCapacity(version: 40, correction: correction) == version40[correction])
         }
     }
@@ -135,14 +148,14 @@ import Testing
         for (cx, cy) in [(3, 3), (code.size - 4, 3), (3, code.size - 4)] {
             #expect(code[cx, cy] && code[cx - 3, cy - 3] && !code[cx - 2, cy - 2] && code[cx - 1, cy])
         }
-        for i in 8 ..< code.size - 8 {
+        for i in 8..<code.size - 8 {
             #expect(code[i, 6] == (i % 2 == 0) && code[6, i] == (i % 2 == 0), "timing at \(i)")
         }
         #expect(code[8, code.size - 8], "the dark module")
     }
 
     @Test func encodingVersion10IsFast() throws {
-        let payload = Data((0 ..< 213).map { UInt8(33 + $0 % 90) })
+        let payload = Data((0..<213).map { UInt8(33 + $0 % 90) })
         let clock = ContinuousClock()
         var code: QRCode?
         let elapsed = try clock.measure { code = try QRCode(encoding: payload) }
@@ -169,8 +182,8 @@ import Testing
             var chunks: [(String, [UInt8])] = []
             while offset < png.count {
                 let length = Int(png[offset]) << 24 | Int(png[offset + 1]) << 16 | Int(png[offset + 2]) << 8 | Int(png[offset + 3])
-                let typeAndData = Array(png[offset + 4 ..< offset + 8 + length])
-                let crc = png[offset + 8 + length ..< offset + 12 + length].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                let typeAndData = Array(png[offset + 4..<offset + 8 + length])
+                let crc = png[offset + 8 + length..<offset + 12 + length].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
                 #expect(crc == Self.slowCRC32(typeAndData))
                 chunks.append((String(decoding: typeAndData.prefix(4), as: UTF8.self), Array(typeAndData.dropFirst(4))))
                 offset += 12 + length
@@ -189,16 +202,16 @@ import Testing
                 let length = Int(zlib[position + 1]) | Int(zlib[position + 2]) << 8
                 let complement = Int(zlib[position + 3]) | Int(zlib[position + 4]) << 8
                 #expect(length ^ complement == 0xFFFF)
-                raw += zlib[position + 5 ..< position + 5 + length]
+                raw += zlib[position + 5..<position + 5 + length]
                 position += 5 + length
             }
             #expect(zlib[position...].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } == Self.slowAdler32(raw))
             let rowBytes = (side + 7) / 8
             #expect(raw.count == (rowBytes + 1) * side)
             var mismatches = 0
-            for py in 0 ..< side {
+            for py in 0..<side {
                 #expect(raw[py * (rowBytes + 1)] == 0, "filter byte")
-                for px in 0 ..< side {
+                for px in 0..<side {
                     let white = raw[py * (rowBytes + 1) + 1 + px / 8] & (0x80 >> UInt8(px % 8)) != 0
                     let x = px / scale - quiet, y = py / scale - quiet
                     let dark = x >= 0 && x < code.size && y >= 0 && y < code.size && code[x, y]
@@ -214,7 +227,9 @@ import Testing
             let code = try QRCode(encoding: "连心出租屋登记 信州区", correction: correction)
             let svg = code.svg(moduleSize: 5)
             let side = code.size + 8
-            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(side * 5)\" height=\"\(side * 5)\" viewBox=\"0 0 \(side) \(side)\""))
+            #expect(
+                svg.hasPrefix(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(side * 5)\" height=\"\(side * 5)\" viewBox=\"0 0 \(side) \(side)\""))
             #expect(svg.contains("shape-rendering=\"crispEdges\"") && svg.contains("fill=\"#fff\""))
             #expect(svg.components(separatedBy: "<path").count == 2)
             // Every run is "M x y h n v1 h-n z": rebuild the matrix from it.
@@ -225,7 +240,7 @@ import Testing
                 let parts = run.dropFirst().split(whereSeparator: { $0 == " " || $0 == "h" || $0 == "v" })
                 let x = Int(parts[0])! - 4, y = Int(parts[1])! - 4, length = Int(parts[2])!
                 #expect(parts.count == 5 && parts[3] == "1" && Int(parts[4]) == -length)
-                for i in x ..< x + length {
+                for i in x..<x + length {
                     if drawn[y * code.size + i] { overlaps += 1 }
                     drawn[y * code.size + i] = true
                 }
@@ -242,7 +257,7 @@ import Testing
 
     static var payloads: [(String, Data)] {
         var random = TestRandom(seed: 20260531)
-        func printable(_ count: Int) -> Data { Data((0 ..< count).map { _ in UInt8.random(in: 0x20 ... 0x7E, using: &random) }) }
+        func printable(_ count: Int) -> Data { Data((0..<count).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }) }
         return [
             ("URL", Data("https://lianxin.example/p/checkin/R7K2Q9".utf8)),
             ("Chinese", Data("连心出租屋登记 信州区".utf8)),
@@ -260,7 +275,9 @@ import Testing
             let text = String(decoding: payload, as: UTF8.self)
             let code = try QRCode(encoding: text, correction: correction)
             let decoded = try Self.decode(code.png(scale: 4))
-            #expect(decoded == payload, "\(name) at \(correction), version \(code.version), mask \(code.mask): \(String(decoding: decoded, as: UTF8.self))")
+            #expect(
+                decoded == payload,
+                "\(name) at \(correction), version \(code.version), mask \(code.mask): \(String(decoding: decoded, as: UTF8.self))")
         }
     }
 
@@ -276,11 +293,12 @@ import Testing
     @Test func zbarDecodesEveryVersionAndMask() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.zbarimg), "install zbar-tools (scripts/test.sh does)")
         let levels = QRCode.Correction.allCases
-        for version in 1 ... 40 {
+        for version in 1...40 {
             let correction = levels[version % 4]
             let payload = Data("v\(version)-\(correction)".utf8)
-            let code = try QRCode(bytes: [UInt8](payload), correction: correction, minimumVersion: version,
-                                  declaringUTF8: false, forcedMask: version % 8)
+            let code = try QRCode(
+                bytes: [UInt8](payload), correction: correction, minimumVersion: version,
+                declaringUTF8: false, forcedMask: version % 8)
             #expect(code.version == version)
             #expect(try Self.decode(code.png(scale: 3)) == payload, "version \(version) at \(correction)")
         }
@@ -288,7 +306,7 @@ import Testing
         for version in [7, 10, 15, 22, 27, 40] {
             for correction in levels {
                 let capacity = QRCodeCapacity.byteCapacity(version: version, correction: correction)
-                let payload = Data((0 ..< capacity).map { UInt8(0x21 + ($0 * 7 + version) % 94) })
+                let payload = Data((0..<capacity).map { UInt8(0x21 + ($0 * 7 + version) % 94) })
                 let code = try QRCode(encoding: payload, correction: correction)
                 #expect(code.version == version)
                 #expect(try Self.decode(code.png(scale: 3)) == payload, "full version \(version) at \(correction)")
@@ -299,7 +317,7 @@ import Testing
     @Test func zbarDecodesTheSVGThroughRsvgConvert() throws {
         let rsvg = "/usr/bin/rsvg-convert"
         guard FileManager.default.isExecutableFile(atPath: rsvg), FileManager.default.isExecutableFile(atPath: Self.zbarimg) else {
-            return   // optional: rsvg-convert is not required
+            return  // optional: rsvg-convert is not required
         }
         let payload = "https://lianxin.example/p/checkin/R7K2Q9"
         let code = try QRCode(encoding: payload)
@@ -342,7 +360,7 @@ import Testing
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc ^= UInt32(byte)
-            for _ in 0 ..< 8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
         }
         return ~crc
     }

@@ -6,8 +6,10 @@ import Testing
 @Suite struct DeadlineTests {
     let calendar = WorkCalendar.china
 
-    func due(_ start: String, _ limit: TimeLimit, extensions: [TimeLimit] = [], pauses: [(String, String)] = [],
-             in calendar: WorkCalendar = .china) -> Date {
+    func due(
+        _ start: String, _ limit: TimeLimit, extensions: [TimeLimit] = [], pauses: [(String, String)] = [],
+        in calendar: WorkCalendar = .china
+    ) -> Date {
         Deadline.due(
             start: beijingTime(start), limit: limit, extensions: extensions,
             pauses: pauses.map { ClockPause(start: beijingTime($0.0), end: beijingTime($0.1)) }, in: calendar)
@@ -26,7 +28,8 @@ import Testing
             let limit = try! #require(policy.limit(for: stage))
             let due = Deadline.due(start: start, limit: limit.limit, in: calendar)
             #expect(due == beijingTime(dueText), "\(stage)")
-            #expect(Deadline.warning(start: start, limit: limit.limit, threshold: limit.warning, in: calendar)
+            #expect(
+                Deadline.warning(start: start, limit: limit.limit, threshold: limit.warning, in: calendar)
                     == beijingTime(warningText), "\(stage)")
             start = due
         }
@@ -84,41 +87,53 @@ import Testing
     @Test func closeOfBusinessEndsTheLastDayAtFiveThirty() throws {
         let office = try WorkCalendar(schedule: ChinaHolidays.schedule, dayEnd: .closeOfBusiness)
         #expect(due("2024-09-27 15:00", .workingDays(3), in: office) == beijingTime("2024-10-08 17:30"))
-        #expect(due("2024-09-27 15:00", .workingDays(3), extensions: [.workingDays(1)], in: office)
+        #expect(
+            due("2024-09-27 15:00", .workingDays(3), extensions: [.workingDays(1)], in: office)
                 == beijingTime("2024-10-09 17:30"))
     }
 
     @Test func pausesMoveTheDeadlineByThePausedTime() {
         // 3 working days from Mon 3 Mar 2025 end Thu 6 Mar; a pause of one working day moves them to Fri 7 Mar.
         #expect(due("2025-03-03 10:00", .workingDays(3)) == beijingTime("2025-03-07 00:00"))
-        #expect(due("2025-03-03 10:00", .workingDays(3), pauses: [("2025-03-04 09:00", "2025-03-05 09:00")])
+        #expect(
+            due("2025-03-03 10:00", .workingDays(3), pauses: [("2025-03-04 09:00", "2025-03-05 09:00")])
                 == beijingTime("2025-03-08 00:00"))
         // A pause over a weekend holds no office time.
-        #expect(due("2025-03-06 10:00", .workingDays(3), pauses: [("2025-03-08 09:00", "2025-03-09 18:00")])
+        #expect(
+            due("2025-03-06 10:00", .workingDays(3), pauses: [("2025-03-08 09:00", "2025-03-09 18:00")])
                 == beijingTime("2025-03-12 00:00"))
         #expect(due("2025-03-03 09:00", .workingHours(4)) == beijingTime("2025-03-03 14:30"))
-        #expect(due("2025-03-03 09:00", .workingHours(4), pauses: [("2025-03-03 10:00", "2025-03-03 10:30")])
+        #expect(
+            due("2025-03-03 09:00", .workingHours(4), pauses: [("2025-03-03 10:00", "2025-03-03 10:30")])
                 == beijingTime("2025-03-03 15:00"))
     }
 
     @Test func pausesAreClippedJoinedAndIgnoredAfterTheDeadline() {
-        #expect(due("2024-10-08 10:08", .minutes(30), pauses: [("2024-10-08 10:15", "2024-10-08 10:25")])
+        #expect(
+            due("2024-10-08 10:08", .minutes(30), pauses: [("2024-10-08 10:15", "2024-10-08 10:25")])
                 == beijingTime("2024-10-08 10:48"))
-        #expect(due("2024-10-08 10:08", .minutes(30), pauses: [("2024-10-08 11:00", "2024-10-08 12:00")])
+        #expect(
+            due("2024-10-08 10:08", .minutes(30), pauses: [("2024-10-08 11:00", "2024-10-08 12:00")])
                 == beijingTime("2024-10-08 10:38"))
-        #expect(due("2024-10-08 10:08", .minutes(30),
-                    pauses: [("2024-10-08 10:20", "2024-10-08 10:30"), ("2024-10-08 10:15", "2024-10-08 10:25")])
+        #expect(
+            due(
+                "2024-10-08 10:08", .minutes(30),
+                pauses: [("2024-10-08 10:20", "2024-10-08 10:30"), ("2024-10-08 10:15", "2024-10-08 10:25")])
                 == beijingTime("2024-10-08 10:53"))
-        #expect(due("2024-10-08 10:08", .minutes(30), pauses: [("2024-10-08 10:00", "2024-10-08 10:10")])
+        #expect(
+            due("2024-10-08 10:08", .minutes(30), pauses: [("2024-10-08 10:00", "2024-10-08 10:10")])
                 == beijingTime("2024-10-08 10:40"))
     }
 
     @Test func pausedDayLimitsEndAtADayEnd() {
-        #expect(due("2024-10-03 10:00", .endOfDay(), pauses: [("2024-10-03 20:00", "2024-10-04 02:00")])
+        #expect(
+            due("2024-10-03 10:00", .endOfDay(), pauses: [("2024-10-03 20:00", "2024-10-04 02:00")])
                 == beijingTime("2024-10-05 00:00"))
-        #expect(due("2024-09-26 10:00", .calendarDays(3), pauses: [("2024-09-27 10:00", "2024-09-28 10:00")])
+        #expect(
+            due("2024-09-26 10:00", .calendarDays(3), pauses: [("2024-09-27 10:00", "2024-09-28 10:00")])
                 == beijingTime("2024-10-01 00:00"))
-        #expect(due("2024-09-26 10:00", .calendarDays(3), pauses: [("2024-09-27 10:00", "2024-09-29 10:00")])
+        #expect(
+            due("2024-09-26 10:00", .calendarDays(3), pauses: [("2024-09-27 10:00", "2024-09-29 10:00")])
                 == beijingTime("2024-10-09 00:00"))
     }
 
@@ -127,23 +142,33 @@ import Testing
         #expect(due("2024-09-26 10:00", .workingDays(3)) == beijingTime("2024-10-01 00:00"))
         #expect(due("2024-09-26 10:00", .workingDays(3), extensions: [.workingDays(2)]) == beijingTime("2024-10-10 00:00"))
         #expect(due("2024-10-08 10:08", .minutes(30), extensions: [.minutes(30)]) == beijingTime("2024-10-08 11:08"))
-        #expect(due("2025-03-03 10:00", .workingDays(3), extensions: [.workingDays(1), .workingDays(1)])
+        #expect(
+            due("2025-03-03 10:00", .workingDays(3), extensions: [.workingDays(1), .workingDays(1)])
                 == beijingTime("2025-03-11 00:00"))
-        #expect(due("2025-03-03 10:00", .workingDays(3), extensions: [.workingDays(2)],
-                    pauses: [("2025-03-04 09:00", "2025-03-05 09:00")]) == beijingTime("2025-03-12 00:00"))
+        #expect(
+            due(
+                "2025-03-03 10:00", .workingDays(3), extensions: [.workingDays(2)],
+                pauses: [("2025-03-04 09:00", "2025-03-05 09:00")]) == beijingTime("2025-03-12 00:00"))
     }
 
     @Test func warningsComeAtAShareOfTheAllowedTimeOrMinutesBefore() {
         let start = beijingTime("2025-03-03 10:00")
         // 27 office hours allowed; 80 % is 21 h 36 min of office time.
-        #expect(Deadline.warning(start: start, limit: .workingDays(3), threshold: .fraction(0.8), in: calendar)
+        #expect(
+            Deadline.warning(start: start, limit: .workingDays(3), threshold: .fraction(0.8), in: calendar)
                 == beijingTime("2025-03-06 10:36"))
-        #expect(Deadline.warning(start: start, limit: .workingDays(3), threshold: .fraction(0.8),
-                                 pauses: [ClockPause(start: beijingTime("2025-03-04 09:00"), end: beijingTime("2025-03-05 09:00"))],
-                                 in: calendar) == beijingTime("2025-03-07 10:36"))
-        #expect(Deadline.warning(start: beijingTime("2024-10-03 10:00"), limit: .endOfDay(), threshold: .minutesBefore(120),
-                                 in: calendar) == beijingTime("2024-10-03 22:00"))
-        #expect(Deadline.warning(start: beijingTime("2024-10-03 23:30"), limit: .minutes(60), threshold: .minutesBefore(120),
-                                 in: calendar) == beijingTime("2024-10-03 23:30"))
+        #expect(
+            Deadline.warning(
+                start: start, limit: .workingDays(3), threshold: .fraction(0.8),
+                pauses: [ClockPause(start: beijingTime("2025-03-04 09:00"), end: beijingTime("2025-03-05 09:00"))],
+                in: calendar) == beijingTime("2025-03-07 10:36"))
+        #expect(
+            Deadline.warning(
+                start: beijingTime("2024-10-03 10:00"), limit: .endOfDay(), threshold: .minutesBefore(120),
+                in: calendar) == beijingTime("2024-10-03 22:00"))
+        #expect(
+            Deadline.warning(
+                start: beijingTime("2024-10-03 23:30"), limit: .minutes(60), threshold: .minutesBefore(120),
+                in: calendar) == beijingTime("2024-10-03 23:30"))
     }
 }

@@ -12,14 +12,16 @@ import Testing
     }
 
     @Test func readsANoticeWrittenByHand() throws {
-        let text = "\u{FEFF}# 国务院办公厅关于2027年部分节假日安排的通知\r\nDate,Kind,Name\r\n\r\n"
+        let text =
+            "\u{FEFF}# 国务院办公厅关于2027年部分节假日安排的通知\r\nDate,Kind,Name\r\n\r\n"
             + " 2027-01-01 , holiday , 元旦\r\n2027-02-06,workday\r\n2027-10-01,holiday,国庆节, 中秋节\r\n"
         let schedule = try HolidaySchedule(text: text)
-        #expect(schedule.entries == [
-            HolidayEntry(date: "2027-01-01", kind: .holiday, name: "元旦"),
-            HolidayEntry(date: "2027-02-06", kind: .workday),
-            HolidayEntry(date: "2027-10-01", kind: .holiday, name: "国庆节, 中秋节"),
-        ])
+        #expect(
+            schedule.entries == [
+                HolidayEntry(date: "2027-01-01", kind: .holiday, name: "元旦"),
+                HolidayEntry(date: "2027-02-06", kind: .workday),
+                HolidayEntry(date: "2027-10-01", kind: .holiday, name: "国庆节, 中秋节"),
+            ])
         #expect(try HolidaySchedule(text: schedule.text) == schedule)
     }
 

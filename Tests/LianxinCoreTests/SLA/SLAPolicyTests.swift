@@ -20,10 +20,10 @@ import Testing
 
     @Test func readsPoliciesWrittenByAdmins() throws {
         let json = #"""
-        {"code": "night-watch", "name": "夜间值守", "englishName": "Night watch",
-         "stages": [{"stage": "sign", "limit": {"amount": 10, "unit": "minutes"}, "warning": {"minutesBefore": 3}},
-                    {"stage": "complete", "limit": {"amount": 2, "unit": "workingHours"}, "warning": {"fraction": 0.5}}]}
-        """#
+            {"code": "night-watch", "name": "夜间值守", "englishName": "Night watch",
+             "stages": [{"stage": "sign", "limit": {"amount": 10, "unit": "minutes"}, "warning": {"minutesBefore": 3}},
+                        {"stage": "complete", "limit": {"amount": 2, "unit": "workingHours"}, "warning": {"fraction": 0.5}}]}
+            """#
         let policy = try JSONDecoder().decode(SLAPolicy.self, from: Data(json.utf8))
         #expect(policy.limit(for: .sign) == StageLimit(.sign, .minutes(10), warning: .minutesBefore(3)))
         #expect(policy.limit(for: .complete)?.warning == .fraction(0.5))
@@ -31,8 +31,9 @@ import Testing
 
     @Test func refusesPoliciesThatCannotBeCounted() {
         #expect(throws: SLAPolicyError.repeatedStage(.sign)) {
-            try SLAPolicy(code: "x", name: "x", englishName: "x",
-                          stages: [StageLimit(.sign, .minutes(5)), StageLimit(.sign, .minutes(9))])
+            try SLAPolicy(
+                code: "x", name: "x", englishName: "x",
+                stages: [StageLimit(.sign, .minutes(5)), StageLimit(.sign, .minutes(9))])
         }
         #expect(throws: SLAPolicyError.invalidLimit(.complete)) {
             try SLAPolicy(code: "x", name: "x", englishName: "x", stages: [StageLimit(.complete, .minutes(0))])

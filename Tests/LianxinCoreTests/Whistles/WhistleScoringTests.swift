@@ -22,7 +22,7 @@ struct WhistleScoringTests {
 
     @Test func theBlowerAndTheRequesterAreBlendedByTheBlowerWeight() {
         let scoring = WhistleScoring()
-        let blower = WhistleScoring.Marks(handling: 5, satisfaction: 4)     // 100, 75
+        let blower = WhistleScoring.Marks(handling: 5, satisfaction: 4)  // 100, 75
         let requester = WhistleScoring.Marks(handling: 3, satisfaction: 1)  // 50, 0
         // arrival 80 (10 min late); handling 0.6×100+0.4×50 = 80; satisfaction 0.6×75 = 45
         let score = scoring.score(required: required, reported: required.addingTimeInterval(600), blower: blower, requester: requester)

@@ -8,7 +8,8 @@ import Testing
 
     /// Applies `steps` at the given Beijing times to a new order, feeding every event to the clocks.
     func run(_ steps: [(String, WorkOrderAction, WorkOrderActor)], created: String, policy: SLAPolicy)
-        throws -> (clocks: WorkOrderClocks, state: WorkOrderState) {
+        throws -> (clocks: WorkOrderClocks, state: WorkOrderState)
+    {
         var transition = try WorkOrderMachine.create(WorkOrderIntake(orderID: F.orderID), by: F.resident, at: beijingTime(created))
         var clocks = WorkOrderClocks()
         clocks.apply(transition.event, policy: policy)
@@ -20,37 +21,41 @@ import Testing
     }
 
     @Test func the12530ClocksFollowTheOrderStepByStep() throws {
-        let (clocks, _) = try run([
-            ("2024-10-08 10:00:40", .accept(note: nil), F.operatorStaff),
-            ("2024-10-08 10:03", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
-            ("2024-10-08 10:07", .sign, F.handler),
-            ("2024-10-08 10:40", .arrive(location: nil), F.handler),
-        ], created: "2024-10-08 10:00", policy: .rule12530)
+        let (clocks, _) = try run(
+            [
+                ("2024-10-08 10:00:40", .accept(note: nil), F.operatorStaff),
+                ("2024-10-08 10:03", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
+                ("2024-10-08 10:07", .sign, F.handler),
+                ("2024-10-08 10:40", .arrive(location: nil), F.handler),
+            ], created: "2024-10-08 10:00", policy: .rule12530)
         let after = beijingTime("2024-10-08 12:00")
         #expect(clocks.clocks.map(\.stage) == [.create, .dispatch, .sign, .arrive])
         #expect(clocks.clocks.map { $0.status(at: after, in: calendar) } == [.met, .breached, .met, .breached])
-        #expect(clocks.clocks.map { $0.due(asOf: after, in: calendar) }
+        #expect(
+            clocks.clocks.map { $0.due(asOf: after, in: calendar) }
                 == ["2024-10-08 10:01", "2024-10-08 10:02:40", "2024-10-08 10:08", "2024-10-08 10:37"].map(beijingTime))
         #expect(clocks.running(.arrive) == nil)
     }
 
     @Test func theLongnanClocksPauseExtendAndHandOverToFeedback() throws {
-        let (clocks, state) = try run([
-            ("2024-09-27 14:00", .accept(note: nil), F.operatorStaff),
-            ("2024-09-27 15:00", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
-            ("2024-09-27 15:10", .sign, F.handler),
-            ("2024-09-29 10:00", .pauseForRequester(reason: "等待诉求人在家"), F.handler),
-            ("2024-09-30 10:00", .resume, F.handler),
-            ("2024-10-08 09:30", .requestExtension(extra: .workingDays(2), reason: "需更换管道"), F.handler),
-            ("2024-10-08 10:00", .approveExtension(note: nil), F.supervisor),
-        ], created: "2024-09-27 13:55", policy: .longnanSimple)
+        let (clocks, state) = try run(
+            [
+                ("2024-09-27 14:00", .accept(note: nil), F.operatorStaff),
+                ("2024-09-27 15:00", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
+                ("2024-09-27 15:10", .sign, F.handler),
+                ("2024-09-29 10:00", .pauseForRequester(reason: "等待诉求人在家"), F.handler),
+                ("2024-09-30 10:00", .resume, F.handler),
+                ("2024-10-08 09:30", .requestExtension(extra: .workingDays(2), reason: "需更换管道"), F.handler),
+                ("2024-10-08 10:00", .approveExtension(note: nil), F.supervisor),
+            ], created: "2024-09-27 13:55", policy: .longnanSimple)
         let complete = try #require(clocks.running(.complete))
         // 3 working days end 8 Oct; one paused working day moves that to 9 Oct; two more days to 11 Oct.
         #expect(complete.pauses.count == 1 && complete.extensions == [.workingDays(2)])
         #expect(complete.due(asOf: beijingTime("2024-10-08 10:00"), in: calendar) == beijingTime("2024-10-12 00:00"))
         #expect(clocks.clocks.first { $0.stage == .dispatch }?.status(at: beijingTime("2024-10-08 10:00"), in: calendar) == .met)
-        let done = try WorkOrderMachine.apply(.complete(note: "已更换", photoIDs: []), to: state, by: F.handler,
-                                              at: beijingTime("2024-10-11 16:00"))
+        let done = try WorkOrderMachine.apply(
+            .complete(note: "已更换", photoIDs: []), to: state, by: F.handler,
+            at: beijingTime("2024-10-11 16:00"))
         var finished = clocks
         finished.apply(done.event, policy: .longnanSimple)
         #expect(finished.clocks.first { $0.stage == .complete }?.status(at: beijingTime("2024-10-15 00:00"), in: calendar) == .met)
@@ -60,11 +65,12 @@ import Testing
     }
 
     @Test func returningDropsTheUnitsClocksAndRestartsDispatch() throws {
-        let (clocks, _) = try run([
-            ("2024-10-08 10:00:40", .accept(note: nil), F.operatorStaff),
-            ("2024-10-08 10:02", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
-            ("2024-10-08 10:05", .returnOrder(reason: "不属于本单位"), F.handler),
-        ], created: "2024-10-08 10:00", policy: .rule12530)
+        let (clocks, _) = try run(
+            [
+                ("2024-10-08 10:00:40", .accept(note: nil), F.operatorStaff),
+                ("2024-10-08 10:02", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
+                ("2024-10-08 10:05", .returnOrder(reason: "不属于本单位"), F.handler),
+            ], created: "2024-10-08 10:00", policy: .rule12530)
         #expect(clocks.clocks.map(\.stage) == [.create, .dispatch, .dispatch])
         #expect(clocks.running(.dispatch)?.startedAt == beijingTime("2024-10-08 10:05"))
         #expect(clocks.running(.sign) == nil)

@@ -17,35 +17,45 @@ import Testing
     static let samples: [(WorkOrderAction, statuses: Set<WorkOrderStatus>, actors: Set<String>)] = [
         (.accept(note: nil), [.submitted], ["operator", "dispatcher"]),
         (.dispatch(departmentID: F.unit, note: nil), [.received], ["operator", "dispatcher"]),
-        (.redispatch(departmentID: F.otherUnit, reason: "职责不符"),
-         [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened], ["dispatcher"]),
+        (
+            .redispatch(departmentID: F.otherUnit, reason: "职责不符"),
+            [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened], ["dispatcher"]
+        ),
         (.sign, [.dispatched, .reopened], unitRoles),
         (.assign(assigneeID: F.uuid(0xE1)), handling, ["departmentLead", "communityStaff"]),
         (.returnOrder(reason: "不属于本单位"), [.dispatched, .signed], unitRoles),
         (.arrive(location: nil), [.signed], unitRoles),
         (.startProgress, [.signed, .arrived], unitRoles),
-        (.addProgressNote(note: "已联系诉求人", photoIDs: []), handling.union([.shelved]),
-         unitRoles.union(["dispatcher", "supervisor"])),
+        (
+            .addProgressNote(note: "已联系诉求人", photoIDs: []), handling.union([.shelved]),
+            unitRoles.union(["dispatcher", "supervisor"])
+        ),
         (.requestExtension(extra: .workingDays(2), reason: "等待材料"), handling, unitRoles),
         (.approveExtension(note: nil), handling, ["dispatcher", "supervisor", "leader"]),
         (.refuseExtension(reason: "理由不充分"), handling, ["dispatcher", "supervisor", "leader"]),
         (.complete(note: "已处理", photoIDs: [F.photo]), handling, unitRoles),
         (.review(approved: true, note: nil), [.completed], ["dispatcher", "supervisor"]),
-        (.revisit(Evaluation(satisfaction: .satisfied, solved: true)), [.completed, .reviewed],
-         ["operator", "dispatcher", "system", "resident"]),
+        (
+            .revisit(Evaluation(satisfaction: .satisfied, solved: true)), [.completed, .reviewed],
+            ["operator", "dispatcher", "system", "resident"]
+        ),
         (.reopen(reason: "问题复发"), [.evaluated, .closed], ["operator", "dispatcher", "supervisor", "leader", "resident"]),
         (.close(note: "多次联系不上诉求人"), [.completed, .reviewed, .evaluated], ["operator", "dispatcher", "supervisor", "system"]),
         (.merge(parentID: F.parentID), [.submitted, .received, .returned, .dispatched], ["operator", "dispatcher"]),
         (.shelve(reason: "需纳入预算"), beforeWork, ["dispatcher", "supervisor", "leader"]),
         (.unshelve(note: nil), [.shelved], ["dispatcher", "supervisor", "leader"]),
-        (.cancel(reason: "恶意骚扰"), [.submitted, .received, .returned, .dispatched],
-         ["operator", "dispatcher", "supervisor", "resident"]),
+        (
+            .cancel(reason: "恶意骚扰"), [.submitted, .received, .returned, .dispatched],
+            ["operator", "dispatcher", "supervisor", "resident"]
+        ),
         (.pauseForRequester(reason: "等待诉求人提供材料"), handling, unitRoles),
         (.resume, handling, unitRoles.union(["dispatcher", "supervisor"])),
         (.remind(note: "请尽快办理"), live, ["dispatcher", "supervisor", "leader"]),
-        (.addInformation(note: "补充：路灯编号 A-17", photoIDs: [F.photo]),
-         [.submitted, .received, .dispatched, .returned, .signed, .arrived, .inProgress, .reopened, .shelved],
-         ["operator", "dispatcher", "resident"]),
+        (
+            .addInformation(note: "补充：路灯编号 A-17", photoIDs: [F.photo]),
+            [.submitted, .received, .dispatched, .returned, .signed, .arrived, .inProgress, .reopened, .shelved],
+            ["operator", "dispatcher", "resident"]
+        ),
         (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader"]),
         (.escalate(reason: "社区无法解决"), beforeWork, unitRoles.union(["dispatcher", "supervisor", "leader"])),
     ]

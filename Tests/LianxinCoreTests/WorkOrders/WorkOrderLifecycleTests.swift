@@ -34,8 +34,9 @@ import Testing
         #expect(redispatched.state.status == .dispatched && redispatched.state.departmentID == F.otherUnit)
         #expect(redispatched.state.returnReason == "属于供水公司")
         #expect(throws: TransitionError.sameDepartment) {
-            try WorkOrderMachine.apply(.redispatch(departmentID: F.otherUnit, reason: "再派"), to: redispatched.state,
-                                       by: F.dispatcher, at: F.start)
+            try WorkOrderMachine.apply(
+                .redispatch(departmentID: F.otherUnit, reason: "再派"), to: redispatched.state,
+                by: F.dispatcher, at: F.start)
         }
     }
 
@@ -78,10 +79,11 @@ import Testing
         let followUps = WorkOrderMachine.followUps(of: close.event, children: children + [stranger])
         #expect(followUps.map(\.event.kind) == [.closedWithParent, .closedWithParent])
         #expect(followUps.map(\.event.orderID) == [F.uuid(0x11), F.uuid(0x12)])
-        #expect(followUps.allSatisfy {
-            $0.state.status == .closed && $0.event.actor == .system && $0.event.at == F.start
-                && $0.event.payload.parentID == F.parentID && $0.event.sequence == 4
-        })
+        #expect(
+            followUps.allSatisfy {
+                $0.state.status == .closed && $0.event.actor == .system && $0.event.at == F.start
+                    && $0.event.payload.parentID == F.parentID && $0.event.sequence == 4
+            })
         #expect(WorkOrderMachine.followUps(of: followUps[0].event, children: []).isEmpty)
         let accepted = try F.walk(F.steps(to: .received)).events.last!
         #expect(WorkOrderMachine.followUps(of: accepted, children: children).isEmpty)
@@ -140,9 +142,12 @@ import Testing
             try WorkOrderMachine.apply(.approveExtension(note: nil), to: signed, by: F.supervisor, at: F.start)
         }
         let requested = try WorkOrderMachine.apply(
-            .requestExtension(extra: .workingDays(2), reason: "需协调施工方"), to: signed, by: F.handler, at: F.start).state
-        #expect(requested.pendingExtension == ExtensionRequest(
-            extra: .workingDays(2), reason: "需协调施工方", requestedAt: F.start, requestedBy: F.handler.id))
+            .requestExtension(extra: .workingDays(2), reason: "需协调施工方"), to: signed, by: F.handler, at: F.start
+        ).state
+        #expect(
+            requested.pendingExtension
+                == ExtensionRequest(
+                    extra: .workingDays(2), reason: "需协调施工方", requestedAt: F.start, requestedBy: F.handler.id))
         #expect(throws: TransitionError.extensionPending) {
             try WorkOrderMachine.apply(.requestExtension(extra: .workingDays(1), reason: "x"), to: requested, by: F.handler, at: F.start)
         }
@@ -166,11 +171,13 @@ import Testing
         #expect(throws: TransitionError.reasonRequired(action: .review)) {
             try WorkOrderMachine.apply(.review(approved: false, note: nil), to: completed, by: F.dispatcher, at: F.start, rules: rules)
         }
-        let rejected = try WorkOrderMachine.apply(.review(approved: false, note: "缺少现场照片"), to: completed,
-                                                  by: F.dispatcher, at: F.start, rules: rules)
+        let rejected = try WorkOrderMachine.apply(
+            .review(approved: false, note: "缺少现场照片"), to: completed,
+            by: F.dispatcher, at: F.start, rules: rules)
         #expect(rejected.state.status == .inProgress && rejected.state.completedAt == nil)
-        let passed = try WorkOrderMachine.apply(.review(approved: true, note: nil), to: completed, by: F.supervisor,
-                                                at: F.start, rules: rules)
+        let passed = try WorkOrderMachine.apply(
+            .review(approved: true, note: nil), to: completed, by: F.supervisor,
+            at: F.start, rules: rules)
         let visited = try WorkOrderMachine.apply(.revisit(satisfied), to: passed.state, by: .system, at: F.start, rules: rules)
         #expect(visited.state.status == .evaluated)
     }
@@ -193,13 +200,15 @@ import Testing
         #expect(throws: TransitionError.reopenWindowClosed) {
             try WorkOrderMachine.apply(.reopen(reason: "又坏了"), to: closed, by: F.resident, at: closedAt.addingTimeInterval(8 * 86_400))
         }
-        let staffLater = try WorkOrderMachine.apply(.reopen(reason: "媒体曝光"), to: closed, by: F.supervisor,
-                                                    at: closedAt.addingTimeInterval(30 * 86_400))
+        let staffLater = try WorkOrderMachine.apply(
+            .reopen(reason: "媒体曝光"), to: closed, by: F.supervisor,
+            at: closedAt.addingTimeInterval(30 * 86_400))
         #expect(staffLater.state.reopenCount == 1)
     }
 
     @Test func residentsMayWithdrawOnlyBeforeDispatch() throws {
-        #expect(try WorkOrderMachine.apply(.cancel(reason: "已自行解决"), to: F.order(in: .received), by: F.resident, at: F.start)
+        #expect(
+            try WorkOrderMachine.apply(.cancel(reason: "已自行解决"), to: F.order(in: .received), by: F.resident, at: F.start)
                 .state.cancelReason == "已自行解决")
         #expect(throws: TransitionError.notAllowedInStatus(action: .cancel, status: .dispatched)) {
             try WorkOrderMachine.apply(.cancel(reason: "已自行解决"), to: F.order(in: .dispatched), by: F.resident, at: F.start)
@@ -256,9 +265,11 @@ import Testing
         ]
         #expect(Set(errors.map(\.code)).count == errors.count)
         #expect(errors.allSatisfy { !$0.message(english: true).isEmpty && !$0.message(english: false).isEmpty })
-        #expect(TransitionError.notAllowedInStatus(action: .sign, status: .closed).message(english: false)
+        #expect(
+            TransitionError.notAllowedInStatus(action: .sign, status: .closed).message(english: false)
                 == "工单处于“已结案”状态，不能执行“签收”。")
-        #expect(TransitionError.notAllowedInStatus(action: .sign, status: .closed).message(english: true)
+        #expect(
+            TransitionError.notAllowedInStatus(action: .sign, status: .closed).message(english: true)
                 == "Cannot sign an order that is closed.")
         #expect(TransitionError.notPermitted(action: .dispatch, actor: .resident).category == .permission)
         #expect(TransitionError.notAllowedInStatus(action: .sign, status: .closed).category == .conflict)

@@ -82,10 +82,12 @@ struct AuthenticationTests {
             let anonymous = try await client.send(.POST, "/login", form: ["username": "admin", "password": DemoSeeder.password])
             #expect(anonymous.status == .forbidden)
             try await client.login("admin")
-            let forged = try await client.send(.POST, "/admin/users", form: [
-                "username": "mallory", "displayName": "M", "password": "Str0ng-pass", "role": "admin", "divisionCode": "3611",
-                "_csrf": "not-the-token",
-            ])
+            let forged = try await client.send(
+                .POST, "/admin/users",
+                form: [
+                    "username": "mallory", "displayName": "M", "password": "Str0ng-pass", "role": "admin", "divisionCode": "3611",
+                    "_csrf": "not-the-token",
+                ])
             #expect(forged.status == .forbidden)
             #expect(try await User.query(on: app.db).filter(\.$username == "mallory").count() == 0)
             #expect(try await auditActions(app).filter { $0.action == "csrf.rejected" }.count == 2)
@@ -101,8 +103,10 @@ struct AuthenticationTests {
             let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: headers)
             #expect(me.status == .ok)
             #expect(try me.field("username") as? String == "admin")
-            let created = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: headers.merging(["Content-Type": "application/json"]),
-                body: ByteBuffer(string: #"{"username":"api-made","displayName":"API","password":"Str0ng-pass!","role":"operator","divisionCode":"361102"}"#))
+            let created = try await app.testing().sendRequest(
+                .POST, "/api/v1/users", headers: headers.merging(["Content-Type": "application/json"]),
+                body: ByteBuffer(
+                    string: #"{"username":"api-made","displayName":"API","password":"Str0ng-pass!","role":"operator","divisionCode":"361102"}"#))
             #expect(created.status == .created, "a bearer request needs no CSRF token")
             try await service.disable(user, actor: .commandLine)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: headers).status == .unauthorized)

@@ -18,7 +18,9 @@ struct AttachmentTests {
     ]
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [UInt8](repeating: 0x20, count: 200) + [0xFF, 0xD9]
 
-    func upload(_ client: TestClient, _ path: String, _ bytes: [UInt8], type: HTTPMediaType = .png, query: String = "") async throws -> TestingHTTPResponse {
+    func upload(_ client: TestClient, _ path: String, _ bytes: [UInt8], type: HTTPMediaType = .png, query: String = "") async throws
+        -> TestingHTTPResponse
+    {
         var headers: HTTPHeaders = [:]
         if !client.cookies.isEmpty { headers.add(name: "X-CSRF-Token", value: try await client.csrf()) }
         return try await client.send(.POST, path + query, headers: headers, raw: (bytes, type))
@@ -63,13 +65,15 @@ struct AttachmentTests {
             let id = order.id.uuidString
             try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": department])
             for action in ["sign", "startProgress"] { try await staff.act(staff.handler, id, ["action": action]) }
-            let foreign = try await staff.handler.send(.POST, "/api/v1/work-orders/\(id)/transitions",
+            let foreign = try await staff.handler.send(
+                .POST, "/api/v1/work-orders/\(id)/transitions",
                 headers: ["X-CSRF-Token": try await staff.handler.csrf()],
                 json: TransitionBody(action: "complete", note: "已修复", photoIds: [UUID()]))
             #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("/photoIds"))
             let after = try await upload(staff.handler, base, Self.jpeg, type: .jpeg, query: "?purpose=completion")
             let afterPhoto = try after.json(AttachmentsController.AttachmentDTO.self)
-            let completed = try await staff.handler.send(.POST, "/api/v1/work-orders/\(id)/transitions",
+            let completed = try await staff.handler.send(
+                .POST, "/api/v1/work-orders/\(id)/transitions",
                 headers: ["X-CSRF-Token": try await staff.handler.csrf()],
                 json: TransitionBody(action: "complete", note: "已修复", photoIds: [afterPhoto.id]))
             #expect(completed.status == .ok)
@@ -95,13 +99,15 @@ struct AttachmentTests {
             #expect(try photo.field("url") == nil || (try photo.field("url")) is NSNull, "no staff link in the resident's answer")
             let blank = try await anonymous.send(.POST, "/api/v1/public/orders/\(code)/information", json: ["note": "  "])
             #expect(blank.status == .unprocessableEntity)
-            let added = try await anonymous.send(.POST, "/api/v1/public/orders/\(code)/information",
-                                                 json: InformationBody(note: "路灯编号 A-17，照片已上传", photoIds: [photoID]))
+            let added = try await anonymous.send(
+                .POST, "/api/v1/public/orders/\(code)/information",
+                json: InformationBody(note: "路灯编号 A-17，照片已上传", photoIds: [photoID]))
             #expect(added.status == .ok)
             let row = try #require(try await WorkOrder.find(order.id, on: app.db))
             let state = try WorkOrderService.decodeState(row)
             #expect(!state.isPaused && state.pauses.count == 1 && state.pauses[0].end == clock.now)
-            let last = try #require(try await WorkOrderEventRecord.query(on: app.db).filter(\.$orderID == order.id).sort(\.$sequence, .descending).first())
+            let last = try #require(
+                try await WorkOrderEventRecord.query(on: app.db).filter(\.$orderID == order.id).sort(\.$sequence, .descending).first())
             #expect(last.kind == "informationAdded" && last.actor == "resident" && last.note == "路灯编号 A-17，照片已上传")
             #expect(try await anonymous.send(.POST, "/api/v1/public/orders/NOSUCHCODE/information", json: ["note": "x"]).status == .notFound)
         }

@@ -10,9 +10,11 @@ struct CommunityServicesPagesTests {
     @Test func theStaffPagesShowTheDemoCommunityAndFormsWriteAllOrNothing() async throws {
         try await withLianxin(demo: true) { app, _ in
             let staff = try await CommunityServicesClient.login(app, "community")
-            for (path, text) in [("/community", "上滩头"), ("/community/service-orders", "上门理发"), ("/community/wishes", "想要一套课外读物"),
-                                 ("/community/volunteers", "吴志刚"), ("/community/activities", "红帐篷志愿服务"),
-                                 ("/community/exchange", "上滩头爱心超市"), ("/community/stations", "上滩头幸福食堂")] {
+            for (path, text) in [
+                ("/community", "上滩头"), ("/community/service-orders", "上门理发"), ("/community/wishes", "想要一套课外读物"),
+                ("/community/volunteers", "吴志刚"), ("/community/activities", "红帐篷志愿服务"),
+                ("/community/exchange", "上滩头爱心超市"), ("/community/stations", "上滩头幸福食堂"),
+            ] {
                 let page = try await staff.get(path)
                 #expect(page.status == .ok, "\(path)")
                 #expect(page.body.string.contains(text), "\(path) shows \(text)")
@@ -23,23 +25,32 @@ struct CommunityServicesPagesTests {
 
             let item = try #require(try await ServiceMenuItem.query(on: app.db).filter(\.$name == "磨刀").first()).id!.uuidString
             let before = try await count("cs_service_orders", app)
-            let bad = try await staff.client.send(.POST, "/community/service-orders", form: [
-                "_csrf": staff.csrf, "itemId": item, "residentName": "刘芳", "phone": "123", "address": "上滩头小区 1 栋 1-102"])
+            let bad = try await staff.client.send(
+                .POST, "/community/service-orders",
+                form: [
+                    "_csrf": staff.csrf, "itemId": item, "residentName": "刘芳", "phone": "123", "address": "上滩头小区 1 栋 1-102",
+                ])
             #expect(bad.status == .seeOther || bad.status == .found)
             let back = try #require(bad.headers.first(name: .location))
             #expect(back.hasPrefix("/community/service-orders?error="))
             #expect(try await staff.get(back).body.string.contains("/phone"))
             #expect(try await count("cs_service_orders", app) == before)
-            let good = try await staff.client.send(.POST, "/community/service-orders", form: [
-                "_csrf": staff.csrf, "itemId": item, "residentName": "刘芳", "phone": "13807931003", "address": "上滩头小区 1 栋 1-102"])
+            let good = try await staff.client.send(
+                .POST, "/community/service-orders",
+                form: [
+                    "_csrf": staff.csrf, "itemId": item, "residentName": "刘芳", "phone": "13807931003", "address": "上滩头小区 1 栋 1-102",
+                ])
             #expect(try #require(good.headers.first(name: .location)).contains("notice="))
             #expect(try await count("cs_service_orders", app) == before + 1)
 
             // The organiser signs a volunteer up and the exchange form refuses an overdraft with its message.
             let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "郑小燕").first()).id!.uuidString
             let goods = try #require(try await MerchantGoods.query(on: app.db).filter(\.$name == "大米 5 斤").first()).id!.uuidString
-            let overdraw = try await staff.client.send(.POST, "/community/exchange", form: [
-                "_csrf": staff.csrf, "volunteerId": volunteer, "goodsId": goods, "quantity": "1"])
+            let overdraw = try await staff.client.send(
+                .POST, "/community/exchange",
+                form: [
+                    "_csrf": staff.csrf, "volunteerId": volunteer, "goodsId": goods, "quantity": "1",
+                ])
             #expect(try #require(overdraw.headers.first(name: .location)).contains("error="))
             #expect(try await count("cs_exchanges", app) == 0)
 
@@ -53,8 +64,10 @@ struct CommunityServicesPagesTests {
             // A county supervisor reads every page of the division (with the community chosen in forms), in English too.
             let supervisor = try await CommunityServicesClient.login(app, "supervisor")
             supervisor.client.cookies["lianxin_lang"] = "en"
-            for path in ["/community", "/community/service-orders", "/community/wishes", "/community/volunteers", "/community/activities",
-                         "/community/exchange", "/community/stations"] {
+            for path in [
+                "/community", "/community/service-orders", "/community/wishes", "/community/volunteers", "/community/activities",
+                "/community/exchange", "/community/stations",
+            ] {
                 let page = try await supervisor.get(path)
                 #expect(page.status == .ok && page.body.string.contains("Community services"), "\(path)")
             }
@@ -70,11 +83,15 @@ struct CommunityServicesPagesTests {
             let csrf = try #require(TestClient.csrfToken(in: menu.body.string))
             let item = try #require(try await ServiceMenuItem.query(on: app.db).filter(\.$name == "家电维修").first()).id!.uuidString
             let before = try await count("cs_service_orders", app)
-            let bad = try await resident.send(.POST, "/p/services/361102001001", form: ["_csrf": csrf, "itemId": item, "residentName": "", "phone": "1380793", "address": "x"])
+            let bad = try await resident.send(
+                .POST, "/p/services/361102001001", form: ["_csrf": csrf, "itemId": item, "residentName": "", "phone": "1380793", "address": "x"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("aria-invalid=\"true\""))
             #expect(try await count("cs_service_orders", app) == before)
-            let ordered = try await resident.send(.POST, "/p/services/361102001001", form: [
-                "_csrf": csrf, "itemId": item, "residentName": "张伟", "phone": "13807931005", "address": "上滩头小区 5 栋 3-201", "note": "电饭煲坏了"])
+            let ordered = try await resident.send(
+                .POST, "/p/services/361102001001",
+                form: [
+                    "_csrf": csrf, "itemId": item, "residentName": "张伟", "phone": "13807931005", "address": "上滩头小区 5 栋 3-201", "note": "电饭煲坏了",
+                ])
             let location = try #require(ordered.headers.first(name: .location))
             #expect(location.hasPrefix("/p/service-orders/") && location.hasSuffix("?created=1"))
             let tracking = try await resident.send(.GET, location)
@@ -86,14 +103,19 @@ struct CommunityServicesPagesTests {
             let order = try #require(try await ServiceOrder.query(on: app.db).filter(\.$trackingCode == code).first())
             let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "周红梅").first())
             let staff = try await CommunityServicesClient.login(app, "community")
-            for action in [ServiceOrderService.ActionInput(action: "assign", volunteerId: volunteer.id), .init(action: "take", volunteerId: volunteer.id),
-                           .init(action: "complete", note: "已更换保险丝")] {
+            for action in [
+                ServiceOrderService.ActionInput(action: "assign", volunteerId: volunteer.id), .init(action: "take", volunteerId: volunteer.id),
+                .init(action: "complete", note: "已更换保险丝"),
+            ] {
                 #expect(try await staff.post("/api/v1/service-orders/\(order.id!)/actions", action).status == .ok)
             }
             let page = try await resident.send(.GET, "/p/service-orders/\(code)")
             #expect(page.body.string.contains("name=\"satisfaction\""))
-            let evaluated = try await resident.send(.POST, "/p/service-orders/\(code)/evaluation", form: [
-                "_csrf": try #require(TestClient.csrfToken(in: page.body.string)), "satisfaction": "basicallySatisfied", "comment": "挺好"])
+            let evaluated = try await resident.send(
+                .POST, "/p/service-orders/\(code)/evaluation",
+                form: [
+                    "_csrf": try #require(TestClient.csrfToken(in: page.body.string)), "satisfaction": "basicallySatisfied", "comment": "挺好",
+                ])
             #expect(evaluated.status == .ok && evaluated.body.string.contains("感谢您的评价"))
             #expect(try await ServiceOrder.find(order.id, on: app.db)?.satisfaction == "basicallySatisfied")
         }
@@ -105,10 +127,14 @@ struct CommunityServicesPagesTests {
             let party = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "吴志刚").first())
             let other = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "周红梅").first())
             let order = try #require(try await ServiceOrder.query(on: app.db).first())
-            #expect(try await staff.post("/api/v1/service-orders/\(order.id!)/actions", ServiceOrderService.ActionInput(action: "assign", volunteerId: party.id)).status == .ok)
+            #expect(
+                try await staff.post(
+                    "/api/v1/service-orders/\(order.id!)/actions", ServiceOrderService.ActionInput(action: "assign", volunteerId: party.id)
+                ).status == .ok)
             let link = try await staff.post("/api/v1/volunteers/\(party.id!)/link", [String: String]()).json(VolunteerLinkController.LinkDTO.self)
             #expect(try await auditActions(app).contains { $0.action == "token.create" && $0.target == "volunteer-link:\(party.id!)" })
-            let otherLink = try await staff.post("/api/v1/volunteers/\(other.id!)/link", [String: String]()).json(VolunteerLinkController.LinkDTO.self)
+            let otherLink = try await staff.post("/api/v1/volunteers/\(other.id!)/link", [String: String]()).json(
+                VolunteerLinkController.LinkDTO.self)
 
             let phone = TestClient(app: app)
             let page = try await phone.send(.GET, link.url)

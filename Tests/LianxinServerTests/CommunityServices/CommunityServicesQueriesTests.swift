@@ -42,11 +42,12 @@ import Fluent
             let township = try #require(DivisionCode("361102001"))
             let counts = try await CommunityServicesQueries.statusCounts(of: Wish.schema, within: township, on: app.db)
                 .sorted { ($0.communityCode, $0.status) < ($1.communityCode, $1.status) }
-            #expect(counts == [
-                .init(communityCode: "361102001001", status: "claimed", count: 1),
-                .init(communityCode: "361102001001", status: "posted", count: 2),
-                .init(communityCode: "361102001002", status: "posted", count: 1),
-            ])
+            #expect(
+                counts == [
+                    .init(communityCode: "361102001001", status: "claimed", count: 1),
+                    .init(communityCode: "361102001001", status: "posted", count: 2),
+                    .init(communityCode: "361102001002", status: "posted", count: 1),
+                ])
             let county = try #require(DivisionCode("361102"))
             let wider = try await CommunityServicesQueries.statusCounts(of: Wish.schema, within: county, on: app.db)
             #expect(wider.map(\.count).reduce(0, +) == 5)

@@ -57,9 +57,10 @@ struct DashboardFixture {
 
     mutating func create(_ name: String, _ category: String, _ time: String, channel: String = "hotline") async throws {
         at(time)
-        let valid = try await service.validate(NewWorkOrder(
-            title: "测试 \(name)", description: "看板测试工单", categoryCode: category, channel: channel, requestKind: "complaint",
-            divisionCode: "361102001001"), scope: nil)
+        let valid = try await service.validate(
+            NewWorkOrder(
+                title: "测试 \(name)", description: "看板测试工单", categoryCode: category, channel: channel, requestKind: "complaint",
+                divisionCode: "361102001001"), scope: nil)
         ids[name] = try await service.create(valid, by: Self.operatorStaff, idempotencyKey: nil).0.requireID()
     }
 
@@ -189,8 +190,10 @@ struct DashboardFixtureTests {
             #expect(first.code == "361102001001" && first.rank == 1 && first.standing == "ranked")
             #expect(first.score == 94.1)
             #expect(table.rows.dropFirst().allSatisfy { $0.standing == "noScore" && $0.orders == 0 })
-            #expect(table.rows.count == (try await Division.query(on: app.db).filter(\.$level == "community")
-                .filter(\.$id, .custom("LIKE"), "361102001%").count()))
+            #expect(
+                table.rows.count
+                    == (try await Division.query(on: app.db).filter(\.$level == "community")
+                        .filter(\.$id, .custom("LIKE"), "361102001%").count()))
         }
     }
 
@@ -200,8 +203,10 @@ struct DashboardFixtureTests {
             var fixture = try await DashboardFixture(app: app, clock: clock)
             try await fixture.run()
             try await client.login("leader")
-            for query in ["division=361102&period=2026-09", "division=361102001001&period=2026-Q3&channel=web",
-                          "period=2026&category=06"] {
+            for query in [
+                "division=361102&period=2026-09", "division=361102001001&period=2026-Q3&channel=web",
+                "period=2026&category=06",
+            ] {
                 let dashboard = try await client.send(.GET, "/api/v1/dashboard?\(query)").json(DashboardDTO.self)
                 for (measure, value) in dashboard.measures {
                     let drill = try await client.send(.GET, "/api/v1/dashboard/orders?\(query)&measure=\(measure)&limit=2")
@@ -237,8 +242,10 @@ struct DashboardFixtureTests {
             try await client.login("community")
             let own = try await client.send(.GET, "/api/v1/dashboard?period=2026-09")
             #expect(try own.json(DashboardDTO.self).division.code == "361102001001")
-            for path in ["/api/v1/dashboard?division=361102002&period=2026-09", "/api/v1/dashboard?division=3611",
-                         "/api/v1/rankings?division=361102&level=township", "/api/v1/dashboard/orders?division=361102001003&measure=received"] {
+            for path in [
+                "/api/v1/dashboard?division=361102002&period=2026-09", "/api/v1/dashboard?division=3611",
+                "/api/v1/rankings?division=361102&level=township", "/api/v1/dashboard/orders?division=361102001003&measure=received",
+            ] {
                 #expect(try await client.send(.GET, path).status == .notFound, "\(path)")
             }
             let handler = TestClient(app: app)
@@ -248,8 +255,10 @@ struct DashboardFixtureTests {
             #expect(unit.received == 6, "orders never dispatched to the unit are not its own")
             let other = try #require(try await Department.query(on: app.db).filter(\.$code == "SR-CG").first()?.id)
             #expect(try await handler.send(.GET, "/api/v1/dashboard?department=\(other)").status == .notFound)
-            for path in ["/api/v1/dashboard?period=2026-13", "/api/v1/dashboard?period=custom", "/api/v1/dashboard?date=yesterday",
-                         "/api/v1/rankings?level=province", "/api/v1/dashboard?channel=fax", "/api/v1/dashboard?scheme=none"] {
+            for path in [
+                "/api/v1/dashboard?period=2026-13", "/api/v1/dashboard?period=custom", "/api/v1/dashboard?date=yesterday",
+                "/api/v1/rankings?level=province", "/api/v1/dashboard?channel=fax", "/api/v1/dashboard?scheme=none",
+            ] {
                 let answer = try await client.send(.GET, path)
                 #expect(answer.status == .unprocessableEntity, "\(path)")
             }
@@ -262,17 +271,23 @@ struct DashboardFixtureTests {
             var fixture = try await DashboardFixture(app: app, clock: clock)
             try await fixture.run()
             try await client.login("admin")
-            let scheme: [String: Any] = ["code": "closure", "name": ["zh": "结案考核", "en": "Closure"],
-                                         "weights": [["indicator": "closureRate", "weight": 1]], "minimumOrders": 1]
+            let scheme: [String: Any] = [
+                "code": "closure", "name": ["zh": "结案考核", "en": "Closure"],
+                "weights": [["indicator": "closureRate", "weight": 1]], "minimumOrders": 1,
+            ]
             let body = try JSONSerialization.data(withJSONObject: scheme)
             let token = try await client.csrf()
-            let saved = try await client.send(.PUT, "/api/v1/assessment-schemes/closure", headers: ["X-CSRF-Token": token],
-                                              raw: (Array(body), .json))
+            let saved = try await client.send(
+                .PUT, "/api/v1/assessment-schemes/closure", headers: ["X-CSRF-Token": token],
+                raw: (Array(body), .json))
             #expect(saved.status == .ok)
-            let badBody = try JSONSerialization.data(withJSONObject: ["code": "bad", "name": ["zh": "坏", "en": "Bad"],
-                                                                       "weights": [["indicator": "overdueOpenCount", "weight": 1]]])
-            let refused = try await client.send(.PUT, "/api/v1/assessment-schemes/bad", headers: ["X-CSRF-Token": token],
-                                                raw: (Array(badBody), .json))
+            let badBody = try JSONSerialization.data(withJSONObject: [
+                "code": "bad", "name": ["zh": "坏", "en": "Bad"],
+                "weights": [["indicator": "overdueOpenCount", "weight": 1]],
+            ])
+            let refused = try await client.send(
+                .PUT, "/api/v1/assessment-schemes/bad", headers: ["X-CSRF-Token": token],
+                raw: (Array(badBody), .json))
             #expect(refused.status == .unprocessableEntity)
             let leader = TestClient(app: app)
             try await leader.login("leader")

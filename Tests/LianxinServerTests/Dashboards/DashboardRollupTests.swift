@@ -188,14 +188,17 @@ struct DashboardRollupTests {
                 try #require(Period.custom(from: first.adding(days: -40), through: last.adding(days: 400))),
             ]
             let divisions = ["36", "3611", "361102", "361102001", "361102001001", "361103001"].compactMap(DivisionCode.init)
-            let columns = ["day", "city", "county", "township", "community", "grid", "department_id", "category_code", "channel",
-                           "request_kind"]
+            let columns = [
+                "day", "city", "county", "township", "community", "grid", "department_id", "category_code", "channel",
+                "request_kind",
+            ]
             var fromSummary = 0
             for period in periods {
                 for division in divisions {
                     let cut = RollupCut(period: period, division: division)
-                    #expect(try await DashboardQueries.total(cut, on: app.db) == DashboardQueries.total(cut, fine: true, on: app.db),
-                            "\(period) \(division.value)")
+                    #expect(
+                        try await DashboardQueries.total(cut, on: app.db) == DashboardQueries.total(cut, fine: true, on: app.db),
+                        "\(period) \(division.value)")
                     for column in columns {
                         let summary = try await DashboardQueries.totals(cut, by: column, on: app.db).filter { !$0.value.isZero }
                         let fine = try await DashboardQueries.totals(cut, by: column, fine: true, on: app.db).filter { !$0.value.isZero }
@@ -219,8 +222,18 @@ struct DashboardRollupTests {
                 ("category tree", { $0.categoryPrefix = "01" }), ("leaf category", { $0.categoryPrefix = "0201" }),
                 ("channel", { $0.channels = [.miniProgram] }), ("channels", { $0.channels = [.hotline, .gridPatrol] }),
                 ("kind", { $0.requestKinds = [.complaint] }),
-                ("channel and kind", { $0.channels = [.hotline]; $0.requestKinds = [.complaint, .inquiry] }),
-                ("category and unit", { $0.categoryPrefix = "01"; $0.departmentIDs = [units[0]] }),
+                (
+                    "channel and kind",
+                    {
+                        $0.channels = [.hotline]; $0.requestKinds = [.complaint, .inquiry]
+                    }
+                ),
+                (
+                    "category and unit",
+                    {
+                        $0.categoryPrefix = "01"; $0.departmentIDs = [units[0]]
+                    }
+                ),
             ]
             var filteredFromSummary = 0
             for period in [periods[1], periods[2], periods[5]] {
@@ -228,10 +241,13 @@ struct DashboardRollupTests {
                     for (name, apply) in filters {
                         var cut = RollupCut(period: period, division: division)
                         apply(&cut)
-                        #expect(try await DashboardQueries.total(cut, on: app.db) == DashboardQueries.total(cut, fine: true, on: app.db),
-                                "\(period) \(division.value) \(name)")
+                        #expect(
+                            try await DashboardQueries.total(cut, on: app.db) == DashboardQueries.total(cut, fine: true, on: app.db),
+                            "\(period) \(division.value) \(name)")
                         for column in columns {
-                            let summary = try await DashboardQueries.totals(cut, by: column, histograms: false, on: app.db).filter { !$0.value.isZero }
+                            let summary = try await DashboardQueries.totals(cut, by: column, histograms: false, on: app.db).filter {
+                                !$0.value.isZero
+                            }
                             let fine = try await DashboardQueries.totals(cut, by: column, histograms: false, fine: true, on: app.db)
                                 .filter { !$0.value.isZero }
                             #expect(summary == fine, "\(period) \(division.value) \(name) by \(column)")

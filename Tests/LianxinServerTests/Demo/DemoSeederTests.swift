@@ -26,8 +26,10 @@ struct DemoSeederTests {
             county.level = "county"
             try await county.create(on: app.db)
             let hash = try await app.password.async.hash("Real@County2026")
-            try await User(username: "wangfang", displayName: "王芳", passwordHash: hash, role: .admin, divisionCode: "361102",
-                           departmentID: nil, now: Date()).create(on: app.db)
+            try await User(
+                username: "wangfang", displayName: "王芳", passwordHash: hash, role: .admin, divisionCode: "361102",
+                departmentID: nil, now: Date()
+            ).create(on: app.db)
             let refusal = await #expect(throws: DemoSeeder.Refusal.self) { _ = try await DemoSeeder(application: app).run() }
             #expect(refusal.map { "\($0)" }?.contains("wangfang") == true)
             let admin = try await User.query(on: app.db).filter(\.$username == "admin").first()

@@ -15,19 +15,25 @@ struct EngagementDisputeTests {
             typealias Input = MediationController.CaseInput
 
             // One party, no mediator, a bad phone: every problem named, nothing written.
-            let bad = try await community.send(.POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf], json: Input(
-                disputeType: "neighbourhood", summary: "楼上漏水", parties: [.init(name: "王建国", phone: "12345")], mediators: []))
+            let bad = try await community.send(
+                .POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf],
+                json: Input(
+                    disputeType: "neighbourhood", summary: "楼上漏水", parties: [.init(name: "王建国", phone: "12345")], mediators: []))
             #expect(bad.status == .unprocessableEntity)
             #expect(Set(try bad.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["/parties/0/phone", "/parties"])
-            let noMediator = try await community.send(.POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf], json: Input(
-                disputeType: "neighbourhood", summary: "楼上漏水", parties: [.init(name: "王建国"), .init(name: "刘芳")], mediators: []))
+            let noMediator = try await community.send(
+                .POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf],
+                json: Input(
+                    disputeType: "neighbourhood", summary: "楼上漏水", parties: [.init(name: "王建国"), .init(name: "刘芳")], mediators: []))
             #expect(try noMediator.json(ProblemBody.self).errors?.map(\.field) == ["/mediators"])
             #expect(try await engagementCounts(app) == before)
 
-            let created = try await community.send(.POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf], json: Input(
-                disputeType: "neighbourhood", summary: "楼上卫生间漏水致楼下天花板受损，双方就赔偿争执",
-                parties: [.init(name: "王建国", phone: "13907930021"), .init(name: "欧阳娜娜", phone: "0793-8221234")],
-                mediators: ["李调解", "周调解"]))
+            let created = try await community.send(
+                .POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf],
+                json: Input(
+                    disputeType: "neighbourhood", summary: "楼上卫生间漏水致楼下天花板受损，双方就赔偿争执",
+                    parties: [.init(name: "王建国", phone: "13907930021"), .init(name: "欧阳娜娜", phone: "0793-8221234")],
+                    mediators: ["李调解", "周调解"]))
             #expect(created.status == .created)
             let item = try created.json(MediationController.CaseDTO.self)
             #expect(item.parties.map(\.name) == ["王**", "欧阳**"] && item.parties.map(\.phone) == ["139****0021", "0793-***1234"])
@@ -38,39 +44,56 @@ struct EngagementDisputeTests {
 
             // Reading a case is audited; unmasking needs a reason and is audited too.
             _ = try await community.send(.GET, "/api/v1/mediation-cases/\(item.id)")
-            let noReason = try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/unmask", headers: ["X-CSRF-Token": csrf],
-                                                    json: MediationController.ReasonInput(reason: ""))
+            let noReason = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(item.id)/unmask", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.ReasonInput(reason: ""))
             #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("/reason"))
-            let unmasked = try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/unmask", headers: ["X-CSRF-Token": csrf],
-                                                    json: MediationController.ReasonInput(reason: "电话联系当事人约定调解时间")).json(MediationController.CaseDTO.self)
+            let unmasked = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(item.id)/unmask", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.ReasonInput(reason: "电话联系当事人约定调解时间")
+            ).json(MediationController.CaseDTO.self)
             #expect(unmasked.parties.map(\.name) == ["王建国", "欧阳娜娜"] && unmasked.parties.first?.phone == "13907930021")
             let audit = try await auditActions(app)
             #expect(audit.contains { $0.action == "dispute-record.view" && $0.target == "mediation-case:\(item.id)" })
             #expect(audit.contains { $0.action == "personal-data.unmask" && $0.target == "mediation-case:\(item.id)" })
 
             // Concluding needs a session; an agreement needs its text.
-            let early = try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
-                                                 json: MediationController.ConcludeInput(outcome: "failed"))
+            let early = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.ConcludeInput(outcome: "failed"))
             #expect(early.status == .conflict)
-            #expect(try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/sessions", headers: ["X-CSRF-Token": csrf],
-                                              json: MediationController.SessionInput(place: "社区调解室", note: "双方陈述，查看漏水现场")).status == .created)
-            let textless = try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
-                                                    json: MediationController.ConcludeInput(outcome: "agreement"))
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/mediation-cases/\(item.id)/sessions", headers: ["X-CSRF-Token": csrf],
+                    json: MediationController.SessionInput(place: "社区调解室", note: "双方陈述，查看漏水现场")
+                ).status == .created)
+            let textless = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.ConcludeInput(outcome: "agreement"))
             #expect(textless.status == .unprocessableEntity && textless.body.string.contains("/agreementText"))
-            let agreed = try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
-                                                  json: MediationController.ConcludeInput(outcome: "agreement", agreementText: "王建国负责维修防水层并赔偿刘芳1500元"))
+            let agreed = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.ConcludeInput(outcome: "agreement", agreementText: "王建国负责维修防水层并赔偿刘芳1500元"))
             #expect(try agreed.json(MediationController.CaseDTO.self).outcome == "agreement")
-            #expect(try await community.send(.POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
-                                              json: MediationController.ConcludeInput(outcome: "failed")).status == .conflict)
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/mediation-cases/\(item.id)/conclude", headers: ["X-CSRF-Token": csrf],
+                    json: MediationController.ConcludeInput(outcome: "failed")
+                ).status == .conflict)
 
             // A second case, referred to court: 李调解 1 of 2, 周调解 1 of 1, the community 1 of 2.
-            let second = try await community.send(.POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf], json: Input(
-                disputeType: "labour", summary: "装修工钱拖欠", parties: [.init(name: "赵师傅"), .init(name: "钱老板")], mediators: ["李调解"]))
-                .json(MediationController.CaseDTO.self)
-            _ = try await community.send(.POST, "/api/v1/mediation-cases/\(second.id)/sessions", headers: ["X-CSRF-Token": csrf],
-                                         json: MediationController.SessionInput(place: "社区调解室", note: "双方分歧较大"))
-            _ = try await community.send(.POST, "/api/v1/mediation-cases/\(second.id)/conclude", headers: ["X-CSRF-Token": csrf],
-                                         json: MediationController.ConcludeInput(outcome: "referredToCourt"))
+            let second = try await community.send(
+                .POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf],
+                json: Input(
+                    disputeType: "labour", summary: "装修工钱拖欠", parties: [.init(name: "赵师傅"), .init(name: "钱老板")], mediators: ["李调解"])
+            )
+            .json(MediationController.CaseDTO.self)
+            _ = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(second.id)/sessions", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.SessionInput(place: "社区调解室", note: "双方分歧较大"))
+            _ = try await community.send(
+                .POST, "/api/v1/mediation-cases/\(second.id)/conclude", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.ConcludeInput(outcome: "referredToCourt"))
             let rates = try await community.send(.GET, "/api/v1/mediation-rates").json(MediationController.Rates.self)
             #expect(rates.mediators.map { "\($0.key) \($0.agreements)/\($0.concluded)" } == ["周调解 1/1", "李调解 1/2"])
             #expect(rates.communities.map(\.rate) == [0.5] && rates.communities.first?.name == "劳动路社区居民委员会")
@@ -84,8 +107,11 @@ struct EngagementDisputeTests {
             // The leader sees the rates but may not unmask; another community sees nothing.
             let leader = TestClient(app: app)
             try await leader.login("leader")
-            #expect(try await leader.send(.POST, "/api/v1/mediation-cases/\(item.id)/unmask", headers: ["X-CSRF-Token": try await leader.csrf()],
-                                           json: MediationController.ReasonInput(reason: "查看")).status == .forbidden)
+            #expect(
+                try await leader.send(
+                    .POST, "/api/v1/mediation-cases/\(item.id)/unmask", headers: ["X-CSRF-Token": try await leader.csrf()],
+                    json: MediationController.ReasonInput(reason: "查看")
+                ).status == .forbidden)
             let neighbour = try await makeNeighbour(app)
             #expect(try await neighbour.send(.GET, "/api/v1/mediation-cases/\(item.id)").status == .notFound)
             #expect(try await neighbour.send(.GET, "/api/v1/mediation-cases").json([MediationController.CaseDTO].self).isEmpty)
@@ -104,17 +130,22 @@ struct EngagementDisputeTests {
             let before = try await engagementCounts(app)
             typealias Input = PetitionsController.PetitionInput
 
-            let bad = try await community.send(.POST, "/api/v1/petitions", headers: ["X-CSRF-Token": csrf], json: Input(
-                channel: "fax", receivedOn: "2026-09-30", petitionerName: "", subject: "物业", content: "x"))
+            let bad = try await community.send(
+                .POST, "/api/v1/petitions", headers: ["X-CSRF-Token": csrf],
+                json: Input(
+                    channel: "fax", receivedOn: "2026-09-30", petitionerName: "", subject: "物业", content: "x"))
             #expect(bad.status == .unprocessableEntity)
-            #expect(Set(try bad.json(ProblemBody.self).errors?.map(\.field) ?? [])
+            #expect(
+                Set(try bad.json(ProblemBody.self).errors?.map(\.field) ?? [])
                     == ["/channel", "/receivedOn", "/petitionerName", "/content"])
             #expect(try await engagementCounts(app) == before)
 
             func file(_ subject: String, on day: String, phone: String?) async throws -> PetitionsController.PetitionDTO {
-                let response = try await community.send(.POST, "/api/v1/petitions", headers: ["X-CSRF-Token": csrf], json: Input(
-                    channel: "visit", receivedOn: day, petitionerName: "陈桂兰", petitionerPhone: phone, subject: subject,
-                    content: "\(subject)，多次反映未解决"))
+                let response = try await community.send(
+                    .POST, "/api/v1/petitions", headers: ["X-CSRF-Token": csrf],
+                    json: Input(
+                        channel: "visit", receivedOn: day, petitionerName: "陈桂兰", petitionerPhone: phone, subject: subject,
+                        content: "\(subject)，多次反映未解决"))
                 #expect(response.status == .created)
                 return try response.json(PetitionsController.PetitionDTO.self)
             }
@@ -132,21 +163,34 @@ struct EngagementDisputeTests {
             #expect(daily.items[0].daysWaiting == 20 && daily.items[0].overdue && !daily.items[1].overdue)
 
             // Close before an answer is refused; answer, then close.
-            #expect(try await community.send(.POST, "/api/v1/petitions/\(old.id)/close", headers: ["X-CSRF-Token": csrf],
-                                              json: PetitionsController.TextInput(result: "已修复")).status == .conflict)
-            #expect(try await community.send(.POST, "/api/v1/petitions/\(old.id)/answer", headers: ["X-CSRF-Token": csrf],
-                                              json: PetitionsController.TextInput(answer: "已受理，协调物业和维保单位维修")).status == .ok)
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/petitions/\(old.id)/close", headers: ["X-CSRF-Token": csrf],
+                    json: PetitionsController.TextInput(result: "已修复")
+                ).status == .conflict)
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/petitions/\(old.id)/answer", headers: ["X-CSRF-Token": csrf],
+                    json: PetitionsController.TextInput(answer: "已受理，协调物业和维保单位维修")
+                ).status == .ok)
             daily = try await community.send(.GET, "/api/v1/petitions/daily").json(PetitionsController.Daily.self)
             #expect(daily.items.map(\.petition.id) == [fresh.id])
-            let closed = try await community.send(.POST, "/api/v1/petitions/\(old.id)/close", headers: ["X-CSRF-Token": csrf],
-                                                  json: PetitionsController.TextInput(result: "电梯已更换主板恢复运行，信访人满意"))
+            let closed = try await community.send(
+                .POST, "/api/v1/petitions/\(old.id)/close", headers: ["X-CSRF-Token": csrf],
+                json: PetitionsController.TextInput(result: "电梯已更换主板恢复运行，信访人满意"))
             #expect(try closed.json(PetitionsController.PetitionDTO.self).status == "closed")
 
             // 周周审: reviewed once a week.
-            #expect(try await community.send(.POST, "/api/v1/petitions/\(fresh.id)/reviews", headers: ["X-CSRF-Token": csrf],
-                                              json: PetitionsController.TextInput(note: "请城管核实违建")).status == .created)
-            #expect(try await community.send(.POST, "/api/v1/petitions/\(fresh.id)/reviews", headers: ["X-CSRF-Token": csrf],
-                                              json: PetitionsController.TextInput(note: "再次审查")).status == .conflict)
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/petitions/\(fresh.id)/reviews", headers: ["X-CSRF-Token": csrf],
+                    json: PetitionsController.TextInput(note: "请城管核实违建")
+                ).status == .created)
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/petitions/\(fresh.id)/reviews", headers: ["X-CSRF-Token": csrf],
+                    json: PetitionsController.TextInput(note: "再次审查")
+                ).status == .conflict)
             let week = try await community.send(.GET, "/api/v1/petitions/weekly").json(PetitionsController.Weekly.self)
             #expect(week.weekStart == "2026-09-21" && week.weekEnd == "2026-09-27")
             #expect(week.received == 2 && week.answered == 1 && week.closed == 1 && week.stillUnanswered == 2 && week.reviewed == 1)
@@ -159,23 +203,32 @@ struct EngagementDisputeTests {
             #expect(try await community.send(.GET, "/api/v1/petitions/monthly?month=2026-13").status == .unprocessableEntity)
 
             // 访调融合: the petition goes to a mediation case.
-            let mediation = try await community.send(.POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf], json: MediationController.CaseInput(
-                disputeType: "neighbourhood", summary: "违建遮挡采光", parties: [.init(name: "陈桂兰"), .init(name: "孙某")], mediators: ["李调解"],
-                petitionId: fresh.id))
+            let mediation = try await community.send(
+                .POST, "/api/v1/mediation-cases", headers: ["X-CSRF-Token": csrf],
+                json: MediationController.CaseInput(
+                    disputeType: "neighbourhood", summary: "违建遮挡采光", parties: [.init(name: "陈桂兰"), .init(name: "孙某")], mediators: ["李调解"],
+                    petitionId: fresh.id))
             #expect(mediation.status == .created)
             let mediationCase = try mediation.json(MediationController.CaseDTO.self)
             #expect(mediationCase.petitionIds == [fresh.id])
             let linked = try await community.send(.GET, "/api/v1/petitions/\(fresh.id)").json(PetitionsController.PetitionDTO.self)
             #expect(linked.mediationCaseId == mediationCase.id)
-            #expect(try await community.send(.POST, "/api/v1/petitions/\(fresh.id)/mediation", headers: ["X-CSRF-Token": csrf],
-                                              json: PetitionsController.LinkInput(mediationCaseId: mediationCase.id)).status == .conflict)
-            let other = try await community.send(.POST, "/api/v1/petitions/\(repeatPetition.id)/mediation", headers: ["X-CSRF-Token": csrf],
-                                                 json: PetitionsController.LinkInput(mediationCaseId: mediationCase.id))
+            #expect(
+                try await community.send(
+                    .POST, "/api/v1/petitions/\(fresh.id)/mediation", headers: ["X-CSRF-Token": csrf],
+                    json: PetitionsController.LinkInput(mediationCaseId: mediationCase.id)
+                ).status == .conflict)
+            let other = try await community.send(
+                .POST, "/api/v1/petitions/\(repeatPetition.id)/mediation", headers: ["X-CSRF-Token": csrf],
+                json: PetitionsController.LinkInput(mediationCaseId: mediationCase.id))
             #expect(try other.json(PetitionsController.PetitionDTO.self).mediationCaseId == mediationCase.id)
             #expect(try await auditActions(app).contains { $0.action == "dispute-record.view" && $0.target == "petition:\(fresh.id)" })
 
             // Pages: the daily list, the weekly review and the monthly report render, masked.
-            for path in ["/engagement/petitions", "/engagement/petitions/weekly", "/engagement/petitions/monthly?month=2026-09", "/engagement/petitions/\(fresh.id)"] {
+            for path in [
+                "/engagement/petitions", "/engagement/petitions/weekly", "/engagement/petitions/monthly?month=2026-09",
+                "/engagement/petitions/\(fresh.id)",
+            ] {
                 let page = try await community.send(.GET, path)
                 #expect(page.status == .ok, "\(path)")
                 #expect(page.body.string.contains("陈**") || path.contains("monthly") || path.contains("weekly"), "\(path)")

@@ -11,13 +11,15 @@ private func unit(_ random: inout SplitMix64) -> Double { Double(random.next() >
 @Suite("Grids: GeoJSON import and export, all or nothing, versioned")
 struct GridImportTests {
     static func upload(_ client: TestClient, _ data: Data, query: String = "") async throws -> TestingHTTPResponse {
-        try await client.send(.POST, "/api/v1/grids/import" + query, headers: ["X-CSRF-Token": try await client.csrf()],
-                              raw: ([UInt8](data), HTTPMediaType(type: "application", subType: "geo+json")))
+        try await client.send(
+            .POST, "/api/v1/grids/import" + query, headers: ["X-CSRF-Token": try await client.csrf()],
+            raw: ([UInt8](data), HTTPMediaType(type: "application", subType: "geo+json")))
     }
 
     static func square(code: String, parent: String, lon: Double, lat: Double, size: Double) -> String {
         let ring = "[[\(lon),\(lat)],[\(lon + size),\(lat)],[\(lon + size),\(lat + size)],[\(lon),\(lat + size)],[\(lon),\(lat)]]"
-        return #"{"type":"Feature","properties":{"code":"\#(code)","name":"\#(code)","parent":"\#(parent)"},"geometry":{"type":"Polygon","coordinates":[\#(ring)]}}"#
+        return
+            #"{"type":"Feature","properties":{"code":"\#(code)","name":"\#(code)","parent":"\#(parent)"},"geometry":{"type":"Polygon","coordinates":[\#(ring)]}}"#
     }
 
     static func collection(_ features: [String]) -> Data {
@@ -49,8 +51,9 @@ struct GridImportTests {
             let box = try #require(boxes.first.map { first in boxes.reduce(first) { $0.union($1) } })
             var inside = 0
             for _ in 0..<400 {
-                let point = GeoPoint(lon: box.minLon + (box.maxLon - box.minLon) * unit(&random),
-                                     lat: box.minLat + (box.maxLat - box.minLat) * unit(&random))
+                let point = GeoPoint(
+                    lon: box.minLon + (box.maxLon - box.minLon) * unit(&random),
+                    lat: box.minLat + (box.maxLat - box.minLat) * unit(&random))
                 let brute = features.filter { $0.geometry.contains(point) }.map(\.code)
                 let found = placement.place(point)?.path.grid
                 #expect(brute.count <= 1)
@@ -79,13 +82,16 @@ struct GridImportTests {
             var point = box.center
             var random = SplitMix64(seed: 3)
             while !target.geometry.contains(point) {
-                point = GeoPoint(lon: box.minLon + (box.maxLon - box.minLon) * unit(&random), lat: box.minLat + (box.maxLat - box.minLat) * unit(&random))
+                point = GeoPoint(
+                    lon: box.minLon + (box.maxLon - box.minLon) * unit(&random), lat: box.minLat + (box.maxLat - box.minLat) * unit(&random))
             }
             let operatorClient = TestClient(app: app)
             try await operatorClient.login("operator")
-            let order = try await operatorClient.send(.POST, "/api/v1/work-orders", headers: ["X-CSRF-Token": try await operatorClient.csrf()],
-                json: NewWorkOrder(title: "路灯不亮", description: "网格内路灯不亮", categoryCode: "0601", latitude: point.lat, longitude: point.lon))
-                .json(WorkOrderDTO.self)
+            let order = try await operatorClient.send(
+                .POST, "/api/v1/work-orders", headers: ["X-CSRF-Token": try await operatorClient.csrf()],
+                json: NewWorkOrder(title: "路灯不亮", description: "网格内路灯不亮", categoryCode: "0601", latitude: point.lat, longitude: point.lon)
+            )
+            .json(WorkOrderDTO.self)
             #expect(order.gridCode == target.code && order.gridVersion == 2 && order.divisionCode == "361102001001")
 
             // Reports cut by the version filed in, or by the grids in force now.
@@ -103,11 +109,16 @@ struct GridImportTests {
             try await admin.login("admin")
             let before = try await count("grids", app)
 
-            let malformed = try await Self.upload(admin, Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"x"},"geometry":{"type":"Polygon","coordinates":[[[117.9,28.4],[117.91,28.4]]]}}]}"#.utf8))
+            let malformed = try await Self.upload(
+                admin,
+                Data(
+                    #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"x"},"geometry":{"type":"Polygon","coordinates":[[[117.9,28.4],[117.91,28.4]]]}}]}"#
+                        .utf8))
             #expect(malformed.status == .unprocessableEntity)
             #expect(malformed.body.string.contains("at least 4 positions"))
 
-            let unknown = try await Self.upload(admin, Self.collection([Self.square(code: "X1", parent: "361102999999", lon: 110, lat: 20, size: 0.001)]))
+            let unknown = try await Self.upload(
+                admin, Self.collection([Self.square(code: "X1", parent: "361102999999", lon: 110, lat: 20, size: 0.001)]))
             #expect(unknown.status == .unprocessableEntity)
             #expect(try unknown.json(ProblemBody.self).errors?.first?.field == "/features/0/properties/parent")
 
@@ -118,17 +129,20 @@ struct GridImportTests {
             copy.parentCode = "361102001001"
             let copyText = String(decoding: GeoJSONWriter().write([copy]), as: UTF8.self)
             let copyFeature = String(copyText[copyText.range(of: "{\"type\":\"Feature\"")!.lowerBound...].dropLast(4))
-            let overlapping = try await Self.upload(admin, Self.collection([
-                Self.square(code: "361102001001901", parent: "361102001001", lon: 110, lat: 20, size: 0.002),
-                Self.square(code: "361102001001902", parent: "361102001001", lon: 110.001, lat: 20.001, size: 0.002),
-                copyFeature,
-            ]))
+            let overlapping = try await Self.upload(
+                admin,
+                Self.collection([
+                    Self.square(code: "361102001001901", parent: "361102001001", lon: 110, lat: 20, size: 0.002),
+                    Self.square(code: "361102001001902", parent: "361102001001", lon: 110.001, lat: 20.001, size: 0.002),
+                    copyFeature,
+                ]))
             #expect(overlapping.status == .unprocessableEntity)
             let messages = try overlapping.json(ProblemBody.self).errors?.map(\.message) ?? []
             #expect(messages.contains { $0.contains("361102001001901") && $0.contains("overlap") })
             #expect(messages.contains { $0.contains("which is in force") })
 
-            let selfCrossing = #"{"type":"Feature","properties":{"code":"Z","parent":"361102001001"},"geometry":{"type":"Polygon","coordinates":[[[110,20],[110.01,20.01],[110.01,20],[110,20.01],[110,20]]]}}"#
+            let selfCrossing =
+                #"{"type":"Feature","properties":{"code":"Z","parent":"361102001001"},"geometry":{"type":"Polygon","coordinates":[[[110,20],[110.01,20.01],[110.01,20],[110,20.01],[110,20]]]}}"#
             let crossing = try await Self.upload(admin, Self.collection([selfCrossing]))
             #expect(crossing.status == .unprocessableEntity)
             #expect(crossing.body.string.contains("crosses or touches itself"))

@@ -22,8 +22,9 @@ struct ClassifierModelTests {
             #expect(tooFew.body.string.contains("/includeShipped"))
             #expect(try await count("classifier_models", app) == 0)
 
-            let trained = try await admin.send(.POST, "/api/v1/classifier/training", headers: ["X-CSRF-Token": csrf],
-                                               json: ["includeShipped": true, "evaluate": true])
+            let trained = try await admin.send(
+                .POST, "/api/v1/classifier/training", headers: ["X-CSRF-Token": csrf],
+                json: ["includeShipped": true, "evaluate": true])
             #expect(trained.status == .created)
             let result = try trained.json(ClassifierController.Trained.self)
             #expect(result.model.version == 1 && result.inUse)
@@ -31,13 +32,15 @@ struct ClassifierModelTests {
 
             let operatorClient = TestClient(app: app)
             try await operatorClient.login("operator")
-            let suggested = try await operatorClient.send(.POST, "/api/v1/work-orders/suggestions",
+            let suggested = try await operatorClient.send(
+                .POST, "/api/v1/work-orders/suggestions",
                 headers: ["X-CSRF-Token": try await operatorClient.csrf()], json: ["title": "路灯不亮", "description": "劳动路路灯晚上不亮"])
             #expect(try suggested.json(IntakeSuggestionsController.Output.self).modelVersion == 1)
 
             // A damaged upload is refused with the reason and stores nothing.
-            let damaged = try await admin.send(.POST, "/api/v1/classifier/models", headers: ["X-CSRF-Token": csrf],
-                                               raw: (Array("LXCM not really a model".utf8), .binary))
+            let damaged = try await admin.send(
+                .POST, "/api/v1/classifier/models", headers: ["X-CSRF-Token": csrf],
+                raw: (Array("LXCM not really a model".utf8), .binary))
             #expect(damaged.status == .unprocessableEntity)
             #expect(damaged.body.string.contains("/file") && damaged.body.string.contains("classifier model"))
 
@@ -66,7 +69,9 @@ struct ClassifierModelTests {
             #expect(disabled.status == .ok)
             status = try await admin.send(.GET, "/api/v1/classifier").json(ClassifierController.Status.self)
             #expect(status.version == 0)
-            #expect(try await admin.send(.PATCH, "/api/v1/classifier/models/9", headers: ["X-CSRF-Token": csrf], json: ["disabled": true]).status == .notFound)
+            #expect(
+                try await admin.send(.PATCH, "/api/v1/classifier/models/9", headers: ["X-CSRF-Token": csrf], json: ["disabled": true]).status
+                    == .notFound)
             #expect(try await operatorClient.send(.GET, "/api/v1/classifier").status == .forbidden)
             #expect(try await auditActions(app).contains { $0.action == "settings.change" && $0.target == "classifier:v1" })
         }
@@ -76,10 +81,10 @@ struct ClassifierModelTests {
         try await withLianxin(demo: true) { app, _ in
             let staff = try await Staff.signIn(app)
             var body = Staff.newOrder
-            body["categoryCode"] = "0101"            // 市容环境 › 暴露垃圾
-            body["suggestedCategoryCode"] = "06"     // the desk suggested 市政设施
+            body["categoryCode"] = "0101"  // 市容环境 › 暴露垃圾
+            body["suggestedCategoryCode"] = "06"  // the desk suggested 市政设施
             #expect(try await staff.create(body).status == .created)
-            body["suggestedCategoryCode"] = "01"     // suggestion taken: nothing to learn
+            body["suggestedCategoryCode"] = "01"  // suggestion taken: nothing to learn
             #expect(try await staff.create(body).status == .created)
             let corrections = try await ClassificationCorrection.query(on: app.db).all()
             #expect(corrections.count == 1)
@@ -108,14 +113,19 @@ struct HotspotTests {
     /// Six reports of exposed rubbish within a few dozen metres in 祝家巷社区, and two elsewhere.
     static func fileCluster(_ staff: Staff) async throws {
         func file(_ title: String, _ description: String, category: String, division: String, lat: Double, lon: Double) async throws {
-            let body = NewWorkOrder(title: title, description: description, categoryCode: category, divisionCode: division,
-                                    latitude: lat, longitude: lon, requesterPhone: "13807930001")
-            #expect(try await staff.operatorClient.send(.POST, "/api/v1/work-orders",
-                headers: ["X-CSRF-Token": try await staff.operatorClient.csrf()], json: body).status == .created)
+            let body = NewWorkOrder(
+                title: title, description: description, categoryCode: category, divisionCode: division,
+                latitude: lat, longitude: lon, requesterPhone: "13807930001")
+            #expect(
+                try await staff.operatorClient.send(
+                    .POST, "/api/v1/work-orders",
+                    headers: ["X-CSRF-Token": try await staff.operatorClient.csrf()], json: body
+                ).status == .created)
         }
         for index in 0..<6 {
-            try await file("祝家巷垃圾堆积", "祝家巷口垃圾堆了好几天没人清运，第 \(index + 1) 次反映。", category: "0101", division: "361102002001",
-                           lat: 28.4601 + Double(index) * 0.0001, lon: 117.9702 + Double(index % 2) * 0.0001)
+            try await file(
+                "祝家巷垃圾堆积", "祝家巷口垃圾堆了好几天没人清运，第 \(index + 1) 次反映。", category: "0101", division: "361102002001",
+                lat: 28.4601 + Double(index) * 0.0001, lon: 117.9702 + Double(index % 2) * 0.0001)
         }
         for offset in [0.0, 0.05] {
             try await file("路灯不亮", "路灯晚上不亮", category: "0601", division: "361102001001", lat: 28.40 + offset, lon: 117.90 + offset)
@@ -152,7 +162,8 @@ struct HotspotTests {
             #expect(try await community.send(.GET, "/api/v1/hotspots/\(hotspot.id)").status == .notFound)
             #expect(try await staff.operatorClient.send(.GET, "/api/v1/hotspots").status == .forbidden)
 
-            let task = try await staff.dispatcher.send(.POST, "/api/v1/hotspots/\(hotspot.id)/task",
+            let task = try await staff.dispatcher.send(
+                .POST, "/api/v1/hotspots/\(hotspot.id)/task",
                 headers: ["X-CSRF-Token": try await staff.dispatcher.csrf()], json: [String: String]())
             #expect(task.status == .created)
             let order = try task.json(WorkOrderDTO.self)
@@ -160,7 +171,8 @@ struct HotspotTests {
             #expect(order.status == "received", "a dispatcher's task is accepted at once")
             #expect(order.suggestedDepartmentId != nil, "routed by the category's rule like any order")
             #expect(order.title.contains("未诉先办"))
-            let again = try await staff.dispatcher.send(.POST, "/api/v1/hotspots/\(hotspot.id)/task",
+            let again = try await staff.dispatcher.send(
+                .POST, "/api/v1/hotspots/\(hotspot.id)/task",
                 headers: ["X-CSRF-Token": try await staff.dispatcher.csrf()], json: [String: String]())
             #expect(again.status == .conflict)
             let tasked = try await leader.send(.GET, "/api/v1/hotspots?status=tasked").json(HotspotsController.HotspotList.self)
@@ -198,7 +210,9 @@ struct HotspotTests {
             #expect(try await HotspotService.settings(on: app.db).detection.radiusMeters == 150)
             let leader = TestClient(app: app)
             try await leader.login("leader")
-            #expect(try await leader.send(.PUT, "/api/v1/hotspot-parameters", headers: ["X-CSRF-Token": try await leader.csrf()], json: settings).status == .forbidden)
+            #expect(
+                try await leader.send(.PUT, "/api/v1/hotspot-parameters", headers: ["X-CSRF-Token": try await leader.csrf()], json: settings).status
+                    == .forbidden)
         }
     }
 

@@ -23,13 +23,16 @@ struct Open311Tests {
     }
 
     func form(_ fields: [String: String]) -> String {
-        fields.map { "\($0.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.value)" }
-            .joined(separator: "&")
+        fields.map {
+            "\($0.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.value)"
+        }
+        .joined(separator: "&")
     }
 
     func post(_ app: Application, _ path: String, _ fields: [String: String]) async throws -> TestingHTTPResponse {
-        try await app.testing().sendRequest(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                            body: ByteBuffer(string: form(fields)))
+        try await app.testing().sendRequest(
+            .POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: form(fields)))
     }
 
     func jsonArray(_ response: TestingHTTPResponse) throws -> [[String: Any]] {
@@ -39,7 +42,8 @@ struct Open311Tests {
     @Test func discoveryServicesAndDefinitionsComeInBothFormats() async throws {
         try await withLianxin(demo: true) { app, _ in
             let discovery = try await app.testing().sendRequest(.GET, "/open311/v2/discovery.json")
-            let endpoints = try #require((try JSONSerialization.jsonObject(with: Data(buffer: discovery.body)) as? [String: Any])?["endpoints"] as? [[String: Any]])
+            let endpoints = try #require(
+                (try JSONSerialization.jsonObject(with: Data(buffer: discovery.body)) as? [String: Any])?["endpoints"] as? [[String: Any]])
             #expect(endpoints.count == 1 && (endpoints[0]["formats"] as? [String]) == ["application/json", "text/xml"])
             let xml = try await app.testing().sendRequest(.GET, "/open311/v2/discovery.xml")
             #expect(xml.headers.contentType?.subType == "xml" && xml.body.string.contains("<formats><format>application/json</format>"))
@@ -57,7 +61,8 @@ struct Open311Tests {
             }
             #expect(lamp["metadata"] as? Bool == true, "a category with questions has metadata")
             let lampDefinition = try await app.testing().sendRequest(.GET, "/open311/v2/services/0601.json")
-            let attributes = try #require((try JSONSerialization.jsonObject(with: Data(buffer: lampDefinition.body)) as? [String: Any])?["attributes"] as? [[String: Any]])
+            let attributes = try #require(
+                (try JSONSerialization.jsonObject(with: Data(buffer: lampDefinition.body)) as? [String: Any])?["attributes"] as? [[String: Any]])
             #expect(attributes.map { $0["code"] as? String } == ["pole_number", "lamp_state"])
             #expect(attributes[1]["datatype"] as? String == "singlevaluelist" && attributes[1]["required"] as? Bool == true)
             #expect((attributes[1]["values"] as? [[String: Any]])?.first?["key"] as? String == "off")
@@ -71,19 +76,23 @@ struct Open311Tests {
             #expect(badFormat.status == .notFound && badFormatErrors[0]["code"] as? Int == 404)
             #expect(try await app.testing().sendRequest(.GET, "/open311/v2/services.json?jurisdiction_id=elsewhere").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/open311/v2/services.json?jurisdiction_id=361102").status == .ok)
-            #expect(try await app.testing().sendRequest(.GET, "/open311/v2/services.json?jurisdiction_id=&unknown=1").status == .ok,
-                    "empty and unknown optional parameters are ignored")
+            #expect(
+                try await app.testing().sendRequest(.GET, "/open311/v2/services.json?jurisdiction_id=&unknown=1").status == .ok,
+                "empty and unknown optional parameters are ignored")
         }
     }
 
     @Test func requestsAreFiledThroughIntakeAndReadBackWithoutPersonalData() async throws {
         try await withLianxin(demo: true) { app, _ in
             let key = try await Self.key(app, perMinute: 5)
-            let filed = try await post(app, "/open311/v2/requests.json", [
-                "api_key": key, "jurisdiction_id": "", "service_code": "0601", "lat": "28.4545", "long": "117.9433", "attribute[lamp_state]": "off",
-                "description": "路灯不亮，回电13807930001", "first_name": "三", "last_name": "张", "phone": "13807930001",
-                "attribute[pole]": "A-17", "device_id": "",
-            ])
+            let filed = try await post(
+                app, "/open311/v2/requests.json",
+                [
+                    "api_key": key, "jurisdiction_id": "", "service_code": "0601", "lat": "28.4545", "long": "117.9433",
+                    "attribute[lamp_state]": "off",
+                    "description": "路灯不亮，回电13807930001", "first_name": "三", "last_name": "张", "phone": "13807930001",
+                    "attribute[pole]": "A-17", "device_id": "",
+                ])
             #expect(filed.status == .ok)
             let id = try #require(try jsonArray(filed).first?["service_request_id"] as? String)
             let order = try #require(try await WorkOrder.query(on: app.db).filter(\.$number == id).first())
@@ -147,8 +156,9 @@ struct IntakeByPositionTests {
         try await withLianxin(demo: true) { app, _ in
             let staff = try await Staff.signIn(app)
             let headers: HTTPHeaders = ["X-CSRF-Token": try await staff.operatorClient.csrf()]
-            let placed = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers,
-                                                             json: Body(latitude: 28.4545, longitude: 117.9433))
+            let placed = try await staff.operatorClient.send(
+                .POST, "/api/v1/work-orders", headers: headers,
+                json: Body(latitude: 28.4545, longitude: 117.9433))
             #expect(placed.status == .created)
             let order = try placed.json(WorkOrderDTO.self)
             #expect(order.divisionCode.count == 12 && order.divisionCode.hasPrefix("361102"))
@@ -156,8 +166,9 @@ struct IntakeByPositionTests {
             #expect(grid.hasPrefix(order.divisionCode) && order.gridVersion == 1, "the order keeps the grid and version it was filed in")
             let row = try #require(try await Grid.query(on: app.db).filter(\.$code == grid).first())
             #expect(row.communityCode == order.divisionCode)
-            let outside = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers,
-                                                              json: Body(latitude: 39.9, longitude: 116.4))
+            let outside = try await staff.operatorClient.send(
+                .POST, "/api/v1/work-orders", headers: headers,
+                json: Body(latitude: 39.9, longitude: 116.4))
             #expect(outside.status == .unprocessableEntity && outside.body.string.contains("/divisionCode"))
             let neither = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers, json: Body())
             #expect(neither.status == .unprocessableEntity && neither.body.string.contains("/divisionCode"))

@@ -43,14 +43,20 @@ import Fluent
             let home = building("1栋")
             try await PeopleQueries.insert([home], on: app.db)
             let householdID = UUID(), headID = UUID()
-            try await PeopleQueries.insert([PeopleQueries.NewHousehold(
-                id: householdID, buildingID: home.id, door: "101", address: "1栋 101", gridCode: grid, communityCode: community,
-                headResidentID: headID, tags: ["hardship", "livingAloneElderly"], createdAt: now)], on: app.db)
-            try await PeopleQueries.insert([PeopleQueries.NewResident(
-                id: headID, householdID: householdID, buildingID: home.id, gridCode: grid, communityCode: community, name: "李大爷",
-                gender: "male", birthDate: "1950-03-01", idNumberCipher: Data([9, 8, 7]), idNumberIndex: "index-1", phoneCipher: nil,
-                phoneIndex: nil, relation: "head", tags: ["livingAloneElderly"], registrationDivision: "361102", residenceType: "local",
-                createdAt: now)], on: app.db)
+            try await PeopleQueries.insert(
+                [
+                    PeopleQueries.NewHousehold(
+                        id: householdID, buildingID: home.id, door: "101", address: "1栋 101", gridCode: grid, communityCode: community,
+                        headResidentID: headID, tags: ["hardship", "livingAloneElderly"], createdAt: now)
+                ], on: app.db)
+            try await PeopleQueries.insert(
+                [
+                    PeopleQueries.NewResident(
+                        id: headID, householdID: householdID, buildingID: home.id, gridCode: grid, communityCode: community, name: "李大爷",
+                        gender: "male", birthDate: "1950-03-01", idNumberCipher: Data([9, 8, 7]), idNumberIndex: "index-1", phoneCipher: nil,
+                        phoneIndex: nil, relation: "head", tags: ["livingAloneElderly"], registrationDivision: "361102", residenceType: "local",
+                        createdAt: now)
+                ], on: app.db)
 
             let household = try #require(try await Household.find(householdID, on: app.db))
             #expect(household.address == "1栋 101" && household.headResidentID == headID && household.buildingID == home.id)

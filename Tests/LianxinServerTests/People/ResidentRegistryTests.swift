@@ -45,7 +45,8 @@ struct ResidentRegistryTests {
             let before = try await count("residents", app)
             let head = DemoResidents.idNumber("361102", "19560101", 11)
             // Chinese headers and a BOM, as Excel saves "CSV UTF-8".
-            let text = "\u{FEFF}网格编码,楼栋,门牌号,姓名,身份证号,联系电话,与户主关系,人员标签,户标签\n"
+            let text =
+                "\u{FEFF}网格编码,楼栋,门牌号,姓名,身份证号,联系电话,与户主关系,人员标签,户标签\n"
                 + "\(grids.served),滨江花园 2 栋,2-301,赵大山,\(head),138 0793 2001,户主,独居老人;重点人员,困难户\n"
                 + "\(grids.served),滨江花园 2 栋,2-302,钱小红,\(DemoResidents.idNumber("361102", "19900808", 22)),,head,,\n"
                 + "\(grids.other),滨江花园 9 栋,1-101,孙立,\(DemoResidents.idNumber("360702", "20000229", 33)),0793-8201111,head,,\n"
@@ -79,22 +80,27 @@ struct ResidentRegistryTests {
             badChecksum = String(badChecksum.dropLast()) + (badChecksum.last == "1" ? "2" : "1")
             let twin = DemoResidents.idNumber("361102", "19810202", 17)
             let rows = [
-                "\(grids.served),新楼,1,甲,\(badChecksum),,head,",                                   // line 2: checksum
-                "\(grids.served),新楼,2,乙,36110219990230001X,,head,",                              // line 3: 30 February
-                "\(grids.served),新楼,3,丙,\(DemoResidents.idNumber("361102", "20990101", 19)),,head,", // line 4: in the future
-                "361102001001999,新楼,4,丁,\(DemoResidents.idNumber("361102", "19820303", 21)),,head,", // line 5: unknown grid
-                "\(grids.served),新楼,5,戊,\(twin),,head,",                                          // line 6
-                "\(grids.served),新楼,6,己,\(twin),,head,",                                          // line 7: repeats line 6
-                "\(grids.served),新楼,7,庚,\(registeredNumber),,head,",                              // line 8: already registered
-                "\(grids.served),新楼,8,辛,\(DemoResidents.idNumber("361102", "19830404", 23)),12345,head,nosuchtag", // line 9: phone, tag
-                "\(grids.served),新楼,9,壬,\(DemoResidents.idNumber("361102", "19840505", 25)),,head,", // line 10: fine
+                "\(grids.served),新楼,1,甲,\(badChecksum),,head,",  // line 2: checksum
+                "\(grids.served),新楼,2,乙,36110219990230001X,,head,",  // line 3: 30 February
+                "\(grids.served),新楼,3,丙,\(DemoResidents.idNumber("361102", "20990101", 19)),,head,",  // line 4: in the future
+                "361102001001999,新楼,4,丁,\(DemoResidents.idNumber("361102", "19820303", 21)),,head,",  // line 5: unknown grid
+                "\(grids.served),新楼,5,戊,\(twin),,head,",  // line 6
+                "\(grids.served),新楼,6,己,\(twin),,head,",  // line 7: repeats line 6
+                "\(grids.served),新楼,7,庚,\(registeredNumber),,head,",  // line 8: already registered
+                "\(grids.served),新楼,8,辛,\(DemoResidents.idNumber("361102", "19830404", 23)),12345,head,nosuchtag",  // line 9: phone, tag
+                "\(grids.served),新楼,9,壬,\(DemoResidents.idNumber("361102", "19840505", 25)),,head,",  // line 10: fine
             ]
-            let (residents, households, buildings) = (try await count("residents", app), try await count("households", app), try await count("buildings", app))
+            let (residents, households, buildings) = (
+                try await count("residents", app), try await count("households", app), try await count("buildings", app)
+            )
             let response = try await importCSV(Self.header + rows.joined(separator: "\n") + "\n", as: staff)
             #expect(response.status == .unprocessableEntity)
             let reported = try fields(response)
-            #expect(reported == ["/rows/2/idNumber", "/rows/3/idNumber", "/rows/4/idNumber", "/rows/5/grid", "/rows/7/idNumber",
-                                 "/rows/8/idNumber", "/rows/9/phone", "/rows/9/tags"])
+            #expect(
+                reported == [
+                    "/rows/2/idNumber", "/rows/3/idNumber", "/rows/4/idNumber", "/rows/5/grid", "/rows/7/idNumber",
+                    "/rows/8/idNumber", "/rows/9/phone", "/rows/9/tags",
+                ])
             let body = response.body.string
             #expect(body.contains("check character") && body.contains("not a real date") && body.contains("in the future"))
             #expect(body.contains("repeats line 6") && body.contains("already registered") && body.contains("361102001001999"))
@@ -110,7 +116,8 @@ struct ResidentRegistryTests {
         try await withLianxin(demo: true) { app, _ in
             let elsewhere = try #require(try await Grid.query(on: app.db).filter(\.$communityCode == "361102001003").first())
             let staff = try await signIn("community", app)
-            let response = try await importCSV(Self.header + "\(elsewhere.code),楼,1,某人,\(DemoResidents.idNumber("361102", "19700101", 11)),,head,\n", as: staff)
+            let response = try await importCSV(
+                Self.header + "\(elsewhere.code),楼,1,某人,\(DemoResidents.idNumber("361102", "19700101", 11)),,head,\n", as: staff)
             #expect(response.status == .unprocessableEntity)
             #expect(try fields(response) == ["/rows/2/grid"])
         }
@@ -138,7 +145,9 @@ struct ResidentRegistryTests {
             let number = DemoResidents.idNumber("361102", "19680701", 131)
             #expect(try await residents("idNumber=\(number)", client).map(\.name) == ["李建国"])
             #expect(try await residents("idNumber=\(number.dropLast())0", client).isEmpty)
-            #expect(try await residents("phone=\("+86 138-0793-1005".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", client).map(\.name) == ["张伟"])
+            #expect(
+                try await residents("phone=\("+86 138-0793-1005".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", client).map(\.name)
+                    == ["张伟"])
             #expect(try await residents("phone=0793-8201234", client).map(\.name) == ["陈桂兰"])
             let listed = try await client.send(.GET, "/api/v1/residents?limit=500").body.string
             #expect(!listed.contains(number) && !listed.contains("13807931002"), "nothing unmasked in lists")
@@ -148,16 +157,21 @@ struct ResidentRegistryTests {
             let second = try await client.send(.GET, "/api/v1/residents?limit=4&cursor=\(cursor)").json(ListPage<ResidentDTO>.self)
             #expect(second.nextCursor == nil)
             #expect(Set((first.items + second.items).map(\.id)) == Set(all.map(\.id)))
-            #expect(try await client.send(.GET, "/api/v1/resident-tags").json([ResidentTagDTO].self).contains { $0.code == "leftBehindChild" && $0.chineseLabel == "留守儿童" })
+            #expect(
+                try await client.send(.GET, "/api/v1/resident-tags").json([ResidentTagDTO].self).contains {
+                    $0.code == "leftBehindChild" && $0.chineseLabel == "留守儿童"
+                })
         }
     }
 
     @Test func unmaskingNeedsThePermissionAndAReasonAndIsAudited() async throws {
         try await withLianxin(demo: true) { app, _ in
             let staff = try await signIn("community", app)
-            let lee = try #require(try await residents("name=\("李建国".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", staff.client).first)
+            let lee = try #require(
+                try await residents("name=\("李建国".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", staff.client).first)
             let path = "/api/v1/residents/\(lee.id)/unmask"
-            #expect(try await staff.client.send(.POST, path, headers: ["X-CSRF-Token": staff.csrf], json: ["reason": " "]).status == .unprocessableEntity)
+            #expect(
+                try await staff.client.send(.POST, path, headers: ["X-CSRF-Token": staff.csrf], json: ["reason": " "]).status == .unprocessableEntity)
             let shown = try await staff.client.send(.POST, path, headers: ["X-CSRF-Token": staff.csrf], json: ["reason": "核实低保申请"])
             #expect(shown.status == .ok)
             #expect(try shown.field("idNumber") as? String == DemoResidents.idNumber("361102", "19680701", 131))
@@ -185,8 +199,11 @@ struct ResidentRegistryTests {
             let otherID = try other.requireID()
             #expect(try await member.client.send(.GET, "/api/v1/residents/\(otherID)").status == .notFound)
             #expect(try await member.client.send(.GET, "/api/v1/households/\(other.householdID)").status == .notFound)
-            #expect(try await member.client.send(.POST, "/api/v1/residents/\(otherID)/unmask", headers: ["X-CSRF-Token": member.csrf],
-                                                 json: ["reason": "走访核实"]).status == .notFound)
+            #expect(
+                try await member.client.send(
+                    .POST, "/api/v1/residents/\(otherID)/unmask", headers: ["X-CSRF-Token": member.csrf],
+                    json: ["reason": "走访核实"]
+                ).status == .notFound)
             let missing = try await member.client.send(.GET, "/api/v1/residents/\(UUID())")
             let outside = try await member.client.send(.GET, "/api/v1/residents/\(otherID)")
             let (missingDetail, outsideDetail) = (try missing.field("detail") as? String, try outside.field("detail") as? String)
@@ -199,7 +216,9 @@ struct ResidentRegistryTests {
             #expect(try await auditActions(app).contains { $0.action == "scope.denied" && $0.target == "resident:\(otherID)" })
 
             let community = try await signIn("community", app)
-            #expect(try await community.client.send(.GET, "/api/v1/households/\(other.householdID)").status == .ok, "community staff see the whole community")
+            #expect(
+                try await community.client.send(.GET, "/api/v1/households/\(other.householdID)").status == .ok,
+                "community staff see the whole community")
         }
     }
 
@@ -228,12 +247,15 @@ struct ResidentRegistryTests {
         try await withLianxin(demo: true) { app, _ in
             let grids = try await demoGrids(app)
             _ = try await AccountService(application: app, database: app.db).create(
-                .init(username: "gm2", displayName: "网格员 二", password: "Str0ng-pass!", role: "gridMember", divisionCode: DemoResidents.community, departmentCode: nil),
+                .init(
+                    username: "gm2", displayName: "网格员 二", password: "Str0ng-pass!", role: "gridMember", divisionCode: DemoResidents.community,
+                    departmentCode: nil),
                 by: nil, actor: .commandLine)
             let staff = try await signIn("community", app)
             func assign(_ username: String, _ role: String, grid: String) async throws -> TestingHTTPResponse {
-                try await staff.client.send(.POST, "/api/v1/grid-staff", headers: ["X-CSRF-Token": staff.csrf],
-                                            json: ["gridCode": grid, "username": username, "role": role])
+                try await staff.client.send(
+                    .POST, "/api/v1/grid-staff", headers: ["X-CSRF-Token": staff.csrf],
+                    json: ["gridCode": grid, "username": username, "role": role])
             }
             let second = try await assign("gm2", "fullTime", grid: grids.served)
             #expect(second.status == .conflict)

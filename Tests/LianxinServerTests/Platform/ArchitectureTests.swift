@@ -37,19 +37,22 @@ struct ArchitectureTests {
         #expect(Self.featureFolders.count >= 19)
         for folder in Self.featureFolders {
             #expect(document.contains("`Features/\(folder)/`"), "docs/architecture.md does not list Features/\(folder)/")
-            #expect(FileManager.default.fileExists(atPath: "\(Self.server)/Features/\(folder)/\(folder)Feature.swift"),
-                    "Features/\(folder) has no \(folder)Feature.swift")
+            #expect(
+                FileManager.default.fileExists(atPath: "\(Self.server)/Features/\(folder)/\(folder)Feature.swift"),
+                "Features/\(folder) has no \(folder)Feature.swift")
             #expect(registered.contains("\(folder)Feature"), "\(folder)Feature is not in LianxinFeatures.all")
         }
     }
 
     @Test func sqlGoesThroughOneAccessorAndScopeThroughOneHelper() {
         for (path, text) in Self.swiftFiles(under: Self.server) where !path.hasSuffix("Platform/Database/SQLAccess.swift") {
-            #expect(!text.contains("as! any SQLDatabase") && !text.contains("as? any SQLDatabase") && !text.contains("as? SQLDatabase"),
-                    "\(path) casts to SQLDatabase; use db.sql")
+            #expect(
+                !text.contains("as! any SQLDatabase") && !text.contains("as? any SQLDatabase") && !text.contains("as? SQLDatabase"),
+                "\(path) casts to SQLDatabase; use db.sql")
         }
         // A division subtree is a prefix match on a division or community code column.
-        let inline = try! Regex(#"(?i)(division|community)\w*[^\n]{0,40}(\.custom\("LIKE"\)|\bLIKE\b)|\bLIKE\b[^\n]{0,60}(division|community)\w*[^\n]{0,30}%"#)
+        let inline = try! Regex(
+            #"(?i)(division|community)\w*[^\n]{0,40}(\.custom\("LIKE"\)|\bLIKE\b)|\bLIKE\b[^\n]{0,60}(division|community)\w*[^\n]{0,30}%"#)
         for (path, text) in Self.swiftFiles(under: Self.server) where !path.hasSuffix("Platform/Database/DivisionScope.swift") {
             for line in text.split(separator: "\n") where line.contains(inline) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 Issue.record("\(path): an inline division filter; use DivisionScope: \(line)")
@@ -67,9 +70,10 @@ struct ArchitectureTests {
 
     @Test func fluentModelsTakeTheRecordSuffixOnlyBesideACoreTypeOfTheSameName() throws {
         let typeDeclaration = try Regex(#"(?m)^(?:public |package )?(?:final )?(?:struct|enum|class|typealias) (\w+)"#)
-        let core = Set(Self.swiftFiles(under: repositoryRoot + "/Sources/LianxinCore").flatMap { file in
-            file.text.matches(of: typeDeclaration).map { String(file.text[$0.output[1].range!]) }
-        })
+        let core = Set(
+            Self.swiftFiles(under: repositoryRoot + "/Sources/LianxinCore").flatMap { file in
+                file.text.matches(of: typeDeclaration).map { String(file.text[$0.output[1].range!]) }
+            })
         let modelDeclaration = try Regex(#"final class (\w+): Model\b"#)
         var models = 0
         for (path, text) in Self.swiftFiles(under: Self.server) {

@@ -9,10 +9,11 @@ struct JobsRunnerTests {
     struct Boom: Error {}
 
     @Test func everyFeatureDeclaresItsJobsAndEachRunsOnTheDemoCity() async throws {
-        #expect(Set(LianxinFeatures.jobs.map(\.name)) == [
-            "work-orders.sla-sweep", "webhooks.deliver", "intelligence.classifier-refresh", "intelligence.hotspots",
-            "grids.apply-changes",
-        ])
+        #expect(
+            Set(LianxinFeatures.jobs.map(\.name)) == [
+                "work-orders.sla-sweep", "webhooks.deliver", "intelligence.classifier-refresh", "intelligence.hotspots",
+                "grids.apply-changes",
+            ])
         try await withLianxin(clock: TestClock(SLASchedulerTests.tuesdayMorning), demo: true) { app, _ in
             for job in LianxinFeatures.jobs {
                 #expect(await JobsRunner.runOnce(job, app), "\(job.name) runs without failing")

@@ -43,8 +43,12 @@ struct MigrationHistoryTests {
         if TestDatabase.isPostgres {
             let name = TestDatabase.uniqueName("lx_fixture_")
             try TestDatabase.psql("CREATE DATABASE \(name)")
-            try TestDatabase.run(TestDatabase.psqlPath, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", try TestDatabase.url(ofDatabase: name),
-                                                         "-f", Self.fixtures + "before-restructure.postgres.sql"])
+            try TestDatabase.run(
+                TestDatabase.psqlPath,
+                [
+                    "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", try TestDatabase.url(ofDatabase: name),
+                    "-f", Self.fixtures + "before-restructure.postgres.sql",
+                ])
             return TestDatabase.Instance(url: try TestDatabase.url(ofDatabase: name), cleanup: .database(name))
         }
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("\(TestDatabase.uniqueName("lianxin-fixture-")).sqlite").path
@@ -92,12 +96,15 @@ struct MigrationHistoryTests {
     private static func schema(_ app: Application) async throws -> [String] {
         let sql = app.db.sql
         if app.db.isSQLite {
-            return try await sql.raw("""
+            return try await sql.raw(
+                """
                 SELECT type || ' ' || name || ' ON ' || tbl_name || ': ' || COALESCE(sql, '') AS line FROM sqlite_master
                 WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name
-                """).all().map { try $0.decode(column: "line", as: String.self) }
+                """
+            ).all().map { try $0.decode(column: "line", as: String.self) }
         }
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' null=' || is_nullable
                    || ' default=' || COALESCE(column_default, '') AS line
               FROM information_schema.columns WHERE table_schema = current_schema()
@@ -107,6 +114,7 @@ struct MigrationHistoryTests {
             SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ': ' || pg_get_constraintdef(c.oid)
               FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema()
             ORDER BY 1
-            """).all().map { try $0.decode(column: "line", as: String.self) }
+            """
+        ).all().map { try $0.decode(column: "line", as: String.self) }
     }
 }

@@ -14,10 +14,12 @@ struct OpenAPITests {
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             var routes: Set<String> = []
             for route in app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 guard path.hasPrefix("/api/") else { continue }
                 routes.insert("\(route.method.rawValue.lowercased()) \(path)")
             }

@@ -37,8 +37,11 @@ struct PasswordRotationTests {
             let account = try await client.send(.GET, "/account?expired=1")
             #expect(account.status == .ok && account.body.string.contains("id=\"password-expired\""))
             let token = try #require(TestClient.csrfToken(in: account.body.string))
-            let changed = try await client.send(.POST, "/account/password", form: [
-                "current": DemoSeeder.password, "password": "N3w-Secret-2027", "confirm": "N3w-Secret-2027", "_csrf": token])
+            let changed = try await client.send(
+                .POST, "/account/password",
+                form: [
+                    "current": DemoSeeder.password, "password": "N3w-Secret-2027", "confirm": "N3w-Secret-2027", "_csrf": token,
+                ])
             #expect(changed.status == .seeOther)
             try await client.login("operator", "N3w-Secret-2027")
             #expect(try await client.send(.GET, "/api/v1/work-orders").status == .ok)

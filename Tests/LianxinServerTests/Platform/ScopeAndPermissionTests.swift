@@ -10,8 +10,10 @@ struct ScopeAndPermissionTests {
     private func twoCommunities(_ app: Application) async throws -> (a: User, b: User) {
         let service = AccountService(application: app, database: app.db)
         func make(_ name: String, _ division: String) async throws -> User {
-            try await service.create(.init(username: name, displayName: name, password: "Str0ng-pass!", role: "communityStaff",
-                                           divisionCode: division, departmentCode: nil), by: nil, actor: .commandLine)
+            try await service.create(
+                .init(
+                    username: name, displayName: name, password: "Str0ng-pass!", role: "communityStaff",
+                    divisionCode: division, departmentCode: nil), by: nil, actor: .commandLine)
         }
         return (try await make("staff-a", "361102001001"), try await make("staff-b", "361102001003"))
     }
@@ -45,8 +47,10 @@ struct ScopeAndPermissionTests {
         try await withLianxin(demo: true) { app, client in
             let (a, _) = try await twoCommunities(app)
             let service = AccountService(application: app, database: app.db)
-            _ = try await service.create(.init(username: "xz-admin", displayName: "信州区管理员", password: "Str0ng-pass!", role: "admin",
-                                               divisionCode: "361102", departmentCode: nil), by: nil, actor: .commandLine)
+            _ = try await service.create(
+                .init(
+                    username: "xz-admin", displayName: "信州区管理员", password: "Str0ng-pass!", role: "admin",
+                    divisionCode: "361102", departmentCode: nil), by: nil, actor: .commandLine)
             try await enrolTOTP("xz-admin", app)
             let cityOperator = try #require(try await User.query(on: app.db).filter(\.$username == "operator").first())
             try await client.login("xz-admin", "Str0ng-pass!")
@@ -56,9 +60,11 @@ struct ScopeAndPermissionTests {
             let page = try list.json(ListPage<UsersController.UserDTO>.self)
             #expect(page.items.allSatisfy { $0.divisionCode.hasPrefix("361102") })
             #expect(page.items.contains { $0.username == "staff-a" })
-            let form = try await client.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await client.csrf()], json: [
-                "username": "escape", "displayName": "E", "password": "Str0ng-pass!", "role": "operator", "divisionCode": "3611",
-            ])
+            let form = try await client.send(
+                .POST, "/api/v1/users", headers: ["X-CSRF-Token": try await client.csrf()],
+                json: [
+                    "username": "escape", "displayName": "E", "password": "Str0ng-pass!", "role": "operator", "divisionCode": "3611",
+                ])
             #expect(form.status == .unprocessableEntity, "an admin cannot create accounts above their own division")
         }
     }

@@ -26,9 +26,11 @@ struct RentalCheckInTests {
     private func createUnit(_ app: Application, address: String = "上滩头小区 3 栋 2-301") async throws -> RentalUnitDTO {
         let staff = try await signIn("community", app)
         let grid = try await servedGrid(app)
-        let response = try await staff.client.send(.POST, "/api/v1/rental-units", headers: ["X-CSRF-Token": staff.csrf], json: [
-            "gridCode": grid.code, "address": address, "landlordName": "周房东", "landlordPhone": "13907930001",
-        ])
+        let response = try await staff.client.send(
+            .POST, "/api/v1/rental-units", headers: ["X-CSRF-Token": staff.csrf],
+            json: [
+                "gridCode": grid.code, "address": address, "landlordName": "周房东", "landlordPhone": "13907930001",
+            ])
         #expect(response.status == .created, "\(response.body.string)")
         return try response.json(RentalUnitDTO.self)
     }
@@ -43,14 +45,18 @@ struct RentalCheckInTests {
     }
 
     private func goodForm(_ app: Application, id: String = RentalCheckInTests.tenantID) -> [String: String] {
-        ["name": "李四海", "idNumber": id, "phone": "138 0793 5678", "registrationDivision": "361103",
-         "movedIn": TenantCheckIn.dayString(app.lianxin.now())]
+        [
+            "name": "李四海", "idNumber": id, "phone": "138 0793 5678", "registrationDivision": "361103",
+            "movedIn": TenantCheckIn.dayString(app.lianxin.now()),
+        ]
     }
 
     private func bearer(_ username: String, role: String, division: String, _ app: Application) async throws -> HTTPHeaders {
         let service = AccountService(application: app, database: app.db)
-        let user = try await service.create(.init(username: username, displayName: username, password: "Str0ng-pass!", role: role,
-                                                  divisionCode: division, departmentCode: nil), by: nil, actor: .commandLine)
+        let user = try await service.create(
+            .init(
+                username: username, displayName: username, password: "Str0ng-pass!", role: role,
+                divisionCode: division, departmentCode: nil), by: nil, actor: .commandLine)
         let token = try await service.issueToken(for: user, name: "test", actor: .commandLine)
         return ["Authorization": "Bearer \(token)"]
     }
@@ -130,9 +136,11 @@ struct RentalCheckInTests {
             var badChecksum = Self.tenantID
             badChecksum = String(badChecksum.dropLast()) + (badChecksum.last == "1" ? "2" : "1")
             let tomorrow = TenantCheckIn.dayString(app.lianxin.now().addingTimeInterval(86400))
-            let response = try await checkIn(app, code: unit.publicCode, [
-                "name": "李四海", "idNumber": badChecksum, "phone": "12345", "registrationDivision": "361199", "movedIn": tomorrow,
-            ])
+            let response = try await checkIn(
+                app, code: unit.publicCode,
+                [
+                    "name": "李四海", "idNumber": badChecksum, "phone": "12345", "registrationDivision": "361199", "movedIn": tomorrow,
+                ])
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("id=\"idNumber-error\"") && html.contains("校验未通过") && !html.contains("应为"))
@@ -208,16 +216,23 @@ struct RentalCheckInTests {
             #expect(task.kind == "newTenant" && task.tenantName == "李四海" && task.address == unit.address && !task.overdue)
             let staff = try await signIn("community", app)
             #expect(try await staff.client.send(.GET, "/api/v1/visit-tasks").json([VisitTaskDTO].self).isEmpty, "only the assignee's tasks")
-            #expect(try await staff.client.send(.POST, "/api/v1/visit-tasks/\(task.id)/done", headers: ["X-CSRF-Token": staff.csrf],
-                                                json: ["note": "x"]).status == .notFound)
+            #expect(
+                try await staff.client.send(
+                    .POST, "/api/v1/visit-tasks/\(task.id)/done", headers: ["X-CSRF-Token": staff.csrf],
+                    json: ["note": "x"]
+                ).status == .notFound)
 
-            let done = try await member.client.send(.POST, "/api/v1/visit-tasks/\(task.id)/done", headers: ["X-CSRF-Token": member.csrf],
-                                                    json: ["note": "已上门走访，租客情况正常"])
+            let done = try await member.client.send(
+                .POST, "/api/v1/visit-tasks/\(task.id)/done", headers: ["X-CSRF-Token": member.csrf],
+                json: ["note": "已上门走访，租客情况正常"])
             #expect(done.status == .ok, "\(done.body.string)")
             #expect(try done.json(VisitTaskDTO.self).doneAt != nil)
             #expect(try await member.client.send(.GET, "/api/v1/visit-tasks").json([VisitTaskDTO].self).isEmpty)
-            #expect(try await member.client.send(.POST, "/api/v1/visit-tasks/\(task.id)/done", headers: ["X-CSRF-Token": member.csrf],
-                                                 json: ["note": ""]).status == .conflict)
+            #expect(
+                try await member.client.send(
+                    .POST, "/api/v1/visit-tasks/\(task.id)/done", headers: ["X-CSRF-Token": member.csrf],
+                    json: ["note": ""]
+                ).status == .conflict)
             #expect(try await auditActions(app).contains { $0.action == "visit-task.done" })
         }
     }
@@ -237,9 +252,12 @@ struct RentalCheckInTests {
             let outgoing = try await list("outgoing", registration)
             #expect(outgoing.rows.count == 1)
             let row = try #require(outgoing.rows.first)
-            #expect(row.name == "李**" && row.idNumber.hasPrefix("361103********") && row.communityCode == DemoResidents.community && row.since == TenantCheckIn.dayString(app.lianxin.now()))
-            #expect(row.address == nil && row.tenancyId == nil && !outgoing.raw.contains(unit.address) && !outgoing.raw.contains("周"),
-                    "nothing about the unit or the landlord")
+            #expect(
+                row.name == "李**" && row.idNumber.hasPrefix("361103********") && row.communityCode == DemoResidents.community
+                    && row.since == TenantCheckIn.dayString(app.lianxin.now()))
+            #expect(
+                row.address == nil && row.tenancyId == nil && !outgoing.raw.contains(unit.address) && !outgoing.raw.contains("周"),
+                "nothing about the unit or the landlord")
             #expect(try await list("incoming", registration).rows.isEmpty)
 
             let staff = try await signIn("community", app)
@@ -255,12 +273,15 @@ struct RentalCheckInTests {
 
     @Test func aUnitOutsideYourScopeIsNotFound() async throws {
         try await withLianxin(demo: true) { app, _ in
-            let elsewhere = try #require(try await Grid.query(on: app.db).filter(\.$communityCode != DemoResidents.community)
-                .filter(\.$validTo == nil).sort(\.$code).first())
+            let elsewhere = try #require(
+                try await Grid.query(on: app.db).filter(\.$communityCode != DemoResidents.community)
+                    .filter(\.$validTo == nil).sort(\.$code).first())
             let admin = try await signIn("admin", app)
-            let created = try await admin.client.send(.POST, "/api/v1/rental-units", headers: ["X-CSRF-Token": admin.csrf], json: [
-                "gridCode": elsewhere.code, "address": "别处 1 号", "landlordName": "吴房东", "landlordPhone": "13907930002",
-            ])
+            let created = try await admin.client.send(
+                .POST, "/api/v1/rental-units", headers: ["X-CSRF-Token": admin.csrf],
+                json: [
+                    "gridCode": elsewhere.code, "address": "别处 1 号", "landlordName": "吴房东", "landlordPhone": "13907930002",
+                ])
             #expect(created.status == .created, "\(created.body.string)")
             let unit = try created.json(RentalUnitDTO.self)
 
@@ -269,9 +290,11 @@ struct RentalCheckInTests {
                 #expect(try await staff.client.send(.GET, "/api/v1/rental-units/\(unit.id)\(suffix)").status == .notFound)
             }
             #expect(try await staff.client.send(.GET, "/api/v1/rental-units").json(ListPage<RentalUnitDTO>.self).items.isEmpty)
-            let refused = try await staff.client.send(.POST, "/api/v1/rental-units", headers: ["X-CSRF-Token": staff.csrf], json: [
-                "gridCode": elsewhere.code, "address": "别处 2 号", "landlordName": "吴房东", "landlordPhone": "13907930002",
-            ])
+            let refused = try await staff.client.send(
+                .POST, "/api/v1/rental-units", headers: ["X-CSRF-Token": staff.csrf],
+                json: [
+                    "gridCode": elsewhere.code, "address": "别处 2 号", "landlordName": "吴房东", "landlordPhone": "13907930002",
+                ])
             #expect(refused.status == .unprocessableEntity)
             #expect(try await auditActions(app).contains { $0.action == "scope.denied" && $0.target == "rental-unit:\(unit.id)" })
         }

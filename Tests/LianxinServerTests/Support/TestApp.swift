@@ -24,8 +24,10 @@ let repositoryRoot: String = {
 
 /// Runs `body` against a freshly configured and migrated app. With `demo`, the app starts from a
 /// copy of the seeded demo city (see `DemoTemplates`) instead of seeding it again.
-func withLianxin(clock: TestClock = TestClock(), demo: Bool = false, settings extra: [String: String] = [:],
-                 _ body: (Application, TestClient) async throws -> Void) async throws {
+func withLianxin(
+    clock: TestClock = TestClock(), demo: Bool = false, settings extra: [String: String] = [:],
+    _ body: (Application, TestClient) async throws -> Void
+) async throws {
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lianxin-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     var environment = TestDatabase.environment(dataDirectory: dataDirectory).merging(extra) { _, new in new }
@@ -66,8 +68,10 @@ final class TestClient: @unchecked Sendable {
     init(app: Application) { self.app = app }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], json: (any Encodable)? = nil,
-              form: [String: String]? = nil, raw: (bytes: [UInt8], type: HTTPMediaType)? = nil) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], json: (any Encodable)? = nil,
+        form: [String: String]? = nil, raw: (bytes: [UInt8], type: HTTPMediaType)? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty, !headers.contains(name: .cookie) {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
@@ -92,7 +96,11 @@ final class TestClient: @unchecked Sendable {
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
-            if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+            if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") {
+                cookies[pair[0]] = nil
+            } else {
+                cookies[pair[0]] = pair[1]
+            }
         }
         return response
     }
@@ -111,7 +119,8 @@ final class TestClient: @unchecked Sendable {
     /// still accepts (the test clock stands still, and each step works once).
     func totpCode(for username: String) async throws -> String? {
         guard let user = try await User.query(on: app.db).filter(\.$username == username).first(),
-              user.role.isAdministrator, let cipher = user.totpSecretCipher else { return nil }
+            user.role.isAdministrator, let cipher = user.totpSecretCipher
+        else { return nil }
         let totp = TOTP(secret: TOTP.decodeBase32(try app.lianxin.cipher.open(cipher)) ?? [])
         let now = Int(app.lianxin.now().timeIntervalSince1970 / 30)
         let step = max(now - 1, (user.totpLastStep ?? -1) + 1)

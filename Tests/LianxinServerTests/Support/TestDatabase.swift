@@ -114,8 +114,11 @@ enum TestDatabase {
 
     /// PostgreSQL's client: on PATH, or beside the newest server installed.
     static let psqlPath: String = {
-        let candidates = ["/usr/bin/psql", "/usr/local/bin/psql"]
-            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin/psql" }
+        let candidates =
+            ["/usr/bin/psql", "/usr/local/bin/psql"]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted(by: >).map {
+                "/usr/lib/postgresql/\($0)/bin/psql"
+            }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "psql"
     }()
 

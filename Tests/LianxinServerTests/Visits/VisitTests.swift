@@ -20,9 +20,13 @@ struct VisitTests {
 
             // Every finding is checked before anything is written.
             let csrf = try await member.csrf()
-            let bad = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf], json: VisitsController.VisitInput(
-                householdId: household, note: "入户走访",
-                findings: [.init(description: "楼道灯坏了", outcome: "selfHandled"), .init(description: "下水道堵塞", outcome: "workOrder", categoryCode: "9999")]))
+            let bad = try await member.send(
+                .POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf],
+                json: VisitsController.VisitInput(
+                    householdId: household, note: "入户走访",
+                    findings: [
+                        .init(description: "楼道灯坏了", outcome: "selfHandled"), .init(description: "下水道堵塞", outcome: "workOrder", categoryCode: "9999"),
+                    ]))
             #expect(bad.status == .unprocessableEntity)
             #expect(Set(try bad.json(ProblemBody.self).errors?.map(\.field) ?? []) == ["/findings/0/result", "/findings/1/categoryCode"])
             let visitsWritten = try await count("visits", app), ordersWritten = try await count("work_orders", app)
@@ -30,17 +34,23 @@ struct VisitTests {
 
             // A photo first: an image by its bytes, for a household in scope.
             let png = [UInt8](try QRCode(encoding: "走访照片").png(scale: 2))
-            let uploaded = try await member.send(.POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": csrf], raw: (png, .png))
+            let uploaded = try await member.send(
+                .POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": csrf], raw: (png, .png))
             #expect(uploaded.status == .created)
             let photo = try uploaded.json(VisitsController.PhotoDTO.self)
-            let notAPhoto = try await member.send(.POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": csrf],
-                                                  raw: (Array("%PDF-1.4".utf8), .png))
+            let notAPhoto = try await member.send(
+                .POST, "/api/v1/visits/photos?household=\(household)", headers: ["X-CSRF-Token": csrf],
+                raw: (Array("%PDF-1.4".utf8), .png))
             #expect(notAPhoto.status == .unsupportedMediaType)
 
-            let recorded = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf], json: VisitsController.VisitInput(
-                householdId: household, latitude: 28.4545, longitude: 117.9433, note: "入户走访，老人身体尚可",
-                findings: [.init(description: "楼道灯坏了", outcome: "selfHandled", result: "当场更换灯泡"),
-                           .init(description: "门前下水道堵塞，污水外溢", outcome: "workOrder", categoryCode: "0601")], photoIds: [photo.id]))
+            let recorded = try await member.send(
+                .POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf],
+                json: VisitsController.VisitInput(
+                    householdId: household, latitude: 28.4545, longitude: 117.9433, note: "入户走访，老人身体尚可",
+                    findings: [
+                        .init(description: "楼道灯坏了", outcome: "selfHandled", result: "当场更换灯泡"),
+                        .init(description: "门前下水道堵塞，污水外溢", outcome: "workOrder", categoryCode: "0601"),
+                    ], photoIds: [photo.id]))
             #expect(recorded.status == .created)
             let visit = try recorded.json(VisitsController.VisitDTO.self)
             #expect(visit.findings.map(\.outcome) == ["selfHandled", "workOrder"])
@@ -48,13 +58,15 @@ struct VisitTests {
             let fetched = try await member.send(.GET, photo.url)
             #expect(fetched.status == .ok && fetched.headers.contentType == .png && fetched.body.readableBytes == png.count)
             // A photo already on a visit cannot be cited again.
-            let reused = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf],
-                                               json: VisitsController.VisitInput(householdId: household, note: "再次走访", photoIds: [photo.id]))
+            let reused = try await member.send(
+                .POST, "/api/v1/visits", headers: ["X-CSRF-Token": csrf],
+                json: VisitsController.VisitInput(householdId: household, note: "再次走访", photoIds: [photo.id]))
             #expect(reused.status == .unprocessableEntity && reused.body.string.contains("photoIds"))
             let orderID = try #require(visit.findings[1].orderId)
             let order = try #require(try await WorkOrder.find(orderID, on: app.db))
             #expect(order.channel == "gridPatrol" && order.divisionCode.hasPrefix("361102001001"))
-            #expect(try await member.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self).allSatisfy { $0.householdId != household })
+            #expect(
+                try await member.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self).allSatisfy { $0.householdId != household })
 
             let community = TestClient(app: app)
             try await community.login("community")
@@ -72,8 +84,9 @@ struct VisitTests {
             // A household outside the member's grids is out of reach.
             let elsewhere = try #require(try await Household.query(on: app.db).filter(\.$gridCode != assigned).first())
             try await member.login("gridmember")
-            let outside = try await member.send(.POST, "/api/v1/visits", headers: ["X-CSRF-Token": try await member.csrf()],
-                                                json: VisitsController.VisitInput(householdId: elsewhere.id, note: "走访"))
+            let outside = try await member.send(
+                .POST, "/api/v1/visits", headers: ["X-CSRF-Token": try await member.csrf()],
+                json: VisitsController.VisitInput(householdId: elsewhere.id, note: "走访"))
             #expect(outside.status == .notFound)
         }
     }
@@ -85,13 +98,22 @@ struct VisitTests {
             let rules = try await community.send(.GET, "/api/v1/visit-rules").json([VisitsController.RuleDTO].self)
             #expect(rules.first { $0.tag == "hardship" }?.cadence == "weekly")
             let csrf = try await community.csrf()
-            #expect(try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "every:0"]).status == .unprocessableEntity)
-            #expect(try await community.send(.PUT, "/api/v1/visit-rules/nosuchtag", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status == .notFound)
-            #expect(try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status == .ok)
+            #expect(
+                try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "every:0"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await community.send(.PUT, "/api/v1/visit-rules/nosuchtag", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status
+                    == .notFound)
+            #expect(
+                try await community.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": csrf], json: ["cadence": "daily"]).status
+                    == .ok)
             #expect(try await VisitSchedule.policy(on: app.db).rules.contains(VisitRule(tagID: "hardship", cadence: .daily)))
             let member = TestClient(app: app)
             try await member.login("gridmember")
-            #expect(try await member.send(.PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": try await member.csrf()], json: ["cadence": "weekly"]).status == .forbidden)
+            #expect(
+                try await member.send(
+                    .PUT, "/api/v1/visit-rules/hardship", headers: ["X-CSRF-Token": try await member.csrf()], json: ["cadence": "weekly"]
+                ).status == .forbidden)
         }
     }
 }
@@ -103,22 +125,26 @@ struct PartTimeHelperTests {
             let grids = try await Grid.query(on: app.db).filter(\.$communityCode == "361102001001").filter(\.$validTo == nil).sort(\.$code).all()
             let admin = TestClient(app: app)
             try await admin.login("admin")
-            let account = AccountService.NewAccount(username: "rider01", displayName: "骑手 小刘 (兼职网格员)", password: "Rider@2026x",
-                                                    role: "gridMember", divisionCode: "361102001001")
+            let account = AccountService.NewAccount(
+                username: "rider01", displayName: "骑手 小刘 (兼职网格员)", password: "Rider@2026x",
+                role: "gridMember", divisionCode: "361102001001")
             #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
             let community = TestClient(app: app)
             try await community.login("community")
-            let assigned = try await community.send(.POST, "/api/v1/grid-staff", headers: ["X-CSRF-Token": try await community.csrf()],
-                                                    json: GridStaffController.AssignInput(gridCode: grids[1].code, username: "rider01", role: "partTime"))
+            let assigned = try await community.send(
+                .POST, "/api/v1/grid-staff", headers: ["X-CSRF-Token": try await community.csrf()],
+                json: GridStaffController.AssignInput(gridCode: grids[1].code, username: "rider01", role: "partTime"))
             #expect(assigned.status == .created)
 
             let helper = TestClient(app: app)
             try await helper.login("rider01", "Rider@2026x")
             let due = try await helper.send(.GET, "/api/v1/visits/due").json([VisitsController.DueItem].self)
             #expect(!due.isEmpty && due.allSatisfy { $0.gridCode == grids[1].code }, "a part-time helper sees the grid they help in, only")
-            let report = try await helper.send(.POST, "/api/v1/work-orders", headers: ["X-CSRF-Token": try await helper.csrf()],
-                json: NewWorkOrder(title: "井盖缺失", description: "送餐途中发现劳动路井盖缺失", categoryCode: "0601", channel: "gridPatrol",
-                                   divisionCode: "361102001001"))
+            let report = try await helper.send(
+                .POST, "/api/v1/work-orders", headers: ["X-CSRF-Token": try await helper.csrf()],
+                json: NewWorkOrder(
+                    title: "井盖缺失", description: "送餐途中发现劳动路井盖缺失", categoryCode: "0601", channel: "gridPatrol",
+                    divisionCode: "361102001001"))
             #expect(report.status == .created)
             #expect(try report.json(WorkOrderDTO.self).channel == "gridPatrol")
         }

@@ -42,8 +42,9 @@ struct WebhookQueriesTests {
             #expect(Set(first.map(\.id)) == Set([oldest.id, older.id]), "the two due longest")
             let stored = try await WebhookDelivery.query(on: app.db).filter(\.$id ~~ first.compactMap(\.id)).all()
             #expect(stored.allSatisfy { $0.nextAttemptAt == now.addingTimeInterval(300) }, "leased for five minutes")
-            #expect(try await WebhookQueries.claimDue(at: now, lease: 300, limit: 10, on: app.db).map(\.id) == [old.id],
-                    "leased rows are skipped; delivered, failed and future ones are never due")
+            #expect(
+                try await WebhookQueries.claimDue(at: now, lease: 300, limit: 10, on: app.db).map(\.id) == [old.id],
+                "leased rows are skipped; delivered, failed and future ones are never due")
             #expect(try await WebhookQueries.claimDue(at: now, lease: 300, limit: 10, on: app.db).isEmpty)
 
             let byID = try await WebhookQueries.subscriptions([subscription.requireID(), UUID()], on: app.db)

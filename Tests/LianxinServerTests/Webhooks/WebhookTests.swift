@@ -49,7 +49,9 @@ struct WebhookTests {
             let call = try #require(sender.calls.last)
             #expect(call.headers["X-Lianxin-Event"] == "workOrder.dispatched")
             let timestamp = try #require(call.headers["X-Lianxin-Timestamp"])
-            #expect(call.headers["X-Lianxin-Signature"] == WebhookDispatcher.signature(secret: "sms-gateway-secret-0001", timestamp: timestamp, body: call.body))
+            #expect(
+                call.headers["X-Lianxin-Signature"]
+                    == WebhookDispatcher.signature(secret: "sms-gateway-secret-0001", timestamp: timestamp, body: call.body))
             #expect(String(decoding: call.body, as: UTF8.self).contains("\"event\":\"dispatched\""))
             #expect(WebhookDispatcher.backoff(afterAttempts: 1) == 30)
             #expect(WebhookDispatcher.backoff(afterAttempts: 3) == 120)

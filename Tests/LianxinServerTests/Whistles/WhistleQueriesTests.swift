@@ -42,8 +42,9 @@ struct WhistleQueriesTests {
             #expect(try await WhistleQueries.latest(summoning: cg, on: app.db).map(\.id) == [recent.id, early.id])
             #expect(try await WhistleQueries.latest(summoning: zj, on: app.db).map(\.id) == [recent.id, elsewhere.id])
 
-            let month = try await WhistleQueries.blown(within: DivisionCode("361102")!, from: now.addingTimeInterval(-86_400),
-                                                       to: now.addingTimeInterval(86_400), on: app.db)
+            let month = try await WhistleQueries.blown(
+                within: DivisionCode("361102")!, from: now.addingTimeInterval(-86_400),
+                to: now.addingTimeInterval(86_400), on: app.db)
             #expect(month.map(\.id) == [recent.id], "the early one is outside the window, the other outside the division")
 
             let summons = try await WhistleQueries.summons(of: [recent.requireID(), elsewhere.requireID()], on: app.db)

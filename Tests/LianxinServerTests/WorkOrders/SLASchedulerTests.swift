@@ -16,7 +16,7 @@ struct SLASchedulerTests {
         try await withLianxin(clock: clock, demo: true) { app, _ in
             let staff = try await Staff.signIn(app)
             var body = Staff.newOrder
-            body["categoryCode"] = "0101"   // 暴露垃圾: the 12530 rule
+            body["categoryCode"] = "0101"  // 暴露垃圾: the 12530 rule
             let order = try await staff.create(body).json(WorkOrderDTO.self)
             let dispatch = try #require(order.clocks.first { $0.stage == "dispatch" })
             #expect(dispatch.dueAt == Self.tuesdayMorning.addingTimeInterval(120), "2 minutes to dispatch")
@@ -60,7 +60,7 @@ struct SLASchedulerTests {
         try await withLianxin(clock: clock, demo: true) { app, _ in
             let staff = try await Staff.signIn(app)
             var body = Staff.newOrder
-            body["categoryCode"] = "0601"   // 路灯损坏: Longnan's 3-working-day ladder
+            body["categoryCode"] = "0601"  // 路灯损坏: Longnan's 3-working-day ladder
             let id = try await staff.create(body).json(WorkOrderDTO.self).id.uuidString
             let order = try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": try await staff.departmentID("XZ-CG")])
                 .json(WorkOrderDTO.self)
@@ -115,14 +115,16 @@ struct PublicTrackingTests {
             #expect(view.body.string.contains("138****0001"))
             #expect(!view.body.string.contains("13807930001"))
             #expect(try view.field("canEvaluate") as? Bool == false)
-            let early = try await resident.send(.POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
-                                                json: TransitionBody(action: "", satisfaction: "satisfied", solved: true))
+            let early = try await resident.send(
+                .POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
+                json: TransitionBody(action: "", satisfaction: "satisfied", solved: true))
             #expect(early.status == .conflict)
             try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": try await staff.departmentID("XZ-CG")])
             for action in ["sign", "startProgress"] { try await staff.act(staff.handler, id, ["action": action]) }
             try await staff.act(staff.handler, id, ["action": "complete", "note": "已修复"])
-            let evaluated = try await resident.send(.POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
-                                                    json: TransitionBody(action: "", satisfaction: "basicallySatisfied", solved: true))
+            let evaluated = try await resident.send(
+                .POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
+                json: TransitionBody(action: "", satisfaction: "basicallySatisfied", solved: true))
             #expect(evaluated.status == .ok)
             #expect(try evaluated.field("status") as? String == "evaluated")
             let reopened = try await resident.send(.POST, "/api/v1/public/orders/\(order.trackingCode)/reopen", json: ["reason": "晚上又不亮了"])

@@ -62,9 +62,11 @@ struct WorkOrderLifecycleTests {
                 #expect(try await staff.act(staff.handler, id, ["action": action]).status == .ok, "\(action)")
             }
             #expect(try await staff.act(staff.handler, id, ["action": "complete", "note": "已更换灯泡"]).status == .ok)
-            let dissatisfied = try await staff.act(staff.operatorClient, id, ["action": "revisit", "satisfaction": "dissatisfied", "solved": "false"])
+            let dissatisfied = try await staff.act(
+                staff.operatorClient, id, ["action": "revisit", "satisfaction": "dissatisfied", "solved": "false"])
             #expect(dissatisfied.status == .badRequest || dissatisfied.status == .unprocessableEntity, "solved must be a boolean")
-            let reopened = try await staff.operatorClient.send(.POST, "/api/v1/work-orders/\(id)/transitions",
+            let reopened = try await staff.operatorClient.send(
+                .POST, "/api/v1/work-orders/\(id)/transitions",
                 headers: ["X-CSRF-Token": try await staff.operatorClient.csrf()],
                 json: TransitionBody(action: "revisit", satisfaction: "dissatisfied", solved: false))
             let afterReopen = try reopened.json(WorkOrderDTO.self)
@@ -73,7 +75,8 @@ struct WorkOrderLifecycleTests {
             #expect(afterReopen.departmentId?.uuidString == department, "back to the same unit")
             for action in ["sign", "startProgress"] { #expect(try await staff.act(staff.handler, id, ["action": action]).status == .ok) }
             #expect(try await staff.act(staff.handler, id, ["action": "complete", "note": "线路已修复"]).status == .ok)
-            let satisfied = try await staff.operatorClient.send(.POST, "/api/v1/work-orders/\(id)/transitions",
+            let satisfied = try await staff.operatorClient.send(
+                .POST, "/api/v1/work-orders/\(id)/transitions",
                 headers: ["X-CSRF-Token": try await staff.operatorClient.csrf()],
                 json: TransitionBody(action: "revisit", satisfaction: "satisfied", solved: true))
             #expect(try satisfied.json(WorkOrderDTO.self).status == "evaluated")
@@ -81,8 +84,11 @@ struct WorkOrderLifecycleTests {
             #expect(try closed.json(WorkOrderDTO.self).status == "closed")
 
             let events = try await staff.operatorClient.send(.GET, "/api/v1/work-orders/\(id)/events").json([WorkOrderEventDTO].self)
-            #expect(events.map(\.kind) == ["created", "accepted", "dispatched", "signed", "arrived", "progressStarted", "completed",
-                                           "evaluated", "signed", "progressStarted", "completed", "evaluated", "closed"])
+            #expect(
+                events.map(\.kind) == [
+                    "created", "accepted", "dispatched", "signed", "arrived", "progressStarted", "completed",
+                    "evaluated", "signed", "progressStarted", "completed", "evaluated", "closed",
+                ])
             let row = try #require(try await WorkOrder.find(order.id, on: app.db))
             let records = try await WorkOrderEventRecord.query(on: app.db).filter(\.$orderID == order.id).sort(\.$sequence).all()
             let rebuilt = try WorkOrderState.rebuild(from: try records.map(WorkOrderService.decodeEvent))
@@ -127,8 +133,10 @@ struct WorkOrderLifecycleTests {
     @Test func badIntakeNamesEveryFieldAndWritesNothing() async throws {
         try await withLianxin(demo: true) { app, _ in
             let staff = try await Staff.signIn(app)
-            let response = try await staff.create(["title": "", "categoryCode": "9999", "divisionCode": "3612",
-                                                   "requesterPhone": "12345", "channel": "fax"])
+            let response = try await staff.create([
+                "title": "", "categoryCode": "9999", "divisionCode": "3612",
+                "requesterPhone": "12345", "channel": "fax",
+            ])
             #expect(response.status == .unprocessableEntity)
             let fields = Set(try #require(try response.field("errors") as? [[String: String]]).compactMap { $0["field"] })
             #expect(fields == ["/title", "/description", "/categoryCode", "/channel", "/divisionCode", "/requesterPhone"])
@@ -142,8 +150,9 @@ struct WorkOrderLifecycleTests {
             let staff = try await Staff.signIn(app)
             let id = try await staff.create().json(WorkOrderDTO.self).id.uuidString
             _ = try await AccountService(application: app, database: app.db).create(
-                .init(username: "other-staff", displayName: "O", password: "Str0ng-pass!", role: "communityStaff",
-                      divisionCode: "361102001003", departmentCode: nil), by: nil, actor: .commandLine)
+                .init(
+                    username: "other-staff", displayName: "O", password: "Str0ng-pass!", role: "communityStaff",
+                    divisionCode: "361102001003", departmentCode: nil), by: nil, actor: .commandLine)
             let other = TestClient(app: app)
             try await other.login("other-staff", "Str0ng-pass!")
             #expect(try await other.send(.GET, "/api/v1/work-orders/\(id)").status == .notFound)

@@ -36,8 +36,12 @@ struct WorkbenchPagesTests {
             let before = try await count("work_orders", app)
 
             // Mistakes: each named beside its field, nothing written.
-            let bad = try await client.send(.POST, "/desk", form: ["_csrf": token, "title": "", "description": "井盖缺失",
-                                                                   "categoryCode": "9999", "requesterPhone": "12345"])
+            let bad = try await client.send(
+                .POST, "/desk",
+                form: [
+                    "_csrf": token, "title": "", "description": "井盖缺失",
+                    "categoryCode": "9999", "requesterPhone": "12345",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("id=\"title-error\""))
             #expect(bad.body.string.contains("id=\"categoryCode-error\""))
@@ -46,9 +50,11 @@ struct WorkbenchPagesTests {
             #expect(try await count("work_orders", app) == before)
 
             let key = UUID().uuidString
-            let form = ["_csrf": token, "idempotencyKey": key, "title": "井盖缺失", "description": "人民路口井盖缺失，有人险些跌落",
-                        "categoryCode": "0601", "channel": "hotline", "requestKind": "report", "requesterPhone": "13907931111",
-                        "requesterName": "王先生", "divisionCode": "361102001001"]
+            let form = [
+                "_csrf": token, "idempotencyKey": key, "title": "井盖缺失", "description": "人民路口井盖缺失，有人险些跌落",
+                "categoryCode": "0601", "channel": "hotline", "requestKind": "report", "requesterPhone": "13907931111",
+                "requesterName": "王先生", "divisionCode": "361102001001",
+            ]
             let filed = try await client.send(.POST, "/desk", form: form)
             #expect(filed.status == .seeOther)
             let id = try Self.orderID(filed.headers.first(name: .location))
@@ -77,8 +83,12 @@ struct WorkbenchPagesTests {
             let token = try #require(TestClient.csrfToken(in: report.body.string))
             let missing = try await resident.send(.POST, "/p/report", form: ["_csrf": token, "description": "小区门口的路灯不亮了"])
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("id=\"r-division-error\""))
-            let sent = try await resident.send(.POST, "/p/report", form: ["_csrf": token, "description": "小区门口路灯坏了好几天，晚上一片漆黑",
-                                                                          "divisionCode": "361102001001", "requesterPhone": "13907932222"])
+            let sent = try await resident.send(
+                .POST, "/p/report",
+                form: [
+                    "_csrf": token, "description": "小区门口路灯坏了好几天，晚上一片漆黑",
+                    "divisionCode": "361102001001", "requesterPhone": "13907932222",
+                ])
             #expect(sent.status == .seeOther)
             let trackPath = try #require(sent.headers.first(name: .location))
             let code = String(trackPath.dropFirst("/p/track/".count).prefix { $0 != "?" })
@@ -107,7 +117,9 @@ struct WorkbenchPagesTests {
             var page = try await handler.send(.GET, "/orders/\(id)").body.string
             #expect(page.contains("id=\"act-sign\"") && !page.contains("id=\"act-close\""), "the handler is offered exactly their steps")
             let act = try #require(TestClient.csrfToken(in: page))
-            for (action, extra) in [("sign", [:]), ("arrive", ["latitude": "28.4547", "longitude": "117.9431"]), ("complete", ["note": "已更换灯泡"])] as [(String, [String: String])] {
+            for (action, extra) in [("sign", [:]), ("arrive", ["latitude": "28.4547", "longitude": "117.9431"]), ("complete", ["note": "已更换灯泡"])]
+                as [(String, [String: String])]
+            {
                 let step = try await handler.send(.POST, "/orders/\(id)/act", form: ["_csrf": act, "action": action].merging(extra) { a, _ in a })
                 #expect(step.status == .seeOther, "\(action)")
             }
@@ -123,21 +135,25 @@ struct WorkbenchPagesTests {
             #expect(track.contains("id=\"evaluate-form\""))
             let unanswered = try await resident.send(.POST, "/p/track/\(code)/evaluation", form: ["_csrf": token, "satisfaction": "dissatisfied"])
             #expect(unanswered.status == .unprocessableEntity && unanswered.body.string.contains("id=\"e-solved-error\""))
-            let evaluated = try await resident.send(.POST, "/p/track/\(code)/evaluation",
-                                                    form: ["_csrf": token, "satisfaction": "dissatisfied", "solved": "false", "comment": "又不亮了"])
+            let evaluated = try await resident.send(
+                .POST, "/p/track/\(code)/evaluation",
+                form: ["_csrf": token, "satisfaction": "dissatisfied", "solved": "false", "comment": "又不亮了"])
             #expect(evaluated.status == .seeOther)
             #expect(try await Self.status(id, app) == "reopened")
 
             // Done again, then closed by the operator.
             for (action, extra) in [("sign", [:]), ("complete", ["note": "更换整套线路"])] as [(String, [String: String])] {
-                #expect(try await handler.send(.POST, "/orders/\(id)/act", form: ["_csrf": act, "action": action].merging(extra) { a, _ in a }).status == .seeOther)
+                #expect(
+                    try await handler.send(.POST, "/orders/\(id)/act", form: ["_csrf": act, "action": action].merging(extra) { a, _ in a }).status
+                        == .seeOther)
             }
             let operatorClient = TestClient(app: app)
             try await operatorClient.login("operator")
             page = try await operatorClient.send(.GET, "/orders/\(id)").body.string
             #expect(page.contains("id=\"act-close\""))
-            let close = try await operatorClient.send(.POST, "/orders/\(id)/act",
-                                                      form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "action": "close", "note": "回访满意"])
+            let close = try await operatorClient.send(
+                .POST, "/orders/\(id)/act",
+                form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "action": "close", "note": "回访满意"])
             #expect(close.status == .seeOther)
             #expect(try await Self.status(id, app) == "closed")
             let finalPage = try await resident.send(.GET, "/p/track/\(code)").body.string
@@ -151,14 +167,20 @@ struct WorkbenchPagesTests {
         try await withLianxin(demo: true) { app, client in
             try await client.login("operator")
             let token = try await client.csrf("/desk")
-            let filed = try await client.send(.POST, "/desk", form: ["_csrf": token, "title": "噪音扰民", "description": "夜间施工噪音",
-                                                                     "categoryCode": "0602", "divisionCode": "361102001001"])
+            let filed = try await client.send(
+                .POST, "/desk",
+                form: [
+                    "_csrf": token, "title": "噪音扰民", "description": "夜间施工噪音",
+                    "categoryCode": "0602", "divisionCode": "361102001001",
+                ])
             let id = try Self.orderID(filed.headers.first(name: .location))
             // The handler of a department the order was not sent to: 404, as in the API.
             let handler = TestClient(app: app)
             try await handler.login("handler")
             #expect(try await handler.send(.GET, "/orders/\(id)").status == .notFound)
-            #expect(try await handler.send(.POST, "/orders/\(id)/act", form: ["_csrf": try await handler.csrf("/my-orders"), "action": "sign"]).status == .notFound)
+            #expect(
+                try await handler.send(.POST, "/orders/\(id)/act", form: ["_csrf": try await handler.csrf("/my-orders"), "action": "sign"]).status
+                    == .notFound)
             // Pages for other roles are refused.
             #expect(try await handler.send(.GET, "/desk").status == .forbidden)
             #expect(try await handler.send(.GET, "/supervision").status == .notFound)
@@ -184,7 +206,8 @@ struct WorkbenchPagesTests {
             let households = try await Household.query(on: app.db).filter(\.$gridCode == grid.code).count()
             #expect(card.body.string.contains("<dd>\(households) ·"), "the card counts the grid's households")
             // Another district's grid is out of scope.
-            let other = try await Grid.query(on: app.db).filter(\.$validTo == nil).filter(\.$communityCode, .custom("NOT LIKE"), "361102001001%").first()
+            let other = try await Grid.query(on: app.db).filter(\.$validTo == nil).filter(\.$communityCode, .custom("NOT LIKE"), "361102001001%")
+                .first()
             if let other { #expect(try await client.send(.GET, "/grid-map/\(other.code)/card").status == .notFound) }
             let list = try await client.send(.GET, "/grid-map/\(grid.code)")
             #expect(list.status == .ok)
@@ -254,14 +277,22 @@ struct WorkbenchPagesTests {
             let token = try #require(TestClient.csrfToken(in: form.body.string))
             let orders = try await count("work_orders", app)
             // A finding to file without a category: named beside the field, nothing written.
-            let bad = try await client.send(.POST, "/visits/new", form: ["_csrf": token, "householdId": try household.requireID().uuidString,
-                                                                         "note": "入户走访", "finding": "楼道灯坏了", "outcome": "workOrder"])
+            let bad = try await client.send(
+                .POST, "/visits/new",
+                form: [
+                    "_csrf": token, "householdId": try household.requireID().uuidString,
+                    "note": "入户走访", "finding": "楼道灯坏了", "outcome": "workOrder",
+                ])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("class=\"field-error\""))
             let visits = try await count("visits", app), ordersNow = try await count("work_orders", app)
             #expect(visits == 0 && ordersNow == orders)
-            let ok = try await client.send(.POST, "/visits/new", form: ["_csrf": token, "householdId": try household.requireID().uuidString,
-                                                                        "note": "入户走访，老人身体尚好", "finding": "楼道灯坏了", "outcome": "workOrder",
-                                                                        "categoryCode": "0601"])
+            let ok = try await client.send(
+                .POST, "/visits/new",
+                form: [
+                    "_csrf": token, "householdId": try household.requireID().uuidString,
+                    "note": "入户走访，老人身体尚好", "finding": "楼道灯坏了", "outcome": "workOrder",
+                    "categoryCode": "0601",
+                ])
             #expect(ok.status == .seeOther && ok.headers.first(name: .location) == "/my-visits?recorded=1")
             #expect(try await count("visits", app) == 1)
             let filed = try await WorkOrder.query(on: app.db).filter(\.$channel == "gridPatrol").count()
@@ -281,21 +312,30 @@ struct WorkbenchPagesTests {
             let missing = try await client.send(.POST, "/whistles/new", form: ["_csrf": token, "title": "占道经营", "departmentIds[]": unit])
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("id=\"w-arrival-error\""))
             #expect(try await count("whistles", app) == 0)
-            let blown = try await client.send(.POST, "/whistles/new", form: ["_csrf": token, "title": "占道经营", "description": "菜市场门口占道",
-                                                                             "requiredArrival": "2030-01-01T10:00", "departmentIds[]": unit])
+            let blown = try await client.send(
+                .POST, "/whistles/new",
+                form: [
+                    "_csrf": token, "title": "占道经营", "description": "菜市场门口占道",
+                    "requiredArrival": "2030-01-01T10:00", "departmentIds[]": unit,
+                ])
             #expect(blown.status == .seeOther)
             let path = try #require(blown.headers.first(name: .location))
             let handler = TestClient(app: app)
             try await handler.login("handler")
             let page = try await handler.send(.GET, path).body.string
             #expect(page.contains("占道经营") && page.contains("/report\""), "the summoned department may report")
-            let reported = try await handler.send(.POST, path + "/report", form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "note": "已到场"])
+            let reported = try await handler.send(
+                .POST, path + "/report", form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "note": "已到场"])
             #expect(reported.status == .seeOther)
             let again = try await handler.send(.POST, path + "/report", form: ["_csrf": try #require(TestClient.csrfToken(in: page)), "note": "再次"])
             #expect(again.status == .conflict && again.body.string.contains("id=\"error\""))
             let detail = try await client.send(.GET, path).body.string
-            let scored = try await client.send(.POST, path + "/evaluations", form: ["_csrf": try #require(TestClient.csrfToken(in: detail)),
-                                                                                     "departmentId": unit, "evaluator": "blower", "handling": "5", "satisfaction": "4"])
+            let scored = try await client.send(
+                .POST, path + "/evaluations",
+                form: [
+                    "_csrf": try #require(TestClient.csrfToken(in: detail)),
+                    "departmentId": unit, "evaluator": "blower", "handling": "5", "satisfaction": "4",
+                ])
             #expect(scored.status == .seeOther)
             #expect(try await client.send(.GET, "/whistles").body.string.contains("占道经营"))
         }
@@ -305,13 +345,16 @@ struct WorkbenchPagesTests {
         try await withLianxin(demo: true) { app, client in
             try await client.login("admin")
             let page = try await client.send(.GET, "/admin/rules").body.string
-            #expect(page.contains("id=\"routing\"") && page.contains("id=\"sla\"") && page.contains("id=\"calendar\"") && page.contains("id=\"grids\""))
+            #expect(
+                page.contains("id=\"routing\"") && page.contains("id=\"sla\"") && page.contains("id=\"calendar\"") && page.contains("id=\"grids\""))
             let token = try #require(TestClient.csrfToken(in: page))
             let before = try await count("routing_rules", app)
-            let bad = try await client.send(.POST, "/admin/rules/routing", form: ["_csrf": token, "categoryCode": "0601", "divisionCode": "999999", "departmentCode": "XZ-CG"])
+            let bad = try await client.send(
+                .POST, "/admin/rules/routing", form: ["_csrf": token, "categoryCode": "0601", "divisionCode": "999999", "departmentCode": "XZ-CG"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("id=\"ru-division-error\""))
             #expect(try await count("routing_rules", app) == before)
-            let ok = try await client.send(.POST, "/admin/rules/routing", form: ["_csrf": token, "categoryCode": "0601", "divisionCode": "361102", "departmentCode": "XZ-CG"])
+            let ok = try await client.send(
+                .POST, "/admin/rules/routing", form: ["_csrf": token, "categoryCode": "0601", "divisionCode": "361102", "departmentCode": "XZ-CG"])
             #expect(ok.status == .seeOther)
             #expect(try await count("routing_rules", app) == before + 1)
             #expect(try await auditActions(app).contains { $0.action == "settings.change" && $0.target?.hasPrefix("routing:0601") == true })

@@ -8,9 +8,10 @@ public enum DualCheckIn {
         _ quarter: Quarter, members: [InServicePartyMember], attendances: [CommunityAttendance]
     ) -> [InServicePartyMember] {
         let days = quarter.days
-        let reported = Set(attendances.lazy
-            .filter { days.contains(ShanghaiTime.day(of: $0.time)) }
-            .map { MemberCommunity(memberID: $0.memberID, community: $0.community) })
+        let reported = Set(
+            attendances.lazy
+                .filter { days.contains(ShanghaiTime.day(of: $0.time)) }
+                .map { MemberCommunity(memberID: $0.memberID, community: $0.community) })
         return members.filter { !reported.contains(MemberCommunity(memberID: $0.id, community: $0.residentialCommunity)) }
     }
 

@@ -40,7 +40,7 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable, CustomStringConv
     public var days: ClosedRange<LocalDate> {
         let next = number == 4 ? (year + 1, 1) : (year, number * 3 + 1)
         guard let first = LocalDate(year: year, month: number * 3 - 2, day: 1),
-              let following = LocalDate(year: next.0, month: next.1, day: 1)
+            let following = LocalDate(year: next.0, month: next.1, day: 1)
         else { preconditionFailure("Quarter \(self) has valid month starts") }
         return first...following.adding(days: -1)
     }

@@ -147,9 +147,10 @@ public struct MediationSuccessRate: Sendable, Hashable, Codable {
 
     private static func rates(_ pairs: [(String, MediationOutcome?)]) -> [MediationSuccessRate] {
         Dictionary(grouping: pairs, by: \.0).map { key, rows in
-            MediationSuccessRate(key: key, concluded: rows.filter { $0.1 != nil }.count,
-                                 agreements: rows.filter { $0.1?.isSuccess == true }.count,
-                                 open: rows.filter { $0.1 == nil }.count)
+            MediationSuccessRate(
+                key: key, concluded: rows.filter { $0.1 != nil }.count,
+                agreements: rows.filter { $0.1?.isSuccess == true }.count,
+                open: rows.filter { $0.1 == nil }.count)
         }.sorted { ($0.rate ?? -1, $1.key) > ($1.rate ?? -1, $0.key) }
     }
 }

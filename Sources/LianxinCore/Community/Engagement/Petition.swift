@@ -96,8 +96,9 @@ public struct PetitionSchedule: Sendable, Hashable {
         petitions.filter { $0.firstTime && $0.receivedOn <= day && !$0.isAnswered(by: day) && !$0.isClosed(by: day) }
             .map { petition in
                 let due = petition.receivedOn.adding(days: answerLimitDays)
-                return Unanswered(id: petition.id, daysWaiting: day.daysSinceEpoch - petition.receivedOn.daysSinceEpoch,
-                                  answerDue: due, overdue: day > due)
+                return Unanswered(
+                    id: petition.id, daysWaiting: day.daysSinceEpoch - petition.receivedOn.daysSinceEpoch,
+                    answerDue: due, overdue: day > due)
             }
             .sorted { ($0.daysWaiting, $1.id) > ($1.daysWaiting, $0.id) }
     }
@@ -134,9 +135,10 @@ public struct PetitionSchedule: Sendable, Hashable {
         let inReview = petitions.filter { petition in
             week.contains(petition.receivedOn) || (petition.receivedOn < start && !petition.isClosed(by: start.adding(days: -1)))
         }
-        let unanswered = dailyList(petitions.filter { $0.receivedOn <= end }.map {
-            Facts(id: $0.id, receivedOn: $0.receivedOn, firstTime: true, answeredOn: $0.answeredOn, closedOn: $0.closedOn)
-        }, on: end)
+        let unanswered = dailyList(
+            petitions.filter { $0.receivedOn <= end }.map {
+                Facts(id: $0.id, receivedOn: $0.receivedOn, firstTime: true, answeredOn: $0.answeredOn, closedOn: $0.closedOn)
+            }, on: end)
         let figures = WeekFigures(
             received: petitions.filter { week.contains($0.receivedOn) }.count,
             answered: petitions.filter { $0.answeredOn.map(week.contains) ?? false }.count,
@@ -160,8 +162,10 @@ public struct PetitionSchedule: Sendable, Hashable {
         /// Of those, past the close limit.
         public let overdueOpen: Int
 
-        public init(received: Int, firstTime: Int, answered: Int, closed: Int, closedOnTime: Int, receivedAndClosed: Int,
-                    carriedOver: Int, overdueOpen: Int) {
+        public init(
+            received: Int, firstTime: Int, answered: Int, closed: Int, closedOnTime: Int, receivedAndClosed: Int,
+            carriedOver: Int, overdueOpen: Int
+        ) {
             self.received = received
             self.firstTime = firstTime
             self.answered = answered
@@ -197,7 +201,7 @@ public struct PetitionSchedule: Sendable, Hashable {
     /// The days of the month `year`-`month`, or nil for a month that does not exist.
     public static func month(year: Int, month: Int) -> ClosedRange<LocalDate>? {
         guard let first = LocalDate(year: year, month: month, day: 1),
-              let next = month == 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: month + 1, day: 1)
+            let next = month == 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: month + 1, day: 1)
         else { return nil }
         return first...next.adding(days: -1)
     }

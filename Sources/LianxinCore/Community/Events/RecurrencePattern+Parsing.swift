@@ -35,8 +35,8 @@ extension RecurrencePattern {
     private static func monthly(_ text: Substring) -> RecurrencePattern? {
         if let match = text.wholeMatch(of: /第(.{1,2}?)个?(?:周|星期|礼拜)(.)/) {
             guard let number = ChineseNumerals.value(of: match.output.1),
-                  let ordinal = WeekdayOrdinal(rawValue: number), ordinal != .last,
-                  let character = match.output.2.first, let weekday = Weekday(chineseNumeral: character)
+                let ordinal = WeekdayOrdinal(rawValue: number), ordinal != .last,
+                let character = match.output.2.first, let weekday = Weekday(chineseNumeral: character)
             else { return nil }
             return .monthlyByWeekday(ordinal: ordinal, weekday: weekday)
         }
@@ -68,7 +68,8 @@ extension RecurrencePattern {
     /// 2025年3月6日 or 2025-03-06.
     private static func date(_ text: String) -> LocalDate? {
         if let match = text.wholeMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})[日号]/),
-           let year = Int(match.output.1), let month = Int(match.output.2), let day = Int(match.output.3) {
+            let year = Int(match.output.1), let month = Int(match.output.2), let day = Int(match.output.3)
+        {
             return LocalDate(year: year, month: month, day: day)
         }
         return LocalDate(iso: text)

@@ -28,13 +28,14 @@ extension RecurrenceRule {
 
     /// Full-width letters, digits and punctuation as ASCII; dashes, waves, 至 and 到 as `-`; ends trimmed.
     private static func normalized(_ text: String) -> String {
-        let halfWidth = String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
-            case 0x3000: " "
-            default: scalar
-            }
-        })
+        let halfWidth = String.UnicodeScalarView(
+            text.unicodeScalars.map { scalar in
+                switch scalar.value {
+                case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+                case 0x3000: " "
+                default: scalar
+                }
+            })
         return String(String(halfWidth).map { dashes.contains($0) ? "-" : $0 }).trimmingSeparators()
     }
 
@@ -46,7 +47,8 @@ private extension String {
     func trimmingSeparators() -> String {
         let separators: Set<Character> = [" ", "\t", ",", ";", "、"]
         guard let first = firstIndex(where: { !separators.contains($0) }),
-              let last = lastIndex(where: { !separators.contains($0) }) else { return "" }
+            let last = lastIndex(where: { !separators.contains($0) })
+        else { return "" }
         return String(self[first...last])
     }
 }

@@ -7,12 +7,13 @@ extension LunarDate: CustomStringConvertible {
 
     /// The month as almanacs name it: 正月, 二月 … 十月, 冬月, 腊月, with 闰 before a leap month (闰六月).
     public var monthName: String {
-        let name = switch month {
-        case 1: "正"
-        case 11: "冬"
-        case 12: "腊"
-        default: ChineseNumerals.name(of: month)
-        }
+        let name =
+            switch month {
+            case 1: "正"
+            case 11: "冬"
+            case 12: "腊"
+            default: ChineseNumerals.name(of: month)
+            }
         return (isLeapMonth ? "闰" : "") + name + "月"
     }
 

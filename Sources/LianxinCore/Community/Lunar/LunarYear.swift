@@ -47,7 +47,8 @@ struct LunarYear: Sendable {
     /// The year in which the Gregorian `day` falls, if the table covers it.
     static func containing(_ day: LocalDate) -> LunarYear? {
         guard let last = all.last, day >= LunarYearTable.firstNewYear,
-              day < last.firstDay.adding(days: last.dayCount) else { return nil }
+            day < last.firstDay.adding(days: last.dayCount)
+        else { return nil }
         var low = 0, high = all.count - 1
         while low < high {
             let middle = (low + high + 1) / 2

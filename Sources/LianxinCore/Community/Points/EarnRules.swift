@@ -15,8 +15,10 @@ public struct EarnRules: Sendable, Hashable, Codable {
     public init(
         pointsPerServiceHour: Int, serviceRounding: PointsRounding, pointsPerWish: Int, pointsPerEvent: Int
     ) throws(EarnRulesError) {
-        for (name, value) in [("pointsPerServiceHour", pointsPerServiceHour), ("pointsPerWish", pointsPerWish),
-                              ("pointsPerEvent", pointsPerEvent)] where value < 0 {
+        for (name, value) in [
+            ("pointsPerServiceHour", pointsPerServiceHour), ("pointsPerWish", pointsPerWish),
+            ("pointsPerEvent", pointsPerEvent),
+        ] where value < 0 {
             throw .negativeRate(name: name, value: value)
         }
         self.pointsPerServiceHour = pointsPerServiceHour
@@ -40,8 +42,9 @@ public struct EarnRules: Sendable, Hashable, Codable {
     ) -> PointsEntry? {
         let amount = points(for: earning)
         guard amount > 0 else { return nil }
-        return try? PointsEntry(id: id, volunteerID: volunteerID, amount: amount, reason: earning.reason,
-                                referenceID: referenceID, time: time)
+        return try? PointsEntry(
+            id: id, volunteerID: volunteerID, amount: amount, reason: earning.reason,
+            referenceID: referenceID, time: time)
     }
 
     private enum CodingKeys: String, CodingKey { case pointsPerServiceHour, serviceRounding, pointsPerWish, pointsPerEvent }

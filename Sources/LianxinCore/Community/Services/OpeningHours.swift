@@ -44,7 +44,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = ShanghaiTime.zone
         let parts = calendar.dateComponents([.weekday, .hour, .minute], from: instant)
-        let weekday = ((parts.weekday ?? 1) + 5) % 7 + 1   // Calendar: 1 = Sunday; here 1 = Monday
+        let weekday = ((parts.weekday ?? 1) + 5) % 7 + 1  // Calendar: 1 = Sunday; here 1 = Monday
         let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
         return rules.contains { $0.weekdays.contains(weekday) && $0.windows.contains { $0.lowerBound <= minute && minute < $0.upperBound } }
     }
@@ -52,7 +52,8 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     /// The canonical text, e.g. `1-5 08:30-17:30; 6,7 09:00-12:00`.
     public var description: String {
         rules.map { rule in
-            Self.daysText(rule.weekdays) + " " + rule.windows.map { Self.clock($0.lowerBound) + "-" + Self.clock($0.upperBound) }.joined(separator: ",")
+            Self.daysText(rule.weekdays) + " "
+                + rule.windows.map { Self.clock($0.lowerBound) + "-" + Self.clock($0.upperBound) }.joined(separator: ",")
         }.joined(separator: "; ")
     }
 
@@ -61,7 +62,8 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         for item in text.split(separator: ",") {
             let bounds = item.split(separator: "-").map { Int($0) }
             guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.map { (1...7).contains($0) } ?? false }),
-                  let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last else {
+                let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last
+            else {
                 throw ParseError(part: part, reason: "days are 1 (Monday) to 7 (Sunday), like 1-5 or 6,7 / 星期用 1–7 表示")
             }
             days.formUnion(first...last)
@@ -80,7 +82,8 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     private static func minutes(_ text: String) -> Int? {
         let pieces = text.split(separator: ":")
         guard pieces.count == 2, pieces[0].count == 2, pieces[1].count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
-              (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 1_440 else { return nil }
+            (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 1_440
+        else { return nil }
         return hour * 60 + minute
     }
 

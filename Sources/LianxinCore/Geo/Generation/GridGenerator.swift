@@ -76,13 +76,14 @@ public struct GridGenerator: Sendable {
             for geometry in unit.grids {
                 serials[community] += 1
                 let serial = String(format: "%03d", serials[community])
-                features.append(GridFeature(
-                    code: communities[community] + serial,
-                    name: options.namePrefix + serial,
-                    parentCode: communities[community],
-                    geometry: geometry,
-                    properties: ["generated": .bool(true)]
-                ))
+                features.append(
+                    GridFeature(
+                        code: communities[community] + serial,
+                        name: options.namePrefix + serial,
+                        parentCode: communities[community],
+                        geometry: geometry,
+                        properties: ["generated": .bool(true)]
+                    ))
                 position += 1
             }
         }

@@ -32,7 +32,8 @@ public struct GeoJSONWriter: Sendable {
         output += "{\"type\":\"Feature\",\"properties\":"
         GeoJSONWriter.writeValue(.object(properties), to: &output)
         output += ",\"geometry\":"
-        let geometry = coordinateSystem == .wgs84
+        let geometry =
+            coordinateSystem == .wgs84
             ? feature.geometry
             : feature.geometry.mapPositions { [coordinateSystem] in ChinaCoordinates.convert($0, from: .wgs84, to: coordinateSystem) }
         switch geometry {

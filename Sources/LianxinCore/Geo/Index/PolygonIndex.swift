@@ -50,8 +50,10 @@ public struct PolygonIndex: Sendable {
         /// The rectangle of top-level cell (column, row), computed the same way by build and lookup.
         @inline(__always)
         func rectangle(column: Int, row: Int) -> (x0: Double, y0: Double, x1: Double, y1: Double) {
-            (minX + Double(column) * cellWidth, minY + Double(row) * cellHeight,
-             minX + Double(column + 1) * cellWidth, minY + Double(row + 1) * cellHeight)
+            (
+                minX + Double(column) * cellWidth, minY + Double(row) * cellHeight,
+                minX + Double(column + 1) * cellWidth, minY + Double(row + 1) * cellHeight
+            )
         }
     }
 

@@ -76,8 +76,10 @@ struct PolygonIndexBuilder {
                 let grid = CellClassifier.Grid(
                     originX: directory.minX, originY: directory.minY,
                     cellWidth: directory.cellWidth, cellHeight: directory.cellHeight,
-                    firstColumn: clamp(Int(((box.minLon - tolerance - directory.minX) * directory.inverseCellWidth).rounded(.down)), directory.columns),
-                    lastColumn: clamp(Int(((box.maxLon + tolerance - directory.minX) * directory.inverseCellWidth).rounded(.down)), directory.columns),
+                    firstColumn: clamp(
+                        Int(((box.minLon - tolerance - directory.minX) * directory.inverseCellWidth).rounded(.down)), directory.columns),
+                    lastColumn: clamp(
+                        Int(((box.maxLon + tolerance - directory.minX) * directory.inverseCellWidth).rounded(.down)), directory.columns),
                     firstRow: clamp(Int(((box.minLat - tolerance - directory.minY) * directory.inverseCellHeight).rounded(.down)), directory.rows),
                     lastRow: clamp(Int(((box.maxLat + tolerance - directory.minY) * directory.inverseCellHeight).rounded(.down)), directory.rows)
                 )

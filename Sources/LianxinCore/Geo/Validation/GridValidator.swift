@@ -49,9 +49,10 @@ public struct GridValidator: Sendable {
             for (ringIndex, ring) in polygon.rings.enumerated() {
                 let location = GridValidationIssue.RingLocation(polygon: polygonIndex, ring: ringIndex)
                 if ring.positions.count < 4 {
-                    issues.append(GridValidationIssue(
-                        code: grid.code, featureIndex: index, kind: .tooFewPositions(location, count: ring.positions.count)
-                    ))
+                    issues.append(
+                        GridValidationIssue(
+                            code: grid.code, featureIndex: index, kind: .tooFewPositions(location, count: ring.positions.count)
+                        ))
                 } else if !ring.isClosed {
                     issues.append(GridValidationIssue(code: grid.code, featureIndex: index, kind: .unclosedRing(location)))
                 }
@@ -74,10 +75,11 @@ public struct GridValidator: Sendable {
                     let area = overlapArea(grids[firstIndex].geometry, grids[secondIndex].geometry, firstBox, secondBox)
                     guard area > overlapTolerance else { continue }
                     let (earlier, later) = (min(firstIndex, secondIndex), max(firstIndex, secondIndex))
-                    issues.append(GridValidationIssue(
-                        code: grids[later].code, featureIndex: later,
-                        kind: .overlap(otherCode: grids[earlier].code, otherIndex: earlier, squareMetres: area)
-                    ))
+                    issues.append(
+                        GridValidationIssue(
+                            code: grids[later].code, featureIndex: later,
+                            kind: .overlap(otherCode: grids[earlier].code, otherIndex: earlier, squareMetres: area)
+                        ))
                 }
             }
         }
@@ -101,9 +103,10 @@ public struct GridValidator: Sendable {
             let region = PlanarRegion(grid.geometry, projection)
             let outside = region.area - PlanarRegion.intersectionArea(region, PlanarRegion(community, projection))
             if outside > outsideTolerance {
-                issues.append(GridValidationIssue(
-                    code: grid.code, featureIndex: index, kind: .outsideCommunity(communityCode: communityCode, squareMetres: outside)
-                ))
+                issues.append(
+                    GridValidationIssue(
+                        code: grid.code, featureIndex: index, kind: .outsideCommunity(communityCode: communityCode, squareMetres: outside)
+                    ))
             }
         }
         return issues

@@ -26,10 +26,11 @@ enum SelfIntersectionFinder {
             while vertices.count > 1, vertices.first == vertices.last { vertices.removeLast() }
             guard vertices.count >= 3 else { continue }
             for index in vertices.indices {
-                edges.append(Edge(
-                    a: vertices[index], b: vertices[(index + 1) % vertices.count],
-                    ring: ringIndex, index: index, ringSize: vertices.count
-                ))
+                edges.append(
+                    Edge(
+                        a: vertices[index], b: vertices[(index + 1) % vertices.count],
+                        ring: ringIndex, index: index, ringSize: vertices.count
+                    ))
             }
         }
         edges.sort { $0.minX < $1.minX }

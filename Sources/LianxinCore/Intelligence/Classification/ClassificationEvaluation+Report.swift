@@ -26,11 +26,13 @@ extension ClassificationEvaluation {
         let widths = labels.indices.map { column in
             max(DisplayWidth.of(labels[column]), confusion.map { String($0[column]).count }.max() ?? 0) + 2
         }
-        lines.append(DisplayWidth.padRight("", to: labelWidth)
-            + labels.indices.map { DisplayWidth.padLeft(labels[$0], to: widths[$0]) }.joined())
+        lines.append(
+            DisplayWidth.padRight("", to: labelWidth)
+                + labels.indices.map { DisplayWidth.padLeft(labels[$0], to: widths[$0]) }.joined())
         for (label, row) in zip(labels, confusion) {
-            lines.append(DisplayWidth.padRight(label, to: labelWidth)
-                + row.indices.map { DisplayWidth.padLeft(String(row[$0]), to: widths[$0]) }.joined())
+            lines.append(
+                DisplayWidth.padRight(label, to: labelWidth)
+                    + row.indices.map { DisplayWidth.padLeft(String(row[$0]), to: widths[$0]) }.joined())
         }
         return lines.joined(separator: "\n")
     }

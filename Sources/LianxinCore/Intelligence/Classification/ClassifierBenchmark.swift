@@ -42,19 +42,19 @@ public enum ClassifierBenchmark {
                 String(format: "%.\(digits)f \(unit) CPU (%.\(digits)f wall)", timing.cpu, timing.wall)
             }
             return """
-            classifier: char \(parameters.minNGramLength)-\(parameters.maxNGramLength)-grams (lead \(parameters.leadLength)), \
-            whitespace \(parameters.whitespace.rawValue), min df \(parameters.minDocumentFrequency), \
-            max features \(parameters.maxFeatures), \
-            sublinear tf \(parameters.sublinearTF), NB smoothing \(parameters.naiveBayesSmoothing), \
-            C \(parameters.cost), balanced \(parameters.balancesClasses), seed \(parameters.seed)
-            \(folds)-fold cross-validation on \(exampleCount) examples: \(show(crossValidation, "s", 1))
-            \(evaluation.report())
+                classifier: char \(parameters.minNGramLength)-\(parameters.maxNGramLength)-grams (lead \(parameters.leadLength)), \
+                whitespace \(parameters.whitespace.rawValue), min df \(parameters.minDocumentFrequency), \
+                max features \(parameters.maxFeatures), \
+                sublinear tf \(parameters.sublinearTF), NB smoothing \(parameters.naiveBayesSmoothing), \
+                C \(parameters.cost), balanced \(parameters.balancesClasses), seed \(parameters.seed)
+                \(folds)-fold cross-validation on \(exampleCount) examples: \(show(crossValidation, "s", 1))
+                \(evaluation.report())
 
-            training on all \(exampleCount) examples: \(show(training, "s", 2)), \(featureCount) features
-            model file: \(modelBytes) bytes, decoded in \(show(modelLoadMilliseconds, "ms", 1))
-            inference per message, text as given: \(show(inferenceMicroseconds, "µs", 1))
-            inference per message, spaces removed: \(show(rawTextInferenceMicroseconds, "µs", 1))
-            """
+                training on all \(exampleCount) examples: \(show(training, "s", 2)), \(featureCount) features
+                model file: \(modelBytes) bytes, decoded in \(show(modelLoadMilliseconds, "ms", 1))
+                inference per message, text as given: \(show(inferenceMicroseconds, "µs", 1))
+                inference per message, spaces removed: \(show(rawTextInferenceMicroseconds, "µs", 1))
+                """
         }
     }
 

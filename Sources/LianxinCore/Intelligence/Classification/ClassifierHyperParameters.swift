@@ -77,6 +77,8 @@ public struct ClassifierHyperParameters: Sendable, Hashable, Codable {
 
     /// The solver these parameters describe.
     var solver: LinearSVMSolver {
-        LinearSVMSolver(cost: cost, balancesClasses: balancesClasses, naiveBayesSmoothing: naiveBayesSmoothing, tolerance: tolerance, maxEpochs: maxEpochs, seed: seed)
+        LinearSVMSolver(
+            cost: cost, balancesClasses: balancesClasses, naiveBayesSmoothing: naiveBayesSmoothing, tolerance: tolerance, maxEpochs: maxEpochs,
+            seed: seed)
     }
 }

@@ -56,17 +56,17 @@ extension ClassifierModel {
             throw ClassifierError.corruptModel("checksum mismatch (file truncated or altered)")
         }
         guard let headerLength = reader.integer(UInt32.self), let headerBytes = reader.bytes(Int(headerLength)),
-              let header = try? JSONDecoder().decode(Header.self, from: Data(headerBytes))
+            let header = try? JSONDecoder().decode(Header.self, from: Data(headerBytes))
         else { throw ClassifierError.corruptModel("unreadable header") }
         let parameters = header.hyperParameters
         guard parameters.minNGramLength >= 1, parameters.maxNGramLength >= parameters.minNGramLength,
-              parameters.maxNGramLength <= 16
+            parameters.maxNGramLength <= 16
         else { throw ClassifierError.corruptModel("impossible n-gram lengths in the header") }
         let features = header.featureCount, classes = header.labels.count
         guard classes >= 2, Set(header.labels).count == classes, (0...FeatureVocabulary.capacity).contains(features),
-              reader.remaining - 8 == features * (12 + 4 * classes) + 4 * classes,
-              let hashes = reader.unsignedIntegers(count: features), let idf = reader.floats(count: features),
-              let weights = reader.floats(count: features * classes), let biases = reader.floats(count: classes)
+            reader.remaining - 8 == features * (12 + 4 * classes) + 4 * classes,
+            let hashes = reader.unsignedIntegers(count: features), let idf = reader.floats(count: features),
+            let weights = reader.floats(count: features * classes), let biases = reader.floats(count: classes)
         else { throw ClassifierError.corruptModel("array sizes do not match the header") }
         guard idf.allSatisfy(\.isFinite), weights.allSatisfy(\.isFinite), biases.allSatisfy(\.isFinite) else {
             throw ClassifierError.corruptModel("non-finite weights")

@@ -64,9 +64,10 @@ public struct ClassifierModel: Sendable {
         let exponentials = margins.map { exp(scale * Double($0 - largest)) }
         let total = exponentials.reduce(0, +)
         let ranked = labels.indices.sorted { margins[$0] > margins[$1] || (margins[$0] == margins[$1] && $0 < $1) }
-        return ClassificationPrediction(ranking: ranked.prefix(max(1, topK)).map {
-            ClassificationPrediction.Candidate(label: labels[$0], confidence: exponentials[$0] / total)
-        })
+        return ClassificationPrediction(
+            ranking: ranked.prefix(max(1, topK)).map {
+                ClassificationPrediction.Candidate(label: labels[$0], confidence: exponentials[$0] / total)
+            })
     }
 
     /// The SVM margin of every label for `text`. Margins are linear, so the TF-IDF vector's L2

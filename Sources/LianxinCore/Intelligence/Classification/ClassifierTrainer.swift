@@ -37,9 +37,10 @@ public struct ClassifierTrainer: Sendable {
             for example in heldOut {
                 predicted[example] = labels.firstIndex(of: model.predict(examples[example].text, topK: 1).label)!
             }
-            foldMacroF1.append(ClassificationEvaluation(
-                labels: labels, truth: heldOut.map { labelIndices[$0] }, predicted: heldOut.map { predicted[$0] }
-            ).macroF1)
+            foldMacroF1.append(
+                ClassificationEvaluation(
+                    labels: labels, truth: heldOut.map { labelIndices[$0] }, predicted: heldOut.map { predicted[$0] }
+                ).macroF1)
         }
         return ClassificationEvaluation(labels: labels, truth: labelIndices, predicted: predicted, foldMacroF1: foldMacroF1)
     }
@@ -50,8 +51,8 @@ public struct ClassifierTrainer: Sendable {
             throw ClassifierError.invalidHyperParameters("n-gram lengths \(parameters.minNGramLength)...\(parameters.maxNGramLength)")
         }
         guard parameters.cost > 0, parameters.tolerance > 0, parameters.maxEpochs > 0,
-              parameters.minDocumentFrequency >= 1, parameters.confidenceScale > 0,
-              (1...FeatureVocabulary.capacity).contains(parameters.maxFeatures)
+            parameters.minDocumentFrequency >= 1, parameters.confidenceScale > 0,
+            (1...FeatureVocabulary.capacity).contains(parameters.maxFeatures)
         else {
             throw ClassifierError.invalidHyperParameters(
                 "cost, tolerance, epochs, document frequency, feature count and confidence scale must be positive"

@@ -41,11 +41,13 @@ struct LinearSVMSolver: Sendable {
             if naiveBayesSmoothing > 0 {
                 ratios = logCountRatios(matrix: matrix, signs: signs, featureCount: featureCount)
                 let scaled = matrix.scalingColumns(by: ratios)
-                (w, bias) = solveBinary(matrix: scaled, signs: signs, costs: costs, squaredNorms: scaled.squaredRowNorms,
-                                        featureCount: featureCount, generator: &generator)
+                (w, bias) = solveBinary(
+                    matrix: scaled, signs: signs, costs: costs, squaredNorms: scaled.squaredRowNorms,
+                    featureCount: featureCount, generator: &generator)
             } else {
-                (w, bias) = solveBinary(matrix: matrix, signs: signs, costs: costs, squaredNorms: squaredNorms,
-                                        featureCount: featureCount, generator: &generator)
+                (w, bias) = solveBinary(
+                    matrix: matrix, signs: signs, costs: costs, squaredNorms: squaredNorms,
+                    featureCount: featureCount, generator: &generator)
             }
             for feature in 0..<featureCount { weights[feature * classCount + label] = Float(w[feature]) * ratios[feature] }
             biases[label] = Float(bias)

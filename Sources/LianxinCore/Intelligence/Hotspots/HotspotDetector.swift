@@ -22,7 +22,8 @@ public struct HotspotDetector: Sendable {
         let current = sorted.filter { $0.receivedAt >= currentStart && $0.receivedAt < windowEnd }
         let previous = sorted.filter { $0.receivedAt >= previousStart && $0.receivedAt < currentStart }
 
-        let groups = parameters.separatesCategories
+        let groups =
+            parameters.separatesCategories
             ? Dictionary(grouping: current, by: \.category).sorted { $0.key < $1.key }.map(\.value)
             : [current]
         let clusterer = SpatialDBSCAN(radiusMeters: parameters.radiusMeters, minimumPoints: parameters.minimumOrders)

@@ -85,8 +85,11 @@ private struct GridIndex {
             x.append(cos(latitude) * cos(longitude))
             y.append(cos(latitude) * sin(longitude))
             z.append(sin(latitude))
-            cellOfPoint.append((Int((point.lat / cellDegreesLatitude).rounded(.down)),
-                                Int((point.lon / cellDegreesLongitude).rounded(.down))))
+            cellOfPoint.append(
+                (
+                    Int((point.lat / cellDegreesLatitude).rounded(.down)),
+                    Int((point.lon / cellDegreesLongitude).rounded(.down))
+                ))
         }
         let order = points.indices.sorted {
             let left = Self.key(cellOfPoint[$0]), right = Self.key(cellOfPoint[$1])

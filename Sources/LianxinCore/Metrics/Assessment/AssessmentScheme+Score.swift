@@ -19,7 +19,9 @@ extension AssessmentScheme {
             id: .compositeScore, name: LocalizedText(zh: "综合得分", en: "Composite score"),
             formula: LocalizedText(
                 zh: "综合得分 = (\(terms(english: false))) ÷ \(total.formulaText)；比率按百分制计分（95% 计 95 分）；无数据的指标不计，其权重按比例分摊给其余指标",
-                en: "Composite score = (\(terms(english: true))) ÷ \(total.formulaText); rates count as points out of 100 (95 % counts 95); an indicator without data is left out and its weight shared by the others"),
+                en:
+                    "Composite score = (\(terms(english: true))) ÷ \(total.formulaText); rates count as points out of 100 (95 % counts 95); an indicator without data is left out and its weight shared by the others"
+            ),
             numerator: LocalizedText(zh: "各指标得分 × 权重之和", en: "sum of weight × indicator score"),
             denominator: LocalizedText(zh: "有数据的指标权重之和", en: "sum of the weights of indicators with data"),
             unit: .points)
@@ -30,7 +32,7 @@ extension AssessmentScheme {
         var weighted = 0.0, totalWeight = 0.0, used = 0
         for part in weights {
             guard let definition = indicators.definition(of: part.indicator),
-                  let value = values.first(where: { $0.indicator == part.indicator })?.value
+                let value = values.first(where: { $0.indicator == part.indicator })?.value
             else { continue }
             let score = definition.unit == .share ? 100 * value : value
             weighted += part.weight * (definition.higherIsBetter ? score : 100 - score)

@@ -44,8 +44,10 @@ public struct AssessmentScheme: Sendable, Hashable {
         do {
             return try AssessmentScheme(
                 code: "three-rates", name: LocalizedText(zh: "三率综合考核", en: "Three rates"),
-                weights: [IndicatorWeight(.responseRate, 10), IndicatorWeight(.resolutionRate, 45),
-                          IndicatorWeight(.satisfactionRate, 45)])
+                weights: [
+                    IndicatorWeight(.responseRate, 10), IndicatorWeight(.resolutionRate, 45),
+                    IndicatorWeight(.satisfactionRate, 45),
+                ])
         } catch {
             preconditionFailure("The built-in scheme is invalid: \(error)")
         }

@@ -21,8 +21,9 @@ public enum AssessmentSchemeError: Error, Sendable, Hashable {
         case .repeatedIndicator(let id):
             english ? "The indicator \(id.rawValue) appears more than once." : "指标 \(id.rawValue) 重复出现。"
         case .notScorable(let id):
-            english ? "The indicator \(id.rawValue) is a count or a duration and cannot be scored; use rates or scores."
-                    : "指标 \(id.rawValue) 是数量或时长，不能计入综合得分；请使用比率或得分类指标。"
+            english
+                ? "The indicator \(id.rawValue) is a count or a duration and cannot be scored; use rates or scores."
+                : "指标 \(id.rawValue) 是数量或时长，不能计入综合得分；请使用比率或得分类指标。"
         case .invalidMinimumOrders:
             english ? "The minimum number of orders must not be negative." : "参与排名的最少工单数不能为负数。"
         case .invalidDecimals:

@@ -57,17 +57,20 @@ extension AssessmentScheme {
         var entries: [RankingEntry<Unit>] = []
         for (index, line) in ranked.enumerated() {
             let rank = index > 0 && ranked[index - 1].score == line.score ? entries[index - 1].rank : index + 1
-            entries.append(RankingEntry(
-                unit: line.candidate.unit, score: line.score, orders: line.candidate.orders, rank: rank, standing: .ranked))
+            entries.append(
+                RankingEntry(
+                    unit: line.candidate.unit, score: line.score, orders: line.candidate.orders, rank: rank, standing: .ranked))
         }
         for candidate in candidates where candidate.score != nil && candidate.orders < minimumOrders {
-            entries.append(RankingEntry(
-                unit: candidate.unit, score: shown(candidate.score), orders: candidate.orders, rank: nil,
-                standing: .tooFewOrders))
+            entries.append(
+                RankingEntry(
+                    unit: candidate.unit, score: shown(candidate.score), orders: candidate.orders, rank: nil,
+                    standing: .tooFewOrders))
         }
         for candidate in candidates where candidate.score == nil {
-            entries.append(RankingEntry(
-                unit: candidate.unit, score: nil, orders: candidate.orders, rank: nil, standing: .noScore))
+            entries.append(
+                RankingEntry(
+                    unit: candidate.unit, score: nil, orders: candidate.orders, rank: nil, standing: .noScore))
         }
         return entries
     }

@@ -13,24 +13,30 @@ public enum ChartGeometry {
 
     /// Vertical bars side by side across `width`, scaled so the largest value fills `height`; a bar of zero has no
     /// height. `gap` is the share of each slot left empty.
-    public static func columns(_ values: [(label: String, value: Double)], width: Double, height: Double,
-                               gap: Double = 0.25) -> [Bar] {
+    public static func columns(
+        _ values: [(label: String, value: Double)], width: Double, height: Double,
+        gap: Double = 0.25
+    ) -> [Bar] {
         guard !values.isEmpty else { return [] }
         let top = max(values.map(\.value).max() ?? 0, 1e-9)
         let slot = width / Double(values.count)
         return values.enumerated().map { index, item in
             let barHeight = max(0, item.value) / top * height
-            return Bar(x: rounded(Double(index) * slot + slot * gap / 2), y: rounded(height - barHeight),
-                       width: rounded(slot * (1 - gap)), height: rounded(barHeight), value: item.value, label: item.label)
+            return Bar(
+                x: rounded(Double(index) * slot + slot * gap / 2), y: rounded(height - barHeight),
+                width: rounded(slot * (1 - gap)), height: rounded(barHeight), value: item.value, label: item.label)
         }
     }
 
     /// Horizontal bars one under another, each `rowHeight` tall, scaled so the largest value fills `width`.
-    public static func rows(_ values: [(label: String, value: Double)], width: Double, rowHeight: Double,
-                            gap: Double = 0.25) -> [Bar] {
+    public static func rows(
+        _ values: [(label: String, value: Double)], width: Double, rowHeight: Double,
+        gap: Double = 0.25
+    ) -> [Bar] {
         let top = max(values.map(\.value).max() ?? 0, 1e-9)
         return values.enumerated().map { index, item in
-            Bar(x: 0, y: rounded(Double(index) * rowHeight + rowHeight * gap / 2), width: rounded(max(0, item.value) / top * width),
+            Bar(
+                x: 0, y: rounded(Double(index) * rowHeight + rowHeight * gap / 2), width: rounded(max(0, item.value) / top * width),
                 height: rounded(rowHeight * (1 - gap)), value: item.value, label: item.label)
         }
     }

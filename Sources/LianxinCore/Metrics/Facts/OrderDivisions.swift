@@ -6,8 +6,10 @@ public struct OrderDivisions: Sendable, Hashable, Codable {
     public var community: String?
     public var grid: String?
 
-    public init(city: String? = nil, county: String? = nil, township: String? = nil, community: String? = nil,
-                grid: String? = nil) {
+    public init(
+        city: String? = nil, county: String? = nil, township: String? = nil, community: String? = nil,
+        grid: String? = nil
+    ) {
         self.city = city
         self.county = county
         self.township = township

@@ -2,8 +2,10 @@ import Foundation
 
 extension OrderFact {
     /// The fact right after the order's `created` event, with the stage clocks that event started.
-    public init(created event: WorkOrderEvent, dimensions: OrderDimensions, clocks: WorkOrderClocks,
-                in calendar: WorkCalendar) throws(WorkOrderReplayError) {
+    public init(
+        created event: WorkOrderEvent, dimensions: OrderDimensions, clocks: WorkOrderClocks,
+        in calendar: WorkCalendar
+    ) throws(WorkOrderReplayError) {
         guard event.kind == .created, event.sequence == 1, let tier = event.payload.tier else {
             throw .notStartedByCreation
         }
@@ -55,7 +57,7 @@ extension OrderFact {
         case .merged:
             next.parentID = payload.parentID
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,
-             .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded:
+            .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded:
             break
         }
         return next

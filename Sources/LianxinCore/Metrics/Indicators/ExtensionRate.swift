@@ -8,7 +8,8 @@ public struct ExtensionRate: OrderRatioIndicator, Hashable, Codable {
     }
 
     public var definition: IndicatorDefinition {
-        let numerator = countsEveryExtension
+        let numerator =
+            countsEveryExtension
             ? LocalizedText(zh: "批准延期次数", en: "approved extensions")
             : LocalizedText(zh: "获批延期的工单数", en: "orders with an approved extension")
         let denominator = LocalizedText(zh: "已派单的工单数", en: "dispatched orders")

@@ -13,8 +13,10 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
     /// Whether a higher figure is better (a lower reopen rate is better).
     public let higherIsBetter: Bool
 
-    public init(id: IndicatorID, name: LocalizedText, formula: LocalizedText, numerator: LocalizedText? = nil,
-                denominator: LocalizedText? = nil, unit: IndicatorUnit, higherIsBetter: Bool = true) {
+    public init(
+        id: IndicatorID, name: LocalizedText, formula: LocalizedText, numerator: LocalizedText? = nil,
+        denominator: LocalizedText? = nil, unit: IndicatorUnit, higherIsBetter: Bool = true
+    ) {
         self.id = id
         self.name = name
         self.formula = formula

@@ -16,7 +16,9 @@ public struct OnTimeRate: OrderRatioIndicator, Hashable, Codable {
             id: .onTimeRate, name: LocalizedText(zh: "按期办结率", en: "On-time completion rate"),
             formula: LocalizedText(
                 zh: "按期办结率 = \(numerator.zh) ÷ \(denominator.zh)（含批准的延期，不计中止时间；不含作废、并单工单）",
-                en: "On-time rate = \(numerator.en) ÷ \(denominator.en) (approved extensions count, paused time does not; cancelled and merged orders excluded)"),
+                en:
+                    "On-time rate = \(numerator.en) ÷ \(denominator.en) (approved extensions count, paused time does not; cancelled and merged orders excluded)"
+            ),
             numerator: numerator, denominator: denominator, unit: .share)
     }
 

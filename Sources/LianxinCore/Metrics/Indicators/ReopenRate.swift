@@ -8,7 +8,8 @@ public struct ReopenRate: OrderRatioIndicator, Hashable, Codable {
     }
 
     public var definition: IndicatorDefinition {
-        let numerator = countsEveryReopening
+        let numerator =
+            countsEveryReopening
             ? LocalizedText(zh: "重办次数", en: "reopenings")
             : LocalizedText(zh: "重办过的工单数", en: "orders reopened at least once")
         let denominator = LocalizedText(zh: "办结过的工单数", en: "orders reported done at least once")

@@ -39,7 +39,8 @@ public struct SatisfactionRate: OrderRatioIndicator, Hashable, Codable {
     }
 
     public func value(of counters: RollupCounters) -> IndicatorValue {
-        let weighted = satisfiedWeight * Double(counters.satisfied)
+        let weighted =
+            satisfiedWeight * Double(counters.satisfied)
             + basicallySatisfiedWeight * Double(counters.basicallySatisfied)
         return .ratio(.satisfactionRate, weighted, counters.evaluated)
     }

@@ -18,7 +18,9 @@ public struct StageTimePercentile: Hashable, Codable, Sendable {
             id: .stageTimePercentile, name: LocalizedText(zh: "「\(zh)」用时P\(p)", en: "P\(p) \(en) time"),
             formula: LocalizedText(
                 zh: "将「\(zh)」环节已结束计时的用时（分钟，不计中止时间）从小到大排列，取第 ⌈\(percentile.formulaText) × n⌉ 个（最近秩法）；看板按分桶估算，取该值所在桶的上界",
-                en: "Sort the minutes of the ended \(en) clocks (paused time left out) and take the ⌈\(percentile.formulaText) × n⌉-th (nearest rank); dashboards estimate it as the upper bound of the bucket holding it"),
+                en:
+                    "Sort the minutes of the ended \(en) clocks (paused time left out) and take the ⌈\(percentile.formulaText) × n⌉-th (nearest rank); dashboards estimate it as the upper bound of the bucket holding it"
+            ),
             unit: .minutes, higherIsBetter: false)
     }
 

@@ -24,18 +24,19 @@ extension Period: CustomStringConvertible, Codable {
         if label.contains("..") {
             let ends = label.components(separatedBy: "..")
             guard ends.count == 2, let first = LocalDate(iso: ends[0]), let last = LocalDate(iso: ends[1]),
-                  let range = Period.custom(from: first, through: last)
+                let range = Period.custom(from: first, through: last)
             else { return nil }
             self = range
         } else if parts.count == 3, let day = LocalDate(iso: label) {
             self = .day(day)
         } else if parts.count == 2, let year = Self.number(parts[0], digits: 4) {
             let tail = parts[1]
-            let period: Period? = switch tail.first {
-            case "W": Self.number(tail.dropFirst(), digits: 2).flatMap { Period.week(year: year, week: $0) }
-            case "Q": Self.number(tail.dropFirst(), digits: 1).flatMap { Period.quarter(year: year, quarter: $0) }
-            default: Self.number(tail, digits: 2).flatMap { Period.month(year: year, month: $0) }
-            }
+            let period: Period? =
+                switch tail.first {
+                case "W": Self.number(tail.dropFirst(), digits: 2).flatMap { Period.week(year: year, week: $0) }
+                case "Q": Self.number(tail.dropFirst(), digits: 1).flatMap { Period.quarter(year: year, quarter: $0) }
+                default: Self.number(tail, digits: 2).flatMap { Period.month(year: year, month: $0) }
+                }
             guard let period else { return nil }
             self = period
         } else if parts.count == 1, let year = Self.number(parts[0], digits: 4) {

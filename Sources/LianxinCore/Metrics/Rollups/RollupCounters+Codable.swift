@@ -37,9 +37,10 @@ extension RollupCounters: Codable {
         for (name, path) in Self.fields {
             try container.encode(self[keyPath: path], forKey: Key(stringValue: name))
         }
-        let stages = Dictionary(uniqueKeysWithValues: SLAStage.allCases.compactMap { stage in
-            self.stages[stage].map { (stage.rawValue, $0) }
-        })
+        let stages = Dictionary(
+            uniqueKeysWithValues: SLAStage.allCases.compactMap { stage in
+                self.stages[stage].map { (stage.rawValue, $0) }
+            })
         try container.encode(stages, forKey: .stages)
     }
 }

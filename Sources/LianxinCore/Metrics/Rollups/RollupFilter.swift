@@ -12,9 +12,11 @@ public struct RollupFilter: Sendable, Hashable, Codable {
     public var channels: Set<Channel>?
     public var requestKinds: Set<RequestKind>?
 
-    public init(period: Period? = nil, division: DivisionSelection? = nil, departmentIDs: Set<UUID>? = nil,
-                categoryCodes: Set<String>? = nil, channels: Set<Channel>? = nil,
-                requestKinds: Set<RequestKind>? = nil) {
+    public init(
+        period: Period? = nil, division: DivisionSelection? = nil, departmentIDs: Set<UUID>? = nil,
+        categoryCodes: Set<String>? = nil, channels: Set<Channel>? = nil,
+        requestKinds: Set<RequestKind>? = nil
+    ) {
         self.period = period
         self.division = division
         self.departmentIDs = departmentIDs
@@ -37,4 +39,3 @@ public struct RollupFilter: Sendable, Hashable, Codable {
         matches(RollupKey(fact))
     }
 }
-

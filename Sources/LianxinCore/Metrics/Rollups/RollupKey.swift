@@ -12,8 +12,10 @@ public struct RollupKey: Sendable, Hashable, Codable {
     public let channel: Channel
     public let requestKind: RequestKind
 
-    public init(day: LocalDate, divisions: OrderDivisions, departmentID: UUID?, categoryCode: String,
-                channel: Channel, requestKind: RequestKind) {
+    public init(
+        day: LocalDate, divisions: OrderDivisions, departmentID: UUID?, categoryCode: String,
+        channel: Channel, requestKind: RequestKind
+    ) {
         self.day = day
         self.divisions = divisions
         self.departmentID = departmentID

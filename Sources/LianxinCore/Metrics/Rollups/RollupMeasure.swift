@@ -27,7 +27,8 @@ public struct RollupMeasure: Sendable, Hashable, CustomStringConvertible {
         } else {
             let parts = name.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 2, let stage = SLAStage(rawValue: String(parts[0])),
-                  let count = StageCount(rawValue: String(parts[1])) else { return nil }
+                let count = StageCount(rawValue: String(parts[1]))
+            else { return nil }
             kind = .stage(stage, count)
         }
     }

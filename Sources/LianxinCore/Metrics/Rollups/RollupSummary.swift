@@ -60,8 +60,10 @@ public struct SummaryKey: Sendable, Hashable, Codable {
     /// The dimension's value; '' for totals.
     public let value: String
 
-    public init(grain: SummaryGrain, bucket: LocalDate, level: DivisionLevel, node: String, dimension: SummaryDimension,
-                value: String) {
+    public init(
+        grain: SummaryGrain, bucket: LocalDate, level: DivisionLevel, node: String, dimension: SummaryDimension,
+        value: String
+    ) {
         self.grain = grain
         self.bucket = bucket
         self.level = level
@@ -94,8 +96,10 @@ public enum RollupSummary {
             guard let node = key.divisions.code(at: level), !node.isEmpty else { continue }
             for dimension in SummaryDimension.allCases {
                 for (grain, first) in buckets where stores(grain, dimension, at: level) {
-                    keys.append(SummaryKey(grain: grain, bucket: first, level: level, node: node, dimension: dimension,
-                                           value: dimension.value(of: key)))
+                    keys.append(
+                        SummaryKey(
+                            grain: grain, bucket: first, level: level, node: node, dimension: dimension,
+                            value: dimension.value(of: key)))
                 }
             }
         }
@@ -115,15 +119,19 @@ public enum RollupSummary {
     /// The buckets that together cover `period` exactly once, largest first where the rows exist (a year, then
     /// quarters, months, days), for `dimension` at `level`; nil when some day cannot be read from summary rows
     /// (the fine rows must answer).
-    public static func buckets(covering period: Period, _ dimension: SummaryDimension,
-                               at level: DivisionLevel) -> [(grain: SummaryGrain, first: LocalDate)]? {
+    public static func buckets(
+        covering period: Period, _ dimension: SummaryDimension,
+        at level: DivisionLevel
+    ) -> [(grain: SummaryGrain, first: LocalDate)]? {
         let grains = SummaryGrain.allCases.reversed().filter { stores($0, dimension, at: level) }
         var buckets: [(grain: SummaryGrain, first: LocalDate)] = []
         var day = period.first
         while day <= period.last {
-            guard let (grain, bucket) = grains.lazy.compactMap({ grain in
-                grain.bucket(startingOn: day, endingBy: period.last).map { (grain, $0) }
-            }).first else { return nil }
+            guard
+                let (grain, bucket) = grains.lazy.compactMap({ grain in
+                    grain.bucket(startingOn: day, endingBy: period.last).map { (grain, $0) }
+                }).first
+            else { return nil }
             buckets.append((grain, bucket.first))
             day = bucket.last.adding(days: 1)
         }

@@ -11,8 +11,10 @@ public struct StageCounters: Sendable, Hashable, Codable {
     /// The stopped clocks' durations in buckets.
     public var histogram: StageHistogram
 
-    public init(started: Int = 0, stopped: Int = 0, met: Int = 0, seconds: Int = 0,
-                histogram: StageHistogram = StageHistogram()) {
+    public init(
+        started: Int = 0, stopped: Int = 0, met: Int = 0, seconds: Int = 0,
+        histogram: StageHistogram = StageHistogram()
+    ) {
         self.started = started
         self.stopped = stopped
         self.met = met
@@ -40,12 +42,14 @@ public struct StageCounters: Sendable, Hashable, Codable {
     }
 
     public static func + (lhs: StageCounters, rhs: StageCounters) -> StageCounters {
-        StageCounters(started: lhs.started + rhs.started, stopped: lhs.stopped + rhs.stopped, met: lhs.met + rhs.met,
-                      seconds: lhs.seconds + rhs.seconds, histogram: lhs.histogram + rhs.histogram)
+        StageCounters(
+            started: lhs.started + rhs.started, stopped: lhs.stopped + rhs.stopped, met: lhs.met + rhs.met,
+            seconds: lhs.seconds + rhs.seconds, histogram: lhs.histogram + rhs.histogram)
     }
 
     public static func - (lhs: StageCounters, rhs: StageCounters) -> StageCounters {
-        StageCounters(started: lhs.started - rhs.started, stopped: lhs.stopped - rhs.stopped, met: lhs.met - rhs.met,
-                      seconds: lhs.seconds - rhs.seconds, histogram: lhs.histogram - rhs.histogram)
+        StageCounters(
+            started: lhs.started - rhs.started, stopped: lhs.stopped - rhs.stopped, met: lhs.met - rhs.met,
+            seconds: lhs.seconds - rhs.seconds, histogram: lhs.histogram - rhs.histogram)
     }
 }

@@ -10,7 +10,8 @@ struct ImportCommands: AsyncCommandGroup {
 
     struct Grids: AsyncCommand {
         struct Signature: CommandSignature {
-            @Argument(name: "file", help: "GeoJSON FeatureCollection of Polygon/MultiPolygon grids with properties code, name, parent (community code).")
+            @Argument(
+                name: "file", help: "GeoJSON FeatureCollection of Polygon/MultiPolygon grids with properties code, name, parent (community code).")
             var file: String
             @Flag(name: "gcj02", help: "The file's coordinates are GCJ-02 (Chinese map services); they are converted to WGS84.") var gcj02: Bool
             @Flag(name: "replace", help: "Retire grids in force in the file's communities that the file leaves out.") var replace: Bool
@@ -36,7 +37,8 @@ struct ImportCommands: AsyncCommandGroup {
             do {
                 let report = try await GridImporter(app: app).importGeoJSON(
                     data, coordinates: signature.gcj02 ? .gcj02 : .wgs84, replace: signature.replace, communityBounds: bounds, actor: .commandLine)
-                context.console.print("grids: \(report.added) added, \(report.changed) changed (new version), \(report.unchanged) unchanged, \(report.retired) retired")
+                context.console.print(
+                    "grids: \(report.added) added, \(report.changed) changed (new version), \(report.unchanged) unchanged, \(report.retired) retired")
             } catch let problem as Problem {
                 for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
                 throw CommandFailure(problem.errors.isEmpty ? problem.detail : "\(problem.detail); nothing was written")
@@ -82,7 +84,8 @@ struct ExportCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app)
-            let (data, count) = try await GridImporter(app: app).export(under: signature.division ?? "", coordinates: signature.gcj02 ? .gcj02 : .wgs84)
+            let (data, count) = try await GridImporter(app: app).export(
+                under: signature.division ?? "", coordinates: signature.gcj02 ? .gcj02 : .wgs84)
             try await write(String(decoding: data, as: UTF8.self), to: signature.out, what: "grids", count: count, context: context)
         }
     }
@@ -100,8 +103,10 @@ struct ExportCommands: AsyncCommandGroup {
             let rows = try await Division.query(on: app.db).sort(\.$id).all()
             var text = CSVWriter.byteOrderMark + CSVWriter.line(["code", "level", "name", "parent_code", "valid_from", "valid_to"])
             for row in rows {
-                text += CSVWriter.line([row.id ?? "", row.level, row.name, row.parentCode ?? "",
-                                        row.validFrom.map(ISODay.format) ?? "", row.validTo.map(ISODay.format) ?? ""])
+                text += CSVWriter.line([
+                    row.id ?? "", row.level, row.name, row.parentCode ?? "",
+                    row.validFrom.map(ISODay.format) ?? "", row.validTo.map(ISODay.format) ?? "",
+                ])
             }
             try await write(text, to: signature.out, what: "divisions", count: rows.count, context: context)
         }
@@ -118,12 +123,15 @@ struct ExportCommands: AsyncCommandGroup {
             let app = context.application
             try await prepareDatabase(app)
             let rows = try await AuditEntry.query(on: app.db).sort(\.$at).sort(\.$id).all()
-            var text = CSVWriter.byteOrderMark
+            var text =
+                CSVWriter.byteOrderMark
                 + CSVWriter.line(["at", "action", "result", "actor", "role", "division", "target", "ip", "request_id", "detail"])
             for row in rows {
-                text += CSVWriter.line([ISOTimestamp.format(row.at), row.action, row.result, row.actorName,
-                                        row.actorRole ?? "", row.divisionCode ?? "", row.target ?? "", row.ip ?? "",
-                                        row.requestID ?? "", row.detail ?? ""])
+                text += CSVWriter.line([
+                    ISOTimestamp.format(row.at), row.action, row.result, row.actorName,
+                    row.actorRole ?? "", row.divisionCode ?? "", row.target ?? "", row.ip ?? "",
+                    row.requestID ?? "", row.detail ?? "",
+                ])
             }
             try await write(text, to: signature.out, what: "audit", count: rows.count, context: context)
         }
@@ -132,8 +140,9 @@ struct ExportCommands: AsyncCommandGroup {
 
 private func write(_ text: String, to path: String?, what: String, count: Int, context: CommandContext) async throws {
     let app = context.application
-    try await AuditLog.record(.exported, result: .success, actor: .commandLine, target: what,
-                              detail: "\(count) rows to \(path ?? "stdout")", at: app.lianxin.now(), on: app.db)
+    try await AuditLog.record(
+        .exported, result: .success, actor: .commandLine, target: what,
+        detail: "\(count) rows to \(path ?? "stdout")", at: app.lianxin.now(), on: app.db)
     if let path {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw CommandFailure("cannot write \(path)")

@@ -49,8 +49,9 @@ struct AccountController: RouteCollection {
     }
 
     private func render(_ req: Request, user: User, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let model = Model(error: error, passwordChangedAt: ChinaTime.minute(user.passwordChangedAt),
-                          lastLoginAt: user.lastLoginAt.map(ChinaTime.minute) ?? "—", expired: req.principal?.passwordExpired ?? false)
+        let model = Model(
+            error: error, passwordChangedAt: ChinaTime.minute(user.passwordChangedAt),
+            lastLoginAt: user.lastLoginAt.map(ChinaTime.minute) ?? "—", expired: req.principal?.passwordExpired ?? false)
         return try await req.page("accounts/account", title: "nav_account", model: model, status: status)
     }
 }

@@ -56,19 +56,22 @@ struct AccountService {
             checks.fail("/departmentCode", "handlers must belong to a department / 承办人员须属于某个部门")
         }
         if Self.isValidUsername(username),
-           try await User.query(on: database).filter(\.$username == username).first() != nil {
+            try await User.query(on: database).filter(\.$username == username).first() != nil
+        {
             checks.fail("/username", "already taken / 用户名已存在")
         }
         guard checks.isValid, let role, let division else { throw Problem.invalid(checks.errors) }
 
         let hash = try await Passwords(application: application).hash(input.password)
-        let user = User(username: username, displayName: displayName, passwordHash: hash, role: role,
-                        divisionCode: division.code.value, departmentID: department?.id, now: context.now())
+        let user = User(
+            username: username, displayName: displayName, passwordHash: hash, role: role,
+            divisionCode: division.code.value, departmentID: department?.id, now: context.now())
         do {
             try await database.transaction { db in
                 try await user.create(on: db)
-                try await AuditLog.record(.userCreated, result: .success, actor: actor, target: "user:\(username)", ip: ip,
-                                          detail: "role=\(role.rawValue) division=\(division.code.value)", at: context.now(), on: db)
+                try await AuditLog.record(
+                    .userCreated, result: .success, actor: actor, target: "user:\(username)", ip: ip,
+                    detail: "role=\(role.rawValue) division=\(division.code.value)", at: context.now(), on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Problem.invalid(field: "/username", "already taken / 用户名已存在")
@@ -90,8 +93,9 @@ struct AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
-            try await AuditLog.record(selfService ? .passwordChanged : .passwordReset, result: .success, actor: actor,
-                                      target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
+            try await AuditLog.record(
+                selfService ? .passwordChanged : .passwordReset, result: .success, actor: actor,
+                target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
         }
     }
 
@@ -105,8 +109,9 @@ struct AccountService {
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
             try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: context.now()).update()
-            try await AuditLog.record(.userDisabled, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
-                                      at: context.now(), on: db)
+            try await AuditLog.record(
+                .userDisabled, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
+                at: context.now(), on: db)
         }
     }
 
@@ -117,8 +122,9 @@ struct AccountService {
         let record = ApiToken(tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(), name: name, now: context.now())
         try await database.transaction { db in
             try await record.create(on: db)
-            try await AuditLog.record(.tokenCreated, result: .success, actor: actor, target: "user:\(user.username)",
-                                      detail: "token=\(name)", at: context.now(), on: db)
+            try await AuditLog.record(
+                .tokenCreated, result: .success, actor: actor, target: "user:\(user.username)",
+                detail: "token=\(name)", at: context.now(), on: db)
         }
         return token
     }

@@ -12,8 +12,9 @@ extension AuthController {
         guard let user = try await User.query(on: req.db).filter(\.$username == username).first() else {
             // Spend the same time as a real check, so that timing does not tell which usernames exist.
             _ = try? await Passwords(application: req.application).verify(password, against: Self.decoyHash)
-            await req.audit(.loginFailed, result: .failure, target: "user:\(username.prefix(64))", detail: "unknown user",
-                            actor: AuditActor(id: nil, name: String(username.prefix(64)), role: nil, division: nil))
+            await req.audit(
+                .loginFailed, result: .failure, target: "user:\(username.prefix(64))", detail: "unknown user",
+                actor: AuditActor(id: nil, name: String(username.prefix(64)), role: nil, division: nil))
             return .failure(messageKey: "login_failed")
         }
         let actor = AuditActor(id: user.id, name: user.username, role: user.role.rawValue, division: user.divisionCode)
@@ -48,11 +49,13 @@ extension AuthController {
             user.failedLogins = failures
             user.lockedUntil = lockedUntil
             try await user.update(on: req.db)
-            await req.audit(.loginFailed, result: .failure, target: "user:\(user.username)",
-                            detail: passwordMatches ? (secondFactorProblem ?? "wrong password") : "wrong password", actor: actor)
+            await req.audit(
+                .loginFailed, result: .failure, target: "user:\(user.username)",
+                detail: passwordMatches ? (secondFactorProblem ?? "wrong password") : "wrong password", actor: actor)
             if lockedUntil != nil {
-                await req.audit(.accountLocked, result: .success, target: "user:\(user.username)",
-                                detail: "locked for \(Int(context.lockout.lockDuration / 60)) minutes", actor: actor)
+                await req.audit(
+                    .accountLocked, result: .success, target: "user:\(user.username)",
+                    detail: "locked for \(Int(context.lockout.lockDuration / 60)) minutes", actor: actor)
                 return .failure(messageKey: "login_locked")
             }
             return .failure(messageKey: "login_failed")
@@ -69,8 +72,9 @@ extension AuthController {
     static func startSession(for user: User, on req: Request, response: Response) async throws {
         let context = req.lianxin
         let token = FieldCipher.randomToken()
-        let session = UserSession(tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(),
-                                  csrfToken: FieldCipher.randomToken(bytes: 24), now: context.now(), ip: req.clientIP)
+        let session = UserSession(
+            tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(),
+            csrfToken: FieldCipher.randomToken(bytes: 24), now: context.now(), ip: req.clientIP)
         try await session.create(on: req.db)
         response.cookies[AuthenticationMiddleware.sessionCookie] = HTTPCookies.Value(
             string: token, isSecure: context.settings.publicBaseURL.hasPrefix("https:"), isHTTPOnly: true, sameSite: .lax)

@@ -41,9 +41,10 @@ struct AuthController: RouteCollection {
             try await Self.startSession(for: user, on: req, response: response)
             return response
         case .failure(let messageKey):
-            return try await req.page("accounts/login", title: "login_title",
-                                      model: LoginModel(username: username, next: next, error: req.t(messageKey)),
-                                      status: .unauthorized)
+            return try await req.page(
+                "accounts/login", title: "login_title",
+                model: LoginModel(username: username, next: next, error: req.t(messageKey)),
+                status: .unauthorized)
         }
     }
 
@@ -76,8 +77,9 @@ struct AuthController: RouteCollection {
         guard let language = Localizer.Language(rawValue: code) else { throw Problem.notFound("language") }
         let back = Self.safeNext(try? req.query.get(String.self, at: "back"))
         let response = req.redirect(to: back)
-        response.cookies[Request.languageCookie] = HTTPCookies.Value(string: language.rawValue, maxAge: 365 * 86400,
-                                                                     isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Request.languageCookie] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 86400,
+            isHTTPOnly: true, sameSite: .lax)
         return response
     }
 

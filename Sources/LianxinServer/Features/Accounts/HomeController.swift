@@ -37,8 +37,9 @@ struct HomeController: RouteCollection {
             cards.append(Card(href: "/audit", title: req.t("nav_audit"), text: req.t("home_card_audit")))
         }
         cards.append(Card(href: "/account", title: req.t("nav_account"), text: req.t("home_card_account")))
-        let model = Model(greeting: req.t("home_duty_\(principal.role.rawValue)"), division: names.last ?? principal.division.value,
-                          divisionPath: names, subdivisions: try await subdivisions, accounts: try await accounts, cards: cards)
+        let model = Model(
+            greeting: req.t("home_duty_\(principal.role.rawValue)"), division: names.last ?? principal.division.value,
+            divisionPath: names, subdivisions: try await subdivisions, accounts: try await accounts, cards: cards)
         return try await req.page("accounts/home", title: "home_title", model: model)
     }
 }

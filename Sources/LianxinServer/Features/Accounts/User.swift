@@ -27,8 +27,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(username: String, displayName: String, passwordHash: String, role: Role,
-         divisionCode: String, departmentID: UUID?, now: Date) {
+    init(
+        username: String, displayName: String, passwordHash: String, role: Role,
+        divisionCode: String, departmentID: UUID?, now: Date
+    ) {
         self.username = username
         self.displayName = displayName
         self.passwordHash = passwordHash

@@ -35,11 +35,13 @@ struct UserCommands: AsyncCommandGroup {
             } else {
                 throw CommandFailure("no divisions loaded: run `lianxin import divisions FILE.csv` (or `lianxin demo`) first")
             }
-            let password = try signature.password ?? ProcessInfo.processInfo.environment["LIANXIN_NEW_PASSWORD"]
+            let password =
+                try signature.password ?? ProcessInfo.processInfo.environment["LIANXIN_NEW_PASSWORD"]
                 ?? askPassword(context)
             let user = try await AccountService(application: app, database: app.db).create(
-                .init(username: username, displayName: signature.name ?? username, password: password, role: role,
-                      divisionCode: division, departmentCode: signature.department),
+                .init(
+                    username: username, displayName: signature.name ?? username, password: password, role: role,
+                    divisionCode: division, departmentCode: signature.department),
                 by: nil, actor: .commandLine)
             context.console.print("created \(user.role.rawValue) account \(user.username) in division \(user.divisionCode)")
         }
@@ -79,8 +81,9 @@ struct UserCommands: AsyncCommandGroup {
             user.totpLastStep = nil
             try await app.db.transaction { db in
                 try await user.update(on: db)
-                try await AuditLog.record(.secondFactorEnrolled, result: .success, actor: .commandLine, target: "user:\(user.username)",
-                                          at: app.lianxin.now(), on: db)
+                try await AuditLog.record(
+                    .secondFactorEnrolled, result: .success, actor: .commandLine, target: "user:\(user.username)",
+                    at: app.lianxin.now(), on: db)
             }
             context.console.print("secret: \(secret)")
             context.console.print("uri:    \(TOTP(secret: TOTP.decodeBase32(secret) ?? []).uri(account: user.username, issuer: "连心 Lianxin"))")

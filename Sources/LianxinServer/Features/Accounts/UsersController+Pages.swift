@@ -25,9 +25,10 @@ extension UsersController {
             .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         let now = req.lianxin.now()
         let rows = users.map { user in
-            ListModel.Row(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName,
-                          roleLabel: req.t("role_\(user.role.rawValue)"), division: names[user.divisionCode] ?? user.divisionCode,
-                          active: user.active, locked: (user.lockedUntil ?? .distantPast) > now)
+            ListModel.Row(
+                id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName,
+                roleLabel: req.t("role_\(user.role.rawValue)"), division: names[user.divisionCode] ?? user.divisionCode,
+                active: user.active, locked: (user.lockedUntil ?? .distantPast) > now)
         }
         let notice = req.query[String.self, at: "created"].map { String(format: req.t("users_created"), $0) }
         return try await req.page("accounts/users", title: "nav_users", model: ListModel(users: rows, notice: notice))
@@ -54,8 +55,10 @@ extension UsersController {
             return req.redirect(to: "/admin/users?created=\(user.username)")
         } catch let problem as Problem where problem.status == .unprocessableEntity {
             let errors = problem.errors.reduce(into: [String: String]()) { $0[String($1.field.dropFirst())] = $1.message }
-            let values = ["username": input.username, "displayName": input.displayName, "role": input.role,
-                          "divisionCode": input.divisionCode, "departmentCode": input.departmentCode ?? ""]
+            let values = [
+                "username": input.username, "displayName": input.displayName, "role": input.role,
+                "divisionCode": input.divisionCode, "departmentCode": input.departmentCode ?? "",
+            ]
             return try await renderForm(req, principal: principal, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
@@ -71,8 +74,10 @@ extension UsersController {
         return req.redirect(to: "/admin/users")
     }
 
-    func renderForm(_ req: Request, principal: Principal, values: [String: String], errors: [String: String],
-                            status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderForm(
+        _ req: Request, principal: Principal, values: [String: String], errors: [String: String],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let departments = try await Department.query(on: req.db)
             .within(\.$divisionCode, DivisionCode(String(principal.division.value.prefix(4))) ?? principal.division)
             .sort(\.$code).all()

@@ -23,8 +23,10 @@ extension AttachmentsController {
     func addInformation(req: Request) async throws -> PublicTrackingController.PublicOrder {
         let order = try await PublicOrderLookup.find(req)
         let input = try req.content.decode(InformationInput.self)
-        let action = try TransitionInput(action: "addInformation", note: input.note?.trimmingCharacters(in: .whitespacesAndNewlines),
-                                         photoIds: input.photoIds).resolved()
+        let action = try TransitionInput(
+            action: "addInformation", note: input.note?.trimmingCharacters(in: .whitespacesAndNewlines),
+            photoIds: input.photoIds
+        ).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: .resident())
         return try await PublicOrderLookup.view(updated, req)
     }

@@ -52,7 +52,8 @@ struct AttachmentsController: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
-        let row = try await PhotoUploads.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID, defaultPurpose: "progress")
+        let row = try await PhotoUploads.store(
+            req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID, defaultPurpose: "progress")
         let id = try order.requireID()
         return try await AttachmentDTO(row, url: "/api/v1/work-orders/\(id)/attachments/\(try row.requireID())")
             .encodeResponse(status: .created, for: req)
@@ -70,8 +71,9 @@ struct AttachmentsController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         guard let attachmentID = req.parameters.get("attachmentId").flatMap(UUID.init(uuidString:)),
-              let row = try await Attachment.find(attachmentID, on: req.db), row.orderID == order.id,
-              let data = try await req.lianxin.files.get(row.storageKey, on: req.db) else {
+            let row = try await Attachment.find(attachmentID, on: req.db), row.orderID == order.id,
+            let data = try await req.lianxin.files.get(row.storageKey, on: req.db)
+        else {
             throw Problem.notFound("attachment")
         }
         if req.headers.first(name: .ifNoneMatch) == "\"\(row.sha256)\"" { return Response(status: .notModified) }

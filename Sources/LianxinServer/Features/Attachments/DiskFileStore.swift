@@ -2,7 +2,7 @@ import Foundation
 import Fluent
 import SQLKit
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files under a folder, two levels of sub-folders by key prefix; written to a temporary name,

@@ -2,7 +2,7 @@ import Foundation
 import Fluent
 import SQLKit
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the bytes of uploaded files live. The attachment row is written only after `put` has

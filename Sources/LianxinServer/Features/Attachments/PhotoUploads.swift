@@ -19,8 +19,9 @@ enum PhotoUploads {
         guard purposes.contains(purposeValue) else {
             throw Problem.invalid(field: "/purpose", "one of \(purposes.sorted().joined(separator: ", "))")
         }
-        return try await storeBytes(photo.data, format: photo.format, purpose: purposeValue, order: order, uploader: uploader, uploaderID: uploaderID,
-                                    context: req.lianxin, on: req.db)
+        return try await storeBytes(
+            photo.data, format: photo.format, purpose: purposeValue, order: order, uploader: uploader, uploaderID: uploaderID,
+            context: req.lianxin, on: req.db)
     }
 
     /// The photo in the request — the raw body, or a multipart `file` (with an optional `purpose`) —
@@ -39,23 +40,27 @@ enum PhotoUploads {
         }
         guard let bytes, bytes.readableBytes > 0 else { throw Problem.invalid(field: "/file", "no file was sent / 未收到文件") }
         guard bytes.readableBytes <= context.settings.maxUploadBytes else {
-            throw Problem(.payloadTooLarge, type: "file-too-large", title: "File too large",
-                          detail: "at most \(context.settings.maxUploadBytes / 1_048_576) MB / 照片不能超过 \(context.settings.maxUploadBytes / 1_048_576) MB",
-                          errors: [.init(field: "/file", message: "too large / 文件过大")])
+            throw Problem(
+                .payloadTooLarge, type: "file-too-large", title: "File too large",
+                detail: "at most \(context.settings.maxUploadBytes / 1_048_576) MB / 照片不能超过 \(context.settings.maxUploadBytes / 1_048_576) MB",
+                errors: [.init(field: "/file", message: "too large / 文件过大")])
         }
         let data = Data(buffer: bytes)
         guard let format = ImageFormat.sniff(data) else {
-            throw Problem(.unsupportedMediaType, type: "not-a-photo", title: "Not a photo",
-                          detail: "only JPEG, PNG, WebP, GIF or HEIC photos / 仅支持 JPEG、PNG、WebP、GIF、HEIC 照片",
-                          errors: [.init(field: "/file", message: "not a photo / 不是照片")])
+            throw Problem(
+                .unsupportedMediaType, type: "not-a-photo", title: "Not a photo",
+                detail: "only JPEG, PNG, WebP, GIF or HEIC photos / 仅支持 JPEG、PNG、WebP、GIF、HEIC 照片",
+                errors: [.init(field: "/file", message: "not a photo / 不是照片")])
         }
         return (data, format, purpose)
     }
 
     /// Stores checked photo bytes for `order`: the file first (durable when `put` returns), then its row.
     @discardableResult
-    static func storeBytes(_ data: Data, format: ImageFormat, purpose: String, order: WorkOrder, uploader: String, uploaderID: UUID?,
-                           context: LianxinContext, on db: any Database) async throws -> Attachment {
+    static func storeBytes(
+        _ data: Data, format: ImageFormat, purpose: String, order: WorkOrder, uploader: String, uploaderID: UUID?,
+        context: LianxinContext, on db: any Database
+    ) async throws -> Attachment {
         let orderID = try order.requireID()
         if try await Attachment.query(on: db).filter(\.$orderID == orderID).count() >= maximumPerOrder {
             throw Problem.conflict("An order keeps at most \(maximumPerOrder) photos / 每个工单最多 \(maximumPerOrder) 张照片", field: "/file")

@@ -41,8 +41,9 @@ struct AuditController: RouteCollection {
         let principal = try await req.require(.readAuditLog)
         let pageRequest = try PageRequest(req)
         let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
-        return pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] },
-                                map: EntryDTO.init)
+        return pageRequest.page(
+            rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] },
+            map: EntryDTO.init)
     }
 
     struct PageModel: Encodable, Sendable {
@@ -67,14 +68,17 @@ struct AuditController: RouteCollection {
         let pageRequest = try PageRequest(req)
         let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
         let page = pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) { entry in
-            PageModel.Row(at: ChinaTime.minute(entry.at), action: entry.action, result: entry.result, actor: entry.actorName,
-                          role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "",
-                          ip: entry.ip ?? "", detail: entry.detail ?? "")
+            PageModel.Row(
+                at: ChinaTime.minute(entry.at), action: entry.action, result: entry.result, actor: entry.actorName,
+                role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "",
+                ip: entry.ip ?? "", detail: entry.detail ?? "")
         }
         let filters = ["action", "result", "actor"].reduce(into: [String: String]()) { $0[$1] = req.query[String.self, at: $1] ?? "" }
-        return try await req.page("audit/audit", title: "nav_audit",
-                                  model: PageModel(entries: page.items, filters: filters,
-                                                   actions: AuditAction.allCases.map(\.rawValue), nextCursor: page.nextCursor))
+        return try await req.page(
+            "audit/audit", title: "nav_audit",
+            model: PageModel(
+                entries: page.items, filters: filters,
+                actions: AuditAction.allCases.map(\.rawValue), nextCursor: page.nextCursor))
     }
 
     /// Entries about the auditor's subtree, plus those with no division (anonymous failures).

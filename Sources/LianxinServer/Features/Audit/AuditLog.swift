@@ -52,9 +52,11 @@ struct AuditActor: Sendable {
 enum AuditLog {
     /// Appends one entry. It throws, so that an action audited inside a transaction is rolled back
     /// with its entry if the entry cannot be written.
-    static func record(_ action: AuditAction, result: AuditResult, actor: AuditActor, target: String? = nil,
-                       ip: String? = nil, requestID: String? = nil, detail: String? = nil,
-                       at date: Date, on database: any Database) async throws {
+    static func record(
+        _ action: AuditAction, result: AuditResult, actor: AuditActor, target: String? = nil,
+        ip: String? = nil, requestID: String? = nil, detail: String? = nil,
+        at date: Date, on database: any Database
+    ) async throws {
         let entry = AuditEntry()
         entry.at = date
         entry.action = action.rawValue
@@ -74,14 +76,18 @@ enum AuditLog {
 extension Request {
     /// Audits an event by the current principal (or an anonymous caller), outside any transaction;
     /// a failure to write is logged as critical.
-    func audit(_ action: AuditAction, result: AuditResult, target: String? = nil, detail: String? = nil,
-               actor: AuditActor? = nil, on database: (any Database)? = nil) async {
-        let who = actor ?? principal.map {
-            AuditActor(id: $0.userID, name: $0.username, role: $0.role.rawValue, division: $0.division.value)
-        } ?? AuditActor(id: nil, name: "anonymous", role: nil, division: nil)
+    func audit(
+        _ action: AuditAction, result: AuditResult, target: String? = nil, detail: String? = nil,
+        actor: AuditActor? = nil, on database: (any Database)? = nil
+    ) async {
+        let who =
+            actor ?? principal.map {
+                AuditActor(id: $0.userID, name: $0.username, role: $0.role.rawValue, division: $0.division.value)
+            } ?? AuditActor(id: nil, name: "anonymous", role: nil, division: nil)
         do {
-            try await AuditLog.record(action, result: result, actor: who, target: target, ip: clientIP, requestID: id,
-                                      detail: detail, at: lianxin.now(), on: database ?? db)
+            try await AuditLog.record(
+                action, result: result, actor: who, target: target, ip: clientIP, requestID: id,
+                detail: detail, at: lianxin.now(), on: database ?? db)
         } catch {
             logger.critical("could not write audit entry", metadata: ["action": "\(action.rawValue)", "error": "\(error)"])
         }

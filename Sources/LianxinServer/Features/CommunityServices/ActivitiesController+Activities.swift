@@ -6,9 +6,11 @@ import LianxinCore
 extension ActivitiesController {
     func list(req: Request) async throws -> [ActivityDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        let activities = try await CommunityScope.limit(Activity.query(on: req.db), to: principal,
-                                                        community: try? req.query.get(String.self, at: "community"))
-            .sort(\.$startsAt, .descending).limit(500).all()
+        let activities = try await CommunityScope.limit(
+            Activity.query(on: req.db), to: principal,
+            community: try? req.query.get(String.self, at: "community")
+        )
+        .sort(\.$startsAt, .descending).limit(500).all()
         return try await Self.dtos(activities, signups: false, req)
     }
 

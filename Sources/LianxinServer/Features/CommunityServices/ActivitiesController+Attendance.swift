@@ -14,8 +14,9 @@ extension ActivitiesController {
         let volunteer = try await Self.volunteer(input.volunteerId, principal: principal, req)
         let at = input.at ?? req.lianxin.now()
         guard at <= req.lianxin.now().addingTimeInterval(300) else { throw Problem.invalid(field: "/at", "not in the future / 不能晚于当前时间") }
-        _ = try await Self.record(action == "checkIn" ? .checkIn : .checkOut, volunteer: volunteer, activity: activity, at: at,
-                                  by: "organiser", signUpIfNeeded: false, req)
+        _ = try await Self.record(
+            action == "checkIn" ? .checkIn : .checkOut, volunteer: volunteer, activity: activity, at: at,
+            by: "organiser", signUpIfNeeded: false, req)
         return try await Self.dtos([activity], signups: true, req)[0]
     }
 
@@ -23,8 +24,10 @@ extension ActivitiesController {
 
     /// Checks the volunteer in or out of the activity; a check-out credits the session (rounded to quarter hours,
     /// at most 8 hours a day) and earns the hour and event points, all in one transaction.
-    static func record(_ step: Attendance, volunteer: Volunteer, activity: Activity, at time: Date, by: String,
-                       signUpIfNeeded: Bool, _ req: Request) async throws -> SignUp {
+    static func record(
+        _ step: Attendance, volunteer: Volunteer, activity: Activity, at time: Date, by: String,
+        signUpIfNeeded: Bool, _ req: Request
+    ) async throws -> SignUp {
         let activityID = try activity.requireID(), volunteerID = try volunteer.requireID()
         if step == .checkIn, time < activity.startsAt.addingTimeInterval(-earlyCheckIn) || time > activity.endsAt {
             throw Problem.conflict("check-in opens an hour before the start and closes at the end / 签到时间为活动开始前 1 小时至结束", field: "/at")
@@ -56,11 +59,13 @@ extension ActivitiesController {
                     row.checkedOutAt = time
                     row.minutes = minutes
                     if minutes > 0 {
-                        try await PointsLedgerStore.earn(.service(minutes: minutes), volunteerID: volunteerID, community: activity.communityCode,
-                                                         reference: signupID, at: time, on: db)
+                        try await PointsLedgerStore.earn(
+                            .service(minutes: minutes), volunteerID: volunteerID, community: activity.communityCode,
+                            reference: signupID, at: time, on: db)
                     }
-                    try await PointsLedgerStore.earn(.eventAttended, volunteerID: volunteerID, community: activity.communityCode,
-                                                     reference: activityID, at: time, on: db)
+                    try await PointsLedgerStore.earn(
+                        .eventAttended, volunteerID: volunteerID, community: activity.communityCode,
+                        reference: activityID, at: time, on: db)
                 }
                 try await row.update(on: db)
                 return row

@@ -34,23 +34,28 @@ extension CommunityPagesController {
         let principal = try await req.require(.viewCommunityServices)
         let records = try await CommunityScope.limit(Activity.query(on: req.db), to: principal).sort(\.$startsAt, .descending).limit(100).all()
         let rows = try await ActivitiesController.dtos(records, signups: true, req).map { activity in
-            ActivityRow(activity: activity, starts: CommunityFormat.time(activity.startsAt), ends: CommunityFormat.time(activity.endsAt),
-                        signups: (activity.signups ?? []).map {
-                            SignUpRow(volunteerId: $0.volunteerId.uuidString, name: $0.name, checkedIn: CommunityFormat.time($0.checkedInAt),
-                                      checkedOut: CommunityFormat.time($0.checkedOutAt), minutes: $0.minutes,
-                                      canCheckIn: $0.checkedInAt == nil, canCheckOut: $0.checkedInAt != nil && $0.checkedOutAt == nil)
-                        })
+            ActivityRow(
+                activity: activity, starts: CommunityFormat.time(activity.startsAt), ends: CommunityFormat.time(activity.endsAt),
+                signups: (activity.signups ?? []).map {
+                    SignUpRow(
+                        volunteerId: $0.volunteerId.uuidString, name: $0.name, checkedIn: CommunityFormat.time($0.checkedInAt),
+                        checkedOut: CommunityFormat.time($0.checkedOutAt), minutes: $0.minutes,
+                        canCheckIn: $0.checkedInAt == nil, canCheckOut: $0.checkedInAt != nil && $0.checkedOutAt == nil)
+                })
         }
-        return try await req.page("community/activities", title: "cs_activities_title", model: ActivitiesModel(
-            flash: Flash(req), activities: rows, volunteers: try await Self.volunteerOptions(principal, req),
-            canManage: principal.role.can(.manageCommunityServices), canRecord: principal.role.can(.orderCommunityServices),
-            communityChoice: principal.division.level != .community))
+        return try await req.page(
+            "community/activities", title: "cs_activities_title",
+            model: ActivitiesModel(
+                flash: Flash(req), activities: rows, volunteers: try await Self.volunteerOptions(principal, req),
+                canManage: principal.role.can(.manageCommunityServices), canRecord: principal.role.can(.orderCommunityServices),
+                communityChoice: principal.division.level != .community))
     }
 
     func createActivity(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/activities") {
-            let activity = try await ActivitiesController.create(try req.content.decode(ActivitiesController.ActivityInput.self), principal: principal, req)
+            let activity = try await ActivitiesController.create(
+                try req.content.decode(ActivitiesController.ActivityInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + activity.title
         }
     }
@@ -66,11 +71,14 @@ extension CommunityPagesController {
             switch form.action {
             case "signUp":
                 try await req.lianxin.writes.run {
-                    try await req.db.transaction { db in _ = try await ActivitiesController.signUp(volunteer, to: activity, at: req.lianxin.now(), on: db) }
+                    try await req.db.transaction { db in
+                        _ = try await ActivitiesController.signUp(volunteer, to: activity, at: req.lianxin.now(), on: db)
+                    }
                 }
             case "checkIn", "checkOut":
-                _ = try await ActivitiesController.record(form.action == "checkIn" ? .checkIn : .checkOut, volunteer: volunteer, activity: activity,
-                                                          at: req.lianxin.now(), by: "organiser", signUpIfNeeded: false, req)
+                _ = try await ActivitiesController.record(
+                    form.action == "checkIn" ? .checkIn : .checkOut, volunteer: volunteer, activity: activity,
+                    at: req.lianxin.now(), by: "organiser", signUpIfNeeded: false, req)
             default:
                 throw Problem.invalid(field: "/action", "signUp, checkIn or checkOut")
             }

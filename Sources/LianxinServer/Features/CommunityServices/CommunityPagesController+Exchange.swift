@@ -19,18 +19,23 @@ extension CommunityPagesController {
         let merchants = try await ExchangeController.merchants(principal, req)
         let volunteers = try await VolunteersController.dtos(
             try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
-        return try await req.page("community/exchange", title: "cs_exchange_title", model: ExchangeModel(
-            flash: Flash(req), merchants: merchants,
-            goods: merchants.flatMap { merchant in merchant.goods.map { SelectOption(value: $0.id.uuidString, label: "\(merchant.name) · \($0.name) (\($0.points))") } },
-            volunteers: volunteers.map { SelectOption(value: $0.id.uuidString, label: "\($0.name) (\($0.balance))") },
-            canManage: principal.role.can(.manageCommunityServices), canRecord: principal.role.can(.orderCommunityServices),
-            communityChoice: principal.division.level != .community))
+        return try await req.page(
+            "community/exchange", title: "cs_exchange_title",
+            model: ExchangeModel(
+                flash: Flash(req), merchants: merchants,
+                goods: merchants.flatMap { merchant in
+                    merchant.goods.map { SelectOption(value: $0.id.uuidString, label: "\(merchant.name) · \($0.name) (\($0.points))") }
+                },
+                volunteers: volunteers.map { SelectOption(value: $0.id.uuidString, label: "\($0.name) (\($0.balance))") },
+                canManage: principal.role.can(.manageCommunityServices), canRecord: principal.role.can(.orderCommunityServices),
+                communityChoice: principal.division.level != .community))
     }
 
     func addMerchant(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/exchange") {
-            let merchant = try await ExchangeController.addMerchant(try req.content.decode(ExchangeController.MerchantInput.self), principal: principal, req)
+            let merchant = try await ExchangeController.addMerchant(
+                try req.content.decode(ExchangeController.MerchantInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + merchant.name
         }
     }
@@ -49,9 +54,10 @@ extension CommunityPagesController {
         struct Form: Content { var volunteerId: String?; var goodsId: String?; var quantity: Int? }
         return try await req.communityForm(back: "/community/exchange") {
             let form = try req.content.decode(Form.self)
-            let result = try await ExchangeController.exchange(ExchangeController.ExchangeInput(
-                volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:)), goodsId: form.goodsId.flatMap(UUID.init(uuidString:)),
-                quantity: form.quantity), principal: principal, req)
+            let result = try await ExchangeController.exchange(
+                ExchangeController.ExchangeInput(
+                    volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:)), goodsId: form.goodsId.flatMap(UUID.init(uuidString:)),
+                    quantity: form.quantity), principal: principal, req)
             return req.t("cs_exchanged") + " −\(result.points) → \(result.balance ?? 0)"
         }
     }

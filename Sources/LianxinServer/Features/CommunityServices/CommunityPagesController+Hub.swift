@@ -16,11 +16,13 @@ extension CommunityPagesController {
         let principal = try await req.require(.viewCommunityServices)
         let today = LocalDate(req.lianxin.now(), in: WorkCalendar.shanghai)
         let first = LocalDate(year: today.components.year, month: 1, day: 1) ?? today
-        return try await req.page("community/hub", title: "cs_title", model: HubModel(
-            flash: Flash(req), counts: try await CountsController.counts(principal, req),
-            ranking: try await VolunteersController.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
-            dual: try await VolunteersController.dualCheckIn(Quarter(containing: today), principal: principal, req),
-            year: String(today.components.year)))
+        return try await req.page(
+            "community/hub", title: "cs_title",
+            model: HubModel(
+                flash: Flash(req), counts: try await CountsController.counts(principal, req),
+                ranking: try await VolunteersController.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
+                dual: try await VolunteersController.dualCheckIn(Quarter(containing: today), principal: principal, req),
+                year: String(today.components.year)))
     }
 
     static func volunteerOptions(_ principal: Principal, _ req: Request) async throws -> [SelectOption] {

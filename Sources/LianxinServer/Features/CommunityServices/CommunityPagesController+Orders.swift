@@ -31,20 +31,24 @@ extension CommunityPagesController {
         let records = try await CommunityScope.limit(ServiceOrder.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
         let canManage = principal.role.can(.manageCommunityServices), canOrder = principal.role.can(.orderCommunityServices)
         let rows = try await ServiceOrdersController.dtos(records, events: false, req).map { order in
-            OrderRow(order: order, created: CommunityFormat.time(order.createdAt),
-                     canAssign: canManage && ["ordered", "assigned"].contains(order.status), canTake: canOrder && order.status == "assigned",
-                     canComplete: canOrder && order.status == "taken", canCancel: canManage && ["ordered", "assigned"].contains(order.status))
+            OrderRow(
+                order: order, created: CommunityFormat.time(order.createdAt),
+                canAssign: canManage && ["ordered", "assigned"].contains(order.status), canTake: canOrder && order.status == "assigned",
+                canComplete: canOrder && order.status == "taken", canCancel: canManage && ["ordered", "assigned"].contains(order.status))
         }
-        return try await req.page("community/orders", title: "cs_orders_title", model: OrdersModel(
-            flash: Flash(req), menu: menu, orders: rows, volunteers: try await Self.volunteerOptions(principal, req), canManage: canManage,
-            canOrder: canOrder, communityChoice: principal.division.level != .community,
-            publicLink: principal.division.level == .community ? "/p/services/\(principal.division.value)" : nil))
+        return try await req.page(
+            "community/orders", title: "cs_orders_title",
+            model: OrdersModel(
+                flash: Flash(req), menu: menu, orders: rows, volunteers: try await Self.volunteerOptions(principal, req), canManage: canManage,
+                canOrder: canOrder, communityChoice: principal.division.level != .community,
+                publicLink: principal.division.level == .community ? "/p/services/\(principal.division.value)" : nil))
     }
 
     func addItem(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/service-orders") {
-            let item = try await ServiceOrdersController.addItem(try req.content.decode(ServiceOrdersController.ItemInput.self), principal: principal, req)
+            let item = try await ServiceOrdersController.addItem(
+                try req.content.decode(ServiceOrdersController.ItemInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + item.name
         }
     }
@@ -65,8 +69,9 @@ extension CommunityPagesController {
         let principal = try await req.require(["assign", "cancel"].contains(form.action ?? "") ? .manageCommunityServices : .orderCommunityServices)
         let order = try await CommunityScope.find(ServiceOrder.self, req, principal, what: "service order")
         return try await req.communityForm(back: "/community/service-orders") {
-            let input = ServiceOrderService.ActionInput(action: form.action, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:)),
-                                                        reason: form.reason, note: form.note)
+            let input = ServiceOrderService.ActionInput(
+                action: form.action, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:)),
+                reason: form.reason, note: form.note)
             let updated = try await ServiceOrderService(req: req).apply(input, to: try order.requireID(), actor: principal.username, resident: false)
             return req.t("cs_saved") + " " + updated.trackingCode
         }

@@ -15,10 +15,12 @@ extension CommunityPagesController {
     func stations(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
         let rows = try await CommunityScope.limit(ServiceStation.query(on: req.db), to: principal).sort(\.$name).all()
-        return try await req.page("community/stations", title: "cs_stations_title", model: StationsModel(
-            flash: Flash(req), stations: try await StationsController.dtos(rows, req),
-            kinds: ServiceStationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
-            canManage: principal.role.can(.manageCommunityServices), communityChoice: principal.division.level != .community))
+        return try await req.page(
+            "community/stations", title: "cs_stations_title",
+            model: StationsModel(
+                flash: Flash(req), stations: try await StationsController.dtos(rows, req),
+                kinds: ServiceStationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
+                canManage: principal.role.can(.manageCommunityServices), communityChoice: principal.division.level != .community))
     }
 
     func addStation(req: Request) async throws -> Response {
@@ -29,12 +31,13 @@ extension CommunityPagesController {
         }
         return try await req.communityForm(back: "/community/stations") {
             let form = try req.content.decode(Form.self)
-            let station = try await StationsController.create(StationsController.StationInput(
-                communityCode: form.communityCode, name: form.name, kind: form.kind, address: form.address,
-                latitude: form.latitude.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) },
-                longitude: form.longitude.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) },
-                services: (form.services ?? "").split(whereSeparator: { $0 == "\n" || $0 == "、" || $0 == "," }).map(String.init),
-                openingHours: form.openingHours, phone: form.phone), principal: principal, req)
+            let station = try await StationsController.create(
+                StationsController.StationInput(
+                    communityCode: form.communityCode, name: form.name, kind: form.kind, address: form.address,
+                    latitude: form.latitude.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) },
+                    longitude: form.longitude.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) },
+                    services: (form.services ?? "").split(whereSeparator: { $0 == "\n" || $0 == "、" || $0 == "," }).map(String.init),
+                    openingHours: form.openingHours, phone: form.phone), principal: principal, req)
             return req.t("cs_saved") + " " + station.name
         }
     }

@@ -24,20 +24,25 @@ extension CommunityPagesController {
         let teams = try await CommunityScope.limit(VolunteerTeam.query(on: req.db), to: principal).sort(\.$name).all()
         let today = LocalDate(req.lianxin.now(), in: WorkCalendar.shanghai)
         let first = LocalDate(year: today.components.year, month: 1, day: 1) ?? today
-        let rules = principal.division.level == .community
-            ? VolunteersController.dto(try await PointsLedgerStore.rules(for: principal.division.value, on: req.db), community: principal.division.value) : nil
-        return try await req.page("community/volunteers", title: "cs_volunteers_title", model: VolunteersModel(
-            flash: Flash(req), volunteers: volunteers,
-            teams: try teams.map { team in
-                VolunteersController.TeamDTO(id: try team.requireID(), communityCode: team.communityCode, name: team.name,
-                                             members: volunteers.filter { $0.teamId == team.id }.count)
-            },
-            rules: rules,
-            rankingPoints: try await VolunteersController.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
-            rankingHours: try await VolunteersController.ranking(by: "hours", from: first, to: today, principal: principal, limit: 10, req),
-            dual: try await VolunteersController.dualCheckIn(Quarter(containing: today), principal: principal, req),
-            roundings: PointsRounding.allCases.map(\.rawValue), canManage: principal.role.can(.manageCommunityServices),
-            communityChoice: principal.division.level != .community))
+        let rules =
+            principal.division.level == .community
+            ? VolunteersController.dto(
+                try await PointsLedgerStore.rules(for: principal.division.value, on: req.db), community: principal.division.value) : nil
+        return try await req.page(
+            "community/volunteers", title: "cs_volunteers_title",
+            model: VolunteersModel(
+                flash: Flash(req), volunteers: volunteers,
+                teams: try teams.map { team in
+                    VolunteersController.TeamDTO(
+                        id: try team.requireID(), communityCode: team.communityCode, name: team.name,
+                        members: volunteers.filter { $0.teamId == team.id }.count)
+                },
+                rules: rules,
+                rankingPoints: try await VolunteersController.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
+                rankingHours: try await VolunteersController.ranking(by: "hours", from: first, to: today, principal: principal, limit: 10, req),
+                dual: try await VolunteersController.dualCheckIn(Quarter(containing: today), principal: principal, req),
+                roundings: PointsRounding.allCases.map(\.rawValue), canManage: principal.role.can(.manageCommunityServices),
+                communityChoice: principal.division.level != .community))
     }
 
     func register(req: Request) async throws -> Response {
@@ -48,9 +53,11 @@ extension CommunityPagesController {
         }
         return try await req.communityForm(back: "/community/volunteers") {
             let form = try req.content.decode(Form.self)
-            let volunteer = try await VolunteersController.register(VolunteersController.VolunteerInput(
-                communityCode: form.communityCode, name: form.name, phone: form.phone, teamId: form.teamId.flatMap(UUID.init(uuidString:)),
-                partyMember: form.partyMember == "true", inService: form.inService == "true", workplace: form.workplace), principal: principal, req)
+            let volunteer = try await VolunteersController.register(
+                VolunteersController.VolunteerInput(
+                    communityCode: form.communityCode, name: form.name, phone: form.phone, teamId: form.teamId.flatMap(UUID.init(uuidString:)),
+                    partyMember: form.partyMember == "true", inService: form.inService == "true", workplace: form.workplace), principal: principal,
+                req)
             return req.t("cs_saved") + " " + volunteer.name
         }
     }

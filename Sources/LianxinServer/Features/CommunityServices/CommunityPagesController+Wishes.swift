@@ -27,13 +27,16 @@ extension CommunityPagesController {
         let records = try await CommunityScope.limit(Wish.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
         let rows = try records.map { record in
             let wish = try WishesController.dto(record, req)
-            return WishRow(wish: wish, created: CommunityFormat.time(wish.createdAt), canClaim: canOrder && wish.status == "posted",
-                           canFulfil: canOrder && wish.status == "claimed", canConfirm: canOrder && wish.status == "fulfilled")
+            return WishRow(
+                wish: wish, created: CommunityFormat.time(wish.createdAt), canClaim: canOrder && wish.status == "posted",
+                canFulfil: canOrder && wish.status == "claimed", canConfirm: canOrder && wish.status == "fulfilled")
         }
-        return try await req.page("community/wishes", title: "cs_wishes_title", model: WishesModel(
-            flash: Flash(req), wishes: rows, volunteers: try await Self.volunteerOptions(principal, req),
-            kinds: WishClaimantKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
-            canOrder: canOrder, communityChoice: principal.division.level != .community))
+        return try await req.page(
+            "community/wishes", title: "cs_wishes_title",
+            model: WishesModel(
+                flash: Flash(req), wishes: rows, volunteers: try await Self.volunteerOptions(principal, req),
+                kinds: WishClaimantKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
+                canOrder: canOrder, communityChoice: principal.division.level != .community))
     }
 
     func postWish(req: Request) async throws -> Response {
@@ -50,8 +53,10 @@ extension CommunityPagesController {
         struct Form: Content { var claimantKind: String?; var claimantName: String?; var volunteerId: String? }
         return try await req.communityForm(back: "/community/wishes") {
             let form = try req.content.decode(Form.self)
-            _ = try await WishesController.claim(try wish.requireID(), WishesController.ClaimInput(
-                claimantKind: form.claimantKind, claimantName: form.claimantName, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:))),
+            _ = try await WishesController.claim(
+                try wish.requireID(),
+                WishesController.ClaimInput(
+                    claimantKind: form.claimantKind, claimantName: form.claimantName, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:))),
                 principal: principal, req)
             return req.t("cs_wish_claimed")
         }

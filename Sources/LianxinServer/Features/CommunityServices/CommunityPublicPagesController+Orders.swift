@@ -19,25 +19,32 @@ extension CommunityPublicPagesController {
         return try await Self.menuPage(community, values: [:], errors: [:], req)
     }
 
-    static func menuPage(_ community: Division, values: [String: String], errors: [String: String], _ req: Request,
-                         status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func menuPage(
+        _ community: Division, values: [String: String], errors: [String: String], _ req: Request,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let items = try await ServiceMenuItem.query(on: req.db).filter(\.$communityCode == community.id ?? "").filter(\.$active == true)
             .sort(\.$name).all().map(ServiceOrdersController.dto)
-        return try await req.page("community/public-order", title: "cs_public_order_title", model: MenuModel(
-            communityCode: community.id ?? "", communityName: community.name, items: items, values: values, errors: errors,
-            hasErrors: !errors.isEmpty, empty: items.isEmpty), status: status)
+        return try await req.page(
+            "community/public-order", title: "cs_public_order_title",
+            model: MenuModel(
+                communityCode: community.id ?? "", communityName: community.name, items: items, values: values, errors: errors,
+                hasErrors: !errors.isEmpty, empty: items.isEmpty), status: status)
     }
 
     func order(req: Request) async throws -> Response {
         let community = try await ServiceOrdersController.publicCommunity(req.parameters.get("community"), req)
         struct Form: Content { var itemId: String?; var residentName: String?; var phone: String?; var address: String?; var note: String? }
         let form = try req.content.decode(Form.self)
-        let values = ["itemId": form.itemId ?? "", "residentName": form.residentName ?? "", "phone": form.phone ?? "",
-                      "address": form.address ?? "", "note": form.note ?? ""]
+        let values = [
+            "itemId": form.itemId ?? "", "residentName": form.residentName ?? "", "phone": form.phone ?? "",
+            "address": form.address ?? "", "note": form.note ?? "",
+        ]
         do {
-            let order = try await ServiceOrderService(req: req).create(ServiceOrderService.OrderInput(
-                communityCode: community.id, itemId: form.itemId.flatMap(UUID.init(uuidString:)), residentName: form.residentName,
-                phone: form.phone, address: form.address, note: form.note), community: community, principal: nil)
+            let order = try await ServiceOrderService(req: req).create(
+                ServiceOrderService.OrderInput(
+                    communityCode: community.id, itemId: form.itemId.flatMap(UUID.init(uuidString:)), residentName: form.residentName,
+                    phone: form.phone, address: form.address, note: form.note), community: community, principal: nil)
             return req.redirect(to: "/p/service-orders/\(order.trackingCode)?created=1")
         } catch let problem as Problem where problem.status == .unprocessableEntity {
             var errors: [String: String] = [:]
@@ -63,10 +70,12 @@ extension CommunityPublicPagesController {
     static func trackPage(_ order: ServiceOrder, notice: String?, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = try await ServiceOrdersController.publicDTO(order, req)
         let english = req.language == .en
-        return try await req.page("community/public-track", title: "cs_public_track_title", model: TrackModel(
-            order: view, history: view.history.map { TrackModel.Step(status: $0.status, at: CommunityFormat.time($0.at)) },
-            created: (try? req.query.get(String.self, at: "created")) == "1", notice: notice,
-            satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }),
+        return try await req.page(
+            "community/public-track", title: "cs_public_track_title",
+            model: TrackModel(
+                order: view, history: view.history.map { TrackModel.Step(status: $0.status, at: CommunityFormat.time($0.at)) },
+                created: (try? req.query.get(String.self, at: "created")) == "1", notice: notice,
+                satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }),
             status: status)
     }
 

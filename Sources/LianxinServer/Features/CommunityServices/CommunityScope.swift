@@ -37,8 +37,10 @@ enum CommunityScope {
 
     /// The row with the id in the URL parameter `name`, or 404; a row outside the principal's division is an
     /// audited 404 as well.
-    static func find<M: CommunityScoped>(_ type: M.Type, _ req: Request, _ principal: Principal, parameter name: String = "id",
-                                         what: String, on db: (any Database)? = nil) async throws -> M {
+    static func find<M: CommunityScoped>(
+        _ type: M.Type, _ req: Request, _ principal: Principal, parameter name: String = "id",
+        what: String, on db: (any Database)? = nil
+    ) async throws -> M {
         guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)), let row = try await M.find(id, on: db ?? req.db) else {
             throw Problem.notFound(what)
         }
@@ -54,7 +56,8 @@ enum CommunityScope {
         let text = code?.trimmingCharacters(in: .whitespaces) ?? ""
         let chosen = text.isEmpty && principal.division.level == .community ? principal.division.value : text
         guard isCode(chosen), let division = try await Division.find(chosen, on: db), division.level == DivisionLevel.community.rawValue,
-              principal.canSee(divisionCode: chosen) else {
+            principal.canSee(divisionCode: chosen)
+        else {
             throw Problem.invalid(field: field, "a community or village in your division / 须为您辖区内的社区或村")
         }
         return division
@@ -108,7 +111,9 @@ extension Request {
         do {
             let notice = try await action()
             return redirect(to: back + separator + "notice=" + CommunityFormat.queryEscaped(notice))
-        } catch let problem as Problem where problem.status != .notFound && problem.status.code < 500 && problem.status != .unauthorized && problem.status != .forbidden {
+        } catch let problem as Problem
+            where problem.status != .notFound && problem.status.code < 500 && problem.status != .unauthorized && problem.status != .forbidden
+        {
             return redirect(to: back + separator + "error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem)))
         }
     }

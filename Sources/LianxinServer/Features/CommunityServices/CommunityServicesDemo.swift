@@ -12,14 +12,17 @@ enum CommunityServicesDemo {
     static func seed(_ app: Application) async throws -> [String] {
         let db = app.db
         guard try await Division.find(community, on: db) != nil,
-              try await ServiceMenuItem.query(on: db).filter(\.$communityCode == community).count() == 0,
-              let staff = try await User.query(on: db).filter(\.$username == "community").first(), let staffID = staff.id else { return [] }
+            try await ServiceMenuItem.query(on: db).filter(\.$communityCode == community).count() == 0,
+            let staff = try await User.query(on: db).filter(\.$username == "community").first(), let staffID = staff.id
+        else { return [] }
         let now = app.lianxin.now()
         let cipher = app.lianxin.cipher
         try await db.transaction { db in
             var items: [ServiceMenuItem] = []
-            for (name, details) in [("上门理发", "为行动不便的老人上门理发"), ("磨刀", "每周四下午在社区广场"),
-                                    ("家电维修", "小家电检修，材料费自理"), ("社保认证帮办", "帮助老人完成社保待遇网上认证")] {
+            for (name, details) in [
+                ("上门理发", "为行动不便的老人上门理发"), ("磨刀", "每周四下午在社区广场"),
+                ("家电维修", "小家电检修，材料费自理"), ("社保认证帮办", "帮助老人完成社保待遇网上认证"),
+            ] {
                 let item = ServiceMenuItem()
                 item.communityCode = community
                 item.name = name
@@ -35,8 +38,10 @@ enum CommunityServicesDemo {
             team.createdAt = now
             try await team.create(on: db)
             var volunteers: [Volunteer] = []
-            for (name, phone, party, inService, workplace) in [("周红梅", "13907931101", true, false, ""), ("吴志刚", "13907931102", true, true, "信州区税务局"),
-                                                              ("郑小燕", "13907931103", false, false, "")] {
+            for (name, phone, party, inService, workplace) in [
+                ("周红梅", "13907931101", true, false, ""), ("吴志刚", "13907931102", true, true, "信州区税务局"),
+                ("郑小燕", "13907931103", false, false, ""),
+            ] {
                 let volunteer = Volunteer()
                 volunteer.communityCode = community
                 volunteer.name = name
@@ -113,8 +118,9 @@ enum CommunityServicesDemo {
                 try await goods.create(on: db)
             }
             // A starting balance for the first volunteer, as an administrator's adjustment in the ledger.
-            let entry = try PointsEntry(id: UUID(), volunteerID: volunteers[0].id ?? UUID(), amount: 60, reason: .adjustment,
-                                        referenceID: nil, time: now)
+            let entry = try PointsEntry(
+                id: UUID(), volunteerID: volunteers[0].id ?? UUID(), amount: 60, reason: .adjustment,
+                referenceID: nil, time: now)
             try await PointsLedgerStore.insert(entry, community: community, on: db)
             for (code, name, kind, address, lat, lon, services, hours) in [
                 (community, "上滩头饶城e家", ServiceStationKind.riderHome, "上滩头路 12 号", 28.4558, 117.9436, ["饮水", "充电", "休息", "应急药箱"], "1-7 08:00-22:00"),
@@ -136,6 +142,8 @@ enum CommunityServicesDemo {
                 try await station.create(on: db)
             }
         }
-        return ["community services: a service menu, 3 volunteers, an order, a wish, an activity, a caring merchant and 3 stations in 上滩头社区 (made up)"]
+        return [
+            "community services: a service menu, 3 volunteers, an order, a wish, an activity, a caring merchant and 3 stations in 上滩头社区 (made up)"
+        ]
     }
 }

@@ -29,18 +29,22 @@ enum CommunityServicesQueries {
     /// Rows of `table` (wishes or service orders: a `community_code` and a `status` column) counted per
     /// community and status, for the communities in `division`'s subtree.
     static func statusCounts(of table: String, within division: DivisionCode, on db: any Database) async throws -> [StatusCount] {
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             SELECT community_code, status, COUNT(*) AS n FROM \(ident: table)
             WHERE \(DivisionScope.sql("community_code", within: division)) GROUP BY community_code, status
-            """).all(decoding: StatusCount.self)
+            """
+        ).all(decoding: StatusCount.self)
     }
 
     /// Registered volunteers per community in `division`'s subtree.
     static func volunteerCounts(within division: DivisionCode, on db: any Database) async throws -> [CommunityCount] {
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             SELECT community_code, COUNT(*) AS n FROM \(ident: Volunteer.schema)
             WHERE \(DivisionScope.sql("community_code", within: division)) GROUP BY community_code
-            """).all(decoding: CommunityCount.self)
+            """
+        ).all(decoding: CommunityCount.self)
     }
 
     /// Locks the row `id` of `table` until the transaction `db` ends, so that concurrent writers of one wish,

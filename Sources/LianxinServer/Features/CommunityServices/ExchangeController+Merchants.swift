@@ -14,16 +14,19 @@ extension ExchangeController {
         let ids = merchants.compactMap(\.id)
         let goods = ids.isEmpty ? [] : try await MerchantGoods.query(on: req.db).filter(\.$merchantID ~~ ids).sort(\.$name).all()
         return try merchants.map { merchant in
-            MerchantDTO(id: try merchant.requireID(), communityCode: merchant.communityCode, name: merchant.name, address: merchant.address,
-                        goods: try goods.filter { $0.merchantID == merchant.id }.map(dto))
+            MerchantDTO(
+                id: try merchant.requireID(), communityCode: merchant.communityCode, name: merchant.name, address: merchant.address,
+                goods: try goods.filter { $0.merchantID == merchant.id }.map(dto))
         }
     }
 
     func addMerchant(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         let merchant = try await Self.addMerchant(try req.content.decode(MerchantInput.self), principal: principal, req)
-        return try await MerchantDTO(id: try merchant.requireID(), communityCode: merchant.communityCode, name: merchant.name,
-                                     address: merchant.address, goods: []).encodeResponse(status: .created, for: req)
+        return try await MerchantDTO(
+            id: try merchant.requireID(), communityCode: merchant.communityCode, name: merchant.name,
+            address: merchant.address, goods: []
+        ).encodeResponse(status: .created, for: req)
     }
 
     static func addMerchant(_ input: MerchantInput, principal: Principal, _ req: Request) async throws -> Merchant {

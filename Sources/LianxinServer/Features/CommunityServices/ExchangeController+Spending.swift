@@ -9,8 +9,9 @@ extension ExchangeController {
         var query = try CommunityScope.limit(Exchange.query(on: req.db), to: principal)
         if let volunteer = try? req.query.get(UUID.self, at: "volunteer") { query = query.filter(\.$volunteerID == volunteer) }
         return try await query.sort(\.$at, .descending).limit(500).all().map {
-            ExchangeDTO(id: try $0.requireID(), volunteerId: $0.volunteerID, goodsId: $0.goodsID, quantity: $0.quantity, points: $0.points,
-                        balance: nil, at: $0.at)
+            ExchangeDTO(
+                id: try $0.requireID(), volunteerId: $0.volunteerID, goodsId: $0.goodsID, quantity: $0.quantity, points: $0.points,
+                balance: nil, at: $0.at)
         }
     }
 
@@ -60,13 +61,15 @@ extension ExchangeController {
                 exchange.recordedBy = principal.userID
                 exchange.at = now
                 try await exchange.create(on: db)
-                let entry = try PointsEntry(id: UUID(), volunteerID: volunteerID, amount: -cost, reason: .exchange,
-                                            referenceID: exchange.id, time: now)
+                let entry = try PointsEntry(
+                    id: UUID(), volunteerID: volunteerID, amount: -cost, reason: .exchange,
+                    referenceID: exchange.id, time: now)
                 try await PointsLedgerStore.insert(entry, community: line.communityCode, on: db)
                 line.stock -= quantity
                 try await line.update(on: db)
-                return ExchangeDTO(id: exchange.id ?? UUID(), volunteerId: volunteerID, goodsId: goodsID, quantity: quantity, points: cost,
-                                   balance: balance - cost, at: now)
+                return ExchangeDTO(
+                    id: exchange.id ?? UUID(), volunteerId: volunteerID, goodsId: goodsID, quantity: quantity, points: cost,
+                    balance: balance - cost, at: now)
             }
         }
     }

@@ -14,9 +14,11 @@ enum PointsLedgerStore {
     /// The earn rules of `community`.
     static func rules(for community: String, on db: any Database) async throws -> EarnRules {
         guard let row = try await EarnRulesRecord.find(community, on: db),
-              let rounding = PointsRounding(rawValue: row.rounding),
-              let rules = try? EarnRules(pointsPerServiceHour: row.pointsPerHour, serviceRounding: rounding,
-                                         pointsPerWish: row.pointsPerWish, pointsPerEvent: row.pointsPerEvent) else {
+            let rounding = PointsRounding(rawValue: row.rounding),
+            let rules = try? EarnRules(
+                pointsPerServiceHour: row.pointsPerHour, serviceRounding: rounding,
+                pointsPerWish: row.pointsPerWish, pointsPerEvent: row.pointsPerEvent)
+        else {
             return defaultRules
         }
         return rules
@@ -25,8 +27,10 @@ enum PointsLedgerStore {
     /// Records what `earning` is worth under the rules of `community`, once per reference (a second credit for the
     /// same session, wish or activity is ignored). Returns the points credited.
     @discardableResult
-    static func earn(_ earning: Earning, volunteerID: UUID, community: String, reference: UUID, at time: Date,
-                     on db: any Database) async throws -> Int {
+    static func earn(
+        _ earning: Earning, volunteerID: UUID, community: String, reference: UUID, at time: Date,
+        on db: any Database
+    ) async throws -> Int {
         let rules = try await rules(for: community, on: db)
         guard let entry = rules.entry(for: earning, id: UUID(), volunteerID: volunteerID, referenceID: reference, time: time) else { return 0 }
         let already = try await PointsEntryRecord.query(on: db).filter(\.$volunteerID == volunteerID)
@@ -61,8 +65,9 @@ enum PointsLedgerStore {
         if let volunteerIDs { query = query.filter(\.$volunteerID ~~ volunteerIDs) }
         return try await query.sort(\.$at).all().compactMap { row in
             guard let reason = PointsReason(rawValue: row.reason) else { return nil }
-            return try? PointsEntry(id: row.id ?? UUID(), volunteerID: row.volunteerID, amount: row.amount, reason: reason,
-                                    referenceID: row.referenceID, time: row.at)
+            return try? PointsEntry(
+                id: row.id ?? UUID(), volunteerID: row.volunteerID, amount: row.amount, reason: reason,
+                referenceID: row.referenceID, time: row.at)
         }
     }
 }

@@ -63,8 +63,9 @@ struct ServiceOrderService {
         order.createdAt = now
         order.updatedAt = now
         order.events = 1
-        let event = Self.event(order, sequence: 1, action: "order", from: nil, actor: principal?.username ?? "resident",
-                               volunteer: nil, note: note.isEmpty ? nil : note, at: now)
+        let event = Self.event(
+            order, sequence: 1, action: "order", from: nil, actor: principal?.username ?? "resident",
+            volunteer: nil, note: note.isEmpty ? nil : note, at: now)
         try await context.writes.run {
             try await req.db.transaction { db in
                 try await order.create(on: db)
@@ -84,7 +85,8 @@ struct ServiceOrderService {
             try await req.db.transaction { db in
                 try await CommunityServicesQueries.lock(ServiceOrder.schema, id: id, on: db)
                 guard let order = try await ServiceOrder.find(id, on: db),
-                      let status = ServiceOrderStatus(rawValue: order.status) else { throw Problem.notFound("service order") }
+                    let status = ServiceOrderStatus(rawValue: order.status)
+                else { throw Problem.notFound("service order") }
                 let next: (status: ServiceOrderStatus, assignee: UUID?)
                 do {
                     next = try ServiceOrderMachine.apply(action, status: status, assignee: order.volunteerID)
@@ -111,19 +113,23 @@ struct ServiceOrderService {
                 order.events += 1
                 order.updatedAt = now
                 try await order.update(on: db)
-                try await Self.event(order, sequence: order.events, action: action.name, from: status.rawValue, actor: actor,
-                                     volunteer: next.assignee ?? input.volunteerId, note: note, at: now).create(on: db)
+                try await Self.event(
+                    order, sequence: order.events, action: action.name, from: status.rawValue, actor: actor,
+                    volunteer: next.assignee ?? input.volunteerId, note: note, at: now
+                ).create(on: db)
                 return order
             }
         }
     }
 
     /// The machine's action from the input, checking its fields (the volunteer must belong to the order's community).
-    private static func action(_ input: ActionInput, communityOf id: UUID, on db: any Database, _ texts: Localizer) async throws -> ServiceOrderAction {
+    private static func action(_ input: ActionInput, communityOf id: UUID, on db: any Database, _ texts: Localizer) async throws -> ServiceOrderAction
+    {
         guard let order = try await ServiceOrder.find(id, on: db) else { throw Problem.notFound("service order") }
         func volunteer() async throws -> UUID {
             guard let volunteerID = input.volunteerId, let row = try await Volunteer.find(volunteerID, on: db),
-                  row.communityCode.hasPrefix(String(order.communityCode.prefix(9))) else {
+                row.communityCode.hasPrefix(String(order.communityCode.prefix(9)))
+            else {
                 throw Problem.invalid(field: "/volunteerId", "a volunteer registered in this township / 须为本街道（乡镇）登记的志愿者")
             }
             return volunteerID
@@ -131,7 +137,8 @@ struct ServiceOrderService {
         switch input.action ?? "" {
         case "assign": return .assign(volunteerID: try await volunteer())
         case "take": return .take(volunteerID: try await volunteer())
-        case "decline": return .decline(volunteerID: try await volunteer(), reason: try InputValidator.optionalText(input.reason, "/reason", texts) ?? "")
+        case "decline":
+            return .decline(volunteerID: try await volunteer(), reason: try InputValidator.optionalText(input.reason, "/reason", texts) ?? "")
         case "complete": return .complete(note: try InputValidator.optionalText(input.note, "/note", texts) ?? "")
         case "evaluate":
             guard let satisfaction = input.satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
@@ -144,8 +151,10 @@ struct ServiceOrderService {
         }
     }
 
-    private static func event(_ order: ServiceOrder, sequence: Int, action: String, from: String?, actor: String,
-                              volunteer: UUID?, note: String?, at: Date) -> ServiceOrderEvent {
+    private static func event(
+        _ order: ServiceOrder, sequence: Int, action: String, from: String?, actor: String,
+        volunteer: UUID?, note: String?, at: Date
+    ) -> ServiceOrderEvent {
         let event = ServiceOrderEvent()
         event.orderID = order.id ?? UUID()
         event.sequence = sequence

@@ -6,8 +6,9 @@ import LianxinCore
 extension ServiceOrdersController {
     func list(req: Request) async throws -> [OrderDTO] {
         let principal = try await req.require(.viewCommunityServices)
-        var query = try CommunityScope.limit(ServiceOrder.query(on: req.db), to: principal,
-                                         community: try? req.query.get(String.self, at: "community"))
+        var query = try CommunityScope.limit(
+            ServiceOrder.query(on: req.db), to: principal,
+            community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard ServiceOrderStatus(rawValue: status) != nil else {
                 throw Problem.invalid(field: "status", "one of \(ServiceOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -7,7 +7,8 @@ extension ServiceOrdersController {
     func publicCreate(req: Request) async throws -> Response {
         let input = try req.content.decode(ServiceOrderService.OrderInput.self)
         guard let code = input.communityCode, CommunityScope.isCode(code), let community = try await Division.find(code, on: req.db),
-              community.level == DivisionLevel.community.rawValue else {
+            community.level == DivisionLevel.community.rawValue
+        else {
             throw Problem.invalid(field: "/communityCode", "a community or village / 社区不存在")
         }
         let order = try await ServiceOrderService(req: req).create(input, community: community, principal: nil)
@@ -28,14 +29,17 @@ extension ServiceOrdersController {
 
     static func byCode(_ text: String?, _ req: Request) async throws -> ServiceOrder {
         guard let code = text.flatMap(TrackingCode.normalized),
-              let order = try await ServiceOrder.query(on: req.db).filter(\.$trackingCode == code).first() else {
+            let order = try await ServiceOrder.query(on: req.db).filter(\.$trackingCode == code).first()
+        else {
             throw Problem.notFound("tracking code")
         }
         return order
     }
 
     static func publicCommunity(_ code: String?, _ req: Request) async throws -> Division {
-        guard let code, CommunityScope.isCode(code), let community = try await Division.find(code, on: req.db), community.level == DivisionLevel.community.rawValue else {
+        guard let code, CommunityScope.isCode(code), let community = try await Division.find(code, on: req.db),
+            community.level == DivisionLevel.community.rawValue
+        else {
             throw Problem.notFound("community")
         }
         return community

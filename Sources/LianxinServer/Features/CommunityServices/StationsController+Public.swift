@@ -5,7 +5,8 @@ import LianxinCore
 /// The public list of active stations, and the station DTOs.
 extension StationsController {
     func publicList(req: Request) async throws -> [StationDTO] {
-        try await Self.publicStations(community: try? req.query.get(String.self, at: "community"), kind: try? req.query.get(String.self, at: "kind"), req)
+        try await Self.publicStations(
+            community: try? req.query.get(String.self, at: "community"), kind: try? req.query.get(String.self, at: "kind"), req)
     }
 
     static func publicStations(community: String?, kind: String?, _ req: Request) async throws -> [StationDTO] {
@@ -27,16 +28,21 @@ extension StationsController {
 
     static func dtos(_ rows: [ServiceStation], _ req: Request) async throws -> [StationDTO] {
         let codes = Array(Set(rows.map(\.communityCode)))
-        let names = codes.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()
-            .map { ($0.id ?? "", $0.name) })
+        let names =
+            codes.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()
+                    .map { ($0.id ?? "", $0.name) })
         let now = req.lianxin.now()
         let language = req.displayLanguage
         return try rows.map { row in
             let kind = ServiceStationKind(rawValue: row.kind) ?? .other
-            return StationDTO(id: try row.requireID(), communityCode: row.communityCode, communityName: names[row.communityCode], name: row.name,
-                              kind: kind.rawValue, kindTitle: kind.title(language), address: row.address, latitude: row.latitude,
-                              longitude: row.longitude, services: JSONColumn.list(String.self, from: row.services), openingHours: row.openingHours,
-                              openNow: (try? OpeningHours(parsing: row.openingHours))?.isOpen(at: now) ?? false, phone: row.phone)
+            return StationDTO(
+                id: try row.requireID(), communityCode: row.communityCode, communityName: names[row.communityCode], name: row.name,
+                kind: kind.rawValue, kindTitle: kind.title(language), address: row.address, latitude: row.latitude,
+                longitude: row.longitude, services: JSONColumn.list(String.self, from: row.services), openingHours: row.openingHours,
+                openNow: (try? OpeningHours(parsing: row.openingHours))?.isOpen(at: now) ?? false, phone: row.phone)
         }
     }
 }

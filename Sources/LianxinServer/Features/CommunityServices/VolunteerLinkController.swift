@@ -61,8 +61,9 @@ struct VolunteerLinkController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let (token, volunteer) = try await Self.volunteer(req)
-        return try await Self.render(token, volunteer, notice: try? req.query.get(String.self, at: "notice"),
-                                     error: try? req.query.get(String.self, at: "error"), req)
+        return try await Self.render(
+            token, volunteer, notice: try? req.query.get(String.self, at: "notice"),
+            error: try? req.query.get(String.self, at: "error"), req)
     }
 
     static func render(_ token: String, _ volunteer: Volunteer, notice: String?, error: String?, _ req: Request) async throws -> Response {
@@ -71,14 +72,17 @@ struct VolunteerLinkController: RouteCollection {
             .filter(\.$status ~~ [ServiceOrderStatus.assigned.rawValue, ServiceOrderStatus.taken.rawValue]).sort(\.$createdAt).all()
         let language = req.displayLanguage
         let minutes = try await SignUp.query(on: req.db).filter(\.$volunteerID == id).all(\.$minutes).compactMap { $0 }.reduce(0, +)
-        return try await req.page("community/volunteer", title: "cs_my_services", model: PageModel(
-            token: token, name: volunteer.name, balance: try await PointsLedgerStore.balance(of: id, on: req.db), minutes: minutes,
-            orders: try orders.map { order in
-                PageModel.Row(id: try order.requireID().uuidString, itemName: order.itemName, resident: order.residentName, address: order.address,
-                              note: order.note, statusTitle: (ServiceOrderStatus(rawValue: order.status) ?? .assigned).title(language),
-                              canTake: order.status == ServiceOrderStatus.assigned.rawValue, canComplete: order.status == ServiceOrderStatus.taken.rawValue)
-            },
-            notice: notice, error: error))
+        return try await req.page(
+            "community/volunteer", title: "cs_my_services",
+            model: PageModel(
+                token: token, name: volunteer.name, balance: try await PointsLedgerStore.balance(of: id, on: req.db), minutes: minutes,
+                orders: try orders.map { order in
+                    PageModel.Row(
+                        id: try order.requireID().uuidString, itemName: order.itemName, resident: order.residentName, address: order.address,
+                        note: order.note, statusTitle: (ServiceOrderStatus(rawValue: order.status) ?? .assigned).title(language),
+                        canTake: order.status == ServiceOrderStatus.assigned.rawValue, canComplete: order.status == ServiceOrderStatus.taken.rawValue)
+                },
+                notice: notice, error: error))
     }
 
     /// take, decline (with a reason) or complete (with a note) one of the volunteer's own orders.
@@ -86,10 +90,13 @@ struct VolunteerLinkController: RouteCollection {
         let (token, volunteer) = try await Self.volunteer(req)
         let volunteerID = try volunteer.requireID()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let order = try await ServiceOrder.find(id, on: req.db),
-              order.volunteerID == volunteerID else { throw Problem.notFound("service order") }
+            order.volunteerID == volunteerID
+        else { throw Problem.notFound("service order") }
         struct Form: Content { var action: String?; var reason: String?; var note: String? }
         let form = try req.content.decode(Form.self)
-        guard ["take", "decline", "complete"].contains(form.action ?? "") else { throw Problem.invalid(field: "/action", "take, decline or complete") }
+        guard ["take", "decline", "complete"].contains(form.action ?? "") else {
+            throw Problem.invalid(field: "/action", "take, decline or complete")
+        }
         let back = "/p/volunteer/\(token)"
         do {
             _ = try await ServiceOrderService(req: req).apply(
@@ -103,7 +110,8 @@ struct VolunteerLinkController: RouteCollection {
 
     static func volunteer(_ req: Request) async throws -> (String, Volunteer) {
         guard let token = req.parameters.get("token"), (20...80).contains(token.count),
-              let volunteer = try await Volunteer.query(on: req.db).filter(\.$linkTokenHash == req.lianxin.cipher.tokenHash(token)).first() else {
+            let volunteer = try await Volunteer.query(on: req.db).filter(\.$linkTokenHash == req.lianxin.cipher.tokenHash(token)).first()
+        else {
             throw Problem.notFound("volunteer link")
         }
         return (token, volunteer)

@@ -12,8 +12,9 @@ extension VolunteersController {
         let from = try Self.day(req, "from") ?? LocalDate(year: today.components.year, month: 1, day: 1) ?? today
         let to = try Self.day(req, "to") ?? today
         guard from <= to else { throw Problem.invalid(field: "from", "on or before to / 开始日期不能晚于结束日期") }
-        return RankingDTO(by: by, from: from.description, to: to.description,
-                          items: try await Self.ranking(by: by, from: from, to: to, principal: principal, limit: 50, req))
+        return RankingDTO(
+            by: by, from: from.description, to: to.description,
+            items: try await Self.ranking(by: by, from: from, to: to, principal: principal, limit: 50, req))
     }
 
     static func ranking(by: String, from: LocalDate, to: LocalDate, principal: Principal, limit: Int, _ req: Request) async throws -> [RankedDTO] {
@@ -31,10 +32,13 @@ extension VolunteersController {
                 guard let start = row.checkedInAt, let end = row.checkedOutAt else { return nil }
                 return try? ServiceSession(volunteerID: row.volunteerID, checkIn: start, checkOut: end)
             }
-            ranked = VolunteerRanking.byServiceMinutes(ServiceHours.credited(sessions, dailyCapMinutes: ActivitiesController.dailyCapMinutes), in: from...to)
+            ranked = VolunteerRanking.byServiceMinutes(
+                ServiceHours.credited(sessions, dailyCapMinutes: ActivitiesController.dailyCapMinutes), in: from...to)
         }
         return ranked.prefix(limit).compactMap { item in
-            byID[item.volunteerID].map { RankedDTO(rank: item.rank, volunteerId: item.volunteerID, name: $0.name, communityCode: $0.communityCode, score: item.score) }
+            byID[item.volunteerID].map {
+                RankedDTO(rank: item.rank, volunteerId: item.volunteerID, name: $0.name, communityCode: $0.communityCode, score: item.score)
+            }
         }
     }
 

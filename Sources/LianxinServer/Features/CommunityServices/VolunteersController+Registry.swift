@@ -56,7 +56,8 @@ extension VolunteersController {
         let id = try volunteer.requireID()
         let entries = try await PointsEntryRecord.query(on: req.db).filter(\.$volunteerID == id).sort(\.$at).all()
         let minutes = try await SignUp.query(on: req.db).filter(\.$volunteerID == id).all(\.$minutes).compactMap { $0 }.reduce(0, +)
-        return VolunteerDetail(volunteer: try await Self.dtos([volunteer], req)[0], serviceMinutes: minutes,
-                               entries: entries.map { EntryDTO(amount: $0.amount, reason: $0.reason, referenceId: $0.referenceID, at: $0.at) })
+        return VolunteerDetail(
+            volunteer: try await Self.dtos([volunteer], req)[0], serviceMinutes: minutes,
+            entries: entries.map { EntryDTO(amount: $0.amount, reason: $0.reason, referenceId: $0.referenceID, at: $0.at) })
     }
 }

@@ -19,13 +19,16 @@ extension VolunteersController {
             throw Problem.invalid(field: "/serviceRounding", "one of \(PointsRounding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var checks = InputValidator(req)
-        for (field, value) in [("/pointsPerServiceHour", input.pointsPerServiceHour), ("/pointsPerWish", input.pointsPerWish),
-                               ("/pointsPerEvent", input.pointsPerEvent)] where !(0...10_000).contains(value) {
+        for (field, value) in [
+            ("/pointsPerServiceHour", input.pointsPerServiceHour), ("/pointsPerWish", input.pointsPerWish),
+            ("/pointsPerEvent", input.pointsPerEvent),
+        ] where !(0...10_000).contains(value) {
             checks.fail(field, "0–10000 points / 积分须在 0–10000 之间")
         }
         try checks.finish()
-        let rules = try EarnRules(pointsPerServiceHour: input.pointsPerServiceHour, serviceRounding: rounding,
-                                  pointsPerWish: input.pointsPerWish, pointsPerEvent: input.pointsPerEvent)
+        let rules = try EarnRules(
+            pointsPerServiceHour: input.pointsPerServiceHour, serviceRounding: rounding,
+            pointsPerWish: input.pointsPerWish, pointsPerEvent: input.pointsPerEvent)
         let now = req.lianxin.now()
         try await req.lianxin.writes.run {
             try await req.db.transaction { db in
@@ -39,8 +42,9 @@ extension VolunteersController {
                 try await row.save(on: db)
             }
         }
-        await req.audit(.settingsChanged, result: .success, target: "earn-rules:\(community)",
-                        detail: "hour \(rules.pointsPerServiceHour) \(rounding.rawValue), wish \(rules.pointsPerWish), event \(rules.pointsPerEvent)")
+        await req.audit(
+            .settingsChanged, result: .success, target: "earn-rules:\(community)",
+            detail: "hour \(rules.pointsPerServiceHour) \(rounding.rawValue), wish \(rules.pointsPerWish), event \(rules.pointsPerEvent)")
         return Self.dto(rules, community: community)
     }
 }

@@ -45,11 +45,14 @@ extension WishesController {
 
     static func fulfil(_ wish: Wish, _ req: Request) async throws -> Wish {
         guard wish.status == WishStatus.claimed.rawValue else {
-            throw Problem.conflict(WishMachine.Refusal.notAllowedInStatus(step: .fulfil, status: WishStatus(rawValue: wish.status) ?? .posted).description,
-                                   field: "/status")
+            throw Problem.conflict(
+                WishMachine.Refusal.notAllowedInStatus(step: .fulfil, status: WishStatus(rawValue: wish.status) ?? .posted).description,
+                field: "/status")
         }
         struct NoteForm: Content { var note: String? }
-        let note = (try? req.query.get(String.self, at: "note")) ?? (req.headers.contentType?.type == "multipart" ? (try? req.content.decode(NoteForm.self).note) ?? nil : nil)
+        let note =
+            (try? req.query.get(String.self, at: "note"))
+            ?? (req.headers.contentType?.type == "multipart" ? (try? req.content.decode(NoteForm.self).note) ?? nil : nil)
         let text = try InputValidator.optionalText(note, "/note", req.lianxin.localizer) ?? ""
         let upload = try PhotoUploads.photo(in: req)
         let key = UUID().uuidString.lowercased()

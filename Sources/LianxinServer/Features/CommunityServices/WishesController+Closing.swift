@@ -17,8 +17,9 @@ extension WishesController {
             wish.confirmedAt = now
         } then: { wish, db, now in
             guard let volunteerID = wish.volunteerID else { return }
-            try await PointsLedgerStore.earn(.wishFulfilled, volunteerID: volunteerID, community: wish.communityCode,
-                                             reference: try wish.requireID(), at: now, on: db)
+            try await PointsLedgerStore.earn(
+                .wishFulfilled, volunteerID: volunteerID, community: wish.communityCode,
+                reference: try wish.requireID(), at: now, on: db)
         }
     }
 

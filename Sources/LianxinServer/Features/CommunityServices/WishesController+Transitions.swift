@@ -7,14 +7,18 @@ import LianxinCore
 extension WishesController {
     /// Applies `step` to the wish `id` under a row lock: the status is read again inside the transaction, so two
     /// simultaneous steps cannot both pass; a refused step is a 409 naming the status.
-    static func transition(_ id: UUID, _ step: WishMachine.Step, _ req: Request, change: @escaping @Sendable (Wish, Date) -> Void,
-                           then: (@Sendable (Wish, any Database, Date) async throws -> Void)? = nil) async throws -> Wish {
+    static func transition(
+        _ id: UUID, _ step: WishMachine.Step, _ req: Request, change: @escaping @Sendable (Wish, Date) -> Void,
+        then: (@Sendable (Wish, any Database, Date) async throws -> Void)? = nil
+    ) async throws -> Wish {
         try await req.lianxin.writes.run { try await transitionUnserialized(id, step, req, change: change, then: then) }
     }
 
-    static func transitionUnserialized(_ id: UUID, _ step: WishMachine.Step, _ req: Request,
-                                               change: @escaping @Sendable (Wish, Date) -> Void,
-                                               then: (@Sendable (Wish, any Database, Date) async throws -> Void)? = nil) async throws -> Wish {
+    static func transitionUnserialized(
+        _ id: UUID, _ step: WishMachine.Step, _ req: Request,
+        change: @escaping @Sendable (Wish, Date) -> Void,
+        then: (@Sendable (Wish, any Database, Date) async throws -> Void)? = nil
+    ) async throws -> Wish {
         let now = req.lianxin.now()
         return try await req.db.transaction { db in
             try await CommunityServicesQueries.lock(Wish.schema, id: id, on: db)

@@ -20,16 +20,24 @@ extension WishesController {
         }
         let wishes = try await query.sort(\.$createdAt, .descending).limit(200).all()
         let codes = Array(Set(wishes.map(\.communityCode)))
-        let names = codes.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()
-            .map { ($0.id ?? "", $0.name) })
+        let names =
+            codes.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await Division.query(on: req.db).filter(\.$id ~~ codes).all()
+                    .map { ($0.id ?? "", $0.name) })
         let language = req.displayLanguage
         return try wishes.map { wish in
-            WallWish(id: try wish.requireID(), communityCode: wish.communityCode, communityName: names[wish.communityCode] ?? wish.communityCode,
-                     resident: PersonalDataMask.name(wish.residentName), title: PersonalDataMask.redactingNumbers(in: wish.title),
-                     details: PersonalDataMask.redactingNumbers(in: wish.details), status: wish.status,
-                     statusTitle: (WishStatus(rawValue: wish.status) ?? .posted).title(language),
-                     claimant: wish.claimantName.map { wish.claimantKind == WishClaimantKind.unit.rawValue || wish.claimantKind == WishClaimantKind.merchant.rawValue ? $0 : PersonalDataMask.name($0) },
-                     createdAt: wish.createdAt)
+            WallWish(
+                id: try wish.requireID(), communityCode: wish.communityCode, communityName: names[wish.communityCode] ?? wish.communityCode,
+                resident: PersonalDataMask.name(wish.residentName), title: PersonalDataMask.redactingNumbers(in: wish.title),
+                details: PersonalDataMask.redactingNumbers(in: wish.details), status: wish.status,
+                statusTitle: (WishStatus(rawValue: wish.status) ?? .posted).title(language),
+                claimant: wish.claimantName.map {
+                    wish.claimantKind == WishClaimantKind.unit.rawValue || wish.claimantKind == WishClaimantKind.merchant.rawValue
+                        ? $0 : PersonalDataMask.name($0)
+                },
+                createdAt: wish.createdAt)
         }
     }
 }

@@ -31,7 +31,8 @@ enum ChoroplethMap {
         }
         let boxes = shapes.compactMap(\.geometry.boundingBox)
         guard let minLon = boxes.map(\.minLon).min(), let maxLon = boxes.map(\.maxLon).max(),
-              let minLat = boxes.map(\.minLat).min(), let maxLat = boxes.map(\.maxLat).max() else {
+            let minLat = boxes.map(\.minLat).min(), let maxLat = boxes.map(\.maxLat).max()
+        else {
             return Drawing(areas: [], viewBox: "0 0 \(Int(width)) 10", legend: [])
         }
         let lonFactor = max(0.01, cos((minLat + maxLat) / 2 * .pi / 180))
@@ -50,9 +51,11 @@ enum ChoroplethMap {
             var place = request.cut
             if byGrid { place.grid = grid.code } else { place.division = DivisionCode(grid.communityCode) }
             let unit = english ? "orders" : "件"
-            return MapArea(d: d, shade: shade, title: "\(grid.name) (\(key)): \(count) \(unit)",
-                           href: byGrid ? "/dashboard/grids/\(grid.code)?period=\(request.cut.period)"
-                                        : "/dashboard?division=\(grid.communityCode)&period=\(request.cut.period)")
+            return MapArea(
+                d: d, shade: shade, title: "\(grid.name) (\(key)): \(count) \(unit)",
+                href: byGrid
+                    ? "/dashboard/grids/\(grid.code)?period=\(request.cut.period)"
+                    : "/dashboard?division=\(grid.communityCode)&period=\(request.cut.period)")
         }
         let bounds = (0...4).map { shade -> String in
             if shade == 0 { return "0" }

@@ -20,7 +20,8 @@ extension DashboardAPIController {
                 return
             }
             guard let text = req.query[String.self, at: "measure"], let measure = RollupMeasure(text) else {
-                throw Problem.invalid(field: "measure", "one of \(RollupMeasure.all.map(\.description).joined(separator: ", ")) (or overdue=true) / 指标口径无效")
+                throw Problem.invalid(
+                    field: "measure", "one of \(RollupMeasure.all.map(\.description).joined(separator: ", ")) (or overdue=true) / 指标口径无效")
             }
             name = measure.description
             overdueAt = nil
@@ -41,8 +42,9 @@ extension DashboardAPIController {
             after = (created, id)
         }
         async let total = DashboardQueries.count(request.cut, overdueAt: selection.overdueAt, on: req.db, where: selection.includes)
-        let listed = try await DashboardQueries.facts(request.cut, overdueAt: selection.overdueAt, after: after,
-                                                      limit: page.limit + 1, on: req.db, where: selection.includes)
+        let listed = try await DashboardQueries.facts(
+            request.cut, overdueAt: selection.overdueAt, after: after,
+            limit: page.limit + 1, on: req.db, where: selection.includes)
         let visible = Array(listed.prefix(page.limit))
         let rows = try await DashboardQueries.orders(visible.map(\.fact.orderID), on: req.db)
         let items = visible.compactMap { listed in rows[listed.fact.orderID].map(Self.item) }
@@ -51,8 +53,9 @@ extension DashboardAPIController {
     }
 
     static func item(_ row: WorkOrder) -> DrillDownItem {
-        DrillDownItem(id: row.id ?? UUID(), number: row.number, title: row.title, status: row.status, createdAt: row.createdAt,
-                      divisionCode: row.divisionCode, categoryCode: row.categoryCode)
+        DrillDownItem(
+            id: row.id ?? UUID(), number: row.number, title: row.title, status: row.status, createdAt: row.createdAt,
+            divisionCode: row.divisionCode, categoryCode: row.categoryCode)
     }
 
     /// The orders behind a figure as CSV (UTF-8 with BOM), streamed: facts are read by keyset pages and each page's
@@ -61,43 +64,49 @@ extension DashboardAPIController {
         let principal = try await req.require(.exportData)
         let request = try await DashboardRequest.parse(req, principal: principal)
         let selection = try DrillDownSelection(req)
-        await req.audit(.exported, result: .success, target: "dashboard-orders",
-                        detail: "\(selection.name) \(request.cut.period) \(request.division.value)")
+        await req.audit(
+            .exported, result: .success, target: "dashboard-orders",
+            detail: "\(selection.name) \(request.cut.period) \(request.division.value)")
         let db = req.db
         let cut = request.cut
         let english = req.language == .en
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: db)
-        let departments = Dictionary(try await Department.query(on: db).all().map { ($0.id?.uuidString ?? "", $0.name) },
-                                     uniquingKeysWith: { a, _ in a })
-        let response = Response(status: .ok, body: .init(asyncStream: { writer in
-            do {
-                let header = english
-                    ? ["number", "created", "status", "division", "category", "unit", "title"]
-                    : ["工单编号", "受理时间", "状态", "区划", "分类", "承办单位", "标题"]
-                try await writer.write(.buffer(ByteBuffer(string: CSVWriter.byteOrderMark + CSVWriter.line(header))))
-                var after: (Double, UUID)?
-                while true {
-                    let page = try await DashboardQueries.facts(cut, overdueAt: selection.overdueAt, after: after, limit: 500,
-                                                                on: db, where: selection.includes)
-                    let rows = try await DashboardQueries.orders(page.map(\.fact.orderID), on: db)
-                    var text = ""
-                    for listed in page {
-                        guard let row = rows[listed.fact.orderID] else { continue }
-                        text += CSVWriter.line([
-                            row.number, ISOTimestamp.format(row.createdAt), row.status, row.divisionCode,
-                            catalog.categories[row.categoryCode]?.name ?? row.categoryCode,
-                            row.departmentID.flatMap { departments[$0.uuidString] } ?? "", row.title,
-                        ])
+        let departments = Dictionary(
+            try await Department.query(on: db).all().map { ($0.id?.uuidString ?? "", $0.name) },
+            uniquingKeysWith: { a, _ in a })
+        let response = Response(
+            status: .ok,
+            body: .init(asyncStream: { writer in
+                do {
+                    let header =
+                        english
+                        ? ["number", "created", "status", "division", "category", "unit", "title"]
+                        : ["工单编号", "受理时间", "状态", "区划", "分类", "承办单位", "标题"]
+                    try await writer.write(.buffer(ByteBuffer(string: CSVWriter.byteOrderMark + CSVWriter.line(header))))
+                    var after: (Double, UUID)?
+                    while true {
+                        let page = try await DashboardQueries.facts(
+                            cut, overdueAt: selection.overdueAt, after: after, limit: 500,
+                            on: db, where: selection.includes)
+                        let rows = try await DashboardQueries.orders(page.map(\.fact.orderID), on: db)
+                        var text = ""
+                        for listed in page {
+                            guard let row = rows[listed.fact.orderID] else { continue }
+                            text += CSVWriter.line([
+                                row.number, ISOTimestamp.format(row.createdAt), row.status, row.divisionCode,
+                                catalog.categories[row.categoryCode]?.name ?? row.categoryCode,
+                                row.departmentID.flatMap { departments[$0.uuidString] } ?? "", row.title,
+                            ])
+                        }
+                        if !text.isEmpty { try await writer.write(.buffer(ByteBuffer(string: text))) }
+                        guard page.count == 500, let last = page.last else { break }
+                        after = (last.createdAt, last.fact.orderID)
                     }
-                    if !text.isEmpty { try await writer.write(.buffer(ByteBuffer(string: text))) }
-                    guard page.count == 500, let last = page.last else { break }
-                    after = (last.createdAt, last.fact.orderID)
+                    try await writer.write(.end)
+                } catch {
+                    try await writer.write(.error(error))
                 }
-                try await writer.write(.end)
-            } catch {
-                try await writer.write(.error(error))
-            }
-        }))
+            }))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"orders-\(selection.name)-\(cut.period).csv\"")
         return response

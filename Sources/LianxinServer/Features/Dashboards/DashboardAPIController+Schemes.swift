@@ -48,10 +48,11 @@ extension DashboardAPIController {
     }
 
     static func path(of error: DecodingError) -> String {
-        let context: DecodingError.Context? = switch error {
-        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context): context
-        @unknown default: nil
-        }
+        let context: DecodingError.Context? =
+            switch error {
+            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context): context
+            @unknown default: nil
+            }
         var path = context?.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } ?? []
         if case .keyNotFound(let key, _) = error { path.append(key.stringValue) }
         return path.isEmpty ? "weights" : path.joined(separator: "/")

@@ -20,8 +20,9 @@ struct DashboardAPIController: RouteCollection {
     func indicators(req: Request) async throws -> IndicatorsDTO {
         _ = try await req.require(.viewWorkOrders)
         let scheme = try await DashboardService.scheme(req.query[String.self, at: "scheme"], on: req.db)
-        return IndicatorsDTO(indicators: (scheme.indicators.definitions + [scheme.definition]).map(IndicatorDefinitionDTO.init),
-                             scheme: scheme)
+        return IndicatorsDTO(
+            indicators: (scheme.indicators.definitions + [scheme.definition]).map(IndicatorDefinitionDTO.init),
+            scheme: scheme)
     }
 
     func dashboard(req: Request) async throws -> DashboardDTO {

@@ -78,7 +78,9 @@ enum DashboardDemo {
                         if now.timeIntervalSince(time) > 10 * 86_400 || roll % 2 == 0 {
                             try act(.complete(note: "已办结", photoIDs: []), handler, after: roll % 9 == 0 ? 5_000...14_000 : 60...3_000)
                             let satisfaction: Satisfaction = roll % 13 == 0 ? .dissatisfied : roll % 4 == 0 ? .basicallySatisfied : .satisfied
-                            try act(.revisit(Evaluation(satisfaction: satisfaction, solved: satisfaction != .dissatisfied)), operatorStaff, after: 30...1_000)
+                            try act(
+                                .revisit(Evaluation(satisfaction: satisfaction, solved: satisfaction != .dissatisfied)), operatorStaff,
+                                after: 30...1_000)
                             if state.status == .reopened {
                                 try act(.sign, handler, after: 5...60)
                                 try act(.startProgress, handler, after: 5...60)
@@ -121,7 +123,8 @@ enum DashboardDemo {
                     try await sql.insertRows(into: WorkOrder.schema, columns: WorkOrder.insertColumns, chunk.map(\.insertValues))
                 }
                 for chunk in history.chunked(500) {
-                    try await sql.insertRows(into: WorkOrderEventRecord.schema, columns: WorkOrderEventRecord.insertColumns, chunk.map(\.insertValues))
+                    try await sql.insertRows(
+                        into: WorkOrderEventRecord.schema, columns: WorkOrderEventRecord.insertColumns, chunk.map(\.insertValues))
                 }
             }
         }

@@ -12,21 +12,27 @@ extension DashboardPagesController {
         var after: (Double, UUID)?
         if let key = page.after, key.count == 2, let created = Double(key[0]), let id = UUID(uuidString: key[1]) { after = (created, id) }
         let total = try await DashboardQueries.count(request.cut, overdueAt: selection.overdueAt, on: req.db, where: selection.includes)
-        let listed = try await DashboardQueries.facts(request.cut, overdueAt: selection.overdueAt, after: after,
-                                                      limit: page.limit + 1, on: req.db, where: selection.includes)
+        let listed = try await DashboardQueries.facts(
+            request.cut, overdueAt: selection.overdueAt, after: after,
+            limit: page.limit + 1, on: req.db, where: selection.includes)
         let visible = Array(listed.prefix(page.limit))
         let rows = try await DashboardQueries.orders(visible.map(\.fact.orderID), on: req.db)
         let texts = req.lianxin.localizer.table(req.language)
         let items = visible.compactMap { listed -> DrillDownItemPage? in
             guard let row = rows[listed.fact.orderID] else { return nil }
-            return DrillDownItemPage(id: row.id?.uuidString ?? "", number: row.number, title: row.title,
-                                     status: WorkOrderStatus(rawValue: row.status)?.title(english: req.language == .en) ?? row.status,
-                                     created: ISOTimestamp.format(row.createdAt).prefix(16).replacingOccurrences(of: "T", with: " "))
+            return DrillDownItemPage(
+                id: row.id?.uuidString ?? "", number: row.number, title: row.title,
+                status: WorkOrderStatus(rawValue: row.status)?.title(english: req.language == .en) ?? row.status,
+                created: ISOTimestamp.format(row.createdAt).prefix(16).replacingOccurrences(of: "T", with: " "))
         }
         let measurePair = selection.overdueAt == nil ? ("measure", selection.name) : ("overdue", "true")
-        let next = listed.count > page.limit ? visible.last.map {
-            "/dashboard/orders?" + Self.query(request.cut, extra: [measurePair, ("cursor", PageRequest.cursor([String($0.createdAt), $0.fact.orderID.uuidString]))])
-        } : nil
+        let next =
+            listed.count > page.limit
+            ? visible.last.map {
+                "/dashboard/orders?"
+                    + Self.query(
+                        request.cut, extra: [measurePair, ("cursor", PageRequest.cursor([String($0.createdAt), $0.fact.orderID.uuidString]))])
+            } : nil
         let model = DrillDownPageModel(
             measure: texts["dash_measure_\(selection.name)"] ?? selection.name, count: total, periodLabel: request.cut.period.description,
             divisionName: try await Division.find(request.division.value, on: req.db)?.name ?? request.division.value,

@@ -30,34 +30,42 @@ extension DashboardPagesController {
                 sameLastYearTone: lastYear.tone, formula: figure.formula)
         }
         func count(_ name: String, _ value: Int, measure: String) -> KPITile {
-            KPITile(id: measure, name: name, value: String(value), numerator: [], denominator: nil, previous: "",
-                    previousChange: "", previousTone: "flat", sameLastYear: "", sameLastYearChange: "", sameLastYearTone: "flat",
-                    formula: "")
+            KPITile(
+                id: measure, name: name, value: String(value), numerator: [], denominator: nil, previous: "",
+                previousChange: "", previousTone: "flat", sameLastYear: "", sameLastYearChange: "", sameLastYearTone: "flat",
+                formula: "")
         }
-        let counts = [count(t("dash_received"), data.received, measure: "received"),
-                      count(t("dash_counted"), data.counted, measure: "counted"),
-                      count(t("dash_overdue"), data.overdueOpen, measure: "overdueOpen")]
+        let counts = [
+            count(t("dash_received"), data.received, measure: "received"),
+            count(t("dash_counted"), data.counted, measure: "counted"),
+            count(t("dash_overdue"), data.overdueOpen, measure: "overdueOpen"),
+        ]
 
         let trendWidth = 720.0, trendHeight = 160.0
         let columns = ChartGeometry.columns(data.trend.map { ($0.label, Double($0.received)) }, width: trendWidth, height: trendHeight)
         let trendBars = zip(columns, data.trend).map { bar, point in
-            ChartMark(x: bar.x, y: bar.y, width: bar.width, height: bar.height, label: point.label, value: String(point.received),
-                      href: Self.drillHref(cut.over(Period.custom(from: LocalDate(iso: point.first)!, through: LocalDate(iso: point.last)!)!),
-                                           measure: "received"))
+            ChartMark(
+                x: bar.x, y: bar.y, width: bar.width, height: bar.height, label: point.label, value: String(point.received),
+                href: Self.drillHref(
+                    cut.over(Period.custom(from: LocalDate(iso: point.first)!, through: LocalDate(iso: point.last)!)!),
+                    measure: "received"))
         }
         let trendLine = ChartGeometry.line(data.trend.map(\.satisfactionRate), width: trendWidth, height: trendHeight, maximum: 1)
         let step = max(1, data.trend.count / 8)
         let trendLabels = columns.enumerated().filter { $0.offset % step == 0 }.map { _, bar in
-            ChartMark(x: bar.x + bar.width / 2, y: trendHeight + 14, width: 0, height: 0,
-                      label: String(bar.label.suffix(bar.label.count > 7 ? 5 : 7)), value: "", href: nil)
+            ChartMark(
+                x: bar.x + bar.width / 2, y: trendHeight + 14, width: 0, height: 0,
+                label: String(bar.label.suffix(bar.label.count > 7 ? 5 : 7)), value: "", href: nil)
         }
 
         let leaves = data.cuts.first { $0.dimension == "leafCategory" }?.rows.prefix(10) ?? []
-        let categoryBars = zip(ChartGeometry.rows(leaves.map { ($0.label, Double($0.received)) }, width: 360, rowHeight: 26), leaves).map { bar, row in
+        let categoryBars = zip(ChartGeometry.rows(leaves.map { ($0.label, Double($0.received)) }, width: 360, rowHeight: 26), leaves).map {
+            bar, row in
             var filtered = cut
             filtered.categoryPrefix = row.key
-            return ChartMark(x: bar.x, y: bar.y, width: bar.width, height: bar.height, label: row.label, value: String(row.received),
-                             href: Self.drillHref(filtered, measure: "received"), textX: bar.width + 186, textY: bar.y + 14)
+            return ChartMark(
+                x: bar.x, y: bar.y, width: bar.width, height: bar.height, label: row.label, value: String(row.received),
+                href: Self.drillHref(filtered, measure: "received"), textX: bar.width + 186, textY: bar.y + 14)
         }
 
         let map = try await ChoroplethMap.build(req, request: request, data: data, english: english)
@@ -66,12 +74,13 @@ extension DashboardPagesController {
             .filter { request.division.contains(DivisionCode($0.divisionCode) ?? request.division) }
             .prefix(5).map(\.explanation)
 
-        let rankingLevel: String? = switch request.division.level {
-        case .province, .city: "county"
-        case .county: "township"
-        case .township: "community"
-        case .community: "grid"
-        }
+        let rankingLevel: String? =
+            switch request.division.level {
+            case .province, .city: "county"
+            case .county: "township"
+            case .township: "community"
+            case .community: "grid"
+            }
         var ranking: [TableRow] = []
         var rankingTitle = ""
         if let rankingLevel, cut.grid == nil {
@@ -82,12 +91,16 @@ extension DashboardPagesController {
             ranking = table.rows.prefix(15).map { row in
                 var place = quarterly
                 if rankingLevel == "grid" { place.cut.grid = row.code } else { place.cut.division = DivisionCode(row.code) }
-                let href = rankingLevel == "grid" ? "/dashboard/grids/\(row.code)?period=\(cut.period)" : "/dashboard?division=\(row.code)&period=\(cut.period)"
-                return TableRow(label: row.name, href: href, cells: [
-                    LinkedNumber(text: row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), href: nil),
-                    LinkedNumber(text: format.text(row.score, unit: "points"), href: nil),
-                    LinkedNumber(text: String(row.orders), href: Self.drillHref(place.cut, measure: "counted")),
-                ])
+                let href =
+                    rankingLevel == "grid"
+                    ? "/dashboard/grids/\(row.code)?period=\(cut.period)" : "/dashboard?division=\(row.code)&period=\(cut.period)"
+                return TableRow(
+                    label: row.name, href: href,
+                    cells: [
+                        LinkedNumber(text: row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), href: nil),
+                        LinkedNumber(text: format.text(row.score, unit: "points"), href: nil),
+                        LinkedNumber(text: String(row.orders), href: Self.drillHref(place.cut, measure: "counted")),
+                    ])
             }
         }
 
@@ -112,13 +125,17 @@ extension DashboardPagesController {
                 case "channel": filtered.channels = LianxinCore.Channel(rawValue: row.key).map { [$0] }
                 default: filtered.requestKinds = RequestKind(rawValue: row.key).map { [$0] }
                 }
-                let drillable = !(dimension == "division" && row.key.isEmpty) && !(dimension == "grid" && row.key.isEmpty)
+                let drillable =
+                    !(dimension == "division" && row.key.isEmpty) && !(dimension == "grid" && row.key.isEmpty)
                     && !(dimension == "department" && row.key.isEmpty)
-                return TableRow(label: row.label, href: href, cells: [
-                    LinkedNumber(text: String(row.received), href: drillable ? Self.drillHref(filtered, measure: "received") : nil),
-                ] + ["responseRate", "resolutionRate", "satisfactionRate", "onTimeRate"].map {
-                    LinkedNumber(text: format.text(row.values[$0], unit: "share"), href: nil)
-                })
+                return TableRow(
+                    label: row.label, href: href,
+                    cells: [
+                        LinkedNumber(text: String(row.received), href: drillable ? Self.drillHref(filtered, measure: "received") : nil)
+                    ]
+                        + ["responseRate", "resolutionRate", "satisfactionRate", "onTimeRate"].map {
+                            LinkedNumber(text: format.text(row.values[$0], unit: "share"), href: nil)
+                        })
             }
             tables.append(CutTablePage(title: t("dash_by_\(dimension)"), headers: headers, rows: rows))
         }
@@ -136,17 +153,21 @@ extension DashboardPagesController {
             },
             hidden: [("grid", cut.grid), ("department", cut.departmentIDs?.count == 1 ? cut.departmentIDs?[0].uuidString : nil)]
                 .compactMap { name, value in value.map { SelectOption(value: $0, label: name, selected: false) } },
-            previousHref: periodHref(previous), nextHref: periodHref(next), counts: counts.enumerated().map { index, tile in
-                KPITile(id: tile.id, name: tile.name, value: tile.value,
-                        numerator: [LinkedNumber(text: tile.value, href: Self.drillHref(cut, measure: ["received", "counted", "overdueOpen"][index]))],
-                        denominator: nil, previous: "", previousChange: "", previousTone: "flat", sameLastYear: "",
-                        sameLastYearChange: "", sameLastYearTone: "flat", formula: "")
+            previousHref: periodHref(previous), nextHref: periodHref(next),
+            counts: counts.enumerated().map { index, tile in
+                KPITile(
+                    id: tile.id, name: tile.name, value: tile.value,
+                    numerator: [LinkedNumber(text: tile.value, href: Self.drillHref(cut, measure: ["received", "counted", "overdueOpen"][index]))],
+                    denominator: nil, previous: "", previousChange: "", previousTone: "flat", sameLastYear: "",
+                    sameLastYearChange: "", sameLastYearTone: "flat", formula: "")
             },
             tiles: data.indicators.map(tile), trendBars: trendBars, trendLine: trendLine, trendLabels: trendLabels,
-            categoryBars: categoryBars, categoryHeight: Double(categoryBars.count * 26), mapAreas: map.areas, mapViewBox: map.viewBox, mapLegend: map.legend,
+            categoryBars: categoryBars, categoryHeight: Double(categoryBars.count * 26), mapAreas: map.areas, mapViewBox: map.viewBox,
+            mapLegend: map.legend,
             hotspots: Array(hotspots), rankingTitle: rankingTitle,
             rankingHeaders: [t("dash_rank"), t("dash_score"), t("dash_counted")], ranking: ranking, tables: tables,
-            exportHref: request.principal.role.can(.exportData) ? "/api/v1/dashboard/orders.csv?" + Self.query(cut, extra: [("measure", "received")]) : nil,
+            exportHref: request.principal.role.can(.exportData)
+                ? "/api/v1/dashboard/orders.csv?" + Self.query(cut, extra: [("measure", "received")]) : nil,
             reportHref: "/dashboard/reports?kind=monthly&date=\(cut.period.last)")
         return try await req.page(template, title: "dash_title", model: model)
     }

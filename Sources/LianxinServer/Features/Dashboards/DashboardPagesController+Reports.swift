@@ -22,18 +22,23 @@ extension DashboardPagesController {
         let table = try await DashboardService(req).ranking(level: level, request: request, scheme: scheme)
         let format = FigureFormat(english: english)
         let ids: [IndicatorID] = [.responseRate, .resolutionRate, .satisfactionRate, .onTimeRate, .closureRate, .reopenRate, .extensionRate]
-        let headers = [t("dash_rank"), t("dash_unit"), t("dash_code"), t("dash_counted"), t("dash_score")]
+        let headers =
+            [t("dash_rank"), t("dash_unit"), t("dash_code"), t("dash_counted"), t("dash_score")]
             + ids.map { scheme.indicators.definition(of: $0)?.name.text(english: english) ?? $0.rawValue }
         let rows = table.rows.map { row in
-            [row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), row.name, row.code, String(row.orders),
-             format.text(row.score, unit: "points")] + ids.map { format.text(row.values[$0.rawValue], unit: "share") }
+            [
+                row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), row.name, row.code, String(row.orders),
+                format.text(row.score, unit: "points"),
+            ] + ids.map { format.text(row.values[$0.rawValue], unit: "share") }
         }
         let model = ReportPageModel(
             heading: t("dash_report_\(kindName)"), periodLabel: request.cut.period.description, divisionName: table.division.name,
             levelLabel: t("dash_level_\(level)"), formula: table.formula, headers: headers, rows: rows,
             csvHref: "/dashboard/reports.csv?kind=\(kindName)&level=\(level)&division=\(request.division.value)&date=\(request.cut.period.first)",
             choices: kinds.keys.sorted().map { SelectOption(value: $0, label: t("dash_report_\($0)"), selected: $0 == kindName) },
-            levels: ["department", "county", "township", "community", "grid"].map { SelectOption(value: $0, label: t("dash_level_\($0)"), selected: $0 == level) },
+            levels: ["department", "county", "township", "community", "grid"].map {
+                SelectOption(value: $0, label: t("dash_level_\($0)"), selected: $0 == level)
+            },
             date: request.cut.period.first.description,
             generated: ISOTimestamp.format(req.lianxin.now()).prefix(16).replacingOccurrences(of: "T", with: " "))
         return (model, [headers] + rows)

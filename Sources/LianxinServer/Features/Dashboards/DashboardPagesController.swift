@@ -43,8 +43,9 @@ struct DashboardPagesController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         var request = try await DashboardRequest.parse(req, principal: principal)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let department = try await Department.find(id, on: req.db),
-              request.cut.departmentIDs.map({ $0.contains(id) }) ?? true else {
+            let department = try await Department.find(id, on: req.db),
+            request.cut.departmentIDs.map({ $0.contains(id) }) ?? true
+        else {
             throw await req.outOfScope("department", target: "department:\(req.parameters.get("id") ?? "")")
         }
         request.cut.departmentIDs = [id]
@@ -56,7 +57,8 @@ struct DashboardPagesController: RouteCollection {
         var request = try await DashboardRequest.parse(req, principal: principal)
         let code = req.parameters.get("code") ?? ""
         guard let grid = try await Grid.query(on: req.db).filter(\.$code == code).filter(\.$validTo == nil).first(),
-              principal.canSee(divisionCode: grid.communityCode), let community = DivisionCode(grid.communityCode) else {
+            principal.canSee(divisionCode: grid.communityCode), let community = DivisionCode(grid.communityCode)
+        else {
             throw await req.outOfScope("grid", target: "grid:\(code)")
         }
         request.cut.grid = code

@@ -104,15 +104,19 @@ enum DashboardQueries {
 
     /// The counters of the cut added up per value of `column` (a key column such as `community` or `day`), from the
     /// summary rows where they hold it; without the stage-time histograms unless `histograms`.
-    static func totals(_ cut: RollupCut, by column: String, histograms: Bool = true, fine: Bool = false,
-                       on db: any Database) async throws -> [String: RollupCounters] {
+    static func totals(
+        _ cut: RollupCut, by column: String, histograms: Bool = true, fine: Bool = false,
+        on db: any Database
+    ) async throws -> [String: RollupCounters] {
         precondition(RollupStore.keyColumns.contains(column))
         let sql = db.sql
         if !fine, let totals = try await RollupSummaryStore.totals(cut, by: column, histograms: histograms, on: sql) { return totals }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT \(ident: column) AS unit, \(unsafeRaw: sums(histograms: histograms)) FROM \(ident: RollupStore.rowsTable)
             WHERE \(cut.condition) GROUP BY \(ident: column)
-            """).all()
+            """
+        ).all()
         return try byUnit(rows, histograms: histograms)
     }
 
@@ -120,10 +124,12 @@ enum DashboardQueries {
     /// created in its period.
     static func overdueOpen(_ cut: RollupCut, now: Date, on db: any Database) async throws -> Int {
         let sql = db.sql
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT COUNT(*) AS n FROM \(ident: RollupStore.factsTable)
             WHERE \(cut.condition) AND overdue_after IS NOT NULL AND overdue_after < \(bind: now.timeIntervalSince1970)
-            """).first()
+            """
+        ).first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -135,8 +141,10 @@ enum DashboardQueries {
 
     /// The facts of the cut that `includes` selects, newest first, read in pages so memory stays bounded by
     /// `limit`; `after` is the (created, id) of the last order of the previous page. Returns up to `limit` orders.
-    static func facts(_ cut: RollupCut, overdueAt: Date? = nil, after: (Double, UUID)?, limit: Int, on db: any Database,
-                      where includes: (OrderFact) -> Bool) async throws -> [Listed] {
+    static func facts(
+        _ cut: RollupCut, overdueAt: Date? = nil, after: (Double, UUID)?, limit: Int, on db: any Database,
+        where includes: (OrderFact) -> Bool
+    ) async throws -> [Listed] {
         let sql = db.sql
         var found: [Listed] = []
         var cursor = after
@@ -166,8 +174,10 @@ enum DashboardQueries {
     }
 
     /// How many facts of the cut `includes` selects.
-    static func count(_ cut: RollupCut, overdueAt: Date? = nil, on db: any Database,
-                      where includes: @escaping (OrderFact) -> Bool) async throws -> Int {
+    static func count(
+        _ cut: RollupCut, overdueAt: Date? = nil, on db: any Database,
+        where includes: @escaping (OrderFact) -> Bool
+    ) async throws -> Int {
         var total = 0
         var after: (Double, UUID)?
         while true {

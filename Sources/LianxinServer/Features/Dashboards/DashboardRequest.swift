@@ -24,7 +24,8 @@ struct DashboardRequest {
         var cut = RollupCut(period: period, division: division)
         if let grid = req.query[String.self, at: "grid"], !grid.isEmpty {
             guard let row = try await Grid.query(on: req.db).filter(\.$code == grid).first(),
-                  principal.canSee(divisionCode: row.communityCode) else {
+                principal.canSee(divisionCode: row.communityCode)
+            else {
                 throw await req.outOfScope("grid", target: "grid:\(grid)")
             }
             cut.grid = grid
@@ -78,7 +79,9 @@ struct DashboardRequest {
             return Period.containing(day, kind: kind) ?? .day(day)
         }
         guard let period = Period(text) else {
-            throw Problem.invalid(field: "period", "day, week, month, quarter or year (with date), or a label such as 2026-09, 2026-Q3, 2026-W38, 2026-09-01..2026-09-15 / 统计周期无效")
+            throw Problem.invalid(
+                field: "period",
+                "day, week, month, quarter or year (with date), or a label such as 2026-09, 2026-Q3, 2026-W38, 2026-09-01..2026-09-15 / 统计周期无效")
         }
         guard period.dayCount <= 3_700 else { throw Problem.invalid(field: "period", "at most ten years / 不超过十年") }
         return period

@@ -19,8 +19,10 @@ struct DashboardService {
     }
 
     /// The indicators shown on the dashboard, in order.
-    static let shown: [IndicatorID] = [.responseRate, .resolutionRate, .satisfactionRate, .onTimeRate, .closureRate,
-                                       .reopenRate, .extensionRate, .averageStageTime, .stageTimePercentile]
+    static let shown: [IndicatorID] = [
+        .responseRate, .resolutionRate, .satisfactionRate, .onTimeRate, .closureRate,
+        .reopenRate, .extensionRate, .averageStageTime, .stageTimePercentile,
+    ]
 
     func figures(_ counters: RollupCounters, settings: IndicatorSettings) -> [IndicatorID: IndicatorValue] {
         Dictionary(settings.values(of: counters).map { ($0.indicator, $0) }, uniquingKeysWith: { first, _ in first })
@@ -42,19 +44,21 @@ struct DashboardService {
         for id in Self.shown {
             guard let definition = settings.definition(of: id), let value = now[id] else { continue }
             let measures = settings.measures(of: id)
-            indicators.append(IndicatorFigure(
-                id: id.rawValue, name: definition.name.text(english: english), unit: definition.unit.rawValue,
-                formula: definition.formula.text(english: english), value: value.value, numerator: value.numerator,
-                denominator: value.denominator, basis: value.basis, previous: before[id]?.value, sameLastYear: yearAgo[id]?.value,
-                numeratorMeasures: measures?.numerator.map(\.description) ?? [],
-                denominatorMeasure: measures?.denominator.description))
+            indicators.append(
+                IndicatorFigure(
+                    id: id.rawValue, name: definition.name.text(english: english), unit: definition.unit.rawValue,
+                    formula: definition.formula.text(english: english), value: value.value, numerator: value.numerator,
+                    denominator: value.denominator, basis: value.basis, previous: before[id]?.value, sameLastYear: yearAgo[id]?.value,
+                    numeratorMeasures: measures?.numerator.map(\.description) ?? [],
+                    denominatorMeasure: measures?.denominator.description))
         }
         let composite = scheme.score(Array(now.values))
-        indicators.append(IndicatorFigure(
-            id: IndicatorID.compositeScore.rawValue, name: scheme.definition.name.text(english: english), unit: "points",
-            formula: scheme.definition.formula.text(english: english), value: composite.value, numerator: composite.numerator,
-            denominator: composite.denominator, basis: composite.basis, previous: scheme.score(Array(before.values)).value,
-            sameLastYear: scheme.score(Array(yearAgo.values)).value, numeratorMeasures: [], denominatorMeasure: nil))
+        indicators.append(
+            IndicatorFigure(
+                id: IndicatorID.compositeScore.rawValue, name: scheme.definition.name.text(english: english), unit: "points",
+                formula: scheme.definition.formula.text(english: english), value: composite.value, numerator: composite.numerator,
+                denominator: composite.denominator, basis: composite.basis, previous: scheme.score(Array(before.values)).value,
+                sameLastYear: scheme.score(Array(yearAgo.values)).value, numeratorMeasures: [], denominatorMeasure: nil))
         let measures = Dictionary(uniqueKeysWithValues: RollupMeasure.all.map { ($0.description, $0.value(in: counters)) })
         return DashboardDTO(
             division: try await divisionRef(request.division), period: cut.period.description,
@@ -87,9 +91,10 @@ struct DashboardService {
             let counters = byDay.reduce(into: RollupCounters()) { sum, entry in
                 if let day = LocalDate(iso: entry.key), bucket.contains(day), cut.period.contains(day) { sum += entry.value }
             }
-            return TrendPoint(label: bucket.description, first: max(bucket.first, cut.period.first).description,
-                              last: min(bucket.last, cut.period.last).description, received: counters.received,
-                              closed: counters.closed, satisfactionRate: satisfaction.value(of: counters).value)
+            return TrendPoint(
+                label: bucket.description, first: max(bucket.first, cut.period.first).description,
+                last: min(bucket.last, cut.period.last).description, received: counters.received,
+                closed: counters.closed, satisfactionRate: satisfaction.value(of: counters).value)
         }
     }
 
@@ -106,16 +111,19 @@ struct DashboardService {
         let cut = request.cut
         let catalog = try await ReferenceData.catalog(context.referenceCache, on: db)
         var tables: [CutTable] = []
-        let childColumn: String? = switch request.division.level {
-        case .province: "city"
-        case .city: "county"
-        case .county: "township"
-        case .township: "community"
-        case .community: "grid"
-        }
+        let childColumn: String? =
+            switch request.division.level {
+            case .province: "city"
+            case .city: "county"
+            case .county: "township"
+            case .township: "community"
+            case .community: "grid"
+            }
         // The splits run side by side; none shows a percentile, so none reads the histograms.
         let childSplit = cut.grid == nil ? childColumn : nil
-        async let children: [String: RollupCounters]? = childSplit == nil ? nil
+        async let children: [String: RollupCounters]? =
+            childSplit == nil
+            ? nil
             : DashboardQueries.totals(cut, by: childSplit!, histograms: false, on: db)
         async let unitTotals = DashboardQueries.totals(cut, by: "department_id", histograms: false, on: db)
         async let categoryTotals = DashboardQueries.totals(cut, by: "category_code", histograms: false, on: db)
@@ -125,36 +133,51 @@ struct DashboardService {
             let names = try await Division.query(on: db).filter(\.$id ~~ Array(totals.keys)).all()
             let grids = try await Grid.query(on: db).filter(\.$code ~~ Array(totals.keys)).filter(\.$validTo == nil).all()
             let label = Dictionary(names.map { ($0.id ?? "", $0.name) } + grids.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            tables.append(CutTable(dimension: childColumn == "grid" ? "grid" : "division", rows: rows(totals, settings: settings) {
-                $0.isEmpty ? (english ? "(not located)" : "（未定位）") : label[$0] ?? $0
-            }))
+            tables.append(
+                CutTable(
+                    dimension: childColumn == "grid" ? "grid" : "division",
+                    rows: rows(totals, settings: settings) {
+                        $0.isEmpty ? (english ? "(not located)" : "（未定位）") : label[$0] ?? $0
+                    }))
         }
         let units = try await unitTotals
         let departments = try await Department.query(on: db).all()
         let unitNames = Dictionary(departments.map { ($0.id?.uuidString ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
-        tables.append(CutTable(dimension: "department", rows: rows(units, settings: settings) {
-            $0.isEmpty ? (english ? "(not dispatched)" : "（未派单）") : unitNames[$0] ?? $0
-        }))
+        tables.append(
+            CutTable(
+                dimension: "department",
+                rows: rows(units, settings: settings) {
+                    $0.isEmpty ? (english ? "(not dispatched)" : "（未派单）") : unitNames[$0] ?? $0
+                }))
         let leaves = try await categoryTotals
         var tops: [String: RollupCounters] = [:]
         for (code, counters) in leaves { tops[String(code.prefix(2)), default: .zero] += counters }
         tables.append(CutTable(dimension: "category", rows: rows(tops, settings: settings) { catalog.categories[$0]?.name ?? $0 }))
         tables.append(CutTable(dimension: "leafCategory", rows: rows(leaves, settings: settings) { catalog.categories[$0]?.name ?? $0 }))
         let channels = try await channelTotals
-        tables.append(CutTable(dimension: "channel", rows: rows(channels, settings: settings) {
-            LianxinCore.Channel(rawValue: $0)?.title(english: english) ?? $0
-        }))
+        tables.append(
+            CutTable(
+                dimension: "channel",
+                rows: rows(channels, settings: settings) {
+                    LianxinCore.Channel(rawValue: $0)?.title(english: english) ?? $0
+                }))
         let kinds = try await kindTotals
-        tables.append(CutTable(dimension: "requestKind", rows: rows(kinds, settings: settings) {
-            RequestKind(rawValue: $0)?.title(english: english) ?? $0
-        }))
+        tables.append(
+            CutTable(
+                dimension: "requestKind",
+                rows: rows(kinds, settings: settings) {
+                    RequestKind(rawValue: $0)?.title(english: english) ?? $0
+                }))
         return tables
     }
 
     private func rows(_ totals: [String: RollupCounters], settings: IndicatorSettings, label: (String) -> String) -> [CutRow] {
         totals.filter { $0.value.received > 0 }
-            .map { CutRow(key: $0.key, label: label($0.key), received: $0.value.received, counted: $0.value.counted,
-                          values: values($0.value, settings: settings)) }
+            .map {
+                CutRow(
+                    key: $0.key, label: label($0.key), received: $0.value.received, counted: $0.value.counted,
+                    values: values($0.value, settings: settings))
+            }
             .sorted { $0.received != $1.received ? $0.received > $1.received : $0.key < $1.key }
     }
 
@@ -181,7 +204,8 @@ struct DashboardService {
                 .within(\.$communityCode, request.division).sort(\.$code).all().map { ($0.code, $0.name) }
         default:
             guard let divisionLevel = DivisionLevel(rawValue: level), divisionLevel != .province,
-                  divisionLevel > request.division.level else {
+                divisionLevel > request.division.level
+            else {
                 throw Problem.invalid(field: "level", "county, township, community, grid or department, below your division / 排名层级无效")
             }
             column = RollupCut.column(of: divisionLevel)
@@ -204,11 +228,13 @@ struct DashboardService {
             for value in figures[entry.unit] ?? [] where value.indicator != .stageTimePercentile {
                 if let figure = value.value { values[value.indicator.rawValue] = figure }
             }
-            return RankingRow(rank: entry.rank, code: entry.unit, name: names[entry.unit] ?? entry.unit, score: entry.score,
-                              orders: entry.orders, standing: entry.standing.rawValue, values: values)
+            return RankingRow(
+                rank: entry.rank, code: entry.unit, name: names[entry.unit] ?? entry.unit, score: entry.score,
+                orders: entry.orders, standing: entry.standing.rawValue, values: values)
         }
-        return RankingDTO(level: level, division: try await divisionRef(request.division), period: cut.period.description,
-                          scheme: scheme.code, formula: scheme.definition.formula.text(english: english), rows: rows)
+        return RankingDTO(
+            level: level, division: try await divisionRef(request.division), period: cut.period.description,
+            scheme: scheme.code, formula: scheme.definition.formula.text(english: english), rows: rows)
     }
 }
 

@@ -17,9 +17,11 @@ struct RollupBench {
     var reuse = false
 
     /// The per-order columns of the CSV, in order after the key columns.
-    static let csvCounts = ["received", "cancelled", "merged", "dispatched", "closed", "evaluated", "satisfied",
-                            "basically_satisfied", "solved", "reopened", "completed_once", "extended", "sign_started",
-                            "sign_met", "complete_stopped", "complete_met"]
+    static let csvCounts = [
+        "received", "cancelled", "merged", "dispatched", "closed", "evaluated", "satisfied",
+        "basically_satisfied", "solved", "reopened", "completed_once", "extended", "sign_started",
+        "sign_met", "complete_stopped", "complete_met",
+    ]
 
     /// What a run loaded (or found, with `reuse`).
     struct Loaded {
@@ -37,8 +39,9 @@ struct RollupBench {
             func count(_ table: String) async throws -> Int {
                 try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
             }
-            loaded = Loaded(rows: try await count(RollupStore.rowsTable), summaryRows: try await count(RollupSummaryStore.table),
-                            openOrders: try await count(RollupStore.factsTable))
+            loaded = Loaded(
+                rows: try await count(RollupStore.rowsTable), summaryRows: try await count(RollupSummaryStore.table),
+                openOrders: try await count(RollupStore.factsTable))
             console.print("reusing \(loaded.rows) rollup rows and \(loaded.summaryRows) summary rows loaded earlier")
         } else {
             loaded = try await load(console: console)
@@ -85,13 +88,16 @@ struct RollupBench {
             if counters.open == 1 {
                 let created = WorkCalendar.china.instant(on: day, minute: 480 + Int(random.next() % 600)).timeIntervalSince1970
                 deadline = String(Int(created) + 5 * 86_400)
-                openFacts.append([SQLBind(UUID())] + RollupStore.keyValues(key).map { SQLBind($0) }
-                                 + [SQLBind(Double(deadline)!), SQLBind(created), SQLBind("{}")])
+                openFacts.append(
+                    [SQLBind(UUID())] + RollupStore.keyValues(key).map { SQLBind($0) }
+                        + [SQLBind(Double(deadline)!), SQLBind(created), SQLBind("{}")])
             }
-            let values = [counters.received, counters.cancelled, counters.merged, counters.dispatched, counters.closed,
-                          counters.evaluated, counters.satisfied, counters.basicallySatisfied, counters.solved, counters.reopened,
-                          counters.completedOnce, counters.extended, counters[.sign].started, counters[.sign].met,
-                          counters[.complete].stopped, counters[.complete].met]
+            let values = [
+                counters.received, counters.cancelled, counters.merged, counters.dispatched, counters.closed,
+                counters.evaluated, counters.satisfied, counters.basicallySatisfied, counters.solved, counters.reopened,
+                counters.completedOnce, counters.extended, counters[.sign].started, counters[.sign].met,
+                counters[.complete].stopped, counters[.complete].met,
+            ]
             buffer += (RollupStore.keyValues(key) + values.map(String.init) + [deadline]).joined(separator: ",") + "\n"
             if index % 10_000 == 9_999 { csv.write(Data(buffer.utf8)); buffer = "" }
         }
@@ -113,7 +119,9 @@ struct RollupBench {
         for table in [RollupStore.rowsTable, RollupStore.factsTable, RollupSummaryStore.table] {
             try await sql.raw(sql.dialect.name == "sqlite" ? "ANALYZE \(ident: table)" : "VACUUM ANALYZE \(ident: table)").run()
         }
-        console.print("generated \(orders) orders (\(openFacts.count) open) into \(table.count) rollup rows and \(summaryRows) summary rows in \(String(format: "%.1f", generated.timeIntervalSince(started))) s, loaded in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s")
+        console.print(
+            "generated \(orders) orders (\(openFacts.count) open) into \(table.count) rollup rows and \(summaryRows) summary rows in \(String(format: "%.1f", generated.timeIntervalSince(started))) s, loaded in \(String(format: "%.1f", Date().timeIntervalSince(generated))) s"
+        )
         return Loaded(rows: table.count, summaryRows: summaryRows, openOrders: openFacts.count)
     }
 
@@ -121,8 +129,9 @@ struct RollupBench {
         let db = app.db
         let today = LocalDate(app.lianxin.now(), in: WorkCalendar.shanghai)
 
-        let principal = Principal(userID: UUID(), username: "bench", displayName: "bench", role: .leader,
-                                  division: DivisionCode("3611")!, departmentID: nil, sessionID: nil, csrfToken: nil)
+        let principal = Principal(
+            userID: UUID(), username: "bench", displayName: "bench", role: .leader,
+            division: DivisionCode("3611")!, departmentID: nil, sessionID: nil, csrfToken: nil)
         let month = Period.containing(today.adding(days: -30), kind: .month)!
         let quarter = Period.containing(today.adding(days: -100), kind: .quarter)!
         let service = DashboardService(db: db, context: app.lianxin, english: false)
@@ -141,7 +150,8 @@ struct RollupBench {
             let t1 = Date()
             ranking = try await service.ranking(
                 level: "community",
-                request: DashboardRequest(principal: principal, cut: RollupCut(period: quarter, division: principal.division), division: principal.division),
+                request: DashboardRequest(
+                    principal: principal, cut: RollupCut(period: quarter, division: principal.division), division: principal.division),
                 scheme: .threeRates)
             let t2 = Date()
             filtered = try await service.dashboard(
@@ -159,7 +169,8 @@ struct RollupBench {
         }
         let result = BenchResult(
             orders: orders, rows: loaded.rows, summaryRows: loaded.summaryRows, openOrders: loaded.openOrders,
-            overdueOpen: dashboard?.overdueOpen ?? 0, now: Int(app.lianxin.now().timeIntervalSince1970), month: month.description, monthFirst: month.first.description, monthLast: month.last.description,
+            overdueOpen: dashboard?.overdueOpen ?? 0, now: Int(app.lianxin.now().timeIntervalSince1970), month: month.description,
+            monthFirst: month.first.description, monthLast: month.last.description,
             quarter: quarter.description, quarterFirst: quarter.first.description, quarterLast: quarter.last.description,
             dashboardMedianMs: dashboardTimes.sorted()[repeats / 2], rankingMedianMs: rankingTimes.sorted()[repeats / 2],
             filteredMedianMs: filteredTimes.sorted()[repeats / 2],

@@ -77,14 +77,17 @@ struct RollupsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         if signature.action == "bench" {
-            let bench = RollupBench(app: app, orders: max(1, signature.orders ?? 1_000_000), csvPath: signature.csv ?? "rollup-bench.csv",
-                                    repeats: max(1, signature.repeats ?? 11), reuse: signature.reuse)
+            let bench = RollupBench(
+                app: app, orders: max(1, signature.orders ?? 1_000_000), csvPath: signature.csv ?? "rollup-bench.csv",
+                repeats: max(1, signature.repeats ?? 11), reuse: signature.reuse)
             return try await bench.run(console: context.console)
         }
         guard signature.action == "rebuild" else { throw CommandFailure("unknown action \(signature.action); use: rollups rebuild | rollups bench") }
         try await prepareDatabase(app)
         let started = Date()
         let report = try await RollupRebuild.run(app: app)
-        context.console.print("rebuilt rollups of \(report.orders) orders into \(report.rows) rows and \(report.summaryRows) summary rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        context.console.print(
+            "rebuilt rollups of \(report.orders) orders into \(report.rows) rows and \(report.summaryRows) summary rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
     }
 }

@@ -20,7 +20,8 @@ enum RollupSummaryStore {
     static func key(of row: any SQLRow) throws -> SummaryKey {
         func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
         guard let level = DivisionLevel(rawValue: try text("level")), let dimension = SummaryDimension(rawValue: try text("dimension")),
-              let grain = SummaryGrain(rawValue: try text("grain")), let bucket = LocalDate(iso: try text("bucket")) else {
+            let grain = SummaryGrain(rawValue: try text("grain")), let bucket = LocalDate(iso: try text("bucket"))
+        else {
             throw Abort(.internalServerError, reason: "unreadable rollup summary key")
         }
         return SummaryKey(grain: grain, bucket: bucket, level: level, node: try text("node"), dimension: dimension, value: try text("value"))
@@ -71,8 +72,10 @@ enum RollupSummaryStore {
     /// channels, say), a split by grid, a split of a filtered cut by another dimension, or a split by dimension (or a
     /// filtered trend) over days the summary keeps only by month for this level. A cut filtered on one dimension
     /// (units, a category subtree, channels or kinds) reads that dimension's rows, keeping the values it selects.
-    static func totals(_ cut: RollupCut, by column: String?, histograms: Bool = true,
-                       on sql: any SQLDatabase) async throws -> [String: RollupCounters]? {
+    static func totals(
+        _ cut: RollupCut, by column: String?, histograms: Bool = true,
+        on sql: any SQLDatabase
+    ) async throws -> [String: RollupCounters]? {
         guard let division = cut.division, cut.grid == nil else { return nil }
         var filters: [(dimension: SummaryDimension, values: SQLQueryString)] = []
         if let ids = cut.departmentIDs { filters.append((.department, RollupCut.among("value", ids.map(\.uuidString)))) }
@@ -93,12 +96,14 @@ enum RollupSummaryStore {
         case nil: break
         case "day":
             guard RollupSummary.stores(.day, dimension, at: level) else { return nil }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT bucket AS unit, \(unsafeRaw: DashboardQueries.sums(histograms: histograms)) FROM \(ident: table)
                 WHERE level = \(bind: level.rawValue) AND dimension = \(bind: dimension.rawValue) AND grain = 'D' AND \(node)\(selected)
                 AND bucket >= \(bind: cut.period.first.description) AND bucket <= \(bind: cut.period.last.description)
                 GROUP BY bucket
-                """).all()
+                """
+            ).all()
             return try DashboardQueries.byUnit(rows, histograms: histograms)
         case let column?:
             if let split = Self.dimension(splitting: column) {
@@ -109,7 +114,8 @@ enum RollupSummaryStore {
                 break
             }
             guard let child = DivisionLevel.allCases.first(where: { RollupCut.column(of: $0) == column && $0 != .province }),
-                  child > division.level, RollupSummary.levels.contains(child) else { return nil }
+                child > division.level, RollupSummary.levels.contains(child)
+            else { return nil }
             rowLevel = child
             node = DivisionScope.sql("node", within: division)
             unit = "node"
@@ -118,11 +124,13 @@ enum RollupSummaryStore {
         let spans: [SQLQueryString] = Dictionary(grouping: buckets, by: \.grain).map { grain, buckets in
             "(grain = \(bind: grain.rawValue) AND bucket IN (\(binds: buckets.map(\.first.description))))"
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT \(unsafeRaw: unit) AS unit, \(unsafeRaw: DashboardQueries.sums(histograms: histograms)) FROM \(ident: table)
             WHERE level = \(bind: rowLevel.rawValue) AND dimension = \(bind: dimension.rawValue) AND \(node)\(selected)
             AND (\(spans.joined(separator: " OR ")))\(unsafeRaw: unit == "''" ? "" : " GROUP BY \(unit)")
-            """).all()
+            """
+        ).all()
         var totals = try DashboardQueries.byUnit(rows, histograms: histograms)
         // Orders placed no lower than the division itself are its remainder, as the fine rows list them under ''.
         if rowLevel != level, let whole = try await self.totals(cut, by: nil, histograms: histograms, on: sql)?[""] {

@@ -88,19 +88,25 @@ struct DemoSeeder {
         lines.append("grids: \(grids) generated (demo only, not real boundaries), \(gridCount - grids) already present")
 
         let service = AccountService(application: application, database: db)
-        lines.append("demo accounts (password for all: \(Self.password); admin, secadmin and auditor also need the one-time code of TOTP secret \(Self.totpSecret)):")
+        lines.append(
+            "demo accounts (password for all: \(Self.password); admin, secadmin and auditor also need the one-time code of TOTP secret \(Self.totpSecret)):"
+        )
         for account in Self.accounts {
             if try await User.query(on: db).filter(\.$username == account.username).first() == nil {
-                _ = try await service.create(.init(username: account.username, displayName: account.displayName,
-                                                   password: Self.password, role: account.role.rawValue,
-                                                   divisionCode: account.division, departmentCode: account.department),
-                                             by: nil, actor: .demo)
+                _ = try await service.create(
+                    .init(
+                        username: account.username, displayName: account.displayName,
+                        password: Self.password, role: account.role.rawValue,
+                        divisionCode: account.division, departmentCode: account.department),
+                    by: nil, actor: .demo)
                 if account.role.isAdministrator, let user = try await User.query(on: db).filter(\.$username == account.username).first() {
                     user.totpSecretCipher = try application.lianxin.cipher.seal(Self.totpSecret)
                     try await user.update(on: db)
                 }
             }
-            lines.append("  \(account.username.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.displayName)")
+            lines.append(
+                "  \(account.username.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.displayName)"
+            )
         }
         lines += try await DemoResidents.seed(application)
         lines += try await EngagementDemo.seed(application)

@@ -39,9 +39,10 @@ struct DivisionImporter {
                     report.inserted += 1
                 }
             }
-            try await AuditLog.record(.divisionsImported, result: .success, actor: actor,
-                                      detail: "inserted=\(report.inserted) updated=\(report.updated) unchanged=\(report.unchanged)",
-                                      at: now, on: db)
+            try await AuditLog.record(
+                .divisionsImported, result: .success, actor: actor,
+                detail: "inserted=\(report.inserted) updated=\(report.updated) unchanged=\(report.unchanged)",
+                at: now, on: db)
             return report
         }
     }

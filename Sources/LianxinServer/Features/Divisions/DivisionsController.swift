@@ -68,10 +68,11 @@ struct DivisionsController: RouteCollection {
         async let path = DivisionQueries.path(to: division.code, on: req.db)
         async let children = Division.query(on: req.db).filter(\.$parentCode == division.code.value).sort(\.$id).all()
         let visiblePath = try await path.filter { principal.canSee($0.code) }
-        let model = PageModel(current: DivisionDTO(division), path: visiblePath.map(DivisionDTO.init),
-                              children: try await children.map(DivisionDTO.init),
-                              canGoUp: division.code != principal.division,
-                              levelLabel: req.t("level_\(division.level)"))
+        let model = PageModel(
+            current: DivisionDTO(division), path: visiblePath.map(DivisionDTO.init),
+            children: try await children.map(DivisionDTO.init),
+            canGoUp: division.code != principal.division,
+            levelLabel: req.t("level_\(division.level)"))
         return try await req.page("divisions/divisions", title: "nav_divisions", model: model)
     }
 

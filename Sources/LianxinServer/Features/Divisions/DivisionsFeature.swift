@@ -9,5 +9,7 @@ enum DivisionsFeature: LianxinFeature {
     static let openAPIPaths = DivisionsOpenAPI.paths
     static let openAPISchemas = DivisionsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
-    static var commands: FeatureCommands { FeatureCommands(imports: ["divisions": ImportCommands.Divisions()], exports: ["divisions": ExportCommands.Divisions()]) }
+    static var commands: FeatureCommands {
+        FeatureCommands(imports: ["divisions": ImportCommands.Divisions()], exports: ["divisions": ExportCommands.Divisions()])
+    }
 }

@@ -12,7 +12,7 @@ enum EngagementDemo {
     static func seed(_ app: Application) async throws -> [String] {
         let db = app.db
         guard try await ServiceEvent.query(on: db).count() == 0,
-              let staff = try await User.query(on: db).filter(\.$username == "community").first(), let staffID = staff.id
+            let staff = try await User.query(on: db).filter(\.$username == "community").first(), let staffID = staff.id
         else { return [] }
         let now = app.lianxin.now()
         let today = Engagement.day(now)
@@ -25,8 +25,10 @@ enum EngagementDemo {
             let weekly = try event(title: "上滩头红帐篷", kind: "fixedWindow", place: "上滩头社区广场", schedule: "每周四 14:00-17:00", by: staffID, now: now)
             try await weekly.create(on: db)
             var stalls: [ServiceEventStall] = []
-            for (name, code, services) in [("社保医保", "XZ-RS", "社保认证、医保咨询"), ("民政帮扶", "XZ-MZ", "低保、临时救助政策"),
-                                           ("城管服务", "XZ-CG", "占道、违建咨询"), ("便民服务", nil, "理发、磨刀、小家电维修")] as [(String, String?, String)] {
+            for (name, code, services) in [
+                ("社保医保", "XZ-RS", "社保认证、医保咨询"), ("民政帮扶", "XZ-MZ", "低保、临时救助政策"),
+                ("城管服务", "XZ-CG", "占道、违建咨询"), ("便民服务", nil, "理发、磨刀、小家电维修"),
+            ] as [(String, String?, String)] {
                 let stall = ServiceEventStall()
                 stall.eventID = try weekly.requireID()
                 stall.departmentID = code.flatMap { departments[$0] }
@@ -36,9 +38,11 @@ enum EngagementDemo {
                 stalls.append(stall)
             }
             let sittings = try ServiceEventsController.rule(weekly).occurrences(from: today.adding(days: -28), through: today.adding(days: -1))
-            let requests = [("老人不会网上社保认证", "现场帮助完成刷脸认证", 0), ("咨询医保异地备案", "现场讲解并代为提交", 0),
-                            ("询问临时救助条件", "发放政策明白纸并登记", 1), ("楼下早餐店占道经营", "城管现场劝导，已收回", 2),
-                            ("理发两位", "志愿者现场理发", 3), ("电饭煲不加热", "现场更换保险丝", 3)]
+            let requests = [
+                ("老人不会网上社保认证", "现场帮助完成刷脸认证", 0), ("咨询医保异地备案", "现场讲解并代为提交", 0),
+                ("询问临时救助条件", "发放政策明白纸并登记", 1), ("楼下早餐店占道经营", "城管现场劝导，已收回", 2),
+                ("理发两位", "志愿者现场理发", 3), ("电饭煲不加热", "现场更换保险丝", 3),
+            ]
             for (index, (description, result, stall)) in requests.enumerated() where !sittings.isEmpty {
                 let row = ServiceEventRequest()
                 row.eventID = try weekly.requireID()
@@ -51,23 +55,30 @@ enum EngagementDemo {
                 row.createdAt = now
                 try await row.create(on: db)
             }
-            try await event(title: "水南街道流动集市", kind: "mobileMarket", place: "水南街道办事处门前", schedule: "每月第一个周六 08:00-12:00",
-                            by: staffID, now: now).create(on: db)
-            try await event(title: "圩日便民服务站", kind: "marketDay", place: "上滩头农贸市场", schedule: "农历逢三、六、九 07:00-12:00",
-                            by: staffID, now: now).create(on: db)
+            try await event(
+                title: "水南街道流动集市", kind: "mobileMarket", place: "水南街道办事处门前", schedule: "每月第一个周六 08:00-12:00",
+                by: staffID, now: now
+            ).create(on: db)
+            try await event(
+                title: "圩日便民服务站", kind: "marketDay", place: "上滩头农贸市场", schedule: "农历逢三、六、九 07:00-12:00",
+                by: staffID, now: now
+            ).create(on: db)
 
             // A meeting already published, every opinion answered; another collecting topics.
-            let held = meeting(kind: .courtyard, title: "屋场贴心会：3栋前坪停车难", place: "上滩头社区3栋前坪", at: now.addingTimeInterval(-6 * 86_400),
-                               by: staffID, now: now)
+            let held = meeting(
+                kind: .courtyard, title: "屋场贴心会：3栋前坪停车难", place: "上滩头社区3栋前坪", at: now.addingTimeInterval(-6 * 86_400),
+                by: staffID, now: now)
             held.stage = MeetingStage.published.rawValue
             held.minutes = "到会居民32人。围绕夜间停车占用消防通道、路灯损坏两个议题展开讨论，形成3条意见。"
             held.attendance = 32
             held.heldAt = held.scheduledAt
             held.publishedAt = now.addingTimeInterval(-2 * 86_400)
             try await held.create(on: db)
-            let answers = [("张*", "建议在前坪划定夜间停车位", "社区已与物业商定，划定12个夜间停车位，本周完成"),
-                           ("李*", "消防通道夜间需要有人巡查", "物业承诺每晚22点巡查一次，社区网格员不定期抽查"),
-                           ("王*", "希望增设电动车充电桩", "已纳入下季度民生实事，选址公示后实施")]
+            let answers = [
+                ("张*", "建议在前坪划定夜间停车位", "社区已与物业商定，划定12个夜间停车位，本周完成"),
+                ("李*", "消防通道夜间需要有人巡查", "物业承诺每晚22点巡查一次，社区网格员不定期抽查"),
+                ("王*", "希望增设电动车充电桩", "已纳入下季度民生实事，选址公示后实施"),
+            ]
             for (index, (speaker, content, answer)) in answers.enumerated() {
                 let opinion = MeetingOpinion()
                 opinion.meetingID = try held.requireID()
@@ -80,8 +91,9 @@ enum EngagementDemo {
                 opinion.createdAt = held.scheduledAt
                 try await opinion.create(on: db)
             }
-            let upcoming = meeting(kind: .eveningTalk, title: "小区夜话：加装电梯怎么商量", place: "上滩头社区活动室",
-                                   at: now.addingTimeInterval(5 * 86_400), by: staffID, now: now)
+            let upcoming = meeting(
+                kind: .eveningTalk, title: "小区夜话：加装电梯怎么商量", place: "上滩头社区活动室",
+                at: now.addingTimeInterval(5 * 86_400), by: staffID, now: now)
             try await upcoming.create(on: db)
             for (title, proposer, supports) in [("低层住户的补偿怎么算", "陈*", 6), ("电梯维护费用如何分摊", "周**", 4)] {
                 let topic = MeetingTopic()
@@ -96,10 +108,14 @@ enum EngagementDemo {
 
             // Mediation: two agreements and one failure.
             let cases: [(DisputeType, String, [(String, String)], [String], MediationOutcome, String?)] = [
-                (.neighbourhood, "楼上卫生间漏水致楼下天花板受损", [("王建国", "13907931001"), ("刘芳", "13907931002")], ["李红梅", "周志强"],
-                 .agreement, "王建国负责维修防水层并赔偿刘芳1500元，一周内履行"),
-                (.family, "赡养老人费用分担纠纷", [("赵大勇", "13907931003"), ("赵小勇", "13907931004")], ["李红梅"],
-                 .agreement, "兄弟二人每月各支付赡养费600元"),
+                (
+                    .neighbourhood, "楼上卫生间漏水致楼下天花板受损", [("王建国", "13907931001"), ("刘芳", "13907931002")], ["李红梅", "周志强"],
+                    .agreement, "王建国负责维修防水层并赔偿刘芳1500元，一周内履行"
+                ),
+                (
+                    .family, "赡养老人费用分担纠纷", [("赵大勇", "13907931003"), ("赵小勇", "13907931004")], ["李红梅"],
+                    .agreement, "兄弟二人每月各支付赡养费600元"
+                ),
                 (.labour, "装修工钱拖欠", [("孙师傅", "13907931005"), ("钱某", "13907931006")], ["周志强"], .failed, nil),
             ]
             for (index, (type, summary, parties, mediators, outcome, text)) in cases.enumerated() {

@@ -15,10 +15,12 @@ extension EngagementPagesController {
     func events(req: Request) async throws -> Response {
         let principal = try await req.require(.viewEngagement)
         let items = try await ServiceEventsController().list(req: req)
-        return try await req.page("engagement/events", title: "engagement_events", model: EventsModel(
-            tabs: Self.tabs(principal, "events"), items: items, canManage: principal.role.can(.manageEngagement),
-            kinds: ServiceEventsController.kinds.map { SelectOption(value: $0, label: req.t("engagement_kind_\($0)")) },
-            departments: try await Self.departments(req)))
+        return try await req.page(
+            "engagement/events", title: "engagement_events",
+            model: EventsModel(
+                tabs: Self.tabs(principal, "events"), items: items, canManage: principal.role.can(.manageEngagement),
+                kinds: ServiceEventsController.kinds.map { SelectOption(value: $0, label: req.t("engagement_kind_\($0)")) },
+                departments: try await Self.departments(req)))
     }
 
     struct EventModel: Encodable, Sendable {
@@ -37,11 +39,13 @@ extension EngagementPagesController {
         let principal = try await req.require(.viewEngagement)
         let record = try await ServiceEventsController.find(req, principal)
         let today = Engagement.day(req.lianxin.now())
-        return try await req.page("engagement/event", title: "engagement_events", model: EventModel(
-            tabs: Self.tabs(principal, "events"), event: try await ServiceEventsController.dto(record, req),
-            sittings: try await ServiceEventsController.occurrences(of: record, from: today, through: today.adding(days: 45), req),
-            requests: try await ServiceEventsController.requestList(record, day: nil, req),
-            canManage: principal.role.can(.manageEngagement), canFile: principal.role.can(.createWorkOrders), today: today.description,
-            departments: try await Self.departments(req), categories: try await Self.categories(req)))
+        return try await req.page(
+            "engagement/event", title: "engagement_events",
+            model: EventModel(
+                tabs: Self.tabs(principal, "events"), event: try await ServiceEventsController.dto(record, req),
+                sittings: try await ServiceEventsController.occurrences(of: record, from: today, through: today.adding(days: 45), req),
+                requests: try await ServiceEventsController.requestList(record, day: nil, req),
+                canManage: principal.role.can(.manageEngagement), canFile: principal.role.can(.createWorkOrders), today: today.description,
+                departments: try await Self.departments(req), categories: try await Self.categories(req)))
     }
 }

@@ -15,11 +15,13 @@ extension EngagementPagesController {
     func mediation(req: Request) async throws -> Response {
         let principal = try await req.require(.handleDisputes)
         let language = Engagement.language(req)
-        return try await req.page("engagement/mediation", title: "engagement_mediation", model: MediationModel(
-            tabs: Self.tabs(principal, "mediation"), items: try await MediationController().list(req: req),
-            rates: try await MediationController.rates(principal, req),
-            types: DisputeType.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
-            today: Engagement.day(req.lianxin.now()).description))
+        return try await req.page(
+            "engagement/mediation", title: "engagement_mediation",
+            model: MediationModel(
+                tabs: Self.tabs(principal, "mediation"), items: try await MediationController().list(req: req),
+                rates: try await MediationController.rates(principal, req),
+                types: DisputeType.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
+                today: Engagement.day(req.lianxin.now()).description))
     }
 
     struct CaseModel: Encodable, Sendable {
@@ -33,9 +35,11 @@ extension EngagementPagesController {
         let principal = try await req.require(.handleDisputes)
         let item = try await MediationController().show(req: req)
         let language = Engagement.language(req)
-        return try await req.page("engagement/mediation-case", title: "engagement_mediation", model: CaseModel(
-            tabs: Self.tabs(principal, "mediation"), item: item,
-            outcomes: MediationOutcome.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
-            canUnmask: principal.role.can(.unmaskPersonalData)))
+        return try await req.page(
+            "engagement/mediation-case", title: "engagement_mediation",
+            model: CaseModel(
+                tabs: Self.tabs(principal, "mediation"), item: item,
+                outcomes: MediationOutcome.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
+                canUnmask: principal.role.can(.unmaskPersonalData)))
     }
 }

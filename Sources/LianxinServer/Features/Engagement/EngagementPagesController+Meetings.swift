@@ -14,10 +14,12 @@ extension EngagementPagesController {
     func meetings(req: Request) async throws -> Response {
         let principal = try await req.require(.viewEngagement)
         let language = Engagement.language(req)
-        return try await req.page("engagement/meetings", title: "engagement_meetings", model: MeetingsModel(
-            tabs: Self.tabs(principal, "meetings"), items: try await MeetingsController().list(req: req),
-            canManage: principal.role.can(.manageEngagement),
-            kinds: MeetingKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) }))
+        return try await req.page(
+            "engagement/meetings", title: "engagement_meetings",
+            model: MeetingsModel(
+                tabs: Self.tabs(principal, "meetings"), items: try await MeetingsController().list(req: req),
+                canManage: principal.role.can(.manageEngagement),
+                kinds: MeetingKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) }))
     }
 
     struct MeetingModel: Encodable, Sendable {
@@ -33,9 +35,12 @@ extension EngagementPagesController {
         let principal = try await req.require(.viewEngagement)
         let record = try await MeetingsController.find(req, principal)
         let dto = try await MeetingsController.dto(record, req)
-        return try await req.page("engagement/meeting", title: "engagement_meetings", model: MeetingModel(
-            tabs: Self.tabs(principal, "meetings"), meeting: dto, canManage: principal.role.can(.manageEngagement),
-            canFile: principal.role.can(.createWorkOrders), categories: try await Self.categories(req), scheduled: Engagement.minute(dto.scheduledAt)))
+        return try await req.page(
+            "engagement/meeting", title: "engagement_meetings",
+            model: MeetingModel(
+                tabs: Self.tabs(principal, "meetings"), meeting: dto, canManage: principal.role.can(.manageEngagement),
+                canFile: principal.role.can(.createWorkOrders), categories: try await Self.categories(req),
+                scheduled: Engagement.minute(dto.scheduledAt)))
     }
 
     struct PublicMeetingModel: Encodable, Sendable {
@@ -47,7 +52,9 @@ extension EngagementPagesController {
     func publicMeeting(req: Request) async throws -> Response {
         let record = try await MeetingsController.publicMeeting(req)
         let dto = try await MeetingsController.publicDTO(record, req)
-        return try await req.page("engagement/public-meeting", title: "engagement_public_title", model: PublicMeetingModel(
-            meeting: dto, scheduled: Engagement.minute(dto.scheduledAt)))
+        return try await req.page(
+            "engagement/public-meeting", title: "engagement_public_title",
+            model: PublicMeetingModel(
+                meeting: dto, scheduled: Engagement.minute(dto.scheduledAt)))
     }
 }

@@ -15,11 +15,13 @@ extension EngagementPagesController {
     func petitions(req: Request) async throws -> Response {
         let principal = try await req.require(.handleDisputes)
         let language = Engagement.language(req)
-        return try await req.page("engagement/petitions", title: "engagement_petitions", model: PetitionsModel(
-            tabs: Self.tabs(principal, "petitions"), daily: try await PetitionsController.daily(principal, req),
-            recent: Array(try await PetitionsController().list(req: req).prefix(50)),
-            channels: PetitionChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
-            today: Engagement.day(req.lianxin.now()).description))
+        return try await req.page(
+            "engagement/petitions", title: "engagement_petitions",
+            model: PetitionsModel(
+                tabs: Self.tabs(principal, "petitions"), daily: try await PetitionsController.daily(principal, req),
+                recent: Array(try await PetitionsController().list(req: req).prefix(50)),
+                channels: PetitionChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
+                today: Engagement.day(req.lianxin.now()).description))
     }
 
     struct WeeklyModel: Encodable, Sendable {
@@ -33,9 +35,11 @@ extension EngagementPagesController {
         let principal = try await req.require(.handleDisputes)
         let week = try await PetitionsController.weekly(principal, req)
         let monday = LocalDate(iso: week.weekStart) ?? Engagement.day(req.lianxin.now())
-        return try await req.page("engagement/petitions-weekly", title: "engagement_weekly", model: WeeklyModel(
-            tabs: Self.tabs(principal, "weekly"), week: week, previous: monday.adding(days: -7).description,
-            next: monday.adding(days: 7).description))
+        return try await req.page(
+            "engagement/petitions-weekly", title: "engagement_weekly",
+            model: WeeklyModel(
+                tabs: Self.tabs(principal, "weekly"), week: week, previous: monday.adding(days: -7).description,
+                next: monday.adding(days: 7).description))
     }
 
     struct MonthlyModel: Encodable, Sendable {
@@ -49,8 +53,10 @@ extension EngagementPagesController {
         let principal = try await req.require(.handleDisputes)
         let report = try await PetitionsController.monthly(principal, req)
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
-        return try await req.page("engagement/petitions-monthly", title: "engagement_monthly", model: MonthlyModel(
-            tabs: Self.tabs(principal, "monthly"), report: report, closeRate: percent(report.closeRate), onTimeRate: percent(report.onTimeRate)))
+        return try await req.page(
+            "engagement/petitions-monthly", title: "engagement_monthly",
+            model: MonthlyModel(
+                tabs: Self.tabs(principal, "monthly"), report: report, closeRate: percent(report.closeRate), onTimeRate: percent(report.onTimeRate)))
     }
 
     struct PetitionModel: Encodable, Sendable {
@@ -65,9 +71,11 @@ extension EngagementPagesController {
         let item = try await PetitionsController().show(req: req)
         let cases = try await MediationCase.query(on: req.db).inScope(\.$divisionCode, principal).filter(\.$outcome == nil)
             .sort(\.$receivedOn, .descending).limit(100).all()
-        return try await req.page("engagement/petition", title: "engagement_petitions", model: PetitionModel(
-            tabs: Self.tabs(principal, "petitions"), item: item,
-            cases: try cases.map { SelectOption(value: try $0.requireID().uuidString, label: "\($0.receivedOn) \($0.summary.prefix(30))") },
-            canUnmask: principal.role.can(.unmaskPersonalData)))
+        return try await req.page(
+            "engagement/petition", title: "engagement_petitions",
+            model: PetitionModel(
+                tabs: Self.tabs(principal, "petitions"), item: item,
+                cases: try cases.map { SelectOption(value: try $0.requireID().uuidString, label: "\($0.receivedOn) \($0.summary.prefix(30))") },
+                canUnmask: principal.role.can(.unmaskPersonalData)))
     }
 }

@@ -20,8 +20,10 @@ enum Engagement {
     }
 
     /// A record of a division-scoped table that the principal may see, or an audited 404.
-    static func scoped<M: Model>(_ type: M.Type, _ id: UUID, division: KeyPath<M, String>, _ what: String,
-                                 _ principal: Principal, _ req: Request) async throws -> M where M.IDValue == UUID {
+    static func scoped<M: Model>(
+        _ type: M.Type, _ id: UUID, division: KeyPath<M, String>, _ what: String,
+        _ principal: Principal, _ req: Request
+    ) async throws -> M where M.IDValue == UUID {
         guard let record = try await M.find(id, on: req.db) else { throw Problem.notFound(what) }
         guard principal.canSee(divisionCode: record[keyPath: division]) else {
             throw await req.outOfScope(what, target: "\(M.schema):\(id)")
@@ -35,13 +37,16 @@ enum Engagement {
     }
 
     /// Checks what a work order with channel `meeting` would be filed with; nothing is written.
-    static func validateOrder(_ req: Request, _ principal: Principal, title: String, description: String, categoryCode: String?,
-                              division: String, requesterName: String? = nil, requesterPhone: String? = nil) async throws -> ValidWorkOrder {
+    static func validateOrder(
+        _ req: Request, _ principal: Principal, title: String, description: String, categoryCode: String?,
+        division: String, requesterName: String? = nil, requesterPhone: String? = nil
+    ) async throws -> ValidWorkOrder {
         let service = WorkOrderService(application: req.application, database: req.db)
-        return try await service.validate(NewWorkOrder(
-            title: String(title.prefix(200)), description: String(description.prefix(4000)), categoryCode: categoryCode,
-            channel: LianxinCore.Channel.meeting.rawValue, requestKind: RequestKind.assistance.rawValue, divisionCode: division,
-            requesterName: requesterName, requesterPhone: requesterPhone), scope: principal.division)
+        return try await service.validate(
+            NewWorkOrder(
+                title: String(title.prefix(200)), description: String(description.prefix(4000)), categoryCode: categoryCode,
+                channel: LianxinCore.Channel.meeting.rawValue, requestKind: RequestKind.assistance.rawValue, divisionCode: division,
+                requesterName: requesterName, requesterPhone: requesterPhone), scope: principal.division)
     }
 
     /// Files a checked order through the normal intake (routing, SLA clocks, numbering).

@@ -34,7 +34,8 @@ extension MediationController {
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         var gridCode: String?
         if let grid = input.gridCode?.trimmingCharacters(in: .whitespaces), !grid.isEmpty {
-            let found = grid.count <= 30 && grid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            let found =
+                grid.count <= 30 && grid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
                 ? try await Grid.query(on: req.db).filter(\.$code == grid).filter(\.$validTo == nil).first() : nil
             if let found, division.contains(DivisionCode(found.communityCode) ?? division) && principal.canSee(divisionCode: found.communityCode) {
                 gridCode = grid
@@ -88,23 +89,25 @@ extension MediationController {
         row.createdAt = req.lianxin.now()
         let caseID = row.id!
         let linked = petition, partyRows = parties, mediatorNames = mediators
-        try await req.lianxin.writes.run { try await req.db.transaction { db in
-            try await row.create(on: db)
-            for party in partyRows {
-                party.caseID = caseID
-                try await party.create(on: db)
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                try await row.create(on: db)
+                for party in partyRows {
+                    party.caseID = caseID
+                    try await party.create(on: db)
+                }
+                for name in mediatorNames {
+                    let mediator = MediationMediator()
+                    mediator.caseID = caseID
+                    mediator.name = name
+                    try await mediator.create(on: db)
+                }
+                if let linked {
+                    linked.mediationCaseID = caseID
+                    try await linked.update(on: db)
+                }
             }
-            for name in mediatorNames {
-                let mediator = MediationMediator()
-                mediator.caseID = caseID
-                mediator.name = name
-                try await mediator.create(on: db)
-            }
-            if let linked {
-                linked.mediationCaseID = caseID
-                try await linked.update(on: db)
-            }
-        } }
+        }
         return try await Self.dtos([row], unmasked: false, req)[0].encodeResponse(status: .created, for: req)
     }
 

@@ -22,19 +22,25 @@ extension MediationController {
         let mediators = cases.isEmpty ? [] : try await MediationMediator.query(on: req.db).filter(\.$caseID ~~ cases.compactMap(\.id)).all()
         let byCase = Dictionary(grouping: mediators, by: \.caseID)
         let items = cases.map { row in
-            MediationSuccessRate.Case(mediators: (byCase[row.id ?? UUID()] ?? []).map(\.name), community: row.divisionCode,
-                                      outcome: row.outcome.flatMap(MediationOutcome.init(rawValue:)))
+            MediationSuccessRate.Case(
+                mediators: (byCase[row.id ?? UUID()] ?? []).map(\.name), community: row.divisionCode,
+                outcome: row.outcome.flatMap(MediationOutcome.init(rawValue:)))
         }
         let codes = Set(cases.map(\.divisionCode))
-        let names = codes.isEmpty ? [:] : try await Division.query(on: req.db).filter(\.$id ~~ Array(codes)).all()
-            .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
+        let names =
+            codes.isEmpty
+            ? [:]
+            : try await Division.query(on: req.db).filter(\.$id ~~ Array(codes)).all()
+                .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         func dto(_ rate: MediationSuccessRate, name: String) -> RateDTO {
-            RateDTO(key: rate.key, name: name, concluded: rate.concluded, agreements: rate.agreements, open: rate.open,
-                    rate: rate.rate.map { ($0 * 1000).rounded() / 1000 },
-                    percent: rate.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—")
+            RateDTO(
+                key: rate.key, name: name, concluded: rate.concluded, agreements: rate.agreements, open: rate.open,
+                rate: rate.rate.map { ($0 * 1000).rounded() / 1000 },
+                percent: rate.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—")
         }
-        return Rates(formula: MediationSuccessRate.formula(in: Engagement.language(req)),
-                     mediators: MediationSuccessRate.perMediator(items).map { dto($0, name: $0.key) },
-                     communities: MediationSuccessRate.perCommunity(items).map { dto($0, name: names[$0.key] ?? $0.key) })
+        return Rates(
+            formula: MediationSuccessRate.formula(in: Engagement.language(req)),
+            mediators: MediationSuccessRate.perMediator(items).map { dto($0, name: $0.key) },
+            communities: MediationSuccessRate.perCommunity(items).map { dto($0, name: names[$0.key] ?? $0.key) })
     }
 }

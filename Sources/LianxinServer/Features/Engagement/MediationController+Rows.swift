@@ -11,8 +11,9 @@ extension MediationController {
     }
 
     static func find(_ req: Request, _ principal: Principal) async throws -> MediationCase {
-        try await Engagement.scoped(MediationCase.self, try Engagement.id(req, "id", "mediation case"), division: \.divisionCode,
-                                    "mediation case", principal, req)
+        try await Engagement.scoped(
+            MediationCase.self, try Engagement.id(req, "id", "mediation case"), division: \.divisionCode,
+            "mediation case", principal, req)
     }
 
     static func dtos(_ rows: [MediationCase], unmasked: Bool, _ req: Request) async throws -> [CaseDTO] {
@@ -23,8 +24,9 @@ extension MediationController {
         let parties = Dictionary(grouping: try await MediationParty.query(on: req.db).filter(\.$caseID ~~ ids).sort(\.$position).all(), by: \.caseID)
         let mediators = Dictionary(grouping: try await MediationMediator.query(on: req.db).filter(\.$caseID ~~ ids).all(), by: \.caseID)
         let sessions = Dictionary(grouping: try await MediationSession.query(on: req.db).filter(\.$caseID ~~ ids).sort(\.$heldAt).all(), by: \.caseID)
-        let petitions = Dictionary(grouping: try await Petition.query(on: req.db).filter(\.$mediationCaseID ~~ ids).all(),
-                                   by: { $0.mediationCaseID ?? UUID() })
+        let petitions = Dictionary(
+            grouping: try await Petition.query(on: req.db).filter(\.$mediationCaseID ~~ ids).all(),
+            by: { $0.mediationCaseID ?? UUID() })
         let names = try await Division.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.divisionCode)))).all()
             .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         return try rows.map { row in
@@ -37,11 +39,14 @@ extension MediationController {
                 parties: try (parties[id] ?? []).map { party in
                     let name = try cipher.open(party.nameCipher)
                     let phone = try party.phoneCipher.map { try cipher.open($0) }
-                    return PartyDTO(side: party.side, name: unmasked ? name : PersonalDataMask.name(name),
-                                    phone: unmasked ? phone : phone.map(PersonalDataMask.phone))
+                    return PartyDTO(
+                        side: party.side, name: unmasked ? name : PersonalDataMask.name(name),
+                        phone: unmasked ? phone : phone.map(PersonalDataMask.phone))
                 },
                 mediators: (mediators[id] ?? []).map(\.name).sorted(),
-                sessions: (sessions[id] ?? []).map { SessionDTO(heldAt: $0.heldAt, heldAtText: Engagement.minute($0.heldAt), place: $0.place, note: $0.note) },
+                sessions: (sessions[id] ?? []).map {
+                    SessionDTO(heldAt: $0.heldAt, heldAtText: Engagement.minute($0.heldAt), place: $0.place, note: $0.note)
+                },
                 outcome: row.outcome, outcomeName: outcome?.name(in: language), agreementText: row.agreementText,
                 concludedOn: row.concludedOn, petitionIds: (petitions[id] ?? []).compactMap(\.id))
         }

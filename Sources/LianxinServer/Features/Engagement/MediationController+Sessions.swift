@@ -16,7 +16,8 @@ extension MediationController {
         let note = checks.text(input.note, "/note", 2...4000, label: "调解记录")
         try checks.finish()
         guard row.outcome == nil else {
-            throw Problem.conflict(MediationRuleError.alreadyConcluded.message(in: .zhCN) + " / " + MediationRuleError.alreadyConcluded.message(in: .en))
+            throw Problem.conflict(
+                MediationRuleError.alreadyConcluded.message(in: .zhCN) + " / " + MediationRuleError.alreadyConcluded.message(in: .en))
         }
         let session = MediationSession()
         session.caseID = try row.requireID()
@@ -39,8 +40,9 @@ extension MediationController {
         guard let outcome else { throw Problem.invalid(field: "/outcome", "is required") }
         let sessions = try await MediationSession.query(on: req.db).filter(\.$caseID == row.requireID()).count()
         do {
-            try MediationRules.checkConcluding(current: row.outcome.flatMap(MediationOutcome.init(rawValue:)), outcome: outcome,
-                                               agreementText: text, sessions: sessions)
+            try MediationRules.checkConcluding(
+                current: row.outcome.flatMap(MediationOutcome.init(rawValue:)), outcome: outcome,
+                agreementText: text, sessions: sessions)
         } catch {
             let message = "\(error.message(in: .zhCN)) / \(error.message(in: .en))"
             switch error {

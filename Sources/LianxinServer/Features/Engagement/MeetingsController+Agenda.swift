@@ -31,16 +31,18 @@ extension MeetingsController {
         topic.proposer = PersonalDataMask.name(proposer)
         topic.supports = phone == nil ? 0 : 1
         topic.createdAt = req.lianxin.now()
-        try await req.lianxin.writes.run { try await req.db.transaction { db in
-            try await topic.create(on: db)
-            // Whoever proposes a topic supports it.
-            if let phone {
-                let support = MeetingTopicSupport()
-                support.topicID = try topic.requireID()
-                support.supporterIndex = req.lianxin.cipher.blindIndex(phone.value)
-                support.createdAt = topic.createdAt
-                try await support.create(on: db)
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                try await topic.create(on: db)
+                // Whoever proposes a topic supports it.
+                if let phone {
+                    let support = MeetingTopicSupport()
+                    support.topicID = try topic.requireID()
+                    support.supporterIndex = req.lianxin.cipher.blindIndex(phone.value)
+                    support.createdAt = topic.createdAt
+                    try await support.create(on: db)
+                }
             }
-        } }
+        }
     }
 }

@@ -32,8 +32,10 @@ extension MeetingsController {
         var checks = InputValidator(req)
         let speaker = checks.text(input.speaker, "/speaker", 1...50, label: "发言人")
         let content = checks.text(input.content, "/content", 2...2000, label: "意见内容")
-        if let topic = input.topicId, try await MeetingTopic.query(on: req.db).filter(\.$id == topic)
-            .filter(\.$meetingID == meeting.requireID()).first() == nil {
+        if let topic = input.topicId,
+            try await MeetingTopic.query(on: req.db).filter(\.$id == topic)
+                .filter(\.$meetingID == meeting.requireID()).first() == nil
+        {
             checks.fail("/topicId", "a topic of this meeting / 议题不属于本次会议")
         }
         try checks.finish()

@@ -29,7 +29,7 @@ extension MeetingsController {
     func support(req: Request) async throws -> MeetingDTO {
         let meeting = try await Self.publicMeeting(req)
         guard let topicID = req.parameters.get("topicId").flatMap(UUID.init(uuidString:)),
-              let topic = try await MeetingTopic.query(on: req.db).filter(\.$id == topicID).filter(\.$meetingID == meeting.requireID()).first()
+            let topic = try await MeetingTopic.query(on: req.db).filter(\.$id == topicID).filter(\.$meetingID == meeting.requireID()).first()
         else { throw Problem.notFound("topic") }
         var checks = InputValidator(req)
         let phone = checks.optionalPhone(try req.content.decode(SupportInput.self).phone, "/phone")
@@ -45,11 +45,13 @@ extension MeetingsController {
         row.supporterIndex = index
         row.createdAt = req.lianxin.now()
         do {
-            try await req.lianxin.writes.run { try await req.db.transaction { db in
-                try await row.create(on: db)
-                topic.supports = try await MeetingTopicSupport.query(on: db).filter(\.$topicID == topicID).count()
-                try await topic.update(on: db)
-            } }
+            try await req.lianxin.writes.run {
+                try await req.db.transaction { db in
+                    try await row.create(on: db)
+                    topic.supports = try await MeetingTopicSupport.query(on: db).filter(\.$topicID == topicID).count()
+                    try await topic.update(on: db)
+                }
+            }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Problem.conflict("You have already supported this topic / 您已支持过该议题", field: "/phone")
         }

@@ -13,9 +13,10 @@ extension MeetingsController {
         try Self.rule(field: "/outcome") { () throws(MeetingRuleError) in
             try MeetingRules.checkResolving(Self.stage(meeting), opinion: OpinionOutcome(rawValue: opinion.outcome) ?? .pending)
         }
-        let valid = try await Engagement.validateOrder(req, principal, title: "\(Self.kindName(meeting, .zhCN))意见：" + opinion.content,
-                                                       description: "\(opinion.content)（\(meeting.title)，\(meeting.place)）",
-                                                       categoryCode: input.categoryCode, division: meeting.divisionCode)
+        let valid = try await Engagement.validateOrder(
+            req, principal, title: "\(Self.kindName(meeting, .zhCN))意见：" + opinion.content,
+            description: "\(opinion.content)（\(meeting.title)，\(meeting.place)）",
+            categoryCode: input.categoryCode, division: meeting.divisionCode)
         let order = try await Engagement.file(valid, req, principal)
         opinion.outcome = OpinionOutcome.workOrder.rawValue
         opinion.orderID = order.id

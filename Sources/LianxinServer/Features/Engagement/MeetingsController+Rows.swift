@@ -15,7 +15,7 @@ extension MeetingsController {
 
     static func opinion(_ req: Request, _ meeting: Meeting) async throws -> MeetingOpinion {
         guard let id = req.parameters.get("opinionId").flatMap(UUID.init(uuidString:)),
-              let opinion = try await MeetingOpinion.query(on: req.db).filter(\.$id == id).filter(\.$meetingID == meeting.requireID()).first()
+            let opinion = try await MeetingOpinion.query(on: req.db).filter(\.$id == id).filter(\.$meetingID == meeting.requireID()).first()
         else { throw Problem.notFound("opinion") }
         return opinion
     }
@@ -44,19 +44,25 @@ extension MeetingsController {
             .sorted { ($0.supports, $1.createdAt, $1.title) > ($1.supports, $0.createdAt, $0.title) }
         let opinions = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == id).sort(\.$position).all()
         let orderIDs = opinions.compactMap(\.orderID)
-        let statuses = orderIDs.isEmpty ? [:] : try await WorkOrder.query(on: req.db).filter(\.$id ~~ orderIDs).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.status }
+        let statuses =
+            orderIDs.isEmpty
+            ? [:]
+            : try await WorkOrder.query(on: req.db).filter(\.$id ~~ orderIDs).all()
+                .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.status }
         let division = try await Division.find(meeting.divisionCode, on: req.db)
         return MeetingDTO(
             id: id, divisionCode: meeting.divisionCode, divisionName: division?.name ?? meeting.divisionCode, kind: meeting.kind,
             kindName: kindName(meeting, Engagement.language(req)), title: meeting.title, place: meeting.place,
             scheduledAt: meeting.scheduledAt, stage: meeting.stage, minutes: meeting.minutes, attendance: meeting.attendance,
             heldAt: meeting.heldAt, publishedAt: meeting.publishedAt,
-            topics: try topics.map { TopicDTO(id: try $0.requireID(), title: $0.title, detail: $0.detail, proposer: $0.proposer, supports: $0.supports) },
+            topics: try topics.map {
+                TopicDTO(id: try $0.requireID(), title: $0.title, detail: $0.detail, proposer: $0.proposer, supports: $0.supports)
+            },
             opinions: try opinions.map { opinion in
-                OpinionDTO(id: try opinion.requireID(), topicId: opinion.topicID, speaker: opinion.speaker, content: opinion.content,
-                           outcome: opinion.outcome, answer: opinion.answer, orderNumber: opinion.orderNumber,
-                           orderStatus: opinion.orderID.flatMap { statuses[$0] }, resolvedAt: opinion.resolvedAt)
+                OpinionDTO(
+                    id: try opinion.requireID(), topicId: opinion.topicID, speaker: opinion.speaker, content: opinion.content,
+                    outcome: opinion.outcome, answer: opinion.answer, orderNumber: opinion.orderNumber,
+                    orderStatus: opinion.orderID.flatMap { statuses[$0] }, resolvedAt: opinion.resolvedAt)
             },
             pendingOpinions: opinions.filter { $0.outcome == OpinionOutcome.pending.rawValue }.count)
     }

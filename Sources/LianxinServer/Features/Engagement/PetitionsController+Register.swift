@@ -14,8 +14,9 @@ extension PetitionsController {
             }
             query = query.filter(\.$status == status)
         }
-        return try await Self.dtos(try await query.sort(\.$receivedOn, .descending).sort(\.$createdAt, .descending).limit(500).all(),
-                                   unmasked: false, req)
+        return try await Self.dtos(
+            try await query.sort(\.$receivedOn, .descending).sort(\.$createdAt, .descending).limit(500).all(),
+            unmasked: false, req)
     }
 
     func create(req: Request) async throws -> Response {

@@ -35,7 +35,8 @@ extension PetitionsController {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
         guard let caseID = try req.content.decode(LinkInput.self).mediationCaseId,
-              let mediation = try await MediationCase.find(caseID, on: req.db), principal.canSee(divisionCode: mediation.divisionCode) else {
+            let mediation = try await MediationCase.find(caseID, on: req.db), principal.canSee(divisionCode: mediation.divisionCode)
+        else {
             throw Problem.invalid(field: "/mediationCaseId", "a mediation case in your division / 调解案件不存在")
         }
         guard row.mediationCaseID == nil else {

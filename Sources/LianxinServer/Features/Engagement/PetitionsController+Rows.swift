@@ -5,8 +5,9 @@ import LianxinCore
 /// Reading petition rows: look-up in scope, the core facts, rule refusals and the DTOs.
 extension PetitionsController {
     static func facts(_ row: Petition) -> PetitionSchedule.Facts {
-        .init(id: row.id?.uuidString ?? "", receivedOn: LocalDate(iso: row.receivedOn) ?? LocalDate(daysSinceEpoch: 0), firstTime: row.firstTime,
-              answeredOn: row.answeredOn.flatMap { LocalDate(iso: $0) }, closedOn: row.closedOn.flatMap { LocalDate(iso: $0) })
+        .init(
+            id: row.id?.uuidString ?? "", receivedOn: LocalDate(iso: row.receivedOn) ?? LocalDate(daysSinceEpoch: 0), firstTime: row.firstTime,
+            answeredOn: row.answeredOn.flatMap { LocalDate(iso: $0) }, closedOn: row.closedOn.flatMap { LocalDate(iso: $0) })
     }
 
     static func status(_ row: Petition) -> PetitionStatus { PetitionStatus(rawValue: row.status) ?? .received }
@@ -47,7 +48,8 @@ extension PetitionsController {
                 petitionerName: unmasked ? name : PersonalDataMask.name(name), petitionerPhone: unmasked ? phone : phone.map(PersonalDataMask.phone),
                 subject: row.subject, content: row.content, status: row.status, answer: row.answer, answeredOn: row.answeredOn,
                 result: row.result, closedOn: row.closedOn,
-                answerDue: received.adding(days: schedule.answerLimitDays).description, closeDue: received.adding(days: schedule.closeLimitDays).description,
+                answerDue: received.adding(days: schedule.answerLimitDays).description,
+                closeDue: received.adding(days: schedule.closeLimitDays).description,
                 mediationCaseId: row.mediationCaseID,
                 reviews: (reviews[row.id ?? UUID()] ?? []).map { ReviewDTO(week: $0.week, reviewer: $0.reviewer, note: $0.note, at: $0.createdAt) })
         }

@@ -30,9 +30,13 @@ extension PetitionsController {
             .filter(\.$firstTime == true).filter(\.$receivedOn <= day.description).filter(\.$status != PetitionStatus.closed.rawValue).all()
         let list = schedule.dailyList(rows.map(facts), on: day)
         let dtos = try await dtos(rows, unmasked: false, req).reduce(into: [String: PetitionDTO]()) { $0[$1.id.uuidString] = $1 }
-        return Daily(day: day.description, items: list.compactMap { item in
-            dtos[item.id].map { DailyItem(petition: $0, daysWaiting: item.daysWaiting, answerDue: item.answerDue.description, overdue: item.overdue) }
-        })
+        return Daily(
+            day: day.description,
+            items: list.compactMap { item in
+                dtos[item.id].map {
+                    DailyItem(petition: $0, daysWaiting: item.daysWaiting, answerDue: item.answerDue.description, overdue: item.overdue)
+                }
+            })
     }
 
     static func weekly(_ principal: Principal, _ req: Request) async throws -> Weekly {
@@ -47,10 +51,11 @@ extension PetitionsController {
             .reduce(into: [String: PetitionDTO]()) { $0[$1.id.uuidString] = $1 }
         let items = review.ids.compactMap { dtos[$0] }
         let monday = week.lowerBound.description
-        return Weekly(weekStart: monday, weekEnd: week.upperBound.description, received: review.figures.received,
-                      answered: review.figures.answered, closed: review.figures.closed, stillUnanswered: review.figures.stillUnanswered,
-                      overdue: review.figures.overdue, items: items,
-                      reviewed: items.filter { $0.reviews.contains { $0.week == monday } }.count)
+        return Weekly(
+            weekStart: monday, weekEnd: week.upperBound.description, received: review.figures.received,
+            answered: review.figures.answered, closed: review.figures.closed, stillUnanswered: review.figures.stillUnanswered,
+            overdue: review.figures.overdue, items: items,
+            reviewed: items.filter { $0.reviews.contains { $0.week == monday } }.count)
     }
 
     static func monthly(_ principal: Principal, _ req: Request) async throws -> Monthly {
@@ -58,18 +63,20 @@ extension PetitionsController {
         let text = req.query[String.self, at: "month"] ?? String(today.description.prefix(7))
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let number = Int(parts[1]),
-              let month = PetitionSchedule.month(year: year, month: number) else {
+            let month = PetitionSchedule.month(year: year, month: number)
+        else {
             throw Problem.invalid(field: "month", "a month as YYYY-MM / 月份格式应为 YYYY-MM")
         }
         let rows = try await Petition.query(on: req.db).inScope(\.$divisionCode, principal)
             .filter(\.$receivedOn <= month.upperBound.description).all()
         let report = schedule.monthReport(rows.map(facts), month: month)
         func rounded(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
-        return Monthly(month: text, received: report.received, firstTime: report.firstTime, answered: report.answered, closed: report.closed,
-                       closedOnTime: report.closedOnTime, receivedAndClosed: report.receivedAndClosed, carriedOver: report.carriedOver,
-                       overdueOpen: report.overdueOpen, closeRate: rounded(report.closeRate), onTimeRate: rounded(report.onTimeRate),
-                       limits: req.language == .en
-                           ? "answer within \(schedule.answerLimitDays) days, conclude within \(schedule.closeLimitDays) days of receipt"
-                           : "受理之日起 \(schedule.answerLimitDays) 日内答复、\(schedule.closeLimitDays) 日内办结")
+        return Monthly(
+            month: text, received: report.received, firstTime: report.firstTime, answered: report.answered, closed: report.closed,
+            closedOnTime: report.closedOnTime, receivedAndClosed: report.receivedAndClosed, carriedOver: report.carriedOver,
+            overdueOpen: report.overdueOpen, closeRate: rounded(report.closeRate), onTimeRate: rounded(report.onTimeRate),
+            limits: req.language == .en
+                ? "answer within \(schedule.answerLimitDays) days, conclude within \(schedule.closeLimitDays) days of receipt"
+                : "受理之日起 \(schedule.answerLimitDays) 日内答复、\(schedule.closeLimitDays) 日内办结")
     }
 }

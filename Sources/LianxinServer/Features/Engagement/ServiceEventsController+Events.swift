@@ -38,13 +38,15 @@ extension ServiceEventsController {
         event.rule = JSONColumn.text(rule)
         event.createdBy = principal.userID
         event.createdAt = req.lianxin.now()
-        try await req.lianxin.writes.run { try await req.db.transaction { db in
-            try await event.create(on: db)
-            for stall in stalls {
-                stall.eventID = try event.requireID()
-                try await stall.create(on: db)
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                try await event.create(on: db)
+                for stall in stalls {
+                    stall.eventID = try event.requireID()
+                    try await stall.create(on: db)
+                }
             }
-        } }
+        }
         return try await Self.dto(event, req).encodeResponse(status: .created, for: req)
     }
 

@@ -24,10 +24,15 @@ extension ServiceEventsController {
         if day > today {
             checks.fail("/heldOn", "not in the future / 不能晚于今天")
         } else if !rule.occurs(on: day, isHoliday: { calendar.schedule.entry(on: $0)?.kind == .holiday }) {
-            checks.fail("/heldOn", "the event does not take place on \(day) (\(rule.description(language: .en))) / 该活动在 \(day) 不开展（\(rule.description(language: .zhCN))）")
+            checks.fail(
+                "/heldOn",
+                "the event does not take place on \(day) (\(rule.description(language: .en))) / 该活动在 \(day) 不开展（\(rule.description(language: .zhCN))）"
+            )
         }
-        if let stallID = input.stallId, try await ServiceEventStall.query(on: req.db).filter(\.$id == stallID)
-            .filter(\.$eventID == event.requireID()).first() == nil {
+        if let stallID = input.stallId,
+            try await ServiceEventStall.query(on: req.db).filter(\.$id == stallID)
+                .filter(\.$eventID == event.requireID()).first() == nil
+        {
             checks.fail("/stallId", "a stall of this event / 摊位不属于该活动")
         }
         let description = checks.text(input.description, "/description", 2...2000, label: "诉求内容")
@@ -38,10 +43,11 @@ extension ServiceEventsController {
         var order: ValidWorkOrder?
         if outcome == .workOrder {
             do {
-                order = try await Engagement.validateOrder(req, principal, title: "红帐篷收集：" + description,
-                                                           description: "\(description)（\(event.title)，\(day)）",
-                                                           categoryCode: input.categoryCode, division: event.divisionCode,
-                                                           requesterName: input.requesterName, requesterPhone: input.requesterPhone)
+                order = try await Engagement.validateOrder(
+                    req, principal, title: "红帐篷收集：" + description,
+                    description: "\(description)（\(event.title)，\(day)）",
+                    categoryCode: input.categoryCode, division: event.divisionCode,
+                    requesterName: input.requesterName, requesterPhone: input.requesterPhone)
             } catch let problem as Problem {
                 checks.record(problem.errors.filter { !["/title", "/description"].contains($0.field) })
             }
@@ -76,13 +82,15 @@ extension ServiceEventsController {
         let stalls = try await ServiceEventStall.query(on: req.db).filter(\.$eventID == event.requireID()).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
         let tally = EventRequestTally(rows.compactMap { EventRequestOutcome(rawValue: $0.outcome) })
-        return RequestList(tally: TallyDTO(collected: tally.collected, solvedOnSite: tally.solvedOnSite, becameOrders: tally.becameOrders),
-                           items: try rows.map { try requestDTO($0, stalls: stalls) })
+        return RequestList(
+            tally: TallyDTO(collected: tally.collected, solvedOnSite: tally.solvedOnSite, becameOrders: tally.becameOrders),
+            items: try rows.map { try requestDTO($0, stalls: stalls) })
     }
 
     static func requestDTO(_ row: ServiceEventRequest, stalls: [UUID: String]) throws -> RequestDTO {
-        RequestDTO(id: try row.requireID(), heldOn: row.heldOn, stallId: row.stallID, stallName: row.stallID.flatMap { stalls[$0] },
-                   description: row.description, outcome: row.outcome, result: row.result, orderId: row.orderID,
-                   orderNumber: row.orderNumber, createdAt: row.createdAt)
+        RequestDTO(
+            id: try row.requireID(), heldOn: row.heldOn, stallId: row.stallID, stallName: row.stallID.flatMap { stalls[$0] },
+            description: row.description, outcome: row.outcome, result: row.result, orderId: row.orderID,
+            orderNumber: row.orderNumber, createdAt: row.createdAt)
     }
 }

@@ -5,8 +5,9 @@ import LianxinCore
 /// Reading event rows: look-up in scope, schedule refusals and the DTO.
 extension ServiceEventsController {
     static func find(_ req: Request, _ principal: Principal) async throws -> ServiceEvent {
-        try await Engagement.scoped(ServiceEvent.self, try Engagement.id(req, "id", "service event"), division: \.divisionCode,
-                                    "service event", principal, req)
+        try await Engagement.scoped(
+            ServiceEvent.self, try Engagement.id(req, "id", "service event"), division: \.divisionCode,
+            "service event", principal, req)
     }
 
     static func rule(_ event: ServiceEvent) throws -> RecurrenceRule {
@@ -27,8 +28,9 @@ extension ServiceEventsController {
             title: event.title, kind: event.kind, place: event.place, schedule: event.scheduleText,
             scheduleDescription: try rule(event).description(language: Engagement.language(req)),
             stalls: try stalls.sorted { $0.name < $1.name }.map { stall in
-                StallDTO(id: try stall.requireID(), name: stall.name, departmentId: stall.departmentID,
-                         departmentName: stall.departmentID.flatMap { departments[$0] }, services: stall.services)
+                StallDTO(
+                    id: try stall.requireID(), name: stall.name, departmentId: stall.departmentID,
+                    departmentName: stall.departmentID.flatMap { departments[$0] }, services: stall.services)
             },
             next: Array(next), tally: TallyDTO(collected: tally.collected, solvedOnSite: tally.solvedOnSite, becameOrders: tally.becameOrders))
     }

@@ -17,7 +17,9 @@ extension ServiceEventsController {
     }
 
     /// Checks stalls: a name, services, and a department that exists when one is named.
-    static func checkStalls(_ inputs: [StallInput], field: String?, _ checks: inout InputValidator, _ req: Request) async throws -> [ServiceEventStall] {
+    static func checkStalls(_ inputs: [StallInput], field: String?, _ checks: inout InputValidator, _ req: Request) async throws
+        -> [ServiceEventStall]
+    {
         var stalls: [ServiceEventStall] = []
         if inputs.count > 50 { checks.fail(field ?? "/stalls", "at most 50 stalls / 最多 50 个摊位") }
         for (index, input) in inputs.prefix(50).enumerated() {

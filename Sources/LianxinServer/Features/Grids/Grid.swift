@@ -19,4 +19,3 @@ final class Grid: Model, @unchecked Sendable {
 
     init() {}
 }
-

@@ -54,7 +54,6 @@ final class GridChangeReview: Model, @unchecked Sendable {
     init() {}
 }
 
-
 extension GridChange {
     /// The codes of the grids in force that the change retires.
     var retiringCodes: [String] { JSONColumn.list(String.self, from: retiring) }

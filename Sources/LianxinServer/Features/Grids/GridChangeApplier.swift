@@ -18,8 +18,9 @@ enum GridChangeApplier {
             let actor = AuditActor(id: change.decidedBy, name: "grid-change:\(change.id!)", role: nil, division: change.divisionCode)
             var succeeded = true
             do {
-                _ = try await GridImporter(app: app).importGeoJSON(Data(change.grids.utf8), coordinates: .wgs84, replace: false,
-                                                                  retiring: Set(change.retiringCodes), actor: actor)
+                _ = try await GridImporter(app: app).importGeoJSON(
+                    Data(change.grids.utf8), coordinates: .wgs84, replace: false,
+                    retiring: Set(change.retiringCodes), actor: actor)
                 change.appliedAt = app.lianxin.now()
                 applied += 1
             } catch let problem as Problem {

@@ -26,24 +26,26 @@ extension GridChangesController {
         }
         let newGrids = features.map { feature in
             let inside = located.filter { feature.geometry.contains(GeoPoint(lon: $0.longitude!, lat: $0.latitude!)) }.compactMap(\.id)
-            return Impact.NewGrid(code: feature.code, name: feature.name ?? feature.code, communityCode: feature.parentCode ?? "",
-                                  areaSquareMetres: (feature.geometry.area).rounded(),
-                                  households: inside.reduce(0) { $0 + (householdsByBuilding[$1] ?? 0) },
-                                  residents: inside.reduce(0) { $0 + (residentsByBuilding[$1] ?? 0) },
-                                  ordersLast12Months: orders.filter { order in
-                                      guard let lat = order.latitude, let lon = order.longitude else { return false }
-                                      return feature.geometry.contains(GeoPoint(lon: lon, lat: lat))
-                                  }.count)
+            return Impact.NewGrid(
+                code: feature.code, name: feature.name ?? feature.code, communityCode: feature.parentCode ?? "",
+                areaSquareMetres: (feature.geometry.area).rounded(),
+                households: inside.reduce(0) { $0 + (householdsByBuilding[$1] ?? 0) },
+                residents: inside.reduce(0) { $0 + (residentsByBuilding[$1] ?? 0) },
+                ordersLast12Months: orders.filter { order in
+                    guard let lat = order.latitude, let lon = order.longitude else { return false }
+                    return feature.geometry.contains(GeoPoint(lon: lon, lat: lat))
+                }.count)
         }
         let replacedCodes = Set(change.retiringCodes).union(features.map(\.code))
         var replaced: [Impact.OldGrid] = []
         for grid in try await Grid.query(on: req.db).filter(\.$validTo == nil).filter(\.$code ~~ replacedCodes).sort(\.$code).all() {
             let recent = try await WorkOrder.query(on: req.db).filter(\.$gridCode == grid.code).filter(\.$createdAt >= since).count()
-            replaced.append(Impact.OldGrid(
-                code: grid.code, name: grid.name,
-                households: try await Household.query(on: req.db).filter(\.$gridCode == grid.code).count(),
-                residents: try await Resident.query(on: req.db).filter(\.$gridCode == grid.code).count(),
-                ordersLast12Months: recent))
+            replaced.append(
+                Impact.OldGrid(
+                    code: grid.code, name: grid.name,
+                    households: try await Household.query(on: req.db).filter(\.$gridCode == grid.code).count(),
+                    residents: try await Resident.query(on: req.db).filter(\.$gridCode == grid.code).count(),
+                    ordersLast12Months: recent))
         }
         return Impact(newGrids: newGrids, replacedGrids: replaced, buildingsWithoutPosition: buildings.count - located.count)
     }

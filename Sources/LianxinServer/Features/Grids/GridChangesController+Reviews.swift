@@ -81,8 +81,10 @@ extension GridChangesController {
         let effectiveDay = effective?.description
         try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                try await Self.reviewRecord(change, decision: decision == "approve" ? "countyApprove" : "countyReturn",
-                                            comment: comment, principal: principal, req).create(on: db)
+                try await Self.reviewRecord(
+                    change, decision: decision == "approve" ? "countyApprove" : "countyReturn",
+                    comment: comment, principal: principal, req
+                ).create(on: db)
                 change.status = next.status.rawValue
                 change.effectiveOn = effectiveDay
                 change.decidedBy = principal.userID
@@ -90,8 +92,9 @@ extension GridChangesController {
                 try await change.update(on: db)
             }
         }
-        await req.audit(.gridChange, result: .success, target: "grid-change:\(change.id!)",
-                        detail: "county \(decision)" + (effective.map { ", effective \($0)" } ?? ""))
+        await req.audit(
+            .gridChange, result: .success, target: "grid-change:\(change.id!)",
+            detail: "county \(decision)" + (effective.map { ", effective \($0)" } ?? ""))
         if decision == "approve" { try await GridChangeApplier.applyDue(req.application) }
         return try Self.dto(try await GridChange.find(change.id, on: req.db) ?? change)
     }

@@ -45,7 +45,8 @@ extension GridChangesController {
     }
 
     /// The review row of a decision in the change's current round.
-    static func reviewRecord(_ change: GridChange, decision: String, comment: String, principal: Principal, _ req: Request) throws -> GridChangeReview {
+    static func reviewRecord(_ change: GridChange, decision: String, comment: String, principal: Principal, _ req: Request) throws -> GridChangeReview
+    {
         let review = GridChangeReview()
         review.changeID = try change.requireID()
         review.round = change.round
@@ -79,8 +80,9 @@ extension GridChangesController {
     }
 
     static func dto(_ change: GridChange) throws -> ChangeDTO {
-        ChangeDTO(id: try change.requireID(), divisionCode: change.divisionCode, kind: change.kind, title: change.title, reason: change.reason,
-                  status: change.status, round: change.round, retiringCodes: change.retiringCodes, proposedAt: change.proposedAt,
-                  effectiveOn: change.effectiveOn, appliedAt: change.appliedAt, failure: change.failure)
+        ChangeDTO(
+            id: try change.requireID(), divisionCode: change.divisionCode, kind: change.kind, title: change.title, reason: change.reason,
+            status: change.status, round: change.round, retiringCodes: change.retiringCodes, proposedAt: change.proposedAt,
+            effectiveOn: change.effectiveOn, appliedAt: change.appliedAt, failure: change.failure)
     }
 }

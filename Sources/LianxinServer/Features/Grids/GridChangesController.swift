@@ -32,8 +32,9 @@ struct GridChangesController: RouteCollection {
         let change = try await Self.find(req.parameters.get("id"), for: principal, req)
         var dto = try Self.dto(change)
         dto.reviews = try await GridQueries.reviews(of: change.requireID(), on: req.db).map {
-            ReviewDTO(round: $0.round, reviewer: $0.reviewerName, role: $0.reviewerRole, departmentId: $0.departmentID,
-                      decision: $0.decision, comment: $0.comment, at: $0.at)
+            ReviewDTO(
+                round: $0.round, reviewer: $0.reviewerName, role: $0.reviewerRole, departmentId: $0.departmentID,
+                decision: $0.decision, comment: $0.comment, at: $0.at)
         }
         dto.impact = try await Self.impact(of: change, req)
         if GridChangeStatus(rawValue: change.status)?.isPending == true {

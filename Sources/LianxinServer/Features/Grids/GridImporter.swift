@@ -14,8 +14,10 @@ struct GridImporter {
     /// `replace`, grids in force in the file's communities that the file leaves out are retired;
     /// `retiring` names further grids in force to retire (a split or merge). With `dryRun` every
     /// check runs and the report says what would happen, but nothing is written.
-    func importGeoJSON(_ data: Data, coordinates: CoordinateSystem, replace: Bool, retiring: Set<String> = [],
-                       communityBounds: [String: AreaGeometry] = [:], actor: AuditActor, dryRun: Bool = false) async throws -> GridImportReport {
+    func importGeoJSON(
+        _ data: Data, coordinates: CoordinateSystem, replace: Bool, retiring: Set<String> = [],
+        communityBounds: [String: AreaGeometry] = [:], actor: AuditActor, dryRun: Bool = false
+    ) async throws -> GridImportReport {
         var features: [GridFeature]
         do {
             features = try GeoJSONReader(coordinateSystem: coordinates).read(data)
@@ -29,8 +31,9 @@ struct GridImporter {
             features[index].parentCode = String(features[index].code.prefix(12))
         }
         let parents = Set(features.compactMap(\.parentCode))
-        let communities = Set(try await Division.query(on: app.db).filter(\.$id ~~ parents)
-            .filter(\.$level == DivisionLevel.community.rawValue).all().compactMap(\.id))
+        let communities = Set(
+            try await Division.query(on: app.db).filter(\.$id ~~ parents)
+                .filter(\.$level == DivisionLevel.community.rawValue).all().compactMap(\.id))
         for (index, feature) in features.enumerated() {
             if feature.code.isEmpty || feature.code.count > 40 {
                 checks.fail("/features/\(index)/properties/code", "a grid code of 1–40 characters / 网格编码须为 1–40 位")
@@ -40,8 +43,9 @@ struct GridImporter {
                 continue
             }
             if !communities.contains(parent) {
-                checks.fail("/features/\(index)/properties/parent",
-                            "grid \(feature.code): \(parent) is not a known community or village / 所属社区 \(parent) 不存在")
+                checks.fail(
+                    "/features/\(index)/properties/parent",
+                    "grid \(feature.code): \(parent) is not a known community or village / 所属社区 \(parent) 不存在")
             }
         }
 
@@ -69,7 +73,10 @@ struct GridImporter {
             }
             checks.fail(index < fileCount ? "/features/\(index)" : "/features", message)
         }
-        guard checks.isValid else { throw Problem.invalid(Array(checks.errors.prefix(200)), detail: "The grid file was not imported: \(checks.errors.count) problem(s) / 网格文件未导入") }
+        guard checks.isValid else {
+            throw Problem.invalid(
+                Array(checks.errors.prefix(200)), detail: "The grid file was not imported: \(checks.errors.count) problem(s) / 网格文件未导入")
+        }
 
         let now = app.lianxin.now()
         let writer = GeoJSONWriter()
@@ -121,9 +128,10 @@ struct GridImporter {
                     old.validTo = now
                     try await old.update(on: db)
                 }
-                try await AuditLog.record(.gridsImported, result: .success, actor: actor, target: "grids",
-                                          detail: "added \(outcome.added), changed \(outcome.changed), unchanged \(outcome.unchanged), retired \(outcome.retired)",
-                                          at: now, on: db)
+                try await AuditLog.record(
+                    .gridsImported, result: .success, actor: actor, target: "grids",
+                    detail: "added \(outcome.added), changed \(outcome.changed), unchanged \(outcome.unchanged), retired \(outcome.retired)",
+                    at: now, on: db)
                 return outcome
             }
         }
@@ -143,8 +151,10 @@ struct GridImporter {
             feature.code = grid.code
             feature.name = grid.name
             feature.parentCode = grid.communityCode
-            feature.properties = ["version": .number(Double(grid.version)), "generated": .bool(grid.generated),
-                                  "validFrom": .string(ISOTimestamp.format(grid.validFrom))]
+            feature.properties = [
+                "version": .number(Double(grid.version)), "generated": .bool(grid.generated),
+                "validFrom": .string(ISOTimestamp.format(grid.validFrom)),
+            ]
             return feature
         }
         return (GeoJSONWriter(coordinateSystem: coordinates).write(features), features.count)

@@ -44,16 +44,18 @@ extension GridPagesController {
             if due.daysOverdue > 0 { overdue += 1 } else { onTime += 1 }
         }
         let division = try await Division.find(grid.communityCode, on: req.db)
-        let model = CardModel(code: grid.code, name: grid.name, community: division?.name ?? grid.communityCode,
-                              members: names("fullTime"), helpers: names("partTime"), households: households.count, residents: residents,
-                              openOrders: openOrders, coverage: withRule == 0 ? "—" : String(format: "%.0f%%", Double(onTime) / Double(withRule) * 100),
-                              overdueVisits: overdue, canSeeHouseholds: principal.role.can(.viewResidents))
+        let model = CardModel(
+            code: grid.code, name: grid.name, community: division?.name ?? grid.communityCode,
+            members: names("fullTime"), helpers: names("partTime"), households: households.count, residents: residents,
+            openOrders: openOrders, coverage: withRule == 0 ? "—" : String(format: "%.0f%%", Double(onTime) / Double(withRule) * 100),
+            overdueVisits: overdue, canSeeHouseholds: principal.role.can(.viewResidents))
         return try await req.page("grids/_partials/grid-card", title: "wb_grid_map", model: model)
     }
 
     static func grid(_ req: Request, principal: Principal) async throws -> Grid {
         guard let code = req.parameters.get("code"),
-              let grid = try await Grid.query(on: req.db).filter(\.$code == code).filter(\.$validTo == nil).first() else {
+            let grid = try await Grid.query(on: req.db).filter(\.$code == code).filter(\.$validTo == nil).first()
+        else {
             throw Problem.notFound("grid")
         }
         guard principal.canSee(divisionCode: grid.communityCode) else { throw await req.outOfScope("grid", target: "grid:\(grid.code)") }

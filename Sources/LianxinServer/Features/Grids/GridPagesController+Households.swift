@@ -26,17 +26,21 @@ extension GridPagesController {
         if !tag.isEmpty { query = query.filter(\.$tags, .custom("LIKE"), "%," + tag + ",%") }
         let rows = try await query.sort(\.$address).limit(1000).all()
         let states = try await VisitSchedule.states(of: rows, on: req.db)
-        let memberCounts = try await Resident.query(on: req.db).filter(\.$gridCode == grid.code).all().reduce(into: [UUID: Int]()) { $0[$1.householdID, default: 0] += 1 }
+        let memberCounts = try await Resident.query(on: req.db).filter(\.$gridCode == grid.code).all().reduce(into: [UUID: Int]()) {
+            $0[$1.householdID, default: 0] += 1
+        }
         let catalog = try await ResidentTagRecord.query(on: req.db).filter(\.$active == true).all()
         let english = req.language == .en
-        let label = Dictionary(catalog.compactMap { t in t.id.map { ($0, english ? t.englishLabel : t.chineseLabel) } }, uniquingKeysWith: { a, _ in a })
+        let label = Dictionary(
+            catalog.compactMap { t in t.id.map { ($0, english ? t.englishLabel : t.chineseLabel) } }, uniquingKeysWith: { a, _ in a })
         let model = HouseholdsModel(
             code: grid.code, name: grid.name,
             rows: rows.map { h in
-                HouseholdsModel.Row(id: h.id?.uuidString ?? "", address: h.address,
-                                    tags: (states.tags[h.id ?? UUID()] ?? Set(TagList.decode(h.tags))).sorted().map { label[$0] ?? $0 },
-                                    members: memberCounts[h.id ?? UUID()] ?? 0,
-                                    lastVisit: states.lastVisit[h.id ?? UUID()].map(WorkbenchLookup.beijing) ?? "—")
+                HouseholdsModel.Row(
+                    id: h.id?.uuidString ?? "", address: h.address,
+                    tags: (states.tags[h.id ?? UUID()] ?? Set(TagList.decode(h.tags))).sorted().map { label[$0] ?? $0 },
+                    members: memberCounts[h.id ?? UUID()] ?? 0,
+                    lastVisit: states.lastVisit[h.id ?? UUID()].map(WorkbenchLookup.beijing) ?? "—")
             },
             tag: tag, tags: label.map { SelectOption(value: $0.key, label: $0.value) }.sorted { $0.value < $1.value }.selecting(tag),
             canVisit: principal.role.can(.recordVisits))

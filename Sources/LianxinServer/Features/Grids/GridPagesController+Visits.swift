@@ -5,7 +5,10 @@ import LianxinCore
 /// A grid member's visits: those due today and the visit form.
 extension GridPagesController {
     struct DueModel: Encodable, Sendable {
-        struct Row: Encodable, Sendable { let householdId: String; let address: String; let gridCode: String; let tags: String; let dueOn: String; let overdueDays: Int; let lastVisit: String }
+        struct Row: Encodable, Sendable {
+            let householdId: String; let address: String; let gridCode: String; let tags: String; let dueOn: String; let overdueDays: Int;
+            let lastVisit: String
+        }
         let rows: [Row]
         let notice: String
     }
@@ -15,8 +18,9 @@ extension GridPagesController {
         _ = try await req.require(.recordVisits)
         let due = try await VisitsController(maxUploadBytes: req.lianxin.settings.maxUploadBytes).due(req: req)
         let rows = due.prefix(300).map { item in
-            DueModel.Row(householdId: item.householdId.uuidString, address: item.address, gridCode: item.gridCode, tags: item.tags.joined(separator: "、"),
-                         dueOn: item.dueOn, overdueDays: item.daysOverdue, lastVisit: item.lastVisitAt.map(WorkbenchLookup.beijing) ?? "—")
+            DueModel.Row(
+                householdId: item.householdId.uuidString, address: item.address, gridCode: item.gridCode, tags: item.tags.joined(separator: "、"),
+                dueOn: item.dueOn, overdueDays: item.daysOverdue, lastVisit: item.lastVisitAt.map(WorkbenchLookup.beijing) ?? "—")
         }
         let notice = req.query[String.self, at: "recorded"] != nil ? req.t("wb_visit_recorded") : ""
         return try await req.page("visits/visits", title: "wb_visits", model: DueModel(rows: Array(rows), notice: notice))
@@ -48,12 +52,18 @@ extension GridPagesController {
         return household
     }
 
-    func renderVisitForm(_ req: Request, household: Household, values: [String: String], errors: [String: String], error: String = "",
-                         status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderVisitForm(
+        _ req: Request, household: Household, values: [String: String], errors: [String: String], error: String = "",
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let lookup = try await WorkbenchLookup.load(req)
-        let outcomes = [SelectOption(value: "selfHandled", label: req.t("wb_outcome_selfHandled")), SelectOption(value: "workOrder", label: req.t("wb_outcome_workOrder"))]
-        let model = VisitFormModel(householdId: household.id?.uuidString ?? "", address: household.address, values: values, errors: errors, error: error,
-                                   outcomes: outcomes.selecting(values["outcome"]), categories: lookup.categoryOptions.selecting(values["categoryCode"]))
+        let outcomes = [
+            SelectOption(value: "selfHandled", label: req.t("wb_outcome_selfHandled")),
+            SelectOption(value: "workOrder", label: req.t("wb_outcome_workOrder")),
+        ]
+        let model = VisitFormModel(
+            householdId: household.id?.uuidString ?? "", address: household.address, values: values, errors: errors, error: error,
+            outcomes: outcomes.selecting(values["outcome"]), categories: lookup.categoryOptions.selecting(values["categoryCode"]))
         return try await req.page("visits/visit-form", title: "wb_visit_form", model: model, status: status)
     }
 
@@ -73,16 +83,24 @@ extension GridPagesController {
         let principal = try await req.require(.recordVisits)
         let form = try req.content.decode(VisitForm.self)
         let household = try await Self.household(form.householdId, principal: principal, req)
-        let values = ["note": form.note ?? "", "finding": form.finding ?? "", "outcome": form.outcome ?? "", "result": form.result ?? "",
-                      "categoryCode": form.categoryCode ?? ""]
+        let values = [
+            "note": form.note ?? "", "finding": form.finding ?? "", "outcome": form.outcome ?? "", "result": form.result ?? "",
+            "categoryCode": form.categoryCode ?? "",
+        ]
         do {
             let lat = form.latitude.flatMap { Double($0) }, lon = form.longitude.flatMap { Double($0) }
             let finding = form.finding?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            let findings = finding.isEmpty ? [] : [VisitsController.FindingInput(
-                description: finding, outcome: form.outcome, result: form.result,
-                categoryCode: form.categoryCode?.isEmpty == false ? form.categoryCode : nil)]
-            let input = VisitsController.VisitInput(householdId: household.id, visitedAt: nil, latitude: lat, longitude: lon,
-                                                    note: form.note, findings: findings, photoIds: nil)
+            let findings =
+                finding.isEmpty
+                ? []
+                : [
+                    VisitsController.FindingInput(
+                        description: finding, outcome: form.outcome, result: form.result,
+                        categoryCode: form.categoryCode?.isEmpty == false ? form.categoryCode : nil)
+                ]
+            let input = VisitsController.VisitInput(
+                householdId: household.id, visitedAt: nil, latitude: lat, longitude: lon,
+                note: form.note, findings: findings, photoIds: nil)
             try req.content.encode(input, as: .json)
             _ = try await VisitsController(maxUploadBytes: req.lianxin.settings.maxUploadBytes).record(req: req)
             return req.redirect(to: "/my-visits?recorded=1")
@@ -90,8 +108,9 @@ extension GridPagesController {
             var errors = problem.fieldMessages
             for (key, value) in errors where key.hasPrefix("findings/0/") { errors[String(key.dropFirst("findings/0/".count))] = value }
             if let message = errors["findings/0/description"] { errors["finding"] = message }
-            return try await renderVisitForm(req, household: household, values: values, errors: errors,
-                                             error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+            return try await renderVisitForm(
+                req, household: household, values: values, errors: errors,
+                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 }

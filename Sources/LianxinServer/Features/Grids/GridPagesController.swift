@@ -26,12 +26,15 @@ struct GridPagesController: RouteCollection {
         let counts = try await GridQueries.openOrderCounts(within: principal.division, on: req.db)
         let shaded = base.shapes.map { shape in
             let n = counts[shape.code] ?? 0
-            return GridMapModel.Shape(code: shape.code, name: shape.name, community: shape.community, path: shape.path,
-                                      labelX: shape.labelX, labelY: shape.labelY, labelSize: shape.labelSize, level: n == 0 ? 0 : n < 3 ? 1 : n < 6 ? 2 : n < 10 ? 3 : 4)
+            return GridMapModel.Shape(
+                code: shape.code, name: shape.name, community: shape.community, path: shape.path,
+                labelX: shape.labelX, labelY: shape.labelY, labelSize: shape.labelSize, level: n == 0 ? 0 : n < 3 ? 1 : n < 6 ? 2 : n < 10 ? 3 : 4)
         }
-        let model = MapModel(map: GridMapModel(width: base.width, height: base.height, minLon: base.minLon, maxLat: base.maxLat,
-                                               scale: base.scale, lonFactor: base.lonFactor, shapes: shaded, isEmpty: base.isEmpty),
-                             legend: ["0", "1–2", "3–5", "6–9", "10+"])
+        let model = MapModel(
+            map: GridMapModel(
+                width: base.width, height: base.height, minLon: base.minLon, maxLat: base.maxLat,
+                scale: base.scale, lonFactor: base.lonFactor, shapes: shaded, isEmpty: base.isEmpty),
+            legend: ["0", "1–2", "3–5", "6–9", "10+"])
         return try await req.page("grids/grid-map", title: "wb_grid_map", model: model)
     }
 }

@@ -22,10 +22,12 @@ enum GridQueries {
     static func openOrderCounts(within division: DivisionCode, on db: any Database) async throws -> [String: Int] {
         struct Row: Decodable { let grid_code: String?; let n: Int }
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT grid_code, COUNT(*) AS n FROM work_orders WHERE \(DivisionScope.sql("division_code", within: division))
             AND status IN (\(binds: open)) AND grid_code IS NOT NULL GROUP BY grid_code
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.reduce(into: [:]) { counts, row in if let code = row.grid_code { counts[code] = row.n } }
     }
 

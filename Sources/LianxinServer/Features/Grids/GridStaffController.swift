@@ -37,22 +37,30 @@ struct GridStaffController: RouteCollection {
             throw Problem.invalid(field: "/role", "fullTime or partTime / 须为 fullTime（专职）或 partTime（兼职）")
         }
         guard let grid = try await Grid.query(on: req.db).filter(\.$code == input.gridCode).filter(\.$validTo == nil).first(),
-              principal.canSee(divisionCode: grid.communityCode) else { throw Problem.notFound("grid") }
+            principal.canSee(divisionCode: grid.communityCode)
+        else { throw Problem.notFound("grid") }
         var users = User.query(on: req.db).filter(\.$active == true)
-        if let id = input.userId { users = users.filter(\.$id == id) } else if let name = input.username { users = users.filter(\.$username == name) } else {
+        if let id = input.userId {
+            users = users.filter(\.$id == id)
+        } else if let name = input.username {
+            users = users.filter(\.$username == name)
+        } else {
             throw Problem.invalid(field: "/username", "give the account's username or userId / 请提供账号")
         }
         guard let user = try await users.first(), principal.canSee(divisionCode: user.divisionCode), let userID = user.id else {
             throw Problem.notFound("user")
         }
         guard let division = DivisionCode(user.divisionCode), let community = DivisionCode(grid.communityCode), division.contains(community) else {
-            throw Problem.invalid(field: "/gridCode", "the account's division \(user.divisionCode) does not cover grid \(grid.code) / 该账号所属区划不包含网格 \(grid.code)")
+            throw Problem.invalid(
+                field: "/gridCode", "the account's division \(user.divisionCode) does not cover grid \(grid.code) / 该账号所属区划不包含网格 \(grid.code)")
         }
         if input.role == "fullTime", user.role != .gridMember {
             throw Problem.invalid(field: "/role", "a full-time grid member must be a gridMember account / 专职网格员须为网格员账号")
         }
         let now = req.lianxin.now()
-        let fullTimeTaken = Problem.conflict("grid \(grid.code) already has its accountable full-time member; end that assignment first / 网格 \(grid.code) 已有专职网格员，请先结束其任职", field: "/role")
+        let fullTimeTaken = Problem.conflict(
+            "grid \(grid.code) already has its accountable full-time member; end that assignment first / 网格 \(grid.code) 已有专职网格员，请先结束其任职",
+            field: "/role")
         let assignment: GridStaffAssignment
         do {
             assignment = try await req.lianxin.writes.run {
@@ -68,8 +76,9 @@ struct GridStaffController: RouteCollection {
                     assignment.role = input.role
                     assignment.validFrom = now
                     try await assignment.create(on: db)
-                    try await AuditLog.record(.gridStaffAssigned, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
-                                              ip: req.clientIP, requestID: req.id, detail: "\(user.username) \(input.role)", at: now, on: db)
+                    try await AuditLog.record(
+                        .gridStaffAssigned, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
+                        ip: req.clientIP, requestID: req.id, detail: "\(user.username) \(input.role)", at: now, on: db)
                     return assignment
                 }
             }
@@ -83,16 +92,18 @@ struct GridStaffController: RouteCollection {
     func end(req: Request) async throws -> GridStaffDTO {
         let principal = try await req.require(.manageGridStaff)
         guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw),
-              let assignment = try await GridStaffAssignment.find(id, on: req.db), assignment.validTo == nil,
-              let grid = try await Grid.query(on: req.db).filter(\.$code == assignment.gridCode).sort(\.$version, .descending).first(),
-              principal.canSee(divisionCode: grid.communityCode) else { throw Problem.notFound("grid staff assignment") }
+            let assignment = try await GridStaffAssignment.find(id, on: req.db), assignment.validTo == nil,
+            let grid = try await Grid.query(on: req.db).filter(\.$code == assignment.gridCode).sort(\.$version, .descending).first(),
+            principal.canSee(divisionCode: grid.communityCode)
+        else { throw Problem.notFound("grid staff assignment") }
         let now = req.lianxin.now()
         try await req.lianxin.writes.run {
             try await req.db.transaction { db in
                 assignment.validTo = now
                 try await assignment.update(on: db)
-                try await AuditLog.record(.gridStaffEnded, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
-                                          ip: req.clientIP, requestID: req.id, detail: "assignment \(id) \(assignment.role)", at: now, on: db)
+                try await AuditLog.record(
+                    .gridStaffEnded, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
+                    ip: req.clientIP, requestID: req.id, detail: "assignment \(id) \(assignment.role)", at: now, on: db)
             }
         }
         return try await Self.dtos([assignment], on: req.db)[0]
@@ -102,8 +113,9 @@ struct GridStaffController: RouteCollection {
         let users = try await User.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.userID)))).all()
         let byID = Dictionary(users.compactMap { user in user.id.map { ($0, user) } }, uniquingKeysWith: { first, _ in first })
         return try rows.map {
-            GridStaffDTO(id: try $0.requireID(), gridCode: $0.gridCode, userId: $0.userID, username: byID[$0.userID]?.username ?? "",
-                         displayName: byID[$0.userID]?.displayName ?? "", role: $0.role, validFrom: $0.validFrom, validTo: $0.validTo)
+            GridStaffDTO(
+                id: try $0.requireID(), gridCode: $0.gridCode, userId: $0.userID, username: byID[$0.userID]?.username ?? "",
+                displayName: byID[$0.userID]?.displayName ?? "", role: $0.role, validFrom: $0.validFrom, validTo: $0.validTo)
         }
     }
 }

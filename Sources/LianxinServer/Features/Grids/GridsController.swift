@@ -57,7 +57,9 @@ struct GridsController: RouteCollection {
         } else {
             let placement = try await ReferenceData.locator(req.lianxin.referenceCache, on: req.db)
             for order in try await query.filter(\.$latitude != nil).field(\.$id).field(\.$latitude).field(\.$longitude).all() {
-                guard let lat = order.latitude, let lon = order.longitude, let grid = placement.path(at: GeoPoint(lon: lon, lat: lat))?.grid else { continue }
+                guard let lat = order.latitude, let lon = order.longitude, let grid = placement.path(at: GeoPoint(lon: lon, lat: lat))?.grid else {
+                    continue
+                }
                 counts[grid, default: GridCount(gridCode: grid, gridVersion: nil, orders: 0)].orders += 1
             }
         }

@@ -15,7 +15,7 @@ enum GridsFeature: LianxinFeature {
     static let jobs: [LianxinJob] = [
         LianxinJob("grids.apply-changes", every: .seconds(30)) { app in
             try await GridChangeApplier.applyDue(app)
-        },
+        }
     ]
     static var commands: FeatureCommands { FeatureCommands(imports: ["grids": ImportCommands.Grids()], exports: ["grids": ExportCommands.Grids()]) }
 }

@@ -7,8 +7,8 @@ extension ClassificationCorrection {
     static func record(of order: WorkOrder, suggested: String, by principal: Principal, _ req: Request) async throws {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         guard let suggestedLabel = ClassifierTraining.topLevelName(of: suggested, in: catalog),
-              let chosenLabel = ClassifierTraining.topLevelName(of: order.categoryCode, in: catalog),
-              suggestedLabel != chosenLabel, let orderID = order.id
+            let chosenLabel = ClassifierTraining.topLevelName(of: order.categoryCode, in: catalog),
+            suggestedLabel != chosenLabel, let orderID = order.id
         else { return }
         let correction = ClassificationCorrection()
         correction.orderID = orderID

@@ -22,7 +22,9 @@ struct ClassifierCommands: AsyncCommandGroup {
             if rows.isEmpty { context.console.print("no stored model: the shipped cold-start model is in use") }
             for row in rows {
                 let f1 = row.macroF1.map { String(format: "macro-F1 %.4f", $0) } ?? "not evaluated"
-                context.console.print("v\(row.version)  \(ISOTimestamp.format(row.createdAt))  \(row.source)  \(row.exampleCount) examples  \(f1)  \(row.size) bytes  \(row.sha256.prefix(12))\(row.disabled ? "  disabled" : "")")
+                context.console.print(
+                    "v\(row.version)  \(ISOTimestamp.format(row.createdAt))  \(row.source)  \(row.exampleCount) examples  \(f1)  \(row.size) bytes  \(row.sha256.prefix(12))\(row.disabled ? "  disabled" : "")"
+                )
             }
         }
     }

@@ -34,8 +34,9 @@ extension ClassifierController {
         }
         let labelCount = Set(examples.map(\.label)).count
         guard examples.count >= 20, labelCount >= 2 else {
-            throw Problem.invalid(field: "/includeShipped",
-                                  "too few closed orders to train (\(examples.count) examples, \(labelCount) labels); add the shipped corpus / 已办结工单太少，可加入内置语料")
+            throw Problem.invalid(
+                field: "/includeShipped",
+                "too few closed orders to train (\(examples.count) examples, \(labelCount) labels); add the shipped corpus / 已办结工单太少，可加入内置语料")
         }
         let evaluate = input.evaluate ?? false
         let training = examples
@@ -45,11 +46,13 @@ extension ClassifierController {
             let evaluation = evaluate ? try trainer.kFoldEvaluate(on: training, k: folds) : nil
             return (try trainer.train(on: training, createdAt: now), evaluation)
         }
-        let record = try await ClassifierTraining.install(model, source: "database", macroF1: evaluation?.macroF1,
-                                                          by: principal.auditActor, app: req.application)
+        let record = try await ClassifierTraining.install(
+            model, source: "database", macroF1: evaluation?.macroF1,
+            by: principal.auditActor, app: req.application)
         let outcome = try await req.lianxin.classifier.refresh(on: req.db)
-        let body = Trained(model: ModelDTO(record), evaluation: evaluation.map { Evaluation(folds: folds, accuracy: $0.accuracy, macroF1: $0.macroF1) },
-                           inUse: outcome == .swapped(version: record.version))
+        let body = Trained(
+            model: ModelDTO(record), evaluation: evaluation.map { Evaluation(folds: folds, accuracy: $0.accuracy, macroF1: $0.macroF1) },
+            inUse: outcome == .swapped(version: record.version))
         return try await body.encodeResponse(status: .created, for: req)
     }
 
@@ -66,8 +69,9 @@ extension ClassifierController {
             await req.audit(.settingsChanged, result: .failure, target: "classifier:import", detail: "\(error)")
             throw Problem.invalid(field: "/file", "\(error) / 模型文件损坏或格式不符，未保存")
         }
-        let record = try await ClassifierTraining.install(model, source: "import", macroF1: nil,
-                                                          by: principal.auditActor, app: req.application)
+        let record = try await ClassifierTraining.install(
+            model, source: "import", macroF1: nil,
+            by: principal.auditActor, app: req.application)
         try await req.lianxin.classifier.refresh(on: req.db)
         return try await ModelDTO(record).encodeResponse(status: .created, for: req)
     }

@@ -62,11 +62,12 @@ struct ClassifierController: RouteCollection {
         let rows = try await ClassifierModelRecord.query(on: req.db).sort(\.$version, .descending)
             .field(\.$id).field(\.$version).field(\.$createdAt).field(\.$source).field(\.$exampleCount).field(\.$labels)
             .field(\.$macroF1).field(\.$sha256).field(\.$size).field(\.$disabled).all()
-        return Status(version: active.version, source: active.source, createdAt: active.model.createdAt,
-                      trainingExampleCount: active.model.trainingExampleCount, featureCount: active.model.featureCount,
-                      labels: active.model.labels,
-                      rejected: await registry.rejected.sorted { $0.key > $1.key }.map { Rejection(version: $0.key, reason: $0.value) },
-                      corrections: try await ClassificationCorrection.query(on: req.db).count(),
-                      models: rows.map(ModelDTO.init))
+        return Status(
+            version: active.version, source: active.source, createdAt: active.model.createdAt,
+            trainingExampleCount: active.model.trainingExampleCount, featureCount: active.model.featureCount,
+            labels: active.model.labels,
+            rejected: await registry.rejected.sorted { $0.key > $1.key }.map { Rejection(version: $0.key, reason: $0.value) },
+            corrections: try await ClassificationCorrection.query(on: req.db).count(),
+            models: rows.map(ModelDTO.init))
     }
 }

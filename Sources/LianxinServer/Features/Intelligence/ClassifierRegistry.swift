@@ -61,9 +61,11 @@ actor ClassifierRegistry {
                 return .swapped(version: record.version)
             } catch {
                 rejected[record.version] = "\(error)"
-                logger.error("classifier model rejected; keeping the model in use", metadata: [
-                    "version": "\(record.version)", "error": "\(error)", "inUse": "\(active?.version ?? 0)",
-                ])
+                logger.error(
+                    "classifier model rejected; keeping the model in use",
+                    metadata: [
+                        "version": "\(record.version)", "error": "\(error)", "inUse": "\(active?.version ?? 0)",
+                    ])
             }
         }
         // Nothing stored is usable (none yet, or all disabled): the shipped model.

@@ -41,4 +41,3 @@ final class ClassificationCorrection: Model, @unchecked Sendable {
 
     init() {}
 }
-

@@ -65,8 +65,9 @@ enum ClassifierTraining {
                 let newest = try await ClassifierModelRecord.query(on: db).max(\.$version) ?? 0
                 record.version = newest + 1
                 try await record.create(on: db)
-                try await AuditLog.record(.settingsChanged, result: .success, actor: actor, target: "classifier:v\(record.version)",
-                                          detail: "installed from \(source), \(model.trainingExampleCount) examples", at: record.createdAt, on: db)
+                try await AuditLog.record(
+                    .settingsChanged, result: .success, actor: actor, target: "classifier:v\(record.version)",
+                    detail: "installed from \(source), \(model.trainingExampleCount) examples", at: record.createdAt, on: db)
             }
         }
         return record
@@ -83,8 +84,9 @@ extension ClassifierTraining {
                 }
                 record.disabled = disabled
                 try await record.update(on: db)
-                try await AuditLog.record(.settingsChanged, result: .success, actor: actor, target: "classifier:v\(version)",
-                                          detail: disabled ? "disabled" : "enabled", at: app.lianxin.now(), on: db)
+                try await AuditLog.record(
+                    .settingsChanged, result: .success, actor: actor, target: "classifier:v\(version)",
+                    detail: disabled ? "disabled" : "enabled", at: app.lianxin.now(), on: db)
             }
         }
     }

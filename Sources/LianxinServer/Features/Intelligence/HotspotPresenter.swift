@@ -7,8 +7,9 @@ enum HotspotPresenter {
     /// The latest finished pass and its hotspots in the principal's division (`status` all, open, tasked or dismissed).
     static func latest(for principal: Principal, status: String, _ req: Request) async throws -> HotspotsController.HotspotList {
         guard let run = try await HotspotQueries.latestRun(on: req.db) else { return HotspotsController.HotspotList(run: nil, items: []) }
-        let records = try await HotspotQueries.records(of: run.requireID(), within: principal.division,
-                                                       status: status == "all" ? nil : status, on: req.db)
+        let records = try await HotspotQueries.records(
+            of: run.requireID(), within: principal.division,
+            status: status == "all" ? nil : status, on: req.db)
         var items: [HotspotsController.HotspotDTO] = []
         for record in records { items.append(try await dto(record, req, samples: false, principal: principal)) }
         return HotspotsController.HotspotList(run: HotspotsController.RunDTO(run), items: items)
@@ -24,7 +25,8 @@ enum HotspotPresenter {
         }
         let categoryName = catalog.categories[record.categoryCode]?.name ?? record.categoryCode
         let run = try await HotspotRun.find(record.runID, on: req.db)
-        let window = run.flatMap { try? JSONDecoder().decode(HotspotService.Settings.self, from: Data($0.parameters.utf8)) }?
+        let window =
+            run.flatMap { try? JSONDecoder().decode(HotspotService.Settings.self, from: Data($0.parameters.utf8)) }?
             .detection.windowHours ?? HotspotParameters().windowHours
         var sampleRows: [HotspotsController.Sample]?
         if samples {

@@ -10,7 +10,8 @@ extension HotspotService {
         if english {
             let period = days.map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "\(Int(windowHours)) hours"
             let trend = ["rising": "rising", "falling": "falling", "steady": "steady"][record.trend] ?? record.trend
-            return "\(record.orderCount) “\(category)” requests within \(radius) m of \(place) in \(division) over the last \(period); \(record.previousCount) in the period before (\(trend))."
+            return
+                "\(record.orderCount) “\(category)” requests within \(radius) m of \(place) in \(division) over the last \(period); \(record.previousCount) in the period before (\(trend))."
         }
         let period = days.map { "\($0) 天" } ?? "\(Int(windowHours)) 小时"
         let trend = ["rising": "呈上升趋势", "falling": "呈下降趋势", "steady": "基本持平"][record.trend] ?? record.trend

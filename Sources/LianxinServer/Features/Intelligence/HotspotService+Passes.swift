@@ -58,8 +58,9 @@ extension HotspotService {
         let found = HotspotDetector(parameters: parameters).hotspots(in: orders, windowEnd: windowEnd)
         let carried = try await handledInPreviousRun(before: run, on: app.db)
         let records = found.map { hotspot in
-            record(of: hotspot, runID: run.id!, divisions: hotspot.memberIDs.compactMap { divisions[$0] },
-                   previous: carried, radius: parameters.radiusMeters)
+            record(
+                of: hotspot, runID: run.id!, divisions: hotspot.memberIDs.compactMap { divisions[$0] },
+                previous: carried, radius: parameters.radiusMeters)
         }
         run.orderCount = orders.count
         run.hotspotCount = records.count
@@ -76,8 +77,9 @@ extension HotspotService {
 
     /// The newest finished run before `run`'s hotspots that someone already acted on.
     static func handledInPreviousRun(before run: HotspotRun, on db: any Database) async throws -> [HotspotRecord] {
-        guard let previous = try await HotspotRun.query(on: db).filter(\.$finishedAt != nil).filter(\.$id != run.id!)
-            .sort(\.$finishedAt, .descending).first()
+        guard
+            let previous = try await HotspotRun.query(on: db).filter(\.$finishedAt != nil).filter(\.$id != run.id!)
+                .sort(\.$finishedAt, .descending).first()
         else { return [] }
         return try await HotspotRecord.query(on: db).filter(\.$runID == previous.requireID()).filter(\.$status != "open").all()
     }

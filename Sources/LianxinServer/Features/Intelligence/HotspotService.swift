@@ -32,7 +32,7 @@ enum HotspotService {
     /// The parameters in force (the defaults until someone changes them).
     static func settings(on db: any Database) async throws -> Settings {
         guard let row = try await IntelligenceParameters.find(parametersName, on: db),
-              let settings = try? JSONDecoder().decode(Settings.self, from: Data(row.value.utf8))
+            let settings = try? JSONDecoder().decode(Settings.self, from: Data(row.value.utf8))
         else { return .defaults }
         return settings
     }
@@ -48,17 +48,20 @@ enum HotspotService {
         let now = app.lianxin.now()
         try await app.lianxin.writes.run {
             try await app.db.transaction { db in
-                let row = try await IntelligenceParameters.find(parametersName, on: db) ?? {
-                    let row = IntelligenceParameters()
-                    row.id = parametersName
-                    return row
-                }()
+                let row =
+                    try await IntelligenceParameters.find(parametersName, on: db)
+                    ?? {
+                        let row = IntelligenceParameters()
+                        row.id = parametersName
+                        return row
+                    }()
                 row.value = value
                 row.updatedAt = now
                 row.updatedBy = actor.name
                 try await row.save(on: db)
-                try await AuditLog.record(.settingsChanged, result: .success, actor: actor, target: "parameters:\(parametersName)",
-                                          detail: value, at: now, on: db)
+                try await AuditLog.record(
+                    .settingsChanged, result: .success, actor: actor, target: "parameters:\(parametersName)",
+                    detail: value, at: now, on: db)
             }
         }
     }

@@ -67,4 +67,3 @@ final class HotspotRecord: Model, @unchecked Sendable {
 
     init() {}
 }
-

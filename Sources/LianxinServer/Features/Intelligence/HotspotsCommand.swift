@@ -34,15 +34,21 @@ struct HotspotsCommand: AsyncCommand {
         }
         let settings = (try? JSONDecoder().decode(HotspotService.Settings.self, from: Data(run.parameters.utf8))) ?? .defaults
         let p = settings.detection
-        context.console.print("pass \(run.id?.uuidString ?? "") window ending \(ISOTimestamp.format(run.windowEnd)): \(run.orderCount) located orders, \(run.hotspotCount) hotspots in \(String(format: "%.1f", run.durationMilliseconds)) ms")
-        context.console.print("parameters: radius \(Int(p.radiusMeters)) m, at least \(p.minimumOrders) orders, window \(Int(p.windowHours)) h, per category \(p.separatesCategories)")
+        context.console.print(
+            "pass \(run.id?.uuidString ?? "") window ending \(ISOTimestamp.format(run.windowEnd)): \(run.orderCount) located orders, \(run.hotspotCount) hotspots in \(String(format: "%.1f", run.durationMilliseconds)) ms"
+        )
+        context.console.print(
+            "parameters: radius \(Int(p.radiusMeters)) m, at least \(p.minimumOrders) orders, window \(Int(p.windowHours)) h, per category \(p.separatesCategories)"
+        )
         let catalog = try await ReferenceData.catalog(app.lianxin.referenceCache, on: app.db)
         let records = try await HotspotRecord.query(on: app.db).filter(\.$runID == run.requireID()).sort(\.$orderCount, .descending).all()
         for record in records {
             let division = try await Division.find(record.divisionCode, on: app.db)?.name ?? record.divisionCode
             let category = catalog.categories[record.categoryCode]?.name ?? record.categoryCode
-            context.console.print("- [\(record.status)] " + HotspotService.explanation(
-                record, division: division, category: category, windowHours: p.windowHours, english: false))
+            context.console.print(
+                "- [\(record.status)] "
+                    + HotspotService.explanation(
+                        record, division: division, category: category, windowHours: p.windowHours, english: false))
         }
     }
 }

@@ -18,9 +18,12 @@ extension HotspotsController {
     func page(req: Request) async throws -> Response {
         let principal = try await req.require(.viewHotspots)
         let list = try await HotspotPresenter.latest(for: principal, status: "all", req)
-        return try await req.page("intelligence/hotspots", title: "nav_hotspots", model: PageModel(
-            run: list.run, runLabel: list.run.map { Self.beijingTime($0.windowEnd) }, items: list.items, canTask: principal.role.can(.createProactiveTasks),
-            notice: try? req.query.get(String.self, at: "notice"), error: try? req.query.get(String.self, at: "error")))
+        return try await req.page(
+            "intelligence/hotspots", title: "nav_hotspots",
+            model: PageModel(
+                run: list.run, runLabel: list.run.map { Self.beijingTime($0.windowEnd) }, items: list.items,
+                canTask: principal.role.can(.createProactiveTasks),
+                notice: try? req.query.get(String.self, at: "notice"), error: try? req.query.get(String.self, at: "error")))
     }
 
     /// The page's task button.

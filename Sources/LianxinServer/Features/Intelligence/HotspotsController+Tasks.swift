@@ -41,18 +41,22 @@ extension HotspotsController {
         }
         let dto = try await HotspotPresenter.dto(record, req, samples: true, principal: principal)
         let english = req.language == .en
-        let title = input.title?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-            ?? (english ? "Proactive: \(dto.categoryName) in \(dto.divisionName) (\(dto.orderCount) requests)"
-                        : "未诉先办：\(dto.divisionName)\(dto.categoryName)高发（\(dto.orderCount)件）")
+        let title =
+            input.title?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+            ?? (english
+                ? "Proactive: \(dto.categoryName) in \(dto.divisionName) (\(dto.orderCount) requests)"
+                : "未诉先办：\(dto.divisionName)\(dto.categoryName)高发（\(dto.orderCount)件）")
         let samples = (dto.samples ?? []).map(\.number).joined(separator: ", ")
-        let description = input.description?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let description =
+            input.description?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
             ?? dto.explanation + (samples.isEmpty ? "" : (english ? " Sample orders: " : " 样例工单：") + samples)
         let service = WorkOrderService(application: req.application, database: req.db)
-        let valid = try await service.validate(NewWorkOrder(
-            title: String(title.prefix(200)), description: String(description.prefix(4000)), categoryCode: record.categoryCode,
-            channel: LianxinCore.Channel.proactive.rawValue, requestKind: RequestKind.report.rawValue,
-            divisionCode: record.mainDivisionCode, latitude: record.latitude, longitude: record.longitude
-        ), scope: principal.division)
+        let valid = try await service.validate(
+            NewWorkOrder(
+                title: String(title.prefix(200)), description: String(description.prefix(4000)), categoryCode: record.categoryCode,
+                channel: LianxinCore.Channel.proactive.rawValue, requestKind: RequestKind.report.rawValue,
+                divisionCode: record.mainDivisionCode, latitude: record.latitude, longitude: record.longitude
+            ), scope: principal.division)
         // Claim the hotspot first, so that two clicks make one task.
         guard try await req.lianxin.writes.run({ try await HotspotQueries.claim(record.requireID(), by: principal.userID, on: req.db) }) else {
             throw Problem.conflict("this hotspot was just handled by someone else / 该热点刚被他人处理")
@@ -71,8 +75,10 @@ extension HotspotsController {
     }
 
     /// Records what became of a hotspot (tasked, dismissed, or open again after a failed task).
-    static func mark(_ record: HotspotRecord, status: String, order: UUID?, note: String?, principal: Principal,
-                             _ req: Request, audited: Bool = true) async throws {
+    static func mark(
+        _ record: HotspotRecord, status: String, order: UUID?, note: String?, principal: Principal,
+        _ req: Request, audited: Bool = true
+    ) async throws {
         record.status = status
         record.taskOrderID = order
         record.note = note
@@ -80,8 +86,9 @@ extension HotspotsController {
         record.handledAt = status == "open" ? nil : req.lianxin.now()
         try await req.lianxin.writes.run { try await record.update(on: req.db) }
         if audited {
-            await req.audit(.settingsChanged, result: .success, target: "hotspot:\(try record.requireID())",
-                            detail: status + (order.map { " order \($0)" } ?? "") + (note.map { ": \($0)" } ?? ""))
+            await req.audit(
+                .settingsChanged, result: .success, target: "hotspot:\(try record.requireID())",
+                detail: status + (order.map { " order \($0)" } ?? "") + (note.map { ": \($0)" } ?? ""))
         }
     }
 }

@@ -42,8 +42,9 @@ struct HotspotsController: RouteCollection {
         guard let run = try await HotspotService.run(app: req.application, windowEnd: req.lianxin.now(), slot: nil) else {
             throw Problem.conflict("a pass is already running / 正在分析中")
         }
-        await req.audit(.settingsChanged, result: .success, target: "hotspots:run", detail: "\(run.hotspotCount) hotspots",
-                        actor: principal.auditActor)
+        await req.audit(
+            .settingsChanged, result: .success, target: "hotspots:run", detail: "\(run.hotspotCount) hotspots",
+            actor: principal.auditActor)
         return try await RunDTO(run).encodeResponse(status: .created, for: req)
     }
 

@@ -17,10 +17,16 @@ enum IntelligenceFeature: LianxinFeature {
         // The hotspot pass of the current slot, when no instance has run it yet.
         LianxinJob("intelligence.hotspots", every: .seconds(30)) { app in
             if let run = try await HotspotService.runScheduled(app: app) {
-                app.logger.info("hotspot pass", metadata: ["hotspots": "\(run.hotspotCount)", "orders": "\(run.orderCount)",
-                                                          "ms": "\(Int(run.durationMilliseconds))"])
+                app.logger.info(
+                    "hotspot pass",
+                    metadata: [
+                        "hotspots": "\(run.hotspotCount)", "orders": "\(run.orderCount)",
+                        "ms": "\(Int(run.durationMilliseconds))",
+                    ])
             }
         },
     ]
-    static var commands: FeatureCommands { FeatureCommands(commands: ["train": TrainCommand(), "classifier": ClassifierCommands(), "hotspots": HotspotsCommand()]) }
+    static var commands: FeatureCommands {
+        FeatureCommands(commands: ["train": TrainCommand(), "classifier": ClassifierCommands(), "hotspots": HotspotsCommand()])
+    }
 }

@@ -13,7 +13,11 @@ struct TrainCommand: AsyncCommand {
         @Option(name: "limit", help: "With --from-database: the newest N closed orders (default 200000).") var limit: Int?
         @Flag(name: "include-shipped", help: "Add the corpus Lianxin ships (Resources/Classifier/seed-corpus.csv) to the examples.")
         var includeShipped: Bool
-        @Flag(name: "evaluate", help: "Print accuracy, macro-F1, per-label figures and the confusion matrix of k-fold cross-validation, with timings; writes no model unless --out or --install is given.")
+        @Flag(
+            name: "evaluate",
+            help:
+                "Print accuracy, macro-F1, per-label figures and the confusion matrix of k-fold cross-validation, with timings; writes no model unless --out or --install is given."
+        )
         var evaluate: Bool
         @Option(name: "folds", help: "Folds for --evaluate (default 5).") var folds: Int?
         @Option(name: "out", help: "Write the model file here instead of storing it in the database.") var out: String?
@@ -61,7 +65,9 @@ struct TrainCommand: AsyncCommand {
         let labels = Dictionary(grouping: examples, by: \.label).mapValues(\.count)
         context.console.print("\(examples.count) examples, \(labels.count) labels (\(source))")
         guard examples.count >= 20, labels.count >= 2 else {
-            throw CommandFailure("too few examples to train (\(examples.count), \(labels.count) labels; need 20 and 2): keep the model in use, or add --include-shipped")
+            throw CommandFailure(
+                "too few examples to train (\(examples.count), \(labels.count) labels; need 20 and 2): keep the model in use, or add --include-shipped"
+            )
         }
 
         var macroF1: Double?
@@ -79,8 +85,10 @@ struct TrainCommand: AsyncCommand {
         }
         let started = Date()
         let model = try ClassifierTrainer().train(on: examples, createdAt: createdAt)
-        context.console.print(String(format: "trained on %d examples in %.2f s, %d features", examples.count,
-                                     Date().timeIntervalSince(started), model.featureCount))
+        context.console.print(
+            String(
+                format: "trained on %d examples in %.2f s, %d features", examples.count,
+                Date().timeIntervalSince(started), model.featureCount))
         if let out = signature.out {
             try model.save(to: URL(fileURLWithPath: out))
             context.console.print("model written to \(out) (\(model.encoded().count) bytes)")
@@ -88,6 +96,7 @@ struct TrainCommand: AsyncCommand {
         }
         try await prepareDatabase(app)
         let record = try await ClassifierTraining.install(model, source: source, macroF1: macroF1, by: .commandLine, app: app)
-        context.console.print("stored as classifier model v\(record.version) (sha256 \(record.sha256.prefix(12))…); running servers switch to it within 30 s")
+        context.console.print(
+            "stored as classifier model v\(record.version) (sha256 \(record.sha256.prefix(12))…); running servers switch to it within 30 s")
     }
 }

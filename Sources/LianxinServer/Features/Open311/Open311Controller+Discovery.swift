@@ -21,11 +21,18 @@ extension Open311Controller {
             ("changeset", .string(changeset)),
             ("contact", .string("12345 政务服务便民热线 / \(base)")),
             ("key_service", .string("API keys are issued by the system administrator (lianxin open311 key-add) / 请向系统管理员申请 API key")),
-            ("endpoints", .list(item: "endpoint", [.object([
-                ("specification", .string(Self.specification)), ("url", .string(base + "/open311/v2")), ("changeset", .string(changeset)),
-                ("type", .string(req.lianxin.settings.mode == .production ? "production" : "test")),
-                ("formats", .list(item: "format", [.string("application/json"), .string("text/xml")])),
-            ])])),
+            (
+                "endpoints",
+                .list(
+                    item: "endpoint",
+                    [
+                        .object([
+                            ("specification", .string(Self.specification)), ("url", .string(base + "/open311/v2")), ("changeset", .string(changeset)),
+                            ("type", .string(req.lianxin.settings.mode == .production ? "production" : "test")),
+                            ("formats", .list(item: "format", [.string("application/json"), .string("text/xml")])),
+                        ])
+                    ])
+            ),
         ])
     }
 
@@ -38,13 +45,17 @@ extension Open311Controller {
 
     func services(_ req: Request) async throws -> Open311Value {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
-        return .list(item: "service", reportable(catalog).map { category in
-            .object([("service_code", .string(category.id ?? "")), ("service_name", .string(category.name)),
-                     ("description", .string(category.name)), ("metadata", .bool(!(catalog.attributes[category.id ?? ""] ?? []).isEmpty)),
-                     ("type", .string("realtime")),
-                     ("keywords", .string(category.name)),
-                     ("group", .string(category.parentCode.flatMap { catalog.categories[$0]?.name } ?? category.name))])
-        })
+        return .list(
+            item: "service",
+            reportable(catalog).map { category in
+                .object([
+                    ("service_code", .string(category.id ?? "")), ("service_name", .string(category.name)),
+                    ("description", .string(category.name)), ("metadata", .bool(!(catalog.attributes[category.id ?? ""] ?? []).isEmpty)),
+                    ("type", .string("realtime")),
+                    ("keywords", .string(category.name)),
+                    ("group", .string(category.parentCode.flatMap { catalog.categories[$0]?.name } ?? category.name)),
+                ])
+            })
     }
 
     func definition(req: Request) async throws -> Response {
@@ -52,12 +63,16 @@ extension Open311Controller {
             let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
             guard let category = catalog.category(code) else { throw Failure(.notFound, "service_code \(code) not found") }
             let attributes = (catalog.attributes[code] ?? []).map { attribute -> Open311Value in
-                .object([("variable", .bool(true)), ("code", .string(attribute.code)), ("datatype", .string(attribute.datatype.rawValue)),
-                         ("required", .bool(attribute.required)), ("datatype_description", .null), ("order", .integer(attribute.order)),
-                         ("description", .string(attribute.description)),
-                         ("values", .list(item: "value", attribute.values.map { .object([("key", .string($0.key)), ("name", .string($0.name))]) }))])
+                .object([
+                    ("variable", .bool(true)), ("code", .string(attribute.code)), ("datatype", .string(attribute.datatype.rawValue)),
+                    ("required", .bool(attribute.required)), ("datatype_description", .null), ("order", .integer(attribute.order)),
+                    ("description", .string(attribute.description)),
+                    ("values", .list(item: "value", attribute.values.map { .object([("key", .string($0.key)), ("name", .string($0.name))]) })),
+                ])
             }
-            return (.object([("service_code", .string(category.id ?? code)), ("attributes", .list(item: "attribute", attributes))]), "service_definition")
+            return (
+                .object([("service_code", .string(category.id ?? code)), ("attributes", .list(item: "attribute", attributes))]), "service_definition"
+            )
         }
     }
 }

@@ -11,8 +11,9 @@ extension Open311Controller {
         var form = PostForm()
         if req.body.data != nil, req.headers.contentType != nil {
             do { form = try req.content.decode(PostForm.self) } catch {
-                return Self.error(Failure(.badRequest, "the form could not be read; send application/x-www-form-urlencoded or multipart/form-data"),
-                                  format: format)
+                return Self.error(
+                    Failure(.badRequest, "the form could not be read; send application/x-www-form-urlencoded or multipart/form-data"),
+                    format: format)
             }
         }
         let fields = form.fields
@@ -88,23 +89,29 @@ extension Open311Controller {
         extras += fields["media_url"].map { ["【media_url】\($0)"] } ?? []
         if !extras.isEmpty { text += "\n" + extras.joined(separator: "\n") }
         let name = [fields["last_name"], fields["first_name"]].compactMap { $0 }.joined()
-        let input = NewWorkOrder(title: String(text.prefix(30)), description: String(text.prefix(4000)), categoryCode: category.id,
-                                 channel: LianxinCore.Channel.open311.rawValue, requestKind: RequestKind.report.rawValue,
-                                 divisionCode: division, latitude: point?.lat, longitude: point?.lon, address: address.map { String($0.prefix(300)) },
-                                 requesterName: name.isEmpty ? nil : String(name.prefix(50)), requesterPhone: fields["phone"],
-                                 anonymous: name.isEmpty && fields["phone"] == nil)
+        let input = NewWorkOrder(
+            title: String(text.prefix(30)), description: String(text.prefix(4000)), categoryCode: category.id,
+            channel: LianxinCore.Channel.open311.rawValue, requestKind: RequestKind.report.rawValue,
+            divisionCode: division, latitude: point?.lat, longitude: point?.lon, address: address.map { String($0.prefix(300)) },
+            requesterName: name.isEmpty ? nil : String(name.prefix(50)), requesterPhone: fields["phone"],
+            anonymous: name.isEmpty && fields["phone"] == nil)
         let service = WorkOrderService(application: req.application, database: req.db)
         let valid = try await service.validate(input, scope: nil)
         let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
         if let photo {
-            try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
-                                                       uploader: "open311", uploaderID: try key.requireID(), context: req.lianxin, on: req.db)
+            try await PhotoUploads.storeBytes(
+                photo.data, format: photo.format, purpose: "intake", order: order,
+                uploader: "open311", uploaderID: try key.requireID(), context: req.lianxin, on: req.db)
         }
-        return .list(item: "request", [.object([
-            ("service_request_id", .string(order.number)),
-            ("service_notice", .string("已受理，可凭查询码 \(order.trackingCode) 查询办理进度 / Received; track it with code \(order.trackingCode)")),
-            ("account_id", .text(fields["account_id"])),
-        ])])
+        return .list(
+            item: "request",
+            [
+                .object([
+                    ("service_request_id", .string(order.number)),
+                    ("service_notice", .string("已受理，可凭查询码 \(order.trackingCode) 查询办理进度 / Received; track it with code \(order.trackingCode)")),
+                    ("account_id", .text(fields["account_id"])),
+                ])
+            ])
     }
 
     /// The community whose grid contains the point; without a point (or outside every grid when there

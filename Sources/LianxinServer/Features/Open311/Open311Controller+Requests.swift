@@ -17,11 +17,14 @@ extension Open311Controller {
     func token(req: Request) async throws -> Response {
         try await respond(req, file: req.parameters.get("file")) { token, _ in
             guard let code = TrackingCode.normalized(token),
-                  let order = try await WorkOrder.query(on: req.db).filter(\.$trackingCode == code).first() else {
+                let order = try await WorkOrder.query(on: req.db).filter(\.$trackingCode == code).first()
+            else {
                 throw Failure(.notFound, "token \(token) not found")
             }
-            return (.list(item: "request", [.object([("service_request_id", .string(order.number)), ("token", .string(order.trackingCode))])]),
-                    "service_requests")
+            return (
+                .list(item: "request", [.object([("service_request_id", .string(order.number)), ("token", .string(order.trackingCode))])]),
+                "service_requests"
+            )
         }
     }
 
@@ -71,8 +74,9 @@ extension Open311Controller {
     /// A photo filed through Open311 (only those are public).
     func media(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: String($0.prefix(36))) }),
-              let row = try await Attachment.find(id, on: req.db), row.uploader == "open311",
-              let data = try await req.lianxin.files.get(row.storageKey, on: req.db) else {
+            let row = try await Attachment.find(id, on: req.db), row.uploader == "open311",
+            let data = try await req.lianxin.files.get(row.storageKey, on: req.db)
+        else {
             return Self.error(Failure(.notFound, "media not found"), format: .json)
         }
         var headers = HTTPHeaders()

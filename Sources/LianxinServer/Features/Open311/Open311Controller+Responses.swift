@@ -5,8 +5,10 @@ import LianxinCore
 
 extension Open311Controller {
     /// Runs `body` for the format named by the file's extension, answering failures as GeoReport errors.
-    func respond(_ req: Request, file: String?, expecting names: Set<String>? = nil,
-                         _ body: (String, Open311Format) async throws -> (Open311Value, root: String)) async throws -> Response {
+    func respond(
+        _ req: Request, file: String?, expecting names: Set<String>? = nil,
+        _ body: (String, Open311Format) async throws -> (Open311Value, root: String)
+    ) async throws -> Response {
         guard let file, let (name, format) = Open311Format.split(file) else {
             return Self.error(Failure(.notFound, "unknown resource; add .json or .xml"), format: .json)
         }
@@ -29,8 +31,14 @@ extension Open311Controller {
     }
 
     static func error(_ failure: Failure, format: Open311Format) -> Response {
-        let value = Open311Value.list(item: "error", [.object([("code", .integer(Int(failure.status.code))),
-                                                               ("description", .string(failure.description))])])
+        let value = Open311Value.list(
+            item: "error",
+            [
+                .object([
+                    ("code", .integer(Int(failure.status.code))),
+                    ("description", .string(failure.description)),
+                ])
+            ])
         return document(value, root: "errors", format: format, status: failure.status)
     }
 
@@ -46,7 +54,8 @@ extension Open311Controller {
         guard let jurisdiction = parameter(req, "jurisdiction_id", form: form) else { return }
         if jurisdiction == URL(string: req.lianxin.settings.publicBaseURL)?.host { return }
         if let code = DivisionCode(jurisdiction),
-           try await req.db.sql.raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() != nil {
+            try await req.db.sql.raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() != nil
+        {
             return
         }
         throw Failure(.notFound, "jurisdiction_id \(jurisdiction) not found")

@@ -43,8 +43,9 @@ struct Open311Commands: AsyncCommandGroup {
             key.createdAt = app.lianxin.now()
             try await app.db.transaction { db in
                 try await key.create(on: db)
-                try await AuditLog.record(.settingsChanged, result: .success, actor: .commandLine, target: "open311-key:\(name)",
-                                          detail: "per-minute=\(perMinute)", at: app.lianxin.now(), on: db)
+                try await AuditLog.record(
+                    .settingsChanged, result: .success, actor: .commandLine, target: "open311-key:\(name)",
+                    detail: "per-minute=\(perMinute)", at: app.lianxin.now(), on: db)
             }
             context.console.print(secret)
         }
@@ -78,8 +79,9 @@ struct Open311Commands: AsyncCommandGroup {
             key.active = false
             try await app.db.transaction { db in
                 try await key.update(on: db)
-                try await AuditLog.record(.settingsChanged, result: .success, actor: .commandLine, target: "open311-key:\(key.name)",
-                                          detail: "disabled", at: app.lianxin.now(), on: db)
+                try await AuditLog.record(
+                    .settingsChanged, result: .success, actor: .commandLine, target: "open311-key:\(key.name)",
+                    detail: "disabled", at: app.lianxin.now(), on: db)
             }
             context.console.print("disabled \(key.name)")
         }

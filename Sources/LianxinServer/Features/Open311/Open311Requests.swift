@@ -46,19 +46,36 @@ struct Open311Requests {
                 ("media_url", .text(try mediaByOrder[order.id ?? UUID()]?.first.map { "\(base)/open311/v2/media/\(try $0.requireID())" })),
             ]
             if notes {
-                let publicKinds: Set<String> = ["created", "accepted", "dispatched", "signed", "arrived", "progressStarted", "completed",
-                                                "evaluated", "reopened", "closed", "closedWithParent", "cancelled", "informationAdded"]
-                fields.append(("extended_attributes", .object([
-                    ("channel", .string(order.channel)),
-                    ("division_code", .string(order.divisionCode)),
-                    ("notes", .list(item: "note", history.filter { publicKinds.contains($0.kind) }.map { event in
-                        .object([("datetime", .string(Open311Writer.dateTime(event.at))),
-                                 ("summary", .string((WorkOrderStatus(rawValue: event.toStatus) ?? status).title(english: false))),
-                                 ("type", .string(event.kind)),
-                                 ("description", .text(event.kind == "informationAdded" || event.kind == "completed" || event.kind == "closed"
-                                                       ? event.note.map(PersonalDataMask.redactingNumbers) : nil))])
-                    })),
-                ])))
+                let publicKinds: Set<String> = [
+                    "created", "accepted", "dispatched", "signed", "arrived", "progressStarted", "completed",
+                    "evaluated", "reopened", "closed", "closedWithParent", "cancelled", "informationAdded",
+                ]
+                fields.append(
+                    (
+                        "extended_attributes",
+                        .object([
+                            ("channel", .string(order.channel)),
+                            ("division_code", .string(order.divisionCode)),
+                            (
+                                "notes",
+                                .list(
+                                    item: "note",
+                                    history.filter { publicKinds.contains($0.kind) }.map { event in
+                                        .object([
+                                            ("datetime", .string(Open311Writer.dateTime(event.at))),
+                                            ("summary", .string((WorkOrderStatus(rawValue: event.toStatus) ?? status).title(english: false))),
+                                            ("type", .string(event.kind)),
+                                            (
+                                                "description",
+                                                .text(
+                                                    event.kind == "informationAdded" || event.kind == "completed" || event.kind == "closed"
+                                                        ? event.note.map(PersonalDataMask.redactingNumbers) : nil)
+                                            ),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    ))
             }
             return .object(fields)
         }

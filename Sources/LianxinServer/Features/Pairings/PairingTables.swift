@@ -37,4 +37,3 @@ final class Pairing: Model, @unchecked Sendable {
 
     init() {}
 }
-

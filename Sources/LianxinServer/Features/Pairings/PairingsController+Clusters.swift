@@ -24,8 +24,11 @@ extension PairingsController {
         let visible = grids.filter { principal.canSee(divisionCode: $0.communityCode) }
         if codes.isEmpty || visible.count != codes.count {
             let missing = Set(codes).subtracting(visible.map(\.code)).sorted()
-            checks.fail("/gridCodes", codes.isEmpty ? "at least one grid / 至少一个网格"
-                        : "not in force or outside your division: \(missing.joined(separator: ", ")) / 网格不存在或超出管辖范围")
+            checks.fail(
+                "/gridCodes",
+                codes.isEmpty
+                    ? "at least one grid / 至少一个网格"
+                    : "not in force or outside your division: \(missing.joined(separator: ", ")) / 网格不存在或超出管辖范围")
         }
         let taken = try await GridCluster.query(on: req.db).all().flatMap { cluster in
             JSONColumn.list(String.self, from: cluster.gridCodes).filter(codes.contains).map { "\($0) (\(cluster.code))" }
@@ -49,7 +52,8 @@ extension PairingsController {
     }
 
     static func dto(_ cluster: GridCluster) throws -> ClusterDTO {
-        ClusterDTO(id: try cluster.requireID(), code: cluster.code, name: cluster.name, divisionCode: cluster.divisionCode,
-                   gridCodes: JSONColumn.list(String.self, from: cluster.gridCodes), leaderId: cluster.leaderID)
+        ClusterDTO(
+            id: try cluster.requireID(), code: cluster.code, name: cluster.name, divisionCode: cluster.divisionCode,
+            gridCodes: JSONColumn.list(String.self, from: cluster.gridCodes), leaderId: cluster.leaderID)
     }
 }

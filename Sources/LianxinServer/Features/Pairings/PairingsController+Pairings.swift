@@ -26,7 +26,7 @@ extension PairingsController {
         if targets.isEmpty { checks.fail("/targets", "at least one / 至少一个结对对象") }
         try checks.finish()
 
-        var divisions: [String: String] = [:]   // target → division (scope)
+        var divisions: [String: String] = [:]  // target → division (scope)
         switch kind {
         case "partyMember":
             let scope = try await req.registryScope(principal)
@@ -38,20 +38,25 @@ extension PairingsController {
             let already = try await Pairing.query(on: req.db).filter(\.$kind == kind).filter(\.$validTo == nil)
                 .filter(\.$target ~~ Array(divisions.keys)).all()
             if !already.isEmpty {
-                checks.fail("/targets", "already paired: " + already.map { "\($0.target) (\($0.personName))" }.joined(separator: ", ")
-                            + " / 已有党员结对")
+                checks.fail(
+                    "/targets",
+                    "already paired: " + already.map { "\($0.target) (\($0.personName))" }.joined(separator: ", ")
+                        + " / 已有党员结对")
             }
             let current = try await Pairing.query(on: req.db).filter(\.$kind == kind).filter(\.$personName == person)
                 .filter(\.$validTo == nil).count()
             if current + targets.count > Self.householdsPerPartyMember.upperBound {
-                checks.fail("/targets", "a party member is paired with at most \(Self.householdsPerPartyMember.upperBound) households (has \(current)) / 每名党员联系不超过 20 户")
+                checks.fail(
+                    "/targets",
+                    "a party member is paired with at most \(Self.householdsPerPartyMember.upperBound) households (has \(current)) / 每名党员联系不超过 20 户")
             }
         case "cadre":
             let found = try await Division.query(on: req.db).filter(\.$id ~~ targets).all()
             for division in found { if let code = division.id, principal.canSee(divisionCode: code) { divisions[code] = code } }
         default:
             let ids = targets.compactMap(UUID.init(uuidString:))
-            for cluster in try await GridCluster.query(on: req.db).filter(\.$id ~~ ids).all() where principal.canSee(divisionCode: cluster.divisionCode) {
+            for cluster in try await GridCluster.query(on: req.db).filter(\.$id ~~ ids).all()
+            where principal.canSee(divisionCode: cluster.divisionCode) {
                 divisions[cluster.id!.uuidString] = cluster.divisionCode
             }
         }
@@ -92,7 +97,8 @@ extension PairingsController {
     }
 
     static func dto(_ row: Pairing) throws -> PairingDTO {
-        PairingDTO(id: try row.requireID(), kind: row.kind, personName: row.personName, personId: row.personID, target: row.target,
-                   divisionCode: row.divisionCode, validFrom: row.validFrom, validTo: row.validTo)
+        PairingDTO(
+            id: try row.requireID(), kind: row.kind, personName: row.personName, personId: row.personID, target: row.target,
+            divisionCode: row.divisionCode, validFrom: row.validFrom, validTo: row.validTo)
     }
 }

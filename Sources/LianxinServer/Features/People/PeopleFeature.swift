@@ -9,5 +9,7 @@ enum PeopleFeature: LianxinFeature {
     static let openAPIPaths = PeopleOpenAPI.paths
     static let openAPISchemas = PeopleOpenAPI.schemas
     static let jobs: [LianxinJob] = []
-    static var commands: FeatureCommands { FeatureCommands(imports: ["residents": ImportResidentsCommand()], exports: ["residents": ExportResidentsCommand()]) }
+    static var commands: FeatureCommands {
+        FeatureCommands(imports: ["residents": ImportResidentsCommand()], exports: ["residents": ExportResidentsCommand()])
+    }
 }

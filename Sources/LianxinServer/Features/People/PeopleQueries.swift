@@ -59,10 +59,14 @@ enum PeopleQueries {
     static func insert(_ buildings: [NewBuilding], on db: any Database) async throws {
         let columns = ["id", "grid_code", "community_code", "name", "kind", "created_at", "latitude", "longitude"]
         for batch in buildings.chunked(batchSize) {
-            try await db.sql.insertRows(into: Building.schema, columns: columns, batch.map { row in
-                [SQLBind(row.id), SQLBind(row.gridCode), SQLBind(row.communityCode), SQLBind(row.name), SQLBind(row.kind),
-                 SQLBind(row.createdAt), SQLBind(row.position?.lat), SQLBind(row.position?.lon)]
-            })
+            try await db.sql.insertRows(
+                into: Building.schema, columns: columns,
+                batch.map { row in
+                    [
+                        SQLBind(row.id), SQLBind(row.gridCode), SQLBind(row.communityCode), SQLBind(row.name), SQLBind(row.kind),
+                        SQLBind(row.createdAt), SQLBind(row.position?.lat), SQLBind(row.position?.lon),
+                    ]
+                })
         }
     }
 
@@ -70,10 +74,14 @@ enum PeopleQueries {
     static func insert(_ households: [NewHousehold], on db: any Database) async throws {
         let columns = ["id", "building_id", "door", "address", "grid_code", "community_code", "head_resident_id", "tags", "created_at"]
         for batch in households.chunked(batchSize) {
-            try await db.sql.insertRows(into: Household.schema, columns: columns, batch.map { row in
-                [SQLBind(row.id), SQLBind(row.buildingID), SQLBind(row.door), SQLBind(row.address), SQLBind(row.gridCode),
-                 SQLBind(row.communityCode), SQLBind(row.headResidentID), SQLBind(TagList.encode(row.tags)), SQLBind(row.createdAt)]
-            })
+            try await db.sql.insertRows(
+                into: Household.schema, columns: columns,
+                batch.map { row in
+                    [
+                        SQLBind(row.id), SQLBind(row.buildingID), SQLBind(row.door), SQLBind(row.address), SQLBind(row.gridCode),
+                        SQLBind(row.communityCode), SQLBind(row.headResidentID), SQLBind(TagList.encode(row.tags)), SQLBind(row.createdAt),
+                    ]
+                })
         }
     }
 
@@ -85,12 +93,16 @@ enum PeopleQueries {
             "created_at", "updated_at",
         ]
         for batch in residents.chunked(batchSize) {
-            try await db.sql.insertRows(into: Resident.schema, columns: columns, batch.map { row in
-                [SQLBind(row.id), SQLBind(row.householdID), SQLBind(row.buildingID), SQLBind(row.gridCode), SQLBind(row.communityCode),
-                 SQLBind(row.name), SQLBind(row.gender), SQLBind(row.birthDate), SQLBind(row.idNumberCipher), SQLBind(row.idNumberIndex),
-                 SQLBind(row.phoneCipher), SQLBind(row.phoneIndex), SQLBind(row.relation), SQLBind(TagList.encode(row.tags)),
-                 SQLBind(row.registrationDivision), SQLBind(row.residenceType), SQLBind(row.createdAt), SQLBind(row.createdAt)]
-            })
+            try await db.sql.insertRows(
+                into: Resident.schema, columns: columns,
+                batch.map { row in
+                    [
+                        SQLBind(row.id), SQLBind(row.householdID), SQLBind(row.buildingID), SQLBind(row.gridCode), SQLBind(row.communityCode),
+                        SQLBind(row.name), SQLBind(row.gender), SQLBind(row.birthDate), SQLBind(row.idNumberCipher), SQLBind(row.idNumberIndex),
+                        SQLBind(row.phoneCipher), SQLBind(row.phoneIndex), SQLBind(row.relation), SQLBind(TagList.encode(row.tags)),
+                        SQLBind(row.registrationDivision), SQLBind(row.residenceType), SQLBind(row.createdAt), SQLBind(row.createdAt),
+                    ]
+                })
         }
     }
 }

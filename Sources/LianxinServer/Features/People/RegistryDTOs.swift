@@ -26,17 +26,19 @@ struct ResidentDTO: Content {
     /// DTOs for `residents`, with their buildings and doors looked up in two queries.
     static func make(_ residents: [Resident], cipher: FieldCipher, on db: any Database) async throws -> [ResidentDTO] {
         let households = try await Household.query(on: db).filter(\.$id ~~ Array(Set(residents.map(\.householdID)))).all()
-        let doors = Dictionary(households.compactMap { household in household.id.map { ($0, household.door) } }, uniquingKeysWith: { first, _ in first })
+        let doors = Dictionary(
+            households.compactMap { household in household.id.map { ($0, household.door) } }, uniquingKeysWith: { first, _ in first })
         let buildings = try await Building.query(on: db).filter(\.$id ~~ Array(Set(residents.map(\.buildingID)))).all()
         let names = Dictionary(buildings.compactMap { building in building.id.map { ($0, building.name) } }, uniquingKeysWith: { first, _ in first })
         return try residents.map { resident in
-            ResidentDTO(id: try resident.requireID(), householdId: resident.householdID, buildingId: resident.buildingID,
-                        buildingName: names[resident.buildingID] ?? "", door: doors[resident.householdID] ?? "",
-                        gridCode: resident.gridCode, communityCode: resident.communityCode, name: resident.name, gender: resident.gender,
-                        birthDate: resident.birthDate, idNumber: PersonalDataMask.idNumber(try cipher.open(resident.idNumberCipher)),
-                        phone: try resident.phoneCipher.map { PersonalDataMask.phone(try cipher.open($0)) }, relation: resident.relation,
-                        tags: TagList.decode(resident.tags), registrationDivision: resident.registrationDivision,
-                        residenceType: resident.residenceType, createdAt: resident.createdAt, updatedAt: resident.updatedAt)
+            ResidentDTO(
+                id: try resident.requireID(), householdId: resident.householdID, buildingId: resident.buildingID,
+                buildingName: names[resident.buildingID] ?? "", door: doors[resident.householdID] ?? "",
+                gridCode: resident.gridCode, communityCode: resident.communityCode, name: resident.name, gender: resident.gender,
+                birthDate: resident.birthDate, idNumber: PersonalDataMask.idNumber(try cipher.open(resident.idNumberCipher)),
+                phone: try resident.phoneCipher.map { PersonalDataMask.phone(try cipher.open($0)) }, relation: resident.relation,
+                tags: TagList.decode(resident.tags), registrationDivision: resident.registrationDivision,
+                residenceType: resident.residenceType, createdAt: resident.createdAt, updatedAt: resident.updatedAt)
         }
     }
 }

@@ -5,7 +5,11 @@ import LianxinCore
 /// `lianxin import residents FILE.csv`: the whole file or nothing, with progress on the console.
 struct ImportResidentsCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV (UTF-8) with columns grid_code,building,door,name,id_number and optionally community_code, building_kind, household_tags, phone, relation, tags, registration_division, residence_type.")
+        @Argument(
+            name: "file",
+            help:
+                "CSV (UTF-8) with columns grid_code,building,door,name,id_number and optionally community_code, building_kind, household_tags, phone, relation, tags, registration_division, residence_type."
+        )
         var file: String
     }
 
@@ -25,7 +29,9 @@ struct ImportResidentsCommand: AsyncCommand {
                 console.print("\(progress.phase.rawValue): \(progress.done)/\(progress.total) rows, \(Int(Double(progress.done) / seconds)) rows/s")
             }
             let seconds = max(Date().timeIntervalSince(started), 0.001)
-            console.print("residents: \(report.residents) added (\(report.households) new households, \(report.buildings) new buildings) in \(String(format: "%.1f", seconds)) s, \(Int(Double(report.residents) / seconds)) rows/s")
+            console.print(
+                "residents: \(report.residents) added (\(report.households) new households, \(report.buildings) new buildings) in \(String(format: "%.1f", seconds)) s, \(Int(Double(report.residents) / seconds)) rows/s"
+            )
         } catch let problem as Problem {
             for error in problem.errors { console.error("\(error.field): \(error.message)") }
             throw CommandFailure(problem.detail)
@@ -49,7 +55,9 @@ struct ExportResidentsCommand: AsyncCommand {
         try await prepareDatabase(app)
         var reason: String?
         if signature.unmasked {
-            do { reason = try ResidentsController.reason(signature.reason) } catch { throw CommandFailure("--unmasked needs --reason (2–200 characters)") }
+            do { reason = try ResidentsController.reason(signature.reason) } catch {
+                throw CommandFailure("--unmasked needs --reason (2–200 characters)")
+            }
         }
         var query = Resident.query(on: app.db)
         if let division = signature.division {
@@ -58,9 +66,10 @@ struct ExportResidentsCommand: AsyncCommand {
         }
         let rows = try await query.sort(\.$communityCode).sort(\.$gridCode).sort(\.$name).sort(\.$id).all()
         let text = try await ResidentExport.csv(rows, unmasked: signature.unmasked, cipher: app.lianxin.cipher, on: app.db)
-        try await AuditLog.record(.exported, result: .success, actor: .commandLine, target: "residents",
-                                  detail: "\(rows.count) rows to \(signature.out ?? "stdout"), \(reason.map { "unmasked: \($0)" } ?? "masked")",
-                                  at: app.lianxin.now(), on: app.db)
+        try await AuditLog.record(
+            .exported, result: .success, actor: .commandLine, target: "residents",
+            detail: "\(rows.count) rows to \(signature.out ?? "stdout"), \(reason.map { "unmasked: \($0)" } ?? "masked")",
+            at: app.lianxin.now(), on: app.db)
         if let path = signature.out {
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw CommandFailure("cannot write \(path)") }
             context.console.print("exported \(rows.count) residents to \(path)")

@@ -5,8 +5,10 @@ import LianxinCore
 /// Residents as CSV in the import's columns (plus gender and birth date), UTF-8 with BOM. ID
 /// numbers and phones are masked unless `unmasked`; the caller audits the export.
 enum ResidentExport {
-    static let columns: [ResidentColumn] = [.grid, .community, .building, .buildingKind, .door, .householdTags, .name, .idNumber, .phone,
-                                            .relation, .tags, .registrationDivision, .residenceType, .latitude, .longitude]
+    static let columns: [ResidentColumn] = [
+        .grid, .community, .building, .buildingKind, .door, .householdTags, .name, .idNumber, .phone,
+        .relation, .tags, .registrationDivision, .residenceType, .latitude, .longitude,
+    ]
 
     static func csv(_ residents: [Resident], unmasked: Bool, cipher: FieldCipher, on db: any Database) async throws -> String {
         var households: [UUID: Household] = [:]

@@ -5,7 +5,7 @@ import LianxinCore
 /// in the row and created when they do not exist yet. English or Chinese headers are accepted.
 enum ResidentColumn: String, CaseIterable, Sendable {
     case grid, community, building, buildingKind, door, householdTags, name, idNumber, phone, relation, tags,
-         registrationDivision, residenceType, latitude, longitude
+        registrationDivision, residenceType, latitude, longitude
 
     /// The header written by exports (and read first by the import).
     var header: String {

@@ -5,8 +5,10 @@ import LianxinCore
 /// Writing a checked file: missing buildings, then missing households, then residents, in one transaction.
 extension ResidentImporter {
     /// Writes checked rows in one transaction: missing buildings, then missing households, then residents.
-    func write(_ rows: [Row], actor: AuditActor, now: Date,
-               progress: (@Sendable (ResidentImportProgress) -> Void)?) async throws -> ResidentImportReport {
+    func write(
+        _ rows: [Row], actor: AuditActor, now: Date,
+        progress: (@Sendable (ResidentImportProgress) -> Void)?
+    ) async throws -> ResidentImportReport {
         let cipher = app.lianxin.cipher
         // Sealing is the costly part of a row; do it before taking the write lock.
         let sealed: [(id: Data, phone: Data?)] = try rows.map { row in
@@ -19,8 +21,10 @@ extension ResidentImporter {
                 for row in rows where buildings[row.grid + "\u{1F}" + row.building] == nil {
                     let id = UUID()
                     buildings[row.grid + "\u{1F}" + row.building] = id
-                    newBuildings.append(.init(id: id, gridCode: row.grid, communityCode: row.community, name: row.building,
-                                              kind: row.buildingKind ?? "residential", createdAt: now, position: row.buildingPosition))
+                    newBuildings.append(
+                        .init(
+                            id: id, gridCode: row.grid, communityCode: row.community, name: row.building,
+                            kind: row.buildingKind ?? "residential", createdAt: now, position: row.buildingPosition))
                 }
                 try await PeopleQueries.insert(newBuildings, on: db)
 
@@ -47,12 +51,16 @@ extension ResidentImporter {
                         order.append(key)
                     }
                 }
-                try await PeopleQueries.insert(order.compactMap { key -> PeopleQueries.NewHousehold? in
-                    guard let pending = newHouseholds[key], let building = buildings[pending.row.grid + "\u{1F}" + pending.row.building] else { return nil }
-                    return .init(id: pending.id, buildingID: building, door: pending.row.door, address: pending.row.building + " " + pending.row.door,
-                                 gridCode: pending.row.grid, communityCode: pending.row.community, headResidentID: heads[key], tags: pending.tags,
-                                 createdAt: now)
-                }, on: db)
+                try await PeopleQueries.insert(
+                    order.compactMap { key -> PeopleQueries.NewHousehold? in
+                        guard let pending = newHouseholds[key], let building = buildings[pending.row.grid + "\u{1F}" + pending.row.building] else {
+                            return nil
+                        }
+                        return .init(
+                            id: pending.id, buildingID: building, door: pending.row.door, address: pending.row.building + " " + pending.row.door,
+                            gridCode: pending.row.grid, communityCode: pending.row.community, headResidentID: heads[key], tags: pending.tags,
+                            createdAt: now)
+                    }, on: db)
                 for (id, tags) in tagUpdates {
                     try await Household.query(on: db).filter(\.$id == id).set(\.$tags, to: TagList.encode(tags)).update()
                 }
@@ -66,14 +74,17 @@ extension ResidentImporter {
                         let row = rows[position]
                         let key = row.householdKey
                         guard let household = households[key]?.id ?? newHouseholds[key]?.id,
-                              let building = buildings[row.grid + "\u{1F}" + row.building] else { continue }
-                        values.append(.init(id: residentIDs[position], householdID: household, buildingID: building, gridCode: row.grid,
-                                            communityCode: row.community, name: row.name, gender: row.idNumber.gender.rawValue,
-                                            birthDate: row.idNumber.birthDate.description, idNumberCipher: sealed[position].id,
-                                            idNumberIndex: row.idIndex, phoneCipher: sealed[position].phone,
-                                            phoneIndex: row.phone.map { cipher.blindIndex($0.value) }, relation: row.relation.rawValue,
-                                            tags: row.tags, registrationDivision: row.registrationDivision, residenceType: row.residenceType,
-                                            createdAt: now))
+                            let building = buildings[row.grid + "\u{1F}" + row.building]
+                        else { continue }
+                        values.append(
+                            .init(
+                                id: residentIDs[position], householdID: household, buildingID: building, gridCode: row.grid,
+                                communityCode: row.community, name: row.name, gender: row.idNumber.gender.rawValue,
+                                birthDate: row.idNumber.birthDate.description, idNumberCipher: sealed[position].id,
+                                idNumberIndex: row.idIndex, phoneCipher: sealed[position].phone,
+                                phoneIndex: row.phone.map { cipher.blindIndex($0.value) }, relation: row.relation.rawValue,
+                                tags: row.tags, registrationDivision: row.registrationDivision, residenceType: row.residenceType,
+                                createdAt: now))
                     }
                     try await PeopleQueries.insert(values, on: db)
                     written = end
@@ -81,12 +92,15 @@ extension ResidentImporter {
                 }
                 // A household that existed without a head gets the file's.
                 for (key, existing) in households where existing.head == nil {
-                    if let head = heads[key] { try await Household.query(on: db).filter(\.$id == existing.id).set(\.$headResidentID, to: head).update() }
+                    if let head = heads[key] {
+                        try await Household.query(on: db).filter(\.$id == existing.id).set(\.$headResidentID, to: head).update()
+                    }
                 }
                 let report = ResidentImportReport(residents: rows.count, households: order.count, buildings: newBuildings.count)
-                try await AuditLog.record(.residentsImported, result: .success, actor: actor, target: "residents",
-                                          detail: "residents \(report.residents), new households \(report.households), new buildings \(report.buildings)",
-                                          at: now, on: db)
+                try await AuditLog.record(
+                    .residentsImported, result: .success, actor: actor, target: "residents",
+                    detail: "residents \(report.residents), new households \(report.households), new buildings \(report.buildings)",
+                    at: now, on: db)
                 return report
             }
         }

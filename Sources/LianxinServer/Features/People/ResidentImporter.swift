@@ -42,8 +42,10 @@ struct ResidentImporter {
     }
 
     /// Imports `text`; `scope` (nil on the command line) limits the grids rows may go to.
-    func importCSV(_ text: String, scope: RegistryScope?, actor: AuditActor,
-                   progress: (@Sendable (ResidentImportProgress) -> Void)? = nil) async throws -> ResidentImportReport {
+    func importCSV(
+        _ text: String, scope: RegistryScope?, actor: AuditActor,
+        progress: (@Sendable (ResidentImportProgress) -> Void)? = nil
+    ) async throws -> ResidentImportReport {
         let table: CSVTable
         do {
             table = try CSVTable(parsing: text)
@@ -56,8 +58,9 @@ struct ResidentImporter {
         }
         let missing = ResidentColumn.required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw Problem.invalid(missing.map { .init(field: "/header/\($0.rawValue)", message: "the column \($0.header) is missing / 缺少列 \($0.header)") },
-                                  detail: "The resident file lacks required columns / 居民文件缺少必需的列")
+            throw Problem.invalid(
+                missing.map { .init(field: "/header/\($0.rawValue)", message: "the column \($0.header) is missing / 缺少列 \($0.header)") },
+                detail: "The resident file lacks required columns / 居民文件缺少必需的列")
         }
         guard !table.rows.isEmpty else { throw Problem.invalid(field: "/rows", "the file has no resident / 文件中没有居民") }
 
@@ -98,7 +101,9 @@ struct ResidentImporter {
                 if value.isEmpty {
                     fail(column, "line \(line): \(column.header) is required / 第 \(line) 行：\(column.header) 不能为空")
                 } else if value.count > maxLength {
-                    fail(column, "line \(line): \(column.header) is longer than \(maxLength) characters / 第 \(line) 行：\(column.header) 超过 \(maxLength) 个字符")
+                    fail(
+                        column,
+                        "line \(line): \(column.header) is longer than \(maxLength) characters / 第 \(line) 行：\(column.header) 超过 \(maxLength) 个字符")
                 }
                 return value
             }
@@ -114,10 +119,16 @@ struct ResidentImporter {
                     community = known
                     let stated = cell(fields, .community)
                     if !stated.isEmpty, DivisionCode(stated)?.value != known {
-                        fail(.community, "line \(line): grid \(gridCode) belongs to community \(known), not \(stated) / 第 \(line) 行：网格 \(gridCode) 属于社区 \(known)，不是 \(stated)")
+                        fail(
+                            .community,
+                            "line \(line): grid \(gridCode) belongs to community \(known), not \(stated) / 第 \(line) 行：网格 \(gridCode) 属于社区 \(known)，不是 \(stated)"
+                        )
                     }
                 } else {
-                    fail(.grid, "line \(line): grid \(gridCode) is unknown, not in force or outside your scope / 第 \(line) 行：网格 \(gridCode) 不存在、已停用或不在您的管辖范围内")
+                    fail(
+                        .grid,
+                        "line \(line): grid \(gridCode) is unknown, not in force or outside your scope / 第 \(line) 行：网格 \(gridCode) 不存在、已停用或不在您的管辖范围内"
+                    )
                 }
             }
             var idNumber: ResidentIDNumber?
@@ -125,7 +136,10 @@ struct ResidentImporter {
                 do {
                     idNumber = try ResidentIDNumber(validating: idText, now: now)
                 } catch {
-                    fail(.idNumber, "line \(line): ID number \(PersonalDataMask.idNumber(idText)): \(error.englishMessage) / 第 \(line) 行：身份证号 \(PersonalDataMask.idNumber(idText))：\(error.chineseMessage)")
+                    fail(
+                        .idNumber,
+                        "line \(line): ID number \(PersonalDataMask.idNumber(idText)): \(error.englishMessage) / 第 \(line) 行：身份证号 \(PersonalDataMask.idNumber(idText))：\(error.chineseMessage)"
+                    )
                 }
             }
             var phone: PhoneNumber?
@@ -134,13 +148,19 @@ struct ResidentImporter {
                 do {
                     phone = try PhoneNumber(parsing: phoneText)
                 } catch {
-                    fail(.phone, "line \(line): phone \(PersonalDataMask.phone(phoneText)): \(error.englishMessage) / 第 \(line) 行：电话 \(PersonalDataMask.phone(phoneText))：\(error.chineseMessage)")
+                    fail(
+                        .phone,
+                        "line \(line): phone \(PersonalDataMask.phone(phoneText)): \(error.englishMessage) / 第 \(line) 行：电话 \(PersonalDataMask.phone(phoneText))：\(error.chineseMessage)"
+                    )
                 }
             }
             let relationText = cell(fields, .relation)
             let relation = relationText.isEmpty ? HouseholdRelation.other : HouseholdRelation(text: relationText)
             if relation == nil {
-                fail(.relation, "line \(line): relation \(relationText) is not one of \(HouseholdRelation.allCases.map(\.rawValue).joined(separator: ", ")) / 第 \(line) 行：与户主关系 \(relationText) 无效")
+                fail(
+                    .relation,
+                    "line \(line): relation \(relationText) is not one of \(HouseholdRelation.allCases.map(\.rawValue).joined(separator: ", ")) / 第 \(line) 行：与户主关系 \(relationText) 无效"
+                )
             }
             func tags(_ column: ResidentColumn) -> [String] {
                 var codes: [String] = []
@@ -158,13 +178,18 @@ struct ResidentImporter {
             let residenceText = cell(fields, .residenceType)
             let residenceType = residenceText.isEmpty ? "permanent" : RegistryVocabulary.residenceTypes[residenceText]
             if residenceType == nil {
-                fail(.residenceType, "line \(line): residence type \(residenceText) is neither permanent nor floating / 第 \(line) 行：居住类型 \(residenceText) 应为户籍或流动")
+                fail(
+                    .residenceType,
+                    "line \(line): residence type \(residenceText) is neither permanent nor floating / 第 \(line) 行：居住类型 \(residenceText) 应为户籍或流动")
             }
             if residenceType == "floating", tagCodes["floating"] != nil, !residentTags.contains("floating") { residentTags.append("floating") }
             let kindText = cell(fields, .buildingKind)
             let kind = kindText.isEmpty ? nil : RegistryVocabulary.buildingKinds[kindText]
             if !kindText.isEmpty, kind == nil {
-                fail(.buildingKind, "line \(line): building kind \(kindText) is not one of residential, mixed, commercial, bungalow, other / 第 \(line) 行：楼栋类型 \(kindText) 无效")
+                fail(
+                    .buildingKind,
+                    "line \(line): building kind \(kindText) is not one of residential, mixed, commercial, bungalow, other / 第 \(line) 行：楼栋类型 \(kindText) 无效"
+                )
             }
             let latitudeText = cell(fields, .latitude), longitudeText = cell(fields, .longitude)
             var buildingPosition: GeoPoint?
@@ -187,19 +212,25 @@ struct ResidentImporter {
             }
             let index = cipher.blindIndex(idNumber.value)
             if let first = firstLineOfIndex[index] {
-                issues.append(Issue(line: line, column: ResidentColumn.idNumber.rawValue,
-                                    message: "line \(line): ID number \(idNumber.masked) repeats line \(first) / 第 \(line) 行：身份证号 \(idNumber.masked) 与第 \(first) 行重复"))
+                issues.append(
+                    Issue(
+                        line: line, column: ResidentColumn.idNumber.rawValue,
+                        message:
+                            "line \(line): ID number \(idNumber.masked) repeats line \(first) / 第 \(line) 行：身份证号 \(idNumber.masked) 与第 \(first) 行重复"))
                 continue
             }
             firstLineOfIndex[index] = line
-            let row = Row(line: line, grid: gridCode, community: community, building: building, buildingKind: kind, door: door,
-                          householdTags: householdTags, name: name, idNumber: idNumber, idIndex: index, phone: phone, relation: relation,
-                          tags: residentTags, registrationDivision: registration, residenceType: residenceType,
-                          buildingPosition: buildingPosition)
+            let row = Row(
+                line: line, grid: gridCode, community: community, building: building, buildingKind: kind, door: door,
+                householdTags: householdTags, name: name, idNumber: idNumber, idIndex: index, phone: phone, relation: relation,
+                tags: residentTags, registrationDivision: registration, residenceType: residenceType,
+                buildingPosition: buildingPosition)
             if relation == .head {
                 if let first = headLineOfHousehold[row.householdKey] {
-                    issues.append(Issue(line: line, column: ResidentColumn.relation.rawValue,
-                                        message: "line \(line): the household already has its head on line \(first) / 第 \(line) 行：该户已在第 \(first) 行登记户主"))
+                    issues.append(
+                        Issue(
+                            line: line, column: ResidentColumn.relation.rawValue,
+                            message: "line \(line): the household already has its head on line \(first) / 第 \(line) 行：该户已在第 \(first) 行登记户主"))
                     continue
                 }
                 headLineOfHousehold[row.householdKey] = line
@@ -211,20 +242,29 @@ struct ResidentImporter {
         for chunk in rows.chunked(500) {
             let existing = Set(try await Resident.query(on: app.db).filter(\.$idNumberIndex ~~ chunk.map(\.idIndex)).all(\.$idNumberIndex))
             for row in chunk where existing.contains(row.idIndex) {
-                issues.append(Issue(line: row.line, column: ResidentColumn.idNumber.rawValue,
-                                    message: "line \(row.line): ID number \(row.idNumber.masked) is already registered / 第 \(row.line) 行：身份证号 \(row.idNumber.masked) 已登记"))
+                issues.append(
+                    Issue(
+                        line: row.line, column: ResidentColumn.idNumber.rawValue,
+                        message:
+                            "line \(row.line): ID number \(row.idNumber.masked) is already registered / 第 \(row.line) 行：身份证号 \(row.idNumber.masked) 已登记"
+                    ))
             }
         }
         // A head for a household that already has one.
         let existingHeads = try await Self.existingHouseholds(of: rows.filter { $0.relation == .head }, on: app.db).filter { $0.value.head != nil }
         for row in rows where row.relation == .head && existingHeads[row.householdKey] != nil {
-            issues.append(Issue(line: row.line, column: ResidentColumn.relation.rawValue,
-                                message: "line \(row.line): \(row.building) \(row.door) already has a head of household / 第 \(row.line) 行：\(row.building) \(row.door) 已有户主"))
+            issues.append(
+                Issue(
+                    line: row.line, column: ResidentColumn.relation.rawValue,
+                    message:
+                        "line \(row.line): \(row.building) \(row.door) already has a head of household / 第 \(row.line) 行：\(row.building) \(row.door) 已有户主"
+                ))
         }
         guard issues.isEmpty else {
             issues.sort { $0.line < $1.line }
-            throw Problem.invalid(issues.prefix(Self.reportLimit).map { .init(field: "/rows/\($0.line)/\($0.column)", message: $0.message) },
-                                  detail: "The resident file was not imported: \(issues.count) problem(s), nothing was written / 居民文件未导入：\(issues.count) 处问题，未写入任何数据")
+            throw Problem.invalid(
+                issues.prefix(Self.reportLimit).map { .init(field: "/rows/\($0.line)/\($0.column)", message: $0.message) },
+                detail: "The resident file was not imported: \(issues.count) problem(s), nothing was written / 居民文件未导入：\(issues.count) 处问题，未写入任何数据")
         }
         progress?(.init(phase: .checking, done: total, total: total))
         return try await write(rows, actor: actor, now: now, progress: progress)

@@ -32,7 +32,8 @@ extension ResidentsController {
         var reason: String?
         if let text = req.query[String.self, at: "unmasked"], text == "true" {
             guard principal.role.can(.unmaskPersonalData) else {
-                await req.audit(.permissionDenied, result: .denied, target: "GET \(req.url.path)", detail: "needs \(Permission.unmaskPersonalData.rawValue)")
+                await req.audit(
+                    .permissionDenied, result: .denied, target: "GET \(req.url.path)", detail: "needs \(Permission.unmaskPersonalData.rawValue)")
                 throw Problem.forbidden
             }
             reason = try Self.reason(req.query[String.self, at: "reason"])
@@ -40,10 +41,13 @@ extension ResidentsController {
         }
         let rows = try await Self.filtered(req, scope: scope).sort(\.$communityCode).sort(\.$gridCode).sort(\.$name).sort(\.$id).all()
         let text = try await ResidentExport.csv(rows, unmasked: unmasked, cipher: req.lianxin.cipher, on: req.db)
-        await req.audit(.exported, result: .success, target: "residents",
-                        detail: "\(rows.count) rows, \(unmasked ? "unmasked: \(reason ?? "")" : "masked")")
-        return Response(status: .ok, headers: [
-            "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"residents.csv\"",
-        ], body: .init(string: text))
+        await req.audit(
+            .exported, result: .success, target: "residents",
+            detail: "\(rows.count) rows, \(unmasked ? "unmasked: \(reason ?? "")" : "masked")")
+        return Response(
+            status: .ok,
+            headers: [
+                "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"residents.csv\"",
+            ], body: .init(string: text))
     }
 }

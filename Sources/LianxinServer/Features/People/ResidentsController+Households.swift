@@ -18,7 +18,9 @@ extension ResidentsController {
             query = query.filter(\.$tags, .custom("LIKE"), "%,\(try await Self.tagCode(text, on: req.db)),%")
         }
         if let after = page.after {
-            guard after.count == 2, let id = UUID(uuidString: after[1]) else { throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效") }
+            guard after.count == 2, let id = UUID(uuidString: after[1]) else {
+                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
+            }
             query = query.group(.or) { or in
                 or.filter(\.$address > after[0]).group(.and) { and in and.filter(\.$address == after[0]).filter(\.$id > id) }
             }
@@ -32,15 +34,17 @@ extension ResidentsController {
     func household(req: Request) async throws -> HouseholdDTO {
         let principal = try await req.require(.viewResidents)
         guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw),
-              let household = try await Household.find(id, on: req.db) else { throw Problem.notFound("household") }
+            let household = try await Household.find(id, on: req.db)
+        else { throw Problem.notFound("household") }
         guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
             throw await req.outOfScope("household", target: "household:\(id)")
         }
         let members = try await Resident.query(on: req.db).filter(\.$householdID == id).sort(\.$name).sort(\.$id).all()
         let sorted = members.filter { $0.id == household.headResidentID } + members.filter { $0.id != household.headResidentID }
         let names = try await Self.buildingNames([household.buildingID], on: req.db)
-        return try HouseholdDTO(household, buildingName: names[household.buildingID] ?? "",
-                                members: try await ResidentDTO.make(sorted, cipher: req.lianxin.cipher, on: req.db))
+        return try HouseholdDTO(
+            household, buildingName: names[household.buildingID] ?? "",
+            members: try await ResidentDTO.make(sorted, cipher: req.lianxin.cipher, on: req.db))
     }
 
     /// Buildings by name; filters `grid` and `name` (contains); keyset-paginated.
@@ -51,7 +55,9 @@ extension ResidentsController {
         if let grid = req.query[String.self, at: "grid"], !grid.isEmpty { query = query.filter(\.$gridCode == grid) }
         if let name = req.query[String.self, at: "name"], !name.isEmpty { query = query.filter(\.$name, .custom("LIKE"), Self.contains(name)) }
         if let after = page.after {
-            guard after.count == 2, let id = UUID(uuidString: after[1]) else { throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效") }
+            guard after.count == 2, let id = UUID(uuidString: after[1]) else {
+                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
+            }
             query = query.group(.or) { or in
                 or.filter(\.$name > after[0]).group(.and) { and in and.filter(\.$name == after[0]).filter(\.$id > id) }
             }

@@ -11,7 +11,9 @@ extension ResidentsController {
         let page = try PageRequest(req)
         var query = try await Self.filtered(req, scope: try await req.registryScope(principal))
         if let after = page.after {
-            guard after.count == 2, let id = UUID(uuidString: after[1]) else { throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效") }
+            guard after.count == 2, let id = UUID(uuidString: after[1]) else {
+                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
+            }
             query = query.group(.or) { or in
                 or.filter(\.$name > after[0]).group(.and) { and in and.filter(\.$name == after[0]).filter(\.$id > id) }
             }

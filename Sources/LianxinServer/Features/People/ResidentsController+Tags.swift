@@ -34,9 +34,10 @@ extension ResidentsController {
                 record.englishLabel = english
                 record.active = input.active ?? true
                 if isNew { try await record.create(on: db) } else { try await record.update(on: db) }
-                try await AuditLog.record(.residentTagsChanged, result: .success, actor: principal.auditActor, target: "resident-tag:\(code)",
-                                          ip: req.clientIP, requestID: req.id, detail: "\(chinese) / \(english)\(record.active ? "" : " (inactive)")",
-                                          at: req.lianxin.now(), on: db)
+                try await AuditLog.record(
+                    .residentTagsChanged, result: .success, actor: principal.auditActor, target: "resident-tag:\(code)",
+                    ip: req.clientIP, requestID: req.id, detail: "\(chinese) / \(english)\(record.active ? "" : " (inactive)")",
+                    at: req.lianxin.now(), on: db)
                 return record
             }
         }

@@ -26,16 +26,20 @@ extension CheckInPagesController {
     func landlord(req: Request) async throws -> Response {
         let (token, units) = try await Self.landlordUnits(req)
         let ids = units.compactMap(\.id)
-        let tenancies = ids.isEmpty ? [] : try await Tenancy.query(on: req.db).filter(\.$unitID ~~ ids).filter(\.$movedOut == nil)
-            .sort(\.$movedIn).sort(\.$name).all()
+        let tenancies =
+            ids.isEmpty
+            ? []
+            : try await Tenancy.query(on: req.db).filter(\.$unitID ~~ ids).filter(\.$movedOut == nil)
+                .sort(\.$movedIn).sort(\.$name).all()
         let cipher = req.lianxin.cipher
         let model = LandlordModel(
             token: token, landlordName: units.first.map { PersonalDataMask.name($0.landlordName) } ?? "",
             units: try units.map { unit in
                 let tenants = try tenancies.filter { $0.unitID == unit.id }.map {
-                    LandlordModel.Tenant(id: try $0.requireID().uuidString, name: PersonalDataMask.name($0.name),
-                                         idNumber: PersonalDataMask.idNumber(try cipher.open($0.idNumberCipher)),
-                                         phone: PersonalDataMask.phone(try cipher.open($0.phoneCipher)), movedIn: $0.movedIn)
+                    LandlordModel.Tenant(
+                        id: try $0.requireID().uuidString, name: PersonalDataMask.name($0.name),
+                        idNumber: PersonalDataMask.idNumber(try cipher.open($0.idNumberCipher)),
+                        phone: PersonalDataMask.phone(try cipher.open($0.phoneCipher)), movedIn: $0.movedIn)
                 }
                 return LandlordModel.Unit(address: unit.address, tenants: tenants, empty: tenants.isEmpty)
             },
@@ -47,8 +51,9 @@ extension CheckInPagesController {
     func checkOut(req: Request) async throws -> Response {
         let (token, units) = try await Self.landlordUnits(req)
         guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw),
-              let tenancy = try await Tenancy.find(id, on: req.db), tenancy.movedOut == nil,
-              let unit = units.first(where: { $0.id == tenancy.unitID }) else { throw Problem.notFound("tenancy") }
+            let tenancy = try await Tenancy.find(id, on: req.db), tenancy.movedOut == nil,
+            let unit = units.first(where: { $0.id == tenancy.unitID })
+        else { throw Problem.notFound("tenancy") }
         let context = req.lianxin
         let now = context.now()
         try await context.writes.run {
@@ -58,9 +63,10 @@ extension CheckInPagesController {
                 current.movedOut = TenantCheckIn.dayString(now)
                 current.checkedOutBy = "landlord:\(unit.publicCode)"
                 try await current.update(on: db)
-                try await AuditLog.record(.tenantCheckedOut, result: .success,
-                                          actor: AuditActor(id: nil, name: "landlord", role: nil, division: unit.communityCode),
-                                          target: "tenancy:\(id)", ip: req.clientIP, requestID: req.id, detail: "unit \(unit.publicCode)", at: now, on: db)
+                try await AuditLog.record(
+                    .tenantCheckedOut, result: .success,
+                    actor: AuditActor(id: nil, name: "landlord", role: nil, division: unit.communityCode),
+                    target: "tenancy:\(id)", ip: req.clientIP, requestID: req.id, detail: "unit \(unit.publicCode)", at: now, on: db)
             }
         }
         return req.redirect(to: "/p/landlord/\(token)?checkedOut=1", redirectType: .normal)
@@ -69,7 +75,8 @@ extension CheckInPagesController {
     /// The active unit of the code in the URL, or 404.
     static func unit(_ req: Request) async throws -> RentalUnit {
         guard let code = req.parameters.get("code"), RentalCode.isWellFormed(code),
-              let unit = try await RentalUnit.query(on: req.db).filter(\.$publicCode == code).filter(\.$active == true).first() else {
+            let unit = try await RentalUnit.query(on: req.db).filter(\.$publicCode == code).filter(\.$active == true).first()
+        else {
             throw Problem.notFound("rental unit")
         }
         return unit
@@ -78,7 +85,8 @@ extension CheckInPagesController {
     /// The landlord link's token and the landlord's active units (same landlord phone), or 404.
     static func landlordUnits(_ req: Request) async throws -> (String, [RentalUnit]) {
         guard let token = req.parameters.get("token"), (20...80).contains(token.count),
-              let unit = try await RentalUnit.query(on: req.db).filter(\.$landlordTokenHash == req.lianxin.cipher.tokenHash(token)).first() else {
+            let unit = try await RentalUnit.query(on: req.db).filter(\.$landlordTokenHash == req.lianxin.cipher.tokenHash(token)).first()
+        else {
             throw Problem.notFound("landlord link")
         }
         let units = try await RentalUnit.query(on: req.db).filter(\.$landlordPhoneIndex == unit.landlordPhoneIndex)

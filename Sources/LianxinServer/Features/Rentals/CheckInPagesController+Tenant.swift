@@ -41,8 +41,10 @@ extension CheckInPagesController {
     func form(req: Request) async throws -> Response {
         let unit = try await Self.unit(req)
         let today = TenantCheckIn.dayString(req.lianxin.now())
-        return try await req.page("rentals/checkin", title: "checkin_title", model: FormModel(
-            code: unit.publicCode, address: unit.address, values: ["movedIn": today], errors: [:], maxDate: today))
+        return try await req.page(
+            "rentals/checkin", title: "checkin_title",
+            model: FormModel(
+                code: unit.publicCode, address: unit.address, values: ["movedIn": today], errors: [:], maxDate: today))
     }
 
     func submit(req: Request) async throws -> Response {
@@ -50,26 +52,34 @@ extension CheckInPagesController {
         let input = try req.content.decode(CheckInInput.self)
         let english = req.language == .en
         let service = TenantCheckIn(app: req.application, db: req.db)
-        let values = ["name": input.name ?? "", "idNumber": input.idNumber ?? "", "phone": input.phone ?? "",
-                      "registrationDivision": input.registrationDivision ?? "", "movedIn": input.movedIn ?? ""]
+        let values = [
+            "name": input.name ?? "", "idNumber": input.idNumber ?? "", "phone": input.phone ?? "",
+            "registrationDivision": input.registrationDivision ?? "", "movedIn": input.movedIn ?? "",
+        ]
         let today = TenantCheckIn.dayString(req.lianxin.now())
         switch try await service.validate(input, english: english) {
         case let .invalid(errors, divisionName):
-            return try await req.page("rentals/checkin", title: "checkin_title", model: FormModel(
-                code: unit.publicCode, address: unit.address, values: values, errors: errors, divisionName: divisionName, maxDate: today),
+            return try await req.page(
+                "rentals/checkin", title: "checkin_title",
+                model: FormModel(
+                    code: unit.publicCode, address: unit.address, values: values, errors: errors, divisionName: divisionName, maxDate: today),
                 status: .unprocessableEntity)
         case .valid(let valid):
             do {
                 _ = try await service.checkIn(valid, unit: unit, ip: req.clientIP, requestID: req.id)
             } catch is TenantCheckIn.AlreadyCheckedIn {
                 let notice = req.lianxin.localizer.text("checkin_already", req.language)
-                return try await req.page("rentals/checkin", title: "checkin_title", model: FormModel(
-                    code: unit.publicCode, address: unit.address, values: values, errors: [:], divisionName: valid.registrationDivisionName,
-                    notice: notice, maxDate: today), status: .conflict)
+                return try await req.page(
+                    "rentals/checkin", title: "checkin_title",
+                    model: FormModel(
+                        code: unit.publicCode, address: unit.address, values: values, errors: [:], divisionName: valid.registrationDivisionName,
+                        notice: notice, maxDate: today), status: .conflict)
             }
-            return try await req.page("rentals/checkin-done", title: "checkin_done_title", model: DoneModel(
-                address: unit.address, name: PersonalDataMask.name(valid.name), idNumber: valid.idNumber.masked, phone: valid.phone.masked,
-                registrationDivision: "\(valid.registrationDivisionName) (\(valid.registrationDivision))", movedIn: valid.movedIn))
+            return try await req.page(
+                "rentals/checkin-done", title: "checkin_done_title",
+                model: DoneModel(
+                    address: unit.address, name: PersonalDataMask.name(valid.name), idNumber: valid.idNumber.masked, phone: valid.phone.masked,
+                    registrationDivision: "\(valid.registrationDivisionName) (\(valid.registrationDivision))", movedIn: valid.movedIn))
         }
     }
 }

@@ -55,9 +55,10 @@ extension RentalUnitsController {
         try await context.writes.run {
             try await req.db.transaction { db in
                 try await unit.create(on: db)
-                try await AuditLog.record(.rentalUnitCreated, result: .success, actor: principal.auditActor,
-                                          target: "rental-unit:\(try unit.requireID())", ip: req.clientIP, requestID: req.id,
-                                          detail: "\(grid.code) \(address)", at: now, on: db)
+                try await AuditLog.record(
+                    .rentalUnitCreated, result: .success, actor: principal.auditActor,
+                    target: "rental-unit:\(try unit.requireID())", ip: req.clientIP, requestID: req.id,
+                    detail: "\(grid.code) \(address)", at: now, on: db)
             }
         }
         var dto = try RentalUnitDTO(unit, baseURL: context.settings.publicBaseURL, cipher: context.cipher)

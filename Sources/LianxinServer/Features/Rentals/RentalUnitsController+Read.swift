@@ -11,7 +11,9 @@ extension RentalUnitsController {
         var query = try await req.registryScope(principal).limit(RentalUnit.query(on: req.db))
         if let grid = req.query[String.self, at: "grid"], !grid.isEmpty { query = query.filter(\.$gridCode == grid) }
         if let after = page.after {
-            guard after.count == 2, let id = UUID(uuidString: after[1]) else { throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效") }
+            guard after.count == 2, let id = UUID(uuidString: after[1]) else {
+                throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
+            }
             query = query.group(.or) { or in
                 or.filter(\.$address > after[0]).group(.and) { and in and.filter(\.$address == after[0]).filter(\.$id > id) }
             }

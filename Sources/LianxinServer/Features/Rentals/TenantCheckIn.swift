@@ -54,8 +54,10 @@ struct TenantCheckIn {
             // On this public form a wrong check character is reported without saying the right one,
             // which would help anyone make up a number that passes.
             if case .checksum = error {
-                errors["idNumber"] = english ? "the ID number does not check out; please copy it again from the card"
-                                             : "身份证号码校验未通过，请对照证件重新填写"
+                errors["idNumber"] =
+                    english
+                    ? "the ID number does not check out; please copy it again from the card"
+                    : "身份证号码校验未通过，请对照证件重新填写"
             } else {
                 errors["idNumber"] = english ? error.englishMessage : error.chineseMessage
             }
@@ -91,8 +93,10 @@ struct TenantCheckIn {
         guard errors.isEmpty, let idNumber, let phone, let division, let divisionCode = division.id else {
             return .invalid(errors, divisionName: division?.name)
         }
-        return .valid(ValidCheckIn(name: name, idNumber: idNumber, phone: phone, registrationDivision: divisionCode,
-                                   registrationDivisionName: division.name, movedIn: movedIn))
+        return .valid(
+            ValidCheckIn(
+                name: name, idNumber: idNumber, phone: phone, registrationDivision: divisionCode,
+                registrationDivisionName: division.name, movedIn: movedIn))
     }
 
     /// The tenant is already living in this unit.
@@ -109,7 +113,8 @@ struct TenantCheckIn {
             return try await context.writes.run {
                 try await db.transaction { db -> (Tenancy, VisitTask) in
                     if try await Tenancy.query(on: db).filter(\.$unitID == unitID).filter(\.$idNumberIndex == index)
-                        .filter(\.$movedOut == nil).first() != nil {
+                        .filter(\.$movedOut == nil).first() != nil
+                    {
                         throw AlreadyCheckedIn()
                     }
                     let tenancy = Tenancy()
@@ -139,9 +144,10 @@ struct TenantCheckIn {
                     task.createdAt = now
                     try await task.create(on: db)
 
-                    try await AuditLog.record(.tenantCheckedIn, result: .success, actor: AuditActor(id: nil, name: "tenant", role: nil, division: unit.communityCode),
-                                              target: "tenancy:\(try tenancy.requireID())", ip: ip, requestID: requestID,
-                                              detail: "unit \(unit.publicCode), \(valid.idNumber.masked)", at: now, on: db)
+                    try await AuditLog.record(
+                        .tenantCheckedIn, result: .success, actor: AuditActor(id: nil, name: "tenant", role: nil, division: unit.communityCode),
+                        target: "tenancy:\(try tenancy.requireID())", ip: ip, requestID: requestID,
+                        detail: "unit \(unit.publicCode), \(valid.idNumber.masked)", at: now, on: db)
                     return (tenancy, task)
                 }
             }
@@ -162,7 +168,8 @@ struct TenantCheckIn {
     static func day(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = calendar.date(from: components) else { return nil }
         let back = calendar.dateComponents([.year, .month, .day], from: date)

@@ -28,7 +28,8 @@ struct VisitTasksController: RouteCollection {
     func done(req: Request) async throws -> VisitTaskDTO {
         let principal = try await req.require(.viewResidents)
         guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw),
-              let task = try await VisitTask.find(id, on: req.db), task.assigneeID == principal.userID else { throw Problem.notFound("visit task") }
+            let task = try await VisitTask.find(id, on: req.db), task.assigneeID == principal.userID
+        else { throw Problem.notFound("visit task") }
         let note = (try req.content.decode(DoneInput.self).note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 500 else { throw Problem.invalid(field: "/note", "at most 500 characters / 备注最多 500 个字符") }
         guard task.doneAt == nil else { throw Problem.conflict("this task is already done / 该任务已完成") }
@@ -38,8 +39,9 @@ struct VisitTasksController: RouteCollection {
                 task.doneAt = now
                 task.note = note.isEmpty ? nil : note
                 try await task.update(on: db)
-                try await AuditLog.record(.visitTaskDone, result: .success, actor: principal.auditActor, target: "visit-task:\(id)",
-                                          ip: req.clientIP, requestID: req.id, detail: task.kind, at: now, on: db)
+                try await AuditLog.record(
+                    .visitTaskDone, result: .success, actor: principal.auditActor, target: "visit-task:\(id)",
+                    ip: req.clientIP, requestID: req.id, detail: task.kind, at: now, on: db)
             }
         }
         return try await Self.dtos([task], now: now, on: req.db)[0]
@@ -60,12 +62,17 @@ struct VisitTasksController: RouteCollection {
         }
         let rows = try await query.filter(\.$movedOut == nil).sort(\.$communityCode).sort(\.$movedIn).sort(\.$id).limit(1000).all()
         let codes = Set(rows.flatMap { [$0.registrationDivision, $0.communityCode] })
-        let names = codes.isEmpty ? [:] : Dictionary(try await Division.query(on: req.db).filter(\.$id ~~ Array(codes)).all()
-            .compactMap { division in division.id.map { ($0, division.name) } }, uniquingKeysWith: { first, _ in first })
+        let names =
+            codes.isEmpty
+            ? [:]
+            : Dictionary(
+                try await Division.query(on: req.db).filter(\.$id ~~ Array(codes)).all()
+                    .compactMap { division in division.id.map { ($0, division.name) } }, uniquingKeysWith: { first, _ in first })
         let units: [UUID: RentalUnit]
         if direction == "incoming", !rows.isEmpty {
-            units = Dictionary(try await RentalUnit.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.unitID)))).all()
-                .compactMap { unit in unit.id.map { ($0, unit) } }, uniquingKeysWith: { first, _ in first })
+            units = Dictionary(
+                try await RentalUnit.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.unitID)))).all()
+                    .compactMap { unit in unit.id.map { ($0, unit) } }, uniquingKeysWith: { first, _ in first })
         } else {
             units = [:]
         }
@@ -93,10 +100,11 @@ struct VisitTasksController: RouteCollection {
         let unitByID = Dictionary(units.compactMap { unit in unit.id.map { ($0, unit) } }, uniquingKeysWith: { first, _ in first })
         return try tasks.map { task in
             let tenancy = task.tenancyID.flatMap { byID[$0] }
-            return VisitTaskDTO(id: try task.requireID(), kind: task.kind, gridCode: task.gridCode, dueAt: task.dueAt,
-                                overdue: task.doneAt == nil && task.dueAt < now, doneAt: task.doneAt, note: task.note,
-                                tenancyId: task.tenancyID, tenantName: tenancy?.name, address: tenancy.flatMap { unitByID[$0.unitID]?.address },
-                                movedIn: tenancy?.movedIn)
+            return VisitTaskDTO(
+                id: try task.requireID(), kind: task.kind, gridCode: task.gridCode, dueAt: task.dueAt,
+                overdue: task.doneAt == nil && task.dueAt < now, doneAt: task.doneAt, note: task.note,
+                tenancyId: task.tenancyID, tenantName: tenancy?.name, address: tenancy.flatMap { unitByID[$0.unitID]?.address },
+                movedIn: tenancy?.movedIn)
         }
     }
 }

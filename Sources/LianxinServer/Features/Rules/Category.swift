@@ -98,9 +98,9 @@ final class CategoryAttribute: Model, @unchecked Sendable {
     /// The domain form, or nil for a datatype this version does not know.
     var attribute: ServiceAttribute? {
         ServiceAttribute.Datatype(rawValue: datatype).map {
-            ServiceAttribute(code: code, datatype: $0, required: required, order: order, description: description,
-                             values: ServiceAttribute.parseValues(values))
+            ServiceAttribute(
+                code: code, datatype: $0, required: required, order: order, description: description,
+                values: ServiceAttribute.parseValues(values))
         }
     }
 }
-

@@ -29,8 +29,10 @@ enum ReferenceData {
             let table = try CSVTable(parsing: try String(contentsOfFile: path, encoding: .utf8))
             try await db.transaction { tx in
                 for (_, f) in table.rows {
-                    try await Category(code: f[0], name: f[1], parentCode: f[2].isEmpty ? nil : f[2],
-                                       defaultDepartmentCode: f[3].isEmpty ? nil : f[3], slaPolicyCode: f[4]).create(on: tx)
+                    try await Category(
+                        code: f[0], name: f[1], parentCode: f[2].isEmpty ? nil : f[2],
+                        defaultDepartmentCode: f[3].isEmpty ? nil : f[3], slaPolicyCode: f[4]
+                    ).create(on: tx)
                 }
             }
         }
@@ -113,12 +115,15 @@ enum ReferenceData {
         try await cache.catalog(now: Date()) {
             let categories = try await Category.query(on: db).all()
             let departments = try await Department.query(on: db).filter(\.$active == true).all()
-            return Catalog(categories: Dictionary(categories.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a }),
-                           rules: try await RoutingRule.query(on: db).all(),
-                           departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
-                           attributes: Dictionary(grouping: try await CategoryAttribute.query(on: db).all().compactMap { row in
-                               row.attribute.map { (row.categoryCode, $0) }
-                           }, by: \.0).mapValues { $0.map(\.1).sorted { $0.order < $1.order } })
+            return Catalog(
+                categories: Dictionary(categories.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a }),
+                rules: try await RoutingRule.query(on: db).all(),
+                departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+                attributes: Dictionary(
+                    grouping: try await CategoryAttribute.query(on: db).all().compactMap { row in
+                        row.attribute.map { (row.categoryCode, $0) }
+                    }, by: \.0
+                ).mapValues { $0.map(\.1).sorted { $0.order < $1.order } })
         }
     }
 
@@ -178,8 +183,9 @@ enum ReferenceData {
             return HolidayEntry(date: day, kind: kind, name: row.name)
         }
         let schedule = try HolidaySchedule(entries)
-        return try WorkCalendar(schedule: schedule, workingHours: WorkCalendar.china.workingHours,
-                                dayEnd: WorkCalendar.china.dayEnd, timeZone: WorkCalendar.shanghai)
+        return try WorkCalendar(
+            schedule: schedule, workingHours: WorkCalendar.china.workingHours,
+            dayEnd: WorkCalendar.china.dayEnd, timeZone: WorkCalendar.shanghai)
     }
 
     private static func loadPolicy(_ code: String, on db: any Database) async throws -> SLAPolicy {

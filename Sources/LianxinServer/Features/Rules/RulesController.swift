@@ -49,14 +49,16 @@ struct RulesController: RouteCollection {
         let department = try await input.departmentCode.asyncMap { try await Department.query(on: req.db).filter(\.$code == $0).first() } ?? nil
         if department == nil { checks.fail("/departmentCode", "unknown department / 部门不存在") }
         guard checks.isValid, let category = input.categoryCode, let division, let department else { throw Problem.invalid(checks.errors) }
-        let rule = try await RoutingRule.query(on: req.db).filter(\.$categoryCode == category).filter(\.$divisionCode == division.value).first()
+        let rule =
+            try await RoutingRule.query(on: req.db).filter(\.$categoryCode == category).filter(\.$divisionCode == division.value).first()
             ?? RoutingRule(categoryCode: category, divisionCode: division.value, departmentCode: department.code)
         rule.departmentCode = department.code
         try await req.db.transaction { db in
             try await rule.save(on: db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor,
-                                      target: "routing:\(category)@\(division.value)", ip: req.clientIP,
-                                      detail: "department=\(department.code)", at: req.lianxin.now(), on: db)
+            try await AuditLog.record(
+                .settingsChanged, result: .success, actor: principal.auditActor,
+                target: "routing:\(category)@\(division.value)", ip: req.clientIP,
+                detail: "department=\(department.code)", at: req.lianxin.now(), on: db)
         }
         req.lianxin.referenceCache.clear()
         return RuleDTO(id: rule.id, categoryCode: category, divisionCode: division.value, departmentCode: department.code)
@@ -65,14 +67,16 @@ struct RulesController: RouteCollection {
     func deleteRule(req: Request) async throws -> HTTPStatus {
         let principal = try await req.require(.manageRules)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let rule = try await RoutingRule.find(id, on: req.db), principal.canSee(divisionCode: rule.divisionCode) else {
+            let rule = try await RoutingRule.find(id, on: req.db), principal.canSee(divisionCode: rule.divisionCode)
+        else {
             throw Problem.notFound("routing rule")
         }
         try await req.db.transaction { db in
             try await rule.delete(on: db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor,
-                                      target: "routing:\(rule.categoryCode)@\(rule.divisionCode)", ip: req.clientIP,
-                                      detail: "deleted", at: req.lianxin.now(), on: db)
+            try await AuditLog.record(
+                .settingsChanged, result: .success, actor: principal.auditActor,
+                target: "routing:\(rule.categoryCode)@\(rule.divisionCode)", ip: req.clientIP,
+                detail: "deleted", at: req.lianxin.now(), on: db)
         }
         req.lianxin.referenceCache.clear()
         return .noContent
@@ -106,8 +110,9 @@ struct RulesController: RouteCollection {
         record.definition = json
         try await req.db.transaction { db in
             try await record.save(on: db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor, target: "sla-policy:\(code)",
-                                      ip: req.clientIP, at: req.lianxin.now(), on: db)
+            try await AuditLog.record(
+                .settingsChanged, result: .success, actor: principal.auditActor, target: "sla-policy:\(code)",
+                ip: req.clientIP, at: req.lianxin.now(), on: db)
         }
         req.lianxin.referenceCache.clear()
         return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: json))
@@ -133,7 +138,9 @@ struct RulesController: RouteCollection {
     /// calendar must still be valid, or nothing is written.
     func importDays(req: Request) async throws -> [DayDTO] {
         let principal = try await req.require(.manageRules)
-        guard let text = req.body.string, !text.isEmpty else { throw Problem.invalid(field: "/", "the body is the notice as date,kind[,name] lines / 请求体为节假日安排文本") }
+        guard let text = req.body.string, !text.isEmpty else {
+            throw Problem.invalid(field: "/", "the body is the notice as date,kind[,name] lines / 请求体为节假日安排文本")
+        }
         let added: HolidaySchedule
         do { added = try HolidaySchedule(text: text) } catch {
             throw Problem.invalid(field: "/", "\(error.message(english: false)) / \(error.message(english: true))")
@@ -151,8 +158,9 @@ struct RulesController: RouteCollection {
                 row.name = entry.name
                 try await row.save(on: db)
             }
-            try await AuditLog.record(.settingsChanged, result: .success, actor: principal.auditActor, target: "calendar",
-                                      ip: req.clientIP, detail: "\(added.entries.count) days for \(added.years.sorted())", at: req.lianxin.now(), on: db)
+            try await AuditLog.record(
+                .settingsChanged, result: .success, actor: principal.auditActor, target: "calendar",
+                ip: req.clientIP, detail: "\(added.entries.count) days for \(added.years.sorted())", at: req.lianxin.now(), on: db)
         }
         req.lianxin.referenceCache.clear()
         return added.entries.map { DayDTO(day: $0.date.description, kind: $0.kind.rawValue, name: $0.name) }

@@ -41,37 +41,44 @@ struct AdminPagesController: RouteCollection {
         return try await render(req, notice: notice)
     }
 
-    func render(_ req: Request, values: [String: String] = [:], errors: [String: String] = [:], notice: String = "", error: String = "",
-                section: String = "", status: HTTPResponseStatus = .ok) async throws -> Response {
+    func render(
+        _ req: Request, values: [String: String] = [:], errors: [String: String] = [:], notice: String = "", error: String = "",
+        section: String = "", status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let lookup = try await WorkbenchLookup.load(req)
         let departments = try await Department.query(on: req.db).sort(\.$code).all()
         let departmentName = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let categories = lookup.catalog.categories.values.sorted { ($0.id ?? "") < ($1.id ?? "") }.map { c in
-            RulesModel.CategoryRow(code: c.id ?? "", name: lookup.categoryName(c.id ?? ""),
-                                   department: c.defaultDepartmentCode.map { departmentName[$0] ?? $0 } ?? "—", policy: c.slaPolicyCode, active: c.active)
+            RulesModel.CategoryRow(
+                code: c.id ?? "", name: lookup.categoryName(c.id ?? ""),
+                department: c.defaultDepartmentCode.map { departmentName[$0] ?? $0 } ?? "—", policy: c.slaPolicyCode, active: c.active)
         }
         let rules = try await RoutingRule.query(on: req.db).sort(\.$categoryCode).sort(\.$divisionCode).limit(2000).all().map { r in
-            RulesModel.RuleRow(id: r.id?.uuidString ?? "", category: lookup.categoryName(r.categoryCode), division: r.divisionCode,
-                               department: departmentName[r.departmentCode] ?? r.departmentCode)
+            RulesModel.RuleRow(
+                id: r.id?.uuidString ?? "", category: lookup.categoryName(r.categoryCode), division: r.divisionCode,
+                department: departmentName[r.departmentCode] ?? r.departmentCode)
         }
         let policies = try await SLAPolicyRecord.query(on: req.db).sort(\.$id).all().map { p in
             RulesModel.PolicyRow(code: p.id ?? "", name: p.name, definition: Self.pretty(p.definition))
         }
-        let year = req.query[String.self, at: "year"].flatMap { $0.count == 4 && Int($0) != nil ? $0 : nil }
+        let year =
+            req.query[String.self, at: "year"].flatMap { $0.count == 4 && Int($0) != nil ? $0 : nil }
             ?? String(LocalDate(lookup.now, in: WorkCalendar.shanghai).year)
         let days = try await CalendarDay.query(on: req.db).filter(\.$id, .custom("LIKE"), year + "-%").sort(\.$id).all().map { d in
             RulesModel.DayRow(day: d.id ?? "", kind: req.t("admin_day_\(d.kind)"), name: d.name ?? "")
         }
-        let model = RulesModel(categories: categories, rules: rules, policies: policies, days: days, year: year,
-                               categoryOptions: lookup.categoryOptions.selecting(values["categoryCode"]),
-                               departmentOptions: departments.map { SelectOption(value: $0.code, label: $0.name) }.selecting(values["departmentCode"]),
-                               values: values, errors: errors, notice: notice, error: error, section: section)
+        let model = RulesModel(
+            categories: categories, rules: rules, policies: policies, days: days, year: year,
+            categoryOptions: lookup.categoryOptions.selecting(values["categoryCode"]),
+            departmentOptions: departments.map { SelectOption(value: $0.code, label: $0.name) }.selecting(values["departmentCode"]),
+            values: values, errors: errors, notice: notice, error: error, section: section)
         return try await req.page("rules/rules", title: "admin_rules", model: model, status: status)
     }
 
     static func pretty(_ json: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return json }
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return json }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -83,9 +90,10 @@ struct AdminPagesController: RouteCollection {
             return req.redirect(to: "/admin/rules?saved=\(section)#\(section)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .forbidden {
             let errors = problem.fieldMessages
-            return try await render(req, values: values, errors: errors,
-                                    error: errors.isEmpty ? problem.detail : errors.values.sorted().joined(separator: "；"),
-                                    section: section, status: problem.status)
+            return try await render(
+                req, values: values, errors: errors,
+                error: errors.isEmpty ? problem.detail : errors.values.sorted().joined(separator: "；"),
+                section: section, status: problem.status)
         }
     }
 
@@ -93,10 +101,17 @@ struct AdminPagesController: RouteCollection {
 
     func addRule(req: Request) async throws -> Response {
         let form = try req.content.decode(RuleForm.self)
-        return try await change(req, section: "routing", values: ["categoryCode": form.categoryCode ?? "", "divisionCode": form.divisionCode ?? "",
-                                                                  "departmentCode": form.departmentCode ?? ""]) {
-            try req.content.encode(RulesController.RuleDTO(id: nil, categoryCode: form.categoryCode, divisionCode: form.divisionCode,
-                                                           departmentCode: form.departmentCode), as: .json)
+        return try await change(
+            req, section: "routing",
+            values: [
+                "categoryCode": form.categoryCode ?? "", "divisionCode": form.divisionCode ?? "",
+                "departmentCode": form.departmentCode ?? "",
+            ]
+        ) {
+            try req.content.encode(
+                RulesController.RuleDTO(
+                    id: nil, categoryCode: form.categoryCode, divisionCode: form.divisionCode,
+                    departmentCode: form.departmentCode), as: .json)
             _ = try await RulesController().putRule(req: req)
         }
     }
@@ -125,7 +140,8 @@ struct AdminPagesController: RouteCollection {
     }
 
     /// A string encoded as itself (plain text).
-    struct JSONValueText: Content, Encodable { let text: String
+    struct JSONValueText: Content, Encodable {
+        let text: String
         func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(text) }
     }
 
@@ -146,10 +162,13 @@ struct AdminPagesController: RouteCollection {
         let form = try req.content.decode(GridsForm.self)
         return try await change(req, section: "grids", values: ["coordinates": form.coordinates ?? "wgs84"]) {
             guard let file = form.file, file.data.readableBytes > 0 else { throw Problem.invalid(field: "/file", req.t("admin_grids_file")) }
-            guard let system = CoordinateSystem(rawValue: form.coordinates ?? "wgs84") else { throw Problem.invalid(field: "/coordinates", "wgs84 / gcj02") }
+            guard let system = CoordinateSystem(rawValue: form.coordinates ?? "wgs84") else {
+                throw Problem.invalid(field: "/coordinates", "wgs84 / gcj02")
+            }
             do {
-                _ = try await GridImporter(app: req.application).importGeoJSON(Data(file.data.readableBytesView), coordinates: system,
-                                                                               replace: form.replace == "true", actor: principal.auditActor)
+                _ = try await GridImporter(app: req.application).importGeoJSON(
+                    Data(file.data.readableBytesView), coordinates: system,
+                    replace: form.replace == "true", actor: principal.auditActor)
             } catch let problem as Problem {
                 await req.audit(.gridsImported, result: .failure, target: "grids", detail: problem.detail)
                 throw problem

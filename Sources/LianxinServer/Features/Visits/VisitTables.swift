@@ -53,4 +53,3 @@ final class VisitPhoto: Model, @unchecked Sendable {
 
     init() {}
 }
-

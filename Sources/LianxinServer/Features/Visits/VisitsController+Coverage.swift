@@ -30,11 +30,12 @@ extension VisitsController {
             rows[key] = row
         }
         let definition = VisitCoverage().definition
-        return Coverage(formula: req.language == .en ? definition.formula.en : definition.formula.zh, by: by,
-                        rows: rows.values.sorted { $0.code < $1.code }.map { row in
-                            var row = row
-                            row.coverage = row.householdsWithRules == 0 ? nil : Double(row.visitedAsDue) / Double(row.householdsWithRules)
-                            return row
-                        })
+        return Coverage(
+            formula: req.language == .en ? definition.formula.en : definition.formula.zh, by: by,
+            rows: rows.values.sorted { $0.code < $1.code }.map { row in
+                var row = row
+                row.coverage = row.householdsWithRules == 0 ? nil : Double(row.visitedAsDue) / Double(row.householdsWithRules)
+                return row
+            })
     }
 }

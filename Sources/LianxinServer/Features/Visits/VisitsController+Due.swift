@@ -22,9 +22,13 @@ extension VisitsController {
             let tags = states.tags[id] ?? []
             let due = policy.due(tags: tags, lastVisit: states.lastVisit[id], lastChange: household.createdAt, now: now)
             guard let day = due.dueDay, day <= now else { continue }
-            items.append((DueItem(householdId: id, address: household.address, gridCode: household.gridCode, tags: tags.sorted(),
-                                  lastVisitAt: states.lastVisit[id], dueOn: formatter.string(from: day), daysOverdue: due.daysOverdue,
-                                  because: due.governingTag), due))
+            items.append(
+                (
+                    DueItem(
+                        householdId: id, address: household.address, gridCode: household.gridCode, tags: tags.sorted(),
+                        lastVisitAt: states.lastVisit[id], dueOn: formatter.string(from: day), daysOverdue: due.daysOverdue,
+                        because: due.governingTag), due
+                ))
         }
         return items.sorted { left, right in
             left.1.isMoreUrgent(than: right.1) || (!right.1.isMoreUrgent(than: left.1) && left.0.address < right.0.address)

@@ -17,7 +17,8 @@ extension VisitsController {
     /// within the size cap), stored, then cited by `photoIds` when the visit is recorded.
     func uploadPhoto(req: Request) async throws -> Response {
         let principal = try await req.require(.recordVisits)
-        guard let householdID = try req.query.get(UUID?.self, at: "household"), let household = try await Household.find(householdID, on: req.db) else {
+        guard let householdID = try req.query.get(UUID?.self, at: "household"), let household = try await Household.find(householdID, on: req.db)
+        else {
             throw Problem.invalid(field: "/household", "an existing household / 户不存在")
         }
         guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
@@ -35,15 +36,17 @@ extension VisitsController {
         row.storageKey = UUID().uuidString.lowercased()
         row.createdAt = context.now()
         try await context.storeFile(upload.data, key: row.storageKey, on: req.db) { try await row.create(on: req.db) }
-        return try await PhotoDTO(id: row.id!, contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256,
-                                  url: "/api/v1/visits/photos/\(row.id!)").encodeResponse(status: .created, for: req)
+        return try await PhotoDTO(
+            id: row.id!, contentType: row.contentType, byteSize: row.byteSize, sha256: row.sha256,
+            url: "/api/v1/visits/photos/\(row.id!)"
+        ).encodeResponse(status: .created, for: req)
     }
 
     /// A visit photo's bytes, for those who see the household.
     func photo(req: Request) async throws -> Response {
         let principal = try await req.require(.viewResidents)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let row = try await VisitPhoto.find(id, on: req.db),
-              let household = try await Household.find(row.householdID, on: req.db)
+            let household = try await Household.find(row.householdID, on: req.db)
         else { throw Problem.notFound("photo") }
         guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
             throw await req.outOfScope("photo", target: "visit-photo:\(id)")

@@ -51,8 +51,11 @@ extension VisitsController {
             }
         }
         let photoIDs = Array(Set(input.photoIds ?? []))
-        let photos = photoIDs.isEmpty ? [] : try await VisitPhoto.query(on: req.db).filter(\.$id ~~ photoIDs).filter(\.$householdID == householdID)
-            .filter(\.$uploaderID == principal.userID).filter(\.$visitID == nil).all()
+        let photos =
+            photoIDs.isEmpty
+            ? []
+            : try await VisitPhoto.query(on: req.db).filter(\.$id ~~ photoIDs).filter(\.$householdID == householdID)
+                .filter(\.$uploaderID == principal.userID).filter(\.$visitID == nil).all()
         if photos.count != photoIDs.count {
             checks.fail("/photoIds", "photos you uploaded for this household and not yet on a visit / 照片须为本人为该户上传且未使用")
         }
@@ -63,14 +66,17 @@ extension VisitsController {
         for finding in findings {
             let description = finding.description!.trimmingCharacters(in: .whitespacesAndNewlines)
             guard finding.outcome == "workOrder" else {
-                recorded.append(Finding(description: description, outcome: "selfHandled", result: finding.result?.trimmingCharacters(in: .whitespacesAndNewlines)))
+                recorded.append(
+                    Finding(description: description, outcome: "selfHandled", result: finding.result?.trimmingCharacters(in: .whitespacesAndNewlines))
+                )
                 continue
             }
-            let valid = try await service.validate(NewWorkOrder(
-                title: String(("走访发现：" + description).prefix(200)), description: description + "（\(household.address)）",
-                categoryCode: finding.categoryCode, channel: LianxinCore.Channel.gridPatrol.rawValue, requestKind: RequestKind.report.rawValue,
-                divisionCode: household.communityCode, latitude: input.latitude, longitude: input.longitude, address: household.address
-            ), scope: principal.division)
+            let valid = try await service.validate(
+                NewWorkOrder(
+                    title: String(("走访发现：" + description).prefix(200)), description: description + "（\(household.address)）",
+                    categoryCode: finding.categoryCode, channel: LianxinCore.Channel.gridPatrol.rawValue, requestKind: RequestKind.report.rawValue,
+                    divisionCode: household.communityCode, latitude: input.latitude, longitude: input.longitude, address: household.address
+                ), scope: principal.division)
             let order = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: nil).0
             recorded.append(Finding(description: description, outcome: "workOrder", orderId: order.id, orderNumber: order.number))
         }

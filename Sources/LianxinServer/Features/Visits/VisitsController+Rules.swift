@@ -21,11 +21,13 @@ extension VisitsController {
         guard let text = try req.content.decode(RuleInput.self).cadence, VisitCadence(text: text) != nil else {
             throw Problem.invalid(field: "/cadence", "daily, weekly, monthly, every:N or onChange")
         }
-        let rule = try await VisitRuleRecord.find(tag, on: req.db) ?? {
-            let rule = VisitRuleRecord()
-            rule.id = tag
-            return rule
-        }()
+        let rule =
+            try await VisitRuleRecord.find(tag, on: req.db)
+            ?? {
+                let rule = VisitRuleRecord()
+                rule.id = tag
+                return rule
+            }()
         rule.cadence = text
         rule.updatedAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await rule.save(on: req.db) }

@@ -14,8 +14,9 @@ extension VisitsController {
     }()
 
     static func dto(_ visit: Visit, photoIDs: [UUID]) throws -> VisitDTO {
-        VisitDTO(id: try visit.requireID(), householdId: visit.householdID, gridCode: visit.gridCode, visitor: visit.visitorName,
-                 visitedAt: visit.visitedAt, latitude: visit.latitude, longitude: visit.longitude, note: visit.note,
-                 findings: (try? JSONDecoder().decode([Finding].self, from: Data(visit.findings.utf8))) ?? [], photoIds: photoIDs)
+        VisitDTO(
+            id: try visit.requireID(), householdId: visit.householdID, gridCode: visit.gridCode, visitor: visit.visitorName,
+            visitedAt: visit.visitedAt, latitude: visit.latitude, longitude: visit.longitude, note: visit.note,
+            findings: (try? JSONDecoder().decode([Finding].self, from: Data(visit.findings.utf8))) ?? [], photoIds: photoIDs)
     }
 }

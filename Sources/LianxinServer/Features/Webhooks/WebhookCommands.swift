@@ -30,8 +30,9 @@ struct WebhookCommands: AsyncCommandGroup {
             subscription.createdAt = app.lianxin.now()
             try await app.db.transaction { db in
                 try await subscription.create(on: db)
-                try await AuditLog.record(.settingsChanged, result: .success, actor: .commandLine, target: "webhook:\(url)",
-                                          detail: "events=\(subscription.events)", at: app.lianxin.now(), on: db)
+                try await AuditLog.record(
+                    .settingsChanged, result: .success, actor: .commandLine, target: "webhook:\(url)",
+                    detail: "events=\(subscription.events)", at: app.lianxin.now(), on: db)
             }
             context.console.print("webhook \(try subscription.requireID()) → \(url) (\(subscription.events))")
         }
@@ -49,7 +50,9 @@ struct WebhookCommands: AsyncCommandGroup {
                 let pending = try await WebhookDelivery.query(on: app.db).filter(\.$subscriptionID == id)
                     .filter(\.$deliveredAt == nil).filter(\.$failedAt == nil).count()
                 let failed = try await WebhookDelivery.query(on: app.db).filter(\.$subscriptionID == id).filter(\.$failedAt != nil).count()
-                context.console.print("\(id) \(subscription.active ? "active" : "disabled") \(subscription.url) events=\(subscription.events) pending=\(pending) failed=\(failed)")
+                context.console.print(
+                    "\(id) \(subscription.active ? "active" : "disabled") \(subscription.url) events=\(subscription.events) pending=\(pending) failed=\(failed)"
+                )
             }
         }
     }
@@ -68,8 +71,9 @@ struct WebhookCommands: AsyncCommandGroup {
             }
             subscription.active = false
             try await subscription.update(on: app.db)
-            try await AuditLog.record(.settingsChanged, result: .success, actor: .commandLine, target: "webhook:\(subscription.url)",
-                                      detail: "disabled", at: app.lianxin.now(), on: app.db)
+            try await AuditLog.record(
+                .settingsChanged, result: .success, actor: .commandLine, target: "webhook:\(subscription.url)",
+                detail: "disabled", at: app.lianxin.now(), on: app.db)
             context.console.print("disabled \(id)")
         }
     }

@@ -40,8 +40,9 @@ enum WebhookDispatcher {
 
     /// The signature header value: HMAC-SHA256 over "timestamp.body" with the subscriber's secret.
     static func signature(secret: String, timestamp: String, body: Data) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(timestamp.utf8) + Data(".".utf8) + body,
-                                                  using: SymmetricKey(data: Data(secret.utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data(timestamp.utf8) + Data(".".utf8) + body,
+            using: SymmetricKey(data: Data(secret.utf8)))
         return "sha256=" + Data(mac).hexString
     }
 
@@ -63,11 +64,13 @@ enum WebhookDispatcher {
             var failure: String?
             do {
                 let secret = try app.lianxin.cipher.open(subscription.secretCipher)
-                let status = try await sender.send(url: subscription.url, headers: [
-                    ("Content-Type", "application/json"), ("X-Lianxin-Event", row.eventKind),
-                    ("X-Lianxin-Delivery", try row.requireID().uuidString), ("X-Lianxin-Timestamp", timestamp),
-                    ("X-Lianxin-Signature", signature(secret: secret, timestamp: timestamp, body: body)),
-                ], body: body)
+                let status = try await sender.send(
+                    url: subscription.url,
+                    headers: [
+                        ("Content-Type", "application/json"), ("X-Lianxin-Event", row.eventKind),
+                        ("X-Lianxin-Delivery", try row.requireID().uuidString), ("X-Lianxin-Timestamp", timestamp),
+                        ("X-Lianxin-Signature", signature(secret: secret, timestamp: timestamp, body: body)),
+                    ], body: body)
                 if !(200..<300).contains(status) { failure = "HTTP \(status)" }
             } catch {
                 failure = String(String(describing: error).prefix(500))
@@ -75,7 +78,9 @@ enum WebhookDispatcher {
             row.attempts += 1
             if let failure {
                 row.lastError = failure
-                if row.attempts >= maximumAttempts { row.failedAt = now } else {
+                if row.attempts >= maximumAttempts {
+                    row.failedAt = now
+                } else {
                     row.nextAttemptAt = now.addingTimeInterval(backoff(afterAttempts: row.attempts))
                 }
             } else {

@@ -10,10 +10,12 @@ enum WebhookQueries {
     static func claimDue(at now: Date, lease: TimeInterval, limit: Int, on db: any Database) async throws -> [WebhookDelivery] {
         try await db.transaction { db in
             let lock = db.isSQLite ? "" : " FOR UPDATE SKIP LOCKED"
-            let ids = try await db.sql.raw("""
+            let ids = try await db.sql.raw(
+                """
                 SELECT id FROM webhook_deliveries WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: now)
                 ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(limit))\(unsafeRaw: lock)
-                """).all().map { try $0.decode(column: "id", as: UUID.self) }
+                """
+            ).all().map { try $0.decode(column: "id", as: UUID.self) }
             guard !ids.isEmpty else { return [] }
             let rows = try await WebhookDelivery.query(on: db).filter(\.$id ~~ ids).all()
             for row in rows {

@@ -10,7 +10,7 @@ enum WebhooksFeature: LianxinFeature {
     static let jobs: [LianxinJob] = [
         LianxinJob("webhooks.deliver", every: .seconds(5)) { app in
             try await WebhookDispatcher.deliverDue(app, sender: HTTPWebhookSender(client: app.client))
-        },
+        }
     ]
     static var commands: FeatureCommands { FeatureCommands(commands: ["webhook": WebhookCommands()]) }
 }

@@ -38,4 +38,3 @@ final class WhistleSummons: Model, @unchecked Sendable {
 
     init() {}
 }
-

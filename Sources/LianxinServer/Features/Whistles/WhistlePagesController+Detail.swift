@@ -37,12 +37,14 @@ extension WhistlePagesController {
             statusTitle: req.t("wb_whistle_\(whistle.status)"), requiredArrival: WorkbenchLookup.beijing(whistle.requiredArrivalAt),
             result: whistle.result ?? "", orderId: whistle.orderId?.uuidString ?? "",
             departments: whistle.departments.map { d in
-                DetailModel.Summoned(departmentId: d.departmentId.uuidString, name: d.departmentName,
-                                     reportedAt: d.reportedAt.map(WorkbenchLookup.beijing) ?? "—",
-                                     onTime: d.onTime.map { $0 ? req.t("wb_yes") : req.t("wb_no") } ?? "—", workNote: d.workNote ?? "",
-                                     score: d.score.map { String(format: "%.1f", $0) } ?? "—", mine: d.departmentId == principal.departmentID)
+                DetailModel.Summoned(
+                    departmentId: d.departmentId.uuidString, name: d.departmentName,
+                    reportedAt: d.reportedAt.map(WorkbenchLookup.beijing) ?? "—",
+                    onTime: d.onTime.map { $0 ? req.t("wb_yes") : req.t("wb_no") } ?? "—", workNote: d.workNote ?? "",
+                    score: d.score.map { String(format: "%.1f", $0) } ?? "—", mine: d.departmentId == principal.departmentID)
             },
-            formula: whistle.scoringFormula, canReport: whistle.status == WhistleStatus.open.rawValue && whistle.departments.contains { $0.departmentId == principal.departmentID },
+            formula: whistle.scoringFormula,
+            canReport: whistle.status == WhistleStatus.open.rawValue && whistle.departments.contains { $0.departmentId == principal.departmentID },
             canScore: principal.role.can(.blowWhistle), notice: notice, error: error)
         return try await req.page("whistles/whistle", title: "nav_whistles", model: model, status: status)
     }
@@ -69,9 +71,10 @@ extension WhistlePagesController {
                 try req.content.encode(WhistlesController.NoteInput(note: form.note), as: .json)
                 _ = try await controller.work(req: req)
             case "evaluations":
-                try req.content.encode(WhistlesController.EvaluationInput(
-                    departmentId: form.departmentId.flatMap(UUID.init(uuidString:)), evaluator: form.evaluator,
-                    handling: form.handling.flatMap { Int($0) }, satisfaction: form.satisfaction.flatMap { Int($0) }), as: .json)
+                try req.content.encode(
+                    WhistlesController.EvaluationInput(
+                        departmentId: form.departmentId.flatMap(UUID.init(uuidString:)), evaluator: form.evaluator,
+                        handling: form.handling.flatMap { Int($0) }, satisfaction: form.satisfaction.flatMap { Int($0) }), as: .json)
                 _ = try await controller.evaluate(req: req)
             case "close":
                 try req.content.encode(WhistlesController.CloseInput(result: form.result), as: .json)

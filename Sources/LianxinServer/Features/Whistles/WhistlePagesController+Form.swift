@@ -18,15 +18,18 @@ extension WhistlePagesController {
         return try await renderForm(req, principal: principal, orderID: req.query[String.self, at: "order"] ?? "", values: [:], errors: [:])
     }
 
-    func renderForm(_ req: Request, principal: Principal, orderID: String, values: [String: String], errors: [String: String],
-                    error: String = "", status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderForm(
+        _ req: Request, principal: Principal, orderID: String, values: [String: String], errors: [String: String],
+        error: String = "", status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let lookup = try await WorkbenchLookup.load(req)
         var number = ""
         if !orderID.isEmpty { number = try await WorkOrderLookup.find(orderID, for: principal, on: req).number }
         let chosen = Set((values["departmentIds"] ?? "").split(separator: ",").map(String.init))
-        let model = FormModel(values: values, errors: errors, error: error,
-                              departments: lookup.departmentOptions.map { SelectOption(value: $0.value, label: $0.label, selected: chosen.contains($0.value)) },
-                              orderId: orderID, orderNumber: number)
+        let model = FormModel(
+            values: values, errors: errors, error: error,
+            departments: lookup.departmentOptions.map { SelectOption(value: $0.value, label: $0.label, selected: chosen.contains($0.value)) },
+            orderId: orderID, orderNumber: number)
         return try await req.page("whistles/whistle-new", title: "nav_whistles", model: model, status: status)
     }
 
@@ -41,8 +44,10 @@ extension WhistlePagesController {
     func blow(req: Request) async throws -> Response {
         let principal = try await req.require(.blowWhistle)
         let form = try req.content.decode(BlowForm.self)
-        let values = ["title": form.title ?? "", "description": form.description ?? "", "requiredArrival": form.requiredArrival ?? "",
-                      "departmentIds": (form.departmentIds ?? []).joined(separator: ",")]
+        let values = [
+            "title": form.title ?? "", "description": form.description ?? "", "requiredArrival": form.requiredArrival ?? "",
+            "departmentIds": (form.departmentIds ?? []).joined(separator: ","),
+        ]
         do {
             // The browser's datetime-local is Beijing wall time.
             var arrival: Date?
@@ -53,9 +58,10 @@ extension WhistlePagesController {
                 arrival = date
             }
             let order = form.orderId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
-            let input = WhistlesController.BlowInput(title: form.title, description: form.description, requiredArrivalAt: arrival,
-                                                     departmentIds: (form.departmentIds ?? []).compactMap(UUID.init(uuidString:)),
-                                                     orderId: order, divisionCode: nil)
+            let input = WhistlesController.BlowInput(
+                title: form.title, description: form.description, requiredArrivalAt: arrival,
+                departmentIds: (form.departmentIds ?? []).compactMap(UUID.init(uuidString:)),
+                orderId: order, divisionCode: nil)
             try req.content.encode(input, as: .json)
             let response = try await WhistlesController().blow(req: req)
             let created = try response.content.decode(WhistlesController.WhistleDTO.self)
@@ -63,8 +69,9 @@ extension WhistlePagesController {
         } catch let problem as Problem where problem.status.code < 500 {
             var errors = problem.fieldMessages
             if let message = errors["requiredArrivalAt"] { errors["requiredArrival"] = message }
-            return try await renderForm(req, principal: principal, orderID: form.orderId ?? "", values: values, errors: errors,
-                                        error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+            return try await renderForm(
+                req, principal: principal, orderID: form.orderId ?? "", values: values, errors: errors,
+                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 }

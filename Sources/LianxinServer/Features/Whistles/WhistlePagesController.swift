@@ -15,7 +15,9 @@ struct WhistlePagesController: RouteCollection {
     }
 
     struct ListModel: Encodable, Sendable {
-        struct Row: Encodable, Sendable { let id: String; let title: String; let status: String; let statusTitle: String; let blownAt: String; let departments: String }
+        struct Row: Encodable, Sendable {
+            let id: String; let title: String; let status: String; let statusTitle: String; let blownAt: String; let departments: String
+        }
         let rows: [Row]
         let canBlow: Bool
     }
@@ -24,8 +26,9 @@ struct WhistlePagesController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         let whistles = try await WhistlesController().list(req: req)
         let rows = whistles.map { w in
-            ListModel.Row(id: w.id.uuidString, title: w.title, status: w.status, statusTitle: req.t("wb_whistle_\(w.status)"),
-                          blownAt: WorkbenchLookup.beijing(w.blownAt), departments: w.departments.map(\.departmentName).joined(separator: "、"))
+            ListModel.Row(
+                id: w.id.uuidString, title: w.title, status: w.status, statusTitle: req.t("wb_whistle_\(w.status)"),
+                blownAt: WorkbenchLookup.beijing(w.blownAt), departments: w.departments.map(\.departmentName).joined(separator: "、"))
         }
         return try await req.page("whistles/whistles", title: "nav_whistles", model: ListModel(rows: rows, canBlow: principal.role.can(.blowWhistle)))
     }

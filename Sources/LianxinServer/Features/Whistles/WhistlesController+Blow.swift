@@ -20,7 +20,9 @@ extension WhistlesController {
         }
         var division = principal.division
         if let text = input.divisionCode {
-            if let code = DivisionCode(text), principal.canSee(code) { division = code } else {
+            if let code = DivisionCode(text), principal.canSee(code) {
+                division = code
+            } else {
                 checks.fail("/divisionCode", "outside your division / 超出您的管辖范围")
             }
         }
@@ -43,22 +45,24 @@ extension WhistlesController {
         }.status.rawValue
         whistle.blownBy = principal.userID
         whistle.blownAt = now
-        try await req.lianxin.writes.run { try await req.db.transaction { db in
-            try await whistle.create(on: db)
-            for department in departments {
-                let summons = WhistleSummons()
-                summons.whistleID = try whistle.requireID()
-                summons.departmentID = try department.requireID()
-                try await summons.create(on: db)
-                let note = Notification()
-                note.departmentID = department.id
-                note.kind = "whistle"
-                note.text = "吹哨报到：\(title)，请于 \(ChinaTime.minute(required)) 前到场"
-                note.orderID = input.orderId
-                note.createdAt = now
-                try await note.create(on: db)
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                try await whistle.create(on: db)
+                for department in departments {
+                    let summons = WhistleSummons()
+                    summons.whistleID = try whistle.requireID()
+                    summons.departmentID = try department.requireID()
+                    try await summons.create(on: db)
+                    let note = Notification()
+                    note.departmentID = department.id
+                    note.kind = "whistle"
+                    note.text = "吹哨报到：\(title)，请于 \(ChinaTime.minute(required)) 前到场"
+                    note.orderID = input.orderId
+                    note.createdAt = now
+                    try await note.create(on: db)
+                }
             }
-        } }
+        }
         return try await Self.dto(whistle, req).encodeResponse(status: .created, for: req)
     }
 }

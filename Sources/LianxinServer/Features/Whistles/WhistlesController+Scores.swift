@@ -33,8 +33,9 @@ extension WhistlesController {
                 return reported <= whistle.requiredArrivalAt
             }.count
             let average: Double? = marks.isEmpty ? nil : (marks.reduce(0, +) / Double(marks.count) * 10).rounded() / 10
-            return DepartmentScore(departmentId: department, departmentName: names[department] ?? "", whistles: rows.count,
-                                   scored: marks.count, averageScore: average, onTimeReports: onTime)
+            return DepartmentScore(
+                departmentId: department, departmentName: names[department] ?? "", whistles: rows.count,
+                scored: marks.count, averageScore: average, onTimeReports: onTime)
         }
         return scores.sorted { ($0.averageScore ?? -1, $1.departmentName) > ($1.averageScore ?? -1, $0.departmentName) }
     }

@@ -27,7 +27,8 @@ extension WhistlesController {
         let whistle = try await Self.find(req, principal)
         let summons = try await Self.ownSummons(whistle, principal, req)
         guard let note = try req.content.decode(NoteInput.self).note?.trimmingCharacters(in: .whitespacesAndNewlines),
-              (1...2000).contains(note.count) else {
+            (1...2000).contains(note.count)
+        else {
             throw Problem.invalid(field: "/note", "1–2000 characters / 须填写办理情况")
         }
         try Self.step(.recordWork, on: whistle, summons: summons, by: principal)
@@ -50,12 +51,15 @@ extension WhistlesController {
         let input = try req.content.decode(EvaluationInput.self)
         try Self.step(.evaluate, on: whistle, by: principal)
         let marks = WhistleScoring.Marks(handling: input.handling ?? 0, satisfaction: input.satisfaction ?? 0)
-        guard marks.isValid else { throw Problem.invalid(field: input.handling.map { _ in "/satisfaction" } ?? "/handling", "marks from 1 to 5 / 评分须为 1–5") }
+        guard marks.isValid else {
+            throw Problem.invalid(field: input.handling.map { _ in "/satisfaction" } ?? "/handling", "marks from 1 to 5 / 评分须为 1–5")
+        }
         let evaluator = input.evaluator ?? "blower"
         guard ["blower", "requester"].contains(evaluator) else { throw Problem.invalid(field: "/evaluator", "blower or requester") }
         guard let departmentID = input.departmentId,
-              let summons = try await WhistleSummons.query(on: req.db).filter(\.$whistleID == whistle.requireID())
-                .filter(\.$departmentID == departmentID).first() else {
+            let summons = try await WhistleSummons.query(on: req.db).filter(\.$whistleID == whistle.requireID())
+                .filter(\.$departmentID == departmentID).first()
+        else {
             throw Problem.invalid(field: "/departmentId", "not summoned by this whistle / 该部门未被吹哨")
         }
         if evaluator == "blower" {
@@ -78,7 +82,8 @@ extension WhistlesController {
         let whistle = try await Self.find(req, principal)
         let next = try Self.step(.close, on: whistle, by: principal)
         guard let result = try req.content.decode(CloseInput.self).result?.trimmingCharacters(in: .whitespacesAndNewlines),
-              (1...2000).contains(result.count) else {
+            (1...2000).contains(result.count)
+        else {
             throw Problem.invalid(field: "/result", "1–2000 characters / 须填写处置结果")
         }
         whistle.status = next.status.rawValue

@@ -24,11 +24,12 @@ struct WhistlesController: RouteCollection {
     /// The latest whistles the principal may see: those summoning their department, or those of their division.
     func list(req: Request) async throws -> [WhistleDTO] {
         let principal = try await req.require(.viewWorkOrders)
-        let rows = if principal.role.requiresDepartment, let department = principal.departmentID {
-            try await WhistleQueries.latest(summoning: department, on: req.db)
-        } else {
-            try await WhistleQueries.latest(within: principal.division, on: req.db)
-        }
+        let rows =
+            if principal.role.requiresDepartment, let department = principal.departmentID {
+                try await WhistleQueries.latest(summoning: department, on: req.db)
+            } else {
+                try await WhistleQueries.latest(within: principal.division, on: req.db)
+            }
         var result: [WhistleDTO] = []
         for row in rows { result.append(try await Self.dto(row, req)) }
         return result

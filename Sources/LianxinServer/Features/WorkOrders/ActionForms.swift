@@ -61,21 +61,27 @@ struct ActionFormInput: Content {
             guard value == value.rounded(), abs(value) < 1000 else { throw Problem.invalid(field: "/extraAmount", "a whole number / 须为整数") }
             amount = Int(value)
         }
-        return TransitionInput(action: action, note: note, reason: reason, departmentId: try uuid(departmentId, "departmentId"),
-                               latitude: try formNumber(latitude, field: "latitude"), longitude: try formNumber(longitude, field: "longitude"),
-                               extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
-                               approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
-                               solved: flag(solved), comment: comment, parentId: parentID, deadline: deadlineDate)
+        return TransitionInput(
+            action: action, note: note, reason: reason, departmentId: try uuid(departmentId, "departmentId"),
+            latitude: try formNumber(latitude, field: "latitude"), longitude: try formNumber(longitude, field: "longitude"),
+            extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
+            approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
+            solved: flag(solved), comment: comment, parentId: parentID, deadline: deadlineDate)
     }
 }
 
 extension WorkbenchLookup {
     /// The forms for the actions offered to this user on this order, the usual next step first.
-    func actionForms(offered: [WorkOrderActionKind], order: WorkOrder, t: (String) -> String,
-                     values: [String: String] = [:], errors: [String: String] = [:]) -> [ActionForm] {
-        func field(_ kind: String, _ name: String, _ label: String, required: Bool = false, options: [SelectOption] = [], help: String = "") -> FormField {
-            FormField(kind: kind, name: name, label: t(label), options: options.selecting(values[name]), required: required,
-                      value: values[name] ?? "", error: errors[name] ?? "", help: help.isEmpty ? "" : t(help))
+    func actionForms(
+        offered: [WorkOrderActionKind], order: WorkOrder, t: (String) -> String,
+        values: [String: String] = [:], errors: [String: String] = [:]
+    ) -> [ActionForm] {
+        func field(_ kind: String, _ name: String, _ label: String, required: Bool = false, options: [SelectOption] = [], help: String = "")
+            -> FormField
+        {
+            FormField(
+                kind: kind, name: name, label: t(label), options: options.selecting(values[name]), required: required,
+                value: values[name] ?? "", error: errors[name] ?? "", help: help.isEmpty ? "" : t(help))
         }
         let departments = departmentOptions.filter { $0.value != order.departmentID?.uuidString }
         let yesNo = [SelectOption(value: "true", label: t("wb_yes")), SelectOption(value: "false", label: t("wb_no"))]
@@ -87,33 +93,47 @@ extension WorkbenchLookup {
             switch kind {
             case .accept, .startProgress, .sign, .resume: fields = []
             case .dispatch:
-                fields = [FormField(kind: "select", name: "departmentId", label: t("wb_department"),
-                                    options: departmentOptions.selecting(values["departmentId"] ?? order.suggestedDepartmentID?.uuidString),
-                                    required: true, error: errors["departmentId"] ?? ""),
-                          field("text", "note", "wb_note")]
-            case .redispatch: fields = [field("select", "departmentId", "wb_department", required: true, options: departments),
-                                        field("textarea", "reason", "wb_reason", required: true)]
+                fields = [
+                    FormField(
+                        kind: "select", name: "departmentId", label: t("wb_department"),
+                        options: departmentOptions.selecting(values["departmentId"] ?? order.suggestedDepartmentID?.uuidString),
+                        required: true, error: errors["departmentId"] ?? ""),
+                    field("text", "note", "wb_note"),
+                ]
+            case .redispatch:
+                fields = [
+                    field("select", "departmentId", "wb_department", required: true, options: departments),
+                    field("textarea", "reason", "wb_reason", required: true),
+                ]
             case .returnOrder, .refuseExtension, .reopen, .shelve, .cancel, .pauseForRequester, .escalate:
                 fields = [field("textarea", "reason", "wb_reason", required: true)]
             case .arrive: fields = [field("geo", "latitude", "wb_location", help: "wb_location_help")]
             case .addProgressNote: fields = [field("textarea", "note", "wb_note", required: true), field("file", "file", "wb_photo")]
-            case .complete: fields = [field("textarea", "note", "wb_result", required: true), field("file", "file", "wb_photo", help: "wb_photo_help")]
-            case .requestExtension: fields = [field("number", "extraAmount", "wb_extra_amount", required: true),
-                                              field("select", "extraUnit", "wb_extra_unit", options: units),
-                                              field("textarea", "reason", "wb_reason", required: true)]
+            case .complete:
+                fields = [field("textarea", "note", "wb_result", required: true), field("file", "file", "wb_photo", help: "wb_photo_help")]
+            case .requestExtension:
+                fields = [
+                    field("number", "extraAmount", "wb_extra_amount", required: true),
+                    field("select", "extraUnit", "wb_extra_unit", options: units),
+                    field("textarea", "reason", "wb_reason", required: true),
+                ]
             case .approveExtension, .unshelve, .close: fields = [field("text", "note", "wb_note")]
             case .review: fields = [field("select", "approved", "wb_approved", required: true, options: yesNo), field("text", "note", "wb_note")]
-            case .revisit: fields = [field("select", "satisfaction", "wb_satisfaction", required: true, options: satisfaction),
-                                     field("select", "solved", "wb_solved", required: true, options: yesNo),
-                                     field("textarea", "comment", "wb_comment")]
+            case .revisit:
+                fields = [
+                    field("select", "satisfaction", "wb_satisfaction", required: true, options: satisfaction),
+                    field("select", "solved", "wb_solved", required: true, options: yesNo),
+                    field("textarea", "comment", "wb_comment"),
+                ]
             case .merge: fields = [field("text", "parentNumber", "wb_parent_number", required: true, help: "wb_parent_help")]
             case .remind: fields = [field("text", "note", "wb_note", required: true)]
             case .supervise: fields = [field("date", "deadline", "wb_deadline"), field("textarea", "note", "wb_note", required: true)]
             case .addInformation: fields = [field("textarea", "note", "wb_note", required: true)]
             case .assign, .create: return nil
             }
-            return ActionForm(action: kind.rawValue, title: kind.title(english: english), fields: fields,
-                              primary: next.contains(kind), multipart: fields.contains { $0.kind == "file" })
+            return ActionForm(
+                action: kind.rawValue, title: kind.title(english: english), fields: fields,
+                primary: next.contains(kind), multipart: fields.contains { $0.kind == "file" })
         }
     }
 }

@@ -9,18 +9,21 @@ extension DeskPagesController {
         return try await renderDesk(req, principal: principal, values: ["channel": "hotline", "requestKind": "assistance"], errors: [:])
     }
 
-    func renderDesk(_ req: Request, principal: Principal, values: [String: String], errors: [String: String], error: String = "",
-                    anonymous: Bool = false, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderDesk(
+        _ req: Request, principal: Principal, values: [String: String], errors: [String: String], error: String = "",
+        anonymous: Bool = false, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let lookup = try await WorkbenchLookup.load(req)
         let english = lookup.english
         let channels = [LianxinCore.Channel.hotline, .web, .miniProgram, .gridPatrol, .visit, .meeting, .petition]
             .map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
         let kinds = RequestKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
-        let model = DeskModel(values: values, errors: errors, error: error,
-                              categories: lookup.categoryOptions.selecting(values["categoryCode"]),
-                              channels: channels.selecting(values["channel"]), kinds: kinds.selecting(values["requestKind"]),
-                              idempotencyKey: UUID().uuidString, map: try await GridMapCache.map(of: principal.division, req),
-                              anonymous: anonymous, canFile: true)
+        let model = DeskModel(
+            values: values, errors: errors, error: error,
+            categories: lookup.categoryOptions.selecting(values["categoryCode"]),
+            channels: channels.selecting(values["channel"]), kinds: kinds.selecting(values["requestKind"]),
+            idempotencyKey: UUID().uuidString, map: try await GridMapCache.map(of: principal.division, req),
+            anonymous: anonymous, canFile: true)
         return try await req.page("workorders/desk", title: "wb_desk", model: model, status: status)
     }
 
@@ -34,18 +37,20 @@ extension DeskPagesController {
             var divisionCode = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
             // Without a place on the map or a division, the request belongs to the operator's own division.
             if divisionCode.isEmpty && latitude == nil && longitude == nil { divisionCode = principal.division.value }
-            let input = NewWorkOrder(title: form.title, description: form.description, categoryCode: form.categoryCode, channel: form.channel,
-                                     requestKind: form.requestKind, tier: nil, priority: nil,
-                                     divisionCode: divisionCode.isEmpty ? nil : divisionCode, latitude: latitude, longitude: longitude,
-                                     address: form.address, requesterName: form.requesterName, requesterPhone: form.requesterPhone,
-                                     anonymous: anonymous,
-                                     suggestedCategoryCode: form.suggestedCategoryCode?.isEmpty == false ? form.suggestedCategoryCode : nil)
+            let input = NewWorkOrder(
+                title: form.title, description: form.description, categoryCode: form.categoryCode, channel: form.channel,
+                requestKind: form.requestKind, tier: nil, priority: nil,
+                divisionCode: divisionCode.isEmpty ? nil : divisionCode, latitude: latitude, longitude: longitude,
+                address: form.address, requesterName: form.requesterName, requesterPhone: form.requesterPhone,
+                anonymous: anonymous,
+                suggestedCategoryCode: form.suggestedCategoryCode?.isEmpty == false ? form.suggestedCategoryCode : nil)
             let service = WorkOrderService(application: req.application, database: req.db)
             let valid = try await service.validate(input, scope: principal.division)
             // Check the photo before anything is written, so a refused photo leaves no order behind.
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
-               let file = part.file, file.data.readableBytes > 0 {
+                let file = part.file, file.data.readableBytes > 0
+            {
                 photo = try PhotoUploads.photo(in: req)
             }
             let key = form.idempotencyKey.flatMap { UUID(uuidString: $0) }.map { "desk:\(principal.userID):\($0)" }
@@ -54,15 +59,17 @@ extension DeskPagesController {
                 try await ClassificationCorrection.record(of: order, suggested: suggested, by: principal, req)
             }
             if created, let photo {
-                _ = try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
-                                                               uploader: principal.role.rawValue, uploaderID: principal.userID,
-                                                               context: req.lianxin, on: req.db)
+                _ = try await PhotoUploads.storeBytes(
+                    photo.data, format: photo.format, purpose: "intake", order: order,
+                    uploader: principal.role.rawValue, uploaderID: principal.userID,
+                    context: req.lianxin, on: req.db)
             }
             return req.redirect(to: "/orders/\(try order.requireID())?created=1")
         } catch let problem as Problem where problem.status.code < 500 {
             let errors = problem.fieldMessages
-            return try await renderDesk(req, principal: principal, values: form.values, errors: errors,
-                                        error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
+            return try await renderDesk(
+                req, principal: principal, values: form.values, errors: errors,
+                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
         }
     }
 }

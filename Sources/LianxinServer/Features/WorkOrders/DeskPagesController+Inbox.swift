@@ -22,9 +22,11 @@ extension DeskPagesController {
         try await lookup.loadDivisions(of: (active + recent).map(\.divisionCode), on: req.db)
         let summaries = try active.map { try lookup.summary($0) }
             .sorted { ($0.dueAt.isEmpty ? "9" : $0.dueAt) < ($1.dueAt.isEmpty ? "9" : $1.dueAt) }
-        return try await req.page("workorders/inbox", title: "wb_inbox",
-                                  model: InboxModel(active: summaries, recent: try recent.map { try lookup.summary($0) },
-                                                    hasDepartment: principal.departmentID != nil))
+        return try await req.page(
+            "workorders/inbox", title: "wb_inbox",
+            model: InboxModel(
+                active: summaries, recent: try recent.map { try lookup.summary($0) },
+                hasDepartment: principal.departmentID != nil))
     }
 
     func supervision(req: Request) async throws -> Response {
@@ -46,8 +48,9 @@ extension DeskPagesController {
         let shelved = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$status == "shelved")
             .sort(\.$createdAt, .descending).limit(50).allOrders()
         try await lookup.loadDivisions(of: (overdue + warning + supervised + shelved).map(\.divisionCode), on: req.db)
-        let model = SupervisionModel(overdue: try overdue.map { try lookup.summary($0) }, warning: try warning.map { try lookup.summary($0) },
-                                     supervised: try supervised.map { try lookup.summary($0) }, shelved: try shelved.map { try lookup.summary($0) })
+        let model = SupervisionModel(
+            overdue: try overdue.map { try lookup.summary($0) }, warning: try warning.map { try lookup.summary($0) },
+            supervised: try supervised.map { try lookup.summary($0) }, shelved: try shelved.map { try lookup.summary($0) })
         return try await req.page("workorders/supervision", title: "wb_supervision", model: model)
     }
 }

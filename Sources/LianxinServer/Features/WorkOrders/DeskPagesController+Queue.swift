@@ -6,12 +6,15 @@ import LianxinCore
 extension DeskPagesController {
     func queue(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
-        return try await renderQueue(req, principal: principal,
-                                     notice: req.query[String.self, at: "routed"].map { req.t("wb_routed").replacingOccurrences(of: "%@", with: $0) } ?? "")
+        return try await renderQueue(
+            req, principal: principal,
+            notice: req.query[String.self, at: "routed"].map { req.t("wb_routed").replacingOccurrences(of: "%@", with: $0) } ?? "")
     }
 
-    func renderQueue(_ req: Request, principal: Principal, notice: String = "", error: String = "",
-                     status httpStatus: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderQueue(
+        _ req: Request, principal: Principal, notice: String = "", error: String = "",
+        status httpStatus: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         var lookup = try await WorkbenchLookup.load(req)
         let status = req.query[String.self, at: "status"] ?? ""
         let category = req.query[String.self, at: "category"] ?? ""
@@ -27,7 +30,8 @@ extension DeskPagesController {
         let returnedIDs = rows.filter { $0.status == "returned" }.compactMap(\.id)
         if !returnedIDs.isEmpty {
             for event in try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID ~~ returnedIDs).filter(\.$kind == "returned")
-                .sort(\.$sequence).all() {
+                .sort(\.$sequence).all()
+            {
                 returns[event.orderID] = event.note ?? ""
             }
         }

@@ -50,10 +50,12 @@ struct DeskPagesController: RouteCollection {
 
         var values: [String: String] {
             var out: [String: String] = [:]
-            for (key, value) in [("requesterPhone", requesterPhone), ("requesterName", requesterName), ("channel", channel),
-                                 ("requestKind", requestKind), ("title", title), ("description", description), ("categoryCode", categoryCode),
-                                 ("suggestedCategoryCode", suggestedCategoryCode), ("divisionCode", divisionCode), ("address", address),
-                                 ("latitude", latitude), ("longitude", longitude)] {
+            for (key, value) in [
+                ("requesterPhone", requesterPhone), ("requesterName", requesterName), ("channel", channel),
+                ("requestKind", requestKind), ("title", title), ("description", description), ("categoryCode", categoryCode),
+                ("suggestedCategoryCode", suggestedCategoryCode), ("divisionCode", divisionCode), ("address", address),
+                ("latitude", latitude), ("longitude", longitude),
+            ] {
                 if let value { out[key] = value }
             }
             return out

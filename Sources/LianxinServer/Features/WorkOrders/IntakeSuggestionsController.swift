@@ -75,8 +75,10 @@ struct IntakeSuggestionsController: RouteCollection {
         for candidate in prediction.ranking {
             guard let category = topLevel.first(where: { $0.name == candidate.label }), let code = category.id else { continue }
             let department = Routing.department(for: category, in: division, catalog: catalog)
-            categories.append(CategorySuggestion(code: code, name: category.name, confidence: (candidate.confidence * 1000).rounded() / 1000,
-                                                 departmentId: department?.id, departmentName: department?.name))
+            categories.append(
+                CategorySuggestion(
+                    code: code, name: category.name, confidence: (candidate.confidence * 1000).rounded() / 1000,
+                    departmentId: department?.id, departmentName: department?.name))
         }
 
         let callerHash = input.requesterPhone.flatMap { try? PhoneNumber(parsing: $0) }.map { req.lianxin.cipher.blindIndex($0.value) }
@@ -95,15 +97,17 @@ struct IntakeSuggestionsController: RouteCollection {
     func duplicatesOfOrder(req: Request) async throws -> [DuplicateDTO] {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
-        let sketch = OrderSketch(id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
-                                 location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
-                                 receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
+        let sketch = OrderSketch(
+            id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
+            location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
+            receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
         return try await Self.duplicates(of: sketch, excluding: order.id, for: principal, req)
     }
 
     /// The open orders in the principal's scope, received within the finder's window of `sketch`,
     /// that look like the same problem, best first (at most five).
-    static func duplicates(of sketch: OrderSketch, excluding excluded: UUID?, for principal: Principal, _ req: Request) async throws -> [DuplicateDTO] {
+    static func duplicates(of sketch: OrderSketch, excluding excluded: UUID?, for principal: Principal, _ req: Request) async throws -> [DuplicateDTO]
+    {
         let window = DuplicateFinderParameters().timeWindowHours * 3600
         var query = WorkOrderLookup.scoped(principal, on: req.db)
             .filter(\.$status !~ [WorkOrderStatus.closed, .cancelled, .merged].map(\.rawValue))
@@ -112,17 +116,19 @@ struct IntakeSuggestionsController: RouteCollection {
         if let excluded { query = query.filter(\.$id != excluded) }
         let open = try await query.sort(\.$createdAt, .descending).limit(500).all()
         let candidates = open.map { order in
-            OrderSketch(id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
-                        location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
-                        receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
+            OrderSketch(
+                id: order.id?.uuidString ?? "", text: order.title + " " + order.description,
+                location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
+                receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
         }
         let byID = open.reduce(into: [String: WorkOrder]()) { $0[$1.id?.uuidString ?? ""] = $1 }
         return DuplicateFinder().suggestions(for: sketch, among: candidates).prefix(5).compactMap { suggestion -> DuplicateDTO? in
             guard let order = byID[suggestion.orderID], let id = order.id else { return nil }
-            return DuplicateDTO(orderId: id, number: order.number, title: order.title, status: order.status,
-                                score: (suggestion.score * 1000).rounded() / 1000, textSimilarity: (suggestion.textSimilarity * 1000).rounded() / 1000,
-                                distanceMeters: suggestion.distanceMeters.map { $0.rounded() }, hoursApart: (suggestion.hoursApart * 10).rounded() / 10,
-                                sameCaller: suggestion.sameCaller)
+            return DuplicateDTO(
+                orderId: id, number: order.number, title: order.title, status: order.status,
+                score: (suggestion.score * 1000).rounded() / 1000, textSimilarity: (suggestion.textSimilarity * 1000).rounded() / 1000,
+                distanceMeters: suggestion.distanceMeters.map { $0.rounded() }, hoursApart: (suggestion.hoursApart * 10).rounded() / 10,
+                sameCaller: suggestion.sameCaller)
         }
     }
 }

@@ -14,19 +14,23 @@ enum Notifications {
                 try await send(kind: event.kind.rawValue, text: "新工单待签收：\(label)", department: department, order: order, on: db, now: now)
             }
         case .returned:
-            try await send(kind: "returned", text: "工单被退回，待改派：\(label)（\(event.note ?? "")）", role: .dispatcher,
-                           division: order.divisionCode, order: order, on: db, now: now)
+            try await send(
+                kind: "returned", text: "工单被退回，待改派：\(label)（\(event.note ?? "")）", role: .dispatcher,
+                division: order.divisionCode, order: order, on: db, now: now)
         case .extensionRequested:
-            try await send(kind: "extensionRequested", text: "延期申请待审批：\(label)", role: .supervisor,
-                           division: order.divisionCode, order: order, on: db, now: now)
+            try await send(
+                kind: "extensionRequested", text: "延期申请待审批：\(label)", role: .supervisor,
+                division: order.divisionCode, order: order, on: db, now: now)
         case .reminded, .supervised:
             if let department = order.departmentID {
-                try await send(kind: event.kind.rawValue, text: "\(event.kind == .reminded ? "催办" : "督办")：\(label)",
-                               department: department, order: order, on: db, now: now)
+                try await send(
+                    kind: event.kind.rawValue, text: "\(event.kind == .reminded ? "催办" : "督办")：\(label)",
+                    department: department, order: order, on: db, now: now)
             }
         case .completed:
-            try await send(kind: "completed", text: "工单已办结，待回访：\(label)", role: .operator,
-                           division: order.divisionCode, order: order, on: db, now: now)
+            try await send(
+                kind: "completed", text: "工单已办结，待回访：\(label)", role: .operator,
+                division: order.divisionCode, order: order, on: db, now: now)
         default:
             break
         }
@@ -46,8 +50,10 @@ enum Notifications {
         }
     }
 
-    private static func send(kind: String, text: String, department: UUID? = nil, role: Role? = nil, division: String? = nil,
-                             order: WorkOrder, on db: any Database, now: Date) async throws {
+    private static func send(
+        kind: String, text: String, department: UUID? = nil, role: Role? = nil, division: String? = nil,
+        order: WorkOrder, on db: any Database, now: Date
+    ) async throws {
         let note = Notification()
         note.kind = kind
         note.text = text

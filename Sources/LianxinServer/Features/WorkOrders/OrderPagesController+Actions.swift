@@ -10,9 +10,11 @@ extension OrderPagesController {
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let input = try req.content.decode(ActionFormInput.self)
         var values: [String: String] = [:]
-        for (key, value) in [("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
-                             ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
-                             ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber)] {
+        for (key, value) in [
+            ("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
+            ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
+            ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber),
+        ] {
             if let value { values[key] = value }
         }
         do {
@@ -30,9 +32,11 @@ extension OrderPagesController {
             var action = try transition.resolved()
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
             if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete"].contains(input.action ?? ""),
-               let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0 {
-                let photo = try await PhotoUploads.store(req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
-                                                                  defaultPurpose: input.action == "complete" ? "completion" : "progress")
+                let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0
+            {
+                let photo = try await PhotoUploads.store(
+                    req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
+                    defaultPurpose: input.action == "complete" ? "completion" : "progress")
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
             }
@@ -42,8 +46,9 @@ extension OrderPagesController {
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
             let fresh = try await WorkOrder.find(order.requireID(), on: req.db) ?? order
             let errors = problem.fieldMessages
-            return try await render(req, order: fresh, principal: principal, values: values, errors: errors,
-                                    error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+            return try await render(
+                req, order: fresh, principal: principal, values: values, errors: errors,
+                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 
@@ -53,9 +58,10 @@ extension OrderPagesController {
         struct Input: Content { var reason: String? }
         let reason = (try req.content.decode(Input.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...200).contains(reason.count) else {
-            return try await render(req, order: order, principal: principal, values: ["unmaskReason": reason],
-                                    errors: ["unmaskReason": req.t("wb_unmask_reason_needed")], error: req.t("wb_fix_fields"),
-                                    status: .unprocessableEntity)
+            return try await render(
+                req, order: order, principal: principal, values: ["unmaskReason": reason],
+                errors: ["unmaskReason": req.t("wb_unmask_reason_needed")], error: req.t("wb_fix_fields"),
+                status: .unprocessableEntity)
         }
         let phone = try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0) } ?? ""
         await req.audit(.personalDataUnmasked, result: .success, target: "work-order:\(order.number)", detail: reason)

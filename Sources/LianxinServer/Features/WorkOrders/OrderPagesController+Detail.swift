@@ -6,15 +6,19 @@ extension OrderPagesController {
     func show(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
-        let notice = req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
+        let notice =
+            req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""
-        return try await render(req, order: order, principal: principal, notice: notice,
-                                createdJustNow: req.query[String.self, at: "created"] == "1")
+        return try await render(
+            req, order: order, principal: principal, notice: notice,
+            createdJustNow: req.query[String.self, at: "created"] == "1")
     }
 
-    func render(_ req: Request, order: WorkOrder, principal: Principal, values: [String: String] = [:], errors: [String: String] = [:],
-                notice: String = "", error: String = "", unmasked: (String, String)? = nil, createdJustNow: Bool = false,
-                status: HTTPResponseStatus = .ok) async throws -> Response {
+    func render(
+        _ req: Request, order: WorkOrder, principal: Principal, values: [String: String] = [:], errors: [String: String] = [:],
+        notice: String = "", error: String = "", unmasked: (String, String)? = nil, createdJustNow: Bool = false,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         var lookup = try await WorkbenchLookup.load(req)
         let english = lookup.english
         let orderID = try order.requireID()
@@ -26,24 +30,28 @@ extension OrderPagesController {
         }.limit(100).allOrders()
         try await lookup.loadDivisions(of: [order.divisionCode], on: req.db)
         func relative(_ row: WorkOrder) -> DetailModel.Relative {
-            DetailModel.Relative(id: row.id?.uuidString ?? "", number: row.number, title: row.title,
-                                 statusTitle: (WorkOrderStatus(rawValue: row.status) ?? .received).title(english: english))
+            DetailModel.Relative(
+                id: row.id?.uuidString ?? "", number: row.number, title: row.title,
+                statusTitle: (WorkOrderStatus(rawValue: row.status) ?? .received).title(english: english))
         }
         let clocks = try WorkOrderService.decodeClocks(order).clocks.map { clock -> DetailModel.Clock in
             let clockState = clock.status(at: lookup.now, in: lookup.calendar)
             let due = clock.due(asOf: lookup.now, in: lookup.calendar)
-            return DetailModel.Clock(stage: clock.stage.title(english: english), dueAt: ISOTimestamp.format(due), dueLabel: WorkbenchLookup.beijing(due),
-                                     state: clockState.rawValue, stateTitle: req.t("wb_clock_\(clockState.rawValue)"), running: clock.isRunning)
+            return DetailModel.Clock(
+                stage: clock.stage.title(english: english), dueAt: ISOTimestamp.format(due), dueLabel: WorkbenchLookup.beijing(due),
+                state: clockState.rawValue, stateTitle: req.t("wb_clock_\(clockState.rawValue)"), running: clock.isRunning)
         }
         let timeline = events.reversed().map { record in
-            DetailModel.Step(at: WorkbenchLookup.beijing(record.at),
-                             title: WorkOrderEventKind(rawValue: record.kind)?.title(english: english) ?? record.kind,
-                             actor: WorkbenchLookup.actorTitle(record.actor, req),
-                             note: record.note ?? "", statusTitle: (WorkOrderStatus(rawValue: record.toStatus) ?? .received).title(english: english))
+            DetailModel.Step(
+                at: WorkbenchLookup.beijing(record.at),
+                title: WorkOrderEventKind(rawValue: record.kind)?.title(english: english) ?? record.kind,
+                actor: WorkbenchLookup.actorTitle(record.actor, req),
+                note: record.note ?? "", statusTitle: (WorkOrderStatus(rawValue: record.toStatus) ?? .received).title(english: english))
         }
         let photos = try await Attachment.query(on: req.db).filter(\.$orderID == orderID).sort(\.$createdAt).all().map { row in
-            DetailModel.Photo(url: "/api/v1/work-orders/\(orderID)/attachments/\(row.id?.uuidString ?? "")",
-                              purpose: req.t("wb_purpose_\(row.purpose)"), at: WorkbenchLookup.beijing(row.createdAt))
+            DetailModel.Photo(
+                url: "/api/v1/work-orders/\(orderID)/attachments/\(row.id?.uuidString ?? "")",
+                purpose: req.t("wb_purpose_\(row.purpose)"), at: WorkbenchLookup.beijing(row.createdAt))
         }
         let whistles = try await Whistle.query(on: req.db).filter(\.$orderID == orderID).sort(\.$blownAt, .descending).all().map {
             DetailModel.WhistleLine(title: $0.title, status: req.t("wb_whistle_\($0.status)"), blownAt: WorkbenchLookup.beijing($0.blownAt))
@@ -51,17 +59,22 @@ extension OrderPagesController {
         var duplicates: [DetailModel.Relative] = []
         let offered = WorkOrderMachine.offeredActions(in: state, to: principal.workOrderActor)
         if offered.contains(.merge) {
-            let sketch = OrderSketch(id: orderID.uuidString, text: order.title + " " + order.description,
-                                     location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
-                                     receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
+            let sketch = OrderSketch(
+                id: orderID.uuidString, text: order.title + " " + order.description,
+                location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
+                receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
             let found = try await IntakeSuggestionsController.duplicates(of: sketch, excluding: orderID, for: principal, req)
-            duplicates = found.prefix(5).map { DetailModel.Relative(id: $0.orderId.uuidString, number: $0.number, title: $0.title,
-                                                                    statusTitle: String(format: "%.0f%%", $0.score * 100)) }
+            duplicates = found.prefix(5).map {
+                DetailModel.Relative(
+                    id: $0.orderId.uuidString, number: $0.number, title: $0.title,
+                    statusTitle: String(format: "%.0f%%", $0.score * 100))
+            }
         }
-        let evaluation = state.evaluation.map { e in
-            [e.satisfaction.title(english: english), e.solved ? req.t("wb_solved_yes") : req.t("wb_solved_no"), e.comment ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: " · ")
-        } ?? ""
+        let evaluation =
+            state.evaluation.map { e in
+                [e.satisfaction.title(english: english), e.solved ? req.t("wb_solved_yes") : req.t("wb_solved_no"), e.comment ?? ""]
+                    .filter { !$0.isEmpty }.joined(separator: " · ")
+            } ?? ""
         let phone = try order.requesterPhoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0)) } ?? ""
         let model = DetailModel(
             order: try lookup.summary(order), description: order.description, address: order.address ?? "",
@@ -79,7 +92,8 @@ extension OrderPagesController {
             evaluation: evaluation,
             extensionPending: state.pendingExtension.map { "\($0.extra.amount) \(req.t("wb_unit_\($0.extra.unit.rawValue)")) · \($0.reason)" } ?? "",
             supervision: order.supervisionLevel > 0
-                ? String(format: req.t("wb_supervised_level"), order.supervisionLevel) + (state.supervisionDeadline.map { " · " + WorkbenchLookup.beijing($0) } ?? "")
+                ? String(format: req.t("wb_supervised_level"), order.supervisionLevel)
+                    + (state.supervisionDeadline.map { " · " + WorkbenchLookup.beijing($0) } ?? "")
                 : "",
             forms: lookup.actionForms(offered: offered, order: order, t: req.t, values: values, errors: errors),
             notice: notice, error: error, duplicates: duplicates, createdJustNow: createdJustNow)

@@ -18,7 +18,9 @@ extension OrderPagesController {
         if overdueOnly { query = query.filter(\.$overdue == true) }
         let grid = req.query[String.self, at: "grid"] ?? ""
         if !grid.isEmpty { query = query.filter(\.$gridCode == grid) }
-        if req.query[String.self, at: "open"] == "true" { query = query.filter(\.$status ~~ WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
+        if req.query[String.self, at: "open"] == "true" {
+            query = query.filter(\.$status ~~ WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue))
+        }
         let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
         if !q.isEmpty {
             if q.allSatisfy(\.isNumber) && q.count >= 8 {
@@ -34,8 +36,9 @@ extension OrderPagesController {
         let statuses = WorkOrderStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: lookup.english)) }
         let tops = lookup.catalog.categories.values.filter { $0.parentCode == nil && $0.active }
             .compactMap { c in c.id.map { SelectOption(value: $0, label: c.name) } }.sorted { $0.value < $1.value }
-        let model = ListModel(orders: try rows.map { try lookup.summary($0) }, statuses: statuses.selecting(status),
-                              categories: tops.selecting(category), q: q, grid: grid, overdueOnly: overdueOnly, count: rows.count)
+        let model = ListModel(
+            orders: try rows.map { try lookup.summary($0) }, statuses: statuses.selecting(status),
+            categories: tops.selecting(category), q: q, grid: grid, overdueOnly: overdueOnly, count: rows.count)
         return try await req.page("workorders/orders", title: "wb_orders", model: model)
     }
 }

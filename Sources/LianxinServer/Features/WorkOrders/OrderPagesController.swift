@@ -30,7 +30,9 @@ struct OrderPagesController: RouteCollection {
     // MARK: One order
 
     struct DetailModel: Encodable, Sendable {
-        struct Clock: Encodable, Sendable { let stage: String; let dueAt: String; let dueLabel: String; let state: String; let stateTitle: String; let running: Bool }
+        struct Clock: Encodable, Sendable {
+            let stage: String; let dueAt: String; let dueLabel: String; let state: String; let stateTitle: String; let running: Bool
+        }
         struct Step: Encodable, Sendable { let at: String; let title: String; let actor: String; let note: String; let statusTitle: String }
         struct Photo: Encodable, Sendable { let url: String; let purpose: String; let at: String }
         struct Relative: Encodable, Sendable { let id: String; let number: String; let title: String; let statusTitle: String }

@@ -10,7 +10,8 @@ enum PublicOrderLookup {
     /// The order of the tracking code in the path; 404 for an unknown or mistyped code.
     static func find(_ req: Request) async throws -> WorkOrder {
         guard let code = req.parameters.get("code").flatMap(TrackingCode.normalized),
-              let order = try await WorkOrder.query(on: req.db).filter(\.$trackingCode == code).first() else {
+            let order = try await WorkOrder.query(on: req.db).filter(\.$trackingCode == code).first()
+        else {
             throw Problem.notFound("tracking code")
         }
         return order
@@ -29,8 +30,9 @@ enum PublicOrderLookup {
         let category = try await Category.find(order.categoryCode, on: req.db)
         let events = try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID == order.requireID()).sort(\.$sequence).all()
         let history = events.filter { publicKinds.contains($0.kind) }.map { record in
-            PublicOrder.Step(at: record.at, kind: record.kind,
-                             title: (WorkOrderStatus(rawValue: record.toStatus) ?? .received).title(english: english))
+            PublicOrder.Step(
+                at: record.at, kind: record.kind,
+                title: (WorkOrderStatus(rawValue: record.toStatus) ?? .received).title(english: english))
         }
         return PublicOrder(
             number: order.number, trackingCode: order.trackingCode, status: status.rawValue, statusTitle: status.title(english: english),

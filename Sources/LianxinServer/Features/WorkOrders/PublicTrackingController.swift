@@ -46,8 +46,10 @@ struct PublicTrackingController: RouteCollection {
     func evaluate(req: Request) async throws -> PublicOrder {
         let order = try await PublicOrderLookup.find(req)
         let input = try req.content.decode(EvaluationInput.self)
-        let action = try TransitionInput(action: "revisit", satisfaction: input.satisfaction, solved: input.solved,
-                                         comment: input.comment?.trimmingCharacters(in: .whitespacesAndNewlines)).resolved()
+        let action = try TransitionInput(
+            action: "revisit", satisfaction: input.satisfaction, solved: input.solved,
+            comment: input.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        ).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: .resident())
         return try await PublicOrderLookup.view(updated, req)
     }

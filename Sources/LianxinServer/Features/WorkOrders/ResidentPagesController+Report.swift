@@ -7,14 +7,17 @@ extension ResidentPagesController {
         try await renderReport(req, values: [:], errors: [:])
     }
 
-    func renderReport(_ req: Request, values: [String: String], errors: [String: String], error: String = "",
-                      status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderReport(
+        _ req: Request, values: [String: String], errors: [String: String], error: String = "",
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         let categories = catalog.categories.values.filter { $0.parentCode == nil && $0.active }
             .compactMap { c in c.id.map { SelectOption(value: $0, label: c.name) } }.sorted { $0.value < $1.value }
-        let model = ReportModel(values: values, errors: errors, error: error, categories: categories.selecting(values["categoryCode"]),
-                                communities: try await Self.communities(req).selecting(values["divisionCode"]),
-                                map: try await GridMapCache.map(of: try await Self.jurisdiction(req), req))
+        let model = ReportModel(
+            values: values, errors: errors, error: error, categories: categories.selecting(values["categoryCode"]),
+            communities: try await Self.communities(req).selecting(values["divisionCode"]),
+            map: try await GridMapCache.map(of: try await Self.jurisdiction(req), req))
         return try await req.page("workorders/resident-report", title: "p_report", model: model, status: status)
     }
 
@@ -54,33 +57,38 @@ extension ResidentPagesController {
                 let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
                 let classifier = try await req.lianxin.classifier.current(on: req.db)
                 let best = classifier.model.predict(description, topK: 1).ranking.first?.label
-                categoryCode = catalog.categories.values.first { $0.parentCode == nil && $0.active && $0.name == best }?.id
+                categoryCode =
+                    catalog.categories.values.first { $0.parentCode == nil && $0.active && $0.name == best }?.id
                     ?? catalog.categories.values.filter { $0.parentCode == nil && $0.active }.compactMap(\.id).sorted().last
             }
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
-               let file = part.file, file.data.readableBytes > 0 {
+                let file = part.file, file.data.readableBytes > 0
+            {
                 photo = try PhotoUploads.photo(in: req)
             }
             let name = form.requesterName?.trimmingCharacters(in: .whitespaces) ?? ""
             let phone = form.requesterPhone?.trimmingCharacters(in: .whitespaces) ?? ""
-            let input = NewWorkOrder(title: String(description.prefix(30)), description: description, categoryCode: categoryCode,
-                                     channel: LianxinCore.Channel.miniProgram.rawValue, requestKind: RequestKind.report.rawValue,
-                                     divisionCode: divisionText.isEmpty ? nil : divisionText, latitude: latitude, longitude: longitude,
-                                     address: form.address, requesterName: name.isEmpty ? nil : name, requesterPhone: phone.isEmpty ? nil : phone,
-                                     anonymous: name.isEmpty && phone.isEmpty)
+            let input = NewWorkOrder(
+                title: String(description.prefix(30)), description: description, categoryCode: categoryCode,
+                channel: LianxinCore.Channel.miniProgram.rawValue, requestKind: RequestKind.report.rawValue,
+                divisionCode: divisionText.isEmpty ? nil : divisionText, latitude: latitude, longitude: longitude,
+                address: form.address, requesterName: name.isEmpty ? nil : name, requesterPhone: phone.isEmpty ? nil : phone,
+                anonymous: name.isEmpty && phone.isEmpty)
             let service = WorkOrderService(application: req.application, database: req.db)
             let valid = try await service.validate(input, scope: nil)
             let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
             if let photo {
-                try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "intake", order: order,
-                                                           uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
+                try await PhotoUploads.storeBytes(
+                    photo.data, format: photo.format, purpose: "intake", order: order,
+                    uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
             }
             return req.redirect(to: "/p/track/\(order.trackingCode)?new=1")
         } catch let problem as Problem where problem.status.code < 500 {
             let errors = problem.fieldMessages
-            return try await renderReport(req, values: form.values, errors: errors,
-                                          error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+            return try await renderReport(
+                req, values: form.values, errors: errors,
+                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 }

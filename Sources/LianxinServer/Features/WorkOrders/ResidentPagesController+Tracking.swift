@@ -16,12 +16,15 @@ extension ResidentPagesController {
     func track(req: Request) async throws -> Response {
         let order = try await PublicOrderLookup.find(req)
         let done = req.query[String.self, at: "done"] ?? ""
-        return try await renderTrack(req, order: order, code: order.trackingCode, isNew: req.query[String.self, at: "new"] == "1",
-                                     notice: done.isEmpty ? "" : req.t("p_done_\(done)"))
+        return try await renderTrack(
+            req, order: order, code: order.trackingCode, isNew: req.query[String.self, at: "new"] == "1",
+            notice: done.isEmpty ? "" : req.t("p_done_\(done)"))
     }
 
-    func renderTrack(_ req: Request, order: WorkOrder?, code: String, isNew: Bool = false, notice: String = "", error: String = "",
-                     errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderTrack(
+        _ req: Request, order: WorkOrder?, code: String, isNew: Bool = false, notice: String = "", error: String = "",
+        errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         var view: PublicTrackingController.PublicOrder?
         var canAdd = false, canReopen = false
         if let order {
@@ -32,17 +35,20 @@ extension ResidentPagesController {
             canReopen = offered.contains(.reopen) && state.evaluation?.satisfaction != .dissatisfied
         }
         let english = req.language == .en
-        let model = TrackModel(order: view, code: code, isNew: isNew, notice: notice, error: error, errors: errors, values: values,
-                               canAddInformation: canAdd, canReopen: canReopen,
-                               satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
-                                   .selecting(values["satisfaction"]),
-                               history: (view?.history ?? []).reversed().map { TrackModel.Line(at: WorkbenchLookup.beijing($0.at), title: $0.title) })
+        let model = TrackModel(
+            order: view, code: code, isNew: isNew, notice: notice, error: error, errors: errors, values: values,
+            canAddInformation: canAdd, canReopen: canReopen,
+            satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+                .selecting(values["satisfaction"]),
+            history: (view?.history ?? []).reversed().map { TrackModel.Line(at: WorkbenchLookup.beijing($0.at), title: $0.title) })
         return try await req.page("workorders/resident-track", title: "p_track", model: model, status: status)
     }
 
     /// Runs a resident's step and comes back to the tracking page, or shows the message beside the field.
-    func residentStep(_ req: Request, done: String, values: [String: String],
-                              _ step: (WorkOrder) async throws -> Void) async throws -> Response {
+    func residentStep(
+        _ req: Request, done: String, values: [String: String],
+        _ step: (WorkOrder) async throws -> Void
+    ) async throws -> Response {
         let order = try await PublicOrderLookup.find(req)
         do {
             try await step(order)
@@ -50,8 +56,9 @@ extension ResidentPagesController {
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
             let fresh = try await WorkOrder.find(order.requireID(), on: req.db) ?? order
             let errors = problem.fieldMessages
-            return try await renderTrack(req, order: fresh, code: order.trackingCode, error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"),
-                                         errors: errors, values: values, status: problem.status)
+            return try await renderTrack(
+                req, order: fresh, code: order.trackingCode, error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"),
+                errors: errors, values: values, status: problem.status)
         }
     }
 
@@ -61,10 +68,12 @@ extension ResidentPagesController {
             var photoIDs: [UUID] = []
             let action = try TransitionInput(action: "addInformation", note: form.note).resolved()
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
-               let file = part.file, file.data.readableBytes > 0 {
+                let file = part.file, file.data.readableBytes > 0
+            {
                 let photo = try PhotoUploads.photo(in: req)
-                let row = try await PhotoUploads.storeBytes(photo.data, format: photo.format, purpose: "information", order: order,
-                                                                     uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
+                let row = try await PhotoUploads.storeBytes(
+                    photo.data, format: photo.format, purpose: "information", order: order,
+                    uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)
                 photoIDs = [try row.requireID()]
             }
             let resolved = photoIDs.isEmpty ? action : try TransitionInput(action: "addInformation", note: form.note, photoIds: photoIDs).resolved()
@@ -77,8 +86,10 @@ extension ResidentPagesController {
         let values = ["satisfaction": form.satisfaction ?? "", "solved": form.solved ?? "", "comment": form.comment ?? ""]
         return try await residentStep(req, done: "evaluation", values: values) { order in
             let solved = form.solved.flatMap { ["true": true, "false": false][$0] }
-            let action = try TransitionInput(action: "revisit", satisfaction: form.satisfaction, solved: solved,
-                                             comment: form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)).resolved()
+            let action = try TransitionInput(
+                action: "revisit", satisfaction: form.satisfaction, solved: solved,
+                comment: form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+            ).resolved()
             _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: .resident())
         }
     }

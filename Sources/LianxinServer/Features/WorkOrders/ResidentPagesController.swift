@@ -42,8 +42,10 @@ struct ResidentPagesController: RouteCollection {
 
         var values: [String: String] {
             var out: [String: String] = [:]
-            for (key, value) in [("description", description), ("categoryCode", categoryCode), ("divisionCode", divisionCode), ("address", address),
-                                 ("latitude", latitude), ("longitude", longitude), ("requesterName", requesterName), ("requesterPhone", requesterPhone)] {
+            for (key, value) in [
+                ("description", description), ("categoryCode", categoryCode), ("divisionCode", divisionCode), ("address", address),
+                ("latitude", latitude), ("longitude", longitude), ("requesterName", requesterName), ("requesterPhone", requesterPhone),
+            ] {
                 if let value { out[key] = value }
             }
             return out

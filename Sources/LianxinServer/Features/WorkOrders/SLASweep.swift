@@ -16,35 +16,44 @@ enum SLASweep {
     @discardableResult
     static func sweep(_ app: Application, instance: String, batch: Int = 200) async throws -> Int {
         let now = app.lianxin.now()
-        let fired = try await app.lianxin.writes.run { try await app.db.transaction { db -> [SLAAlert] in
-            let lock = db.isSQLite ? "" : " FOR UPDATE SKIP LOCKED"
-            let ids = try await db.sql.raw("""
-                SELECT id FROM sla_alerts WHERE fired_at IS NULL AND due_at <= \(bind: now)
-                ORDER BY due_at LIMIT \(unsafeRaw: String(batch))\(unsafeRaw: lock)
-                """).all().map { try $0.decode(column: "id", as: UUID.self) }
-            guard !ids.isEmpty else { return [] }
-            let alerts = try await SLAAlert.query(on: db).filter(\.$id ~~ ids).filter(\.$firedAt == nil).all()
-            let orders = try await WorkOrder.query(on: db).filter(\.$id ~~ Set(alerts.map(\.orderID))).all()
-                .reduce(into: [UUID: WorkOrder]()) { $0[$1.id!] = $1 }
-            for alert in alerts {
-                alert.firedAt = now
-                alert.firedBy = instance
-                try await alert.update(on: db)
-                guard let order = orders[alert.orderID], let stage = SLAStage(rawValue: alert.stage) else { continue }
-                if alert.kind == "breach", order.status != WorkOrderStatus.shelved.rawValue, !order.overdue {
-                    order.overdue = true
-                    try await order.update(on: db)
+        let fired = try await app.lianxin.writes.run {
+            try await app.db.transaction { db -> [SLAAlert] in
+                let lock = db.isSQLite ? "" : " FOR UPDATE SKIP LOCKED"
+                let ids = try await db.sql.raw(
+                    """
+                    SELECT id FROM sla_alerts WHERE fired_at IS NULL AND due_at <= \(bind: now)
+                    ORDER BY due_at LIMIT \(unsafeRaw: String(batch))\(unsafeRaw: lock)
+                    """
+                ).all().map { try $0.decode(column: "id", as: UUID.self) }
+                guard !ids.isEmpty else { return [] }
+                let alerts = try await SLAAlert.query(on: db).filter(\.$id ~~ ids).filter(\.$firedAt == nil).all()
+                let orders = try await WorkOrder.query(on: db).filter(\.$id ~~ Set(alerts.map(\.orderID))).all()
+                    .reduce(into: [UUID: WorkOrder]()) { $0[$1.id!] = $1 }
+                for alert in alerts {
+                    alert.firedAt = now
+                    alert.firedBy = instance
+                    try await alert.update(on: db)
+                    guard let order = orders[alert.orderID], let stage = SLAStage(rawValue: alert.stage) else { continue }
+                    if alert.kind == "breach", order.status != WorkOrderStatus.shelved.rawValue, !order.overdue {
+                        order.overdue = true
+                        try await order.update(on: db)
+                    }
+                    try await Notifications.slaAlert(kind: alert.kind, stage: stage, order: order, on: db, now: now)
+                    try await WebhookDispatcher.enqueue(
+                        [
+                            (
+                                kind: "sla.\(alert.kind)",
+                                payload: WorkOrderWebhookPayload(
+                                    event: "sla.\(alert.kind)", orderId: alert.orderID, number: order.number, status: order.status,
+                                    departmentId: order.departmentID, divisionCode: order.divisionCode, at: now,
+                                    note: stage.rawValue)
+                            )
+                        ],
+                        on: db, now: now)
                 }
-                try await Notifications.slaAlert(kind: alert.kind, stage: stage, order: order, on: db, now: now)
-                try await WebhookDispatcher.enqueue(
-                    [(kind: "sla.\(alert.kind)",
-                      payload: WorkOrderWebhookPayload(event: "sla.\(alert.kind)", orderId: alert.orderID, number: order.number, status: order.status,
-                                                       departmentId: order.departmentID, divisionCode: order.divisionCode, at: now,
-                                                       note: stage.rawValue))],
-                    on: db, now: now)
+                return alerts
             }
-            return alerts
-        } }
+        }
         for alert in fired {
             app.lianxin.metrics.increment("lianxin_sla_alerts_total", labels: [("kind", alert.kind), ("stage", alert.stage)])
         }

@@ -126,13 +126,15 @@ extension WorkOrder {
     ]
 
     var insertValues: [any SQLExpression] {
-        [SQLBind(id), SQLBind(number), SQLBind(trackingCode), SQLBind(channel), SQLBind(requestKind), SQLBind(categoryCode),
-         SQLBind(tier), SQLBind(priority), SQLBind(status), SQLBind(handlingLevel), SQLBind(title), SQLBind(description),
-         SQLBind(latitude), SQLBind(longitude), SQLBind(address), SQLBind(divisionCode), SQLBind(departmentID),
-         SQLBind(suggestedDepartmentID), SQLBind(assigneeID), SQLBind(requesterName), SQLBind(requesterPhoneCipher),
-         SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
-         SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
-         SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion)]
+        [
+            SQLBind(id), SQLBind(number), SQLBind(trackingCode), SQLBind(channel), SQLBind(requestKind), SQLBind(categoryCode),
+            SQLBind(tier), SQLBind(priority), SQLBind(status), SQLBind(handlingLevel), SQLBind(title), SQLBind(description),
+            SQLBind(latitude), SQLBind(longitude), SQLBind(address), SQLBind(divisionCode), SQLBind(departmentID),
+            SQLBind(suggestedDepartmentID), SQLBind(assigneeID), SQLBind(requesterName), SQLBind(requesterPhoneCipher),
+            SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
+            SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
+            SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion),
+        ]
     }
 }
 
@@ -140,8 +142,10 @@ extension WorkOrderEventRecord {
     static let insertColumns = ["id", "order_id", "sequence", "kind", "from_status", "to_status", "actor", "actor_id", "at", "note", "event"]
 
     var insertValues: [any SQLExpression] {
-        [SQLBind(id), SQLBind(orderID), SQLBind(sequence), SQLBind(kind), SQLBind(fromStatus), SQLBind(toStatus), SQLBind(actor),
-         SQLBind(actorID), SQLBind(at), SQLBind(note), SQLBind(event)]
+        [
+            SQLBind(id), SQLBind(orderID), SQLBind(sequence), SQLBind(kind), SQLBind(fromStatus), SQLBind(toStatus), SQLBind(actor),
+            SQLBind(actorID), SQLBind(at), SQLBind(note), SQLBind(event),
+        ]
     }
 }
 

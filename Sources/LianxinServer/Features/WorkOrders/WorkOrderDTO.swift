@@ -75,9 +75,10 @@ struct WorkOrderDTO: Content {
         overdue = order.overdue
         slaPolicy = order.slaPolicyCode
         clocks = try WorkOrderService.decodeClocks(order).clocks.map { clock in
-            Clock(stage: clock.stage.rawValue, startedAt: clock.startedAt, dueAt: clock.due(asOf: now, in: calendar),
-                  warningAt: clock.warningTime(asOf: now, in: calendar), status: clock.status(at: now, in: calendar).rawValue,
-                  running: clock.isRunning)
+            Clock(
+                stage: clock.stage.rawValue, startedAt: clock.startedAt, dueAt: clock.due(asOf: now, in: calendar),
+                warningAt: clock.warningTime(asOf: now, in: calendar), status: clock.status(at: now, in: calendar).rawValue,
+                running: clock.isRunning)
         }
         version = order.version
         createdAt = order.createdAt

@@ -30,6 +30,8 @@ enum WorkOrderLookup {
 
     /// The order as the API answers with it, its clocks computed with the work calendar.
     static func dto(_ order: WorkOrder, _ req: Request) async throws -> WorkOrderDTO {
-        try WorkOrderDTO(order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db), now: req.lianxin.now())
+        try WorkOrderDTO(
+            order, cipher: req.lianxin.cipher, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db),
+            now: req.lianxin.now())
     }
 }

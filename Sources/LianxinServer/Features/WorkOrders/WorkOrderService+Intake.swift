@@ -71,10 +71,11 @@ extension WorkOrderService {
         guard checks.isValid, let category, let channel, let kind, let tier, let priority, let division else {
             throw Problem.invalid(checks.errors)
         }
-        var valid = ValidWorkOrder(title: title, description: description, category: category, channel: channel, requestKind: kind,
-                              tier: tier, priority: priority, division: division, location: location,
-                              address: address.isEmpty ? nil : address, requesterName: anonymous || name.isEmpty ? nil : name,
-                              requesterPhone: anonymous ? nil : phone, anonymous: anonymous)
+        var valid = ValidWorkOrder(
+            title: title, description: description, category: category, channel: channel, requestKind: kind,
+            tier: tier, priority: priority, division: division, location: location,
+            address: address.isEmpty ? nil : address, requesterName: anonymous || name.isEmpty ? nil : name,
+            requesterPhone: anonymous ? nil : phone, anonymous: anonymous)
         // The order keeps the grid (and its version) it was filed in, when the position agrees with the division.
         if let placed, let community = located, division.contains(community) {
             valid.grid = (placed.path.grid, placed.version)
@@ -91,14 +92,16 @@ extension WorkOrderService {
         let now = context.now()
         let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
         let policy = try await ReferenceData.policy(order.category.slaPolicyCode, context.referenceCache, on: database)
-        let suggested = Routing.department(for: order.category, in: order.division,
-                                           catalog: try await ReferenceData.catalog(context.referenceCache, on: database))
+        let suggested = Routing.department(
+            for: order.category, in: order.division,
+            catalog: try await ReferenceData.catalog(context.referenceCache, on: database))
         let id = UUID()
         let intake = WorkOrderIntake(orderID: id, tier: order.tier, priority: order.priority)
         var transitions = [try Self.step { () throws(TransitionError) in try WorkOrderMachine.create(intake, by: actor, at: now) }]
         if let role = actor.role, [.operator, .dispatcher].contains(role) {
             let state = transitions[0].state
-            transitions.append(try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(.accept(note: nil), to: state, by: actor, at: now) })
+            transitions.append(
+                try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(.accept(note: nil), to: state, by: actor, at: now) })
         }
         var clocks = WorkOrderClocks()
         for transition in transitions { clocks.apply(transition.event, policy: policy) }
@@ -129,8 +132,9 @@ extension WorkOrderService {
         row.createdAt = now
         row.version = 0
         try row.project(transitions.last!.state, clocks: clocks, calendar: calendar, now: now)
-        let item = IntakeBatcher.Item(row: row, events: transitions.map(\.event),
-                                      alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now), calendar: calendar)
+        let item = IntakeBatcher.Item(
+            row: row, events: transitions.map(\.event),
+            alerts: Self.alerts(orderID: id, clocks: clocks, calendar: calendar, now: now), calendar: calendar)
         do {
             try await context.intake.submit(item, on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {

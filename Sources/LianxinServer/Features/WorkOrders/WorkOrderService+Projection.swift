@@ -26,9 +26,12 @@ extension WorkOrderService {
 
     /// What subscribers are told about an event.
     static func webhook(of event: WorkOrderEvent, order: WorkOrder) -> (kind: String, payload: WorkOrderWebhookPayload) {
-        ("workOrder.\(event.kind.rawValue)",
-         WorkOrderWebhookPayload(event: event.kind.rawValue, orderId: event.orderID, number: order.number, status: event.to.rawValue,
-                                 departmentId: order.departmentID, divisionCode: order.divisionCode, at: event.at, note: event.note))
+        (
+            "workOrder.\(event.kind.rawValue)",
+            WorkOrderWebhookPayload(
+                event: event.kind.rawValue, orderId: event.orderID, number: order.number, status: event.to.rawValue,
+                departmentId: order.departmentID, divisionCode: order.divisionCode, at: event.at, note: event.note)
+        )
     }
 
     /// Replaces the order's unfired alerts with those of its running clocks.

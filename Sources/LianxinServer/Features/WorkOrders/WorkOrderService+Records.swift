@@ -9,16 +9,19 @@ extension WorkOrderService {
     static func nextNumbers(count: Int, day: LocalDate, on db: any Database) async throws -> [String] {
         let key = String(day.description.filter(\.isNumber))
         let sql = db.sql
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             INSERT INTO work_order_sequences (day, last_value) VALUES (\(bind: key), \(bind: count))
             ON CONFLICT (day) DO UPDATE SET last_value = work_order_sequences.last_value + \(bind: count)
             RETURNING last_value
-            """).first()
+            """
+        ).first()
         let last = try row?.decode(column: "last_value", as: Int.self) ?? count
-        return try (last - count + 1 ... last).map { sequence in
+        return try (last - count + 1...last).map { sequence in
             guard let number = WorkOrderNumber(day: day, sequence: sequence) else {
-                throw Problem(.serviceUnavailable, type: "capacity", title: "Too many orders today",
-                              detail: "The daily order number range is used up / 当日工单编号已用尽")
+                throw Problem(
+                    .serviceUnavailable, type: "capacity", title: "Too many orders today",
+                    detail: "The daily order number range is used up / 当日工单编号已用尽")
             }
             return number.description
         }

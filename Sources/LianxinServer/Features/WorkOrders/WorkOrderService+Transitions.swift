@@ -14,7 +14,8 @@ extension WorkOrderService {
         let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
         if case .merge(let parentID) = action {
             guard parentID != row.id, let parent = try await WorkOrder.find(parentID, on: database),
-                  try Self.decodeState(parent).acceptsMergedChildren else {
+                try Self.decodeState(parent).acceptsMergedChildren
+            else {
                 throw Problem.conflict("The parent order does not exist or is finished / 主工单不存在或已结束", field: "/parentId")
             }
         }
@@ -33,19 +34,21 @@ extension WorkOrderService {
         let expectedVersion = row.version
         let newClocks = clocks
         try row.project(transition.state, clocks: clocks, calendar: calendar, now: now)
-        try await context.writes.run { try await database.transaction { db in
-            let updated = try await Self.saveIfUnchanged(row, expectedVersion: expectedVersion, on: db)
-            guard updated else {
-                throw Problem.conflict("The order was changed by someone else; reload and try again / 工单已被他人更新，请刷新后重试")
+        try await context.writes.run {
+            try await database.transaction { db in
+                let updated = try await Self.saveIfUnchanged(row, expectedVersion: expectedVersion, on: db)
+                guard updated else {
+                    throw Problem.conflict("The order was changed by someone else; reload and try again / 工单已被他人更新，请刷新后重试")
+                }
+                try await Self.append(transition.event, on: db, order: row)
+                try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
+                try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
+                try await Notifications.after(transition.event, order: row, on: db, now: now)
+                if transition.event.kind == .closed {
+                    try await closeChildren(of: transition.event, parentID: try row.requireID(), calendar: calendar, on: db, now: now)
+                }
             }
-            try await Self.append(transition.event, on: db, order: row)
-            try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
-            try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
-            try await Notifications.after(transition.event, order: row, on: db, now: now)
-            if transition.event.kind == .closed {
-                try await closeChildren(of: transition.event, parentID: try row.requireID(), calendar: calendar, on: db, now: now)
-            }
-        } }
+        }
         context.metrics.increment("lianxin_work_order_transitions_total", labels: [("kind", transition.event.kind.rawValue)])
         return row
     }
@@ -76,8 +79,10 @@ extension WorkOrderService {
             switch error.category {
             case .permission: throw Problem(.forbidden, type: "transition-not-permitted", title: "Forbidden", detail: detail)
             case .conflict: throw Problem(.conflict, type: "illegal-transition", title: "Conflict", detail: detail)
-            case .invalidInput: throw Problem(.unprocessableEntity, type: "validation", title: "Invalid input", detail: detail,
-                                              errors: [.init(field: "/action", message: detail)])
+            case .invalidInput:
+                throw Problem(
+                    .unprocessableEntity, type: "validation", title: "Invalid input", detail: detail,
+                    errors: [.init(field: "/action", message: detail)])
             }
         }
     }

@@ -36,8 +36,10 @@ struct WorkOrderService {
     /// A warning and a breach alert for each running, unpaused clock.
     static func alerts(orderID: UUID, clocks: WorkOrderClocks, calendar: WorkCalendar, now: Date) -> [SLAAlert] {
         clocks.clocks.filter { $0.isRunning && $0.pausedSince == nil }.flatMap { clock in
-            [SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "warning", dueAt: clock.warningTime(asOf: now, in: calendar)),
-             SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "breach", dueAt: clock.due(asOf: now, in: calendar))]
+            [
+                SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "warning", dueAt: clock.warningTime(asOf: now, in: calendar)),
+                SLAAlert(orderID: orderID, stage: clock.stage.rawValue, kind: "breach", dueAt: clock.due(asOf: now, in: calendar)),
+            ]
         }
     }
 

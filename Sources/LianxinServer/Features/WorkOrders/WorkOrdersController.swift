@@ -65,7 +65,8 @@ struct WorkOrdersController: RouteCollection {
         let principal = try await req.require(.unmaskPersonalData)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         guard let reason = try req.content.decode(UnmaskInput.self).reason?.trimmingCharacters(in: .whitespacesAndNewlines),
-              (2...200).contains(reason.count) else {
+            (2...200).contains(reason.count)
+        else {
             throw Problem.invalid(field: "/reason", "say why you need the full number (2–200 characters) / 请说明查看原因")
         }
         let phone = try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0) }
@@ -143,8 +144,9 @@ struct WorkOrdersController: RouteCollection {
     func categories(req: Request) async throws -> [CategoryDTO] {
         _ = try req.requirePrincipal()
         return try await Category.query(on: req.db).filter(\.$active == true).sort(\.$id).all().map {
-            CategoryDTO(code: $0.id ?? "", name: $0.name, parentCode: $0.parentCode,
-                        defaultDepartmentCode: $0.defaultDepartmentCode, slaPolicy: $0.slaPolicyCode)
+            CategoryDTO(
+                code: $0.id ?? "", name: $0.name, parentCode: $0.parentCode,
+                defaultDepartmentCode: $0.defaultDepartmentCode, slaPolicy: $0.slaPolicyCode)
         }
     }
 
@@ -182,12 +184,18 @@ struct WorkOrdersController: RouteCollection {
                     .inScope(\.$divisionCode, principal)
             }
         }.sort(\.$createdAt, .descending).limit(100).all()
-        return rows.map { InboxItem(id: $0.id ?? UUID(), kind: $0.kind, text: $0.text, orderId: $0.orderID,
-                                    createdAt: $0.createdAt, read: $0.readAt != nil) }
+        return rows.map {
+            InboxItem(
+                id: $0.id ?? UUID(), kind: $0.kind, text: $0.text, orderId: $0.orderID,
+                createdAt: $0.createdAt, read: $0.readAt != nil)
+        }
     }
 
     private static func bool(_ text: String, _ field: String) throws -> Bool {
-        switch text { case "true", "1": return true; case "false", "0": return false
-        default: throw Problem.invalid(field: field, "true or false") }
+        switch text {
+        case "true", "1": return true;
+        case "false", "0": return false
+        default: throw Problem.invalid(field: field, "true or false")
+        }
     }
 }

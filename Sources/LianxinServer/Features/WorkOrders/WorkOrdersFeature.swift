@@ -18,7 +18,7 @@ enum WorkOrdersFeature: LianxinFeature {
     static let jobs: [LianxinJob] = [
         LianxinJob("work-orders.sla-sweep", every: .seconds(5)) { app in
             try await SLASweep.sweep(app, instance: SLASweep.instance)
-        },
+        }
     ]
     static var commands: FeatureCommands { .none }
 }

@@ -16,8 +16,9 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             request.principal = try await Self.principal(sessionToken: token, on: request)
             if request.principal?.passwordExpired == true, !Self.allowedWithExpiredPassword(request) {
                 if request.url.path.hasPrefix("/api/") {
-                    throw Problem(.forbidden, type: "password-expired", title: "Password expired",
-                                  detail: "Your password has expired; change it on the account page first / 密码已过期，请先在“我的账号”修改密码")
+                    throw Problem(
+                        .forbidden, type: "password-expired", title: "Password expired",
+                        detail: "Your password has expired; change it on the account page first / 密码已过期，请先在“我的账号”修改密码")
                 }
                 return request.redirect(to: "/account?expired=1")
             }
@@ -32,7 +33,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         else { return nil }
         let now = context.now()
         guard context.sessionPolicy.isValid(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, at: now),
-              session.user.active else {
+            session.user.active
+        else {
             try await session.delete(on: request.db)
             return nil
         }
@@ -56,24 +58,30 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     private static func principal(bearer token: String, on request: Request) async throws -> Principal? {
         let hash = request.lianxin.cipher.tokenHash(token)
         let sql = request.db.sql
-        guard let row = try await sql.raw("""
-            SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.division_code,
-                   u.department_id, u.active
-            FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
-            """).first(), try row.decode(column: "active", as: Bool.self) else { return nil }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.division_code,
+                       u.department_id, u.active
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
+                """
+            ).first(), try row.decode(column: "active", as: Bool.self)
+        else { return nil }
         let now = request.lianxin.now()
         if try row.decode(column: "last_used_at", as: Date?.self).map({ now.timeIntervalSince($0) > 60 }) ?? true {
             try await sql.update(ApiToken.schema).set("last_used_at", to: now)
                 .where("id", .equal, try row.decode(column: "token_id", as: UUID.self)).run()
         }
         guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)),
-              let division = DivisionCode(try row.decode(column: "division_code", as: String.self)) else {
+            let division = DivisionCode(try row.decode(column: "division_code", as: String.self))
+        else {
             throw Problem(.internalServerError, type: "internal", title: "Bad account", detail: "account has no valid role or division")
         }
-        return Principal(userID: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
-                         displayName: try row.decode(column: "display_name", as: String.self), role: role, division: division,
-                         departmentID: try row.decode(column: "department_id", as: UUID?.self), sessionID: nil, csrfToken: nil)
+        return Principal(
+            userID: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self), role: role, division: division,
+            departmentID: try row.decode(column: "department_id", as: UUID?.self), sessionID: nil, csrfToken: nil)
     }
 }
 
@@ -82,7 +90,8 @@ extension Principal {
         guard let division = DivisionCode(user.divisionCode) else {
             throw Problem(.internalServerError, type: "internal", title: "Bad account", detail: "account has no valid division")
         }
-        self.init(userID: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
-                  division: division, departmentID: user.$department.id, sessionID: sessionID, csrfToken: csrfToken)
+        self.init(
+            userID: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
+            division: division, departmentID: user.$department.id, sessionID: sessionID, csrfToken: csrfToken)
     }
 }

@@ -31,8 +31,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         let presented = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
         guard let expected, let presented, Self.constantTimeEquals(expected, presented) else {
             await request.audit(.csrfRejected, result: .denied, target: "\(request.method.rawValue) \(request.url.path)")
-            throw Problem(.forbidden, type: "csrf", title: "Forbidden",
-                          detail: "The form has expired or did not come from this site; reload the page and try again / 表单已失效，请刷新页面后重试")
+            throw Problem(
+                .forbidden, type: "csrf", title: "Forbidden",
+                detail: "The form has expired or did not come from this site; reload the page and try again / 表单已失效，请刷新页面后重试")
         }
         return try await next.respond(to: request)
     }

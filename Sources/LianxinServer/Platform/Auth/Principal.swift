@@ -40,8 +40,9 @@ extension Request {
     func require(_ permission: Permission) async throws -> Principal {
         let principal = try requirePrincipal()
         guard principal.role.can(permission) else {
-            await audit(.permissionDenied, result: .denied, target: "\(method.rawValue) \(url.path)",
-                        detail: "needs \(permission.rawValue)")
+            await audit(
+                .permissionDenied, result: .denied, target: "\(method.rawValue) \(url.path)",
+                detail: "needs \(permission.rawValue)")
             throw Problem.forbidden
         }
         return principal

@@ -37,9 +37,12 @@ extension QueryBuilder {
         within(field, principal.division)
     }
 
-    private func divisionFilter<Field: QueryableProperty>(_ field: KeyPath<Model, Field>, _ method: String,
-                                                          _ division: DivisionCode) -> Self where Field.Model == Model {
-        filter(.extendedPath(Model.path(for: field), schema: Model.schemaOrAlias, space: Model.spaceIfNotAliased),
-               .custom(method), .bind(DivisionScope.pattern(division)))
+    private func divisionFilter<Field: QueryableProperty>(
+        _ field: KeyPath<Model, Field>, _ method: String,
+        _ division: DivisionCode
+    ) -> Self where Field.Model == Model {
+        filter(
+            .extendedPath(Model.path(for: field), schema: Model.schemaOrAlias, space: Model.spaceIfNotAliased),
+            .custom(method), .bind(DivisionScope.pattern(division)))
     }
 }

@@ -26,7 +26,8 @@ struct PageRequest {
         }
         if let cursor = req.query[String.self, at: "cursor"], !cursor.isEmpty {
             guard let data = Data(base64Encoded: cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/").padded()),
-                  let key = try? JSONDecoder().decode([String].self, from: data) else {
+                let key = try? JSONDecoder().decode([String].self, from: data)
+            else {
                 throw Problem.invalid(field: "cursor", "is not a cursor this server issued / 游标无效")
             }
             after = key

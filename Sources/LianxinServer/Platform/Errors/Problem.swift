@@ -44,17 +44,20 @@ public struct Problem: Error, AbortError, Sendable {
     }
 
     /// The caller's role may not do this.
-    public static let forbidden = Problem(.forbidden, type: "forbidden", title: "Forbidden",
-                                          detail: "Your role may not do this / 您的角色无权执行此操作")
+    public static let forbidden = Problem(
+        .forbidden, type: "forbidden", title: "Forbidden",
+        detail: "Your role may not do this / 您的角色无权执行此操作")
 
     /// The caller is not signed in.
-    public static let unauthorized = Problem(.unauthorized, type: "unauthorized", title: "Unauthorized",
-                                             detail: "Sign in or present a valid API token / 请登录或提供有效的令牌")
+    public static let unauthorized = Problem(
+        .unauthorized, type: "unauthorized", title: "Unauthorized",
+        detail: "Sign in or present a valid API token / 请登录或提供有效的令牌")
 
     /// A conflict with the current state (illegal transition, duplicate).
     public static func conflict(_ detail: String, field: String? = nil) -> Problem {
-        Problem(.conflict, type: "conflict", title: "Conflict", detail: detail,
-                errors: field.map { [FieldError(field: $0, message: detail)] } ?? [])
+        Problem(
+            .conflict, type: "conflict", title: "Conflict", detail: detail,
+            errors: field.map { [FieldError(field: $0, message: detail)] } ?? [])
     }
 }
 

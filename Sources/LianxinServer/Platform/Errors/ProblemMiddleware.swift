@@ -30,10 +30,11 @@ struct ProblemMiddleware: AsyncMiddleware {
                 return page
             }
         }
-        let body = ProblemBody(type: "https://lianxin.invalid/problems/\(problem.type)", title: problem.title,
-                               status: Int(problem.status.code), detail: problem.detail,
-                               instance: request.url.path, requestId: request.id,
-                               errors: problem.errors.isEmpty ? nil : problem.errors)
+        let body = ProblemBody(
+            type: "https://lianxin.invalid/problems/\(problem.type)", title: problem.title,
+            status: Int(problem.status.code), detail: problem.detail,
+            instance: request.url.path, requestId: request.id,
+            errors: problem.errors.isEmpty ? nil : problem.errors)
         let response = Response(status: problem.status)
         do {
             try response.content.encode(body, as: .json)
@@ -57,17 +58,21 @@ struct ProblemMiddleware: AsyncMiddleware {
             let type = status.code == 404 ? "not-found" : status.code == 413 ? "payload-too-large" : "http-\(status.code)"
             return Problem(status, type: type, title: status.reasonPhrase, detail: abort.reason)
         case _ where isMalformedForm(error):
-            return Problem(.badRequest, type: "malformed-body", title: "Bad Request",
-                           detail: "The form body could not be read (malformed multipart or URL-encoded data) / 表单内容无法解析")
+            return Problem(
+                .badRequest, type: "malformed-body", title: "Bad Request",
+                detail: "The form body could not be read (malformed multipart or URL-encoded data) / 表单内容无法解析")
         case let sqlite as SQLiteError where sqlite.reason == .full:
-            return Problem(.insufficientStorage, type: "storage-full", title: "Storage full",
-                           detail: "The server's disk is full; nothing was saved. Try again later / 服务器磁盘已满，本次未保存，请稍后重试")
+            return Problem(
+                .insufficientStorage, type: "storage-full", title: "Storage full",
+                detail: "The server's disk is full; nothing was saved. Try again later / 服务器磁盘已满，本次未保存，请稍后重试")
         case _ where isUnavailable(error):
-            return Problem(.serviceUnavailable, type: "database-unavailable", title: "Service Unavailable",
-                           detail: "The database cannot be reached right now; nothing was saved. Try again shortly / 数据库暂不可用，本次未保存，请稍后重试")
+            return Problem(
+                .serviceUnavailable, type: "database-unavailable", title: "Service Unavailable",
+                detail: "The database cannot be reached right now; nothing was saved. Try again shortly / 数据库暂不可用，本次未保存，请稍后重试")
         default:
-            return Problem(.internalServerError, type: "internal", title: "Internal Server Error",
-                           detail: "Something went wrong; the request id identifies it in the logs / 服务器内部错误")
+            return Problem(
+                .internalServerError, type: "internal", title: "Internal Server Error",
+                detail: "Something went wrong; the request id identifies it in the logs / 服务器内部错误")
         }
     }
 

@@ -36,10 +36,12 @@ public struct Localizer: Sendable {
                 do {
                     more = try JSONDecoder().decode([String: String].self, from: data)
                 } catch {
-                    throw LianxinSettings.Problem.invalid(variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "\(path) is not a JSON object of texts")
+                    throw LianxinSettings.Problem.invalid(
+                        variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "\(path) is not a JSON object of texts")
                 }
                 if let twice = more.keys.first(where: { table[$0] != nil }) {
-                    throw LianxinSettings.Problem.invalid(variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "\(path) defines \"\(twice)\" again")
+                    throw LianxinSettings.Problem.invalid(
+                        variable: "LIANXIN_RESOURCES_DIR", value: directory, reason: "\(path) defines \"\(twice)\" again")
                 }
                 table.merge(more) { first, _ in first }
             }

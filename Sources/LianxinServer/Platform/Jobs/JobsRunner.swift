@@ -48,7 +48,9 @@ struct JobsRunner: LifecycleHandler {
     }
 
     func shutdownAsync(_ application: Application) async {
-        let running = tasks.running.withLockedValue { tasks in defer { tasks = [] }; return tasks }
+        let running = tasks.running.withLockedValue { tasks in
+            defer { tasks = [] }; return tasks
+        }
         for task in running { task.cancel() }
         for task in running { await task.value }
     }

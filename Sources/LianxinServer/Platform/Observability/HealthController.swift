@@ -39,7 +39,8 @@ struct HealthController: RouteCollection {
 
     /// Prometheus text exposition.
     func metrics(req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(string: req.lianxin.metrics.exposition()))
+        Response(
+            status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(string: req.lianxin.metrics.exposition()))
     }
 }

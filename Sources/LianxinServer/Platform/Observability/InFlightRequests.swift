@@ -41,9 +41,13 @@ struct InFlightMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard requests.enter() else {
             // Shutting down: the client should go to another instance (or retry shortly).
-            let response = Response(status: .serviceUnavailable,
-                                    headers: ["Content-Type": "application/problem+json; charset=utf-8", "Connection": "close", "Retry-After": "5"],
-                                    body: .init(string: #"{"type":"https://lianxin.invalid/problems/shutting-down","title":"Service Unavailable","status":503,"detail":"This server is shutting down; nothing was saved. Try again / 服务器正在停止，本次未保存，请重试"}"#))
+            let response = Response(
+                status: .serviceUnavailable,
+                headers: ["Content-Type": "application/problem+json; charset=utf-8", "Connection": "close", "Retry-After": "5"],
+                body: .init(
+                    string:
+                        #"{"type":"https://lianxin.invalid/problems/shutting-down","title":"Service Unavailable","status":503,"detail":"This server is shutting down; nothing was saved. Try again / 服务器正在停止，本次未保存，请重试"}"#
+                ))
             return response
         }
         defer { requests.leave() }
@@ -60,7 +64,8 @@ struct DrainRequestsOnShutdown: LifecycleHandler {
         guard requests.current > 0 else { return }
         let started = Date()
         let left = await requests.drain(timeout: 15)
-        application.logger.notice("shutdown: in-flight requests drained",
-                                  metadata: ["waited_ms": "\(Int(Date().timeIntervalSince(started) * 1000))", "abandoned": "\(left)"])
+        application.logger.notice(
+            "shutdown: in-flight requests drained",
+            metadata: ["waited_ms": "\(Int(Date().timeIntervalSince(started) * 1000))", "abandoned": "\(left)"])
     }
 }

@@ -13,8 +13,8 @@ public final class MetricsRegistry: Sendable {
     }
 
     private struct State {
-        var counters: [String: [String: Double]] = [:]      // name → labels → value
-        var histograms: [String: [String: Histogram]] = [:] // name → labels → histogram
+        var counters: [String: [String: Double]] = [:]  // name → labels → value
+        var histograms: [String: [String: Histogram]] = [:]  // name → labels → histogram
         var help: [String: (type: String, text: String)] = [:]
     }
 
@@ -76,8 +76,10 @@ public final class MetricsRegistry: Sendable {
     }
 
     private static func render(_ labels: [(String, String)]) -> String {
-        labels.map { "\($0.0)=\"\($0.1.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n"))\"" }
-            .joined(separator: ",")
+        labels.map {
+            "\($0.0)=\"\($0.1.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n"))\""
+        }
+        .joined(separator: ",")
     }
 
     private static func number(_ value: Double) -> String {

@@ -21,8 +21,9 @@ struct RequestObservationMiddleware: AsyncMiddleware {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        metrics.increment("lianxin_http_requests_total",
-                          labels: [("route", route), ("method", request.method.rawValue), ("status", String(response.status.code))])
+        metrics.increment(
+            "lianxin_http_requests_total",
+            labels: [("route", route), ("method", request.method.rawValue), ("status", String(response.status.code))])
         metrics.observe("lianxin_http_request_duration_seconds", labels: [("route", route)], value: seconds)
         response.headers.replaceOrAdd(name: "X-Request-Id", value: request.id)
         return response

@@ -1,6 +1,7 @@
 /// A JSON value built in code (for the OpenAPI document).
 indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral
+{
     case string(String), number(Double), bool(Bool), array([JSONValue]), object([(String, JSONValue)]), null
 
     typealias Key = String

@@ -36,8 +36,10 @@ extension OpenAPIVocabulary {
         codes.map { (String($0), ["description": .string(HTTPResponseStatus(statusCode: $0).reasonPhrase), "content": problem]) }
     }
 
-    static func operation(_ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
-                          ok: (Int, JSONValue?), errors codes: [Int] = [401, 403], secured: Bool = true) -> JSONValue {
+    static func operation(
+        _ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
+        ok: (Int, JSONValue?), errors codes: [Int] = [401, 403], secured: Bool = true
+    ) -> JSONValue {
         var responses: [(String, JSONValue)] = [(String(ok.0), ok.1.map { ["description": "OK", "content": json($0)] } ?? ["description": "OK"])]
         responses += errors(codes)
         var pairs: [(String, JSONValue)] = [("summary", .string(summary)), ("tags", [.string(tag)]), ("responses", .object(responses))]
@@ -53,13 +55,25 @@ extension OpenAPIVocabulary {
         var pairs: [(String, JSONValue)] = [
             ("summary", .string(summary)), ("tags", [.string(tag)]),
             ("parameters", .array(parameters + [query("purpose", purpose, "why the photo is added")])),
-            ("requestBody", ["required": true, "content": [
-                "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
-                "image/png": ["schema": ["type": "string", "format": "binary"]],
-                "multipart/form-data": ["schema": object([("file", ["type": "string", "format": "binary"]), ("purpose", purpose)], required: ["file"])],
-            ]]),
-            ("responses", .object([("201", ["description": "Created", "content": json(ref("Attachment"))])]
-                                  + errors(([400, 413, 415, 422] + codes).sorted()))),
+            (
+                "requestBody",
+                [
+                    "required": true,
+                    "content": [
+                        "image/jpeg": ["schema": ["type": "string", "format": "binary"]],
+                        "image/png": ["schema": ["type": "string", "format": "binary"]],
+                        "multipart/form-data": [
+                            "schema": object([("file", ["type": "string", "format": "binary"]), ("purpose", purpose)], required: ["file"])
+                        ],
+                    ],
+                ]
+            ),
+            (
+                "responses",
+                .object(
+                    [("201", ["description": "Created", "content": json(ref("Attachment"))])]
+                        + errors(([400, 413, 415, 422] + codes).sorted()))
+            ),
         ]
         if !secured { pairs.append(("security", [])) }
         return .object(pairs)
@@ -74,7 +88,9 @@ extension OpenAPIVocabulary {
     }
 
     static var pageParameters: [JSONValue] {
-        [query("limit", ["type": "integer", "minimum": 1, "maximum": 500], "page size (default 50)"),
-         query("cursor", text, "nextCursor of the previous page")]
+        [
+            query("limit", ["type": "integer", "minimum": 1, "maximum": 500], "page size (default 50)"),
+            query("cursor", text, "nextCursor of the previous page"),
+        ]
     }
 }

@@ -36,21 +36,25 @@ struct NoModel: Encodable, Sendable {}
 
 extension Request {
     /// Renders `template` inside the layout with `model`.
-    func page<Model: Encodable & Sendable>(_ template: String, title key: String, model: Model,
-                                            status: HTTPResponseStatus = .ok) async throws -> Response {
+    func page<Model: Encodable & Sendable>(
+        _ template: String, title key: String, model: Model,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let language = self.language
         let texts = lianxin.localizer.table(language)
         let badge = try await principal.asyncMap { principal in
             let division = try await Division.find(principal.division.value, on: db)
-            return UserBadge(username: principal.username, displayName: principal.displayName, role: principal.role.rawValue,
-                             roleLabel: texts["role_\(principal.role.rawValue)"] ?? principal.role.rawValue,
-                             division: division?.name ?? principal.division.value)
+            return UserBadge(
+                username: principal.username, displayName: principal.displayName, role: principal.role.rawValue,
+                roleLabel: texts["role_\(principal.role.rawValue)"] ?? principal.role.rawValue,
+                division: division?.name ?? principal.division.value)
         }
         let other: Localizer.Language = language == .zhCN ? .en : .zhCN
-        let page = Page(t: texts, lang: language.rawValue, switchLang: other.rawValue,
-                        switchLangLabel: other == .en ? "English" : "中文",
-                        title: texts[key] ?? key, user: badge, nav: navigation(texts), csrf: CSRFMiddleware.token(for: self),
-                        path: url.path, model: model)
+        let page = Page(
+            t: texts, lang: language.rawValue, switchLang: other.rawValue,
+            switchLangLabel: other == .en ? "English" : "中文",
+            title: texts[key] ?? key, user: badge, nav: navigation(texts), csrf: CSRFMiddleware.token(for: self),
+            path: url.path, model: model)
         let view = try await self.view.render(template, page)
         let response = try await view.encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -80,8 +84,9 @@ extension Request {
         items.append(("/account", "nav_account"))
         let path = url.path
         return items.map { href, key in
-            NavLink(href: href, label: texts[key] ?? key,
-                    current: href == "/" ? path == "/" : path.hasPrefix(href))
+            NavLink(
+                href: href, label: texts[key] ?? key,
+                current: href == "/" ? path == "/" : path.hasPrefix(href))
         }
     }
 }
@@ -102,8 +107,9 @@ enum ErrorPage {
     }
 
     static func render(_ problem: Problem, on request: Request) async throws -> Response {
-        try await request.page("error", title: "error_title",
-                               model: Model(status: Int(problem.status.code), detail: problem.detail, errors: problem.errors),
-                               status: problem.status)
+        try await request.page(
+            "error", title: "error_title",
+            model: Model(status: Int(problem.status.code), detail: problem.detail, errors: problem.errors),
+            status: problem.status)
     }
 }

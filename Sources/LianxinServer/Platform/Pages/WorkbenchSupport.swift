@@ -40,9 +40,10 @@ struct WorkbenchLookup: Sendable {
     static func load(_ req: Request) async throws -> WorkbenchLookup {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         let departments = try await Department.query(on: req.db).all()
-        return WorkbenchLookup(catalog: catalog, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db),
-                               departmentNames: Dictionary(departments.compactMap { d in d.id.map { ($0, d.name) } }, uniquingKeysWith: { a, _ in a }),
-                               english: req.language == .en, now: req.lianxin.now())
+        return WorkbenchLookup(
+            catalog: catalog, calendar: try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db),
+            departmentNames: Dictionary(departments.compactMap { d in d.id.map { ($0, d.name) } }, uniquingKeysWith: { a, _ in a }),
+            english: req.language == .en, now: req.lianxin.now())
     }
 
     /// Loads the names of the divisions the orders are in.
@@ -109,7 +110,6 @@ struct WorkbenchLookup: Sendable {
     }
 }
 
-
 /// A number typed into a page form: nothing when empty, a 422 naming the field when not a number.
 func formNumber(_ text: String?, field: String) throws -> Double? {
     guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
@@ -163,7 +163,8 @@ struct GridMapModel: Encodable, Sendable {
             return GridMapModel(width: 1000, height: 600, minLon: 0, maxLat: 0, scale: 1, lonFactor: 1, shapes: [], isEmpty: true)
         }
         let box = boxes.dropFirst().reduce(first) { a, b in
-            BoundingBox(minLon: min(a.minLon, b.minLon), minLat: min(a.minLat, b.minLat), maxLon: max(a.maxLon, b.maxLon), maxLat: max(a.maxLat, b.maxLat))
+            BoundingBox(
+                minLon: min(a.minLon, b.minLon), minLat: min(a.minLat, b.minLat), maxLon: max(a.maxLon, b.maxLon), maxLat: max(a.maxLat, b.maxLat))
         }
         let map = SVGMapProjection(fitting: box, width: 1000)
         let shapes = features.map { grid, geometry -> Shape in
@@ -171,14 +172,17 @@ struct GridMapModel: Encodable, Sendable {
             let (x, y) = map.project(centre)
             var size = 8.0
             if let bounds = geometry.boundingBox {
-                let width = map.project(GeoPoint(lon: bounds.maxLon, lat: bounds.minLat)).x - map.project(GeoPoint(lon: bounds.minLon, lat: bounds.minLat)).x
+                let width =
+                    map.project(GeoPoint(lon: bounds.maxLon, lat: bounds.minLat)).x - map.project(GeoPoint(lon: bounds.minLon, lat: bounds.minLat)).x
                 size = min(16, max(1, width / 6))
             }
-            return Shape(code: grid.code, name: grid.name, community: grid.communityCode, path: map.path(geometry),
-                         labelX: SVGMapProjection.number(x), labelY: SVGMapProjection.number(y),
-                         labelSize: SVGMapProjection.number(size), level: levels[grid.code] ?? 0)
+            return Shape(
+                code: grid.code, name: grid.name, community: grid.communityCode, path: map.path(geometry),
+                labelX: SVGMapProjection.number(x), labelY: SVGMapProjection.number(y),
+                labelSize: SVGMapProjection.number(size), level: levels[grid.code] ?? 0)
         }
-        return GridMapModel(width: Int(map.width), height: Int(map.height), minLon: map.minLon, maxLat: map.maxLat,
-                            scale: map.scale, lonFactor: map.lonFactor, shapes: shapes, isEmpty: shapes.isEmpty)
+        return GridMapModel(
+            width: Int(map.width), height: Int(map.height), minLon: map.minLon, maxLat: map.maxLat,
+            scale: map.scale, lonFactor: map.lonFactor, shapes: shapes, isEmpty: shapes.isEmpty)
     }
 }

@@ -15,8 +15,10 @@ public struct FieldCipher: Sendable {
 
     public init(masterKey: Data) {
         func derive(_ purpose: String) -> Data {
-            HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: masterKey), salt: Data("lianxin".utf8),
-                                   info: Data(purpose.utf8), outputByteCount: 32).withUnsafeBytes { Data($0) }
+            HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: SymmetricKey(data: masterKey), salt: Data("lianxin".utf8),
+                info: Data(purpose.utf8), outputByteCount: 32
+            ).withUnsafeBytes { Data($0) }
         }
         encryptionKeyBytes = derive("field-encryption-v1")
         indexKeyBytes = derive("blind-index-v1")

@@ -23,8 +23,9 @@ struct RateLimitMiddleware: AsyncMiddleware {
         let client = request.clientIP ?? "unknown"
         guard context.limits.allow("\(limit.name)-ip:\(client)", perMinute: limit.perMinute, at: context.now()) else {
             context.metrics.increment("lianxin_rate_limited_total", labels: [("limit", limit.name)])
-            let problem = Problem(.tooManyRequests, type: "rate-limited", title: "Too many requests",
-                                  detail: "Too many requests from your address; wait a minute and try again / 请求过于频繁，请稍后再试")
+            let problem = Problem(
+                .tooManyRequests, type: "rate-limited", title: "Too many requests",
+                detail: "Too many requests from your address; wait a minute and try again / 请求过于频繁，请稍后再试")
             let response = await ProblemMiddleware.response(for: problem, request: request)
             response.headers.replaceOrAdd(name: "Retry-After", value: "60")
             return response

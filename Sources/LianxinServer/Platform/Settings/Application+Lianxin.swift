@@ -27,8 +27,10 @@ public struct LianxinContext: Sendable {
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 
-    init(settings: LianxinSettings, cipher: FieldCipher, metrics: MetricsRegistry, localizer: Localizer, passwordPolicy: PasswordPolicy,
-         lockout: LoginLockout, sessionPolicy: SessionPolicy, writes: WriteSerializer, now: @escaping @Sendable () -> Date) {
+    init(
+        settings: LianxinSettings, cipher: FieldCipher, metrics: MetricsRegistry, localizer: Localizer, passwordPolicy: PasswordPolicy,
+        lockout: LoginLockout, sessionPolicy: SessionPolicy, writes: WriteSerializer, now: @escaping @Sendable () -> Date
+    ) {
         self.settings = settings
         self.cipher = cipher
         self.metrics = metrics

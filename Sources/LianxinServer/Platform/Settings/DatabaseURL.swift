@@ -32,8 +32,9 @@ public enum DatabaseURL: Sendable, Equatable {
         let database = String(url.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty else { throw ParseError(description: "the PostgreSQL URL names no database") }
         let searchPath = url.queryItems?.first(where: { $0.name == "search_path" })?.value
-        self = .postgres(host: host, port: url.port ?? 5432, username: url.user ?? "postgres",
-                         password: url.password ?? "", database: database, searchPath: searchPath)
+        self = .postgres(
+            host: host, port: url.port ?? 5432, username: url.user ?? "postgres",
+            password: url.password ?? "", database: database, searchPath: searchPath)
     }
 
     /// The URL with any password replaced, for logs and errors.

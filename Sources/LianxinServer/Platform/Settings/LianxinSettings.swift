@@ -49,34 +49,51 @@ public struct LianxinSettings: Sendable {
     }
 
     public static let documented: [Documented] = [
-        .init(variable: "LIANXIN_ENV", defaultValue: "development",
-              meaning: "`development` or `production` (production refuses to start without a secret key)"),
-        .init(variable: "LIANXIN_DATABASE_URL", defaultValue: "sqlite://./data/lianxin.sqlite",
-              meaning: "`sqlite://PATH` (WAL mode), `sqlite::memory:`, or `postgres://user:pass@host:port/db`"),
+        .init(
+            variable: "LIANXIN_ENV", defaultValue: "development",
+            meaning: "`development` or `production` (production refuses to start without a secret key)"),
+        .init(
+            variable: "LIANXIN_DATABASE_URL", defaultValue: "sqlite://./data/lianxin.sqlite",
+            meaning: "`sqlite://PATH` (WAL mode), `sqlite::memory:`, or `postgres://user:pass@host:port/db`"),
         .init(variable: "LIANXIN_HOST", defaultValue: "127.0.0.1", meaning: "address to listen on (`serve --hostname` overrides)"),
         .init(variable: "LIANXIN_PORT", defaultValue: "8080", meaning: "port to listen on (`serve --port` overrides)"),
-        .init(variable: "LIANXIN_SECRET_KEY", defaultValue: "(generated in development)",
-              meaning: "at least 32 characters; keys field encryption (AES-GCM) and blind indexes (HMAC). In development one is generated into `DATA_DIR/secret.key` (mode 0600)"),
+        .init(
+            variable: "LIANXIN_SECRET_KEY", defaultValue: "(generated in development)",
+            meaning:
+                "at least 32 characters; keys field encryption (AES-GCM) and blind indexes (HMAC). In development one is generated into `DATA_DIR/secret.key` (mode 0600)"
+        ),
         .init(variable: "LIANXIN_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical"),
-        .init(variable: "LIANXIN_PUBLIC_BASE_URL", defaultValue: "http://127.0.0.1:8080",
-              meaning: "the address residents and integrations use; links and QR codes are built from it"),
+        .init(
+            variable: "LIANXIN_PUBLIC_BASE_URL", defaultValue: "http://127.0.0.1:8080",
+            meaning: "the address residents and integrations use; links and QR codes are built from it"),
         .init(variable: "LIANXIN_DATA_DIR", defaultValue: "./data", meaning: "folder for the SQLite file, the generated key and uploaded files"),
         .init(variable: "LIANXIN_RESOURCES_DIR", defaultValue: "./Resources", meaning: "folder with Views, Locales and Data shipped with Lianxin"),
         .init(variable: "LIANXIN_BCRYPT_COST", defaultValue: "12", meaning: "bcrypt work factor for passwords (4–31)"),
         .init(variable: "LIANXIN_DEMO", defaultValue: "false", meaning: "`true` seeds the demo city on start (same as `serve --demo`)"),
-        .init(variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
-              meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
-        .init(variable: "LIANXIN_TRUST_PROXY", defaultValue: "false", meaning: "take the client address from `X-Forwarded-For` (behind a load balancer)"),
-        .init(variable: "LIANXIN_SCHEDULER", defaultValue: "true", meaning: "sweep SLA warnings and breaches in this instance (safe on several instances)"),
-        .init(variable: "LIANXIN_FILE_STORE", defaultValue: "disk",
-              meaning: "where photos are kept: `disk` (`DATA_DIR/files`) or `database` (several instances without shared storage)"),
+        .init(
+            variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
+            meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
+        .init(
+            variable: "LIANXIN_TRUST_PROXY", defaultValue: "false", meaning: "take the client address from `X-Forwarded-For` (behind a load balancer)"
+        ),
+        .init(
+            variable: "LIANXIN_SCHEDULER", defaultValue: "true",
+            meaning: "sweep SLA warnings and breaches in this instance (safe on several instances)"),
+        .init(
+            variable: "LIANXIN_FILE_STORE", defaultValue: "disk",
+            meaning: "where photos are kept: `disk` (`DATA_DIR/files`) or `database` (several instances without shared storage)"),
         .init(variable: "LIANXIN_MAX_UPLOAD_MB", defaultValue: "10", meaning: "largest photo accepted, in megabytes (1–50)"),
-        .init(variable: "LIANXIN_ADMIN_TOTP", defaultValue: "true",
-              meaning: "administrator roles (admin, security admin, auditor) sign in with a TOTP code as second factor (enrol with `lianxin user totp`)"),
-        .init(variable: "LIANXIN_PASSWORD_MAX_AGE_DAYS", defaultValue: "90",
-              meaning: "days before a password must be changed; after that the account can only change it (0: never)"),
+        .init(
+            variable: "LIANXIN_ADMIN_TOTP", defaultValue: "true",
+            meaning: "administrator roles (admin, security admin, auditor) sign in with a TOTP code as second factor (enrol with `lianxin user totp`)"
+        ),
+        .init(
+            variable: "LIANXIN_PASSWORD_MAX_AGE_DAYS", defaultValue: "90",
+            meaning: "days before a password must be changed; after that the account can only change it (0: never)"),
         .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
-        .init(variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120", meaning: "requests per client address per minute to the residents' API, resident pages and Open311"),
+        .init(
+            variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120",
+            meaning: "requests per client address per minute to the residents' API, resident pages and Open311"),
     ]
 
     /// Why the settings cannot be used.
@@ -96,7 +113,8 @@ public struct LianxinSettings: Sendable {
     /// Reads settings from `environment`. In development a missing secret key is generated into the
     /// data folder and `warnings` says so; in production it is an error.
     public static func load(from environment: [String: String], workingDirectory: String = FileManager.default.currentDirectoryPath)
-        throws -> (settings: LianxinSettings, warnings: [String]) {
+        throws -> (settings: LianxinSettings, warnings: [String])
+    {
         var warnings: [String] = []
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
@@ -134,9 +152,10 @@ public struct LianxinSettings: Sendable {
         } else {
             let (generated, created) = try SecretKeyFile.loadOrCreate(in: dataDirectory)
             key = generated
-            warnings.append(created
-                ? "LIANXIN_SECRET_KEY is not set: generated a development key in \(dataDirectory)/secret.key (mode 0600). Set LIANXIN_SECRET_KEY in production."
-                : "LIANXIN_SECRET_KEY is not set: using the development key in \(dataDirectory)/secret.key.")
+            warnings.append(
+                created
+                    ? "LIANXIN_SECRET_KEY is not set: generated a development key in \(dataDirectory)/secret.key (mode 0600). Set LIANXIN_SECRET_KEY in production."
+                    : "LIANXIN_SECRET_KEY is not set: using the development key in \(dataDirectory)/secret.key.")
         }
         let fileStoreText = value("LIANXIN_FILE_STORE") ?? "disk"
         guard let fileStore = FileStoreKind(rawValue: fileStoreText) else {

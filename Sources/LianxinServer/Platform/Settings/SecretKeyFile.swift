@@ -17,8 +17,11 @@ enum SecretKeyFile {
         }
         try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-        guard files.createFile(atPath: path, contents: Data((secret + "\n").utf8),
-                               attributes: [.posixPermissions: 0o600]) else {
+        guard
+            files.createFile(
+                atPath: path, contents: Data((secret + "\n").utf8),
+                attributes: [.posixPermissions: 0o600])
+        else {
             throw LianxinSettings.Problem.invalid(variable: "LIANXIN_DATA_DIR", value: directory, reason: "cannot write secret.key")
         }
         return (key(from: secret), true)

@@ -4,8 +4,10 @@ import Testing
 @Suite struct PetitionScheduleTests {
     private let schedule = PetitionSchedule()
 
-    private func facts(_ id: String, _ received: LocalDate, first: Bool = true, answered: LocalDate? = nil,
-                       closed: LocalDate? = nil) -> PetitionSchedule.Facts {
+    private func facts(
+        _ id: String, _ received: LocalDate, first: Bool = true, answered: LocalDate? = nil,
+        closed: LocalDate? = nil
+    ) -> PetitionSchedule.Facts {
         .init(id: id, receivedOn: received, firstTime: first, answeredOn: answered, closedOn: closed)
     }
 
@@ -52,8 +54,11 @@ import Testing
             facts("f", "2026-04-01"),
         ]
         let report = schedule.monthReport(petitions, month: march)
-        #expect(report == .init(received: 3, firstTime: 2, answered: 2, closed: 2, closedOnTime: 1, receivedAndClosed: 1,
-                                carriedOver: 3, overdueOpen: 1))
+        #expect(
+            report
+                == .init(
+                    received: 3, firstTime: 2, answered: 2, closed: 2, closedOnTime: 1, receivedAndClosed: 1,
+                    carriedOver: 3, overdueOpen: 1))
         #expect(report.closeRate.map { abs($0 - 1.0 / 3.0) < 1e-12 } == true)
         #expect(report.onTimeRate == 0.5)
     }

@@ -21,8 +21,9 @@ import Testing
 
     @Test func theMobileMarketIsOnTheFirstSaturdayOfEveryMonth() throws {
         let rule = try RecurrenceRule(.monthlyByWeekday(ordinal: .first, weekday: .saturday), window: window("08:00", "12:00"))
-        #expect(days(rule, "2025-01-01", "2025-06-30")
-            == ["2025-01-04", "2025-02-01", "2025-03-01", "2025-04-05", "2025-05-03", "2025-06-07"])
+        #expect(
+            days(rule, "2025-01-01", "2025-06-30")
+                == ["2025-01-04", "2025-02-01", "2025-03-01", "2025-04-05", "2025-05-03", "2025-06-07"])
     }
 
     @Test func theLastFridayIsTheOneWithNoFridayAfterItInTheMonth() throws {
@@ -37,27 +38,30 @@ import Testing
 
     @Test func marketDaysEndingInThreeSixOrNineRunThroughTheLeapSixthMonthOf2025() throws {
         let rule = try RecurrenceRule(.lunarMarketDays(digits: [3, 6, 9]), window: window("07:00", "12:00"))
-        #expect(days(rule, "2025-07-01", "2025-08-31") == [
-            "2025-07-03", "2025-07-07", "2025-07-10", "2025-07-13", "2025-07-17", "2025-07-20", "2025-07-23",
-            "2025-07-27", "2025-07-30", "2025-08-02", "2025-08-06", "2025-08-09", "2025-08-12", "2025-08-16",
-            "2025-08-19", "2025-08-22", "2025-08-25", "2025-08-28", "2025-08-31",
-        ])
+        #expect(
+            days(rule, "2025-07-01", "2025-08-31") == [
+                "2025-07-03", "2025-07-07", "2025-07-10", "2025-07-13", "2025-07-17", "2025-07-20", "2025-07-23",
+                "2025-07-27", "2025-07-30", "2025-08-02", "2025-08-06", "2025-08-09", "2025-08-12", "2025-08-16",
+                "2025-08-19", "2025-08-22", "2025-08-25", "2025-08-28", "2025-08-31",
+            ])
     }
 
     @Test func marketDaysOnFivesAndTensHaveNoThirtiethInATwentyNineDayMonth() throws {
         // 冬月 of 乙巳 has a 三十 (2026-01-18); 腊月 has 29 days, so after 廿五 the next market is 正月初五.
         let rule = try RecurrenceRule(.lunarMarketDays(digits: [5, 0]), window: window("07:00", "11:00"))
-        #expect(days(rule, "2026-01-15", "2026-02-22") == [
-            "2026-01-18", "2026-01-23", "2026-01-28", "2026-02-02", "2026-02-07", "2026-02-12", "2026-02-21",
-        ])
+        #expect(
+            days(rule, "2026-01-15", "2026-02-22") == [
+                "2026-01-18", "2026-01-23", "2026-01-28", "2026-02-02", "2026-02-07", "2026-02-12", "2026-02-21",
+            ])
     }
 
     @Test func marketDaysOnOnesFoursAndSevensFollowTheLunarMonthNotTheGregorian() throws {
         let rule = try RecurrenceRule(.lunarMarketDays(digits: [1, 4, 7]), window: window("07:00", "11:00"))
-        #expect(days(rule, "2025-12-01", "2025-12-31") == [
-            "2025-12-03", "2025-12-06", "2025-12-10", "2025-12-13", "2025-12-16", "2025-12-20", "2025-12-23",
-            "2025-12-26", "2025-12-30",
-        ])
+        #expect(
+            days(rule, "2025-12-01", "2025-12-31") == [
+                "2025-12-03", "2025-12-06", "2025-12-10", "2025-12-13", "2025-12-16", "2025-12-20", "2025-12-23",
+                "2025-12-26", "2025-12-30",
+            ])
     }
 
     @Test func aOneOffEventOccursOnlyOnItsDay() throws {
@@ -75,10 +79,12 @@ import Testing
         let holidays: Set<LocalDate> = ["2025-10-01", "2025-10-02", "2025-10-03"]
         let office = try RecurrenceRule(.weekly(weekdays: [.thursday]), window: window("14:00", "17:00"), skipsHolidays: true)
         let market = try RecurrenceRule(.weekly(weekdays: [.thursday]), window: window("14:00", "17:00"))
-        #expect(office.occurrences(from: "2025-09-25", through: "2025-10-09", isHoliday: holidays.contains).map(\.day)
-            == ["2025-09-25", "2025-10-09"])
-        #expect(market.occurrences(from: "2025-09-25", through: "2025-10-09", isHoliday: holidays.contains).map(\.day)
-            == ["2025-09-25", "2025-10-02", "2025-10-09"])
+        #expect(
+            office.occurrences(from: "2025-09-25", through: "2025-10-09", isHoliday: holidays.contains).map(\.day)
+                == ["2025-09-25", "2025-10-09"])
+        #expect(
+            market.occurrences(from: "2025-09-25", through: "2025-10-09", isHoliday: holidays.contains).map(\.day)
+                == ["2025-09-25", "2025-10-02", "2025-10-09"])
         #expect(!office.occurs(on: "2025-10-02", isHoliday: holidays.contains))
     }
 

@@ -7,12 +7,15 @@ import Testing
     }
 
     @Test func theThreeLongnanSchedulesAreRead() throws {
-        #expect(try RecurrenceRule(parsing: "每周四 14:00-17:00")
-            == RecurrenceRule(.weekly(weekdays: [.thursday]), window: window("14:00", "17:00")))
-        #expect(try RecurrenceRule(parsing: "每月第一个周六 08:00-12:00")
-            == RecurrenceRule(.monthlyByWeekday(ordinal: .first, weekday: .saturday), window: window("08:00", "12:00")))
-        #expect(try RecurrenceRule(parsing: "农历逢三、六、九 07:00-12:00")
-            == RecurrenceRule(.lunarMarketDays(digits: [3, 6, 9]), window: window("07:00", "12:00")))
+        #expect(
+            try RecurrenceRule(parsing: "每周四 14:00-17:00")
+                == RecurrenceRule(.weekly(weekdays: [.thursday]), window: window("14:00", "17:00")))
+        #expect(
+            try RecurrenceRule(parsing: "每月第一个周六 08:00-12:00")
+                == RecurrenceRule(.monthlyByWeekday(ordinal: .first, weekday: .saturday), window: window("08:00", "12:00")))
+        #expect(
+            try RecurrenceRule(parsing: "农历逢三、六、九 07:00-12:00")
+                == RecurrenceRule(.lunarMarketDays(digits: [3, 6, 9]), window: window("07:00", "12:00")))
     }
 
     @Test(arguments: [

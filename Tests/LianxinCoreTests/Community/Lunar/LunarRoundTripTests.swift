@@ -26,7 +26,8 @@ import Testing
 
     @Test func lunarYearsHaveTwelveOrThirteenMonthsOfPlausibleLength() throws {
         for year in LunarDate.supportedYears.dropLast() {
-            let length = try LunarDate(year: year + 1, month: 1, day: 1).gregorian.daysSinceEpoch
+            let length =
+                try LunarDate(year: year + 1, month: 1, day: 1).gregorian.daysSinceEpoch
                 - LunarDate(year: year, month: 1, day: 1).gregorian.daysSinceEpoch
             let expected = LunarDate.leapMonth(in: year) == nil ? 353...355 : 383...385
             #expect(expected.contains(length), "lunar \(year) has \(length) days")

@@ -29,12 +29,15 @@ import Testing
     }
 
     @Test func anEarningBecomesALedgerEntryUnderItsReason() throws {
-        let entry = try #require(try rules(.down).entry(
-            for: .service(minutes: 180), id: CommunityFixtures.id(1), volunteerID: CommunityFixtures.id(2),
-            referenceID: nil, time: CommunityFixtures.instant("2025-03-06 17:00")))
+        let entry = try #require(
+            try rules(.down).entry(
+                for: .service(minutes: 180), id: CommunityFixtures.id(1), volunteerID: CommunityFixtures.id(2),
+                referenceID: nil, time: CommunityFixtures.instant("2025-03-06 17:00")))
         #expect(entry.amount == 30 && entry.reason == .serviceHours)
-        #expect(try rules(.down).entry(for: .service(minutes: 5), id: CommunityFixtures.id(1), volunteerID: CommunityFixtures.id(2),
-                                       referenceID: nil, time: CommunityFixtures.instant("2025-03-06 17:00")) == nil)
+        #expect(
+            try rules(.down).entry(
+                for: .service(minutes: 5), id: CommunityFixtures.id(1), volunteerID: CommunityFixtures.id(2),
+                referenceID: nil, time: CommunityFixtures.instant("2025-03-06 17:00")) == nil)
     }
 
     @Test func negativeRatesAreRefused() {

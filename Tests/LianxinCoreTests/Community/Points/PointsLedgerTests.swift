@@ -7,8 +7,9 @@ import Testing
     private let other = CommunityFixtures.id(2)
 
     private func entry(_ number: Int, _ amount: Int, _ reason: PointsReason, for volunteerID: UUID? = nil) throws -> PointsEntry {
-        try PointsEntry(id: CommunityFixtures.id(100 + number), volunteerID: volunteerID ?? volunteer, amount: amount,
-                        reason: reason, referenceID: nil, time: CommunityFixtures.instant("2025-03-06 17:00"))
+        try PointsEntry(
+            id: CommunityFixtures.id(100 + number), volunteerID: volunteerID ?? volunteer, amount: amount,
+            reason: reason, referenceID: nil, time: CommunityFixtures.instant("2025-03-06 17:00"))
     }
 
     @Test func theBalanceIsTheSumOfTheVolunteersEntries() throws {
@@ -67,8 +68,9 @@ import Testing
     }
 
     @Test func entriesSurviveAJSONRoundTripAndBadStoredOnesAreRefused() throws {
-        let earning = try PointsEntry(id: CommunityFixtures.id(9), volunteerID: volunteer, amount: 12, reason: .serviceHours,
-                                      referenceID: CommunityFixtures.id(77), time: CommunityFixtures.instant("2025-03-06 17:00"))
+        let earning = try PointsEntry(
+            id: CommunityFixtures.id(9), volunteerID: volunteer, amount: 12, reason: .serviceHours,
+            referenceID: CommunityFixtures.id(77), time: CommunityFixtures.instant("2025-03-06 17:00"))
         let data = try JSONEncoder().encode(earning)
         #expect(try JSONDecoder().decode(PointsEntry.self, from: data) == earning)
         let json = try #require(String(data: data, encoding: .utf8)).replacingOccurrences(of: #""amount":12"#, with: #""amount":-12"#)

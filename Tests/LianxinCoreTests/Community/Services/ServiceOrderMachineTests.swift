@@ -13,8 +13,9 @@ import Testing
         #expect(state.status == .taken)
         state = try ServiceOrderMachine.apply(.complete(note: "上门理发一次"), status: state.status, assignee: state.assignee)
         #expect(state.status == .completed)
-        state = try ServiceOrderMachine.apply(.evaluate(Evaluation(satisfaction: .satisfied, solved: true)),
-                                              status: state.status, assignee: state.assignee)
+        state = try ServiceOrderMachine.apply(
+            .evaluate(Evaluation(satisfaction: .satisfied, solved: true)),
+            status: state.status, assignee: state.assignee)
         #expect(state.status == .evaluated && state.status.isFinal && state.status.isDone)
     }
 
@@ -126,7 +127,9 @@ import Testing
     }
 
     @Test func malformedHoursAreRefusedWithTheirPart() {
-        for text in ["", "08:30-17:30", "0-5 08:00-12:00", "1-8 08:00-12:00", "5-1 08:00-12:00", "1-5 12:00-08:00", "1-5 8:00-12:00", "1-5 08:00-25:00"] {
+        for text in [
+            "", "08:30-17:30", "0-5 08:00-12:00", "1-8 08:00-12:00", "5-1 08:00-12:00", "1-5 12:00-08:00", "1-5 8:00-12:00", "1-5 08:00-25:00",
+        ] {
             #expect(throws: OpeningHours.ParseError.self) { try OpeningHours(parsing: text) }
         }
     }

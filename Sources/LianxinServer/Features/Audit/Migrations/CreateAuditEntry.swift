@@ -22,20 +22,26 @@ struct CreateAuditEntry: AsyncMigration {
         let sql = database.sql
         if sql.dialect.name == "sqlite" {
             for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER audit_entries_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_entries
                     BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END
-                    """).run()
+                    """
+                ).run()
             }
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit_entries is append-only'; END $$
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
                 FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 

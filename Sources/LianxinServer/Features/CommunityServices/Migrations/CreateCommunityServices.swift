@@ -84,18 +84,22 @@ struct CreateCommunityServices: AsyncMigration {
             .field("services", .string, .required).field("opening_hours", .string, .required).field("phone", .string, .required)
             .field("active", .bool, .required).field("created_at", .datetime, .required)
             .create()
-        for (table, columns) in [(ServiceOrder.schema, ["community_code", "status"]), (Wish.schema, ["community_code", "status"]),
-                                 (PointsEntryRecord.schema, ["volunteer_id"]), (SignUp.schema, ["volunteer_id"]),
-                                 (Volunteer.schema, ["community_code"]), (ServiceOrderEvent.schema, ["order_id"])] {
+        for (table, columns) in [
+            (ServiceOrder.schema, ["community_code", "status"]), (Wish.schema, ["community_code", "status"]),
+            (PointsEntryRecord.schema, ["volunteer_id"]), (SignUp.schema, ["volunteer_id"]),
+            (Volunteer.schema, ["community_code"]), (ServiceOrderEvent.schema, ["order_id"]),
+        ] {
             try await database.index(on: table, name: "\(table)_\(columns.joined(separator: "_"))", columns: columns)
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [ServiceStation.schema, Exchange.schema, MerchantGoods.schema, Merchant.schema,
-                       EarnRulesRecord.schema, PointsEntryRecord.schema, SignUp.schema, Activity.schema,
-                       VolunteerTeam.schema, Volunteer.schema, Wish.schema, ServiceOrderEvent.schema,
-                       ServiceOrder.schema, ServiceMenuItem.schema] {
+        for schema in [
+            ServiceStation.schema, Exchange.schema, MerchantGoods.schema, Merchant.schema,
+            EarnRulesRecord.schema, PointsEntryRecord.schema, SignUp.schema, Activity.schema,
+            VolunteerTeam.schema, Volunteer.schema, Wish.schema, ServiceOrderEvent.schema,
+            ServiceOrder.schema, ServiceMenuItem.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -157,10 +157,12 @@ struct CreateEngagementTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [PetitionReview.schema, Petition.schema, MediationSession.schema, MediationMediator.schema,
-                       MediationParty.schema, MediationCase.schema, MeetingOpinion.schema, MeetingTopicSupport.schema,
-                       MeetingTopic.schema, Meeting.schema, ServiceEventRequest.schema, ServiceEventStall.schema,
-                       ServiceEvent.schema] {
+        for schema in [
+            PetitionReview.schema, Petition.schema, MediationSession.schema, MediationMediator.schema,
+            MediationParty.schema, MediationCase.schema, MeetingOpinion.schema, MeetingTopicSupport.schema,
+            MeetingTopic.schema, Meeting.schema, ServiceEventRequest.schema, ServiceEventStall.schema,
+            ServiceEvent.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -84,9 +84,11 @@ struct CreateResidentRegistry: AsyncMigration {
         try await database.index(on: GridStaffAssignment.schema, name: "grid_staff_grid", columns: ["grid_code"])
         try await database.index(on: GridStaffAssignment.schema, name: "grid_staff_user", columns: ["user_id"])
         // 一网一员: at most one full-time member in force per grid, whatever writes the row.
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             CREATE UNIQUE INDEX grid_staff_one_full_time ON grid_staff (grid_code) WHERE role = 'fullTime' AND valid_to IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -24,7 +24,9 @@ struct CreateWebhooks: AsyncMigration {
             .field("last_error", .string)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.sql.raw("CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL").run()
+        try await database.sql.raw(
+            "CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

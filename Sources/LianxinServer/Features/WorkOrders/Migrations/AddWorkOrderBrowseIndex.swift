@@ -7,9 +7,12 @@ import SQLKit
 /// the rows of the page, however rare the match.
 struct AddWorkOrderBrowseIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.index(on: WorkOrder.schema, name: "work_orders_browse",
-                                 columns: ["created_at", "id", "division_code", "status", "category_code", "department_id", "overdue",
-                                           "supervision_level"])
+        try await database.index(
+            on: WorkOrder.schema, name: "work_orders_browse",
+            columns: [
+                "created_at", "id", "division_code", "status", "category_code", "department_id", "overdue",
+                "supervision_level",
+            ])
         // Its (created_at, id) prefix makes the old index redundant, and planners preferred the
         // narrower one, then read the table row by row to test the filters.
         try await database.sql.drop(index: "work_orders_created").run()

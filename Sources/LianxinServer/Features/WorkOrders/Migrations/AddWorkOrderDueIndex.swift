@@ -7,10 +7,12 @@ import SQLKit
 struct AddWorkOrderDueIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database.sql
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE INDEX work_orders_due ON \(ident: WorkOrder.schema) (overdue, next_due_at, division_code, status)
             WHERE next_due_at IS NOT NULL
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {
