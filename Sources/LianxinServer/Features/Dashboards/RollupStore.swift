@@ -13,8 +13,10 @@ enum RollupStore {
     static let rowsTable = "order_rollups"
 
     /// The key columns; an absent code or unit is stored as '' so the unique key matches on both engines.
-    static let keyColumns = ["day", "city", "county", "township", "community", "grid", "department_id",
-                             "category_code", "channel", "request_kind"]
+    static let keyColumns = [
+        "day", "city", "county", "township", "community", "grid", "department_id",
+        "category_code", "channel", "request_kind",
+    ]
 
     /// One stored counter column and where it lives in `RollupCounters`.
     enum Counter: Sendable {
@@ -32,8 +34,10 @@ enum RollupStore {
         var columns = RollupCounters.countNames.map { (snake($0), Counter.count($0)) }
         for stage in SLAStage.allCases {
             let prefix = snake(stage.rawValue)
-            columns += [("\(prefix)_started", .stage(stage, .started)), ("\(prefix)_stopped", .stage(stage, .stopped)),
-                        ("\(prefix)_met", .stage(stage, .met)), ("\(prefix)_seconds", .stage(stage, .seconds))]
+            columns += [
+                ("\(prefix)_started", .stage(stage, .started)), ("\(prefix)_stopped", .stage(stage, .stopped)),
+                ("\(prefix)_met", .stage(stage, .met)), ("\(prefix)_seconds", .stage(stage, .seconds)),
+            ]
             columns += (0...StageHistogram.boundsInMinutes.count).map { ("\(prefix)_h\($0)", .stage(stage, .bucket($0))) }
         }
         return columns
@@ -99,21 +103,25 @@ enum RollupStore {
 
     static func keyValues(_ key: RollupKey) -> [String] {
         let d = key.divisions
-        return [key.day.description, d.city ?? "", d.county ?? "", d.township ?? "", d.community ?? "", d.grid ?? "",
-                key.departmentID?.uuidString ?? "", key.categoryCode, key.channel.rawValue, key.requestKind.rawValue]
+        return [
+            key.day.description, d.city ?? "", d.county ?? "", d.township ?? "", d.community ?? "", d.grid ?? "",
+            key.departmentID?.uuidString ?? "", key.categoryCode, key.channel.rawValue, key.requestKind.rawValue,
+        ]
     }
 
     static func key(of row: any SQLRow) throws -> RollupKey {
         func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
         func code(_ column: String) throws -> String? { let value = try text(column); return value.isEmpty ? nil : value }
         guard let day = LocalDate(iso: try text("day")), let channel = LianxinCore.Channel(rawValue: try text("channel")),
-              let kind = RequestKind(rawValue: try text("request_kind")) else {
+            let kind = RequestKind(rawValue: try text("request_kind"))
+        else {
             throw Abort(.internalServerError, reason: "unreadable rollup key")
         }
         return RollupKey(
             day: day,
-            divisions: OrderDivisions(city: try code("city"), county: try code("county"), township: try code("township"),
-                                      community: try code("community"), grid: try code("grid")),
+            divisions: OrderDivisions(
+                city: try code("city"), county: try code("county"), township: try code("township"),
+                community: try code("community"), grid: try code("grid")),
             departmentID: try code("department_id").flatMap(UUID.init(uuidString:)), categoryCode: try text("category_code"),
             channel: channel, requestKind: kind)
     }
@@ -122,8 +130,10 @@ enum RollupStore {
 
     /// Folds one event (already appended, in the caller's transaction) into the order's fact and the rollups.
     /// The event and clocks are read back in their stored precision, so the result equals a rebuild from storage.
-    static func record(_ event: WorkOrderEvent, order: WorkOrder, calendar: WorkCalendar, context: LianxinContext,
-                       on db: any Database) async throws {
+    static func record(
+        _ event: WorkOrderEvent, order: WorkOrder, calendar: WorkCalendar, context: LianxinContext,
+        on db: any Database
+    ) async throws {
         let sql = db.sql
         let orderID = try order.requireID()
         let stored = try WorkOrderService.decodeEvent(WorkOrderService.record(of: event))
@@ -135,8 +145,9 @@ enum RollupStore {
             // An order from before the rollups existed (or out of step): replay its history, this event included.
             let policy = try await ReferenceData.policy(order.slaPolicyCode, context.referenceCache, on: db)
             let events = try await WorkOrderEventRecord.query(on: db).filter(\.$orderID == orderID).sort(\.$sequence).all()
-            new = try OrderFact.from(events: events.map(WorkOrderService.decodeEvent), dimensions: dimensions(of: order),
-                                     policy: policy, in: calendar)
+            new = try OrderFact.from(
+                events: events.map(WorkOrderService.decodeEvent), dimensions: dimensions(of: order),
+                policy: policy, in: calendar)
         }
         new.dimensions = dimensions(of: order)
         try await save([new], replacing: old != nil, on: sql)
@@ -146,8 +157,10 @@ enum RollupStore {
     /// Folds the first events of new orders (written in the caller's transaction by intake) into facts and rollups,
     /// each with the work calendar its clocks were computed with (intake's cached copy: loading the calendar here,
     /// inside the serialized write, held intake at 300 orders/s instead of 423).
-    static func recordCreated(_ orders: [(row: WorkOrder, events: [WorkOrderEvent], calendar: WorkCalendar)],
-                              on db: any Database) async throws {
+    static func recordCreated(
+        _ orders: [(row: WorkOrder, events: [WorkOrderEvent], calendar: WorkCalendar)],
+        on db: any Database
+    ) async throws {
         guard !orders.isEmpty else { return }
         let sql = db.sql
         var facts: [OrderFact] = []
@@ -170,124 +183,22 @@ enum RollupStore {
         let lineage = DivisionCode(row.divisionCode)?.lineage ?? []
         func code(_ level: DivisionLevel) -> String? { lineage.first { $0.level == level }?.value }
         return OrderDimensions(
-            divisions: OrderDivisions(city: code(.city), county: code(.county), township: code(.township),
-                                      community: code(.community), grid: row.gridCode),
+            divisions: OrderDivisions(
+                city: code(.city), county: code(.county), township: code(.township),
+                community: code(.community), grid: row.gridCode),
             categoryCode: row.categoryCode, channel: LianxinCore.Channel(rawValue: row.channel) ?? .hotline,
             requestKind: RequestKind(rawValue: row.requestKind) ?? .assistance)
     }
 
-    private static func storedClocks(of row: WorkOrder) throws -> WorkOrderClocks {
+    static func storedClocks(of row: WorkOrder) throws -> WorkOrderClocks {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601withFractions
         return try decoder.decode(WorkOrderClocks.self, from: Data(row.clocks.utf8))
     }
 
-    /// The stored fact of an order.
-    static func fact(of orderID: UUID, on sql: any SQLDatabase) async throws -> OrderFact? {
-        guard let row = try await sql.raw("SELECT fact FROM \(ident: factsTable) WHERE order_id = \(bind: orderID)").first() else {
-            return nil
-        }
-        return try decodeFact(row.decode(column: "fact", as: String.self))
-    }
+    static let factColumns = [
+        "order_id", "day", "city", "county", "township", "community", "grid", "department_id",
+        "category_code", "channel", "request_kind", "overdue_after", "created_at", "fact",
+    ]
 
-    static func decodeFact(_ text: String) throws -> OrderFact {
-        try JSONDecoder().decode(OrderFact.self, from: Data(text.utf8))
-    }
-
-    static let factColumns = ["order_id", "day", "city", "county", "township", "community", "grid", "department_id",
-                              "category_code", "channel", "request_kind", "overdue_after", "created_at", "fact"]
-
-    private static func factValues(_ fact: OrderFact) throws -> [any SQLExpression] {
-        let key = keyValues(RollupKey(fact))
-        return [SQLBind(fact.orderID)] + key.map { SQLBind($0) } + [
-            SQLBind(fact.overdueAfter()?.timeIntervalSince1970), SQLBind(fact.createdAt.timeIntervalSince1970),
-            SQLBind(String(decoding: try JSONEncoder().encode(fact), as: UTF8.self)),
-        ]
-    }
-
-    /// Writes facts, replacing the stored ones of the same orders when `replacing`.
-    static func save(_ facts: [OrderFact], replacing: Bool, on sql: any SQLDatabase) async throws {
-        guard !facts.isEmpty else { return }
-        if replacing {
-            for fact in facts {
-                try await sql.delete(from: factsTable).where("order_id", .equal, SQLBind(fact.orderID)).run()
-            }
-        }
-        for chunk in facts.chunked(500) {
-            try await sql.insertRows(into: factsTable, columns: factColumns, try chunk.map(factValues))
-        }
-    }
-
-    /// Adds counter changes to their rows, creating rows as needed, and to the summary rows above them
-    /// (`RollupSummaryStore`); keys are taken in one order so that concurrent transactions lock rows in the same order.
-    static func apply(_ delta: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws {
-        try await upsert(into: rowsTable, keyColumns: keyColumns, delta.map { (keyValues($0.key), values(of: $0.value)) }, on: sql)
-        try await RollupSummaryStore.apply(delta, on: sql)
-    }
-
-    /// Adds rows of counter changes (`values(of:)`) to the rows of `table` with the same key texts, creating rows as
-    /// needed; rows are taken in key order, 100 to a statement. A statement names only the counters that some of its
-    /// rows change (an event moves a handful of the ~190; the rest keep their value, or their default 0 in a new
-    /// row), keys bound and counters written as integer literals, so a statement stays small whatever the number
-    /// of counters.
-    static func upsert(into table: String, keyColumns: [String], _ rows: [(key: [String], values: [Int])],
-                       on sql: any SQLDatabase) async throws {
-        let rows = rows.filter { $0.values.contains { $0 != 0 } }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        let conflict = keyColumns.joined(separator: ", ")
-        for chunk in rows.chunked(100) {
-            let changed = counterColumns.indices.filter { index in chunk.contains { $0.values[index] != 0 } }
-            let columns = keyColumns + changed.map { counterColumns[$0] }
-            let tuples = chunk.map { row in
-                SQLGroupExpression(row.key.map { SQLBind($0) as any SQLExpression }
-                                   + changed.map { SQLLiteral.numeric(String(row.values[$0])) as any SQLExpression })
-            }
-            let updates = changed.map { "\(counterColumns[$0]) = \(table).\(counterColumns[$0]) + excluded.\(counterColumns[$0])" }
-            try await sql.raw("""
-                INSERT INTO \(ident: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(tuples))
-                ON CONFLICT (\(unsafeRaw: conflict)) DO UPDATE SET \(unsafeRaw: updates.joined(separator: ", "))
-                """).run()
-        }
-    }
-
-    /// Inserts whole rows into an empty table (rebuilds and bulk loads).
-    static func insert(_ rows: [RollupKey: RollupCounters], on sql: any SQLDatabase) async throws {
-        try await insertRows(into: rowsTable, keyColumns: keyColumns, rows.map { (keyValues($0.key), $0.value) }, on: sql)
-    }
-
-    /// Inserts rows of key texts and counters, 500 to a statement written out as literals: a rebuild or a bulk load
-    /// writes millions of numbers, and binding each one costs more than the insert. Texts are quoted (' doubled);
-    /// counters are integers.
-    static func insertRows(into table: String, keyColumns: [String], _ rows: [(key: [String], counters: RollupCounters)],
-                           on sql: any SQLDatabase) async throws {
-        let head = "INSERT INTO \(table) (\((keyColumns + counterColumns).joined(separator: ", "))) VALUES "
-        for chunk in rows.chunked(500) {
-            var text = head
-            for (index, row) in chunk.enumerated() {
-                if index > 0 { text += "," }
-                text += "(" + row.key.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ",")
-                text += "," + values(of: row.counters).map(String.init).joined(separator: ",") + ")"
-            }
-            try await sql.raw("\(unsafeRaw: text)").run()
-        }
-    }
-
-    /// Every non-zero row as stored.
-    static func table(on sql: any SQLDatabase) async throws -> [RollupKey: RollupCounters] {
-        var table: [RollupKey: RollupCounters] = [:]
-        for row in try await sql.raw("SELECT * FROM \(ident: rowsTable)").all() {
-            let counters = try counters(of: row)
-            if !counters.isZero { table[try key(of: row), default: .zero] += counters }
-        }
-        return table
-    }
-
-    /// Every stored fact.
-    static func facts(on sql: any SQLDatabase) async throws -> [UUID: OrderFact] {
-        var facts: [UUID: OrderFact] = [:]
-        for row in try await sql.raw("SELECT fact FROM \(ident: factsTable)").all() {
-            let fact = try decodeFact(row.decode(column: "fact", as: String.self))
-            facts[fact.orderID] = fact
-        }
-        return facts
-    }
 }
