@@ -31,6 +31,13 @@ if ! command -v zbarimg >/dev/null 2>&1; then
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
 fi
 
+step "format: swift-format lint --strict (the committed .swift-format)"
+swift_format=$(command -v swift-format || true)
+[ -z "$swift_format" ] && [ -x "$(dirname "$(command -v swift)")/swift-format" ] && swift_format="$(dirname "$(command -v swift)")/swift-format"
+[ -z "$swift_format" ] && swift_format="swift format"
+$swift_format lint --strict --parallel --recursive Sources Tests Package.swift \
+  || { echo "format differs: run  $swift_format format --in-place --parallel --recursive Sources Tests Package.swift"; exit 1; }
+
 step "JavaScript: Public/js in one dialect (scripts/lint_js.mjs, Node's own parser)"
 command -v node >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null 2>&1 \
   || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
