@@ -80,12 +80,6 @@ extension AuthController {
             string: token, isSecure: context.settings.publicBaseURL.hasPrefix("https:"), isHTTPOnly: true, sameSite: .lax)
     }
 
-    /// Only same-site paths may be redirected to.
-    static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
-    }
-
     /// A bcrypt hash of a random password, checked against when the user does not exist.
     private static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuK2.qV1cP0tHX4.wMyX2EoTLQ8FMpjHy"
 }

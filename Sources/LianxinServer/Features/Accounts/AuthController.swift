@@ -27,14 +27,14 @@ struct AuthController: RouteCollection {
 
     func loginPage(req: Request) async throws -> Response {
         if req.principal != nil { return req.redirect(to: "/") }
-        let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
+        let next = RedirectTarget.sameSite(try? req.query.get(String.self, at: "next"))
         return try await req.page("accounts/login", title: "login_title", model: LoginModel(username: "", next: next))
     }
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
-        let next = Self.safeNext(form.next)
+        let next = RedirectTarget.sameSite(form.next)
         switch try await Self.authenticate(username: username, password: form.password ?? "", code: form.totp, on: req) {
         case .success(let user):
             let response = req.redirect(to: next)
@@ -75,7 +75,7 @@ struct AuthController: RouteCollection {
     func switchLanguage(req: Request) async throws -> Response {
         let code = req.parameters.get("code") ?? ""
         guard let language = Localizer.Language(rawValue: code) else { throw Problem.notFound("language") }
-        let back = Self.safeNext(try? req.query.get(String.self, at: "back"))
+        let back = RedirectTarget.sameSite(try? req.query.get(String.self, at: "back"))
         let response = req.redirect(to: back)
         response.cookies[Request.languageCookie] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 365 * 86400,

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import LianxinCore
 
 /// Look-ups of the administrative tree shared by pages and API.
@@ -7,5 +8,16 @@ enum DivisionQueries {
     static func path(to code: DivisionCode, on db: any Database) async throws -> [Division] {
         let rows = try await Division.query(on: db).filter(\.$id ~~ code.lineage.map(\.value)).all()
         return rows.sorted { ($0.id ?? "").count < ($1.id ?? "").count }
+    }
+
+    /// Whether the division `code` is in the database.
+    static func exists(_ code: DivisionCode, on db: any Database) async throws -> Bool {
+        try await db.sql.raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() != nil
+    }
+
+    /// The first county (6-digit code) held, for a request that names no place.
+    static func firstCounty(on db: any Database) async throws -> String? {
+        try await db.sql.raw("SELECT code FROM divisions WHERE LENGTH(code) = 6 ORDER BY code LIMIT 1").first()
+            .map { try $0.decode(column: "code", as: String.self) }
     }
 }

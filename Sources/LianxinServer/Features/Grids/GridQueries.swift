@@ -52,4 +52,10 @@ enum GridQueries {
         try await GridChange.query(on: db).filter(\.$status == GridChangeStatus.approved.rawValue)
             .filter(\.$effectiveOn <= day.description).sort(\.$proposedAt).all()
     }
+
+    /// The first community code any grid belongs to, in code order.
+    static func firstCommunity(on db: any Database) async throws -> String? {
+        try await db.sql.raw("SELECT DISTINCT community_code FROM grids ORDER BY community_code LIMIT 1").first()
+            .map { try $0.decode(column: "community_code", as: String.self) }
+    }
 }

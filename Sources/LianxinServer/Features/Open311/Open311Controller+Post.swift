@@ -124,12 +124,9 @@ extension Open311Controller {
         if point != nil, try await Grid.query(on: req.db).filter(\.$validTo == nil).count() > 0 {
             throw Failure(.badRequest, "lat/long is outside this jurisdiction's grids")
         }
-        let sql = req.db.sql
-        let counties = try await sql.raw("SELECT code FROM divisions WHERE LENGTH(code) = 6 ORDER BY code LIMIT 1").all()
-        guard let county = try counties.first?.decode(column: "code", as: String.self) else {
+        guard let county = try await DivisionQueries.firstCounty(on: req.db) else {
             throw Failure(.badRequest, "this server has no divisions yet")
         }
-        return try await sql.raw("SELECT DISTINCT community_code FROM grids ORDER BY community_code LIMIT 1").first()
-            .map { String(try $0.decode(column: "community_code", as: String.self).prefix(6)) } ?? county
+        return try await GridQueries.firstCommunity(on: req.db).map { String($0.prefix(6)) } ?? county
     }
 }

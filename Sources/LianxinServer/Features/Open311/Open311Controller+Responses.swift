@@ -54,7 +54,7 @@ extension Open311Controller {
         guard let jurisdiction = parameter(req, "jurisdiction_id", form: form) else { return }
         if jurisdiction == URL(string: req.lianxin.settings.publicBaseURL)?.host { return }
         if let code = DivisionCode(jurisdiction),
-            try await req.db.sql.raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() != nil
+            try await DivisionQueries.exists(code, on: req.db)
         {
             return
         }

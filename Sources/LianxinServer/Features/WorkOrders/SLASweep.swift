@@ -18,13 +18,7 @@ enum SLASweep {
         let now = app.lianxin.now()
         let fired = try await app.lianxin.writes.run {
             try await app.db.transaction { db -> [SLAAlert] in
-                let lock = db.isSQLite ? "" : " FOR UPDATE SKIP LOCKED"
-                let ids = try await db.sql.raw(
-                    """
-                    SELECT id FROM sla_alerts WHERE fired_at IS NULL AND due_at <= \(bind: now)
-                    ORDER BY due_at LIMIT \(unsafeRaw: String(batch))\(unsafeRaw: lock)
-                    """
-                ).all().map { try $0.decode(column: "id", as: UUID.self) }
+                let ids = try await WorkOrderQueries.claimDueAlerts(now: now, batch: batch, on: db)
                 guard !ids.isEmpty else { return [] }
                 let alerts = try await SLAAlert.query(on: db).filter(\.$id ~~ ids).filter(\.$firedAt == nil).all()
                 let orders = try await WorkOrder.query(on: db).filter(\.$id ~~ Set(alerts.map(\.orderID))).all()

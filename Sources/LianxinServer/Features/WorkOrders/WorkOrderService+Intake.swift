@@ -49,7 +49,7 @@ extension WorkOrderService {
         if let code = divisionText.isEmpty ? located : DivisionCode(divisionText) {
             if let scope, !scope.contains(code) {
                 fail("divisionCode", "outside your division / 超出您的管辖范围")
-            } else if try await database.sql.raw("SELECT 1 AS found FROM divisions WHERE code = \(bind: code.value)").first() == nil {
+            } else if try await !DivisionQueries.exists(code, on: database) {
                 fail("divisionCode", "unknown division / 区划不存在")
             } else {
                 division = code

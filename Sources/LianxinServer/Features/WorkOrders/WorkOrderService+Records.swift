@@ -7,16 +7,7 @@ extension WorkOrderService {
     /// `count` consecutive `YYYYMMDD` + 6-digit numbers of `day`, unique under concurrency on both
     /// engines: the day's counter moves by `count` in one atomic upsert (INSERT … ON CONFLICT … RETURNING).
     static func nextNumbers(count: Int, day: LocalDate, on db: any Database) async throws -> [String] {
-        let key = String(day.description.filter(\.isNumber))
-        let sql = db.sql
-        let row = try await sql.raw(
-            """
-            INSERT INTO work_order_sequences (day, last_value) VALUES (\(bind: key), \(bind: count))
-            ON CONFLICT (day) DO UPDATE SET last_value = work_order_sequences.last_value + \(bind: count)
-            RETURNING last_value
-            """
-        ).first()
-        let last = try row?.decode(column: "last_value", as: Int.self) ?? count
+        let last = try await WorkOrderQueries.reserveNumbers(count, day: String(day.description.filter(\.isNumber)), on: db)
         return try (last - count + 1...last).map { sequence in
             guard let number = WorkOrderNumber(day: day, sequence: sequence) else {
                 throw Problem(

@@ -36,7 +36,7 @@ extension WorkOrderService {
         try row.project(transition.state, clocks: clocks, calendar: calendar, now: now)
         try await context.writes.run {
             try await database.transaction { db in
-                let updated = try await Self.saveIfUnchanged(row, expectedVersion: expectedVersion, on: db)
+                let updated = try await WorkOrderQueries.saveIfUnchanged(row, expectedVersion: expectedVersion, on: db)
                 guard updated else {
                     throw Problem.conflict("The order was changed by someone else; reload and try again / 工单已被他人更新，请刷新后重试")
                 }
@@ -63,7 +63,7 @@ extension WorkOrderService {
             clocks.apply(follow.event, policy: try await ReferenceData.policy(child.slaPolicyCode, context.referenceCache, on: db))
             let version = child.version
             try child.project(follow.state, clocks: clocks, calendar: calendar, now: now)
-            guard try await Self.saveIfUnchanged(child, expectedVersion: version, on: db) else {
+            guard try await WorkOrderQueries.saveIfUnchanged(child, expectedVersion: version, on: db) else {
                 throw Problem.conflict("A merged order changed meanwhile; try again / 并单子工单已变化，请重试")
             }
             try await Self.append(follow.event, on: db, order: child)

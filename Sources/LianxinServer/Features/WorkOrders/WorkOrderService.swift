@@ -11,22 +11,6 @@ struct WorkOrderService {
 
     var context: LianxinContext { application.lianxin }
 
-    /// Updates the row only if nobody else has since (optimistic concurrency on `version`).
-    static func saveIfUnchanged(_ row: WorkOrder, expectedVersion: Int, on db: any Database) async throws -> Bool {
-        let sql = db.sql
-        let rows = try await sql.update(WorkOrder.schema)
-            .set("status", to: row.status).set("tier", to: row.tier).set("priority", to: row.priority)
-            .set("handling_level", to: row.handlingLevel).set("department_id", to: row.departmentID)
-            .set("assignee_id", to: row.assigneeID).set("parent_id", to: row.parentID)
-            .set("supervision_level", to: row.supervisionLevel).set("state", to: row.state).set("clocks", to: row.clocks)
-            .set("next_due_at", to: row.nextDueAt).set("overdue", to: row.overdue).set("version", to: row.version)
-            .set("updated_at", to: row.updatedAt)
-            .where("id", .equal, row.id).where("version", .equal, expectedVersion)
-            .returning("id")
-            .all()
-        return rows.count == 1
-    }
-
     /// Appends the event row and queues its webhooks, in the caller's transaction.
     static func append(_ event: WorkOrderEvent, on db: any Database, order: WorkOrder) async throws {
         try await record(of: event).create(on: db)
