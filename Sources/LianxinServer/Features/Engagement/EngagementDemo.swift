@@ -37,7 +37,7 @@ enum EngagementDemo {
                 try await stall.create(on: db)
                 stalls.append(stall)
             }
-            let sittings = try ServiceEventsController.rule(weekly).occurrences(from: today.adding(days: -28), through: today.adding(days: -1))
+            let sittings = try ServiceEventLookup.rule(weekly).occurrences(from: today.adding(days: -28), through: today.adding(days: -1))
             let requests = [
                 ("老人不会网上社保认证", "现场帮助完成刷脸认证", 0), ("咨询医保异地备案", "现场讲解并代为提交", 0),
                 ("询问临时救助条件", "发放政策明白纸并登记", 1), ("楼下早餐店占道经营", "城管现场劝导，已收回", 2),

@@ -15,7 +15,7 @@ extension EngagementOpenAPI {
             D.object(
                 [
                     ("id", D.uuid), ("divisionCode", D.text), ("divisionName", D.text), ("title", D.text),
-                    ("kind", D.enumeration(ServiceEventsController.kinds)),
+                    ("kind", D.enumeration(ServiceEventLookup.kinds)),
                     ("place", D.text), ("schedule", D.text), ("scheduleDescription", D.text),
                     (
                         "stalls",
@@ -91,7 +91,7 @@ extension EngagementOpenAPI {
                             "type": "array",
                             "items": D.object(
                                 [
-                                    ("side", D.enumeration(MediationController.sides)), ("name", D.string("masked unless unmasked")),
+                                    ("side", D.enumeration(MediationFigures.sides)), ("name", D.string("masked unless unmasked")),
                                     ("phone", optionalText),
                                 ], required: ["side", "name"]),
                         ]

@@ -12,7 +12,7 @@ extension EngagementOpenAPI {
                     tag: "engagement",
                     body: D.object(
                         [
-                            ("title", D.text), ("kind", D.enumeration(ServiceEventsController.kinds)), ("place", D.text),
+                            ("title", D.text), ("kind", D.enumeration(ServiceEventLookup.kinds)), ("place", D.text),
                             ("schedule", D.text), ("divisionCode", D.text),
                             ("stalls", ["type": "array", "items": D.ref("ServiceEventStallInput")]),
                         ],
@@ -188,7 +188,7 @@ extension EngagementOpenAPI {
                                     "items": D.object(
                                         [
                                             ("name", D.text), ("phone", D.text),
-                                            ("side", D.enumeration(MediationController.sides)),
+                                            ("side", D.enumeration(MediationFigures.sides)),
                                         ],
                                         required: ["name"]),
                                 ]

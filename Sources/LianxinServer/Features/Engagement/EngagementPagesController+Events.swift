@@ -19,7 +19,7 @@ extension EngagementPagesController {
             "engagement/events", title: "engagement_events",
             model: EventsModel(
                 tabs: Self.tabs(principal, "events"), items: items, canManage: principal.role.can(.manageEngagement),
-                kinds: ServiceEventsController.kinds.map { SelectOption(value: $0, label: req.t("engagement_kind_\($0)")) },
+                kinds: ServiceEventLookup.kinds.map { SelectOption(value: $0, label: req.t("engagement_kind_\($0)")) },
                 departments: try await Self.departments(req)))
     }
 
@@ -37,14 +37,14 @@ extension EngagementPagesController {
 
     func event(req: Request) async throws -> Response {
         let principal = try await req.require(.viewEngagement)
-        let record = try await ServiceEventsController.find(req, principal)
+        let record = try await ServiceEventLookup.find(req, principal)
         let today = Engagement.day(req.lianxin.now())
         return try await req.page(
             "engagement/event", title: "engagement_events",
             model: EventModel(
-                tabs: Self.tabs(principal, "events"), event: try await ServiceEventsController.dto(record, req),
-                sittings: try await ServiceEventsController.occurrences(of: record, from: today, through: today.adding(days: 45), req),
-                requests: try await ServiceEventsController.requestList(record, day: nil, req),
+                tabs: Self.tabs(principal, "events"), event: try await ServiceEventLookup.dto(record, req),
+                sittings: try await ServiceEventLookup.occurrences(of: record, from: today, through: today.adding(days: 45), req),
+                requests: try await ServiceEventLookup.requestList(record, day: nil, req),
                 canManage: principal.role.can(.manageEngagement), canFile: principal.role.can(.createWorkOrders), today: today.description,
                 departments: try await Self.departments(req), categories: try await Self.categories(req)))
     }

@@ -19,7 +19,7 @@ extension EngagementPagesController {
             "engagement/mediation", title: "engagement_mediation",
             model: MediationModel(
                 tabs: Self.tabs(principal, "mediation"), items: try await MediationController().list(req: req),
-                rates: try await MediationController.rates(principal, req),
+                rates: try await MediationFigures.rates(principal, req),
                 types: DisputeType.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
                 today: Engagement.day(req.lianxin.now()).description))
     }

@@ -33,8 +33,8 @@ extension EngagementPagesController {
 
     func meeting(req: Request) async throws -> Response {
         let principal = try await req.require(.viewEngagement)
-        let record = try await MeetingsController.find(req, principal)
-        let dto = try await MeetingsController.dto(record, req)
+        let record = try await MeetingLookup.find(req, principal)
+        let dto = try await MeetingLookup.dto(record, req)
         return try await req.page(
             "engagement/meeting", title: "engagement_meetings",
             model: MeetingModel(
@@ -50,8 +50,8 @@ extension EngagementPagesController {
 
     /// 三个开放: the meeting's public page — topics to support before it, every opinion's outcome after it.
     func publicMeeting(req: Request) async throws -> Response {
-        let record = try await MeetingsController.publicMeeting(req)
-        let dto = try await MeetingsController.publicDTO(record, req)
+        let record = try await MeetingLookup.publicMeeting(req)
+        let dto = try await MeetingLookup.publicDTO(record, req)
         return try await req.page(
             "engagement/public-meeting", title: "engagement_public_title",
             model: PublicMeetingModel(

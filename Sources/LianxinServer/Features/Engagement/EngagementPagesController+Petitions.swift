@@ -18,7 +18,7 @@ extension EngagementPagesController {
         return try await req.page(
             "engagement/petitions", title: "engagement_petitions",
             model: PetitionsModel(
-                tabs: Self.tabs(principal, "petitions"), daily: try await PetitionsController.daily(principal, req),
+                tabs: Self.tabs(principal, "petitions"), daily: try await PetitionTallies.daily(principal, req),
                 recent: Array(try await PetitionsController().list(req: req).prefix(50)),
                 channels: PetitionChannel.allCases.map { SelectOption(value: $0.rawValue, label: $0.name(in: language)) },
                 today: Engagement.day(req.lianxin.now()).description))
@@ -33,7 +33,7 @@ extension EngagementPagesController {
 
     func weekly(req: Request) async throws -> Response {
         let principal = try await req.require(.handleDisputes)
-        let week = try await PetitionsController.weekly(principal, req)
+        let week = try await PetitionTallies.weekly(principal, req)
         let monday = LocalDate(iso: week.weekStart) ?? Engagement.day(req.lianxin.now())
         return try await req.page(
             "engagement/petitions-weekly", title: "engagement_weekly",
@@ -51,7 +51,7 @@ extension EngagementPagesController {
 
     func monthly(req: Request) async throws -> Response {
         let principal = try await req.require(.handleDisputes)
-        let report = try await PetitionsController.monthly(principal, req)
+        let report = try await PetitionTallies.monthly(principal, req)
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
         return try await req.page(
             "engagement/petitions-monthly", title: "engagement_monthly",

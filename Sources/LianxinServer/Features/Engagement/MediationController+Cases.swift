@@ -48,7 +48,7 @@ extension MediationController {
             let name = checks.text(party.name, "/parties/\(index)/name", 1...50, label: "当事人姓名")
             let phone = checks.optionalPhone(party.phone, "/parties/\(index)/phone")
             let side = party.side ?? (index == 0 ? "applicant" : "respondent")
-            if !Self.sides.contains(side) { checks.fail("/parties/\(index)/side", "applicant or respondent / 申请人或被申请人") }
+            if !MediationFigures.sides.contains(side) { checks.fail("/parties/\(index)/side", "applicant or respondent / 申请人或被申请人") }
             let row = MediationParty()
             row.position = index
             row.side = side

@@ -4,11 +4,6 @@ import LianxinCore
 
 /// Reading case rows: the unmasking reason, look-up in scope and the DTOs.
 extension MediationController {
-    static func reason(_ text: String?) throws -> String {
-        let reason = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard (2...200).contains(reason.count) else { throw Problem.invalid(field: "/reason", "2–200 characters / 请填写查看原因（2–200 字）") }
-        return reason
-    }
 
     static func find(_ req: Request, _ principal: Principal) async throws -> MediationCase {
         try await Engagement.scoped(

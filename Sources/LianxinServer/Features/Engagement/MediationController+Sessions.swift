@@ -62,7 +62,7 @@ extension MediationController {
         _ = try await req.require(.handleDisputes)
         let principal = try await req.require(.unmaskPersonalData)
         let row = try await Self.find(req, principal)
-        let reason = try Self.reason(try req.content.decode(ReasonInput.self).reason)
+        let reason = try MediationFigures.reason(try req.content.decode(ReasonInput.self).reason)
         let dto = try await Self.dtos([row], unmasked: true, req)[0]
         await req.audit(.personalDataUnmasked, result: .success, target: "mediation-case:\(try row.requireID())", detail: reason)
         return dto

@@ -17,5 +17,4 @@ struct MediationController: RouteCollection {
         routes.get("api", "v1", "mediation-rates", use: rates)
     }
 
-    static let sides = ["applicant", "respondent"]
 }

@@ -7,9 +7,9 @@ extension MeetingsController {
     /// A topic taken down by staff on a resident's behalf.
     func addTopic(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
-        let meeting = try await Self.find(req, principal)
+        let meeting = try await MeetingLookup.find(req, principal)
         try await Self.createTopic(meeting, try req.content.decode(TopicInput.self), phoneRequired: false, req)
-        return try await Self.dto(meeting, req).encodeResponse(status: .created, for: req)
+        return try await MeetingLookup.dto(meeting, req).encodeResponse(status: .created, for: req)
     }
 
     static func createTopic(_ meeting: Meeting, _ input: TopicInput, phoneRequired: Bool, _ req: Request) async throws {
@@ -22,7 +22,7 @@ extension MeetingsController {
             checks.fail("/phone", "is required / 须填写手机号（仅用于防止重复提交，不公开）")
         }
         try checks.finish()
-        try rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkCollecting(stage(meeting)) }
+        try rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkCollecting(MeetingLookup.stage(meeting)) }
         let topic = MeetingTopic()
         topic.id = UUID()
         topic.meetingID = try meeting.requireID()

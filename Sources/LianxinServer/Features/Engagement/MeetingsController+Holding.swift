@@ -6,7 +6,7 @@ import LianxinCore
 extension MeetingsController {
     func hold(req: Request) async throws -> MeetingDTO {
         let principal = try await req.require(.manageEngagement)
-        let meeting = try await Self.find(req, principal)
+        let meeting = try await MeetingLookup.find(req, principal)
         let input = try req.content.decode(HoldInput.self)
         var checks = InputValidator(req)
         let minutes = checks.text(input.minutes, "/minutes", 1...20_000, label: "会议纪要")
@@ -15,19 +15,19 @@ extension MeetingsController {
         }
         try checks.finish()
         try Self.rule(field: "/stage") { () throws(MeetingRuleError) in
-            try MeetingRules.checkHolding(Self.stage(meeting), minutes: minutes, attendance: input.attendance ?? 0)
+            try MeetingRules.checkHolding(MeetingLookup.stage(meeting), minutes: minutes, attendance: input.attendance ?? 0)
         }
         meeting.minutes = minutes
         meeting.attendance = input.attendance
         meeting.heldAt = req.lianxin.now()
         meeting.stage = MeetingStage.held.rawValue
         try await req.lianxin.writes.run { try await meeting.update(on: req.db) }
-        return try await Self.dto(meeting, req)
+        return try await MeetingLookup.dto(meeting, req)
     }
 
     func addOpinion(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
-        let meeting = try await Self.find(req, principal)
+        let meeting = try await MeetingLookup.find(req, principal)
         let input = try req.content.decode(OpinionInput.self)
         var checks = InputValidator(req)
         let speaker = checks.text(input.speaker, "/speaker", 1...50, label: "发言人")
@@ -39,7 +39,7 @@ extension MeetingsController {
             checks.fail("/topicId", "a topic of this meeting / 议题不属于本次会议")
         }
         try checks.finish()
-        try Self.rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkHeld(Self.stage(meeting)) }
+        try Self.rule(field: "/stage") { () throws(MeetingRuleError) in try MeetingRules.checkHeld(MeetingLookup.stage(meeting)) }
         let opinion = MeetingOpinion()
         opinion.meetingID = try meeting.requireID()
         opinion.topicID = input.topicId
@@ -57,23 +57,23 @@ extension MeetingsController {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Problem.conflict("Another opinion was recorded at the same moment; try again / 请重试")
         }
-        return try await Self.dto(meeting, req).encodeResponse(status: .created, for: req)
+        return try await MeetingLookup.dto(meeting, req).encodeResponse(status: .created, for: req)
     }
 
     func answer(req: Request) async throws -> MeetingDTO {
         let principal = try await req.require(.manageEngagement)
-        let meeting = try await Self.find(req, principal)
+        let meeting = try await MeetingLookup.find(req, principal)
         let opinion = try await Self.opinion(req, meeting)
         var checks = InputValidator(req)
         let answer = checks.text(try req.content.decode(AnswerInput.self).answer, "/answer", 2...2000, label: "答复")
         try checks.finish()
         try Self.rule(field: "/outcome") { () throws(MeetingRuleError) in
-            try MeetingRules.checkResolving(Self.stage(meeting), opinion: OpinionOutcome(rawValue: opinion.outcome) ?? .pending)
+            try MeetingRules.checkResolving(MeetingLookup.stage(meeting), opinion: OpinionOutcome(rawValue: opinion.outcome) ?? .pending)
         }
         opinion.outcome = OpinionOutcome.answered.rawValue
         opinion.answer = answer
         opinion.resolvedAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await opinion.update(on: req.db) }
-        return try await Self.dto(meeting, req)
+        return try await MeetingLookup.dto(meeting, req)
     }
 }

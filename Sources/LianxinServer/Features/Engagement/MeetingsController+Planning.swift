@@ -8,7 +8,7 @@ extension MeetingsController {
         let principal = try await req.require(.viewEngagement)
         let rows = try await Meeting.query(on: req.db).inScope(\.$divisionCode, principal).sort(\.$scheduledAt, .descending).limit(200).all()
         var result: [MeetingDTO] = []
-        for row in rows { result.append(try await Self.dto(row, req)) }
+        for row in rows { result.append(try await MeetingLookup.dto(row, req)) }
         return result
     }
 
@@ -32,11 +32,11 @@ extension MeetingsController {
         meeting.createdBy = principal.userID
         meeting.createdAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await meeting.create(on: req.db) }
-        return try await Self.dto(meeting, req).encodeResponse(status: .created, for: req)
+        return try await MeetingLookup.dto(meeting, req).encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> MeetingDTO {
         let principal = try await req.require(.viewEngagement)
-        return try await Self.dto(try await Self.find(req, principal), req)
+        return try await MeetingLookup.dto(try await MeetingLookup.find(req, principal), req)
     }
 }

@@ -7,14 +7,14 @@ extension MeetingsController {
     /// Files the opinion as a work order (channel `meeting`) in the meeting's division.
     func fileOrder(req: Request) async throws -> MeetingDTO {
         let principal = try await req.require(.manageEngagement)
-        let meeting = try await Self.find(req, principal)
+        let meeting = try await MeetingLookup.find(req, principal)
         let opinion = try await Self.opinion(req, meeting)
         let input = try req.content.decode(OrderInput.self)
         try Self.rule(field: "/outcome") { () throws(MeetingRuleError) in
-            try MeetingRules.checkResolving(Self.stage(meeting), opinion: OpinionOutcome(rawValue: opinion.outcome) ?? .pending)
+            try MeetingRules.checkResolving(MeetingLookup.stage(meeting), opinion: OpinionOutcome(rawValue: opinion.outcome) ?? .pending)
         }
         let valid = try await Engagement.validateOrder(
-            req, principal, title: "\(Self.kindName(meeting, .zhCN))意见：" + opinion.content,
+            req, principal, title: "\(MeetingLookup.kindName(meeting, .zhCN))意见：" + opinion.content,
             description: "\(opinion.content)（\(meeting.title)，\(meeting.place)）",
             categoryCode: input.categoryCode, division: meeting.divisionCode)
         let order = try await Engagement.file(valid, req, principal)
@@ -23,19 +23,19 @@ extension MeetingsController {
         opinion.orderNumber = order.number
         opinion.resolvedAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await opinion.update(on: req.db) }
-        return try await Self.dto(meeting, req)
+        return try await MeetingLookup.dto(meeting, req)
     }
 
     func publish(req: Request) async throws -> MeetingDTO {
         let principal = try await req.require(.manageEngagement)
-        let meeting = try await Self.find(req, principal)
+        let meeting = try await MeetingLookup.find(req, principal)
         let outcomes = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == meeting.requireID()).all(\.$outcome)
         try Self.rule(field: "/opinions") { () throws(MeetingRuleError) in
-            try MeetingRules.checkPublishing(Self.stage(meeting), opinions: outcomes.map { OpinionOutcome(rawValue: $0) ?? .pending })
+            try MeetingRules.checkPublishing(MeetingLookup.stage(meeting), opinions: outcomes.map { OpinionOutcome(rawValue: $0) ?? .pending })
         }
         meeting.stage = MeetingStage.published.rawValue
         meeting.publishedAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await meeting.update(on: req.db) }
-        return try await Self.dto(meeting, req)
+        return try await MeetingLookup.dto(meeting, req)
     }
 }

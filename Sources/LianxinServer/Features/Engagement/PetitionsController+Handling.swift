@@ -12,13 +12,13 @@ extension PetitionsController {
         try checks.finish()
         let today = Engagement.day(req.lianxin.now())
         try Self.rule { () throws(PetitionRuleError) in
-            try PetitionRules.checkAnswering(Self.status(row), on: today, received: Self.received(row))
+            try PetitionRules.checkAnswering(Self.status(row), on: today, received: PetitionTallies.received(row))
         }
         row.status = PetitionStatus.answered.rawValue
         row.answer = answer
         row.answeredOn = today.description
         try await req.lianxin.writes.run { try await row.update(on: req.db) }
-        return try await Self.dtos([row], unmasked: false, req)[0]
+        return try await PetitionTallies.dtos([row], unmasked: false, req)[0]
     }
 
     func close(req: Request) async throws -> PetitionDTO {
@@ -29,12 +29,12 @@ extension PetitionsController {
         try checks.finish()
         let today = Engagement.day(req.lianxin.now())
         try Self.rule { () throws(PetitionRuleError) in
-            try PetitionRules.checkClosing(Self.status(row), on: today, received: Self.received(row))
+            try PetitionRules.checkClosing(Self.status(row), on: today, received: PetitionTallies.received(row))
         }
         row.status = PetitionStatus.closed.rawValue
         row.result = result
         row.closedOn = today.description
         try await req.lianxin.writes.run { try await row.update(on: req.db) }
-        return try await Self.dtos([row], unmasked: false, req)[0]
+        return try await PetitionTallies.dtos([row], unmasked: false, req)[0]
     }
 }

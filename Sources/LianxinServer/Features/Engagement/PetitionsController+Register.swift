@@ -14,7 +14,7 @@ extension PetitionsController {
             }
             query = query.filter(\.$status == status)
         }
-        return try await Self.dtos(
+        return try await PetitionTallies.dtos(
             try await query.sort(\.$receivedOn, .descending).sort(\.$createdAt, .descending).limit(500).all(),
             unmasked: false, req)
     }
@@ -52,7 +52,7 @@ extension PetitionsController {
         row.createdBy = principal.userID
         row.createdAt = req.lianxin.now()
         try await req.lianxin.writes.run { try await row.create(on: req.db) }
-        return try await Self.dtos([row], unmasked: false, req)[0].encodeResponse(status: .created, for: req)
+        return try await PetitionTallies.dtos([row], unmasked: false, req)[0].encodeResponse(status: .created, for: req)
     }
 
     /// One petition, masked; the reading is audited.
@@ -60,6 +60,6 @@ extension PetitionsController {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
         await req.audit(.disputeRecordViewed, result: .success, target: "petition:\(try row.requireID())")
-        return try await Self.dtos([row], unmasked: false, req)[0]
+        return try await PetitionTallies.dtos([row], unmasked: false, req)[0]
     }
 }

@@ -27,7 +27,7 @@ extension PetitionsController {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Problem.conflict("Already reviewed this week / 本周已审查", field: "/note")
         }
-        return try await Self.dtos([row], unmasked: false, req)[0].encodeResponse(status: .created, for: req)
+        return try await PetitionTallies.dtos([row], unmasked: false, req)[0].encodeResponse(status: .created, for: req)
     }
 
     /// 访调融合: hands the petition to a mediation case in scope.
@@ -44,15 +44,15 @@ extension PetitionsController {
         }
         row.mediationCaseID = caseID
         try await req.lianxin.writes.run { try await row.update(on: req.db) }
-        return try await Self.dtos([row], unmasked: false, req)[0]
+        return try await PetitionTallies.dtos([row], unmasked: false, req)[0]
     }
 
     func unmask(req: Request) async throws -> PetitionDTO {
         _ = try await req.require(.handleDisputes)
         let principal = try await req.require(.unmaskPersonalData)
         let row = try await Self.find(req, principal)
-        let reason = try MediationController.reason(try req.content.decode(TextInput.self).reason)
-        let dto = try await Self.dtos([row], unmasked: true, req)[0]
+        let reason = try MediationFigures.reason(try req.content.decode(TextInput.self).reason)
+        let dto = try await PetitionTallies.dtos([row], unmasked: true, req)[0]
         await req.audit(.personalDataUnmasked, result: .success, target: "petition:\(try row.requireID())", detail: reason)
         return dto
     }

@@ -6,7 +6,6 @@ import LianxinCore
 /// encrypted, answered then closed; the daily list of unanswered ones (日日清), the weekly review (周周审) and the
 /// monthly close report (月月结); and the link to a mediation case (访调融合). Reading and unmasking are audited.
 struct PetitionsController: RouteCollection {
-    static let schedule = PetitionSchedule()
 
     func boot(routes: any RoutesBuilder) throws {
         let petitions = routes.grouped("api", "v1", "petitions")

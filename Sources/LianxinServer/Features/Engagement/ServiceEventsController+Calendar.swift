@@ -7,7 +7,7 @@ extension ServiceEventsController {
     /// The sittings from `from` through `to` (default: today and the next 30 days; at most 366 days).
     func occurrences(req: Request) async throws -> [OccurrenceDTO] {
         let principal = try await req.require(.viewEngagement)
-        let event = try await Self.find(req, principal)
+        let event = try await ServiceEventLookup.find(req, principal)
         var checks = InputValidator(req)
         let today = Engagement.day(req.lianxin.now())
         let from = checks.day(req.query[String.self, at: "from"], "/from", default: today)
@@ -16,15 +16,7 @@ extension ServiceEventsController {
             checks.fail("/to", "on or after from, at most 366 days later / 结束日期须在开始日期后 366 天内")
         }
         try checks.finish()
-        return try await Self.occurrences(of: event, from: from, through: to, req)
+        return try await ServiceEventLookup.occurrences(of: event, from: from, through: to, req)
     }
 
-    static func occurrences(of event: ServiceEvent, from: LocalDate, through last: LocalDate, _ req: Request) async throws -> [OccurrenceDTO] {
-        let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
-        return try rule(event).occurrences(from: from, through: last, isHoliday: { calendar.schedule.entry(on: $0)?.kind == .holiday })
-            .map { occurrence in
-                let lunar = (try? LunarDate(occurrence.day)).map { $0.monthName + $0.dayName } ?? ""
-                return OccurrenceDTO(day: occurrence.day.description, start: occurrence.start, end: occurrence.end, lunar: lunar)
-            }
-    }
 }

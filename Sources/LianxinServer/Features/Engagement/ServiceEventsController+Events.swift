@@ -8,7 +8,7 @@ extension ServiceEventsController {
         let principal = try await req.require(.viewEngagement)
         let rows = try await ServiceEvent.query(on: req.db).inScope(\.$divisionCode, principal).sort(\.$createdAt, .descending).limit(200).all()
         var result: [EventDTO] = []
-        for row in rows { result.append(try await Self.dto(row, req)) }
+        for row in rows { result.append(try await ServiceEventLookup.dto(row, req)) }
         return result
     }
 
@@ -18,7 +18,7 @@ extension ServiceEventsController {
         var checks = InputValidator(req)
         let title = checks.text(input.title, "/title", 1...100, label: "名称")
         let kind = input.kind ?? "fixedWindow"
-        if !Self.kinds.contains(kind) { checks.fail("/kind", "one of \(Self.kinds.joined(separator: ", "))") }
+        if !ServiceEventLookup.kinds.contains(kind) { checks.fail("/kind", "one of \(ServiceEventLookup.kinds.joined(separator: ", "))") }
         let place = checks.text(input.place, "/place", 1...200, label: "地点")
         var rule: RecurrenceRule?
         do { rule = try RecurrenceRule(parsing: input.schedule ?? "") } catch {
@@ -47,11 +47,11 @@ extension ServiceEventsController {
                 }
             }
         }
-        return try await Self.dto(event, req).encodeResponse(status: .created, for: req)
+        return try await ServiceEventLookup.dto(event, req).encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> EventDTO {
         let principal = try await req.require(.viewEngagement)
-        return try await Self.dto(try await Self.find(req, principal), req)
+        return try await ServiceEventLookup.dto(try await ServiceEventLookup.find(req, principal), req)
     }
 }

@@ -6,20 +6,20 @@ import LianxinCore
 extension ServiceEventsController {
     func requests(req: Request) async throws -> RequestList {
         let principal = try await req.require(.viewEngagement)
-        let event = try await Self.find(req, principal)
-        return try await Self.requestList(event, day: req.query[String.self, at: "day"], req)
+        let event = try await ServiceEventLookup.find(req, principal)
+        return try await ServiceEventLookup.requestList(event, day: req.query[String.self, at: "day"], req)
     }
 
     /// Records a request collected at a sitting: every field is checked first (the event must take place on
     /// `heldOn`, which is not in the future), then a `workOrder` request is filed through the normal intake.
     func recordRequest(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
-        let event = try await Self.find(req, principal)
+        let event = try await ServiceEventLookup.find(req, principal)
         let input = try req.content.decode(RequestInput.self)
         var checks = InputValidator(req)
         let today = Engagement.day(req.lianxin.now())
         let day = checks.day(input.heldOn, "/heldOn", default: today)
-        let rule = try Self.rule(event)
+        let rule = try ServiceEventLookup.rule(event)
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         if day > today {
             checks.fail("/heldOn", "not in the future / 不能晚于今天")
@@ -69,28 +69,7 @@ extension ServiceEventsController {
             row.orderNumber = filed.number
         }
         try await req.lianxin.writes.run { try await row.create(on: req.db) }
-        return try await Self.requestDTO(row, stalls: [:]).encodeResponse(status: .created, for: req)
+        return try await ServiceEventLookup.requestDTO(row, stalls: [:]).encodeResponse(status: .created, for: req)
     }
 
-    static func requestList(_ event: ServiceEvent, day: String?, _ req: Request) async throws -> RequestList {
-        var query = ServiceEventRequest.query(on: req.db).filter(\.$eventID == (try event.requireID()))
-        if let day, !day.isEmpty {
-            guard LocalDate(iso: day) != nil else { throw Problem.invalid(field: "day", "a day as YYYY-MM-DD / 日期格式应为 YYYY-MM-DD") }
-            query = query.filter(\.$heldOn == day)
-        }
-        let rows = try await query.sort(\.$heldOn, .descending).sort(\.$createdAt, .descending).all()
-        let stalls = try await ServiceEventStall.query(on: req.db).filter(\.$eventID == event.requireID()).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
-        let tally = EventRequestTally(rows.compactMap { EventRequestOutcome(rawValue: $0.outcome) })
-        return RequestList(
-            tally: TallyDTO(collected: tally.collected, solvedOnSite: tally.solvedOnSite, becameOrders: tally.becameOrders),
-            items: try rows.map { try requestDTO($0, stalls: stalls) })
-    }
-
-    static func requestDTO(_ row: ServiceEventRequest, stalls: [UUID: String]) throws -> RequestDTO {
-        RequestDTO(
-            id: try row.requireID(), heldOn: row.heldOn, stallId: row.stallID, stallName: row.stallID.flatMap { stalls[$0] },
-            description: row.description, outcome: row.outcome, result: row.result, orderId: row.orderID,
-            orderNumber: row.orderNumber, createdAt: row.createdAt)
-    }
 }

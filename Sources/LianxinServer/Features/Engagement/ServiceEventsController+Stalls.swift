@@ -6,14 +6,14 @@ import LianxinCore
 extension ServiceEventsController {
     func addStall(req: Request) async throws -> Response {
         let principal = try await req.require(.manageEngagement)
-        let event = try await Self.find(req, principal)
+        let event = try await ServiceEventLookup.find(req, principal)
         var checks = InputValidator(req)
         let stalls = try await Self.checkStalls([try req.content.decode(StallInput.self)], field: nil, &checks, req)
         try checks.finish()
         let stall = stalls[0]
         stall.eventID = try event.requireID()
         try await req.lianxin.writes.run { try await stall.create(on: req.db) }
-        return try await Self.dto(event, req).encodeResponse(status: .created, for: req)
+        return try await ServiceEventLookup.dto(event, req).encodeResponse(status: .created, for: req)
     }
 
     /// Checks stalls: a name, services, and a department that exists when one is named.

@@ -17,5 +17,4 @@ struct ServiceEventsController: RouteCollection {
         events.post(":id", "requests", use: recordRequest)
     }
 
-    static let kinds = ["fixedWindow", "mobileMarket", "marketDay"]
 }
