@@ -60,6 +60,20 @@ struct ArchitectureTests {
         }
     }
 
+    @Test func codeNeverReachesIntoAnotherControllersStatics() throws {
+        // `FooController.member` may appear only in Foo's own files (`FooController.swift`, `FooController+X.swift`);
+        // what two controllers share lives in a service, lookup or queries type.
+        let reference = try Regex(#"\b([A-Z][A-Za-z]*Controller)\.([a-z][A-Za-z]*)\b"#)
+        for (path, text) in Self.swiftFiles(under: Self.server) {
+            let owner = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent.split(separator: "+").first.map(String.init)
+            for match in text.matches(of: reference) {
+                let controller = String(text[match.output[1].range!])
+                guard controller != owner else { continue }
+                Issue.record("\(path) uses \(controller).\(text[match.output[2].range!])")
+            }
+        }
+    }
+
     @Test func filesAreSmallAndSplitByConcern() {
         let sizes = Self.swiftFiles(under: Self.server).map { ($0.path, $0.text.split(separator: "\n", omittingEmptySubsequences: false).count - 1) }
         for (path, lines) in sizes where lines > 300 { Issue.record("\(path) has \(lines) lines (at most 300)") }

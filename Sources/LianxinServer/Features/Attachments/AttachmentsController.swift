@@ -8,9 +8,6 @@ import LianxinCore
 /// refused, as is anything over the size limit. A photo can then be cited by id in a transition
 /// (`photoIds` of a progress note, completion or added information).
 struct AttachmentsController: RouteCollection {
-    /// Why a photo was added (for the API description).
-    static let purposes = PhotoUploads.purposes
-
     /// The largest body the photo routes read (the photo limit plus room for a multipart envelope);
     /// anything bigger is refused with 413 before it is buffered.
     let maxBody: ByteCount

@@ -5,10 +5,6 @@ import LianxinCore
 /// Volunteer activities: creation, sign-up (up to the capacity), check-in and check-out by the organiser or by the
 /// activity's QR code; a check-out credits the service time and earns the hour and event points.
 struct ActivitiesController: RouteCollection {
-    /// The most service one volunteer is credited with in a day.
-    static let dailyCapMinutes = 8 * 60
-    /// How early before the start a volunteer may check in.
-    static let earlyCheckIn: TimeInterval = 3_600
 
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")

@@ -33,7 +33,7 @@ extension CommunityPagesController {
     func activities(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
         let records = try await CommunityScope.limit(Activity.query(on: req.db), to: principal).sort(\.$startsAt, .descending).limit(100).all()
-        let rows = try await ActivitiesController.dtos(records, signups: true, req).map { activity in
+        let rows = try await ActivityService.dtos(records, signups: true, req).map { activity in
             ActivityRow(
                 activity: activity, starts: CommunityFormat.time(activity.startsAt), ends: CommunityFormat.time(activity.endsAt),
                 signups: (activity.signups ?? []).map {
@@ -54,7 +54,7 @@ extension CommunityPagesController {
     func createActivity(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/activities") {
-            let activity = try await ActivitiesController.create(
+            let activity = try await ActivityService.create(
                 try req.content.decode(ActivitiesController.ActivityInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + activity.title
         }
@@ -67,16 +67,16 @@ extension CommunityPagesController {
         struct Form: Content { var action: String?; var volunteerId: String? }
         return try await req.communityForm(back: "/community/activities") {
             let form = try req.content.decode(Form.self)
-            let volunteer = try await ActivitiesController.volunteer(form.volunteerId.flatMap(UUID.init(uuidString:)), principal: principal, req)
+            let volunteer = try await ActivityService.volunteer(form.volunteerId.flatMap(UUID.init(uuidString:)), principal: principal, req)
             switch form.action {
             case "signUp":
                 try await req.lianxin.writes.run {
                     try await req.db.transaction { db in
-                        _ = try await ActivitiesController.signUp(volunteer, to: activity, at: req.lianxin.now(), on: db)
+                        _ = try await ActivityService.signUp(volunteer, to: activity, at: req.lianxin.now(), on: db)
                     }
                 }
             case "checkIn", "checkOut":
-                _ = try await ActivitiesController.record(
+                _ = try await ActivityService.record(
                     form.action == "checkIn" ? .checkIn : .checkOut, volunteer: volunteer, activity: activity,
                     at: req.lianxin.now(), by: "organiser", signUpIfNeeded: false, req)
             default:

@@ -16,8 +16,8 @@ extension CommunityPagesController {
 
     func exchange(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
-        let merchants = try await ExchangeController.merchants(principal, req)
-        let volunteers = try await VolunteersController.dtos(
+        let merchants = try await ExchangeService.merchants(principal, req)
+        let volunteers = try await VolunteerService.dtos(
             try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
         return try await req.page(
             "community/exchange", title: "cs_exchange_title",
@@ -34,7 +34,7 @@ extension CommunityPagesController {
     func addMerchant(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/exchange") {
-            let merchant = try await ExchangeController.addMerchant(
+            let merchant = try await ExchangeService.addMerchant(
                 try req.content.decode(ExchangeController.MerchantInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + merchant.name
         }
@@ -44,7 +44,7 @@ extension CommunityPagesController {
         let principal = try await req.require(.manageCommunityServices)
         let merchant = try await CommunityScope.find(Merchant.self, req, principal, what: "merchant")
         return try await req.communityForm(back: "/community/exchange") {
-            let goods = try await ExchangeController.addGoods(try req.content.decode(ExchangeController.GoodsInput.self), to: merchant, req)
+            let goods = try await ExchangeService.addGoods(try req.content.decode(ExchangeController.GoodsInput.self), to: merchant, req)
             return req.t("cs_saved") + " " + goods.name
         }
     }
@@ -54,7 +54,7 @@ extension CommunityPagesController {
         struct Form: Content { var volunteerId: String?; var goodsId: String?; var quantity: Int? }
         return try await req.communityForm(back: "/community/exchange") {
             let form = try req.content.decode(Form.self)
-            let result = try await ExchangeController.exchange(
+            let result = try await ExchangeService.exchange(
                 ExchangeController.ExchangeInput(
                     volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:)), goodsId: form.goodsId.flatMap(UUID.init(uuidString:)),
                     quantity: form.quantity), principal: principal, req)

@@ -19,9 +19,9 @@ extension CommunityPagesController {
         return try await req.page(
             "community/hub", title: "cs_title",
             model: HubModel(
-                flash: Flash(req), counts: try await CountsController.counts(principal, req),
-                ranking: try await VolunteersController.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
-                dual: try await VolunteersController.dualCheckIn(Quarter(containing: today), principal: principal, req),
+                flash: Flash(req), counts: try await CommunityHubCounts.counts(principal, req),
+                ranking: try await VolunteerService.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
+                dual: try await VolunteerService.dualCheckIn(Quarter(containing: today), principal: principal, req),
                 year: String(today.components.year)))
     }
 

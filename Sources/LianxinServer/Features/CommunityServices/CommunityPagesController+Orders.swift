@@ -27,10 +27,10 @@ extension CommunityPagesController {
     func orders(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
         let menu = try await CommunityScope.limit(ServiceMenuItem.query(on: req.db), to: principal).filter(\.$active == true)
-            .sort(\.$communityCode).sort(\.$name).all().map(ServiceOrdersController.dto)
+            .sort(\.$communityCode).sort(\.$name).all().map(ServiceOrderLookup.dto)
         let records = try await CommunityScope.limit(ServiceOrder.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
         let canManage = principal.role.can(.manageCommunityServices), canOrder = principal.role.can(.orderCommunityServices)
-        let rows = try await ServiceOrdersController.dtos(records, events: false, req).map { order in
+        let rows = try await ServiceOrderLookup.dtos(records, events: false, req).map { order in
             OrderRow(
                 order: order, created: CommunityFormat.time(order.createdAt),
                 canAssign: canManage && ["ordered", "assigned"].contains(order.status), canTake: canOrder && order.status == "assigned",
@@ -47,7 +47,7 @@ extension CommunityPagesController {
     func addItem(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/service-orders") {
-            let item = try await ServiceOrdersController.addItem(
+            let item = try await ServiceOrderLookup.addItem(
                 try req.content.decode(ServiceOrdersController.ItemInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + item.name
         }

@@ -18,7 +18,7 @@ extension CommunityPagesController {
         return try await req.page(
             "community/stations", title: "cs_stations_title",
             model: StationsModel(
-                flash: Flash(req), stations: try await StationsController.dtos(rows, req),
+                flash: Flash(req), stations: try await StationService.dtos(rows, req),
                 kinds: ServiceStationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
                 canManage: principal.role.can(.manageCommunityServices), communityChoice: principal.division.level != .community))
     }
@@ -31,7 +31,7 @@ extension CommunityPagesController {
         }
         return try await req.communityForm(back: "/community/stations") {
             let form = try req.content.decode(Form.self)
-            let station = try await StationsController.create(
+            let station = try await StationService.create(
                 StationsController.StationInput(
                     communityCode: form.communityCode, name: form.name, kind: form.kind, address: form.address,
                     latitude: form.latitude.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) },

@@ -19,14 +19,14 @@ extension CommunityPagesController {
 
     func volunteers(req: Request) async throws -> Response {
         let principal = try await req.require(.viewCommunityServices)
-        let volunteers = try await VolunteersController.dtos(
+        let volunteers = try await VolunteerService.dtos(
             try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).sort(\.$name).limit(1000).all(), req)
         let teams = try await CommunityScope.limit(VolunteerTeam.query(on: req.db), to: principal).sort(\.$name).all()
         let today = LocalDate(req.lianxin.now(), in: WorkCalendar.shanghai)
         let first = LocalDate(year: today.components.year, month: 1, day: 1) ?? today
         let rules =
             principal.division.level == .community
-            ? VolunteersController.dto(
+            ? VolunteerService.dto(
                 try await PointsLedgerStore.rules(for: principal.division.value, on: req.db), community: principal.division.value) : nil
         return try await req.page(
             "community/volunteers", title: "cs_volunteers_title",
@@ -38,9 +38,9 @@ extension CommunityPagesController {
                         members: volunteers.filter { $0.teamId == team.id }.count)
                 },
                 rules: rules,
-                rankingPoints: try await VolunteersController.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
-                rankingHours: try await VolunteersController.ranking(by: "hours", from: first, to: today, principal: principal, limit: 10, req),
-                dual: try await VolunteersController.dualCheckIn(Quarter(containing: today), principal: principal, req),
+                rankingPoints: try await VolunteerService.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
+                rankingHours: try await VolunteerService.ranking(by: "hours", from: first, to: today, principal: principal, limit: 10, req),
+                dual: try await VolunteerService.dualCheckIn(Quarter(containing: today), principal: principal, req),
                 roundings: PointsRounding.allCases.map(\.rawValue), canManage: principal.role.can(.manageCommunityServices),
                 communityChoice: principal.division.level != .community))
     }
@@ -53,7 +53,7 @@ extension CommunityPagesController {
         }
         return try await req.communityForm(back: "/community/volunteers") {
             let form = try req.content.decode(Form.self)
-            let volunteer = try await VolunteersController.register(
+            let volunteer = try await VolunteerService.register(
                 VolunteersController.VolunteerInput(
                     communityCode: form.communityCode, name: form.name, phone: form.phone, teamId: form.teamId.flatMap(UUID.init(uuidString:)),
                     partyMember: form.partyMember == "true", inService: form.inService == "true", workplace: form.workplace), principal: principal,
@@ -65,7 +65,7 @@ extension CommunityPagesController {
     func addTeam(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
         return try await req.communityForm(back: "/community/volunteers") {
-            let team = try await VolunteersController.addTeam(try req.content.decode(VolunteersController.TeamInput.self), principal: principal, req)
+            let team = try await VolunteerService.addTeam(try req.content.decode(VolunteersController.TeamInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + team.name
         }
     }

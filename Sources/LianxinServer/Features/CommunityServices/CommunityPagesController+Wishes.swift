@@ -26,7 +26,7 @@ extension CommunityPagesController {
         let canOrder = principal.role.can(.orderCommunityServices)
         let records = try await CommunityScope.limit(Wish.query(on: req.db), to: principal).sort(\.$createdAt, .descending).limit(200).all()
         let rows = try records.map { record in
-            let wish = try WishesController.dto(record, req)
+            let wish = try WishService.dto(record, req)
             return WishRow(
                 wish: wish, created: CommunityFormat.time(wish.createdAt), canClaim: canOrder && wish.status == "posted",
                 canFulfil: canOrder && wish.status == "claimed", canConfirm: canOrder && wish.status == "fulfilled")
@@ -42,7 +42,7 @@ extension CommunityPagesController {
     func postWish(req: Request) async throws -> Response {
         let principal = try await req.require(.orderCommunityServices)
         return try await req.communityForm(back: "/community/wishes") {
-            let wish = try await WishesController.post(try req.content.decode(WishesController.WishInput.self), principal: principal, req)
+            let wish = try await WishService.post(try req.content.decode(WishesController.WishInput.self), principal: principal, req)
             return req.t("cs_saved") + " " + wish.title
         }
     }
@@ -53,7 +53,7 @@ extension CommunityPagesController {
         struct Form: Content { var claimantKind: String?; var claimantName: String?; var volunteerId: String? }
         return try await req.communityForm(back: "/community/wishes") {
             let form = try req.content.decode(Form.self)
-            _ = try await WishesController.claim(
+            _ = try await WishService.claim(
                 try wish.requireID(),
                 WishesController.ClaimInput(
                     claimantKind: form.claimantKind, claimantName: form.claimantName, volunteerId: form.volunteerId.flatMap(UUID.init(uuidString:))),
@@ -66,7 +66,7 @@ extension CommunityPagesController {
         let principal = try await req.require(.orderCommunityServices)
         let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         return try await req.communityForm(back: "/community/wishes") {
-            _ = try await WishesController.fulfil(wish, req)
+            _ = try await WishService.fulfil(wish, req)
             return req.t("cs_saved")
         }
     }
@@ -75,7 +75,7 @@ extension CommunityPagesController {
         let principal = try await req.require(.orderCommunityServices)
         let wish = try await CommunityScope.find(Wish.self, req, principal, what: "wish")
         return try await req.communityForm(back: "/community/wishes") {
-            _ = try await WishesController.confirm(try wish.requireID(), req)
+            _ = try await WishService.confirm(try wish.requireID(), req)
             return req.t("cs_saved")
         }
     }

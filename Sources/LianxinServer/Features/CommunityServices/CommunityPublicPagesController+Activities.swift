@@ -46,7 +46,7 @@ extension CommunityPublicPagesController {
         ).first()
         let step: ActivitiesController.Attendance = existing?.checkedInAt == nil ? .checkIn : .checkOut
         do {
-            let row = try await ActivitiesController.record(
+            let row = try await ActivityService.record(
                 step, volunteer: volunteer, activity: activity, at: req.lianxin.now(), by: "qr",
                 signUpIfNeeded: true, req)
             let notice = step == .checkIn ? req.t("cs_checked_in") : req.t("cs_checked_out") + " \(row.minutes ?? 0) min"

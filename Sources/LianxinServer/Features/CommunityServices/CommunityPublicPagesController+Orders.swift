@@ -15,7 +15,7 @@ extension CommunityPublicPagesController {
     }
 
     func menu(req: Request) async throws -> Response {
-        let community = try await ServiceOrdersController.publicCommunity(req.parameters.get("community"), req)
+        let community = try await ServiceOrderLookup.publicCommunity(req.parameters.get("community"), req)
         return try await Self.menuPage(community, values: [:], errors: [:], req)
     }
 
@@ -24,7 +24,7 @@ extension CommunityPublicPagesController {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let items = try await ServiceMenuItem.query(on: req.db).filter(\.$communityCode == community.id ?? "").filter(\.$active == true)
-            .sort(\.$name).all().map(ServiceOrdersController.dto)
+            .sort(\.$name).all().map(ServiceOrderLookup.dto)
         return try await req.page(
             "community/public-order", title: "cs_public_order_title",
             model: MenuModel(
@@ -33,7 +33,7 @@ extension CommunityPublicPagesController {
     }
 
     func order(req: Request) async throws -> Response {
-        let community = try await ServiceOrdersController.publicCommunity(req.parameters.get("community"), req)
+        let community = try await ServiceOrderLookup.publicCommunity(req.parameters.get("community"), req)
         struct Form: Content { var itemId: String?; var residentName: String?; var phone: String?; var address: String?; var note: String? }
         let form = try req.content.decode(Form.self)
         let values = [
@@ -63,12 +63,12 @@ extension CommunityPublicPagesController {
     }
 
     func track(req: Request) async throws -> Response {
-        let order = try await ServiceOrdersController.byCode(req.parameters.get("code"), req)
+        let order = try await ServiceOrderLookup.byCode(req.parameters.get("code"), req)
         return try await Self.trackPage(order, notice: nil, req)
     }
 
     static func trackPage(_ order: ServiceOrder, notice: String?, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = try await ServiceOrdersController.publicDTO(order, req)
+        let view = try await ServiceOrderLookup.publicDTO(order, req)
         let english = req.language == .en
         return try await req.page(
             "community/public-track", title: "cs_public_track_title",
@@ -80,7 +80,7 @@ extension CommunityPublicPagesController {
     }
 
     func evaluate(req: Request) async throws -> Response {
-        let order = try await ServiceOrdersController.byCode(req.parameters.get("code"), req)
+        let order = try await ServiceOrderLookup.byCode(req.parameters.get("code"), req)
         struct Form: Content { var satisfaction: String?; var comment: String? }
         let form = try req.content.decode(Form.self)
         do {

@@ -10,7 +10,7 @@ extension CommunityPublicPagesController {
     }
 
     func wall(req: Request) async throws -> Response {
-        let wishes = try await WishesController.wall(community: try? req.query.get(String.self, at: "community"), req)
+        let wishes = try await WishService.wall(community: try? req.query.get(String.self, at: "community"), req)
         return try await req.page(
             "community/public-wishes", title: "cs_wall_title",
             model: WallModel(
@@ -22,7 +22,7 @@ extension CommunityPublicPagesController {
     struct StationsModel: Encodable, Sendable { var stations: [StationsController.StationDTO] }
 
     func stations(req: Request) async throws -> Response {
-        let stations = try await StationsController.publicStations(
+        let stations = try await StationService.publicStations(
             community: try? req.query.get(String.self, at: "community"),
             kind: try? req.query.get(String.self, at: "kind"), req)
         return try await req.page("community/public-stations", title: "cs_public_stations_title", model: StationsModel(stations: stations))

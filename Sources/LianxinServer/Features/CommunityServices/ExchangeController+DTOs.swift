@@ -24,7 +24,4 @@ extension ExchangeController {
         var at: Date
     }
 
-    static func dto(_ goods: MerchantGoods) throws -> GoodsDTO {
-        GoodsDTO(id: try goods.requireID(), merchantId: goods.merchantID, name: goods.name, points: goods.points, stock: goods.stock)
-    }
 }

@@ -16,7 +16,7 @@ extension ServiceOrdersController {
             query = query.filter(\.$status == status)
         }
         let orders = try await query.sort(\.$createdAt, .descending).limit(500).all()
-        return try await Self.dtos(orders, events: false, req)
+        return try await ServiceOrderLookup.dtos(orders, events: false, req)
     }
 
     func create(req: Request) async throws -> Response {
@@ -24,13 +24,13 @@ extension ServiceOrdersController {
         let input = try req.content.decode(ServiceOrderService.OrderInput.self)
         let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
         let order = try await ServiceOrderService(req: req).create(input, community: community, principal: principal)
-        return try await Self.dtos([order], events: true, req)[0].encodeResponse(status: .created, for: req)
+        return try await ServiceOrderLookup.dtos([order], events: true, req)[0].encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> OrderDTO {
         let principal = try await req.require(.viewCommunityServices)
         let order = try await CommunityScope.find(ServiceOrder.self, req, principal, what: "service order")
-        return try await Self.dtos([order], events: true, req)[0]
+        return try await ServiceOrderLookup.dtos([order], events: true, req)[0]
     }
 
     /// Assigning and cancelling are the community's; taking, declining and completing are recorded by the staff
@@ -40,6 +40,6 @@ extension ServiceOrdersController {
         let principal = try await req.require(["assign", "cancel"].contains(input.action ?? "") ? .manageCommunityServices : .orderCommunityServices)
         let order = try await CommunityScope.find(ServiceOrder.self, req, principal, what: "service order")
         let updated = try await ServiceOrderService(req: req).apply(input, to: try order.requireID(), actor: principal.username, resident: false)
-        return try await Self.dtos([updated], events: true, req)[0]
+        return try await ServiceOrderLookup.dtos([updated], events: true, req)[0]
     }
 }

@@ -14,32 +14,7 @@ extension VolunteersController {
         guard from <= to else { throw Problem.invalid(field: "from", "on or before to / 开始日期不能晚于结束日期") }
         return RankingDTO(
             by: by, from: from.description, to: to.description,
-            items: try await Self.ranking(by: by, from: from, to: to, principal: principal, limit: 50, req))
-    }
-
-    static func ranking(by: String, from: LocalDate, to: LocalDate, principal: Principal, limit: Int, _ req: Request) async throws -> [RankedDTO] {
-        let volunteers = try await CommunityScope.limit(Volunteer.query(on: req.db), to: principal).all()
-        let byID = Dictionary(uniqueKeysWithValues: volunteers.compactMap { row in row.id.map { ($0, row) } })
-        guard !byID.isEmpty else { return [] }
-        let ranked: [RankedVolunteer]
-        if by == "points" {
-            let entries = try await PointsLedgerStore.entries(of: Array(byID.keys), on: req.db)
-            ranked = VolunteerRanking.byPoints(entries, in: from...to)
-        } else {
-            let signups = try await SignUp.query(on: req.db).filter(\.$volunteerID ~~ Array(byID.keys))
-                .filter(\.$checkedOutAt != nil).all()
-            let sessions = signups.compactMap { row -> ServiceSession? in
-                guard let start = row.checkedInAt, let end = row.checkedOutAt else { return nil }
-                return try? ServiceSession(volunteerID: row.volunteerID, checkIn: start, checkOut: end)
-            }
-            ranked = VolunteerRanking.byServiceMinutes(
-                ServiceHours.credited(sessions, dailyCapMinutes: ActivitiesController.dailyCapMinutes), in: from...to)
-        }
-        return ranked.prefix(limit).compactMap { item in
-            byID[item.volunteerID].map {
-                RankedDTO(rank: item.rank, volunteerId: item.volunteerID, name: $0.name, communityCode: $0.communityCode, score: item.score)
-            }
-        }
+            items: try await VolunteerService.ranking(by: by, from: from, to: to, principal: principal, limit: 50, req))
     }
 
     static func day(_ req: Request, _ name: String) throws -> LocalDate? {

@@ -7,7 +7,7 @@ extension VolunteersController {
     func rules(req: Request) async throws -> RulesDTO {
         let principal = try await req.require(.viewCommunityServices)
         let community = try await Self.scopedCommunity(req, principal)
-        return Self.dto(try await PointsLedgerStore.rules(for: community, on: req.db), community: community)
+        return VolunteerService.dto(try await PointsLedgerStore.rules(for: community, on: req.db), community: community)
     }
 
     /// Sets the community's earn rules (audited); they apply to points earned from now on.
@@ -45,6 +45,6 @@ extension VolunteersController {
         await req.audit(
             .settingsChanged, result: .success, target: "earn-rules:\(community)",
             detail: "hour \(rules.pointsPerServiceHour) \(rounding.rawValue), wish \(rules.pointsPerWish), event \(rules.pointsPerEvent)")
-        return Self.dto(rules, community: community)
+        return VolunteerService.dto(rules, community: community)
     }
 }

@@ -16,25 +16,9 @@ extension VolunteersController {
 
     func addTeam(req: Request) async throws -> Response {
         let principal = try await req.require(.manageCommunityServices)
-        let team = try await Self.addTeam(try req.content.decode(TeamInput.self), principal: principal, req)
+        let team = try await VolunteerService.addTeam(try req.content.decode(TeamInput.self), principal: principal, req)
         return try await TeamDTO(id: try team.requireID(), communityCode: team.communityCode, name: team.name, members: 0)
             .encodeResponse(status: .created, for: req)
     }
 
-    static func addTeam(_ input: TeamInput, principal: Principal, _ req: Request) async throws -> VolunteerTeam {
-        let community = try await CommunityScope.community(input.communityCode, for: principal, on: req.db)
-        var checks = InputValidator(req)
-        let name = checks.text(input.name, "/name", 1...50)
-        try checks.finish()
-        let team = VolunteerTeam()
-        team.communityCode = community.id ?? ""
-        team.name = name
-        team.createdAt = req.lianxin.now()
-        do {
-            try await req.lianxin.writes.run { try await team.create(on: req.db) }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw Problem.conflict("the community already has a team of this name / 队伍名称已存在", field: "/name")
-        }
-        return team
-    }
 }

@@ -7,8 +7,6 @@ import LianxinCore
 /// (the same all-or-nothing validation as an import) and recorded as a review; the lifecycle itself
 /// is `GridChangeMachine`. Proposals, reviews and the impact live in `GridChangesController+…` files.
 struct GridChangesController: RouteCollection {
-    /// The kinds of change a township may propose (for the API description).
-    static let kinds = GridChangeProposal.kinds
     /// Beijing time, in which effective days are counted.
     static let beijing = GridChangeApplier.beijing
 

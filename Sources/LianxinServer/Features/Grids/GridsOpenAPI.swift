@@ -155,7 +155,7 @@ enum GridsOpenAPI: OpenAPIVocabulary {
             "GridChangeProposal",
             object(
                 [
-                    ("kind", enumeration(GridChangesController.kinds)), ("title", ["type": "string", "minLength": 1, "maxLength": 200]),
+                    ("kind", enumeration(GridChangeProposal.kinds)), ("title", ["type": "string", "minLength": 1, "maxLength": 200]),
                     ("reason", ["type": "string", "minLength": 2, "maxLength": 4000]), ("retiringCodes", ["type": "array", "items": text]),
                     ("grids", ["type": "object", "description": "GeoJSON FeatureCollection of the new grids (code, name, parent)"]),
                 ],

@@ -8,7 +8,6 @@ import LianxinCore
 struct PairingsController: RouteCollection {
     /// Households a party member is paired with: at most this many (the seeds' 10–20).
     static let householdsPerPartyMember = 10...20
-    static let kinds = ["partyMember", "cadre", "leader"]
 
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")

@@ -23,14 +23,14 @@ enum PairingsOpenAPI: OpenAPIVocabulary {
             [
                 "get": operation(
                     "Current pairings in your division", tag: "residents",
-                    parameters: [query("kind", enumeration(PairingsController.kinds), "one kind"), query("person", text, "one person")],
+                    parameters: [query("kind", enumeration(PairingKinds.all), "one kind"), query("person", text, "one person")],
                     ok: (200, ["type": "array", "items": ref("Pairing")]), errors: [401, 403, 422]),
                 "post": operation(
                     "Pair a person with households (partyMember, at most 20), divisions (cadre) or clusters (leader); all or nothing",
                     tag: "residents",
                     body: object(
                         [
-                            ("kind", enumeration(PairingsController.kinds)), ("personName", text), ("personId", uuid),
+                            ("kind", enumeration(PairingKinds.all)), ("personName", text), ("personId", uuid),
                             ("targets", ["type": "array", "items": text]),
                         ], required: ["kind", "personName", "targets"]),
                     ok: (201, ["type": "array", "items": ref("Pairing")]), errors: [401, 403, 422]),
@@ -89,7 +89,7 @@ enum PairingsOpenAPI: OpenAPIVocabulary {
             "Pairing",
             object(
                 [
-                    ("id", uuid), ("kind", enumeration(PairingsController.kinds)), ("personName", text),
+                    ("id", uuid), ("kind", enumeration(PairingKinds.all)), ("personName", text),
                     ("personId", nullable("string", format: "uuid")),
                     ("target", text), ("divisionCode", text), ("validFrom", dateTime), ("validTo", nullable("string", format: "date-time")),
                 ],

@@ -55,7 +55,7 @@ struct ExportResidentsCommand: AsyncCommand {
         try await prepareDatabase(app)
         var reason: String?
         if signature.unmasked {
-            do { reason = try ResidentsController.reason(signature.reason) } catch {
+            do { reason = try UnmaskReason.checked(signature.reason) } catch {
                 throw CommandFailure("--unmasked needs --reason (2–200 characters)")
             }
         }

@@ -36,7 +36,7 @@ extension ResidentsController {
                     .permissionDenied, result: .denied, target: "GET \(req.url.path)", detail: "needs \(Permission.unmaskPersonalData.rawValue)")
                 throw Problem.forbidden
             }
-            reason = try Self.reason(req.query[String.self, at: "reason"])
+            reason = try UnmaskReason.checked(req.query[String.self, at: "reason"])
             unmasked = true
         }
         let rows = try await Self.filtered(req, scope: scope).sort(\.$communityCode).sort(\.$gridCode).sort(\.$name).sort(\.$id).all()

@@ -39,7 +39,7 @@ extension ResidentsController {
         _ = try await req.require(.viewResidents)
         let principal = try await req.require(.unmaskPersonalData)
         let resident = try await Self.find(req.parameters.get("id"), for: principal, on: req)
-        let reason = try Self.reason(try req.content.decode(UnmaskInput.self).reason)
+        let reason = try UnmaskReason.checked(try req.content.decode(UnmaskInput.self).reason)
         let cipher = req.lianxin.cipher
         let shown = Unmasked(idNumber: try cipher.open(resident.idNumberCipher), phone: try resident.phoneCipher.map { try cipher.open($0) })
         await req.audit(.personalDataUnmasked, result: .success, target: "resident:\(try resident.requireID())", detail: reason)

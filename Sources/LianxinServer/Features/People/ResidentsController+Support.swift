@@ -46,14 +46,6 @@ extension ResidentsController {
         return resident
     }
 
-    /// A typed reason for seeing personal data, 2–200 characters.
-    static func reason(_ text: String?) throws -> String {
-        guard let reason = text?.trimmingCharacters(in: .whitespacesAndNewlines), (2...200).contains(reason.count) else {
-            throw Problem.invalid(field: "/reason", "say why you need the full numbers (2–200 characters) / 请说明查看原因（2–200 个字符）")
-        }
-        return reason
-    }
-
     /// A LIKE pattern for "contains `text`", with the pattern characters removed from it.
     static func contains(_ text: String) -> String { "%" + text.filter { $0 != "%" && $0 != "_" } + "%" }
 }

@@ -63,7 +63,7 @@ extension OrderPagesController {
                 id: orderID.uuidString, text: order.title + " " + order.description,
                 location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } },
                 receivedAt: order.createdAt, callerHash: order.requesterPhoneIndex)
-            let found = try await IntakeSuggestionsController.duplicates(of: sketch, excluding: orderID, for: principal, req)
+            let found = try await IntakeSuggestions.duplicates(of: sketch, excluding: orderID, for: principal, req)
             duplicates = found.prefix(5).map {
                 DetailModel.Relative(
                     id: $0.orderId.uuidString, number: $0.number, title: $0.title,

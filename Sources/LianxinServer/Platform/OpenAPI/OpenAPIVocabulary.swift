@@ -51,7 +51,7 @@ extension OpenAPIVocabulary {
 
     /// An upload: the raw image as the body, or a multipart form with `file` (and `purpose`).
     static func photoUpload(_ summary: String, tag: String, parameters: [JSONValue], errors codes: [Int], secured: Bool = true) -> JSONValue {
-        let purpose = enumeration(AttachmentsController.purposes.sorted())
+        let purpose = enumeration(PhotoUploads.purposes.sorted())
         var pairs: [(String, JSONValue)] = [
             ("summary", .string(summary)), ("tags", [.string(tag)]),
             ("parameters", .array(parameters + [query("purpose", purpose, "why the photo is added")])),
