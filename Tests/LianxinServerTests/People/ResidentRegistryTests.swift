@@ -134,7 +134,7 @@ struct ResidentRegistryTests {
             let lee = try #require(byName.first)
             #expect(lee.idNumber.count == 18 && lee.idNumber.hasPrefix("361102") && lee.idNumber.contains("********"))
             #expect(lee.phone == "138****1002")
-            #expect(lee.buildingName == "上滩头小区 1 栋" && lee.door == "1-102" && lee.birthDate == "1968-07-01")
+            #expect(lee.buildingName == "上滩头小区 1 栋" && lee.door == "1-102")
             #expect(try await residents("tag=hardship", client).map(\.name) == ["李建国"])
             let lonely = "独居老人".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             #expect(try await residents("tag=\(lonely)", client).map(\.name) == ["王秀英"])
@@ -240,6 +240,25 @@ struct ResidentRegistryTests {
             #expect(full.status == .ok && full.body.string.contains(number) && full.body.string.contains("13807931002"))
             let exports = try await auditActions(app).filter { $0.action == "export" && $0.target == "residents" }
             #expect(exports.count == 2)
+        }
+    }
+
+    /// #16 item 2: the masked ID number stars exactly the birth date's digits, so no masked output
+    /// may carry the birth date beside it.
+    @Test func item02_aMaskedIDNumberComesWithoutWhatUnmasksIt() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let staff = try await signIn("community", app)
+            let list = try await staff.client.send(.GET, "/api/v1/residents?limit=500")
+            #expect(list.status == .ok)
+            #expect(!list.body.string.contains("1968-07-01") && !list.body.string.contains("birthDate"))
+            let lee = try #require(try await residents("name=%E5%BB%BA%E5%9B%BD", staff.client).first)
+            let one = try await staff.client.send(.GET, "/api/v1/residents/\(lee.id)")
+            #expect(one.status == .ok && !one.body.string.contains("1968-07-01") && !one.body.string.contains("19680701"))
+            let masked = try await staff.client.send(.GET, "/api/v1/residents.csv").body.string
+            let leeLine = try #require(masked.split(separator: "\r\n").first { $0.contains("李建国") })
+            #expect(!leeLine.contains("1968-07-01") && leeLine.hasSuffix(",male,"))
+            let full = try await staff.client.send(.GET, "/api/v1/residents.csv?unmasked=true&reason=%E6%8D%A2%E5%B1%8A%E9%80%89%E4%B8%BE")
+            #expect(full.body.string.contains("1968-07-01"), "the unmasked, audited export keeps the birth date")
         }
     }
 

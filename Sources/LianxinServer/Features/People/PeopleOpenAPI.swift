@@ -137,14 +137,13 @@ enum PeopleOpenAPI: OpenAPIVocabulary {
                 [
                     ("id", uuid), ("householdId", uuid), ("buildingId", uuid), ("buildingName", text), ("door", text), ("gridCode", text),
                     ("communityCode", text), ("name", text), ("gender", enumeration(["male", "female"])),
-                    ("birthDate", ["type": "string", "format": "date"]),
                     ("idNumber", string("masked: first 6 and last 4 characters")), ("phone", nullable("string")),
                     ("relation", enumeration(HouseholdRelation.allCases.map(\.rawValue))), ("tags", ["type": "array", "items": text]),
                     ("registrationDivision", nullable("string")), ("residenceType", enumeration(["permanent", "floating"])),
                     ("createdAt", dateTime), ("updatedAt", dateTime),
                 ],
                 required: [
-                    "id", "householdId", "buildingId", "gridCode", "communityCode", "name", "gender", "birthDate", "idNumber", "relation", "tags",
+                    "id", "householdId", "buildingId", "gridCode", "communityCode", "name", "gender", "idNumber", "relation", "tags",
                     "residenceType",
                 ])
         ),

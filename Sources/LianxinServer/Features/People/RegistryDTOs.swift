@@ -2,7 +2,8 @@ import Vapor
 import Fluent
 import LianxinCore
 
-/// A resident as the API shows it: ID number and phone masked.
+/// A resident as the API shows it: ID number and phone masked, and no birth date — the masked ID
+/// number stars exactly the birth date's eight digits, so showing it beside them would unmask it.
 struct ResidentDTO: Content {
     var id: UUID
     var householdId: UUID
@@ -13,7 +14,6 @@ struct ResidentDTO: Content {
     var communityCode: String
     var name: String
     var gender: String
-    var birthDate: String
     var idNumber: String
     var phone: String?
     var relation: String
@@ -35,7 +35,7 @@ struct ResidentDTO: Content {
                 id: try resident.requireID(), householdId: resident.householdID, buildingId: resident.buildingID,
                 buildingName: names[resident.buildingID] ?? "", door: doors[resident.householdID] ?? "",
                 gridCode: resident.gridCode, communityCode: resident.communityCode, name: resident.name, gender: resident.gender,
-                birthDate: resident.birthDate, idNumber: PersonalDataMask.idNumber(try cipher.open(resident.idNumberCipher)),
+                idNumber: PersonalDataMask.idNumber(try cipher.open(resident.idNumberCipher)),
                 phone: try resident.phoneCipher.map { PersonalDataMask.phone(try cipher.open($0)) }, relation: resident.relation,
                 tags: TagList.decode(resident.tags), registrationDivision: resident.registrationDivision,
                 residenceType: resident.residenceType, createdAt: resident.createdAt, updatedAt: resident.updatedAt)

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import LianxinCore
 
-/// Residents as CSV in the import's columns (plus gender and birth date), UTF-8 with BOM. ID
+/// Residents as CSV in the import's columns (plus gender and birth date), UTF-8 with BOM. A masked
+/// export leaves the birth date empty: the masked ID number stars exactly its digits. ID
 /// numbers and phones are masked unless `unmasked`; the caller audits the export.
 enum ResidentExport {
     static let columns: [ResidentColumn] = [
@@ -32,7 +33,7 @@ enum ResidentExport {
                 unmasked ? idNumber : PersonalDataMask.idNumber(idNumber), phone.map { unmasked ? $0 : PersonalDataMask.phone($0) } ?? "",
                 resident.relation, TagList.decode(resident.tags).joined(separator: ";"), resident.registrationDivision ?? "",
                 resident.residenceType, building?.latitude.map { String($0) } ?? "", building?.longitude.map { String($0) } ?? "",
-                resident.gender, resident.birthDate,
+                resident.gender, unmasked ? resident.birthDate : "",
             ])
         }
         return text
