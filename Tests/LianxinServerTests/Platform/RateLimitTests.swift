@@ -47,4 +47,31 @@ struct PasswordRotationTests {
             #expect(try await client.send(.GET, "/api/v1/work-orders").status == .ok)
         }
     }
+
+    /// #16 item 6: behind a proxy the client is the right-most untrusted address, and the limiters
+    /// forget clients whose buckets have refilled instead of growing without bound.
+    @Test func item06_forgedAddressesAreIgnoredAndLimiterMemoryIsBounded() throws {
+        let settings = try LianxinSettings.load(
+            from: ["LIANXIN_TRUSTED_PROXIES": "10.0.0.0/8", "LIANXIN_SECRET_KEY": String(repeating: "k", count: 40)],
+            workingDirectory: NSTemporaryDirectory()
+        ).settings
+        #expect(settings.trustedProxies.client(peer: "10.1.2.3", forwardedFor: ["6.6.6.6, 203.0.113.7"]) == "203.0.113.7")
+        let legacy = try LianxinSettings.load(
+            from: ["LIANXIN_TRUST_PROXY": "true", "LIANXIN_SECRET_KEY": String(repeating: "k", count: 40)],
+            workingDirectory: NSTemporaryDirectory()
+        ).settings
+        #expect(legacy.trustedProxies == .loopback)
+        #expect(throws: LianxinSettings.Problem.self) {
+            _ = try LianxinSettings.load(
+                from: ["LIANXIN_TRUSTED_PROXIES": "10.0.0.0/8, lb.internal", "LIANXIN_SECRET_KEY": String(repeating: "k", count: 40)],
+                workingDirectory: NSTemporaryDirectory())
+        }
+
+        let limits = RateLimits()
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        for index in 0..<5_000 { _ = limits.allow("login-ip:198.51.\(index / 256).\(index % 256)", perMinute: 10, at: start) }
+        #expect(limits.bucketCount == 5_000)
+        #expect(limits.allow("login-ip:203.0.113.1", perMinute: 10, at: start.addingTimeInterval(3_600)))
+        #expect(limits.bucketCount == 1, "buckets that refilled an hour ago are dropped")
+    }
 }

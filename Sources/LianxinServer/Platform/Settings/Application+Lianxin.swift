@@ -65,11 +65,9 @@ extension Application {
 extension Request {
     var lianxin: LianxinContext { application.lianxin }
 
-    /// The client's address, from `X-Forwarded-For` only when the proxy is trusted.
+    /// The client's address: the connection's peer, or behind trusted proxies the right-most
+    /// `X-Forwarded-For` address that is not one of them (the left-hand entries may be forged).
     var clientIP: String? {
-        if lianxin.settings.trustedProxies, let forwarded = headers.first(name: "X-Forwarded-For") {
-            return forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        return remoteAddress?.ipAddress
+        lianxin.settings.trustedProxies.client(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor])
     }
 }

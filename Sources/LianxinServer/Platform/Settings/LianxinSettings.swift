@@ -1,4 +1,5 @@
 import Foundation
+import LianxinCore
 import Logging
 import Crypto
 
@@ -21,7 +22,8 @@ public struct LianxinSettings: Sendable {
     public var bcryptCost: Int
     public var seedDemo: Bool
     public var autoMigrate: Bool
-    public var trustedProxies: Bool
+    /// Proxies whose `X-Forwarded-For` entries are believed (none by default).
+    public var trustedProxies: TrustedProxies
     /// Whether this instance sweeps SLA alerts (every instance may; claims never overlap).
     public var runScheduler: Bool
     /// Where uploaded photos are kept.
@@ -74,7 +76,13 @@ public struct LianxinSettings: Sendable {
             variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
             meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
         .init(
-            variable: "LIANXIN_TRUST_PROXY", defaultValue: "false", meaning: "take the client address from `X-Forwarded-For` (behind a load balancer)"
+            variable: "LIANXIN_TRUSTED_PROXIES", defaultValue: "(none)",
+            meaning:
+                "addresses or CIDR ranges of the load balancers in front (e.g. `10.0.0.0/8, 127.0.0.1`): the client is the right-most `X-Forwarded-For` address that is not one of them"
+        ),
+        .init(
+            variable: "LIANXIN_TRUST_PROXY", defaultValue: "false",
+            meaning: "`true` trusts a proxy on loopback only (the same as `LIANXIN_TRUSTED_PROXIES=127.0.0.0/8,::1`)"
         ),
         .init(
             variable: "LIANXIN_SCHEDULER", defaultValue: "true",
@@ -119,6 +127,14 @@ public struct LianxinSettings: Sendable {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
+        }
+        func trustedProxies() throws -> TrustedProxies {
+            if let list = value("LIANXIN_TRUSTED_PROXIES") {
+                do throws(TrustedProxies.InvalidEntry) { return try TrustedProxies(parsing: list) } catch {
+                    throw Problem.invalid(variable: "LIANXIN_TRUSTED_PROXIES", value: error.entry, reason: "expected IP addresses or CIDR ranges")
+                }
+            }
+            return try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false) ? .loopback : .none
         }
         func absolute(_ path: String) -> String {
             path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
@@ -174,7 +190,7 @@ public struct LianxinSettings: Sendable {
             bcryptCost: cost,
             seedDemo: try bool("LIANXIN_DEMO", value("LIANXIN_DEMO"), default: false),
             autoMigrate: try bool("LIANXIN_AUTO_MIGRATE", value("LIANXIN_AUTO_MIGRATE"), default: database.isSQLite),
-            trustedProxies: try bool("LIANXIN_TRUST_PROXY", value("LIANXIN_TRUST_PROXY"), default: false),
+            trustedProxies: try trustedProxies(),
             runScheduler: try bool("LIANXIN_SCHEDULER", value("LIANXIN_SCHEDULER"), default: true),
             fileStore: fileStore,
             maxUploadBytes: try int("LIANXIN_MAX_UPLOAD_MB", value("LIANXIN_MAX_UPLOAD_MB"), default: 10, range: 1...50) * 1_048_576,
