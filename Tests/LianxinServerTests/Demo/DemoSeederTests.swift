@@ -9,7 +9,7 @@ import Fluent
 @Suite("Demo city: seeded only where it cannot become a door with a published key")
 struct DemoSeederTests {
     @Test func item03_demoAccountsAreRefusedInProduction() async throws {
-        try await withLianxin(settings: ["LIANXIN_ENV": "production"]) { app, _ in
+        try await withLianxin(settings: ["LIANXIN_ENV": "production", "LIANXIN_BCRYPT_COST": "10"]) { app, _ in
             await #expect(throws: DemoSeeder.Refusal.self) { _ = try await DemoSeeder(application: app).run() }
             let users = try await User.query(on: app.db).count()
             let divisions = try await Division.query(on: app.db).count()

@@ -13,6 +13,21 @@ struct SettingsTests {
         }
     }
 
+    /// #16 item 15 (lesser): production refuses a bcrypt cost below 10; development keeps 4 for fast tests.
+    @Test func item15_productionRefusesAWeakPasswordHashCost() throws {
+        let key = String(repeating: "k", count: 40)
+        #expect(throws: LianxinSettings.Problem.self) {
+            _ = try LianxinSettings.load(
+                from: ["LIANXIN_ENV": "production", "LIANXIN_SECRET_KEY": key, "LIANXIN_BCRYPT_COST": "4"], workingDirectory: NSTemporaryDirectory())
+        }
+        let production = try LianxinSettings.load(
+            from: ["LIANXIN_ENV": "production", "LIANXIN_SECRET_KEY": key, "LIANXIN_BCRYPT_COST": "10"], workingDirectory: NSTemporaryDirectory())
+        #expect(production.settings.bcryptCost == 10)
+        let development = try LianxinSettings.load(
+            from: ["LIANXIN_SECRET_KEY": key, "LIANXIN_BCRYPT_COST": "4"], workingDirectory: NSTemporaryDirectory())
+        #expect(development.settings.bcryptCost == 4)
+    }
+
     @Test func developmentGeneratesAPrivateKeyFileOnceAndWarns() throws {
         let directory = NSTemporaryDirectory() + "lianxin-settings-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -70,7 +70,9 @@ public struct LianxinSettings: Sendable {
             meaning: "the address residents and integrations use; links and QR codes are built from it"),
         .init(variable: "LIANXIN_DATA_DIR", defaultValue: "./data", meaning: "folder for the SQLite file, the generated key and uploaded files"),
         .init(variable: "LIANXIN_RESOURCES_DIR", defaultValue: "./Resources", meaning: "folder with Views, Locales and Data shipped with Lianxin"),
-        .init(variable: "LIANXIN_BCRYPT_COST", defaultValue: "12", meaning: "bcrypt work factor for passwords (4–31)"),
+        .init(
+            variable: "LIANXIN_BCRYPT_COST", defaultValue: "12",
+            meaning: "bcrypt work factor for passwords (10–31 in production; 4–31 in development, for fast tests)"),
         .init(variable: "LIANXIN_DEMO", defaultValue: "false", meaning: "`true` seeds the demo city on start (same as `serve --demo`)"),
         .init(
             variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
@@ -150,7 +152,7 @@ public struct LianxinSettings: Sendable {
             throw Problem.invalid(variable: "LIANXIN_DATABASE_URL", value: DatabaseURL.redacted(databaseText), reason: "\(error)")
         }
         let port = try int("LIANXIN_PORT", value("LIANXIN_PORT"), default: 8080, range: 1...65535)
-        let cost = try int("LIANXIN_BCRYPT_COST", value("LIANXIN_BCRYPT_COST"), default: 12, range: 4...31)
+        let cost = try int("LIANXIN_BCRYPT_COST", value("LIANXIN_BCRYPT_COST"), default: 12, range: mode == .production ? 10...31 : 4...31)
         let levelText = value("LIANXIN_LOG_LEVEL") ?? "info"
         guard let logLevel = Logger.Level(rawValue: levelText) else {
             throw Problem.invalid(variable: "LIANXIN_LOG_LEVEL", value: levelText, reason: "unknown level")
