@@ -51,6 +51,11 @@ public struct DivisionCode: Hashable, Sendable, Codable, Comparable, CustomStrin
     /// Whether `other` is this division or lies below it.
     public func contains(_ other: DivisionCode) -> Bool { other.value.hasPrefix(value) }
 
+    /// Whether one of the two lies inside the other (the same line of the tree): a county and one
+    /// of its townships are related, two counties are not. A unit may serve an order only when its
+    /// division is related to the order's.
+    public func isRelated(to other: DivisionCode) -> Bool { contains(other) || other.contains(self) }
+
     /// The smallest division containing every one of `codes` (nil for none, or no common province).
     public static func smallestContaining(_ codes: [DivisionCode]) -> DivisionCode? {
         guard let first = codes.first else { return nil }

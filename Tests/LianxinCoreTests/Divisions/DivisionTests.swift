@@ -27,6 +27,17 @@ struct DivisionTests {
         #expect(try #require(DivisionCode("361102001001")).lineage.map(\.value) == ["361102001001", "361102001", "361102", "3611", "36"])
     }
 
+    @Test func relatedDivisionsAreOnOneLineOfTheTree() throws {
+        let city = try #require(DivisionCode("3611"))
+        let xinzhou = try #require(DivisionCode("361102"))
+        let guangfeng = try #require(DivisionCode("361103"))
+        let township = try #require(DivisionCode("361102001"))
+        #expect(xinzhou.isRelated(to: township) && township.isRelated(to: xinzhou))
+        #expect(city.isRelated(to: guangfeng) && xinzhou.isRelated(to: xinzhou))
+        #expect(!xinzhou.isRelated(to: guangfeng), "two counties of one city are not related")
+        #expect(!township.isRelated(to: guangfeng))
+    }
+
     @Test func aDivisionFileIsCheckedWholeBeforeAnythingIsAccepted() {
         let text = "code,level,name,parent_code\n36,province,江西省,\n3611,city,上饶市,36\n361102,township,错层级,3611\n3612,city,,36\n3611,city,again,36\n"
         guard case .failure(let rejected) = DivisionFile.read(text) else {

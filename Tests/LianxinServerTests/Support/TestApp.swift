@@ -151,6 +151,11 @@ extension TestingHTTPResponse {
     func field(_ name: String) throws -> Any? {
         (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])?[name]
     }
+
+    /// The fields a problem body names in its `errors`.
+    func problemFields() throws -> [String] {
+        (try field("errors") as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+    }
 }
 
 /// Counts rows of a table.

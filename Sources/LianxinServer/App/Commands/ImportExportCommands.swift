@@ -36,7 +36,8 @@ struct ImportCommands: AsyncCommandGroup {
             }
             do {
                 let report = try await GridImporter(app: app).importGeoJSON(
-                    data, coordinates: signature.gcj02 ? .gcj02 : .wgs84, replace: signature.replace, communityBounds: bounds, actor: .commandLine)
+                    data, coordinates: signature.gcj02 ? .gcj02 : .wgs84, replace: signature.replace, communityBounds: bounds, within: nil,
+                    actor: .commandLine)
                 context.console.print(
                     "grids: \(report.added) added, \(report.changed) changed (new version), \(report.unchanged) unchanged, \(report.retired) retired")
             } catch let problem as Problem {

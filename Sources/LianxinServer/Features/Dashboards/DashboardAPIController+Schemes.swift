@@ -16,7 +16,7 @@ extension DashboardAPIController {
 
     /// Stores a scheme (weights, indicator parameters, ranking rules); a bad scheme is a 422 naming the field.
     func saveScheme(req: Request) async throws -> AssessmentScheme {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         let code = req.parameters.get("code") ?? ""
         guard (1...40).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw Problem.invalid(field: "code", "1–40 letters, digits or hyphens / 编码无效")

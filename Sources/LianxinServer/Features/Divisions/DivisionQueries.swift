@@ -20,4 +20,13 @@ enum DivisionQueries {
         try await db.sql.raw("SELECT code FROM divisions WHERE LENGTH(code) = 6 ORDER BY code LIMIT 1").first()
             .map { try $0.decode(column: "code", as: String.self) }
     }
+
+    /// The division the deployment serves: the smallest one containing every county it holds
+    /// (a city for the demo city, the county itself for a one-county deployment); nil before any
+    /// county is imported. Reference data shared by the whole deployment belongs to this level.
+    static func deploymentDivision(on db: any Database) async throws -> DivisionCode? {
+        let counties = try await db.sql.raw("SELECT code FROM divisions WHERE LENGTH(code) = 6").all()
+            .compactMap { DivisionCode(try $0.decode(column: "code", as: String.self)) }
+        return DivisionCode.smallestContaining(counties)
+    }
 }

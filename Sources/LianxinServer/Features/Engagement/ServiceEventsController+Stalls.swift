@@ -29,7 +29,8 @@ extension ServiceEventsController {
             stall.name = checks.text(input.name, prefix + "name", 1...100, label: "摊位名称")
             stall.services = checks.text(input.services, prefix + "services", 0...500, label: "服务项目")
             if let department = input.departmentId {
-                if try await Department.find(department, on: req.db) == nil {
+                let principal = try req.requirePrincipal()
+                if try await DepartmentLookup.usable([department], division: principal.division, for: principal, on: req.db) == nil {
                     checks.fail(prefix + "departmentId", "unknown department / 部门不存在")
                 } else {
                     stall.departmentID = department

@@ -20,7 +20,7 @@ enum GridChangeApplier {
             do {
                 _ = try await GridImporter(app: app).importGeoJSON(
                     Data(change.grids.utf8), coordinates: .wgs84, replace: false,
-                    retiring: Set(change.retiringCodes), actor: actor)
+                    retiring: Set(change.retiringCodes), within: DivisionCode(change.divisionCode), actor: actor)
                 change.appliedAt = app.lianxin.now()
                 applied += 1
             } catch let problem as Problem {

@@ -41,7 +41,7 @@ extension GridChangesController {
     static func dryRun(_ change: GridChange, _ req: Request) async throws -> GridImportReport {
         try await GridImporter(app: req.application).importGeoJSON(
             Data(change.grids.utf8), coordinates: .wgs84, replace: false, retiring: Set(change.retiringCodes),
-            actor: try req.requirePrincipal().auditActor, dryRun: true)
+            within: try req.requirePrincipal().division, actor: try req.requirePrincipal().auditActor, dryRun: true)
     }
 
     /// The review row of a decision in the change's current round.

@@ -16,7 +16,7 @@ struct GridImporter {
     /// check runs and the report says what would happen, but nothing is written.
     func importGeoJSON(
         _ data: Data, coordinates: CoordinateSystem, replace: Bool, retiring: Set<String> = [],
-        communityBounds: [String: AreaGeometry] = [:], actor: AuditActor, dryRun: Bool = false
+        communityBounds: [String: AreaGeometry] = [:], within scope: DivisionCode?, actor: AuditActor, dryRun: Bool = false
     ) async throws -> GridImportReport {
         var features: [GridFeature]
         do {
@@ -42,7 +42,8 @@ struct GridImporter {
                 checks.fail("/features/\(index)/properties/parent", "grid \(feature.code): give the community code (parent) / 缺少所属社区代码")
                 continue
             }
-            if !communities.contains(parent) {
+            let inScope = scope.map { scope in DivisionCode(parent).map(scope.contains) ?? false } ?? true
+            if !communities.contains(parent) || !inScope {
                 checks.fail(
                     "/features/\(index)/properties/parent",
                     "grid \(feature.code): \(parent) is not a known community or village / 所属社区 \(parent) 不存在")
@@ -51,7 +52,8 @@ struct GridImporter {
 
         let inForce = try await Grid.query(on: app.db).filter(\.$validTo == nil)
             .group(.or) { $0.filter(\.$communityCode ~~ parents).filter(\.$code ~~ retiring) }.all()
-        for code in retiring.subtracting(inForce.map(\.code)).sorted() {
+        let retirable = inForce.filter { grid in scope.map { DivisionCode(grid.communityCode).map($0.contains) ?? false } ?? true }
+        for code in retiring.subtracting(retirable.map(\.code)).sorted() {
             checks.fail("/retiringCodes", "grid \(code) is not in force / 网格 \(code) 不存在或已撤销")
         }
         let fileCodes = Set(features.map(\.code))

@@ -76,7 +76,8 @@ struct GridsController: RouteCollection {
         let replace = try req.query.get(Bool?.self, at: "replace") ?? false
         do {
             return try await GridImporter(app: req.application).importGeoJSON(
-                Data(body.readableBytesView), coordinates: try Self.coordinates(req), replace: replace, actor: principal.auditActor)
+                Data(body.readableBytesView), coordinates: try Self.coordinates(req), replace: replace, within: principal.division,
+                actor: principal.auditActor)
         } catch let problem as Problem {
             await req.audit(.gridsImported, result: .failure, target: "grids", detail: problem.detail)
             throw problem

@@ -21,7 +21,7 @@ extension ClassifierController {
 
     /// Trains on closed orders (and corrections), stores the next version and switches to it.
     func train(req: Request) async throws -> Response {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         let input = try req.content.decode(TrainingInput.self)
         let limit = input.limit ?? 200_000
         guard (1...2_000_000).contains(limit) else { throw Problem.invalid(field: "/limit", "1–2000000") }
@@ -58,7 +58,7 @@ extension ClassifierController {
 
     /// Stores a model file trained elsewhere (`lianxin train --out`); a damaged file is refused with the reason.
     func importModel(req: Request) async throws -> Response {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw Problem.invalid(field: "/file", "send the model file as the request body / 请上传模型文件")
         }
@@ -80,7 +80,7 @@ extension ClassifierController {
 
     /// Disables (or re-enables) a version; the instance switches to the newest enabled one.
     func update(req: Request) async throws -> ModelDTO {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         guard let version = req.parameters.get("version", as: Int.self) else { throw Problem.notFound("classifier model") }
         guard let disabled = try req.content.decode(UpdateInput.self).disabled else {
             throw Problem.invalid(field: "/disabled", "true or false")

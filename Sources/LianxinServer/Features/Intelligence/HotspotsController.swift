@@ -56,7 +56,7 @@ struct HotspotsController: RouteCollection {
 
     /// Changes the detection parameters (administrators), audited.
     func saveParameters(req: Request) async throws -> HotspotService.Settings {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         let settings = try req.content.decode(HotspotService.Settings.self)
         try await HotspotService.save(settings, by: principal.auditActor, app: req.application)
         return settings

@@ -5,7 +5,9 @@ import LianxinCore
 /// The resident tag catalogue.
 extension ResidentsController {
     func tags(req: Request) async throws -> [ResidentTagDTO] {
-        _ = try await req.require(.viewResidents)
+        // Configuration, no one's personal data: every staff member may read it; the deployment's
+        // administrator changes it.
+        _ = try req.requirePrincipal()
         return try await ResidentTagRecord.query(on: req.db).sort(\.$id).all().map {
             ResidentTagDTO(code: $0.id ?? "", chineseLabel: $0.chineseLabel, englishLabel: $0.englishLabel, active: $0.active)
         }
@@ -15,7 +17,7 @@ extension ResidentsController {
 
     /// Adds or changes a tag of the catalogue (a tag in use is deactivated, never deleted).
     func putTag(req: Request) async throws -> ResidentTagDTO {
-        let principal = try await req.require(.manageResidents)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         let code = req.parameters.get("code") ?? ""
         guard (1...40).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw Problem.invalid(field: "/code", "a tag code of 1–40 ASCII letters and digits, e.g. livingAloneElderly / 标签编码须为 1–40 位字母或数字")

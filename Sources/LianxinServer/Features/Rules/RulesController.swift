@@ -91,7 +91,7 @@ struct RulesController: RouteCollection {
 
     /// Replaces (or adds) a policy; the body is checked by the domain's own decoder.
     func putPolicy(req: Request) async throws -> Response {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         guard let code = req.parameters.get("code"), (1...64).contains(code.count) else { throw Problem.notFound("policy") }
         let policy: SLAPolicy
         do {
@@ -137,7 +137,7 @@ struct RulesController: RouteCollection {
     /// Adds a holiday notice as text (`date,kind[,name]` lines, kind holiday|workday); the merged
     /// calendar must still be valid, or nothing is written.
     func importDays(req: Request) async throws -> [DayDTO] {
-        let principal = try await req.require(.manageRules)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         guard let text = req.body.string, !text.isEmpty else {
             throw Problem.invalid(field: "/", "the body is the notice as date,kind[,name] lines / 请求体为节假日安排文本")
         }

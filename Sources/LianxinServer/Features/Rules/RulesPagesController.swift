@@ -168,7 +168,7 @@ struct AdminPagesController: RouteCollection {
             do {
                 _ = try await GridImporter(app: req.application).importGeoJSON(
                     Data(file.data.readableBytesView), coordinates: system,
-                    replace: form.replace == "true", actor: principal.auditActor)
+                    replace: form.replace == "true", within: principal.division, actor: principal.auditActor)
             } catch let problem as Problem {
                 await req.audit(.gridsImported, result: .failure, target: "grids", detail: problem.detail)
                 throw problem

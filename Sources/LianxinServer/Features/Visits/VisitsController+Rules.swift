@@ -6,7 +6,9 @@ import LianxinCore
 /// The visit rules per resident tag.
 extension VisitsController {
     func rules(req: Request) async throws -> [RuleDTO] {
-        _ = try await req.require(.viewResidents)
+        // Configuration, no one's personal data: every staff member may read it; the deployment's
+        // administrator changes it.
+        _ = try req.requirePrincipal()
         return try await VisitRuleRecord.query(on: req.db).sort(\.$id).all().map { RuleDTO(tag: $0.id ?? "", cadence: $0.cadence) }
     }
 
@@ -14,7 +16,7 @@ extension VisitsController {
 
     /// Sets a tag's cadence (`*` for every household); audited.
     func putRule(req: Request) async throws -> RuleDTO {
-        let principal = try await req.require(.manageResidents)
+        let principal = try await req.requireReferenceAuthority(.manageRules)
         guard let tag = req.parameters.get("tag") else { throw Problem.notFound("tag") }
         let known = try await ResidentTagRecord.find(tag, on: req.db) != nil
         guard tag == "*" || known else { throw Problem.notFound("tag") }

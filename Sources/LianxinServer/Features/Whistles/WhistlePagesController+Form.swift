@@ -28,7 +28,9 @@ extension WhistlePagesController {
         let chosen = Set((values["departmentIds"] ?? "").split(separator: ",").map(String.init))
         let model = FormModel(
             values: values, errors: errors, error: error,
-            departments: lookup.departmentOptions.map { SelectOption(value: $0.value, label: $0.label, selected: chosen.contains($0.value)) },
+            departments: lookup.departmentOptions(for: principal.division, principal: principal).map {
+                SelectOption(value: $0.value, label: $0.label, selected: chosen.contains($0.value))
+            },
             orderId: orderID, orderNumber: number)
         return try await req.page("whistles/whistle-new", title: "nav_whistles", model: model, status: status)
     }

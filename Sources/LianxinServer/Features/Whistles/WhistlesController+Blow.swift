@@ -13,11 +13,6 @@ extension WhistlesController {
         let description = input.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if description.count > 4000 { checks.fail("/description", "at most 4000 characters / 不超过 4000 字") }
         if input.requiredArrivalAt == nil { checks.fail("/requiredArrivalAt", "is required / 须填写报到时限") }
-        let ids = Array(Set(input.departmentIds ?? []))
-        let departments = ids.isEmpty ? [] : try await Department.query(on: req.db).filter(\.$id ~~ ids).all()
-        if ids.isEmpty || departments.count != ids.count {
-            checks.fail("/departmentIds", "name one or more existing departments / 须指定存在的部门")
-        }
         var division = principal.division
         if let text = input.divisionCode {
             if let code = DivisionCode(text), principal.canSee(code) {
@@ -25,6 +20,11 @@ extension WhistlesController {
             } else {
                 checks.fail("/divisionCode", "outside your division / 超出您的管辖范围")
             }
+        }
+        let ids = Array(Set(input.departmentIds ?? []))
+        let departments = try await DepartmentLookup.usable(ids, division: division, for: principal, on: req.db) ?? []
+        if ids.isEmpty || departments.count != ids.count {
+            checks.fail("/departmentIds", "name one or more existing departments / 须指定存在的部门")
         }
         if let orderID = input.orderId {
             let order = try await WorkOrder.find(orderID, on: req.db)

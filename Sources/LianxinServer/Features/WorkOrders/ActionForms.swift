@@ -73,7 +73,7 @@ struct ActionFormInput: Content {
 extension WorkbenchLookup {
     /// The forms for the actions offered to this user on this order, the usual next step first.
     func actionForms(
-        offered: [WorkOrderActionKind], order: WorkOrder, t: (String) -> String,
+        offered: [WorkOrderActionKind], order: WorkOrder, principal: Principal, t: (String) -> String,
         values: [String: String] = [:], errors: [String: String] = [:]
     ) -> [ActionForm] {
         func field(_ kind: String, _ name: String, _ label: String, required: Bool = false, options: [SelectOption] = [], help: String = "")
@@ -83,7 +83,8 @@ extension WorkbenchLookup {
                 kind: kind, name: name, label: t(label), options: options.selecting(values[name]), required: required,
                 value: values[name] ?? "", error: errors[name] ?? "", help: help.isEmpty ? "" : t(help))
         }
-        let departments = departmentOptions.filter { $0.value != order.departmentID?.uuidString }
+        let unitChoices = DivisionCode(order.divisionCode).map { departmentOptions(for: $0, principal: principal) } ?? []
+        let departments = unitChoices.filter { $0.value != order.departmentID?.uuidString }
         let yesNo = [SelectOption(value: "true", label: t("wb_yes")), SelectOption(value: "false", label: t("wb_no"))]
         let satisfaction = Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
         let units = [TimeLimitUnit.workingDays, .workingHours, .minutes].map { SelectOption(value: $0.rawValue, label: t("wb_unit_\($0.rawValue)")) }
@@ -96,7 +97,7 @@ extension WorkbenchLookup {
                 fields = [
                     FormField(
                         kind: "select", name: "departmentId", label: t("wb_department"),
-                        options: departmentOptions.selecting(values["departmentId"] ?? order.suggestedDepartmentID?.uuidString),
+                        options: unitChoices.selecting(values["departmentId"] ?? order.suggestedDepartmentID?.uuidString),
                         required: true, error: errors["departmentId"] ?? ""),
                     field("text", "note", "wb_note"),
                 ]

@@ -40,7 +40,7 @@ extension DeskPagesController {
         let tops = lookup.catalog.categories.values.filter { $0.parentCode == nil && $0.active }
             .compactMap { c in c.id.map { SelectOption(value: $0, label: c.name) } }.sorted { $0.value < $1.value }
         let model = QueueModel(
-            orders: orders, departments: lookup.departmentOptions,
+            orders: orders, departments: lookup.departmentOptions(for: principal.division, principal: principal),
             statuses: Self.waiting.map { SelectOption(value: $0.rawValue, label: $0.title(english: lookup.english)) }.selecting(status),
             categories: tops.selecting(category), status: status, category: category, overdueOnly: overdueOnly,
             notice: notice, error: error, canRoute: [.operator, .dispatcher].contains(principal.role),
@@ -56,7 +56,7 @@ extension DeskPagesController {
         var order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let form = try req.content.decode(RouteForm.self)
         let service = WorkOrderService(application: req.application, database: req.db)
-        let actor = principal.workOrderActor
+        let actor = WorkOrderService.Acting.staff(principal)
         do {
             guard let text = form.departmentId, let department = UUID(uuidString: text) else {
                 throw Problem.invalid(field: "/departmentId", req.t("wb_choose_department"))

@@ -40,7 +40,7 @@ extension OrderPagesController {
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
             }
-            _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: principal.workOrderActor)
+            _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: .staff(principal))
             let back = WorkOrderActionKind(rawValue: input.action ?? "") ?? .addProgressNote
             return req.redirect(to: "/orders/\(try order.requireID())?done=\(back.rawValue)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {

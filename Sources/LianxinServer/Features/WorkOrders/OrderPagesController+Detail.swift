@@ -95,7 +95,7 @@ extension OrderPagesController {
                 ? String(format: req.t("wb_supervised_level"), order.supervisionLevel)
                     + (state.supervisionDeadline.map { " · " + WorkbenchLookup.beijing($0) } ?? "")
                 : "",
-            forms: lookup.actionForms(offered: offered, order: order, t: req.t, values: values, errors: errors),
+            forms: lookup.actionForms(offered: offered, order: order, principal: principal, t: req.t, values: values, errors: errors),
             notice: notice, error: error, duplicates: duplicates, createdJustNow: createdJustNow)
         return try await req.page("workorders/order", title: "wb_order", model: model, status: status)
     }

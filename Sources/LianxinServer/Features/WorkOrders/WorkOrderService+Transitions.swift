@@ -5,29 +5,16 @@ import LianxinCore
 
 extension WorkOrderService {
     /// Applies `action` to the order, appending its event and moving its clocks, or throws the
-    /// reason it is not allowed (403 permission, 409 state, 422 data). Concurrent changes to the
+    /// reason it is not allowed (403 permission, 409 state, 422 data). Every object the action
+    /// names (the unit, the parent order, the assignee, the photos) is checked first. Concurrent changes to the
     /// same order are detected by its version; the loser gets a 409 and may retry.
-    func apply(_ action: WorkOrderAction, to row: WorkOrder, by actor: WorkOrderActor) async throws -> WorkOrder {
+    func apply(_ action: WorkOrderAction, to row: WorkOrder, by acting: Acting) async throws -> WorkOrder {
         let now = context.now()
         let state = try Self.decodeState(row)
         let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
         let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
-        if case .merge(let parentID) = action {
-            guard parentID != row.id, let parent = try await WorkOrder.find(parentID, on: database),
-                try Self.decodeState(parent).acceptsMergedChildren
-            else {
-                throw Problem.conflict("The parent order does not exist or is finished / 主工单不存在或已结束", field: "/parentId")
-            }
-        }
-        if case .dispatch(let departmentID) = action.departmentTarget ?? .none, try await Department.find(departmentID, on: database) == nil {
-            throw Problem.invalid(field: "/departmentId", "unknown department / 部门不存在")
-        }
-        if let photoIDs = action.photoIDs, !photoIDs.isEmpty {
-            let found = try await Attachment.query(on: database).filter(\.$orderID == row.requireID()).filter(\.$id ~~ photoIDs).count()
-            guard found == Set(photoIDs).count else {
-                throw Problem.invalid(field: "/photoIds", "every photo must first be uploaded to this order / 照片须先上传到本工单")
-            }
-        }
+        try await checkReferences(of: action, order: row, by: acting)
+        let actor = acting.actor
         let transition = try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(action, to: state, by: actor, at: now) }
         var clocks = try Self.decodeClocks(row)
         clocks.apply(transition.event, policy: policy)

@@ -52,7 +52,7 @@ struct WorkOrdersController: RouteCollection {
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         let action = try req.content.decode(TransitionInput.self).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db)
-            .apply(action, to: order, by: principal.workOrderActor)
+            .apply(action, to: order, by: .staff(principal))
         return try await WorkOrderLookup.dto(updated, req)
     }
 

@@ -82,9 +82,10 @@ struct WorkbenchLookup: Sendable {
             overdue: order.overdue, supervised: order.supervisionLevel > 0, note: note)
     }
 
-    /// Departments a dispatcher may pick, by name.
-    var departmentOptions: [SelectOption] {
-        catalog.departments.values.compactMap { d in d.id.map { SelectOption(value: $0.uuidString, label: d.name) } }.sorted { $0.label < $1.label }
+    /// The units `principal` may pick for work in `division` (`DepartmentLookup.mayServe`), by name.
+    func departmentOptions(for division: DivisionCode, principal: Principal) -> [SelectOption] {
+        catalog.departments.values.filter { DepartmentLookup.mayServe($0, division: division, for: principal) }
+            .compactMap { d in d.id.map { SelectOption(value: $0.uuidString, label: d.name) } }.sorted { $0.label < $1.label }
     }
 
     /// Active categories as `top / sub`, in code order.
