@@ -32,6 +32,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageDivisions
     case viewDivisions
     case exportData
+    case exportPersonalData  // residents with full ID numbers and phones in a file (with exportData)
     case unmaskPersonalData
     case viewWorkOrders
     case createWorkOrders
@@ -62,6 +63,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageDivisions: [.admin]
         case .viewDivisions: Set(Role.allCases)
         case .exportData: [.admin, .supervisor, .leader, .departmentLead]
+        case .exportPersonalData: [.leader]
         case .unmaskPersonalData: [.operator, .dispatcher, .departmentHandler, .gridMember, .communityStaff]
         case .viewWorkOrders: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
         case .createWorkOrders: [.operator, .dispatcher, .gridMember, .communityStaff]

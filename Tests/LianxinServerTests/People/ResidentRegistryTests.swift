@@ -4,6 +4,7 @@ import VaporTesting
 import Fluent
 import SQLKit
 @testable import LianxinServer
+import LianxinCore
 
 @Suite("Resident registry: import, search, privacy and grid scope")
 struct ResidentRegistryTests {
@@ -222,24 +223,67 @@ struct ResidentRegistryTests {
         }
     }
 
-    @Test func exportsAreMaskedWithoutTheUnmaskPermissionAndAlwaysAudited() async throws {
+    private func export(
+        _ staff: (client: TestClient, csrf: String), unmasked: Bool = false, reason: String? = "换届选举", query: String = ""
+    ) async throws -> TestingHTTPResponse {
+        var body: [String: Any] = ["unmasked": unmasked]
+        if let reason { body["reason"] = reason }
+        return try await staff.client.send(
+            .POST, "/api/v1/residents/exports" + query, headers: ["X-CSRF-Token": staff.csrf],
+            raw: (Array(try JSONSerialization.data(withJSONObject: body)), .json))
+    }
+
+    @Test func exportsAreMaskedWithoutThePersonalDataPermissionAndAlwaysAudited() async throws {
         try await withLianxin(demo: true) { app, _ in
             let number = DemoResidents.idNumber("361102", "19680701", 131)
-            let leader = try await signIn("leader", app)
-            let masked = try await leader.client.send(.GET, "/api/v1/residents.csv")
+            let supervisor = try await signIn("supervisor", app)
+            let masked = try await export(supervisor)
             #expect(masked.status == .ok)
             let text = masked.body.string
             #expect(text.hasPrefix("\u{FEFF}grid_code,community_code,building"))
             #expect(text.contains("李建国") && text.contains("138****1002") && !text.contains(number) && !text.contains("13807931002"))
             #expect(text.split(separator: "\r\n").count == 7)
-            #expect(try await leader.client.send(.GET, "/api/v1/residents.csv?unmasked=true&reason=%E6%A3%80%E6%9F%A5").status == .forbidden)
+            #expect(try await export(supervisor, unmasked: true).status == .forbidden, "full numbers need the personal-data export permission")
 
-            let staff = try await signIn("community", app)
-            #expect(try await staff.client.send(.GET, "/api/v1/residents.csv?unmasked=true").status == .unprocessableEntity, "a reason is needed")
-            let full = try await staff.client.send(.GET, "/api/v1/residents.csv?unmasked=true&reason=%E6%8D%A2%E5%B1%8A%E9%80%89%E4%B8%BE")
+            let leader = try await signIn("leader", app)
+            #expect(try await export(leader, unmasked: true, reason: nil).status == .unprocessableEntity, "a reason is needed")
+            let full = try await export(leader, unmasked: true)
             #expect(full.status == .ok && full.body.string.contains(number) && full.body.string.contains("13807931002"))
             let exports = try await auditActions(app).filter { $0.action == "export" && $0.target == "residents" }
             #expect(exports.count == 2)
+            #expect(try await PersonalDataExport.query(on: app.db).count() == 2, "both are in the ledger")
+        }
+    }
+
+    /// #16 item 4: exports of personal data are POSTs with the session's CSRF token, by a role
+    /// with the export permission, with a reason, capped, and alerting on volume.
+    @Test func item04_anExportIsAPostWithPermissionReasonCapAndAlert() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            for username in ["gridmember", "community"] {
+                let staff = try await signIn(username, app)
+                #expect(try await staff.client.send(.GET, "/api/v1/residents.csv?unmasked=true&reason=x1").status == .notFound)
+                #expect(try await export(staff, unmasked: true).status == .forbidden, "\(username) has no export permission")
+                #expect(try await export(staff).status == .forbidden)
+            }
+            let leader = try await signIn("leader", app)
+            let forged = try await leader.client.send(
+                .POST, "/api/v1/residents/exports", raw: (Array(#"{"unmasked":true,"reason":"cross-site"}"#.utf8), .json))
+            #expect(forged.status == .forbidden, "without the session's CSRF token, as a page of another site would send it")
+            #expect(try await PersonalDataExport.query(on: app.db).count() == 0)
+
+            app.exportPolicy = ExportPolicy(maskedRowCap: 4, unmaskedRowCap: 2, alertVolume: 25, unmaskedWeight: 10)
+            let tooMany = try await export(leader)
+            #expect(tooMany.status == .unprocessableEntity)
+            #expect(try tooMany.problemFields() == ["/filters"])
+            #expect(try await PersonalDataExport.query(on: app.db).count() == 0, "a refused export writes nothing")
+            let grid = try #require(try await Resident.query(on: app.db).filter(\.$name == "李建国").first()?.gridCode)
+            let narrowed = try await export(leader, unmasked: true, query: "?name=%E6%9D%8E%E5%BB%BA%E5%9B%BD&grid=\(grid)")
+            #expect(narrowed.status == .ok)
+            #expect(!(try await auditActions(app).contains { $0.action == "export.volume-alert" }), "10 weighted rows, below 25")
+            _ = try await export(leader, unmasked: true, query: "?name=%E6%9D%8E%E5%BB%BA%E5%9B%BD&grid=\(grid)")
+            _ = try await export(leader, unmasked: true, query: "?name=%E6%9D%8E%E5%BB%BA%E5%9B%BD&grid=\(grid)")
+            let alerts = try await auditActions(app).filter { $0.action == "export.volume-alert" }
+            #expect(alerts.count == 1, "the third export passes 25 weighted rows and raises one alert")
         }
     }
 
@@ -254,10 +298,11 @@ struct ResidentRegistryTests {
             let lee = try #require(try await residents("name=%E5%BB%BA%E5%9B%BD", staff.client).first)
             let one = try await staff.client.send(.GET, "/api/v1/residents/\(lee.id)")
             #expect(one.status == .ok && !one.body.string.contains("1968-07-01") && !one.body.string.contains("19680701"))
-            let masked = try await staff.client.send(.GET, "/api/v1/residents.csv").body.string
+            let leader = try await signIn("leader", app)
+            let masked = try await export(leader).body.string
             let leeLine = try #require(masked.split(separator: "\r\n").first { $0.contains("李建国") })
             #expect(!leeLine.contains("1968-07-01") && leeLine.hasSuffix(",male,"))
-            let full = try await staff.client.send(.GET, "/api/v1/residents.csv?unmasked=true&reason=%E6%8D%A2%E5%B1%8A%E9%80%89%E4%B8%BE")
+            let full = try await export(leader, unmasked: true)
             #expect(full.body.string.contains("1968-07-01"), "the unmasked, audited export keeps the birth date")
         }
     }

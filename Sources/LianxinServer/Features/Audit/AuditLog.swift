@@ -22,6 +22,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case gridChange = "grids.change"
     case settingsChanged = "settings.change"
     case exported = "export"
+    case exportVolumeAlert = "export.volume-alert"
     case personalDataUnmasked = "personal-data.unmask"
     case auditRead = "audit.read"
     case secondFactorEnrolled = "user.totp.enrol"

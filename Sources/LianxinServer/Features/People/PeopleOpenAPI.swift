@@ -61,23 +61,35 @@ enum PeopleOpenAPI: OpenAPIVocabulary {
             ]
         ),
         (
-            "/api/v1/residents.csv",
+            "/api/v1/residents/exports",
             [
-                "get": .object([
-                    ("summary", "Residents as CSV (UTF-8 with BOM), masked unless unmasked=true with a reason by a role allowed to unmask; audited"),
+                "post": .object([
+                    (
+                        "summary",
+                        "Residents of the filters as CSV (UTF-8 with BOM): masked, or full numbers with the personal-data export permission; a reason always; capped; audited"
+                    ),
                     ("tags", ["registry"]),
                     (
                         "parameters",
                         [
                             query("name", text, "part of the name"), query("tag", text, "tag code or Chinese label"),
-                            query("building", text, "building id or name"),
-                            query("grid", text, "grid code"), query("unmasked", enumeration(["true", "false"]), "full ID numbers and phones"),
-                            query("reason", text, "why the full numbers are needed (with unmasked=true)"),
+                            query("building", text, "building id or name"), query("grid", text, "grid code"),
+                        ]
+                    ),
+                    (
+                        "requestBody",
+                        [
+                            "required": true,
+                            "content": json(
+                                object(
+                                    [("unmasked", ["type": "boolean"]), ("reason", ["type": "string", "minLength": 2, "maxLength": 200])],
+                                    required: ["reason"])),
                         ]
                     ),
                     (
                         "responses",
-                        .object([("200", ["description": "OK", "content": ["text/csv": ["schema": ["type": "string"]]]])] + errors([401, 403, 422]))
+                        .object(
+                            [("200", ["description": "OK", "content": ["text/csv": ["schema": ["type": "string"]]]])] + errors([400, 401, 403, 422]))
                     ),
                 ])
             ]

@@ -22,32 +22,61 @@ extension ResidentsController {
         }
     }
 
-    /// The residents of the list's filters as CSV (UTF-8 with BOM, the import's columns). ID
-    /// numbers and phones are masked unless `unmasked=true` with a `reason` by a role allowed to
-    /// unmask; every export is audited.
-    func export(req: Request) async throws -> Response {
-        let principal = try await req.require(.viewResidents)
-        let scope = try await req.registryScope(principal)
-        var unmasked = false
+    /// What an export asks for: full numbers or masked ones, and why (always needed).
+    struct ExportInput: Content {
+        var unmasked: Bool?
         var reason: String?
-        if let text = req.query[String.self, at: "unmasked"], text == "true" {
-            guard principal.role.can(.unmaskPersonalData) else {
-                await req.audit(
-                    .permissionDenied, result: .denied, target: "GET \(req.url.path)", detail: "needs \(Permission.unmaskPersonalData.rawValue)")
-                throw Problem.forbidden
-            }
-            reason = try UnmaskReason.checked(req.query[String.self, at: "reason"])
-            unmasked = true
+    }
+
+    /// The residents of the list's filters (query parameters, as the list takes them) as CSV
+    /// (UTF-8 with BOM, the import's columns). A POST, so that a page on another site cannot start
+    /// it (the session's CSRF token is needed); it needs the export permission and a reason; full
+    /// ID numbers and phones need the personal-data export permission besides. One file holds at
+    /// most `ExportPolicy`'s cap — narrow the filters for more —; every export is written to the
+    /// ledger and the audit log before the file is sent (if they cannot be written, nothing is
+    /// sent), and the one that takes a person past the day's volume raises an alert.
+    func export(req: Request) async throws -> Response {
+        let principal = try await req.require(.exportData)
+        let input = try req.content.decode(ExportInput.self)
+        let unmasked = input.unmasked ?? false
+        if unmasked { _ = try await req.require(.exportPersonalData) }
+        let reason = try UnmaskReason.checked(input.reason)
+        let scope = try await req.registryScope(principal)
+        let policy = req.application.exportPolicy
+        let cap = policy.cap(unmasked: unmasked)
+        let rows = try await Self.filtered(req, scope: scope).sort(\.$communityCode).sort(\.$gridCode).sort(\.$name).sort(\.$id)
+            .limit(cap + 1).all()
+        guard rows.count <= cap else {
+            throw Problem.invalid(field: "/filters", req.t("export_too_many").replacingOccurrences(of: "{cap}", with: String(cap)))
         }
-        let rows = try await Self.filtered(req, scope: scope).sort(\.$communityCode).sort(\.$gridCode).sort(\.$name).sort(\.$id).all()
         let text = try await ResidentExport.csv(rows, unmasked: unmasked, cipher: req.lianxin.cipher, on: req.db)
-        await req.audit(
-            .exported, result: .success, target: "residents",
-            detail: "\(rows.count) rows, \(unmasked ? "unmasked: \(reason ?? "")" : "masked")")
+        let now = req.lianxin.now()
+        let actor = principal.auditActor
+        let detail = "\(rows.count) rows, \(unmasked ? "unmasked" : "masked"): \(reason)"
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                let earlier = try await PersonalDataExport.volume(of: principal.userID, since: now.addingTimeInterval(-policy.window), on: db)
+                try await PersonalDataExport(
+                    userID: principal.userID, what: "residents", rows: rows.count, weight: policy.weight(rows: rows.count, unmasked: unmasked),
+                    unmasked: unmasked, reason: reason, at: now
+                ).create(on: db)
+                try await AuditLog.record(
+                    .exported, result: .success, actor: actor, target: "residents", ip: req.clientIP, requestID: req.id, detail: detail,
+                    at: now, on: db)
+                if policy.crossesAlert(earlier: earlier, rows: rows.count, unmasked: unmasked) {
+                    try await AuditLog.record(
+                        .exportVolumeAlert, result: .success, actor: actor, target: "residents", ip: req.clientIP, requestID: req.id,
+                        detail:
+                            "\(earlier + policy.weight(rows: rows.count, unmasked: unmasked)) weighted rows within 24 h (alert at \(policy.alertVolume))",
+                        at: now, on: db)
+                }
+            }
+        }
         return Response(
             status: .ok,
             headers: [
                 "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"residents.csv\"",
+                "Cache-Control": "no-store",
             ], body: .init(string: text))
     }
 }

@@ -14,7 +14,7 @@ struct ResidentsController: RouteCollection {
         residents.get(":id", use: show)
         residents.post(":id", "unmask", use: unmask)
         residents.on(.POST, "import", body: .collect(maxSize: "256mb"), use: importResidents)
-        api.get("residents.csv", use: export)
+        residents.post("exports", use: export)
         api.get("households", use: households)
         api.get("households", ":id", use: household)
         api.get("buildings", use: buildings)
