@@ -189,7 +189,7 @@ def main():
         d.execute_script("window.scrollTo(0, 0)")
         resident.shoot("resident-report.png")
         resident.submit(d.find_element(By.ID, "report-form"))
-        code = d.find_element(By.CSS_SELECTOR, "#new-code .tracking-code").text
+        code = d.find_element(By.CSS_SELECTOR, "#new-code .tracking-code").text.replace(" ", "")  # shown in groups of four
         resident.check(f"the resident gets a tracking code ({code})", len(code) >= 8)
         resident.check("the tracking page shows the request as submitted", "待受理" in resident.driver.find_element(By.ID, "public-status").text)
         resident.shoot("resident-track.png")
@@ -264,6 +264,7 @@ def main():
         Select(form.find_element(By.NAME, "satisfaction")).select_by_value("dissatisfied")
         Select(form.find_element(By.NAME, "solved")).select_by_value("false")
         form.find_element(By.NAME, "comment").send_keys("只亮了一晚又不亮了")
+        form.find_element(By.NAME, "phoneSuffix").send_keys("1234")  # the last digits of the phone given with the report
         resident.submit(form)
         resident.check("the dissatisfied evaluation reopens the order", "重办" in d.find_element(By.ID, "public-status").text)
         resident.shoot("resident-evaluated.png")

@@ -99,7 +99,7 @@ struct CommunityServicesPagesTests {
             #expect(try await resident.send(.GET, "/p/services/999999999999").status == .notFound)
 
             // The community assigns, the volunteer takes and completes; the resident evaluates on the page.
-            let code = String(location.dropFirst("/p/service-orders/".count).prefix(10))
+            let code = String(location.dropFirst("/p/service-orders/".count).prefix { $0 != "?" })
             let order = try #require(try await ServiceOrder.query(on: app.db).filter(\.$trackingCode == code).first())
             let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "周红梅").first())
             let staff = try await CommunityServicesClient.login(app, "community")
@@ -115,6 +115,7 @@ struct CommunityServicesPagesTests {
                 .POST, "/p/service-orders/\(code)/evaluation",
                 form: [
                     "_csrf": try #require(TestClient.csrfToken(in: page.body.string)), "satisfaction": "basicallySatisfied", "comment": "挺好",
+                    "phoneSuffix": "1005",
                 ])
             #expect(evaluated.status == .ok && evaluated.body.string.contains("感谢您的评价"))
             #expect(try await ServiceOrder.find(order.id, on: app.db)?.satisfaction == "basicallySatisfied")
@@ -187,6 +188,32 @@ struct CommunityServicesPagesTests {
             let volunteer = try #require(try await Volunteer.query(on: app.db).filter(\.$name == "郑小燕").first())
             #expect(try await PointsLedgerStore.balance(of: volunteer.requireID(), on: app.db) == 25, "2 h at 10 an hour and 5 for the event")
             #expect(try await visitor.send(.GET, "/p/activity/notacode").status == .notFound)
+        }
+    }
+
+    /// #16 item 11: the public QR check-in finds only volunteers of the activity's community; a
+    /// phone registered in another community earns nothing there.
+    @Test func item11_theActivityCheckInCreditsOnlyItsCommunitysVolunteers() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            let activity = try #require(try await Activity.query(on: app.db).first())
+            let outsider = Volunteer()
+            outsider.communityCode = "361103001001"
+            outsider.name = "外社区志愿者"
+            outsider.phoneCipher = try app.lianxin.cipher.seal("13907939999")
+            outsider.phoneIndex = app.lianxin.cipher.blindIndex("13907939999")
+            outsider.partyMember = false
+            outsider.inService = true
+            outsider.registeredAt = app.lianxin.now()
+            try await outsider.create(on: app.db)
+            clock.advance(86_400)
+            let visitor = TestClient(app: app)
+            let page = try await visitor.send(.GET, "/p/activity/\(activity.checkinCode)")
+            let csrf = try #require(TestClient.csrfToken(in: page.body.string))
+            let refused = try await visitor.send(.POST, "/p/activity/\(activity.checkinCode)", form: ["_csrf": csrf, "phone": "13907939999"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await SignUp.query(on: app.db).filter(\.$volunteerID == outsider.requireID()).count() == 0)
+            #expect(try await PointsLedgerStore.balance(of: outsider.requireID(), on: app.db) == 0)
         }
     }
 }

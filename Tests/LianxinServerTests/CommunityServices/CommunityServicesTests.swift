@@ -102,14 +102,19 @@ struct CommunityServicesOrderTests {
                 ServiceOrdersController.PublicOrderDTO.self)
             #expect(tracked.residentName == "王**" && tracked.canEvaluate && tracked.history.count == 4)
             let anonymous = TestClient(app: app)
+            let stranger = try await anonymous.send(
+                .POST, "/api/v1/public/service-orders/\(order.trackingCode)/evaluation",
+                json: ServiceOrderService.ActionInput(satisfaction: "dissatisfied", comment: "差", phoneSuffix: "9999"))
+            #expect(
+                stranger.status == .unprocessableEntity && communityProblemFields(stranger) == ["/phoneSuffix"], "the code alone does not evaluate")
             let evaluation = try await anonymous.send(
                 .POST, "/api/v1/public/service-orders/\(order.trackingCode)/evaluation",
-                json: ServiceOrderService.ActionInput(satisfaction: "satisfied", comment: "很及时"))
+                json: ServiceOrderService.ActionInput(satisfaction: "satisfied", comment: "很及时", phoneSuffix: "1001"))
             #expect(evaluation.status == .ok)
             #expect(
                 try await anonymous.send(
                     .POST, "/api/v1/public/service-orders/\(order.trackingCode)/evaluation",
-                    json: ServiceOrderService.ActionInput(satisfaction: "satisfied")
+                    json: ServiceOrderService.ActionInput(satisfaction: "satisfied", phoneSuffix: "1001")
                 ).status == .conflict)
             let detail = try await staff.get("/api/v1/service-orders/\(order.id)").json(ServiceOrdersController.OrderDTO.self)
             #expect(detail.status == "evaluated" && detail.satisfaction == "satisfied" && detail.volunteerName == "党员 吴志刚")

@@ -171,6 +171,30 @@ struct RentalCheckInTests {
         }
     }
 
+    /// #16 item 11: a landlord link shows the landlord's units of its own community only, not
+    /// units registered with the same phone elsewhere (another community, another county).
+    @Test func item11_theLandlordLinkStaysInItsCommunity() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let unit = try await createUnit(app)
+            let elsewhere = RentalUnit()
+            elsewhere.publicCode = "ZZZZZZZZZZZZ"
+            elsewhere.address = "劳动路社区 9 号 502"
+            elsewhere.gridCode = "361102001003-01"
+            elsewhere.communityCode = "361102001003"
+            elsewhere.landlordName = "周房东"
+            elsewhere.landlordPhoneCipher = try app.lianxin.cipher.seal("13907930001")
+            elsewhere.landlordPhoneIndex = app.lianxin.cipher.blindIndex("13907930001")
+            elsewhere.landlordTokenHash = app.lianxin.cipher.tokenHash("another-link-token-of-another-county")
+            elsewhere.active = true
+            elsewhere.createdAt = app.lianxin.now()
+            try await elsewhere.create(on: app.db)
+            let link = try #require(unit.landlordLink)
+            let page = try await TestClient(app: app).send(.GET, String(link.dropFirst(app.lianxin.settings.publicBaseURL.count)))
+            #expect(page.status == .ok && page.body.string.contains("上滩头小区 3 栋 2-301"))
+            #expect(!page.body.string.contains("劳动路社区 9 号"), "the same phone's unit in another community is not reached")
+        }
+    }
+
     @Test func theLandlordSeesMaskedTenantsAndChecksOneOut() async throws {
         try await withLianxin(demo: true) { app, _ in
             let unit = try await createUnit(app)

@@ -117,19 +117,26 @@ struct PublicTrackingTests {
             #expect(try view.field("canEvaluate") as? Bool == false)
             let early = try await resident.send(
                 .POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
-                json: TransitionBody(action: "", satisfaction: "satisfied", solved: true))
+                raw: (Array(#"{"satisfaction":"satisfied","solved":true,"phoneSuffix":"0001"}"#.utf8), .json))
             #expect(early.status == .conflict)
             try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": try await staff.departmentID("XZ-CG")])
             for action in ["sign", "startProgress"] { try await staff.act(staff.handler, id, ["action": action]) }
             try await staff.act(staff.handler, id, ["action": "complete", "note": "已修复"])
+            let stranger = try await resident.send(
+                .POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
+                raw: (Array(#"{"satisfaction":"dissatisfied","solved":false,"phoneSuffix":"1234"}"#.utf8), .json))
+            #expect(stranger.status == .unprocessableEntity, "the code alone does not evaluate")
+            #expect(try stranger.problemFields() == ["/phoneSuffix"])
             let evaluated = try await resident.send(
                 .POST, "/api/v1/public/orders/\(order.trackingCode)/evaluation",
-                json: TransitionBody(action: "", satisfaction: "basicallySatisfied", solved: true))
+                raw: (Array(#"{"satisfaction":"basicallySatisfied","solved":true,"phoneSuffix":"0001"}"#.utf8), .json))
             #expect(evaluated.status == .ok)
             #expect(try evaluated.field("status") as? String == "evaluated")
-            let reopened = try await resident.send(.POST, "/api/v1/public/orders/\(order.trackingCode)/reopen", json: ["reason": "晚上又不亮了"])
+            let reopened = try await resident.send(
+                .POST, "/api/v1/public/orders/\(order.trackingCode)/reopen", json: ["reason": "晚上又不亮了", "phoneSuffix": "0001"])
             #expect(try reopened.field("status") as? String == "reopened")
             #expect(try await resident.send(.GET, "/api/v1/public/orders/ABCDEFGHJK").status == .notFound)
+            #expect(order.trackingCode.count == 13)
         }
     }
 }

@@ -95,7 +95,7 @@ struct WorkbenchPagesTests {
             let order = try #require(try await WorkOrder.query(on: app.db).filter(\.$trackingCode == code).first())
             let id = try order.requireID().uuidString
             #expect(order.channel == "miniProgram" && order.status == "submitted")
-            #expect(try await resident.send(.GET, trackPath).body.string.contains(code))
+            #expect(try await resident.send(.GET, trackPath).body.string.contains(TrackingCode.grouped(code)))
 
             // The dispatcher routes it from the queue in one action.
             try await staff.login("dispatcher")
@@ -133,11 +133,17 @@ struct WorkbenchPagesTests {
             // The resident is not satisfied: reopened.
             let track = try await resident.send(.GET, "/p/track/\(code)").body.string
             #expect(track.contains("id=\"evaluate-form\""))
-            let unanswered = try await resident.send(.POST, "/p/track/\(code)/evaluation", form: ["_csrf": token, "satisfaction": "dissatisfied"])
+            let unanswered = try await resident.send(
+                .POST, "/p/track/\(code)/evaluation", form: ["_csrf": token, "satisfaction": "dissatisfied", "phoneSuffix": "2222"])
             #expect(unanswered.status == .unprocessableEntity && unanswered.body.string.contains("id=\"e-solved-error\""))
+            let notTheRequester = try await resident.send(
+                .POST, "/p/track/\(code)/evaluation",
+                form: ["_csrf": token, "satisfaction": "dissatisfied", "solved": "false", "phoneSuffix": "1111"])
+            #expect(notTheRequester.status == .unprocessableEntity && notTheRequester.body.string.contains("id=\"e-suffix-error\""))
+            #expect(notTheRequester.body.string.contains("手机号后四位与诉求登记的号码不符"))
             let evaluated = try await resident.send(
                 .POST, "/p/track/\(code)/evaluation",
-                form: ["_csrf": token, "satisfaction": "dissatisfied", "solved": "false", "comment": "又不亮了"])
+                form: ["_csrf": token, "satisfaction": "dissatisfied", "solved": "false", "comment": "又不亮了", "phoneSuffix": "2222"])
             #expect(evaluated.status == .seeOther)
             #expect(try await Self.status(id, app) == "reopened")
 

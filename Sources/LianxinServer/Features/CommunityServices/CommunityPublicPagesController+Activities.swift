@@ -32,12 +32,15 @@ extension CommunityPublicPagesController {
 
     /// The volunteer scans the activity's QR code and gives their registered phone number: the first time checks
     /// them in (signing them up if there is room), the second time checks them out and credits the service.
+    /// Only volunteers of the activity's own community are found: a phone registered elsewhere is
+    /// answered like an unknown one, so no one can credit points to volunteers of other communities.
     func checkIn(req: Request) async throws -> Response {
         let activity = try await Self.activity(req)
         struct Form: Content { var phone: String? }
         let phone = try req.content.decode(Form.self).phone ?? ""
         guard let number = try? PhoneNumber(parsing: phone),
-            let volunteer = try await Volunteer.query(on: req.db).filter(\.$phoneIndex == req.lianxin.cipher.blindIndex(number.value)).first()
+            let volunteer = try await Volunteer.query(on: req.db).filter(\.$phoneIndex == req.lianxin.cipher.blindIndex(number.value))
+                .filter(\.$communityCode == activity.communityCode).first()
         else {
             return try await Self.activityPage(activity, notice: nil, error: req.t("cs_checkin_unknown"), req, status: .unprocessableEntity)
         }

@@ -81,14 +81,16 @@ extension CommunityPublicPagesController {
 
     func evaluate(req: Request) async throws -> Response {
         let order = try await ServiceOrderLookup.byCode(req.parameters.get("code"), req)
-        struct Form: Content { var satisfaction: String?; var comment: String? }
+        struct Form: Content { var satisfaction: String?; var comment: String?; var phoneSuffix: String? }
         let form = try req.content.decode(Form.self)
         do {
+            try RequesterConfirmation.check(
+                sealedPhone: order.phoneCipher, typed: form.phoneSuffix, key: "service-order:\(try order.requireID())", req)
             let updated = try await ServiceOrderService(req: req).apply(
                 ServiceOrderService.ActionInput(action: "evaluate", satisfaction: form.satisfaction, comment: form.comment),
                 to: try order.requireID(), actor: "resident", resident: true)
             return try await Self.trackPage(updated, notice: req.t("cs_thanks"), req)
-        } catch let problem as Problem where problem.status == .unprocessableEntity || problem.status == .conflict {
+        } catch let problem as Problem where [.unprocessableEntity, .conflict, .tooManyRequests].contains(problem.status) {
             return try await Self.trackPage(order, notice: CommunityFormat.message(problem), req, status: problem.status)
         }
     }

@@ -71,11 +71,15 @@ extension CommunityServicesOpenAPI {
             "/api/v1/public/service-orders/{code}/evaluation",
             [
                 "post": op(
-                    "The resident evaluates a completed service", parameters: [Doc.path("code")],
+                    "The resident evaluates a completed service (confirming with the last four digits of their phone)",
+                    parameters: [Doc.path("code")],
                     body: Doc.object(
-                        [("satisfaction", Doc.enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", Doc.boolean), ("comment", Doc.text)],
-                        required: ["satisfaction"]),
-                    ok: (200, Doc.ref("PublicServiceOrder")), errors: [400, 403, 404, 409, 422], secured: false)
+                        [
+                            ("satisfaction", Doc.enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", Doc.boolean), ("comment", Doc.text),
+                            ("phoneSuffix", ["type": "string", "pattern": "^[0-9]{4}$"]),
+                        ],
+                        required: ["satisfaction", "phoneSuffix"]),
+                    ok: (200, Doc.ref("PublicServiceOrder")), errors: [400, 403, 404, 409, 422, 429], secured: false)
             ]
         ),
         (

@@ -25,6 +25,8 @@ struct ServiceOrderService {
         var satisfaction: String?
         var solved: Bool?
         var comment: String?
+        /// The last four digits of the resident's phone, when they evaluate by the public code.
+        var phoneSuffix: String? = nil
     }
 
     static let actions = ["assign", "take", "decline", "complete", "evaluate", "cancel"]

@@ -82,7 +82,10 @@ extension CheckInPagesController {
         return unit
     }
 
-    /// The landlord link's token and the landlord's active units (same landlord phone), or 404.
+    /// The landlord link's token and the landlord's active units (same landlord phone) in the
+    /// community of the unit the link was issued for, or 404. Never further: whoever registers a
+    /// unit with someone's phone would otherwise reach that person's units in other communities
+    /// and counties, which the staff who issued the link cannot see themselves.
     static func landlordUnits(_ req: Request) async throws -> (String, [RentalUnit]) {
         guard let token = req.parameters.get("token"), (20...80).contains(token.count),
             let unit = try await RentalUnit.query(on: req.db).filter(\.$landlordTokenHash == req.lianxin.cipher.tokenHash(token)).first()
@@ -90,6 +93,7 @@ extension CheckInPagesController {
             throw Problem.notFound("landlord link")
         }
         let units = try await RentalUnit.query(on: req.db).filter(\.$landlordPhoneIndex == unit.landlordPhoneIndex)
+            .filter(\.$communityCode == unit.communityCode)
             .filter(\.$active == true).sort(\.$address).sort(\.$id).all()
         return (token, units)
     }

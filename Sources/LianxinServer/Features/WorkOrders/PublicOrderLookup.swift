@@ -39,6 +39,16 @@ enum PublicOrderLookup {
             open: status.isOpen, title: order.title, category: category?.name ?? order.categoryCode, createdAt: order.createdAt,
             requesterName: order.requesterName.map(PersonalDataMask.name),
             requesterPhone: try order.requesterPhoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0)) },
-            canEvaluate: status == .completed || status == .reviewed, history: history)
+            canEvaluate: (status == .completed || status == .reviewed) && canConfirm(order), history: history)
     }
+
+    /// Checks that whoever evaluates or reopens the order by its code is its requester
+    /// (`RequesterConfirmation`: the last four digits of their phone).
+    static func confirmRequester(_ order: WorkOrder, phoneSuffix: String?, _ req: Request) throws {
+        try RequesterConfirmation.check(
+            sealedPhone: order.requesterPhoneCipher, typed: phoneSuffix, key: "work-order:\(try order.requireID())", req)
+    }
+
+    /// Whether the order can be confirmed by its requester at all (it has a phone).
+    static func canConfirm(_ order: WorkOrder) -> Bool { order.requesterPhoneCipher != nil }
 }

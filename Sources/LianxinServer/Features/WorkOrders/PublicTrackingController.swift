@@ -41,11 +41,13 @@ struct PublicTrackingController: RouteCollection {
         var satisfaction: String?
         var solved: Bool?
         var comment: String?
+        var phoneSuffix: String?
     }
 
     func evaluate(req: Request) async throws -> PublicOrder {
         let order = try await PublicOrderLookup.find(req)
         let input = try req.content.decode(EvaluationInput.self)
+        try PublicOrderLookup.confirmRequester(order, phoneSuffix: input.phoneSuffix, req)
         let action = try TransitionInput(
             action: "revisit", satisfaction: input.satisfaction, solved: input.solved,
             comment: input.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -54,12 +56,13 @@ struct PublicTrackingController: RouteCollection {
         return try await PublicOrderLookup.view(updated, req)
     }
 
-    struct ReopenInput: Content { var reason: String? }
+    struct ReopenInput: Content { var reason: String?; var phoneSuffix: String? }
 
     func reopen(req: Request) async throws -> PublicOrder {
         let order = try await PublicOrderLookup.find(req)
-        let reason = try req.content.decode(ReopenInput.self).reason
-        let action = try TransitionInput(action: "reopen", reason: reason).resolved()
+        let input = try req.content.decode(ReopenInput.self)
+        try PublicOrderLookup.confirmRequester(order, phoneSuffix: input.phoneSuffix, req)
+        let action = try TransitionInput(action: "reopen", reason: input.reason).resolved()
         let updated = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: .resident())
         return try await PublicOrderLookup.view(updated, req)
     }

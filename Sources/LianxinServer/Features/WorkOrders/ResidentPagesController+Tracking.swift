@@ -32,11 +32,14 @@ extension ResidentPagesController {
             let state = try WorkOrderService.decodeState(order)
             let offered = WorkOrderMachine.offeredActions(in: state, to: .resident())
             canAdd = offered.contains(.addInformation)
-            canReopen = offered.contains(.reopen) && state.evaluation?.satisfaction != .dissatisfied
+            canReopen = offered.contains(.reopen) && state.evaluation?.satisfaction != .dissatisfied && PublicOrderLookup.canConfirm(order)
         }
         let english = req.language == .en
+        let finished = view.map { ["completed", "reviewed", "evaluated", "closed"].contains($0.status) } ?? false
         let model = TrackModel(
-            order: view, code: code, isNew: isNew, notice: notice, error: error, errors: errors, values: values,
+            order: view, code: code, groupedCode: TrackingCode.grouped(code),
+            noPhone: finished && !(order.map(PublicOrderLookup.canConfirm) ?? true), isNew: isNew, notice: notice, error: error, errors: errors,
+            values: values,
             canAddInformation: canAdd, canReopen: canReopen,
             satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
                 .selecting(values["satisfaction"]),
@@ -85,6 +88,7 @@ extension ResidentPagesController {
         let form = try req.content.decode(EvaluationForm.self)
         let values = ["satisfaction": form.satisfaction ?? "", "solved": form.solved ?? "", "comment": form.comment ?? ""]
         return try await residentStep(req, done: "evaluation", values: values) { order in
+            try PublicOrderLookup.confirmRequester(order, phoneSuffix: form.phoneSuffix, req)
             let solved = form.solved.flatMap { ["true": true, "false": false][$0] }
             let action = try TransitionInput(
                 action: "revisit", satisfaction: form.satisfaction, solved: solved,
@@ -97,6 +101,7 @@ extension ResidentPagesController {
     func reopen(req: Request) async throws -> Response {
         let form = try req.content.decode(ReopenForm.self)
         return try await residentStep(req, done: "reopen", values: ["reason": form.reason ?? ""]) { order in
+            try PublicOrderLookup.confirmRequester(order, phoneSuffix: form.phoneSuffix, req)
             let action = try TransitionInput(action: "reopen", reason: form.reason).resolved()
             _ = try await WorkOrderService(application: req.application, database: req.db).apply(action, to: order, by: .resident())
         }

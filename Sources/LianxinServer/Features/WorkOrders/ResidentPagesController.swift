@@ -57,6 +57,10 @@ struct ResidentPagesController: RouteCollection {
     struct TrackModel: Encodable, Sendable {
         let order: PublicTrackingController.PublicOrder?
         let code: String
+        /// The code in groups for reading and copying down ("ABCD EFGH JKLMN").
+        let groupedCode: String
+        /// A finished order whose requester left no phone: evaluation is by the hotline.
+        let noPhone: Bool
         let isNew: Bool
         let notice: String
         let error: String
@@ -71,8 +75,8 @@ struct ResidentPagesController: RouteCollection {
 
     struct InformationForm: Content { var note: String? }
 
-    struct EvaluationForm: Content { var satisfaction: String?; var solved: String?; var comment: String? }
+    struct EvaluationForm: Content { var satisfaction: String?; var solved: String?; var comment: String?; var phoneSuffix: String? }
 
-    struct ReopenForm: Content { var reason: String? }
+    struct ReopenForm: Content { var reason: String?; var phoneSuffix: String? }
 
 }

@@ -178,19 +178,26 @@ extension WorkOrdersOpenAPI {
             "/api/v1/public/orders/{code}/evaluation",
             [
                 "post": operation(
-                    "Evaluate a completed request", tag: "residents", parameters: [path("code")],
+                    "Evaluate a completed request (the requester confirms with the last four digits of their phone)", tag: "residents",
+                    parameters: [path("code")],
                     body: object(
-                        [("satisfaction", enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", boolean), ("comment", text)],
-                        required: ["satisfaction", "solved"]),
-                    ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422], secured: false)
+                        [
+                            ("satisfaction", enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", boolean), ("comment", text),
+                            ("phoneSuffix", ["type": "string", "pattern": "^[0-9]{4}$"]),
+                        ],
+                        required: ["satisfaction", "solved", "phoneSuffix"]),
+                    ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422, 429], secured: false)
             ]
         ),
         (
             "/api/v1/public/orders/{code}/reopen",
             [
                 "post": operation(
-                    "Ask to reopen an evaluated or closed request", tag: "residents", parameters: [path("code")],
-                    body: object([("reason", text)], required: ["reason"]), ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422],
+                    "Ask to reopen an evaluated or closed request (the requester confirms with the last four digits of their phone)",
+                    tag: "residents", parameters: [path("code")],
+                    body: object(
+                        [("reason", text), ("phoneSuffix", ["type": "string", "pattern": "^[0-9]{4}$"])], required: ["reason", "phoneSuffix"]),
+                    ok: (200, ref("PublicOrder")), errors: [400, 404, 409, 422, 429],
                     secured: false)
             ]
         ),
