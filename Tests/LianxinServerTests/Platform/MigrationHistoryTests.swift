@@ -17,14 +17,16 @@ struct MigrationHistoryTests {
         let database = try await fixtureDatabase()
         let recordedBefore = try await withApp(url: database.url) { app in try await Self.recorded(app) }
         #expect(recordedBefore.count == 32)
-        #expect(Set(recordedBefore) == Set(MigrationHistory.all.map(\.name)))
+        #expect(Set(recordedBefore) == Set(MigrationHistory.all.prefix(32).map(\.name)))
         #expect(MigrationHistory.all.map(\.name).allSatisfy { $0.hasPrefix("LianxinServer.") })
 
         let (recordedAfter, migratedSchema) = try await withApp(url: database.url) { app in
             try await app.autoMigrate()
             return (try await Self.recorded(app), try await Self.schema(app))
         }
-        #expect(recordedAfter == recordedBefore, "migrate ran something on a database that was up to date")
+        #expect(
+            recordedAfter == recordedBefore + MigrationHistory.all.dropFirst(32).map(\.name),
+            "migrate ran something besides the migrations added after the fixture was made")
 
         let fresh = try await freshDatabase()
         let freshSchema = try await withApp(url: fresh.url) { app in

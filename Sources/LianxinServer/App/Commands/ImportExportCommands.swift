@@ -144,9 +144,7 @@ private func write(_ text: String, to path: String?, what: String, count: Int, c
         .exported, result: .success, actor: .commandLine, target: what,
         detail: "\(count) rows to \(path ?? "stdout")", at: app.lianxin.now(), on: app.db)
     if let path {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw CommandFailure("cannot write \(path)")
-        }
+        do { try DataFiles.save(Data(text.utf8), to: path) } catch { throw CommandFailure("cannot write \(path)") }
         context.console.print("exported \(count) \(what) rows to \(path)")
     } else {
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -38,7 +38,9 @@ enum PublicOrderLookup {
             number: order.number, trackingCode: order.trackingCode, status: status.rawValue, statusTitle: status.title(english: english),
             open: status.isOpen, title: order.title, category: category?.name ?? order.categoryCode, createdAt: order.createdAt,
             requesterName: order.requesterName.map(PersonalDataMask.name),
-            requesterPhone: try order.requesterPhoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0)) },
+            requesterPhone: try order.requesterPhoneCipher.map {
+                PersonalDataMask.phone(try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()))
+            },
             canEvaluate: status == .completed || status == .reviewed, history: history)
     }
 }
