@@ -39,7 +39,8 @@ extension CheckInPagesController {
                     LandlordModel.Tenant(
                         id: try $0.requireID().uuidString, name: PersonalDataMask.name($0.name),
                         idNumber: PersonalDataMask.idNumber(try cipher.open($0.idNumberCipher, for: .tenantIDNumber, row: try $0.requireID())),
-                        phone: PersonalDataMask.phone(try cipher.open($0.phoneCipher, for: .tenantPhone, row: try $0.requireID())), movedIn: $0.movedIn)
+                        phone: PersonalDataMask.phone(try cipher.open($0.phoneCipher, for: .tenantPhone, row: try $0.requireID())),
+                        movedIn: $0.movedIn)
                 }
                 return LandlordModel.Unit(address: unit.address, tenants: tenants, empty: tenants.isEmpty)
             },
