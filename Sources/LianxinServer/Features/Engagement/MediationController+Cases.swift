@@ -117,7 +117,8 @@ extension MediationController {
     func show(req: Request) async throws -> CaseDTO {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        await req.audit(.disputeRecordViewed, result: .success, target: "mediation-case:\(try row.requireID())")
+        try await req.auditDisclosure(
+            .disputeRecordViewed, target: "mediation-case:\(try row.requireID())", recordDivision: row.divisionCode, detail: nil)
         return try await Self.dtos([row], unmasked: false, req)[0]
     }
 }

@@ -61,7 +61,7 @@ extension PetitionsController {
     func show(req: Request) async throws -> PetitionDTO {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        await req.audit(.disputeRecordViewed, result: .success, target: "petition:\(try row.requireID())")
+        try await req.auditDisclosure(.disputeRecordViewed, target: "petition:\(try row.requireID())", recordDivision: row.divisionCode, detail: nil)
         return try await PetitionTallies.dtos([row], unmasked: false, req)[0]
     }
 }
