@@ -49,6 +49,9 @@ struct AuditTrailTests {
             #expect(try await operations.operatorClient.send(.GET, "/orders/\(order.id)").status == .ok)
             let orderReads = try await entries(.personalDataViewed, app).filter { $0.target == "work-order:\(order.number)" }
             #expect(orderReads.count == 2 && orderReads.allSatisfy { $0.recordDivision == "361102001001" && $0.divisionCode == "3611" })
+            #expect(try await operations.operatorClient.send(.GET, "/api/v1/work-orders?limit=20").status == .ok)
+            let pageReads = try await entries(.personalDataViewed, app).filter { $0.target == "work-orders" }
+            #expect(pageReads.contains { $0.recordDivision == "361102" && $0.detail?.contains(order.number) == true }, "a list page names its orders")
         }
     }
 

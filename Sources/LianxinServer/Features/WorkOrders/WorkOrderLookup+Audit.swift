@@ -11,4 +11,15 @@ extension WorkOrderLookup {
             reason == nil ? .personalDataViewed : .personalDataUnmasked, target: "work-order:\(order.number)",
             recordDivision: order.divisionCode, detail: reason ?? "requester \(req.method.rawValue) \(req.url.path)")
     }
+
+    /// Audits a list page's requesters (masked): one entry per county the page's orders lie in, naming
+    /// the orders (a page spans many communities; county auditors and above see the entry).
+    static func auditRequestersShown(_ orders: [WorkOrder], _ req: Request) async throws {
+        let shown = orders.filter { $0.requesterName != nil || $0.requesterPhoneCipher != nil }
+        for (county, rows) in Dictionary(grouping: shown, by: { String($0.divisionCode.prefix(6)) }).sorted(by: { $0.key < $1.key }) {
+            try await req.auditDisclosure(
+                .personalDataViewed, target: "work-orders", recordDivision: county,
+                detail: "requesters \(req.method.rawValue) \(req.url.path): \(rows.map(\.number).joined(separator: ","))")
+        }
+    }
 }

@@ -130,6 +130,7 @@ struct WorkOrdersController: RouteCollection {
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         let now = req.lianxin.now()
         let cipher = req.lianxin.cipher
+        try await WorkOrderLookup.auditRequestersShown(Array(rows.prefix(page.limit)), req)
         return try page.page(rows, key: { [String($0.createdAt.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) {
             try WorkOrderDTO($0, cipher: cipher, calendar: calendar, now: now)
         }
