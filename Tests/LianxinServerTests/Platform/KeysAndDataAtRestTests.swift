@@ -55,6 +55,10 @@ struct KeysAndDataAtRestTests {
             workingDirectory: NSTemporaryDirectory())
         #expect(env.settings.keyRing.keys.map(\.id) == ["k0", "k1"] && env.settings.keyRing.current.id == "k1")
         #expect(env.settings.keyFile == nil)
+        let staged = try LianxinSettings.load(
+            from: ["LIANXIN_SECRET_KEY": old, "LIANXIN_PREVIOUS_SECRET_KEYS": "k1:\(secret)"], workingDirectory: NSTemporaryDirectory())
+        #expect(staged.settings.keyRing.current.id == "k0" && staged.settings.keyRing.key(id: "k1") != nil, "a new key staged as readable")
+        #expect(staged.settings.keyRing.indexKey == env.settings.keyRing.indexKey, "blind indexes keep key k0 in every step")
         #expect(throws: LianxinSettings.Problem.self) {
             _ = try LianxinSettings.load(
                 from: ["LIANXIN_SECRET_KEY": secret, "LIANXIN_PREVIOUS_SECRET_KEYS": "k0:short"], workingDirectory: NSTemporaryDirectory())

@@ -31,9 +31,10 @@ public struct KeyRing: Sendable, Equatable {
 
     public var current: Key { keys[keys.count - 1] }
 
-    /// Blind indexes and token hashes stay keyed by the oldest key so that look-ups and sessions
-    /// survive a rotation (rotating re-encrypts; it does not re-index).
-    public var indexKey: Data { keys[0].material }
+    /// Blind indexes and token hashes stay keyed by key `k0` (the first key when there is none) so
+    /// that look-ups and sessions survive a rotation (rotating re-encrypts; it does not re-index),
+    /// whatever order the keys are listed in.
+    public var indexKey: Data { (key(id: "k0") ?? keys[0]).material }
 
     public func key(id: String) -> Key? { keys.first { $0.id == id } }
 

@@ -17,7 +17,7 @@ public struct LianxinSettings: Sendable {
     public var keyRing: KeyRing
     /// The keyring file, when the keys come from one (`lianxin keys rotate` adds keys to it).
     public var keyFile: String?
-    /// The oldest key, which keys blind indexes and token hashes.
+    /// The key of blind indexes and token hashes (`k0`, else the first).
     public var secretKey: Data { keyRing.indexKey }
     public var logLevel: Logger.Level
     public var publicBaseURL: String
@@ -82,7 +82,7 @@ public struct LianxinSettings: Sendable {
         .init(
             variable: "LIANXIN_PREVIOUS_SECRET_KEYS", defaultValue: "(none)",
             meaning:
-                "older keys still needed to read, `id:secret,id:secret`, oldest first; the oldest keys blind indexes and token hashes. After a rotation, `lianxin keys status` shows when one is no longer used"
+                "other keys still needed to read, `id:secret,id:secret`; key `k0` (else the first key) keys blind indexes and token hashes, so it stays. After a rotation, `lianxin keys status` shows when a key is no longer used"
         ),
         .init(
             variable: "LIANXIN_SECRET_KEY_FILE", defaultValue: "(none)",

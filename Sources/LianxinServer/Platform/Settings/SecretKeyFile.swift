@@ -67,8 +67,8 @@ enum SecretKeyFile {
     }
 
     /// The keyring from the environment: `LIANXIN_SECRET_KEY` (current, id `LIANXIN_SECRET_KEY_ID`,
-    /// default `k0`) with the older keys of `LIANXIN_PREVIOUS_SECRET_KEYS` (`id:secret,…`, oldest
-    /// first); or the keyring file `LIANXIN_SECRET_KEY_FILE`; or, in development, `DATA_DIR/secret.key`.
+    /// default `k0`) with the other readable keys of `LIANXIN_PREVIOUS_SECRET_KEYS` (`id:secret,…`);
+    /// or the keyring file `LIANXIN_SECRET_KEY_FILE`; or, in development, `DATA_DIR/secret.key`.
     static func ring(
         _ value: (String) -> String?, production: Bool, dataDirectory: String
     ) throws -> (ring: KeyRing, file: String?, warning: String?) {
