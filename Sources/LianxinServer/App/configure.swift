@@ -61,7 +61,9 @@ private func configureDatabase(_ app: Application, settings: LianxinSettings) th
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
+        // Private whatever the umask, also when an older version or another tool made them.
         try DataFiles.touch(path)
+        for companion in [path + "-wal", path + "-shm"] { try DataFiles.restrict(companion) }
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case let .postgres(host, port, username, password, database, searchPath, tls):
         var configuration = SQLPostgresConfiguration(

@@ -186,6 +186,9 @@ struct KeysAndDataAtRestTests {
         #expect(try mode(data) == 0o700)
         #expect(try mode(data + "/secret.key") == 0o600)
         umask(0o022)
+        // A database an older version left readable by others is made private too.
+        #expect(FileManager.default.createFile(atPath: data + "/lianxin.sqlite", contents: nil, attributes: [.posixPermissions: 0o644]))
+        #expect(try mode(data + "/lianxin.sqlite") == 0o644)
         let app = try await Application.make(.testing)
         do {
             try await configure(app, settings: settings)
