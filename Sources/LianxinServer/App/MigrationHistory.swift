@@ -37,5 +37,6 @@ enum MigrationHistory {
         UpdateVolunteerAddLinkToken(),
         CreateEngagementTables(),
         CreatePersonalDataExports(),
+        AddAuditChain(),
     ]
 }

@@ -9,9 +9,10 @@ import SQLKit
 /// The composition root: everything the server needs, set up from `settings`. Tests call it with
 /// their own settings (an in-memory database, a fixed clock).
 public func configure(_ app: Application, settings: LianxinSettings, now: @escaping @Sendable () -> Date = { Date() }) async throws {
+    DataFiles.restrictUmask()
     let localizer = try Localizer(directory: (settings.resourcesDirectory as NSString).appendingPathComponent("Locales"))
     app.lianxin = LianxinContext(
-        settings: settings, cipher: FieldCipher(masterKey: settings.secretKey), metrics: MetricsRegistry(),
+        settings: settings, cipher: FieldCipher(ring: settings.keyRing, file: settings.keyFile), metrics: MetricsRegistry(),
         localizer: localizer, passwordPolicy: PasswordPolicy(maximumAgeDays: settings.passwordMaxAgeDays == 0 ? nil : settings.passwordMaxAgeDays),
         lockout: LoginLockout(),
         sessionPolicy: SessionPolicy(), writes: WriteSerializer(enabled: settings.database.isSQLite), now: now)
@@ -60,12 +61,14 @@ private func configureDatabase(_ app: Application, settings: LianxinSettings) th
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // Private whatever the umask, also when an older version or another tool made them.
+        try DataFiles.touch(path)
+        for companion in [path + "-wal", path + "-shm"] { try DataFiles.restrict(companion) }
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
-    case let .postgres(host, port, username, password, database, searchPath):
+    case let .postgres(host, port, username, password, database, searchPath, tls):
         var configuration = SQLPostgresConfiguration(
             hostname: host, port: port, username: username, password: password,
-            database: database, tls: .disable)
+            database: database, tls: try tls.postgres())
         if let searchPath { configuration.searchPath = [searchPath] }
         // No JIT: a dashboard query over many fine rollup rows passes the JIT cost threshold and then spends over a
         // second compiling its ~190 sums (PostgreSQL 15, a city's month of one channel at 10M orders: 1.1–1.8 s with

@@ -198,9 +198,10 @@ struct CommunityServicesPagesTests {
         try await withLianxin(clock: clock, demo: true) { app, _ in
             let activity = try #require(try await Activity.query(on: app.db).first())
             let outsider = Volunteer()
+            outsider.id = UUID()
             outsider.communityCode = "361103001001"
             outsider.name = "外社区志愿者"
-            outsider.phoneCipher = try app.lianxin.cipher.seal("13907939999")
+            outsider.phoneCipher = try app.lianxin.cipher.seal("13907939999", for: .volunteerPhone, row: try outsider.requireID())
             outsider.phoneIndex = app.lianxin.cipher.blindIndex("13907939999")
             outsider.partyMember = false
             outsider.inService = true

@@ -40,7 +40,7 @@ struct EngagementDisputeTests {
             // At rest: no name or phone in clear.
             let stored = try #require(try await MediationParty.query(on: app.db).filter(\.$caseID == item.id).sort(\.$position).first())
             #expect(!String(decoding: stored.nameCipher, as: UTF8.self).contains("王建国"))
-            #expect(try app.lianxin.cipher.open(stored.nameCipher) == "王建国")
+            #expect(try app.lianxin.cipher.open(stored.nameCipher, for: .mediationPartyName, row: try stored.requireID()) == "王建国")
 
             // Reading a case is audited; unmasking needs a reason and is audited too.
             _ = try await community.send(.GET, "/api/v1/mediation-cases/\(item.id)")

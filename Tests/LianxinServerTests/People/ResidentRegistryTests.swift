@@ -76,7 +76,7 @@ struct ResidentRegistryTests {
             let grids = try await demoGrids(app)
             let staff = try await signIn("community", app)
             let registered = try #require(try await Resident.query(on: app.db).filter(\.$name == "王秀英").first())
-            let registeredNumber = try app.lianxin.cipher.open(registered.idNumberCipher)
+            let registeredNumber = try app.lianxin.cipher.open(registered.idNumberCipher, for: .residentIDNumber, row: try registered.requireID())
             var badChecksum = DemoResidents.idNumber("361102", "19800101", 15)
             badChecksum = String(badChecksum.dropLast()) + (badChecksum.last == "1" ? "2" : "1")
             let twin = DemoResidents.idNumber("361102", "19810202", 17)
@@ -210,7 +210,10 @@ struct ResidentRegistryTests {
             let (missingDetail, outsideDetail) = (try missing.field("detail") as? String, try outside.field("detail") as? String)
             #expect(missing.status == outside.status && missingDetail == outsideDetail)
             #expect(try await residents("grid=\(grids.other)", member.client).isEmpty)
-            #expect(try await residents("idNumber=\(try app.lianxin.cipher.open(other.idNumberCipher))", member.client).isEmpty)
+            #expect(
+                try await residents(
+                    "idNumber=\(try app.lianxin.cipher.open(other.idNumberCipher, for: .residentIDNumber, row: try other.requireID()))", member.client
+                ).isEmpty)
             let detail = try await member.client.send(.GET, "/api/v1/households/\(mine[0].householdId)")
             #expect(detail.status == .ok)
             #expect(try detail.json(HouseholdDTO.self).members?.isEmpty == false)

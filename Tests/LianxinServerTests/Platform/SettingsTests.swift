@@ -44,7 +44,11 @@ struct SettingsTests {
 
     @Test func databaseURLsAreParsedAndBadOnesNamed() throws {
         let postgres = try DatabaseURL(parsing: "postgres://lx:secret@127.0.0.1:5433/lianxin", relativeTo: "/srv")
-        #expect(postgres == .postgres(host: "127.0.0.1", port: 5433, username: "lx", password: "secret", database: "lianxin", searchPath: nil))
+        #expect(
+            postgres
+                == .postgres(
+                    host: "127.0.0.1", port: 5433, username: "lx", password: "secret", database: "lianxin", searchPath: nil,
+                    tls: DatabaseTLS(mode: .disable)))
         #expect(try DatabaseURL(parsing: "sqlite://./data/x.sqlite", relativeTo: "/srv") == .sqliteFile(path: "/srv/./data/x.sqlite"))
         #expect(throws: LianxinSettings.Problem.self) {
             _ = try LianxinSettings.load(from: ["LIANXIN_DATABASE_URL": "mysql://x", "LIANXIN_SECRET_KEY": String(repeating: "k", count: 32)])

@@ -177,12 +177,13 @@ struct RentalCheckInTests {
         try await withLianxin(demo: true) { app, _ in
             let unit = try await createUnit(app)
             let elsewhere = RentalUnit()
+            elsewhere.id = UUID()
             elsewhere.publicCode = "ZZZZZZZZZZZZ"
             elsewhere.address = "劳动路社区 9 号 502"
             elsewhere.gridCode = "361102001003-01"
             elsewhere.communityCode = "361102001003"
             elsewhere.landlordName = "周房东"
-            elsewhere.landlordPhoneCipher = try app.lianxin.cipher.seal("13907930001")
+            elsewhere.landlordPhoneCipher = try app.lianxin.cipher.seal("13907930001", for: .landlordPhone, row: try elsewhere.requireID())
             elsewhere.landlordPhoneIndex = app.lianxin.cipher.blindIndex("13907930001")
             elsewhere.landlordTokenHash = app.lianxin.cipher.tokenHash("another-link-token-of-another-county")
             elsewhere.active = true

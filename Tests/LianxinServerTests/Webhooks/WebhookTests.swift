@@ -26,8 +26,9 @@ struct WebhookTests {
         let clock = TestClock(SLASchedulerTests.tuesdayMorning)
         try await withLianxin(clock: clock, demo: true) { app, _ in
             let subscription = WebhookSubscription()
+            subscription.id = UUID()
             subscription.url = "http://127.0.0.1:9/sms"
-            subscription.secretCipher = try app.lianxin.cipher.seal("sms-gateway-secret-0001")
+            subscription.secretCipher = try app.lianxin.cipher.seal("sms-gateway-secret-0001", for: .webhookSecret, row: subscription.id!)
             subscription.events = "workOrder.dispatched,sla.breach"
             subscription.active = true
             subscription.createdAt = clock.now

@@ -8,6 +8,7 @@ extension Application {
             asyncCommands.use(LianxinServeCommand(serve: serve, application: self), as: "serve", isDefault: true)
         }
         asyncCommands.use(MigrateCommand(), as: "migrate")
+        asyncCommands.use(KeysCommand(), as: "keys")
         var imports = ImportCommands(), exports = ExportCommands()
         for feature in LianxinFeatures.all {
             let declared = feature.commands

@@ -123,15 +123,17 @@ struct ExportCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app)
-            let rows = try await AuditEntry.query(on: app.db).sort(\.$at).sort(\.$id).all()
+            let rows = try await AuditEntry.query(on: app.db).sort(\.$seq).sort(\.$at).sort(\.$id).all()
             var text =
                 CSVWriter.byteOrderMark
-                + CSVWriter.line(["at", "action", "result", "actor", "role", "division", "target", "ip", "request_id", "detail"])
+                + CSVWriter.line([
+                    "seq", "at", "action", "result", "actor", "role", "division", "record_division", "target", "ip", "request_id", "detail", "hash",
+                ])
             for row in rows {
                 text += CSVWriter.line([
-                    ISOTimestamp.format(row.at), row.action, row.result, row.actorName,
-                    row.actorRole ?? "", row.divisionCode ?? "", row.target ?? "", row.ip ?? "",
-                    row.requestID ?? "", row.detail ?? "",
+                    row.seq.map(String.init) ?? "", ISOTimestamp.format(row.at), row.action, row.result, row.actorName,
+                    row.actorRole ?? "", row.divisionCode ?? "", row.recordDivision ?? "", row.target ?? "", row.ip ?? "",
+                    row.requestID ?? "", row.detail ?? "", row.hash ?? "",
                 ])
             }
             try await write(text, to: signature.out, what: "audit", count: rows.count, context: context)
@@ -145,9 +147,7 @@ private func write(_ text: String, to path: String?, what: String, count: Int, c
         .exported, result: .success, actor: .commandLine, target: what,
         detail: "\(count) rows to \(path ?? "stdout")", at: app.lianxin.now(), on: app.db)
     if let path {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw CommandFailure("cannot write \(path)")
-        }
+        do { try DataFiles.save(Data(text.utf8), to: path) } catch { throw CommandFailure("cannot write \(path)") }
         context.console.print("exported \(count) \(what) rows to \(path)")
     } else {
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -20,7 +20,7 @@ struct DiskFileStore: FileStore {
     func put(_ data: Data, key: String, on db: any Database) async throws {
         let final = try path(key)
         let folder = (final as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try DataFiles.createDirectory(folder)
         let temporary = final + ".part-\(UUID().uuidString)"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw FileStoreError.io("open", errno) }

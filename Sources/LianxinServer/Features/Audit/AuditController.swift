@@ -5,6 +5,7 @@ import Fluent
 struct AuditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("audit", use: page)
+        routes.get("audit", "verify", use: verifyPage)
         routes.get("api", "v1", "audit-entries", use: list)
     }
 
@@ -16,6 +17,7 @@ struct AuditController: RouteCollection {
         var actorName: String
         var actorRole: String?
         var divisionCode: String?
+        var recordDivision: String?
         var target: String?
         var ip: String?
         var requestId: String?
@@ -29,6 +31,7 @@ struct AuditController: RouteCollection {
             actorName = entry.actorName
             actorRole = entry.actorRole
             divisionCode = entry.divisionCode
+            recordDivision = entry.recordDivision
             target = entry.target
             ip = entry.ip
             requestId = entry.requestID
@@ -58,6 +61,7 @@ struct AuditController: RouteCollection {
             let actor: String
             let role: String
             let target: String
+            let recordDivision: String
             let ip: String
             let detail: String
         }
@@ -70,7 +74,7 @@ struct AuditController: RouteCollection {
         let page = pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) { entry in
             PageModel.Row(
                 at: ChinaTime.minute(entry.at), action: entry.action, result: entry.result, actor: entry.actorName,
-                role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "",
+                role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "", recordDivision: entry.recordDivision ?? "",
                 ip: entry.ip ?? "", detail: entry.detail ?? "")
         }
         let filters = ["action", "result", "actor"].reduce(into: [String: String]()) { $0[$1] = req.query[String.self, at: $1] ?? "" }
@@ -81,10 +85,15 @@ struct AuditController: RouteCollection {
                 actions: AuditAction.allCases.map(\.rawValue), nextCursor: page.nextCursor))
     }
 
-    /// Entries about the auditor's subtree, plus those with no division (anonymous failures).
+    /// Entries about records in the auditor's subtree (by the record's division, wherever the actor
+    /// sits); entries about no record by the actor's division, plus those with none (anonymous failures).
     private func query(_ req: Request, principal: Principal, after: [String]?) throws -> QueryBuilder<AuditEntry> {
         var query = AuditEntry.query(on: req.db).group(.or) { group in
-            group.within(\.$divisionCode, principal.division).filter(\.$divisionCode == nil)
+            group.within(\.$recordDivision, principal.division).group(.and) { unrecorded in
+                unrecorded.filter(\.$recordDivision == nil).group(.or) { actor in
+                    actor.within(\.$divisionCode, principal.division).filter(\.$divisionCode == nil)
+                }
+            }
         }
         if let action = req.query[String.self, at: "action"], !action.isEmpty { query = query.filter(\.$action == action) }
         if let result = req.query[String.self, at: "result"], !result.isEmpty { query = query.filter(\.$result == result) }

@@ -9,5 +9,5 @@ enum AuditFeature: LianxinFeature {
     static let openAPIPaths = AuditOpenAPI.paths
     static let openAPISchemas = AuditOpenAPI.schemas
     static let jobs: [LianxinJob] = []
-    static var commands: FeatureCommands { FeatureCommands(exports: ["audit": ExportCommands.Audit()]) }
+    static var commands: FeatureCommands { FeatureCommands(commands: ["audit": AuditCommands()], exports: ["audit": ExportCommands.Audit()]) }
 }

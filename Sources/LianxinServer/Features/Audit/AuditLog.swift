@@ -35,6 +35,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case tenantCheckedOut = "tenancy.check-out"
     case visitTaskDone = "visit-task.done"
     case disputeRecordViewed = "dispute-record.view"
+    case personalDataViewed = "personal-data.view"
+    case auditVerified = "audit.verify"
 }
 
 /// How the audited action ended.
@@ -51,10 +53,10 @@ struct AuditActor: Sendable {
 }
 
 enum AuditLog {
-    /// Appends one entry. It throws, so that an action audited inside a transaction is rolled back
-    /// with its entry if the entry cannot be written.
+    /// Appends one entry to the chain. It throws, so that an action audited inside a transaction is
+    /// rolled back with its entry if the entry cannot be written.
     static func record(
-        _ action: AuditAction, result: AuditResult, actor: AuditActor, target: String? = nil,
+        _ action: AuditAction, result: AuditResult, actor: AuditActor, target: String? = nil, recordDivision: String? = nil,
         ip: String? = nil, requestID: String? = nil, detail: String? = nil,
         at date: Date, on database: any Database
     ) async throws {
@@ -66,31 +68,59 @@ enum AuditLog {
         entry.actorName = actor.name
         entry.actorRole = actor.role
         entry.divisionCode = actor.division
+        entry.recordDivision = recordDivision
         entry.target = target
         entry.ip = ip
         entry.requestID = requestID
         entry.detail = detail
-        try await entry.create(on: database)
+        try await AuditChain.append(entry, on: database)
     }
 }
 
 extension Request {
+    /// Who is acting, for the audit log.
+    var auditActor: AuditActor {
+        principal.map { AuditActor(id: $0.userID, name: $0.username, role: $0.role.rawValue, division: $0.division.value) }
+            ?? AuditActor(id: nil, name: "anonymous", role: nil, division: nil)
+    }
+
     /// Audits an event by the current principal (or an anonymous caller), outside any transaction;
     /// a failure to write is logged as critical.
     func audit(
-        _ action: AuditAction, result: AuditResult, target: String? = nil, detail: String? = nil,
+        _ action: AuditAction, result: AuditResult, target: String? = nil, recordDivision: String? = nil, detail: String? = nil,
         actor: AuditActor? = nil, on database: (any Database)? = nil
     ) async {
-        let who =
-            actor ?? principal.map {
-                AuditActor(id: $0.userID, name: $0.username, role: $0.role.rawValue, division: $0.division.value)
-            } ?? AuditActor(id: nil, name: "anonymous", role: nil, division: nil)
         do {
             try await AuditLog.record(
-                action, result: result, actor: who, target: target, ip: clientIP, requestID: id,
-                detail: detail, at: lianxin.now(), on: database ?? db)
+                action, result: result, actor: actor ?? auditActor, target: target, recordDivision: recordDivision, ip: clientIP,
+                requestID: id, detail: detail, at: lianxin.now(), on: database ?? db)
         } catch {
             logger.critical("could not write audit entry", metadata: ["action": "\(action.rawValue)", "error": "\(error)"])
         }
     }
+
+    /// Audits a read of personal data before the data is shown, and fails closed: when the entry
+    /// cannot be written (committed), this throws a 503 and the caller shows nothing.
+    func auditDisclosure(_ action: AuditAction, target: String, recordDivision: String?, detail: String?) async throws {
+        do {
+            try await lianxin.writes.run {
+                try await db.transaction { db in
+                    try await AuditLog.record(
+                        action, result: .success, actor: self.auditActor, target: target, recordDivision: recordDivision,
+                        ip: self.clientIP, requestID: self.id, detail: detail, at: self.lianxin.now(), on: db)
+                }
+            }
+        } catch {
+            logger.critical(
+                "personal data withheld: could not write its audit entry", metadata: ["action": "\(action.rawValue)", "error": "\(error)"])
+            throw Problem.auditUnavailable
+        }
+    }
+}
+
+extension Problem {
+    /// Personal data is shown only once its reading is audited.
+    static let auditUnavailable = Problem(
+        .serviceUnavailable, type: "audit-unavailable", title: "Audit log unavailable",
+        detail: "The read could not be audited, so nothing is shown; try again later / 无法记录审计日志，数据未显示，请稍后再试")
 }

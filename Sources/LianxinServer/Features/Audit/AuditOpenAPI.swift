@@ -24,7 +24,8 @@ enum AuditOpenAPI: OpenAPIVocabulary {
             object(
                 [
                     ("id", uuid), ("at", dateTime), ("action", text), ("result", text), ("actorName", text), ("actorRole", nullable("string")),
-                    ("divisionCode", nullable("string")), ("target", nullable("string")), ("ip", nullable("string")),
+                    ("divisionCode", nullable("string")), ("recordDivision", nullable("string")), ("target", nullable("string")),
+                    ("ip", nullable("string")),
                     ("requestId", nullable("string")),
                     ("detail", nullable("string")),
                 ], required: ["id", "at", "action", "result", "actorName"])

@@ -85,7 +85,7 @@ extension CommunityPublicPagesController {
         let form = try req.content.decode(Form.self)
         do {
             try RequesterConfirmation.check(
-                sealedPhone: order.phoneCipher, typed: form.phoneSuffix, key: "service-order:\(try order.requireID())", req)
+                sealedPhone: order.phoneCipher, in: .serviceOrderPhone, row: try order.requireID(), typed: form.phoneSuffix, req)
             let updated = try await ServiceOrderService(req: req).apply(
                 ServiceOrderService.ActionInput(action: "evaluate", satisfaction: form.satisfaction, comment: form.comment),
                 to: try order.requireID(), actor: "resident", resident: true)

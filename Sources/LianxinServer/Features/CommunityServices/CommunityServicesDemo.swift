@@ -43,9 +43,11 @@ enum CommunityServicesDemo {
                 ("郑小燕", "13907931103", false, false, ""),
             ] {
                 let volunteer = Volunteer()
+                let volunteerID = UUID()
+                volunteer.id = volunteerID
                 volunteer.communityCode = community
                 volunteer.name = name
-                volunteer.phoneCipher = try cipher.seal(phone)
+                volunteer.phoneCipher = try cipher.seal(phone, for: .volunteerPhone, row: volunteerID)
                 volunteer.phoneIndex = cipher.blindIndex(phone)
                 volunteer.teamID = team.id
                 volunteer.partyMember = party
@@ -63,7 +65,7 @@ enum CommunityServicesDemo {
             order.itemID = items[0].id ?? UUID()
             order.itemName = items[0].name
             order.residentName = "王秀英"
-            order.phoneCipher = try cipher.seal("13807931001")
+            order.phoneCipher = try cipher.seal("13807931001", for: .serviceOrderPhone, row: order.id!)
             order.address = "上滩头小区 1 栋 1-101"
             order.note = "行动不便，下午在家"
             order.status = ServiceOrderStatus.ordered.rawValue

@@ -62,7 +62,8 @@ enum ServiceOrderLookup {
             result.append(
                 OrderDTO(
                     id: id, trackingCode: order.trackingCode, communityCode: order.communityCode, itemId: order.itemID, itemName: order.itemName,
-                    residentName: order.residentName, phone: PersonalDataMask.phone((try? cipher.open(order.phoneCipher)) ?? ""),
+                    residentName: order.residentName,
+                    phone: PersonalDataMask.phone((try? cipher.open(order.phoneCipher, for: .serviceOrderPhone, row: try order.requireID())) ?? ""),
                     address: order.address, note: order.note, status: order.status, statusTitle: status.title(language),
                     volunteerId: order.volunteerID, volunteerName: order.volunteerID.flatMap { names[$0] }, source: order.source,
                     completionNote: order.completionNote, satisfaction: order.satisfaction, solved: order.solved, comment: order.comment,

@@ -56,7 +56,7 @@ struct ServiceOrderService {
         order.itemID = itemID
         order.itemName = item.name
         order.residentName = name
-        order.phoneCipher = try context.cipher.seal(phone)
+        order.phoneCipher = try context.cipher.seal(phone, for: .serviceOrderPhone, row: order.id!)
         order.address = address
         order.note = note
         order.status = ServiceOrderStatus.ordered.rawValue

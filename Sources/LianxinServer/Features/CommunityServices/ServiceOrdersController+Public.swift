@@ -23,7 +23,8 @@ extension ServiceOrdersController {
         let order = try await ServiceOrderLookup.byCode(req.parameters.get("code"), req)
         var input = try req.content.decode(ServiceOrderService.ActionInput.self)
         input.action = "evaluate"
-        try RequesterConfirmation.check(sealedPhone: order.phoneCipher, typed: input.phoneSuffix, key: "service-order:\(try order.requireID())", req)
+        try RequesterConfirmation.check(
+            sealedPhone: order.phoneCipher, in: .serviceOrderPhone, row: try order.requireID(), typed: input.phoneSuffix, req)
         let updated = try await ServiceOrderService(req: req).apply(input, to: try order.requireID(), actor: "resident", resident: true)
         return try await ServiceOrderLookup.publicDTO(updated, req)
     }

@@ -74,7 +74,8 @@ enum VolunteerService {
             let id = try row.requireID()
             return VolunteerDTO(
                 id: id, communityCode: row.communityCode, name: row.name,
-                phone: PersonalDataMask.phone((try? cipher.open(row.phoneCipher)) ?? ""), teamId: row.teamID,
+                phone: PersonalDataMask.phone((try? cipher.open(row.phoneCipher, for: .volunteerPhone, row: try row.requireID())) ?? ""),
+                teamId: row.teamID,
                 partyMember: row.partyMember, inService: row.inService, workplace: row.workplace,
                 registeredAt: row.registeredAt, balance: ledger.balance(of: id))
         }
@@ -96,9 +97,11 @@ enum VolunteerService {
         try checks.finish()
         let cipher = req.lianxin.cipher
         let volunteer = Volunteer()
+        let volunteerID = UUID()
+        volunteer.id = volunteerID
         volunteer.communityCode = community.id ?? ""
         volunteer.name = name
-        volunteer.phoneCipher = try cipher.seal(phone)
+        volunteer.phoneCipher = try cipher.seal(phone, for: .volunteerPhone, row: volunteerID)
         volunteer.phoneIndex = cipher.blindIndex(phone)
         volunteer.teamID = input.teamId
         volunteer.partyMember = partyMember

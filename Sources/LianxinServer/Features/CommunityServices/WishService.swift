@@ -52,9 +52,11 @@ enum WishService {
         let phone = phoneText.isEmpty ? nil : checks.phone(phoneText, "/phone")
         try checks.finish()
         let wish = Wish()
+        let wishID = UUID()
+        wish.id = wishID
         wish.communityCode = community.id ?? ""
         wish.residentName = name
-        wish.phoneCipher = try phone.map { try req.lianxin.cipher.seal($0) }
+        wish.phoneCipher = try phone.map { try req.lianxin.cipher.seal($0, for: .wishPhone, row: wishID) }
         wish.title = title
         wish.details = details
         wish.status = WishStatus.posted.rawValue
@@ -95,7 +97,7 @@ enum WishService {
         let id = try wish.requireID()
         return WishDTO(
             id: id, communityCode: wish.communityCode, residentName: wish.residentName,
-            phone: try wish.phoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0)) },
+            phone: try wish.phoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0, for: .wishPhone, row: try wish.requireID())) },
             title: wish.title, details: wish.details, status: wish.status,
             statusTitle: (WishStatus(rawValue: wish.status) ?? .posted).title(req.displayLanguage),
             claimantKind: wish.claimantKind, claimantName: wish.claimantName, volunteerId: wish.volunteerID, claimedAt: wish.claimedAt,

@@ -133,11 +133,13 @@ enum EngagementDemo {
                 try await row.create(on: db)
                 for (position, (name, phone)) in parties.enumerated() {
                     let party = MediationParty()
+                    let partyID = UUID()
+                    party.id = partyID
                     party.caseID = row.id!
                     party.position = position
                     party.side = position == 0 ? "applicant" : "respondent"
-                    party.nameCipher = try cipher.seal(name)
-                    party.phoneCipher = try cipher.seal(phone)
+                    party.nameCipher = try cipher.seal(name, for: .mediationPartyName, row: partyID)
+                    party.phoneCipher = try cipher.seal(phone, for: .mediationPartyPhone, row: partyID)
                     party.phoneIndex = cipher.blindIndex(phone)
                     try await party.create(on: db)
                 }
@@ -163,12 +165,14 @@ enum EngagementDemo {
             ]
             for (subject, phone, offset, status) in petitions {
                 let row = Petition()
+                let rowID = UUID()
+                row.id = rowID
                 row.divisionCode = community
                 row.channel = PetitionChannel.visit.rawValue
                 row.firstTime = true
                 row.receivedOn = today.adding(days: offset).description
-                row.nameCipher = try cipher.seal("陈桂兰")
-                row.phoneCipher = try cipher.seal(phone)
+                row.nameCipher = try cipher.seal("陈桂兰", for: .petitionerName, row: rowID)
+                row.phoneCipher = try cipher.seal(phone, for: .petitionerPhone, row: rowID)
                 row.phoneIndex = cipher.blindIndex(phone)
                 row.subject = subject
                 row.content = subject + "，多次反映未解决，请求社区协调处理。"

@@ -50,11 +50,13 @@ extension MediationController {
             let side = party.side ?? (index == 0 ? "applicant" : "respondent")
             if !MediationFigures.sides.contains(side) { checks.fail("/parties/\(index)/side", "applicant or respondent / 申请人或被申请人") }
             let row = MediationParty()
+            let rowID = UUID()
+            row.id = rowID
             row.position = index
             row.side = side
-            row.nameCipher = try cipher.seal(name)
+            row.nameCipher = try cipher.seal(name, for: .mediationPartyName, row: rowID)
             if let phone {
-                row.phoneCipher = try cipher.seal(phone.value)
+                row.phoneCipher = try cipher.seal(phone.value, for: .mediationPartyPhone, row: rowID)
                 row.phoneIndex = cipher.blindIndex(phone.value)
             }
             parties.append(row)
@@ -115,7 +117,8 @@ extension MediationController {
     func show(req: Request) async throws -> CaseDTO {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        await req.audit(.disputeRecordViewed, result: .success, target: "mediation-case:\(try row.requireID())")
+        try await req.auditDisclosure(
+            .disputeRecordViewed, target: "mediation-case:\(try row.requireID())", recordDivision: row.divisionCode, detail: nil)
         return try await Self.dtos([row], unmasked: false, req)[0]
     }
 }

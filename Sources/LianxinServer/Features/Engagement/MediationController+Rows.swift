@@ -32,8 +32,8 @@ extension MediationController {
                 disputeType: row.disputeType, disputeTypeName: DisputeType(rawValue: row.disputeType)?.name(in: language) ?? row.disputeType,
                 summary: row.summary, receivedOn: row.receivedOn,
                 parties: try (parties[id] ?? []).map { party in
-                    let name = try cipher.open(party.nameCipher)
-                    let phone = try party.phoneCipher.map { try cipher.open($0) }
+                    let name = try cipher.open(party.nameCipher, for: .mediationPartyName, row: try party.requireID())
+                    let phone = try party.phoneCipher.map { try cipher.open($0, for: .mediationPartyPhone, row: try party.requireID()) }
                     return PartyDTO(
                         side: party.side, name: unmasked ? name : PersonalDataMask.name(name),
                         phone: unmasked ? phone : phone.map(PersonalDataMask.phone))

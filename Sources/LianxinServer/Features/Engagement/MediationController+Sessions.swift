@@ -63,8 +63,8 @@ extension MediationController {
         let principal = try await req.require(.unmaskPersonalData)
         let row = try await Self.find(req, principal)
         let reason = try MediationFigures.reason(try req.content.decode(ReasonInput.self).reason)
-        let dto = try await Self.dtos([row], unmasked: true, req)[0]
-        await req.audit(.personalDataUnmasked, result: .success, target: "mediation-case:\(try row.requireID())", detail: reason)
-        return dto
+        try await req.auditDisclosure(
+            .personalDataUnmasked, target: "mediation-case:\(try row.requireID())", recordDivision: row.divisionCode, detail: reason)
+        return try await Self.dtos([row], unmasked: true, req)[0]
     }
 }

@@ -91,8 +91,8 @@ enum PetitionTallies {
         let names = try await Division.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.divisionCode)))).all()
             .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         return try rows.map { row in
-            let name = try cipher.open(row.nameCipher)
-            let phone = try row.phoneCipher.map { try cipher.open($0) }
+            let name = try cipher.open(row.nameCipher, for: .petitionerName, row: try row.requireID())
+            let phone = try row.phoneCipher.map { try cipher.open($0, for: .petitionerPhone, row: try row.requireID()) }
             let received = Self.received(row)
             return PetitionDTO(
                 id: try row.requireID(), divisionCode: row.divisionCode, divisionName: names[row.divisionCode] ?? row.divisionCode,

@@ -35,13 +35,15 @@ extension PetitionsController {
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         try checks.finish()
         let row = Petition()
+        let rowID = UUID()
+        row.id = rowID
         row.divisionCode = division.value
         row.channel = (channel ?? .visit).rawValue
         row.receivedOn = received.description
-        row.nameCipher = try cipher.seal(name)
+        row.nameCipher = try cipher.seal(name, for: .petitionerName, row: rowID)
         var petitioner = PetitionFirstTime.Petitioner.withoutPhone
         if let phone {
-            row.phoneCipher = try cipher.seal(phone.value)
+            row.phoneCipher = try cipher.seal(phone.value, for: .petitionerPhone, row: rowID)
             row.phoneIndex = cipher.blindIndex(phone.value)
             petitioner = .withPhone(earlierPetitions: try await Petition.query(on: req.db).filter(\.$phoneIndex == row.phoneIndex).count())
         }
@@ -59,7 +61,7 @@ extension PetitionsController {
     func show(req: Request) async throws -> PetitionDTO {
         let principal = try await req.require(.handleDisputes)
         let row = try await Self.find(req, principal)
-        await req.audit(.disputeRecordViewed, result: .success, target: "petition:\(try row.requireID())")
+        try await req.auditDisclosure(.disputeRecordViewed, target: "petition:\(try row.requireID())", recordDivision: row.divisionCode, detail: nil)
         return try await PetitionTallies.dtos([row], unmasked: false, req)[0]
     }
 }

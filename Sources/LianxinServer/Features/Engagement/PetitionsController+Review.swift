@@ -52,8 +52,8 @@ extension PetitionsController {
         let principal = try await req.require(.unmaskPersonalData)
         let row = try await Self.find(req, principal)
         let reason = try MediationFigures.reason(try req.content.decode(TextInput.self).reason)
-        let dto = try await PetitionTallies.dtos([row], unmasked: true, req)[0]
-        await req.audit(.personalDataUnmasked, result: .success, target: "petition:\(try row.requireID())", detail: reason)
-        return dto
+        try await req.auditDisclosure(
+            .personalDataUnmasked, target: "petition:\(try row.requireID())", recordDivision: row.divisionCode, detail: reason)
+        return try await PetitionTallies.dtos([row], unmasked: true, req)[0]
     }
 }

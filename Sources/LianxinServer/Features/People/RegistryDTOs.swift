@@ -35,8 +35,11 @@ struct ResidentDTO: Content {
                 id: try resident.requireID(), householdId: resident.householdID, buildingId: resident.buildingID,
                 buildingName: names[resident.buildingID] ?? "", door: doors[resident.householdID] ?? "",
                 gridCode: resident.gridCode, communityCode: resident.communityCode, name: resident.name, gender: resident.gender,
-                idNumber: PersonalDataMask.idNumber(try cipher.open(resident.idNumberCipher)),
-                phone: try resident.phoneCipher.map { PersonalDataMask.phone(try cipher.open($0)) }, relation: resident.relation,
+                idNumber: PersonalDataMask.idNumber(try cipher.open(resident.idNumberCipher, for: .residentIDNumber, row: try resident.requireID())),
+                phone: try resident.phoneCipher.map {
+                    PersonalDataMask.phone(try cipher.open($0, for: .residentPhone, row: try resident.requireID()))
+                },
+                relation: resident.relation,
                 tags: TagList.decode(resident.tags), registrationDivision: resident.registrationDivision,
                 residenceType: resident.residenceType, createdAt: resident.createdAt, updatedAt: resident.updatedAt)
         }

@@ -71,7 +71,7 @@ struct ExportResidentsCommand: AsyncCommand {
             detail: "\(rows.count) rows to \(signature.out ?? "stdout"), \(reason.map { "unmasked: \($0)" } ?? "masked")",
             at: app.lianxin.now(), on: app.db)
         if let path = signature.out {
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw CommandFailure("cannot write \(path)") }
+            do { try DataFiles.save(Data(text.utf8), to: path) } catch { throw CommandFailure("cannot write \(path)") }
             context.console.print("exported \(rows.count) residents to \(path)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

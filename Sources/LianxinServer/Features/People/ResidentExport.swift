@@ -23,8 +23,8 @@ enum ResidentExport {
         var text = CSVWriter.byteOrderMark + CSVWriter.line(columns.map(\.header) + ["gender", "birth_date"])
         text.reserveCapacity(residents.count * 160)
         for resident in residents {
-            let idNumber = try cipher.open(resident.idNumberCipher)
-            let phone = try resident.phoneCipher.map { try cipher.open($0) }
+            let idNumber = try cipher.open(resident.idNumberCipher, for: .residentIDNumber, row: try resident.requireID())
+            let phone = try resident.phoneCipher.map { try cipher.open($0, for: .residentPhone, row: try resident.requireID()) }
             let household = households[resident.householdID]
             let building = buildings[resident.buildingID]
             text += CSVWriter.line([

@@ -11,8 +11,12 @@ extension ResidentImporter {
     ) async throws -> ResidentImportReport {
         let cipher = app.lianxin.cipher
         // Sealing is the costly part of a row; do it before taking the write lock.
-        let sealed: [(id: Data, phone: Data?)] = try rows.map { row in
-            (try cipher.seal(row.idNumber.value), try row.phone.map { try cipher.seal($0.value) })
+        let residentIDs = rows.map { _ in UUID() }
+        let sealed: [(id: Data, phone: Data?)] = try zip(rows, residentIDs).map { row, id in
+            (
+                try cipher.seal(row.idNumber.value, for: .residentIDNumber, row: id),
+                try row.phone.map { try cipher.seal($0.value, for: .residentPhone, row: id) }
+            )
         }
         return try await app.lianxin.writes.run {
             try await app.db.transaction { db -> ResidentImportReport in
@@ -30,7 +34,6 @@ extension ResidentImporter {
 
                 var households = try await Self.existingHouseholds(of: rows, on: db)
                 var heads: [String: UUID] = [:]
-                let residentIDs = rows.map { _ in UUID() }
                 for (row, id) in zip(rows, residentIDs) where row.relation == .head { heads[row.householdKey] = id }
                 var newHouseholds: [String: (id: UUID, row: Row, tags: [String])] = [:]
                 var order: [String] = []

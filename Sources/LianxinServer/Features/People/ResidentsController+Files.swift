@@ -61,11 +61,13 @@ extension ResidentsController {
                     unmasked: unmasked, reason: reason, at: now
                 ).create(on: db)
                 try await AuditLog.record(
-                    .exported, result: .success, actor: actor, target: "residents", ip: req.clientIP, requestID: req.id, detail: detail,
+                    .exported, result: .success, actor: actor, target: "residents", recordDivision: scope.division.value, ip: req.clientIP,
+                    requestID: req.id, detail: detail,
                     at: now, on: db)
                 if policy.crossesAlert(earlier: earlier, rows: rows.count, unmasked: unmasked) {
                     try await AuditLog.record(
-                        .exportVolumeAlert, result: .success, actor: actor, target: "residents", ip: req.clientIP, requestID: req.id,
+                        .exportVolumeAlert, result: .success, actor: actor, target: "residents", recordDivision: scope.division.value,
+                        ip: req.clientIP, requestID: req.id,
                         detail:
                             "\(earlier + policy.weight(rows: rows.count, unmasked: unmasked)) weighted rows within 24 h (alert at \(policy.alertVolume))",
                         at: now, on: db)

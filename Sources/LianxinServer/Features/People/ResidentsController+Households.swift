@@ -41,6 +41,7 @@ extension ResidentsController {
         }
         let members = try await Resident.query(on: req.db).filter(\.$householdID == id).sort(\.$name).sort(\.$id).all()
         let sorted = members.filter { $0.id == household.headResidentID } + members.filter { $0.id != household.headResidentID }
+        try await Self.auditShown(sorted, target: "household:\(id)", req)
         let names = try await Self.buildingNames([household.buildingID], on: req.db)
         return try HouseholdDTO(
             household, buildingName: names[household.buildingID] ?? "",

@@ -19,6 +19,7 @@ extension ResidentsController {
             }
         }
         let rows = try await query.sort(\.$name).sort(\.$id).limit(page.limit + 1).all()
+        try await Self.auditShown(Array(rows.prefix(page.limit)), target: "residents", req)
         let items = try await ResidentDTO.make(Array(rows.prefix(page.limit)), cipher: req.lianxin.cipher, on: req.db)
         let next = rows.count > page.limit ? rows[page.limit - 1] : nil
         return ListPage(items: items, nextCursor: try next.map { PageRequest.cursor([$0.name, try $0.requireID().uuidString]) })
@@ -27,6 +28,7 @@ extension ResidentsController {
     func show(req: Request) async throws -> ResidentDTO {
         let principal = try await req.require(.viewResidents)
         let resident = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        try await Self.auditShown([resident], target: "resident:\(try resident.requireID())", req)
         return try await ResidentDTO.make([resident], cipher: req.lianxin.cipher, on: req.db)[0]
     }
 
@@ -41,8 +43,11 @@ extension ResidentsController {
         let resident = try await Self.find(req.parameters.get("id"), for: principal, on: req)
         let reason = try UnmaskReason.checked(try req.content.decode(UnmaskInput.self).reason)
         let cipher = req.lianxin.cipher
-        let shown = Unmasked(idNumber: try cipher.open(resident.idNumberCipher), phone: try resident.phoneCipher.map { try cipher.open($0) })
-        await req.audit(.personalDataUnmasked, result: .success, target: "resident:\(try resident.requireID())", detail: reason)
-        return shown
+        let id = try resident.requireID()
+        // Fails closed: nothing is decrypted for the caller unless the unmasking is on record.
+        try await req.auditDisclosure(.personalDataUnmasked, target: "resident:\(id)", recordDivision: resident.communityCode, detail: reason)
+        return Unmasked(
+            idNumber: try cipher.open(resident.idNumberCipher, for: .residentIDNumber, row: id),
+            phone: try resident.phoneCipher.map { try cipher.open($0, for: .residentPhone, row: id) })
     }
 }

@@ -38,8 +38,9 @@ extension CheckInPagesController {
                 let tenants = try tenancies.filter { $0.unitID == unit.id }.map {
                     LandlordModel.Tenant(
                         id: try $0.requireID().uuidString, name: PersonalDataMask.name($0.name),
-                        idNumber: PersonalDataMask.idNumber(try cipher.open($0.idNumberCipher)),
-                        phone: PersonalDataMask.phone(try cipher.open($0.phoneCipher)), movedIn: $0.movedIn)
+                        idNumber: PersonalDataMask.idNumber(try cipher.open($0.idNumberCipher, for: .tenantIDNumber, row: try $0.requireID())),
+                        phone: PersonalDataMask.phone(try cipher.open($0.phoneCipher, for: .tenantPhone, row: try $0.requireID())),
+                        movedIn: $0.movedIn)
                 }
                 return LandlordModel.Unit(address: unit.address, tenants: tenants, empty: tenants.isEmpty)
             },

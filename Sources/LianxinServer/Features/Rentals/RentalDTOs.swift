@@ -15,8 +15,8 @@ struct TenantDTO: Content {
     init(_ tenancy: Tenancy, cipher: FieldCipher) throws {
         id = try tenancy.requireID()
         name = PersonalDataMask.name(tenancy.name)
-        idNumber = PersonalDataMask.idNumber(try cipher.open(tenancy.idNumberCipher))
-        phone = PersonalDataMask.phone(try cipher.open(tenancy.phoneCipher))
+        idNumber = PersonalDataMask.idNumber(try cipher.open(tenancy.idNumberCipher, for: .tenantIDNumber, row: try tenancy.requireID()))
+        phone = PersonalDataMask.phone(try cipher.open(tenancy.phoneCipher, for: .tenantPhone, row: try tenancy.requireID()))
         gender = tenancy.gender
         registrationDivision = tenancy.registrationDivision
         movedIn = tenancy.movedIn
@@ -49,7 +49,7 @@ struct RentalUnitDTO: Content {
         gridCode = unit.gridCode
         communityCode = unit.communityCode
         landlordName = unit.landlordName
-        landlordPhone = PersonalDataMask.phone(try cipher.open(unit.landlordPhoneCipher))
+        landlordPhone = PersonalDataMask.phone(try cipher.open(unit.landlordPhoneCipher, for: .landlordPhone, row: try unit.requireID()))
         active = unit.active
         createdAt = unit.createdAt
     }

@@ -41,13 +41,15 @@ extension RentalUnitsController {
         let token = FieldCipher.randomToken(bytes: 24)
         let now = context.now()
         let unit = RentalUnit()
+        let unitID = UUID()
+        unit.id = unitID
         unit.publicCode = RentalCode.make()
         unit.buildingID = input.buildingId
         unit.address = address
         unit.gridCode = grid.code
         unit.communityCode = grid.communityCode
         unit.landlordName = landlordName
-        unit.landlordPhoneCipher = try context.cipher.seal(phone.value)
+        unit.landlordPhoneCipher = try context.cipher.seal(phone.value, for: .landlordPhone, row: unitID)
         unit.landlordPhoneIndex = context.cipher.blindIndex(phone.value)
         unit.landlordTokenHash = context.cipher.tokenHash(token)
         unit.active = true

@@ -118,13 +118,15 @@ struct TenantCheckIn {
                         throw AlreadyCheckedIn()
                     }
                     let tenancy = Tenancy()
+                    let tenancyID = UUID()
+                    tenancy.id = tenancyID
                     tenancy.unitID = unitID
                     tenancy.gridCode = unit.gridCode
                     tenancy.communityCode = unit.communityCode
                     tenancy.name = valid.name
-                    tenancy.idNumberCipher = try context.cipher.seal(valid.idNumber.value)
+                    tenancy.idNumberCipher = try context.cipher.seal(valid.idNumber.value, for: .tenantIDNumber, row: tenancyID)
                     tenancy.idNumberIndex = index
-                    tenancy.phoneCipher = try context.cipher.seal(valid.phone.value)
+                    tenancy.phoneCipher = try context.cipher.seal(valid.phone.value, for: .tenantPhone, row: tenancyID)
                     tenancy.phoneIndex = context.cipher.blindIndex(valid.phone.value)
                     tenancy.gender = valid.idNumber.gender.rawValue
                     tenancy.birthDate = valid.idNumber.birthDate.description

@@ -79,7 +79,8 @@ struct VisitTasksController: RouteCollection {
         let cipher = req.lianxin.cipher
         return try rows.map { row in
             var dto = FloatingResidentDTO(
-                name: PersonalDataMask.name(row.name), idNumber: PersonalDataMask.idNumber(try cipher.open(row.idNumberCipher)),
+                name: PersonalDataMask.name(row.name),
+                idNumber: PersonalDataMask.idNumber(try cipher.open(row.idNumberCipher, for: .tenantIDNumber, row: try row.requireID())),
                 registrationDivision: row.registrationDivision, registrationDivisionName: names[row.registrationDivision] ?? row.registrationDivision,
                 communityCode: row.communityCode, communityName: names[row.communityCode] ?? row.communityCode, since: row.movedIn)
             if direction == "incoming" {

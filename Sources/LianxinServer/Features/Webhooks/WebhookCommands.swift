@@ -23,8 +23,10 @@ struct WebhookCommands: AsyncCommandGroup {
             }
             guard let secret = signature.secret, secret.count >= 16 else { throw CommandFailure("--secret must have at least 16 characters") }
             let subscription = WebhookSubscription()
+            let subscriptionID = UUID()
+            subscription.id = subscriptionID
             subscription.url = url
-            subscription.secretCipher = try app.lianxin.cipher.seal(secret)
+            subscription.secretCipher = try app.lianxin.cipher.seal(secret, for: .webhookSecret, row: subscriptionID)
             subscription.events = signature.events ?? "*"
             subscription.active = true
             subscription.createdAt = app.lianxin.now()

@@ -63,7 +63,7 @@ enum WebhookDispatcher {
             let timestamp = String(Int(now.timeIntervalSince1970))
             var failure: String?
             do {
-                let secret = try app.lianxin.cipher.open(subscription.secretCipher)
+                let secret = try app.lianxin.cipher.open(subscription.secretCipher, for: .webhookSecret, row: try subscription.requireID())
                 let status = try await sender.send(
                     url: subscription.url,
                     headers: [

@@ -63,8 +63,9 @@ extension OrderPagesController {
                 errors: ["unmaskReason": req.t("wb_unmask_reason_needed")], error: req.t("wb_fix_fields"),
                 status: .unprocessableEntity)
         }
-        let phone = try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0) } ?? ""
-        await req.audit(.personalDataUnmasked, result: .success, target: "work-order:\(order.number)", detail: reason)
+        try await WorkOrderLookup.auditRequesterShown(order, req, unmaskedFor: reason)
+        let phone =
+            try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()) } ?? ""
         return try await render(req, order: order, principal: principal, unmasked: (order.requesterName ?? "", phone))
     }
 }

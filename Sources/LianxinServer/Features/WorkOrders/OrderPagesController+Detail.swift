@@ -6,6 +6,7 @@ extension OrderPagesController {
     func show(req: Request) async throws -> Response {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
+        try await WorkOrderLookup.auditRequesterShown(order, req)
         let notice =
             req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""
@@ -75,7 +76,10 @@ extension OrderPagesController {
                 [e.satisfaction.title(english: english), e.solved ? req.t("wb_solved_yes") : req.t("wb_solved_no"), e.comment ?? ""]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
             } ?? ""
-        let phone = try order.requesterPhoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0)) } ?? ""
+        let phone =
+            try order.requesterPhoneCipher.map {
+                PersonalDataMask.phone(try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()))
+            } ?? ""
         let model = DetailModel(
             order: try lookup.summary(order), description: order.description, address: order.address ?? "",
             position: order.latitude.flatMap { lat in order.longitude.map { String(format: "%.5f, %.5f", lat, $0) } } ?? "",

@@ -38,7 +38,9 @@ enum PublicOrderLookup {
             number: order.number, trackingCode: order.trackingCode, status: status.rawValue, statusTitle: status.title(english: english),
             open: status.isOpen, title: order.title, category: category?.name ?? order.categoryCode, createdAt: order.createdAt,
             requesterName: order.requesterName.map(PersonalDataMask.name),
-            requesterPhone: try order.requesterPhoneCipher.map { PersonalDataMask.phone(try req.lianxin.cipher.open($0)) },
+            requesterPhone: try order.requesterPhoneCipher.map {
+                PersonalDataMask.phone(try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()))
+            },
             canEvaluate: (status == .completed || status == .reviewed) && canConfirm(order), history: history)
     }
 
@@ -46,7 +48,7 @@ enum PublicOrderLookup {
     /// (`RequesterConfirmation`: the last four digits of their phone).
     static func confirmRequester(_ order: WorkOrder, phoneSuffix: String?, _ req: Request) throws {
         try RequesterConfirmation.check(
-            sealedPhone: order.requesterPhoneCipher, typed: phoneSuffix, key: "work-order:\(try order.requireID())", req)
+            sealedPhone: order.requesterPhoneCipher, in: .workOrderRequesterPhone, row: try order.requireID(), typed: phoneSuffix, req)
     }
 
     /// Whether the order can be confirmed by its requester at all (it has a phone).

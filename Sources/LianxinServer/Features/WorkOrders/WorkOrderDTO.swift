@@ -68,7 +68,9 @@ struct WorkOrderDTO: Content {
         suggestedDepartmentId = order.suggestedDepartmentID
         assigneeId = order.assigneeID
         requesterName = order.requesterName.map(PersonalDataMask.name)
-        requesterPhone = try order.requesterPhoneCipher.map { PersonalDataMask.phone(try cipher.open($0)) }
+        requesterPhone = try order.requesterPhoneCipher.map {
+            PersonalDataMask.phone(try cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()))
+        }
         anonymous = order.anonymous
         parentId = order.parentID
         supervisionLevel = order.supervisionLevel

@@ -120,7 +120,7 @@ extension WorkOrderService {
         row.suggestedDepartmentID = suggested?.id
         row.requesterName = order.requesterName
         if let phone = order.requesterPhone {
-            row.requesterPhoneCipher = try context.cipher.seal(phone.value)
+            row.requesterPhoneCipher = try context.cipher.seal(phone.value, for: .workOrderRequesterPhone, row: id)
             row.requesterPhoneIndex = context.cipher.blindIndex(phone.value)
         }
         row.anonymous = order.anonymous

@@ -37,7 +37,9 @@ struct WorkOrdersController: RouteCollection {
 
     func show(req: Request) async throws -> WorkOrderDTO {
         let principal = try await req.require(.viewWorkOrders)
-        return try await WorkOrderLookup.dto(try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req), req)
+        let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
+        try await WorkOrderLookup.auditRequesterShown(order, req)
+        return try await WorkOrderLookup.dto(order, req)
     }
 
     func events(req: Request) async throws -> [WorkOrderEventDTO] {
@@ -69,8 +71,8 @@ struct WorkOrdersController: RouteCollection {
         else {
             throw Problem.invalid(field: "/reason", "say why you need the full number (2–200 characters) / 请说明查看原因")
         }
-        let phone = try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0) }
-        await req.audit(.personalDataUnmasked, result: .success, target: "work-order:\(order.number)", detail: reason)
+        try await WorkOrderLookup.auditRequesterShown(order, req, unmaskedFor: reason)
+        let phone = try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()) }
         return Unmasked(requesterName: order.requesterName, requesterPhone: phone)
     }
 
@@ -128,6 +130,7 @@ struct WorkOrdersController: RouteCollection {
         let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
         let now = req.lianxin.now()
         let cipher = req.lianxin.cipher
+        try await WorkOrderLookup.auditRequestersShown(Array(rows.prefix(page.limit)), req)
         return try page.page(rows, key: { [String($0.createdAt.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) {
             try WorkOrderDTO($0, cipher: cipher, calendar: calendar, now: now)
         }

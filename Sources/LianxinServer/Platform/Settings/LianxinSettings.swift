@@ -13,8 +13,12 @@ public struct LianxinSettings: Sendable {
     public var database: DatabaseURL
     public var host: String
     public var port: Int
-    /// The 256-bit master key derived from LIANXIN_SECRET_KEY.
-    public var secretKey: Data
+    /// The field-encryption keys (see `SecretKeyFile`); the last is current.
+    public var keyRing: KeyRing
+    /// The keyring file, when the keys come from one (`lianxin keys rotate` adds keys to it).
+    public var keyFile: String?
+    /// The key of blind indexes and token hashes (`k0`, else the first).
+    public var secretKey: Data { keyRing.indexKey }
     public var logLevel: Logger.Level
     public var publicBaseURL: String
     public var dataDirectory: String
@@ -57,12 +61,33 @@ public struct LianxinSettings: Sendable {
         .init(
             variable: "LIANXIN_DATABASE_URL", defaultValue: "sqlite://./data/lianxin.sqlite",
             meaning: "`sqlite://PATH` (WAL mode), `sqlite::memory:`, or `postgres://user:pass@host:port/db`"),
+        .init(
+            variable: "LIANXIN_DATABASE_SSLMODE", defaultValue: "verify-full, or disable for a server on loopback",
+            meaning:
+                "TLS to PostgreSQL: `disable`, `prefer`, `require` (checked against the CA file when one is named) or `verify-full` (certificate and host name); the URL's `?sslmode=` is the same, this variable wins"
+        ),
+        .init(
+            variable: "LIANXIN_DATABASE_CA_FILE", defaultValue: "(the system's authorities)",
+            meaning: "PEM file of the authorities that sign the PostgreSQL server's certificate (the URL's `?sslrootcert=` is the same)"),
         .init(variable: "LIANXIN_HOST", defaultValue: "127.0.0.1", meaning: "address to listen on (`serve --hostname` overrides)"),
         .init(variable: "LIANXIN_PORT", defaultValue: "8080", meaning: "port to listen on (`serve --port` overrides)"),
         .init(
             variable: "LIANXIN_SECRET_KEY", defaultValue: "(generated in development)",
             meaning:
-                "at least 32 characters; keys field encryption (AES-GCM) and blind indexes (HMAC). In development one is generated into `DATA_DIR/secret.key` (mode 0600)"
+                "at least 32 characters; the current key of field encryption (AES-GCM) and, while it is the only key, of blind indexes (HMAC). In development a keyring is generated into `DATA_DIR/secret.key` (mode 0600)"
+        ),
+        .init(
+            variable: "LIANXIN_SECRET_KEY_ID", defaultValue: "k0",
+            meaning: "the id of `LIANXIN_SECRET_KEY`, stored in every ciphertext it seals (1–32 letters, digits, `-`, `_`)"),
+        .init(
+            variable: "LIANXIN_PREVIOUS_SECRET_KEYS", defaultValue: "(none)",
+            meaning:
+                "other keys still needed to read, `id:secret,id:secret`; key `k0` (else the first key) keys blind indexes and token hashes, so it stays. After a rotation, `lianxin keys status` shows when a key is no longer used"
+        ),
+        .init(
+            variable: "LIANXIN_SECRET_KEY_FILE", defaultValue: "(none)",
+            meaning:
+                "a keyring file instead of the variables above: one `<key id> <secret>` a line, oldest first, the last current; `lianxin keys rotate` adds a key to it and re-encrypts"
         ),
         .init(variable: "LIANXIN_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical"),
         .init(
@@ -115,7 +140,7 @@ public struct LianxinSettings: Sendable {
             switch self {
             case .invalid(let variable, let value, let reason): "\(variable)=\(value): \(reason)"
             case .missingSecretKey:
-                "LIANXIN_SECRET_KEY is required in production (at least 32 characters, e.g. `openssl rand -base64 48`)"
+                "LIANXIN_SECRET_KEY (at least 32 characters, e.g. `openssl rand -base64 48`) or LIANXIN_SECRET_KEY_FILE is required in production"
             }
         }
     }
@@ -147,10 +172,17 @@ public struct LianxinSettings: Sendable {
         }
         let dataDirectory = absolute(value("LIANXIN_DATA_DIR") ?? "./data")
         let databaseText = value("LIANXIN_DATABASE_URL") ?? "sqlite://" + (dataDirectory as NSString).appendingPathComponent("lianxin.sqlite")
-        let database: DatabaseURL
+        var database: DatabaseURL
         do { database = try DatabaseURL(parsing: databaseText, relativeTo: workingDirectory) } catch {
             throw Problem.invalid(variable: "LIANXIN_DATABASE_URL", value: DatabaseURL.redacted(databaseText), reason: "\(error)")
         }
+        let sslMode = try value("LIANXIN_DATABASE_SSLMODE").map { text in
+            guard let mode = DatabaseTLS.Mode(rawValue: text) else {
+                throw Problem.invalid(variable: "LIANXIN_DATABASE_SSLMODE", value: text, reason: "expected disable, prefer, require or verify-full")
+            }
+            return mode
+        }
+        database = database.overridingTLS(mode: sslMode, caFile: value("LIANXIN_DATABASE_CA_FILE").map(absolute))
         let port = try int("LIANXIN_PORT", value("LIANXIN_PORT"), default: 8080, range: 1...65535)
         let cost = try int("LIANXIN_BCRYPT_COST", value("LIANXIN_BCRYPT_COST"), default: 12, range: mode == .production ? 10...31 : 4...31)
         let levelText = value("LIANXIN_LOG_LEVEL") ?? "info"
@@ -158,23 +190,8 @@ public struct LianxinSettings: Sendable {
             throw Problem.invalid(variable: "LIANXIN_LOG_LEVEL", value: levelText, reason: "unknown level")
         }
         let host = value("LIANXIN_HOST") ?? "127.0.0.1"
-
-        let key: Data
-        if let secret = value("LIANXIN_SECRET_KEY") {
-            guard secret.utf8.count >= 32 else {
-                throw Problem.invalid(variable: "LIANXIN_SECRET_KEY", value: "(hidden)", reason: "must be at least 32 characters")
-            }
-            key = SecretKeyFile.key(from: secret)
-        } else if mode == .production {
-            throw Problem.missingSecretKey
-        } else {
-            let (generated, created) = try SecretKeyFile.loadOrCreate(in: dataDirectory)
-            key = generated
-            warnings.append(
-                created
-                    ? "LIANXIN_SECRET_KEY is not set: generated a development key in \(dataDirectory)/secret.key (mode 0600). Set LIANXIN_SECRET_KEY in production."
-                    : "LIANXIN_SECRET_KEY is not set: using the development key in \(dataDirectory)/secret.key.")
-        }
+        let keys = try SecretKeyFile.ring(value, production: mode == .production, dataDirectory: dataDirectory)
+        if let warning = keys.warning { warnings.append(warning) }
         let fileStoreText = value("LIANXIN_FILE_STORE") ?? "disk"
         guard let fileStore = FileStoreKind(rawValue: fileStoreText) else {
             throw Problem.invalid(variable: "LIANXIN_FILE_STORE", value: fileStoreText, reason: "expected disk or database")
@@ -184,7 +201,8 @@ public struct LianxinSettings: Sendable {
             database: database,
             host: host,
             port: port,
-            secretKey: key,
+            keyRing: keys.ring,
+            keyFile: keys.file,
             logLevel: logLevel,
             publicBaseURL: value("LIANXIN_PUBLIC_BASE_URL") ?? "http://\(host):\(port)",
             dataDirectory: dataDirectory,
