@@ -36,5 +36,6 @@ enum MigrationHistory {
         CreateCommunityServices(),
         UpdateVolunteerAddLinkToken(),
         CreateEngagementTables(),
+        CreateOrderPublications(),
     ]
 }
