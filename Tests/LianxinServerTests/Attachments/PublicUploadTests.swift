@@ -127,6 +127,29 @@ struct PublicUploadTests {
         }
     }
 
+    /// The 1×1 JPEG with an EXIF block holding a GPS latitude (28/1, 27/1, …).
+    static var jpegWithGPS: [UInt8] {
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: Int) -> [UInt8] { u16(v & 0xFFFF) + u16(v >> 16) }
+        var tiff: [UInt8] = [0x49, 0x49, 42, 0] + u32(8) + u16(1) + u16(0x8825) + u16(4) + u32(1) + u32(26) + u32(0)
+        tiff += u16(1) + u16(0x0002) + u16(5) + u32(3) + u32(44) + u32(0) + u32(28) + u32(1) + u32(27) + u32(1) + u32(1234) + u32(100)
+        let app1 = [0xFF, 0xE1] + u16(tiff.count + 8).reversed() + Array("Exif".utf8) + [0, 0] + tiff
+        return Array(jpeg.prefix(2)) + app1 + Array(jpeg.dropFirst(2))
+    }
+
+    @Test func item14_publicPhotosAreKeptWithoutTheirGPSPosition() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            #expect(PhotoLocation.hasLocation(Data(Self.jpegWithGPS), format: .jpeg))
+            let order = try await Self.order(app)
+            let anonymous = TestClient(app: app)
+            let sent = try await anonymous.send(.POST, "/api/v1/public/orders/\(order.trackingCode)/attachments", raw: (Self.jpegWithGPS, .jpeg))
+            #expect(sent.status == .created)
+            let row = try #require(try await Attachment.query(on: app.db).filter(\.$orderID == order.requireID()).first())
+            let stored = try #require(try await app.lianxin.files.get(row.storageKey, on: app.db))
+            #expect(stored.count == Self.jpegWithGPS.count && !PhotoLocation.hasLocation(stored, format: .jpeg))
+        }
+    }
+
     @Test func item14_importsAreCappedInBytesRowsAndVertices() async throws {
         try await withLianxin(demo: true, settings: SecurityLimitSettings.values) { app, _ in
             let community = TestClient(app: app)

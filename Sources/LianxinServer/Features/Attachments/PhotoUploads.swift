@@ -50,12 +50,13 @@ enum PhotoUploads {
             bytes = req.body.data
         }
         guard let bytes, bytes.readableBytes > 0 else { throw Problem.invalid(field: "/file", InputValidator(req).message("px_photo_missing")) }
-        let format = try check(Data(buffer: bytes), audience: audience, req)
-        return (Data(buffer: bytes), format, purpose)
+        let checked = try check(Data(buffer: bytes), audience: audience, req)
+        return (checked.data, checked.format, purpose)
     }
 
-    /// Checks photo bytes for `audience` (size, structure, dimensions, quota) and gives their format.
-    static func check(_ data: Data, audience: Audience, _ req: Request) throws -> ImageFormat {
+    /// Checks photo bytes for `audience` (size, structure, dimensions, quota) and gives their format
+    /// and the bytes to keep: a public photo without the GPS position in its EXIF (`PhotoLocation`).
+    static func check(_ data: Data, audience: Audience, _ req: Request) throws -> (format: ImageFormat, data: Data) {
         let context = req.lianxin
         let texts = InputValidator(req)
         let limit = audience == .public ? context.settings.exposure.publicPhotoBytes : context.settings.maxUploadBytes
@@ -80,8 +81,9 @@ enum PhotoUploads {
                 field: "/file",
                 texts.message("px_photo_dimensions", ["width": String(width), "height": String(height), "side": String(ImageInspector.maximumSide)]))
         }
-        if audience == .public { try chargeQuota(req) }
-        return image.format
+        guard audience == .public else { return (image.format, data) }
+        try chargeQuota(req)
+        return (image.format, PhotoLocation.scrubbed(data, format: image.format))
     }
 
     /// Counts one public photo against the sender's address: per hour and per day (429 beyond).

@@ -68,7 +68,8 @@ extension Open311Controller {
         if let media = form.media, media.data.readableBytes > 0 {
             let data = Data(buffer: media.data)
             do {
-                photo = (data, try PhotoUploads.check(data, audience: .public, req))
+                let checked = try PhotoUploads.check(data, audience: .public, req)
+                photo = (checked.data, checked.format)
             } catch let problem as Problem {
                 throw Failure(problem.status == .tooManyRequests ? .tooManyRequests : .badRequest, "media: \(problem.detail)")
             }
