@@ -74,8 +74,18 @@ extension Scan {
         var found: [Finding] = []
         var index = 0
         while index < text.count {
+            // A number starts here unless it continues one: a digit after a digit, a Chinese numeral
+            // after a numeral or digit (十三单元), a letter after a letter or digit.
             let previous: Character? = index > 0 ? text[index - 1] : nil
-            let boundary = previous.map { digit($0) == nil && !($0.isASCII && $0.isLetter) && !chineseNumerals.contains($0) } ?? true
+            let current = text[index]
+            let boundary =
+                previous.map { previous in
+                    // A star is a digit already hidden: what follows it was part of that number.
+                    if digit(previous) != nil || previous == "*" { return false }
+                    if chineseNumerals.contains(current) { return !chineseNumerals.contains(previous) }
+                    if current.isASCII && current.isLetter { return !(previous.isASCII && (previous.isLetter || previous.isNumber)) }
+                    return true
+                } ?? true
             guard boundary, previous != "月", previous != "第", let first = token(text, at: index, afterToken: false) else {
                 index += 1
                 continue
@@ -104,12 +114,13 @@ extension Scan {
     static let nameCues: [[Character]] = ["被反映人", "来电人", "联系人", "反映人", "投诉人", "举报人", "求助人", "报事人", "当事人", "姓名", "市民", "户主"]
         .map(Array.init)
     /// Words that end a name, or show that what follows the cue is not one.
-    static let notName: [[Character]] = [
-        "反映", "反应", "来电", "投诉", "举报", "询问", "咨询", "要求", "希望", "表示", "电话", "手机", "联系", "身份", "地址", "先生", "女士",
-        "师傅", "同志", "老人", "通过", "中心", "服务", "热线", "广场", "公园", "之家", "群众", "朋友", "代表", "文明", "信息", "诉求", "意见",
-        "满意", "姓名", "家住", "现住", "居住", "称", "说", "住", "的", "在", "于", "对", "因", "已", "未", "不", "向", "等", "及", "和", "与",
-        "们", "卡", "是", "称其",
-    ].map(Array.init)
+    static let notName: [[Character]] =
+        [
+            "反映", "反应", "来电", "投诉", "举报", "询问", "咨询", "要求", "希望", "表示", "电话", "手机", "联系", "身份", "地址", "先生", "女士",
+            "师傅", "同志", "老人", "通过", "中心", "服务", "热线", "广场", "公园", "之家", "群众", "朋友", "代表", "文明", "信息", "诉求", "意见",
+            "满意", "姓名", "家住", "现住", "居住", "称", "说", "住", "的", "在", "于", "对", "因", "已", "未", "不", "向", "等", "及", "和", "与",
+            "们", "卡", "是", "称其",
+        ].map(Array.init) + nameCues
     static let nameLeadIns: Set<Character> = [":", "：", "是", "为", "叫", " ", "\u{3000}", "(", "（"]
 
     static func names(_ text: [Character]) -> [Finding] {

@@ -46,9 +46,25 @@ public enum PIIRedactor {
         var found: [Finding] = []
         var taken = [Bool](repeating: false, count: characters.count)
         func add(_ finding: Finding) {
-            guard !finding.range.isEmpty, !finding.range.contains(where: { taken[$0] }) else { return }
-            for index in finding.range { taken[index] = true }
-            found.append(finding)
+            guard !finding.range.isEmpty else { return }
+            guard finding.range.contains(where: { taken[$0] }) else {
+                for index in finding.range { taken[index] = true }
+                found.append(finding)
+                return
+            }
+            // A number that runs into a door detail (1234567(3-2-501) keeps the part outside it:
+            // its digits are still starred. Names, e-mail and doors are all or nothing.
+            guard ![.door, .name, .email].contains(finding.kind) else { return }
+            var start: Int?
+            for index in finding.range.lowerBound...finding.range.upperBound {
+                let free = index < finding.range.upperBound && !taken[index]
+                if free, start == nil { start = index }
+                if !free, let first = start {
+                    for position in first..<index { taken[position] = true }
+                    found.append(Finding(kind: finding.kind, range: first..<index))
+                    start = nil
+                }
+            }
         }
         Scan.emails(characters).forEach(add)
         Scan.doors(characters).forEach(add)
