@@ -14,6 +14,12 @@ public struct RateLimiter: Sendable {
         self.burst = Double(max(1, burst ?? perMinute))
     }
 
+    /// A quota: `count` at once, regained evenly over `seconds` (20 an hour: a burst of 20, one back every 3 minutes).
+    public init(quota count: Int, per seconds: TimeInterval) {
+        burst = Double(max(1, count))
+        perMinute = burst * 60 / max(1, seconds)
+    }
+
     /// Whether `key` may make one more request at `now` (spending it if so), and, if not, how many
     /// seconds until it may.
     public mutating func allow(_ key: String, at now: Date) -> (allowed: Bool, retryAfter: TimeInterval) {

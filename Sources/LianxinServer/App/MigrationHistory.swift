@@ -38,5 +38,6 @@ enum MigrationHistory {
         CreateEngagementTables(),
         CreatePersonalDataExports(),
         AddAuditChain(),
+        CreateOrderPublications(),
     ]
 }

@@ -1,11 +1,13 @@
-/// Finds where a polygon's rings cross or touch, by a sort-and-sweep over edge extents.
+/// Finds where a polygon's rings cross or touch.
 ///
-/// Edges are sorted by western end; each edge is compared only with the edges that start before it
-/// ends, then filtered by latitude extent, so a 10,000-vertex ring costs O(n log n) plus the few
-/// near pairs. Neighbouring edges of a ring may share their vertex but not fold back onto each other;
-/// any other contact, within a ring or between rings, is reported. Predicates are exact.
+/// Neighbouring edges of a ring may share their vertex but not fold back onto each other; any other
+/// contact, within a ring or between rings, is reported. Predicates are exact. `firstContact` is a
+/// Shamos–Hoey sweep (`SweepIntersection`), O(n log n) whatever the shape; `firstContactByPairs`,
+/// the earlier sort-and-sweep over edge extents, compares every pair whose longitudes overlap — fast
+/// on ordinary rings, quadratic on a long thin or zigzag one — and is kept as the reference the
+/// sweep is tested against.
 enum SelfIntersectionFinder {
-    private struct Edge {
+    struct Edge {
         var a: GeoPoint
         var b: GeoPoint
         var ring: Int
@@ -19,6 +21,11 @@ enum SelfIntersectionFinder {
 
     /// A point near the first contact found, or nil when the rings are simple and disjoint.
     static func firstContact(in rings: [LinearRing]) -> GeoPoint? {
+        SweepIntersection.firstContact(among: edges(of: rings))
+    }
+
+    /// The ring edges, without repeated vertices or the closing one; rings of fewer than 3 vertices are skipped.
+    static func edges(of rings: [LinearRing]) -> [Edge] {
         var edges: [Edge] = []
         for (ringIndex, ring) in rings.enumerated() {
             var vertices: [GeoPoint] = []
@@ -33,6 +40,12 @@ enum SelfIntersectionFinder {
                     ))
             }
         }
+        return edges
+    }
+
+    /// The pairwise reference: quadratic when many edges overlap in longitude.
+    static func firstContactByPairs(in rings: [LinearRing]) -> GeoPoint? {
+        var edges = edges(of: rings)
         edges.sort { $0.minX < $1.minX }
         for first in edges.indices {
             let e = edges[first]
@@ -47,7 +60,7 @@ enum SelfIntersectionFinder {
         return nil
     }
 
-    private static func contact(_ e: Edge, _ f: Edge) -> GeoPoint? {
+    static func contact(_ e: Edge, _ f: Edge) -> GeoPoint? {
         if e.ring == f.ring {
             let gap = abs(e.index - f.index)
             if gap == 1 || gap == e.ringSize - 1 {

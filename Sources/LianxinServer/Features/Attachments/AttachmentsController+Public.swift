@@ -10,7 +10,8 @@ extension AttachmentsController {
         guard WorkOrderStatus(rawValue: order.status)?.isOpen == true else {
             throw Problem.conflict("The request is finished; photos can no longer be added / 诉求已办结，不能再上传照片")
         }
-        let row = try await PhotoUploads.store(req, order: order, uploader: "resident", uploaderID: nil, defaultPurpose: "information")
+        let row = try await PhotoUploads.store(
+            req, order: order, uploader: "resident", uploaderID: nil, defaultPurpose: "information", audience: .public)
         return try await AttachmentDTO(row, url: nil).encodeResponse(status: .created, for: req)
     }
 

@@ -11,8 +11,13 @@ struct AttachmentsController: RouteCollection {
     /// The largest body the photo routes read (the photo limit plus room for a multipart envelope);
     /// anything bigger is refused with 413 before it is buffered.
     let maxBody: ByteCount
+    /// The same for the residents' route, which takes a public photo at most.
+    let maxPublicBody: ByteCount
 
-    init(maxUploadBytes: Int) { maxBody = ByteCount(integerLiteral: maxUploadBytes + 65_536) }
+    init(maxUploadBytes: Int, publicPhotoBytes: Int) {
+        maxBody = ByteCount(integerLiteral: maxUploadBytes + 65_536)
+        maxPublicBody = ByteCount(integerLiteral: publicPhotoBytes + 65_536)
+    }
 
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
@@ -20,7 +25,7 @@ struct AttachmentsController: RouteCollection {
         api.get("work-orders", ":id", "attachments", use: list)
         api.get("work-orders", ":id", "attachments", ":attachmentId", use: download)
         let track = api.grouped("public", "orders", ":code")
-        track.on(.POST, "attachments", body: .collect(maxSize: maxBody), use: publicUpload)
+        track.on(.POST, "attachments", body: .collect(maxSize: maxPublicBody), use: publicUpload)
         track.post("information", use: addInformation)
     }
 

@@ -9,13 +9,17 @@ import LianxinCore
 struct GridChangesController: RouteCollection {
     /// Beijing time, in which effective days are counted.
     static let beijing = GridChangeApplier.beijing
+    /// The largest proposal read: its GeoJSON (`LIANXIN_IMPORT_GEOJSON_MB`) and the text around it.
+    var geoJSONBytes = ExposureLimits().importGeoJSONBytes
 
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1", "grid-changes")
         api.get(use: list)
-        api.on(.POST, body: .collect(maxSize: "64mb"), use: propose)
+        let body = geoJSONBytes + 65_536
+        let sized = api.grouped(ImportLimits.SizeCheck(bytes: body))
+        sized.on(.POST, body: .collect(maxSize: ByteCount(integerLiteral: body)), use: propose)
         api.get(":id", use: show)
-        api.on(.PUT, ":id", body: .collect(maxSize: "64mb"), use: resubmit)
+        sized.on(.PUT, ":id", body: .collect(maxSize: ByteCount(integerLiteral: body)), use: resubmit)
         api.post(":id", "reviews", use: review)
         api.post(":id", "decision", use: decide)
     }

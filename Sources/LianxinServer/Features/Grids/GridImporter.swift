@@ -26,6 +26,10 @@ struct GridImporter {
             throw Problem.invalid(field: field, "\(error.englishMessage) / \(error.chineseMessage)")
         }
         guard !features.isEmpty else { throw Problem.invalid(field: "/features", "the file has no grid / 文件中没有网格") }
+        // The vertex cap keeps validation (an O(n log n) sweep per grid) and storage bounded.
+        try ImportLimits.checkVertices(
+            features.reduce(0) { $0 + $1.geometry.rings.reduce(0) { $0 + $1.vertices.count } },
+            limit: app.lianxin.settings.exposure.importGeoJSONVertices, InputValidator(app.lianxin.localizer))
         var checks = InputValidator(app.lianxin.localizer)
         for index in features.indices where features[index].parentCode == nil && features[index].code.count > 12 {
             features[index].parentCode = String(features[index].code.prefix(12))

@@ -5,11 +5,15 @@ import LianxinCore
 /// Grid boundaries in and out as GeoJSON: export of the grids in force in the user's division,
 /// all-or-nothing import for administrators.
 struct GridsController: RouteCollection {
+    /// The largest GeoJSON import read (`LIANXIN_IMPORT_GEOJSON_MB`).
+    var geoJSONBytes = ExposureLimits().importGeoJSONBytes
+
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1", "grids")
         api.get(use: export)
         api.get("order-counts", use: orderCounts)
-        api.on(.POST, "import", body: .collect(maxSize: "256mb"), use: importGrids)
+        api.grouped(ImportLimits.SizeCheck(bytes: geoJSONBytes))
+            .on(.POST, "import", body: .collect(maxSize: ByteCount(integerLiteral: geoJSONBytes)), use: importGrids)
     }
 
     static func coordinates(_ req: Request) throws -> CoordinateSystem {

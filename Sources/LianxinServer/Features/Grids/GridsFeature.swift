@@ -4,8 +4,9 @@ import Vapor
 enum GridsFeature: LianxinFeature {
     static func routes(_ app: Application) throws {
         app.storage[GridMapCache.Key.self] = GridMapCache()
-        try app.register(collection: GridsController())
-        try app.register(collection: GridChangesController())
+        let geoJSONBytes = app.lianxin.settings.exposure.importGeoJSONBytes
+        try app.register(collection: GridsController(geoJSONBytes: geoJSONBytes))
+        try app.register(collection: GridChangesController(geoJSONBytes: geoJSONBytes))
         try app.register(collection: GridStaffController())
         try app.register(collection: GridPagesController())
     }

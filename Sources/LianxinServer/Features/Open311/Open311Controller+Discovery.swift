@@ -5,13 +5,21 @@ import LianxinCore
 
 extension Open311Controller {
     func top(req: Request) async throws -> Response {
-        try await respond(req, file: req.parameters.get("file"), expecting: ["discovery", "services", "requests"]) { name, _ in
+        var next: String?
+        let response = try await respond(req, file: req.parameters.get("file"), expecting: ["discovery", "services", "requests"]) { name, _ in
             switch name {
             case "discovery": return (try discovery(req), "discovery")
             case "services": return (try await services(req), "services")
-            default: return (try await requests(req), "service_requests")
+            default:
+                let (list, cursor) = try await requests(req)
+                next = cursor
+                return (list, "service_requests")
             }
         }
+        if let next, response.status == .ok, let file = req.parameters.get("file") {
+            response.headers.replaceOrAdd(name: "Link", value: Self.nextLink(req, file: file, cursor: next))
+        }
+        return response
     }
 
     func discovery(_ req: Request) throws -> Open311Value {

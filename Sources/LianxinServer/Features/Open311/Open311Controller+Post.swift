@@ -67,9 +67,19 @@ extension Open311Controller {
         var photo: (data: Data, format: ImageFormat)?
         if let media = form.media, media.data.readableBytes > 0 {
             let data = Data(buffer: media.data)
-            guard data.count <= req.lianxin.settings.maxUploadBytes else { throw Failure(.badRequest, "media is larger than the upload limit") }
-            guard let format = ImageFormat.sniff(data) else { throw Failure(.badRequest, "media must be a JPEG, PNG, WebP, GIF or HEIC photo") }
-            photo = (data, format)
+            do {
+                let checked = try PhotoUploads.check(data, audience: .public, req)
+                photo = (checked.data, checked.format)
+            } catch let problem as Problem {
+                throw Failure(problem.status == .tooManyRequests ? .tooManyRequests : .badRequest, "media: \(problem.detail)")
+            }
+        }
+        // Filing through Open311 publishes the request unless the filer sends public=false (an extension).
+        let publish: Bool
+        switch fields["public"]?.lowercased() {
+        case nil, "true", "1", "yes": publish = true
+        case "false", "0", "no": publish = false
+        default: throw Failure(.badRequest, "public is true or false")
         }
         var text = fields["description"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if text.isEmpty { text = category.name }
@@ -98,6 +108,7 @@ extension Open311Controller {
         let service = WorkOrderService(application: req.application, database: req.db)
         let valid = try await service.validate(input, scope: nil)
         let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
+        try await OrderPublication.record(publish, for: order, by: "open311", at: req.lianxin.now(), on: req.db)
         if let photo {
             try await PhotoUploads.storeBytes(
                 photo.data, format: photo.format, purpose: "intake", order: order,

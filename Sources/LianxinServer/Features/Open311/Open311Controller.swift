@@ -6,11 +6,12 @@ import LianxinCore
 /// Open311 GeoReport v2 at /open311/v2: discovery, services, service definitions, filing requests
 /// (through the normal intake: validation, routing, numbers, SLA clocks), tokens and request
 /// status, each in `.json` and `.xml`. Filing needs an `api_key` (query or form) and is rate-limited
-/// per key; reading is public, with personal data never shown and long digit runs starred.
+/// per key; reading is public but shows only requests their residents made public
+/// (`PublicationRule`), redacted (`PIIRedactor`), placed to about 100 m, keyset-paged.
 struct Open311Controller: RouteCollection {
     static let specification = "http://wiki.open311.org/GeoReport_v2"
 
-    /// The largest filing body read (a `media` photo at the upload limit plus the form).
+    /// The largest filing body read (a `media` photo at the public photo limit plus the form).
     let maxBody: ByteCount
 
     init(maxUploadBytes: Int) { maxBody = ByteCount(integerLiteral: maxUploadBytes + 65_536) }
@@ -68,13 +69,15 @@ struct Open311Controller: RouteCollection {
         var media_url: String?
         var attribute: [String: String]?
         var media: File?
+        /// An extension: `false` keeps the request out of public reads.
+        var `public`: String?
 
         var fields: [String: String] {
             let pairs: [(String, String?)] = [
                 ("api_key", api_key), ("jurisdiction_id", jurisdiction_id), ("service_code", service_code), ("lat", lat), ("long", long),
                 ("address_string", address_string), ("address_id", address_id), ("email", email), ("device_id", device_id),
                 ("account_id", account_id), ("first_name", first_name), ("last_name", last_name), ("phone", phone),
-                ("description", description), ("media_url", media_url),
+                ("description", description), ("media_url", media_url), ("public", `public`),
             ]
             return pairs.reduce(into: [:]) { if let value = $1.1 { $0[$1.0] = value } }
         }

@@ -3,7 +3,9 @@ import Fluent
 import SQLKit
 import LianxinCore
 
-/// Orders as GeoReport service requests.
+/// Orders as GeoReport service requests, as the public may see them: text through `PIIRedactor`
+/// (phones, ID and card numbers, names, door numbers), the address without its door detail, the
+/// position rounded to about 100 m (`CoarseLocation`), nothing about the requester.
 struct Open311Requests {
     let req: Request
 
@@ -29,20 +31,20 @@ struct Open311Requests {
             var fields: [(String, Open311Value)] = [
                 ("service_request_id", .string(order.number)),
                 ("status", .string(status.isOpen ? "open" : "closed")),
-                ("status_notes", .text(closingNote.map(PersonalDataMask.redactingNumbers))),
+                ("status_notes", .text(closingNote.map(PIIRedactor.redact))),
                 ("service_name", .string(catalog.categories[order.categoryCode]?.name ?? order.categoryCode)),
                 ("service_code", .string(order.categoryCode)),
-                ("description", .string(PersonalDataMask.redactingNumbers(in: order.description))),
+                ("description", .string(PIIRedactor.redact(order.description))),
                 ("agency_responsible", .text(order.departmentID.flatMap { departments[$0] })),
                 ("service_notice", .null),
                 ("requested_datetime", .string(Open311Writer.dateTime(order.createdAt))),
                 ("updated_datetime", .string(Open311Writer.dateTime(order.updatedAt))),
                 ("expected_datetime", .text(expected.map { Open311Writer.dateTime($0) })),
-                ("address", .text(order.address.map(PersonalDataMask.redactingNumbers))),
+                ("address", .text(order.address.map(PIIRedactor.redact))),
                 ("address_id", .null),
                 ("zipcode", .null),
-                ("lat", order.latitude.map(Open311Value.number) ?? .null),
-                ("long", order.longitude.map(Open311Value.number) ?? .null),
+                ("lat", order.latitude.map { .number(CoarseLocation.coarsen($0)) } ?? .null),
+                ("long", order.longitude.map { .number(CoarseLocation.coarsen($0)) } ?? .null),
                 ("media_url", .text(try mediaByOrder[order.id ?? UUID()]?.first.map { "\(base)/open311/v2/media/\(try $0.requireID())" })),
             ]
             if notes {
@@ -69,7 +71,7 @@ struct Open311Requests {
                                                 "description",
                                                 .text(
                                                     event.kind == "informationAdded" || event.kind == "completed" || event.kind == "closed"
-                                                        ? event.note.map(PersonalDataMask.redactingNumbers) : nil)
+                                                        ? event.note.map(PIIRedactor.redact) : nil)
                                             ),
                                         ])
                                     })

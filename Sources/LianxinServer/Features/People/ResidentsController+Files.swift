@@ -13,6 +13,7 @@ extension ResidentsController {
         guard let text = String(data: Data(body.readableBytesView), encoding: .utf8) else {
             throw Problem.invalid(field: "/file", "the file is not UTF-8 text; save it as CSV UTF-8 / 文件不是 UTF-8 编码，请另存为 CSV UTF-8")
         }
+        try ImportLimits.checkRows(text, limit: req.lianxin.settings.exposure.importCSVRows, InputValidator(req))
         do {
             return try await ResidentImporter(app: req.application)
                 .importCSV(text, scope: try await req.registryScope(principal), actor: principal.auditActor)

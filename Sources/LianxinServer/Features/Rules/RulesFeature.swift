@@ -4,7 +4,7 @@ import Vapor
 enum RulesFeature: LianxinFeature {
     static func routes(_ app: Application) throws {
         try app.register(collection: RulesController())
-        try app.register(collection: AdminPagesController())
+        try app.register(collection: AdminPagesController(geoJSONBytes: app.lianxin.settings.exposure.importGeoJSONBytes))
     }
 
     static let openAPIPaths = RulesOpenAPI.paths

@@ -6,6 +6,9 @@ import LianxinCore
 /// policies, the working-day calendar and the grids import. Each change goes through the same
 /// handler as the API (so the same checks, transaction and audit entry) and comes back to the page.
 struct AdminPagesController: RouteCollection {
+    /// The largest grids file read (`LIANXIN_IMPORT_GEOJSON_MB`, plus the form around it).
+    var geoJSONBytes = ExposureLimits().importGeoJSONBytes
+
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped("admin")
         admin.get("rules", use: rules)
@@ -13,7 +16,8 @@ struct AdminPagesController: RouteCollection {
         admin.post("rules", "routing", ":id", "delete", use: deleteRule)
         admin.post("rules", "sla", use: putPolicy)
         admin.post("rules", "calendar", use: importDays)
-        admin.on(.POST, "rules", "grids", body: .collect(maxSize: "64mb"), use: importGrids)
+        admin.grouped(ImportLimits.SizeCheck(bytes: geoJSONBytes + 65_536))
+            .on(.POST, "rules", "grids", body: .collect(maxSize: ByteCount(integerLiteral: geoJSONBytes + 65_536)), use: importGrids)
     }
 
     struct RulesModel: Encodable, Sendable {

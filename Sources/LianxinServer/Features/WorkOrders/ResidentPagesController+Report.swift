@@ -65,7 +65,7 @@ extension ResidentPagesController {
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
                 let file = part.file, file.data.readableBytes > 0
             {
-                photo = try PhotoUploads.photo(in: req)
+                photo = try PhotoUploads.photo(in: req, audience: .public)
             }
             let name = form.requesterName?.trimmingCharacters(in: .whitespaces) ?? ""
             let phone = form.requesterPhone?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -78,6 +78,7 @@ extension ResidentPagesController {
             let service = WorkOrderService(application: req.application, database: req.db)
             let valid = try await service.validate(input, scope: nil)
             let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
+            try await OrderPublication.record(form.publish == "true", for: order, by: "resident", at: req.lianxin.now(), on: req.db)
             if let photo {
                 try await PhotoUploads.storeBytes(
                     photo.data, format: photo.format, purpose: "intake", order: order,

@@ -73,7 +73,7 @@ extension ResidentPagesController {
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
                 let file = part.file, file.data.readableBytes > 0
             {
-                let photo = try PhotoUploads.photo(in: req)
+                let photo = try PhotoUploads.photo(in: req, audience: .public)
                 let row = try await PhotoUploads.storeBytes(
                     photo.data, format: photo.format, purpose: "information", order: order,
                     uploader: "resident", uploaderID: nil, context: req.lianxin, on: req.db)

@@ -39,12 +39,15 @@ struct ResidentPagesController: RouteCollection {
         var longitude: String?
         var requesterName: String?
         var requesterPhone: String?
+        /// "true" when the resident chose to publish the report (Open311 reads); off by default.
+        var publish: String?
 
         var values: [String: String] {
             var out: [String: String] = [:]
             for (key, value) in [
                 ("description", description), ("categoryCode", categoryCode), ("divisionCode", divisionCode), ("address", address),
                 ("latitude", latitude), ("longitude", longitude), ("requesterName", requesterName), ("requesterPhone", requesterPhone),
+                ("publish", publish),
             ] {
                 if let value { out[key] = value }
             }

@@ -10,7 +10,9 @@ enum WorkOrdersFeature: LianxinFeature {
         try app.register(collection: IntakeSuggestionsController())
         try app.register(collection: OrderPagesController(maxBody: maxBody))
         try app.register(collection: DeskPagesController(maxBody: maxBody))
-        try app.register(collection: ResidentPagesController(maxBody: maxBody))
+        // The residents' pages take a public photo at most: anything bigger is refused before it is read.
+        let publicBody = ByteCount(integerLiteral: app.lianxin.settings.exposure.publicPhotoBytes + 65_536)
+        try app.register(collection: ResidentPagesController(maxBody: publicBody))
     }
 
     static let openAPIPaths = WorkOrdersOpenAPI.paths

@@ -205,8 +205,8 @@ extension WorkOrdersOpenAPI {
             "/api/v1/public/orders/{code}/attachments",
             [
                 "post": photoUpload(
-                    "Add a photo to an open request", tag: "residents",
-                    parameters: [path("code")], errors: [404, 409], secured: false)
+                    "Add a photo to an open request: a well-formed image of at most LIANXIN_PUBLIC_PHOTO_MB (3 MB), its GPS position removed; a few an order (409) and an hourly and daily quota per client address (429)",
+                    tag: "residents", parameters: [path("code")], errors: [404, 409, 429], secured: false)
             ]
         ),
         (

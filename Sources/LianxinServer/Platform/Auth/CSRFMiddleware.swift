@@ -23,8 +23,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil {
-            // A form with a photo carries its token in the multipart body: read up to the photo limit.
-            let limit = request.headers.contentType?.type == "multipart" ? request.lianxin.settings.maxUploadBytes + 65_536 : 1 << 20
+            // A form with a photo carries its token in the multipart body: read up to the photo limit
+            // (the public one on the residents' pages).
+            let settings = request.lianxin.settings
+            let photo = request.url.path.hasPrefix("/p/") ? settings.exposure.publicPhotoBytes : settings.maxUploadBytes
+            let limit = request.headers.contentType?.type == "multipart" ? photo + 65_536 : 1 << 20
             _ = try await request.body.collect(max: limit).get()
         }
         let expected = request.principal?.csrfToken ?? request.cookies[Self.cookie]?.string

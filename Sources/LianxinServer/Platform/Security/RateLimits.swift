@@ -21,6 +21,17 @@ final class RateLimits: Sendable {
         }
     }
 
+    /// Whether `key` may spend one more of a quota of `count` per `seconds` (an hour's, a day's) now.
+    func allow(_ key: String, quota count: Int, per seconds: TimeInterval, at now: Date) -> Bool {
+        let purpose = "\(key.split(separator: ":", maxSplits: 1).first ?? "")|quota|\(count)|\(Int(seconds))"
+        return limiters.withLockedValue { limiters in
+            var limiter = limiters[purpose] ?? RateLimiter(quota: count, per: seconds)
+            let allowed = limiter.allow(key, at: now).allowed
+            limiters[purpose] = limiter
+            return allowed
+        }
+    }
+
     /// Buckets held across all limiters (for tests and metrics).
     var bucketCount: Int { limiters.withLockedValue { $0.values.reduce(0) { $0 + $1.trackedKeys } } }
 }

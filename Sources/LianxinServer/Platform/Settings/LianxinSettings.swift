@@ -42,6 +42,8 @@ public struct LianxinSettings: Sendable {
     public var loginPerMinute: Int
     /// Requests per client address per minute to the residents' API, the resident pages and Open311.
     public var publicPerMinute: Int
+    /// What the public surfaces publish and accept, and how large imports may be.
+    public var exposure = ExposureLimits()
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -54,7 +56,9 @@ public struct LianxinSettings: Sendable {
         public let meaning: String
     }
 
-    public static let documented: [Documented] = [
+    public static let documented: [Documented] = platformSettings + ExposureLimits.documented
+
+    private static let platformSettings: [Documented] = [
         .init(
             variable: "LIANXIN_ENV", defaultValue: "development",
             meaning: "`development` or `production` (production refuses to start without a secret key)"),
@@ -196,7 +200,7 @@ public struct LianxinSettings: Sendable {
         guard let fileStore = FileStoreKind(rawValue: fileStoreText) else {
             throw Problem.invalid(variable: "LIANXIN_FILE_STORE", value: fileStoreText, reason: "expected disk or database")
         }
-        let settings = LianxinSettings(
+        var settings = LianxinSettings(
             mode: mode,
             database: database,
             host: host,
@@ -219,6 +223,7 @@ public struct LianxinSettings: Sendable {
             loginPerMinute: try int("LIANXIN_RATE_LOGIN", value("LIANXIN_RATE_LOGIN"), default: 20, range: 1...100_000),
             publicPerMinute: try int("LIANXIN_RATE_PUBLIC", value("LIANXIN_RATE_PUBLIC"), default: 120, range: 1...1_000_000)
         )
+        settings.exposure = try ExposureLimits.load(value, maxUploadBytes: settings.maxUploadBytes)
         return (settings, warnings)
     }
 
