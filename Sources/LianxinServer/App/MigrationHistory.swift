@@ -36,5 +36,8 @@ enum MigrationHistory {
         CreateCommunityServices(),
         UpdateVolunteerAddLinkToken(),
         CreateEngagementTables(),
+        AddUserPasswordSafeguards(),
+        AddApiTokenExpiry(),
+        CreateAdministratorRequests(),
     ]
 }

@@ -47,3 +47,41 @@ struct DemoSeederTests {
         }
     }
 }
+
+/// #16 item 3 (the rest): what `serve` checks about demo accounts before it listens.
+@Suite("Demo city: serving with published credentials")
+struct DemoServingTests {
+    @Test func item03_serveRefusesProductionWhileDemoAccountsRemain() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let seeder = DemoSeeder(application: app)
+            let refusal = await #expect(throws: DemoSeeder.Refusal.self) {
+                _ = try await seeder.checkBeforeServing(bindAddress: "127.0.0.1", production: true)
+            }
+            #expect(refusal.map { "\($0)" }?.contains("secadmin") == true)
+            // Every demo account disabled or given new credentials: production may start.
+            let service = AccountService(application: app, database: app.db)
+            for (index, user) in try await User.query(on: app.db).all().enumerated() {
+                if user.role.isAdministrator {
+                    try await service.disable(user, actor: .commandLine)
+                } else {
+                    try await service.resetPassword(of: user, to: "Own@2026-chosen-\(index)", actor: .commandLine, selfService: true)
+                }
+            }
+            #expect(try await seeder.checkBeforeServing(bindAddress: "0.0.0.0", production: true).isEmpty)
+        }
+    }
+
+    @Test func item03_demoPasswordsMustChangeWhenServingBeyondLoopback() async throws {
+        try await withLianxin(demo: true) { app, client in
+            let seeder = DemoSeeder(application: app)
+            #expect(try await seeder.checkBeforeServing(bindAddress: "127.0.0.1").isEmpty)
+            #expect(try await seeder.checkBeforeServing(bindAddress: "::1").isEmpty)
+            #expect(try await User.query(on: app.db).filter(\.$mustChangePassword == true).count() == 0)
+            let lines = try await seeder.checkBeforeServing(bindAddress: "0.0.0.0")
+            #expect(lines.first?.contains("operator") == true)
+            #expect(try await User.query(on: app.db).filter(\.$mustChangePassword == false).count() == 0)
+            try await client.login("operator")
+            #expect(try await client.send(.GET, "/").headers.first(name: .location) == "/account?expired=1")
+        }
+    }
+}

@@ -34,6 +34,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case tenantCheckedOut = "tenancy.check-out"
     case visitTaskDone = "visit-task.done"
     case disputeRecordViewed = "dispute-record.view"
+    case accountUnlocked = "user.unlock"
+    case administratorChangeFiled = "admin-change.file"
+    case administratorChangeDecided = "admin-change.decide"
 }
 
 /// How the audited action ended.

@@ -38,6 +38,8 @@ public struct LianxinSettings: Sendable {
     public var loginPerMinute: Int
     /// Requests per client address per minute to the residents' API, the resident pages and Open311.
     public var publicPerMinute: Int
+    /// Token lifetime, the session cap and who reads `/metrics`.
+    public var access = AccessSettings()
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -50,61 +52,64 @@ public struct LianxinSettings: Sendable {
         public let meaning: String
     }
 
-    public static let documented: [Documented] = [
-        .init(
-            variable: "LIANXIN_ENV", defaultValue: "development",
-            meaning: "`development` or `production` (production refuses to start without a secret key)"),
-        .init(
-            variable: "LIANXIN_DATABASE_URL", defaultValue: "sqlite://./data/lianxin.sqlite",
-            meaning: "`sqlite://PATH` (WAL mode), `sqlite::memory:`, or `postgres://user:pass@host:port/db`"),
-        .init(variable: "LIANXIN_HOST", defaultValue: "127.0.0.1", meaning: "address to listen on (`serve --hostname` overrides)"),
-        .init(variable: "LIANXIN_PORT", defaultValue: "8080", meaning: "port to listen on (`serve --port` overrides)"),
-        .init(
-            variable: "LIANXIN_SECRET_KEY", defaultValue: "(generated in development)",
-            meaning:
-                "at least 32 characters; keys field encryption (AES-GCM) and blind indexes (HMAC). In development one is generated into `DATA_DIR/secret.key` (mode 0600)"
-        ),
-        .init(variable: "LIANXIN_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical"),
-        .init(
-            variable: "LIANXIN_PUBLIC_BASE_URL", defaultValue: "http://127.0.0.1:8080",
-            meaning: "the address residents and integrations use; links and QR codes are built from it"),
-        .init(variable: "LIANXIN_DATA_DIR", defaultValue: "./data", meaning: "folder for the SQLite file, the generated key and uploaded files"),
-        .init(variable: "LIANXIN_RESOURCES_DIR", defaultValue: "./Resources", meaning: "folder with Views, Locales and Data shipped with Lianxin"),
-        .init(
-            variable: "LIANXIN_BCRYPT_COST", defaultValue: "12",
-            meaning: "bcrypt work factor for passwords (10–31 in production; 4–31 in development, for fast tests)"),
-        .init(variable: "LIANXIN_DEMO", defaultValue: "false", meaning: "`true` seeds the demo city on start (same as `serve --demo`)"),
-        .init(
-            variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
-            meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
-        .init(
-            variable: "LIANXIN_TRUSTED_PROXIES", defaultValue: "(none)",
-            meaning:
-                "addresses or CIDR ranges of the load balancers in front (e.g. `10.0.0.0/8, 127.0.0.1`): the client is the right-most `X-Forwarded-For` address that is not one of them"
-        ),
-        .init(
-            variable: "LIANXIN_TRUST_PROXY", defaultValue: "false",
-            meaning: "`true` trusts a proxy on loopback only (the same as `LIANXIN_TRUSTED_PROXIES=127.0.0.0/8,::1`)"
-        ),
-        .init(
-            variable: "LIANXIN_SCHEDULER", defaultValue: "true",
-            meaning: "sweep SLA warnings and breaches in this instance (safe on several instances)"),
-        .init(
-            variable: "LIANXIN_FILE_STORE", defaultValue: "disk",
-            meaning: "where photos are kept: `disk` (`DATA_DIR/files`) or `database` (several instances without shared storage)"),
-        .init(variable: "LIANXIN_MAX_UPLOAD_MB", defaultValue: "10", meaning: "largest photo accepted, in megabytes (1–50)"),
-        .init(
-            variable: "LIANXIN_ADMIN_TOTP", defaultValue: "true",
-            meaning: "administrator roles (admin, security admin, auditor) sign in with a TOTP code as second factor (enrol with `lianxin user totp`)"
-        ),
-        .init(
-            variable: "LIANXIN_PASSWORD_MAX_AGE_DAYS", defaultValue: "90",
-            meaning: "days before a password must be changed; after that the account can only change it (0: never)"),
-        .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
-        .init(
-            variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120",
-            meaning: "requests per client address per minute to the residents' API, resident pages and Open311"),
-    ]
+    public static let documented: [Documented] =
+        [
+            .init(
+                variable: "LIANXIN_ENV", defaultValue: "development",
+                meaning: "`development` or `production` (production refuses to start without a secret key)"),
+            .init(
+                variable: "LIANXIN_DATABASE_URL", defaultValue: "sqlite://./data/lianxin.sqlite",
+                meaning: "`sqlite://PATH` (WAL mode), `sqlite::memory:`, or `postgres://user:pass@host:port/db`"),
+            .init(variable: "LIANXIN_HOST", defaultValue: "127.0.0.1", meaning: "address to listen on (`serve --hostname` overrides)"),
+            .init(variable: "LIANXIN_PORT", defaultValue: "8080", meaning: "port to listen on (`serve --port` overrides)"),
+            .init(
+                variable: "LIANXIN_SECRET_KEY", defaultValue: "(generated in development)",
+                meaning:
+                    "at least 32 characters; keys field encryption (AES-GCM) and blind indexes (HMAC). In development one is generated into `DATA_DIR/secret.key` (mode 0600)"
+            ),
+            .init(variable: "LIANXIN_LOG_LEVEL", defaultValue: "info", meaning: "trace, debug, info, notice, warning, error, critical"),
+            .init(
+                variable: "LIANXIN_PUBLIC_BASE_URL", defaultValue: "http://127.0.0.1:8080",
+                meaning: "the address residents and integrations use; links and QR codes are built from it"),
+            .init(variable: "LIANXIN_DATA_DIR", defaultValue: "./data", meaning: "folder for the SQLite file, the generated key and uploaded files"),
+            .init(
+                variable: "LIANXIN_RESOURCES_DIR", defaultValue: "./Resources", meaning: "folder with Views, Locales and Data shipped with Lianxin"),
+            .init(
+                variable: "LIANXIN_BCRYPT_COST", defaultValue: "12",
+                meaning: "bcrypt work factor for passwords (10–31 in production; 4–31 in development, for fast tests)"),
+            .init(variable: "LIANXIN_DEMO", defaultValue: "false", meaning: "`true` seeds the demo city on start (same as `serve --demo`)"),
+            .init(
+                variable: "LIANXIN_AUTO_MIGRATE", defaultValue: "true for SQLite, false for PostgreSQL",
+                meaning: "run pending migrations at start; with several instances on PostgreSQL run `lianxin migrate` once instead"),
+            .init(
+                variable: "LIANXIN_TRUSTED_PROXIES", defaultValue: "(none)",
+                meaning:
+                    "addresses or CIDR ranges of the load balancers in front (e.g. `10.0.0.0/8, 127.0.0.1`): the client is the right-most `X-Forwarded-For` address that is not one of them"
+            ),
+            .init(
+                variable: "LIANXIN_TRUST_PROXY", defaultValue: "false",
+                meaning: "`true` trusts a proxy on loopback only (the same as `LIANXIN_TRUSTED_PROXIES=127.0.0.0/8,::1`)"
+            ),
+            .init(
+                variable: "LIANXIN_SCHEDULER", defaultValue: "true",
+                meaning: "sweep SLA warnings and breaches in this instance (safe on several instances)"),
+            .init(
+                variable: "LIANXIN_FILE_STORE", defaultValue: "disk",
+                meaning: "where photos are kept: `disk` (`DATA_DIR/files`) or `database` (several instances without shared storage)"),
+            .init(variable: "LIANXIN_MAX_UPLOAD_MB", defaultValue: "10", meaning: "largest photo accepted, in megabytes (1–50)"),
+            .init(
+                variable: "LIANXIN_ADMIN_TOTP", defaultValue: "true",
+                meaning:
+                    "administrator roles (admin, security admin, auditor) sign in with a TOTP code as second factor (enrol with `lianxin user totp`)"
+            ),
+            .init(
+                variable: "LIANXIN_PASSWORD_MAX_AGE_DAYS", defaultValue: "90",
+                meaning: "days before a password must be changed; after that the account can only change it (0: never)"),
+            .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
+            .init(
+                variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120",
+                meaning: "requests per client address per minute to the residents' API, resident pages and Open311"),
+        ] + AccessSettings.documented
 
     /// Why the settings cannot be used.
     public enum Problem: Error, CustomStringConvertible {
@@ -179,7 +184,7 @@ public struct LianxinSettings: Sendable {
         guard let fileStore = FileStoreKind(rawValue: fileStoreText) else {
             throw Problem.invalid(variable: "LIANXIN_FILE_STORE", value: fileStoreText, reason: "expected disk or database")
         }
-        let settings = LianxinSettings(
+        var settings = LianxinSettings(
             mode: mode,
             database: database,
             host: host,
@@ -201,6 +206,7 @@ public struct LianxinSettings: Sendable {
             loginPerMinute: try int("LIANXIN_RATE_LOGIN", value("LIANXIN_RATE_LOGIN"), default: 20, range: 1...100_000),
             publicPerMinute: try int("LIANXIN_RATE_PUBLIC", value("LIANXIN_RATE_PUBLIC"), default: 120, range: 1...1_000_000)
         )
+        settings.access = try AccessSettings.load(value)
         return (settings, warnings)
     }
 

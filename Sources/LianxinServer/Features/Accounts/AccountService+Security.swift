@@ -1,0 +1,66 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The security administrator's actions on accounts: unlock, second factor, role, tokens. Each is audited
+/// in the transaction that makes it.
+extension AccountService {
+    /// Ends a lockout early.
+    func unlock(_ user: User, actor: AuditActor, ip: String?) async throws {
+        let context = application.lianxin
+        let userID = try user.requireID()
+        try await database.transaction { db in
+            try await AccountLockout.reset(userID: userID, on: db)
+            try await AuditLog.record(
+                .accountUnlocked, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
+        }
+    }
+
+    /// Gives the account a new TOTP secret (enrolment or reset) and returns it, to be shown once; the account's
+    /// sessions end, so the next sign-in needs a code from the new secret.
+    func resetSecondFactor(of user: User, actor: AuditActor, ip: String?) async throws -> String {
+        let context = application.lianxin
+        let secret = TOTP.base32(TOTP.generateSecret())
+        user.totpSecretCipher = try context.cipher.seal(secret)
+        user.totpLastStep = nil
+        let userID = try user.requireID()
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuditLog.record(
+                .secondFactorEnrolled, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
+        }
+        return secret
+    }
+
+    /// Changes the account's role (its sessions end, so the new role applies at once).
+    func changeRole(of user: User, to role: Role, actor: AuditActor, ip: String?) async throws {
+        let context = application.lianxin
+        if role.requiresDepartment, user.$department.id == nil {
+            throw Problem.invalid(field: "/role", "handlers must belong to a department / 承办人员须属于某个部门")
+        }
+        let previous = user.role
+        user.role = role
+        let userID = try user.requireID()
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuditLog.record(
+                .roleChanged, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
+                detail: "\(previous.rawValue) → \(role.rawValue)", at: context.now(), on: db)
+        }
+    }
+
+    /// Revokes a bearer token.
+    func revoke(_ token: ApiToken, owner: String, actor: AuditActor, ip: String?) async throws {
+        let context = application.lianxin
+        guard token.revokedAt == nil else { return }
+        token.revokedAt = context.now()
+        try await database.transaction { db in
+            try await token.update(on: db)
+            try await AuditLog.record(
+                .tokenRevoked, result: .success, actor: actor, target: "user:\(owner)", ip: ip, detail: "token=\(token.name)",
+                at: context.now(), on: db)
+        }
+    }
+}
