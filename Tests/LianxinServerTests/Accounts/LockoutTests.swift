@@ -42,7 +42,7 @@ struct LockoutTests {
             }
             var times: [String: [TimeInterval]] = [:]
             var details: Set<String> = []
-            for _ in 0..<3 {
+            for _ in 0..<5 {
                 for (name, username, password) in [
                     ("wrong", "clerk", "Wrong-password-1"), ("unknown", "nobody", "Whatever-1"), ("locked", "locked", "Str0ng@2026-pw"),
                 ] {
@@ -52,7 +52,8 @@ struct LockoutTests {
                 }
             }
             #expect(details.count == 1, "one message for all three: \(details)")
-            let wrong = try #require(times["wrong"]?.sorted()[1])
+            // Each answer spends one bcrypt check: the fastest of five of each kind are alike (noise only slows some down).
+            let wrong = try #require(times["wrong"]?.min())
             for name in ["unknown", "locked"] {
                 let fastest = try #require(times[name]?.min())
                 #expect(fastest > wrong * 0.5, "\(name) answered in \(fastest) s, a wrong password in \(wrong) s")

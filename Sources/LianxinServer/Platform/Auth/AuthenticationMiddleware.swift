@@ -9,7 +9,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     static let sessionCookie = "lianxin_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // The metrics scraper's bearer token is not an account's (`HealthController.metrics` checks it).
+        // The metrics scraper's bearer token is not an account's; the metrics route checks it itself.
         if request.url.path == "/metrics" { return try await next.respond(to: request) }
         if let bearer = request.headers.bearerAuthorization {
             request.principal = try await Self.principal(bearer: bearer.token, on: request)
