@@ -1,12 +1,13 @@
 /// 三员分立 (GB/T 22239-2019 level 3, 8.1.4.2): the system administrator, the security administrator and
 /// the auditor are separate roles, and none of them can create, re-role or disable an administrator
 /// account alone. Such a change is filed by the security administrator (who manages accounts) and takes
-/// effect only when an administrator of another role (the system administrator) approves it; the
-/// command line on the server (`lianxin user …`), audited, remains for the first accounts.
+/// effect only when an administrator of another role (the system administrator) approves it. Resetting an
+/// administrator's password or second factor is filed the same way, since whoever sets both can sign in as
+/// that administrator. The command line on the server (`lianxin user …`), audited, remains for the first accounts.
 public enum AdministratorSeparation {
     /// The kinds of account change that may need a second approval.
     public enum Change: String, Sendable, Codable, CaseIterable {
-        case create, disable, changeRole
+        case create, disable, changeRole, resetPassword, resetSecondFactor
     }
 
     /// Whether a change touching an account of `currentRole` (nil when creating) that leaves it with

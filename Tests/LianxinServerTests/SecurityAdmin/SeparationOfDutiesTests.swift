@@ -95,11 +95,25 @@ struct SeparationOfDutiesTests {
                 try await client.send(.POST, "/security/accounts/\(try dispatcher.requireID())/unlock", form: ["_csrf": csrf]).status == .seeOther)
             #expect(try await TestClient(app: app).login("dispatcher").status == .seeOther)
 
+            // An administrator's second factor (or password) is reset only with the system admin's approval,
+            // and the new secret is shown to the approver.
             let auditor = try #require(try await User.query(on: app.db).filter(\.$username == "auditor").first())
-            let secretPage = try await client.send(.POST, "/security/accounts/\(try auditor.requireID())/totp", form: ["_csrf": csrf])
+            let filed = try await client.send(.POST, "/security/accounts/\(try auditor.requireID())/totp", form: ["_csrf": csrf])
+            #expect(filed.headers.first(name: .location) == "/security/requests?filed=auditor")
+            let unchanged = try #require(try await User.find(try auditor.requireID(), on: app.db))
+            #expect(try unchanged.totpSecretCipher.map(app.lianxin.cipher.open) == DemoSeeder.totpSecret)
+            let request = try #require(try await AdministratorRequest.query(on: app.db).filter(\.$targetUsername == "auditor").first())
+            let system = TestClient(app: app)
+            try await system.login("admin")
+            let secretPage = try await system.send(
+                .POST, "/security/requests/\(try request.requireID())/approve", form: ["_csrf": try await system.csrf()])
             #expect(secretPage.status == .ok && secretPage.body.string.contains("otpauth://"))
             let reloaded = try #require(try await User.find(try auditor.requireID(), on: app.db))
             #expect(try reloaded.totpSecretCipher.map(app.lianxin.cipher.open) != DemoSeeder.totpSecret)
+            let passwordFiled = try await client.send(
+                .POST, "/security/accounts/\(try auditor.requireID())/password", form: ["password": "Temp@2026-audit", "_csrf": csrf])
+            #expect(passwordFiled.headers.first(name: .location) == "/security/requests?filed=auditor")
+            #expect(try await User.find(try auditor.requireID(), on: app.db)?.mustChangePassword == false, "not reset before approval")
             let actions = try await auditActions(app)
             #expect(actions.contains { $0.action == "user.unlock" && $0.target == "user:dispatcher" })
             #expect(actions.contains { $0.action == "user.totp.enrol" && $0.target == "user:auditor" })

@@ -33,6 +33,25 @@ extension AccountService {
         return secret
     }
 
+    /// Sets a temporary password chosen by an administrator, already hashed (an approved reset of an administrator
+    /// account): the owner must change it at the next sign-in; the account is unlocked and its sessions end.
+    func setTemporaryPassword(of user: User, hash: String, actor: AuditActor, ip: String?) async throws {
+        let context = application.lianxin
+        user.previousPasswordHashes = PasswordHistory(stored: user.previousPasswordHashes).replacing(current: user.passwordHash).stored
+        user.passwordHash = hash
+        user.passwordChangedAt = context.now()
+        user.mustChangePassword = true
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        let userID = try user.requireID()
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuditLog.record(
+                .passwordReset, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
+        }
+    }
+
     /// Changes the account's role (its sessions end, so the new role applies at once).
     func changeRole(of user: User, to role: Role, actor: AuditActor, ip: String?) async throws {
         let context = application.lianxin

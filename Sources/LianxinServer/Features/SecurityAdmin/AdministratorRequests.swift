@@ -37,12 +37,29 @@ struct AdministratorRequests {
         return request
     }
 
+    /// Files a temporary password for an administrator account (checked now, kept as its hash).
+    func filePasswordReset(of target: User, password: String, by principal: Principal, ip: String?) async throws -> AdministratorRequest {
+        let context = application.lianxin
+        if let violation = context.passwordPolicy.check(password, username: target.username) {
+            throw Problem.invalid(field: "/password", violation.message(english: false) + " " + violation.message(english: true))
+        }
+        try await refuseDuplicate(username: target.username)
+        let request = newRequest(.resetPassword, username: target.username, by: principal)
+        request.targetUserID = try target.requireID()
+        request.passwordHash = try await Passwords(application: application).hash(password)
+        try await save(request, actor: principal.auditActor, detail: "resetPassword", ip: ip)
+        return request
+    }
+
     /// Approves and carries out a pending request. The approver must hold another administrator role than the
-    /// requester, be another person, and not be the account the change is about.
-    func approve(_ request: AdministratorRequest, by principal: Principal, ip: String?) async throws {
+    /// requester, be another person, and not be the account the change is about. Returns the new TOTP secret
+    /// when the request reset one, to be shown once to the approver, who hands it to the account's owner.
+    @discardableResult
+    func approve(_ request: AdministratorRequest, by principal: Principal, ip: String?) async throws -> String? {
         try checkDecider(request, principal)
         let now = application.lianxin.now()
-        try await database.transaction { db in
+        return try await database.transaction { db in
+            var secret: String?
             try await claim(request, status: .approved, by: principal, at: now, on: db)
             let accounts = AccountService(application: application, database: db)
             switch request.change {
@@ -58,10 +75,16 @@ struct AdministratorRequests {
             case .changeRole:
                 guard let role = request.role else { throw Problem.conflict("no role / 未指定角色") }
                 try await accounts.changeRole(of: try await target(of: request, on: db), to: role, actor: principal.auditActor, ip: ip)
+            case .resetPassword:
+                try await accounts.setTemporaryPassword(
+                    of: try await target(of: request, on: db), hash: request.passwordHash ?? "", actor: principal.auditActor, ip: ip)
+            case .resetSecondFactor:
+                secret = try await accounts.resetSecondFactor(of: try await target(of: request, on: db), actor: principal.auditActor, ip: ip)
             }
             try await AuditLog.record(
                 .administratorChangeDecided, result: .success, actor: principal.auditActor, target: "user:\(request.targetUsername)", ip: ip,
                 detail: "approved \(request.change.rawValue) filed by \(request.requestedByName)", at: now, on: db)
+            return secret
         }
     }
 

@@ -59,7 +59,14 @@ struct AdministratorRequestsController: RouteCollection {
     func approve(req: Request) async throws -> Response {
         let principal = try await req.require(.approveAdministratorChanges)
         let request = try await find(req, principal)
-        try await AdministratorRequests(application: req.application, database: req.db).approve(request, by: principal, ip: req.clientIP)
+        let secret = try await AdministratorRequests(application: req.application, database: req.db).approve(request, by: principal, ip: req.clientIP)
+        if let secret {
+            let uri = TOTP(secret: TOTP.decodeBase32(secret) ?? []).uri(account: request.targetUsername, issuer: "连心 Lianxin")
+            return try await req.page(
+                "securityadmin/secret", title: "security_totp_title",
+                model: SecretModel(
+                    heading: req.t("security_totp_title"), subject: request.targetUsername, secret: secret, extra: uri, back: "/security/requests"))
+        }
         return req.redirect(to: "/security/requests")
     }
 

@@ -11,10 +11,16 @@ extension SecurityAccountsController {
         return req.redirect(to: "/security/accounts?done=unlocked")
     }
 
-    /// Enrols or resets the second factor and shows the new secret once, for the owner's authenticator app.
+    /// Enrols or resets the second factor and shows the new secret once, for the owner's authenticator app; for an
+    /// administrator account the reset is filed for approval and the secret shown to the approver.
     func resetSecondFactor(req: Request) async throws -> Response {
         let principal = try await req.require(.manageAccounts)
         let user = try await target(req, principal)
+        if user.role.isAdministrator {
+            _ = try await AdministratorRequests(application: req.application, database: req.db)
+                .fileChange(.resetSecondFactor, of: user, role: nil, by: principal, ip: req.clientIP)
+            return req.redirect(to: "/security/requests?filed=\(user.username)")
+        }
         let secret = try await AccountService(application: req.application, database: req.db)
             .resetSecondFactor(of: user, actor: principal.auditActor, ip: req.clientIP)
         let uri = TOTP(secret: TOTP.decodeBase32(secret) ?? []).uri(account: user.username, issuer: "连心 Lianxin")
@@ -25,12 +31,17 @@ extension SecurityAccountsController {
 
     struct PasswordForm: Content { var password: String? }
 
-    /// Sets a temporary password the owner must change at the next sign-in.
+    /// Sets a temporary password the owner must change at the next sign-in (filed for approval for an administrator).
     func resetPassword(req: Request) async throws -> Response {
         let principal = try await req.require(.manageAccounts)
         let user = try await target(req, principal)
         let form = try req.content.decode(PasswordForm.self)
         do {
+            if user.role.isAdministrator {
+                _ = try await AdministratorRequests(application: req.application, database: req.db)
+                    .filePasswordReset(of: user, password: form.password ?? "", by: principal, ip: req.clientIP)
+                return req.redirect(to: "/security/requests?filed=\(user.username)")
+            }
             try await AccountService(application: req.application, database: req.db)
                 .resetPassword(of: user, to: form.password ?? "", actor: principal.auditActor, ip: req.clientIP)
         } catch let problem as Problem where problem.status == .unprocessableEntity {
