@@ -171,4 +171,23 @@ struct SeparationOfDutiesTests {
             #expect(actions.contains { $0.action == "token.revoke" && $0.target == "user:operator" })
         }
     }
+
+    @Test func theSecurityPagesRenderInBothLanguages() async throws {
+        try await withLianxin(demo: true) { app, client in
+            try await client.login("secadmin")
+            let texts = app.lianxin.localizer
+            for language in ["zh-CN", "en"] {
+                _ = try await client.send(.GET, "/lang/\(language)?back=/")
+                let expected = texts.text("security_accounts_title", language == "en" ? .en : .zhCN)
+                for path in [
+                    "/security/accounts", "/security/requests", "/security/tokens", "/security/open311-keys", "/security/webhooks", "/account/tokens",
+                ] {
+                    let page = try await client.send(.GET, path)
+                    #expect(page.status == .ok, "\(path) in \(language)")
+                    #expect(!page.body.string.contains("security_"), "\(path) in \(language) shows a raw key")
+                }
+                #expect(try await client.send(.GET, "/security/accounts").body.string.contains(expected))
+            }
+        }
+    }
 }
