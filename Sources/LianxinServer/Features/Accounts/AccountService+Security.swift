@@ -56,7 +56,7 @@ extension AccountService {
     func changeRole(of user: User, to role: Role, actor: AuditActor, ip: String?) async throws {
         let context = application.lianxin
         if role.requiresDepartment, user.$department.id == nil {
-            throw Problem.invalid(field: "/role", "handlers must belong to a department / 承办人员须属于某个部门")
+            throw Problem.invalid(field: "/role", InputValidator(context.localizer).message("security_role_needs_department"))
         }
         let previous = user.role
         user.role = role

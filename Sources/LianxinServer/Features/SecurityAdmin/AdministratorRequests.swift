@@ -73,7 +73,9 @@ struct AdministratorRequests {
             case .disable:
                 try await accounts.disable(try await target(of: request, on: db), actor: principal.auditActor, ip: ip)
             case .changeRole:
-                guard let role = request.role else { throw Problem.conflict("no role / 未指定角色") }
+                guard let role = request.role else {
+                    throw Problem.invalid(field: "/role", InputValidator(application.lianxin.localizer).message("security_role_unknown"))
+                }
                 try await accounts.changeRole(of: try await target(of: request, on: db), to: role, actor: principal.auditActor, ip: ip)
             case .resetPassword:
                 try await accounts.setTemporaryPassword(
