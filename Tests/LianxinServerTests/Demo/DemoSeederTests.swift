@@ -84,4 +84,18 @@ struct DemoServingTests {
             #expect(try await client.send(.GET, "/").headers.first(name: .location) == "/account?expired=1")
         }
     }
+
+    @Test func item03_theBindAddressIsReadFromServesFlags() async throws {
+        try await withLianxin { app, _ in
+            func address(_ arguments: [String]) -> String {
+                let context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["lianxin", "serve"] + arguments))
+                return LianxinServeCommand.bindAddress(context, app)
+            }
+            #expect(address([]) == app.lianxin.settings.host)
+            #expect(address(["--hostname", "0.0.0.0", "--port", "8080"]) == "0.0.0.0")
+            #expect(address(["-H", "127.0.0.1"]) == "127.0.0.1")
+            #expect(address(["--bind", "10.0.0.5:8080"]) == "10.0.0.5")
+            #expect(address(["-b", "[::1]:8080"]) == "::1")
+        }
+    }
 }
