@@ -5,11 +5,16 @@ import NIOConcurrencyHelpers
 struct Passwords: Sendable {
     let threadPool: NIOThreadPool
     let cost: Int
+    let metrics: MetricsRegistry
 
     init(application: Application) {
         threadPool = application.threadPool
         cost = application.lianxin.settings.bcryptCost
+        metrics = application.lianxin.metrics
     }
+
+    /// The counter of bcrypt checks (each sign-in answer spends exactly one).
+    static let checksMetric = "lianxin_password_checks_total"
 
     func hash(_ password: String) async throws -> String {
         let cost = self.cost
@@ -17,7 +22,8 @@ struct Passwords: Sendable {
     }
 
     func verify(_ password: String, against hash: String) async throws -> Bool {
-        try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
+        metrics.increment(Self.checksMetric)
+        return try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
     }
 
     /// Spends the time of one real check (against a hash of a random password made with the configured
