@@ -26,8 +26,9 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
 
 /// What a role may do. Kept in one table so that the pages, the API and the tests agree.
 public enum Permission: String, Sendable, CaseIterable {
-    case manageAccounts  // create, disable, reset passwords, change roles
-    case manageSecuritySettings  // lockout, password policy, tokens of others
+    case manageAccounts  // create, disable, reset passwords, change roles, unlock, second factors (the security admin)
+    case manageSecuritySettings  // tokens of others, Open311 keys, webhook secrets (the security admin)
+    case approveAdministratorChanges  // the second, different-role approval of an administrator account change
     case readAuditLog
     case manageDivisions
     case viewDivisions
@@ -57,12 +58,13 @@ public enum Permission: String, Sendable, CaseIterable {
     /// The roles holding this permission.
     public var roles: Set<Role> {
         switch self {
-        case .manageAccounts: [.admin]
+        case .manageAccounts: [.securityAdmin]
         case .manageSecuritySettings: [.securityAdmin]
+        case .approveAdministratorChanges: [.admin]
         case .readAuditLog: [.auditor]
         case .manageDivisions: [.admin]
         case .viewDivisions: Set(Role.allCases)
-        case .exportData: [.admin, .supervisor, .leader, .departmentLead]
+        case .exportData: [.supervisor, .leader, .departmentLead]
         case .exportPersonalData: [.leader]
         case .unmaskPersonalData: [.operator, .dispatcher, .departmentHandler, .gridMember, .communityStaff]
         case .viewWorkOrders: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
@@ -75,8 +77,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .reviewGridChanges: [.departmentLead, .supervisor]
         case .approveGridChanges: [.leader]
         case .recordVisits: [.gridMember, .communityStaff]
-        case .viewResidents: [.admin, .gridMember, .communityStaff, .supervisor, .leader]
-        case .manageResidents: [.admin, .communityStaff]
+        case .viewResidents: [.gridMember, .communityStaff, .supervisor, .leader]
+        case .manageResidents: [.communityStaff]
         case .manageGridStaff: [.admin, .communityStaff]
         case .viewEngagement: [.gridMember, .communityStaff, .supervisor, .leader, .dispatcher]
         case .manageEngagement: [.gridMember, .communityStaff, .leader]

@@ -5,6 +5,7 @@ import Vapor
 enum LianxinFeatures {
     static let all: [any LianxinFeature.Type] = [
         AccountsFeature.self,
+        SecurityAdminFeature.self,
         AuditFeature.self,
         DivisionsFeature.self,
         RulesFeature.self,

@@ -39,5 +39,8 @@ enum MigrationHistory {
         CreatePersonalDataExports(),
         AddAuditChain(),
         CreateOrderPublications(),
+        AddUserPasswordSafeguards(),
+        AddApiTokenExpiry(),
+        CreateAdministratorRequests(),
     ]
 }

@@ -8,7 +8,7 @@ import Fluent
 struct AccountTests {
     @Test func badAccountsAreRefusedFieldByFieldAndNothingIsWritten() async throws {
         try await withLianxin(demo: true) { app, client in
-            try await client.login("admin")
+            try await client.login("secadmin")
             let before = try await count("users", app)
             let token = try await client.csrf()
             let weak = try await client.send(
@@ -49,7 +49,7 @@ struct AccountTests {
 
     @Test func theAdminFormReRendersWithTheMessageNextToTheField() async throws {
         try await withLianxin(demo: true) { app, client in
-            try await client.login("admin")
+            try await client.login("secadmin")
             let token = try await client.csrf("/admin/users/new")
             let response = try await client.send(
                 .POST, "/admin/users",
@@ -98,7 +98,7 @@ struct AccountTests {
         try await withLianxin(demo: true) { app, client in
             let victim = TestClient(app: app)
             try await victim.login("supervisor")
-            try await client.login("admin")
+            try await client.login("secadmin")
             let user = try #require(try await User.query(on: app.db).filter(\.$username == "supervisor").first())
             let token = try await client.csrf("/admin/users")
             #expect(try await client.send(.POST, "/admin/users/\(try user.requireID())/disable", form: ["_csrf": token]).status == .seeOther)

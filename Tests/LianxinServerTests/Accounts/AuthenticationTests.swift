@@ -81,7 +81,7 @@ struct AuthenticationTests {
         try await withLianxin(demo: true) { app, client in
             let anonymous = try await client.send(.POST, "/login", form: ["username": "admin", "password": DemoSeeder.password])
             #expect(anonymous.status == .forbidden)
-            try await client.login("admin")
+            try await client.login("secadmin")
             let forged = try await client.send(
                 .POST, "/admin/users",
                 form: [
@@ -96,13 +96,13 @@ struct AuthenticationTests {
 
     @Test func bearerTokensActAsTheirUserUntilTheUserIsDisabled() async throws {
         try await withLianxin(demo: true) { app, _ in
-            let user = try #require(try await User.query(on: app.db).filter(\.$username == "admin").first())
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "secadmin").first())
             let service = AccountService(application: app, database: app.db)
             let token = try await service.issueToken(for: user, name: "test", actor: .commandLine)
             let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
             let me = try await app.testing().sendRequest(.GET, "/api/v1/me", headers: headers)
             #expect(me.status == .ok)
-            #expect(try me.field("username") as? String == "admin")
+            #expect(try me.field("username") as? String == "secadmin")
             let created = try await app.testing().sendRequest(
                 .POST, "/api/v1/users", headers: headers.merging(["Content-Type": "application/json"]),
                 body: ByteBuffer(

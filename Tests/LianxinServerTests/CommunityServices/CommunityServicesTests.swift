@@ -26,11 +26,12 @@ struct CommunityServicesClient {
     /// A neighbouring community's staff member (祝家巷社区), created by the administrator.
     static func neighbour(_ app: Application) async throws -> CommunityServicesClient {
         let admin = TestClient(app: app)
-        try await admin.login("admin")
+        try await admin.login("secadmin")
         let account = AccountService.NewAccount(
             username: "zhujiaxiang", displayName: "祝家巷社区 孙", password: "Neighbour@2026",
             role: "communityStaff", divisionCode: "361102002001")
         #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
+        try await acceptInitialPassword(account.username, app)
         return try await login(app, "zhujiaxiang", "Neighbour@2026")
     }
 }

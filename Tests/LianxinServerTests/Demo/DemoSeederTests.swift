@@ -47,3 +47,55 @@ struct DemoSeederTests {
         }
     }
 }
+
+/// #16 item 3 (the rest): what `serve` checks about demo accounts before it listens.
+@Suite("Demo city: serving with published credentials")
+struct DemoServingTests {
+    @Test func item03_serveRefusesProductionWhileDemoAccountsRemain() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let seeder = DemoSeeder(application: app)
+            let refusal = await #expect(throws: DemoSeeder.Refusal.self) {
+                _ = try await seeder.checkBeforeServing(bindAddress: "127.0.0.1", production: true)
+            }
+            #expect(refusal.map { "\($0)" }?.contains("secadmin") == true)
+            // Every demo account disabled or given new credentials: production may start.
+            let service = AccountService(application: app, database: app.db)
+            for (index, user) in try await User.query(on: app.db).all().enumerated() {
+                if user.role.isAdministrator {
+                    try await service.disable(user, actor: .commandLine)
+                } else {
+                    try await service.resetPassword(of: user, to: "Own@2026-chosen-\(index)", actor: .commandLine, selfService: true)
+                }
+            }
+            #expect(try await seeder.checkBeforeServing(bindAddress: "0.0.0.0", production: true).isEmpty)
+        }
+    }
+
+    @Test func item03_demoPasswordsMustChangeWhenServingBeyondLoopback() async throws {
+        try await withLianxin(demo: true) { app, client in
+            let seeder = DemoSeeder(application: app)
+            #expect(try await seeder.checkBeforeServing(bindAddress: "127.0.0.1").isEmpty)
+            #expect(try await seeder.checkBeforeServing(bindAddress: "::1").isEmpty)
+            #expect(try await User.query(on: app.db).filter(\.$mustChangePassword == true).count() == 0)
+            let lines = try await seeder.checkBeforeServing(bindAddress: "0.0.0.0")
+            #expect(lines.first?.contains("operator") == true)
+            #expect(try await User.query(on: app.db).filter(\.$mustChangePassword == false).count() == 0)
+            try await client.login("operator")
+            #expect(try await client.send(.GET, "/").headers.first(name: .location) == "/account?expired=1")
+        }
+    }
+
+    @Test func item03_theBindAddressIsReadFromServesFlags() async throws {
+        try await withLianxin { app, _ in
+            func address(_ arguments: [String]) -> String {
+                let context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["lianxin", "serve"] + arguments))
+                return LianxinServeCommand.bindAddress(context, app)
+            }
+            #expect(address([]) == app.lianxin.settings.host)
+            #expect(address(["--hostname", "0.0.0.0", "--port", "8080"]) == "0.0.0.0")
+            #expect(address(["-H", "127.0.0.1"]) == "127.0.0.1")
+            #expect(address(["--bind", "10.0.0.5:8080"]) == "10.0.0.5")
+            #expect(address(["-b", "[::1]:8080"]) == "::1")
+        }
+    }
+}

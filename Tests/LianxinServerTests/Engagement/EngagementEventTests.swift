@@ -9,11 +9,12 @@ import Fluent
 /// with a test's own): 劳动路社区 for the tests' own work, 祝家巷社区 as the neighbour who must get 404s.
 func makeStaff(_ app: Application, _ username: String, division: String, role: String = "communityStaff") async throws -> TestClient {
     let admin = TestClient(app: app)
-    try await admin.login("admin")
+    try await admin.login("secadmin")
     let account = AccountService.NewAccount(
         username: username, displayName: "\(username) 工作人员", password: "Neighbour@2026",
         role: role, divisionCode: division)
     #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
+    try await acceptInitialPassword(username, app)
     let client = TestClient(app: app)
     try await client.login(username, "Neighbour@2026")
     return client

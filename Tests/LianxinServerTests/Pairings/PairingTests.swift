@@ -74,11 +74,12 @@ struct NeighbourScopeTests {
     @Test func aNeighbouringCommunitysStaffCannotReachThem() async throws {
         try await withLianxin(demo: true) { app, _ in
             let admin = TestClient(app: app)
-            try await admin.login("admin")
+            try await admin.login("secadmin")
             let account = AccountService.NewAccount(
                 username: "zhujiaxiang", displayName: "祝家巷社区 孙", password: "Neighbour@2026",
                 role: "communityStaff", divisionCode: "361102002001")
             #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
+            try await acceptInitialPassword(account.username, app)
 
             let community = TestClient(app: app), member = TestClient(app: app)
             try await community.login("community")

@@ -7,12 +7,13 @@ import Fluent
 @Suite("Health, metrics, pages and the demo city")
 struct OperationsTests {
     @Test func healthReadinessAndMetricsAnswer() async throws {
-        try await withLianxin { app, client in
+        let scraper: HTTPHeaders = ["Authorization": "Bearer metrics-scraper-token-0123456789"]
+        try await withLianxin(settings: ["LIANXIN_METRICS_TOKEN": "metrics-scraper-token-0123456789"]) { app, client in
             #expect(try await client.send(.GET, "/healthz").status == .ok)
             let ready = try await client.send(.GET, "/readyz")
             #expect(ready.status == .ok)
             #expect(ready.body.string.contains("\(MigrationHistory.all.count) migrations"))
-            let metrics = try await client.send(.GET, "/metrics").body.string
+            let metrics = try await client.send(.GET, "/metrics", headers: scraper).body.string
             #expect(metrics.contains("lianxin_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1"))
             #expect(metrics.contains("lianxin_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1"))
             #expect(try await client.send(.GET, "/healthz").headers.first(name: "X-Request-Id") != nil)
@@ -61,9 +62,9 @@ struct OperationsTests {
         #expect(localizer.missingKeys(in: .en).isEmpty)
     }
 
-    @Test func anAdminCanBrowseTheAccountsPage() async throws {
+    @Test func theSecurityAdminCanBrowseTheAccountsPage() async throws {
         try await withLianxin(demo: true) { app, client in
-            try await client.login("admin")
+            try await client.login("secadmin")
             let page = try await client.send(.GET, "/admin/users")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("gridmember"))

@@ -49,7 +49,7 @@ struct ScopeAndPermissionTests {
             let service = AccountService(application: app, database: app.db)
             _ = try await service.create(
                 .init(
-                    username: "xz-admin", displayName: "信州区管理员", password: "Str0ng-pass!", role: "admin",
+                    username: "xz-admin", displayName: "信州区安全管理员", password: "Str0ng-pass!", role: "securityAdmin",
                     divisionCode: "361102", departmentCode: nil), by: nil, actor: .commandLine)
             try await enrolTOTP("xz-admin", app)
             let cityOperator = try #require(try await User.query(on: app.db).filter(\.$username == "operator").first())

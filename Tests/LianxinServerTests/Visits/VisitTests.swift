@@ -126,11 +126,12 @@ struct PartTimeHelperTests {
         try await withLianxin(demo: true) { app, _ in
             let grids = try await Grid.query(on: app.db).filter(\.$communityCode == "361102001001").filter(\.$validTo == nil).sort(\.$code).all()
             let admin = TestClient(app: app)
-            try await admin.login("admin")
+            try await admin.login("secadmin")
             let account = AccountService.NewAccount(
                 username: "rider01", displayName: "骑手 小刘 (兼职网格员)", password: "Rider@2026x",
                 role: "gridMember", divisionCode: "361102001001")
             #expect(try await admin.send(.POST, "/api/v1/users", headers: ["X-CSRF-Token": try await admin.csrf()], json: account).status == .created)
+            try await acceptInitialPassword(account.username, app)
             let community = TestClient(app: app)
             try await community.login("community")
             let assigned = try await community.send(

@@ -16,12 +16,30 @@ struct LianxinServeCommand: AnyAsyncCommand {
             for line in try await DemoSeeder(application: application).run() { context.console.print(line) }
             for line in try await DashboardDemo.seed(application) { context.console.print(line) }
         }
+        // Published demo credentials: refused in production, to be changed when listening beyond loopback.
+        for line in try await DemoSeeder(application: application).checkBeforeServing(bindAddress: Self.bindAddress(context, application)) {
+            context.console.print(line)
+        }
         if application.lianxin.settings.runScheduler {
             let jobs = JobsRunner()
             application.lifecycle.use(jobs)
             jobs.start(application)
         }
         try await serve.run(using: &context)
+    }
+
+    /// The address `serve` will listen on: `--hostname`/`-H`, the host of `--bind`/`-b`, or LIANXIN_HOST.
+    static func bindAddress(_ context: CommandContext, _ application: Application) -> String {
+        let arguments = context.input.arguments
+        for (index, argument) in arguments.enumerated() {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+            if argument == "--hostname" || argument == "-H", let value { return value }
+            if argument.hasPrefix("--hostname=") { return String(argument.dropFirst("--hostname=".count)) }
+            if argument == "--bind" || argument == "-b", let value {
+                return value.hasPrefix("[") ? String(value.dropFirst().prefix { $0 != "]" }) : String(value.split(separator: ":").first ?? "")
+            }
+        }
+        return application.lianxin.settings.host
     }
 
     func outputAutoComplete(using context: inout CommandContext) throws {

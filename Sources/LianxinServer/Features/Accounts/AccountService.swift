@@ -17,9 +17,22 @@ struct AccountService {
         var departmentCode: String?
     }
 
-    /// Checks `input`, then creates the account and its audit entry in one transaction.
-    /// `creator` nil means the command line; otherwise the new account must fall inside the creator's scope.
-    func create(_ input: NewAccount, by creator: Principal?, actor: AuditActor, ip: String? = nil) async throws -> User {
+    /// What `validate` found to be a valid new account.
+    struct CheckedAccount: Sendable {
+        let username: String
+        let displayName: String
+        let role: Role
+        let division: Division
+        let department: Department?
+    }
+
+    /// Checks `input` (every problem under its field); `checkPassword` false when the password is already a hash.
+    /// `creator` nil means the command line or an approved request; otherwise the new account must fall inside the
+    /// creator's scope, and an administrator role needs the second approval (三员分立), so it is refused here
+    /// unless the account is being filed `forApproval`.
+    func validate(
+        _ input: NewAccount, by creator: Principal?, checkPassword: Bool = true, forApproval: Bool = false
+    ) async throws -> CheckedAccount {
         let context = application.lianxin
         var checks = InputValidator(context.localizer)
         let username = input.username.trimmingCharacters(in: .whitespaces)
@@ -30,12 +43,14 @@ struct AccountService {
         if displayName.isEmpty || displayName.count > 64 {
             checks.fail("/displayName", "1–64 characters / 姓名须为 1–64 个字符")
         }
-        if let violation = context.passwordPolicy.check(input.password, username: username) {
+        if checkPassword, let violation = context.passwordPolicy.check(input.password, username: username) {
             checks.fail("/password", violation.message(english: false) + " " + violation.message(english: true))
         }
         let role = Role(rawValue: input.role)
         if role == nil {
             checks.fail("/role", "unknown role; one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")) / 角色无效")
+        } else if creator != nil, !forApproval, AdministratorSeparation.needsApproval(currentRole: nil, newRole: role) {
+            checks.fail("/role", key: "security_role_needs_approval")
         }
         var division: Division?
         if let code = DivisionCode(input.divisionCode) {
@@ -61,17 +76,33 @@ struct AccountService {
             checks.fail("/username", "already taken / 用户名已存在")
         }
         guard checks.isValid, let role, let division else { throw Problem.invalid(checks.errors) }
+        return CheckedAccount(username: username, displayName: displayName, role: role, division: division, department: department)
+    }
 
+    /// Checks `input`, then creates the account and its audit entry in one transaction. An account made by
+    /// someone else (`creator`, or `temporaryPassword`) must change its password at first sign-in; the command
+    /// line makes the first accounts with passwords their owners chose.
+    func create(
+        _ input: NewAccount, by creator: Principal?, actor: AuditActor, ip: String? = nil, temporaryPassword: Bool? = nil
+    ) async throws -> User {
+        let checked = try await validate(input, by: creator)
         let hash = try await Passwords(application: application).hash(input.password)
+        return try await insert(checked, passwordHash: hash, temporaryPassword: temporaryPassword ?? (creator != nil), actor: actor, ip: ip)
+    }
+
+    /// Writes a checked account with its audit entry.
+    func insert(_ checked: CheckedAccount, passwordHash: String, temporaryPassword: Bool, actor: AuditActor, ip: String?) async throws -> User {
+        let context = application.lianxin
         let user = User(
-            username: username, displayName: displayName, passwordHash: hash, role: role,
-            divisionCode: division.code.value, departmentID: department?.id, now: context.now())
+            username: checked.username, displayName: checked.displayName, passwordHash: passwordHash, role: checked.role,
+            divisionCode: checked.division.code.value, departmentID: checked.department?.id, now: context.now())
+        user.mustChangePassword = temporaryPassword
         do {
             try await database.transaction { db in
                 try await user.create(on: db)
                 try await AuditLog.record(
-                    .userCreated, result: .success, actor: actor, target: "user:\(username)", ip: ip,
-                    detail: "role=\(role.rawValue) division=\(division.code.value)", at: context.now(), on: db)
+                    .userCreated, result: .success, actor: actor, target: "user:\(checked.username)", ip: ip,
+                    detail: "role=\(checked.role.rawValue) division=\(checked.division.code.value)", at: context.now(), on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Problem.invalid(field: "/username", "already taken / 用户名已存在")
@@ -79,14 +110,23 @@ struct AccountService {
         return user
     }
 
-    /// Sets a new password (checked against the policy), unlocks the account and ends its sessions.
+    /// Sets a new password (checked against the policy and the last `PasswordHistory.depth` passwords), unlocks
+    /// the account and ends its sessions. A password set by someone else must be changed at the next sign-in.
     func resetPassword(of user: User, to password: String, actor: AuditActor, ip: String? = nil, selfService: Bool = false) async throws {
         let context = application.lianxin
         if let violation = context.passwordPolicy.check(password, username: user.username) {
             throw Problem.invalid(field: "/password", violation.message(english: false) + " " + violation.message(english: true))
         }
-        user.passwordHash = try await Passwords(application: application).hash(password)
+        let passwords = Passwords(application: application)
+        let history = PasswordHistory(stored: user.previousPasswordHashes)
+        if try await passwords.matchesAny(password, history.hashesToCheck(current: user.passwordHash)) {
+            throw Problem.invalid(
+                field: "/password", InputValidator(context.localizer).message("security_password_reused", ["count": "\(PasswordHistory.depth)"]))
+        }
+        user.previousPasswordHashes = history.replacing(current: user.passwordHash).stored
+        user.passwordHash = try await passwords.hash(password)
         user.passwordChangedAt = context.now()
+        user.mustChangePassword = !selfService
         user.failedLogins = 0
         user.lockedUntil = nil
         let userID = try user.requireID()
@@ -115,16 +155,19 @@ struct AccountService {
         }
     }
 
-    /// Issues a bearer token for `user`; the token is shown once and only its hash is stored.
-    func issueToken(for user: User, name: String, actor: AuditActor) async throws -> String {
+    /// Issues a bearer token for `user`, working for the configured lifetime; the token is shown once and only
+    /// its hash is stored.
+    func issueToken(for user: User, name: String, actor: AuditActor, ip: String? = nil) async throws -> String {
         let context = application.lianxin
         let token = "lx_" + FieldCipher.randomToken()
-        let record = ApiToken(tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(), name: name, now: context.now())
+        let now = context.now()
+        let expiresAt = now.addingTimeInterval(TimeInterval(context.settings.access.tokenLifetimeDays) * 86_400)
+        let record = ApiToken(tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(), name: name, now: now, expiresAt: expiresAt)
         try await database.transaction { db in
             try await record.create(on: db)
             try await AuditLog.record(
-                .tokenCreated, result: .success, actor: actor, target: "user:\(user.username)",
-                detail: "token=\(name)", at: context.now(), on: db)
+                .tokenCreated, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
+                detail: "token=\(name) expires=\(ChinaTime.minute(expiresAt))", at: now, on: db)
         }
         return token
     }

@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
 
-/// A bearer token for integrations. It acts as its user, with that user's role and scope.
+/// A bearer token for integrations. It acts as its user, with that user's role and scope, until it expires
+/// or is revoked, and only while the user's password is current.
 final class ApiToken: Model, @unchecked Sendable {
     static let schema = "api_tokens"
 
@@ -12,13 +13,16 @@ final class ApiToken: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    /// When the token stops working (tokens made before expiry existed: their creation plus the lifetime).
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 
-    init(tokenHash: String, userID: UUID, name: String, now: Date) {
+    init(tokenHash: String, userID: UUID, name: String, now: Date, expiresAt: Date) {
         self.tokenHash = tokenHash
         self.$user.id = userID
         self.name = name
         self.createdAt = now
+        self.expiresAt = expiresAt
     }
 }

@@ -4,27 +4,27 @@ import LianxinCore
 
 /// Checking credentials and starting sessions.
 extension AuthController {
-    /// Checks a password with the lockout rule. Every outcome is audited; the same message answers an
-    /// unknown user and a wrong password, so that accounts cannot be discovered.
+    /// Checks a password with the lockout rule. Every outcome is audited with its cause, but an unknown user,
+    /// a disabled or locked account and a wrong password get the same answer after the same work (one bcrypt
+    /// check, against a decoy hash when there is nothing to check), so that neither the message nor the time
+    /// tells which accounts exist or are locked.
     static func authenticate(username: String, password: String, code: String?, on req: Request) async throws -> Outcome {
         let context = req.lianxin
         let now = context.now()
+        let passwords = Passwords(application: req.application)
         guard let user = try await User.query(on: req.db).filter(\.$username == username).first() else {
-            // Spend the same time as a real check, so that timing does not tell which usernames exist.
-            _ = try? await Passwords(application: req.application).verify(password, against: Self.decoyHash)
+            await passwords.verifyDecoy(password)
             await req.audit(
                 .loginFailed, result: .failure, target: "user:\(username.prefix(64))", detail: "unknown user",
                 actor: AuditActor(id: nil, name: String(username.prefix(64)), role: nil, division: nil))
             return .failure(messageKey: "login_failed")
         }
         let actor = AuditActor(id: user.id, name: user.username, role: user.role.rawValue, division: user.divisionCode)
-        guard user.active else {
-            await req.audit(.loginFailed, result: .denied, target: "user:\(user.username)", detail: "account disabled", actor: actor)
+        let refusal = !user.active ? "account disabled" : context.lockout.isLocked(until: user.lockedUntil, at: now) ? "account locked" : nil
+        if let refusal {
+            await passwords.verifyDecoy(password)
+            await req.audit(.loginFailed, result: .denied, target: "user:\(user.username)", detail: refusal, actor: actor)
             return .failure(messageKey: "login_failed")
-        }
-        if context.lockout.isLocked(until: user.lockedUntil, at: now) {
-            await req.audit(.loginFailed, result: .denied, target: "user:\(user.username)", detail: "account locked", actor: actor)
-            return .failure(messageKey: "login_locked")
         }
         var secondFactorProblem: String?
         if context.settings.adminTOTP, user.role.isAdministrator {
@@ -39,24 +39,21 @@ extension AuthController {
                 secondFactorProblem = "second factor not enrolled"
             }
         }
-        let passwordMatches = try await Passwords(application: req.application).verify(password, against: user.passwordHash)
+        let passwordMatches = try await passwords.verify(password, against: user.passwordHash)
         if passwordMatches, secondFactorProblem == "second factor not enrolled" {
             await req.audit(.loginFailed, result: .denied, target: "user:\(user.username)", detail: "second factor not enrolled", actor: actor)
             return .failure(messageKey: "login_totp_enrol")
         }
         guard passwordMatches, secondFactorProblem == nil else {
-            let (failures, lockedUntil) = context.lockout.afterFailure(failures: user.failedLogins, at: now)
-            user.failedLogins = failures
-            user.lockedUntil = lockedUntil
-            try await user.update(on: req.db)
+            let userID = try user.requireID()
+            let lockedNow = try await AccountLockout.recordFailure(userID: userID, lockout: context.lockout, now: now, on: req.db)
             await req.audit(
                 .loginFailed, result: .failure, target: "user:\(user.username)",
                 detail: passwordMatches ? (secondFactorProblem ?? "wrong password") : "wrong password", actor: actor)
-            if lockedUntil != nil {
+            if lockedNow {
                 await req.audit(
                     .accountLocked, result: .success, target: "user:\(user.username)",
                     detail: "locked for \(Int(context.lockout.lockDuration / 60)) minutes", actor: actor)
-                return .failure(messageKey: "login_locked")
             }
             return .failure(messageKey: "login_failed")
         }
@@ -76,10 +73,15 @@ extension AuthController {
             tokenHash: context.cipher.tokenHash(token), userID: try user.requireID(),
             csrfToken: FieldCipher.randomToken(bytes: 24), now: context.now(), ip: req.clientIP)
         try await session.create(on: req.db)
+        // A cap on concurrent sessions: signing in again ends the oldest beyond it.
+        let userID = try user.requireID(), sessionID = try session.requireID()
+        let others = try await UserSession.query(on: req.db).filter(\.$user.$id == userID).filter(\.$id != sessionID)
+            .sort(\.$createdAt, .descending).sort(\.$lastSeenAt, .descending).all()
+        let surplus = others.dropFirst(context.settings.access.maxSessionsPerUser - 1).compactMap(\.id)
+        if !surplus.isEmpty {
+            try await UserSession.query(on: req.db).filter(\.$id ~~ surplus).delete()
+        }
         response.cookies[AuthenticationMiddleware.sessionCookie] = HTTPCookies.Value(
             string: token, isSecure: context.settings.publicBaseURL.hasPrefix("https:"), isHTTPOnly: true, sameSite: .lax)
     }
-
-    /// A bcrypt hash of a random password, checked against when the user does not exist.
-    private static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuK2.qV1cP0tHX4.wMyX2EoTLQ8FMpjHy"
 }

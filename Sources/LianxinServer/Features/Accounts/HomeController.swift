@@ -33,6 +33,12 @@ struct HomeController: RouteCollection {
         if principal.role.can(.manageAccounts) {
             cards.append(Card(href: "/admin/users", title: req.t("nav_users"), text: req.t("home_card_users")))
         }
+        if principal.role.can(.manageAccounts) {
+            cards.append(Card(href: "/security/accounts", title: req.t("nav_security"), text: req.t("home_card_security")))
+        }
+        if principal.role.can(.approveAdministratorChanges) {
+            cards.append(Card(href: "/security/requests", title: req.t("security_requests_title"), text: req.t("home_card_approvals")))
+        }
         if principal.role.can(.readAuditLog) {
             cards.append(Card(href: "/audit", title: req.t("nav_audit"), text: req.t("home_card_audit")))
         }

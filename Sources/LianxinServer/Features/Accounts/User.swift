@@ -22,6 +22,10 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "totp_secret_cipher") var totpSecretCipher: Data?
     /// The last TOTP time step accepted, so that a code works once.
     @OptionalField(key: "totp_last_step") var totpLastStep: Int?
+    /// Set when an administrator chose the password (a new account, a reset): the owner must change it first.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    /// Hashes of the earlier passwords, newest first (`PasswordHistory`), so that none is used again.
+    @OptionalField(key: "previous_password_hashes") var previousPasswordHashes: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -40,5 +44,6 @@ final class User: Model, @unchecked Sendable {
         self.active = true
         self.failedLogins = 0
         self.passwordChangedAt = now
+        self.mustChangePassword = false
     }
 }

@@ -20,7 +20,7 @@ extension UsersController {
 
     func listPage(req: Request) async throws -> Response {
         let principal = try await req.require(.manageAccounts)
-        let users = try await Self.scoped(principal, on: req.db).sort(\.$divisionCode).sort(\.$username).limit(500).all()
+        let users = try await AccountLookup.scoped(principal, on: req.db).sort(\.$divisionCode).sort(\.$username).limit(500).all()
         let names = try await Division.query(on: req.db).filter(\.$id ~~ Set(users.map(\.divisionCode))).all()
             .reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
         let now = req.lianxin.now()
@@ -50,10 +50,16 @@ extension UsersController {
         let principal = try await req.require(.manageAccounts)
         let input = try req.content.decode(AccountService.NewAccount.self)
         do {
+            // An administrator account is only filed here; it is made when another administrator role approves it.
+            if AdministratorSeparation.needsApproval(currentRole: nil, newRole: Role(rawValue: input.role)) {
+                let request = try await AdministratorRequests(application: req.application, database: req.db)
+                    .fileCreation(input, by: principal, ip: req.clientIP)
+                return req.redirect(to: "/security/requests?filed=\(request.targetUsername)")
+            }
             let user = try await AccountService(application: req.application, database: req.db)
                 .create(input, by: principal, actor: principal.auditActor, ip: req.clientIP)
             return req.redirect(to: "/admin/users?created=\(user.username)")
-        } catch let problem as Problem where problem.status == .unprocessableEntity {
+        } catch let problem as Problem where problem.status == .unprocessableEntity || problem.status == .conflict {
             let errors = problem.errors.reduce(into: [String: String]()) { $0[String($1.field.dropFirst())] = $1.message }
             let values = [
                 "username": input.username, "displayName": input.displayName, "role": input.role,
@@ -65,9 +71,14 @@ extension UsersController {
 
     func disableFromForm(req: Request) async throws -> Response {
         let principal = try await req.require(.manageAccounts)
-        let user = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let user = try await AccountLookup.find(req.parameters.get("id"), for: principal, on: req)
         guard user.id != principal.userID else {
             throw Problem.conflict("You cannot disable your own account / 不能停用自己的账号")
+        }
+        if AdministratorSeparation.needsApproval(currentRole: user.role, newRole: nil) {
+            let request = try await AdministratorRequests(application: req.application, database: req.db)
+                .fileChange(.disable, of: user, role: nil, by: principal, ip: req.clientIP)
+            return req.redirect(to: "/security/requests?filed=\(request.targetUsername)")
         }
         try await AccountService(application: req.application, database: req.db)
             .disable(user, actor: principal.auditActor, ip: req.clientIP)

@@ -50,7 +50,7 @@ struct UsersController: RouteCollection {
     func list(req: Request) async throws -> ListPage<UserDTO> {
         let principal = try await req.require(.manageAccounts)
         let pageRequest = try PageRequest(req)
-        var query = Self.scoped(principal, on: req.db)
+        var query = AccountLookup.scoped(principal, on: req.db)
         if let role = req.query[String.self, at: "role"] {
             guard let role = Role(rawValue: role) else { throw Problem.invalid(field: "role", "unknown role / 角色无效") }
             query = query.filter(\.$role == role)
@@ -63,7 +63,7 @@ struct UsersController: RouteCollection {
 
     func show(req: Request) async throws -> UserDTO {
         let principal = try await req.require(.manageAccounts)
-        let user = try await Self.find(req.parameters.get("id"), for: principal, on: req)
+        let user = try await AccountLookup.find(req.parameters.get("id"), for: principal, on: req)
         return UserDTO(user, now: req.lianxin.now())
     }
 

@@ -37,6 +37,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case disputeRecordViewed = "dispute-record.view"
     case personalDataViewed = "personal-data.view"
     case auditVerified = "audit.verify"
+    case accountUnlocked = "user.unlock"
+    case administratorChangeFiled = "admin-change.file"
+    case administratorChangeDecided = "admin-change.decide"
 }
 
 /// How the audited action ended.

@@ -79,22 +79,33 @@ extension RollupStore {
     }
 
     /// Inserts rows of key texts and counters, 500 to a statement written out as literals: a rebuild or a bulk load
-    /// writes millions of numbers, and binding each one costs more than the insert. Texts are quoted (' doubled);
-    /// counters are integers.
+    /// writes millions of numbers, and binding each one costs more than the insert. Texts are written with
+    /// `textLiteral`, whose meaning does not depend on the server's settings; counters are integers.
     static func insertRows(
         into table: String, keyColumns: [String], _ rows: [(key: [String], counters: RollupCounters)],
         on sql: any SQLDatabase
     ) async throws {
         let head = "INSERT INTO \(table) (\((keyColumns + counterColumns).joined(separator: ", "))) VALUES "
+        let postgres = sql.dialect.name == "postgresql"
         for chunk in rows.chunked(500) {
             var text = head
             for (index, row) in chunk.enumerated() {
                 if index > 0 { text += "," }
-                text += "(" + row.key.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ",")
+                text += "(" + row.key.map { textLiteral($0, postgres: postgres) }.joined(separator: ",")
                 text += "," + values(of: row.counters).map(String.init).joined(separator: ",") + ")"
             }
             try await sql.raw("\(unsafeRaw: text)").run()
         }
+    }
+
+    /// A text as an SQL literal that reads the same whatever the connection's settings. On PostgreSQL a plain
+    /// '…' literal treats a backslash as an escape when `standard_conforming_strings` is off (so `\'` would end
+    /// it early); an escape-string literal E'…' with backslashes and quotes doubled means the same text either
+    /// way. SQLite has no backslash escapes, so doubling the quotes is enough there. NUL, which neither engine
+    /// stores in text, is dropped.
+    static func textLiteral(_ text: String, postgres: Bool) -> String {
+        let clean = text.replacingOccurrences(of: "\u{0}", with: "").replacingOccurrences(of: "'", with: "''")
+        return postgres ? "E'" + clean.replacingOccurrences(of: "\\", with: "\\\\") + "'" : "'" + clean + "'"
     }
 
     /// Every non-zero row as stored.

@@ -39,6 +39,7 @@ struct DemoSeeder {
     enum Refusal: Error, CustomStringConvertible {
         case production
         case realAccounts([String])
+        case demoAccountsRemain([String])
 
         var description: String {
             switch self {
@@ -48,6 +49,10 @@ struct DemoSeeder {
             case .realAccounts(let names):
                 "This database already has accounts that are not the demo's (\(names.prefix(5).joined(separator: ", "))): "
                     + "the demo city is seeded only into a demo database. / 该数据库已有非演示账号，不能装入演示数据。"
+            case .demoAccountsRemain(let names):
+                "LIANXIN_ENV=production, but demo accounts still open with the published password or TOTP secret "
+                    + "(\(names.joined(separator: ", "))): disable them (`lianxin user disable --username NAME`) or give them new credentials "
+                    + "before serving. / 生产环境仍有使用公开密码或动态口令密钥的演示账号，请先停用或更换后再启动。"
             }
         }
     }

@@ -8,7 +8,7 @@ struct WebhookCommands: AsyncCommandGroup {
 
     struct Add: AsyncCommand {
         struct Signature: CommandSignature {
-            @Option(name: "url", help: "http(s) address that receives POSTs.") var url: String?
+            @Option(name: "url", help: "https address that receives POSTs (http only to a loopback host outside production).") var url: String?
             @Option(name: "secret", help: "Shared secret for the X-Lianxin-Signature header (at least 16 characters).") var secret: String?
             @Option(name: "events", help: "Comma-separated event kinds (e.g. workOrder.dispatched,sla.breach) or * (default).") var events: String?
         }
@@ -18,8 +18,9 @@ struct WebhookCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app)
-            guard let url = signature.url, let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-                throw CommandFailure("--url must be an http or https address")
+            guard let url = signature.url else { throw CommandFailure("--url is required") }
+            if let refusal = await WebhookTarget(app).refusal(url) {
+                throw CommandFailure(app.lianxin.localizer.text(refusal.key, .en) + " / " + app.lianxin.localizer.text(refusal.key, .zhCN))
             }
             guard let secret = signature.secret, secret.count >= 16 else { throw CommandFailure("--secret must have at least 16 characters") }
             let subscription = WebhookSubscription()

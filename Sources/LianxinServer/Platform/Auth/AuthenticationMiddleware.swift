@@ -9,19 +9,23 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     static let sessionCookie = "lianxin_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // The metrics scraper's bearer token is not an account's; the metrics route checks it itself.
+        if request.url.path == "/metrics" { return try await next.respond(to: request) }
         if let bearer = request.headers.bearerAuthorization {
             request.principal = try await Self.principal(bearer: bearer.token, on: request)
             guard request.principal != nil else { throw Problem.unauthorized }
         } else if let token = request.cookies[Self.sessionCookie]?.string {
             request.principal = try await Self.principal(sessionToken: token, on: request)
-            if request.principal?.passwordExpired == true, !Self.allowedWithExpiredPassword(request) {
-                if request.url.path.hasPrefix("/api/") {
-                    throw Problem(
-                        .forbidden, type: "password-expired", title: "Password expired",
-                        detail: "Your password has expired; change it on the account page first / 密码已过期，请先在“我的账号”修改密码")
-                }
-                return request.redirect(to: "/account?expired=1")
+        }
+        if let principal = request.principal, principal.passwordExpired || principal.mustChangePassword,
+            !Self.allowedWithExpiredPassword(request)
+        {
+            if request.url.path.hasPrefix("/api/") || principal.sessionID == nil {
+                throw Problem(
+                    .forbidden, type: "password-expired", title: "Password expired",
+                    detail: InputValidator(request).message(principal.mustChangePassword ? "security_must_change" : "security_password_expired"))
             }
+            return request.redirect(to: "/account?expired=1")
         }
         return try await next.respond(to: request)
     }
@@ -44,6 +48,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         }
         var principal = try Principal(user: session.user, sessionID: session.requireID(), csrfToken: session.csrfToken)
         principal.passwordExpired = context.passwordPolicy.isExpired(changedAt: session.user.passwordChangedAt, at: now)
+        principal.mustChangePassword = session.user.mustChangePassword
         return principal
     }
 
@@ -54,21 +59,29 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             || path.hasPrefix("/css/") || path.hasPrefix("/js/") || path == "/favicon.svg"
     }
 
-    /// One joined read of the token and its user (every API call makes it, so no model reflection).
+    /// One joined read of the token and its user (every API call makes it, so no model reflection). A token
+    /// works until it expires or is revoked, and only while its user's password is current (a token made before
+    /// expiry existed lives the configured lifetime from its creation).
     private static func principal(bearer token: String, on request: Request) async throws -> Principal? {
-        let hash = request.lianxin.cipher.tokenHash(token)
+        let context = request.lianxin
+        let hash = context.cipher.tokenHash(token)
         let sql = request.db.sql
         guard
             let row = try await sql.raw(
                 """
-                SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.division_code,
-                       u.department_id, u.active
+                SELECT t.id AS token_id, t.last_used_at, t.created_at, t.expires_at, u.id AS user_id, u.username, u.display_name,
+                       u.role, u.division_code, u.department_id, u.active, u.password_changed_at, u.must_change_password
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
                 """
             ).first(), try row.decode(column: "active", as: Bool.self)
         else { return nil }
-        let now = request.lianxin.now()
+        let now = context.now()
+        let lifetime = TimeInterval(context.settings.access.tokenLifetimeDays) * 86_400
+        let expiresAt =
+            try row.decode(column: "expires_at", as: Date?.self)
+            ?? row.decode(column: "created_at", as: Date.self).addingTimeInterval(lifetime)
+        guard expiresAt > now else { return nil }
         if try row.decode(column: "last_used_at", as: Date?.self).map({ now.timeIntervalSince($0) > 60 }) ?? true {
             try await sql.update(ApiToken.schema).set("last_used_at", to: now)
                 .where("id", .equal, try row.decode(column: "token_id", as: UUID.self)).run()
@@ -78,10 +91,14 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         else {
             throw Problem(.internalServerError, type: "internal", title: "Bad account", detail: "account has no valid role or division")
         }
-        return Principal(
+        var principal = Principal(
             userID: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self), role: role, division: division,
             departmentID: try row.decode(column: "department_id", as: UUID?.self), sessionID: nil, csrfToken: nil)
+        principal.passwordExpired = context.passwordPolicy.isExpired(
+            changedAt: try row.decode(column: "password_changed_at", as: Date.self), at: now)
+        principal.mustChangePassword = try row.decode(column: "must_change_password", as: Bool.self)
+        return principal
     }
 }
 

@@ -12,8 +12,10 @@ struct Principal: Sendable {
     /// The browser session, when signed in with a cookie (nil for API tokens).
     let sessionID: UUID?
     let csrfToken: String?
-    /// The password is older than the rotation policy allows (browser sessions only).
+    /// The password is older than the rotation policy allows.
     var passwordExpired = false
+    /// An administrator chose the password (a new account, a reset): the owner must change it before anything else.
+    var mustChangePassword = false
 
     /// Whether `code` lies inside this principal's division subtree.
     func canSee(_ code: DivisionCode) -> Bool { division.contains(code) }

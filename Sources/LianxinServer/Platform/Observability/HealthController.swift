@@ -1,6 +1,8 @@
 import Vapor
 import Fluent
 import SQLKit
+import Crypto
+import LianxinCore
 
 /// Liveness, readiness and metrics for operators and load balancers.
 struct HealthController: RouteCollection {
@@ -37,10 +39,27 @@ struct HealthController: RouteCollection {
         return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: text))
     }
 
-    /// Prometheus text exposition.
+    /// Prometheus text exposition, for the scraper only: with `LIANXIN_METRICS_TOKEN` set, a request bearing
+    /// it; otherwise a direct connection from this machine (a request that came through a proxy carries
+    /// `X-Forwarded-For` and is refused, since the proxy's own connection is local).
     func metrics(req: Request) async throws -> Response {
-        Response(
+        guard Self.mayReadMetrics(req) else {
+            await req.audit(.permissionDenied, result: .denied, target: "GET /metrics", detail: "not the metrics scraper")
+            throw Problem.forbidden
+        }
+        return Response(
             status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(string: req.lianxin.metrics.exposition()))
+    }
+
+    static func mayReadMetrics(_ req: Request) -> Bool {
+        if let expected = req.lianxin.settings.access.metricsToken {
+            guard let given = req.headers.bearerAuthorization?.token else { return false }
+            let a = Array(SHA256.hash(data: Data(given.utf8))), b = Array(SHA256.hash(data: Data(expected.utf8)))
+            return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        }
+        guard let peer = req.remoteAddress?.ipAddress, !req.headers.contains(name: .xForwardedFor), !req.headers.contains(name: .forwarded)
+        else { return false }
+        return OutboundTarget.isLoopbackHost(peer)
     }
 }

@@ -80,6 +80,8 @@ extension Request {
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
         if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
+        if principal.role.can(.manageAccounts) { items.append(("/security/accounts", "nav_security")) }
+        if principal.role.can(.approveAdministratorChanges) { items.append(("/security/requests", "security_requests_title")) }
         if principal.role.can(.readAuditLog) { items.append(("/audit", "nav_audit")) }
         items.append(("/account", "nav_account"))
         let path = url.path

@@ -44,6 +44,8 @@ public struct LianxinSettings: Sendable {
     public var publicPerMinute: Int
     /// What the public surfaces publish and accept, and how large imports may be.
     public var exposure = ExposureLimits()
+    /// Token lifetime, the session cap and who reads `/metrics`.
+    public var access = AccessSettings()
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -56,7 +58,7 @@ public struct LianxinSettings: Sendable {
         public let meaning: String
     }
 
-    public static let documented: [Documented] = platformSettings + ExposureLimits.documented
+    public static let documented: [Documented] = platformSettings + ExposureLimits.documented + AccessSettings.documented
 
     private static let platformSettings: [Documented] = [
         .init(
@@ -224,6 +226,7 @@ public struct LianxinSettings: Sendable {
             publicPerMinute: try int("LIANXIN_RATE_PUBLIC", value("LIANXIN_RATE_PUBLIC"), default: 120, range: 1...1_000_000)
         )
         settings.exposure = try ExposureLimits.load(value, maxUploadBytes: settings.maxUploadBytes)
+        settings.access = try AccessSettings.load(value)
         return (settings, warnings)
     }
 
