@@ -76,6 +76,9 @@ bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"
 step "API checks: an independent Open311 client (JSON, XML) and schemathesis over /openapi.json"
 bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
 
+step "security: issue 16's penetration findings re-played over HTTP against a demo server"
+python3 "$root/scripts/security_check.py" --binary "$root/.build/debug/lianxin"
+
 step "browser: the QR check-in flow at 360 px in headless Chromium"
 # A CJK font, so the screenshots show Chinese rather than empty boxes.
 if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk"; then
