@@ -189,9 +189,13 @@ def main():
         hotline = new_order(api["operator"], "361102001001")
 
         def item01():
-            status, _, body = anonymous.send("GET", "/open311/v2/requests.json?page_size=1000")
-            leaked = [w for w in ["138 0000 1234", "张三丰", "3栋502室", hotline["number"]] if w in body]
-            return status in (200, 401, 403) and not leaked, f"{status}; leaked: {leaked or 'nothing'}"
+            leaks, statuses = [], []
+            for path in ["/open311/v2/requests.json?page_size=1000", "/open311/v2/requests.json", f"/open311/v2/requests/{hotline['number']}.json"]:
+                status, _, body = anonymous.send("GET", path)
+                statuses.append(status)
+                leaks += [w for w in ["138 0000 1234", "张三丰", "3栋502室", hotline["number"]] if w in body and status == 200]
+            ok = statuses[1] == 200 and not leaks
+            return ok, f"answers {statuses} (the attacker's page size, the list, the order itself); leaked: {leaks or 'nothing'}"
 
         verdicts.check(1, "Open311 reads do not publish a hotline order or its caller's details", item01)
 
