@@ -36,20 +36,7 @@ extension AccountService {
     /// Sets a temporary password chosen by an administrator, already hashed (an approved reset of an administrator
     /// account): the owner must change it at the next sign-in; the account is unlocked and its sessions end.
     func setTemporaryPassword(of user: User, hash: String, actor: AuditActor, ip: String?) async throws {
-        let context = application.lianxin
-        user.previousPasswordHashes = PasswordHistory(stored: user.previousPasswordHashes).replacing(current: user.passwordHash).stored
-        user.passwordHash = hash
-        user.passwordChangedAt = context.now()
-        user.mustChangePassword = true
-        user.failedLogins = 0
-        user.lockedUntil = nil
-        let userID = try user.requireID()
-        try await database.transaction { db in
-            try await user.update(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
-            try await AuditLog.record(
-                .passwordReset, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
-        }
+        try await storePassword(hash: hash, of: user, mustChange: true, audited: .passwordReset, actor: actor, ip: ip)
     }
 
     /// Changes the account's role (its sessions end, so the new role applies at once).

@@ -123,19 +123,26 @@ struct AccountService {
             throw Problem.invalid(
                 field: "/password", InputValidator(context.localizer).message("security_password_reused", ["count": "\(PasswordHistory.depth)"]))
         }
-        user.previousPasswordHashes = history.replacing(current: user.passwordHash).stored
-        user.passwordHash = try await passwords.hash(password)
+        try await storePassword(
+            hash: try await passwords.hash(password), of: user, mustChange: !selfService, audited: selfService ? .passwordChanged : .passwordReset,
+            actor: actor, ip: ip)
+    }
+
+    /// Puts `hash` in force as the account's password, the old one into its history; unlocks the account and ends
+    /// its sessions, in one transaction with the audit entry.
+    func storePassword(hash: String, of user: User, mustChange: Bool, audited action: AuditAction, actor: AuditActor, ip: String?) async throws {
+        let context = application.lianxin
+        user.previousPasswordHashes = PasswordHistory(stored: user.previousPasswordHashes).replacing(current: user.passwordHash).stored
+        user.passwordHash = hash
         user.passwordChangedAt = context.now()
-        user.mustChangePassword = !selfService
+        user.mustChangePassword = mustChange
         user.failedLogins = 0
         user.lockedUntil = nil
         let userID = try user.requireID()
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
-            try await AuditLog.record(
-                selfService ? .passwordChanged : .passwordReset, result: .success, actor: actor,
-                target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
+            try await AuditLog.record(action, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
         }
     }
 

@@ -58,6 +58,11 @@ enum AuditChain {
     private static func link(_ entry: AuditEntry, on database: any Database) async throws {
         if !database.isSQLite {
             try await database.sql.raw("SELECT pg_advisory_xact_lock(\(bind: lockKey))").run()
+        } else if database.inTransaction {
+            // Take SQLite's write lock before reading the newest entry: a transaction that reads first and
+            // writes later fails at once (SQLITE_BUSY_SNAPSHOT) when another connection wrote in between,
+            // while one that starts by writing waits for the lock. A write that changes nothing is enough.
+            try await database.sql.raw("UPDATE audit_entries SET seq = seq WHERE 1 = 0").run()
         }
         let last = try await database.sql.raw("SELECT seq, hash FROM audit_entries WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1").first()
         let seq = (try last?.decode(column: "seq", as: Int.self) ?? 0) + 1

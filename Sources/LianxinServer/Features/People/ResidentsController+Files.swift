@@ -56,11 +56,13 @@ extension ResidentsController {
         let detail = "\(rows.count) rows, \(unmasked ? "unmasked" : "masked"): \(reason)"
         try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                let earlier = try await PersonalDataExport.volume(of: principal.userID, since: now.addingTimeInterval(-policy.window), on: db)
+                // The ledger row is written first, so that the transaction holds SQLite's write lock before it reads.
+                let weight = policy.weight(rows: rows.count, unmasked: unmasked)
                 try await PersonalDataExport(
-                    userID: principal.userID, what: "residents", rows: rows.count, weight: policy.weight(rows: rows.count, unmasked: unmasked),
-                    unmasked: unmasked, reason: reason, at: now
+                    userID: principal.userID, what: "residents", rows: rows.count, weight: weight, unmasked: unmasked, reason: reason, at: now
                 ).create(on: db)
+                let earlier =
+                    try await PersonalDataExport.volume(of: principal.userID, since: now.addingTimeInterval(-policy.window), on: db) - weight
                 try await AuditLog.record(
                     .exported, result: .success, actor: actor, target: "residents", recordDivision: scope.division.value, ip: req.clientIP,
                     requestID: req.id, detail: detail,
