@@ -54,8 +54,8 @@ struct CredentialLifecycleTests {
                 form: ["name": "sync", "password": DemoSeeder.password, "totp": code, "_csrf": try await client.csrf("/account/tokens")])
             #expect(created.status == .created)
             let html = created.body.string
-            let start = try #require(html.range(of: "<code id=\"new-token\">"))
-            let token = String(html[start.upperBound...].prefix { $0 != "<" })
+            let start = try #require(html.range(of: "id=\"new-token\""))
+            let token = String(html[start.upperBound...].drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
             #expect(token.hasPrefix("lx_"))
             let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/me", headers: headers).status == .ok)

@@ -111,13 +111,21 @@ struct CommunityServicesPagesTests {
             }
             let page = try await resident.send(.GET, "/p/service-orders/\(code)")
             #expect(page.body.string.contains("name=\"satisfaction\""))
+            let token = try #require(TestClient.csrfToken(in: page.body.string))
+            // Wrong digits: the message beside the field, the choice and the comment kept, nothing recorded.
+            let wrong = try await resident.send(
+                .POST, "/p/service-orders/\(code)/evaluation",
+                form: ["_csrf": token, "satisfaction": "basicallySatisfied", "comment": "挺好", "phoneSuffix": "9999"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("id=\"phone-suffix-error\""))
+            #expect(wrong.body.string.contains("手机号后四位与诉求登记的号码不符") && !wrong.body.string.contains("/phoneSuffix"))
+            #expect(wrong.body.string.contains(">挺好</textarea>") && wrong.body.string.contains("value=\"basicallySatisfied\" required checked"))
+            #expect(try await ServiceOrder.find(order.id, on: app.db)?.satisfaction == nil)
             let evaluated = try await resident.send(
                 .POST, "/p/service-orders/\(code)/evaluation",
-                form: [
-                    "_csrf": try #require(TestClient.csrfToken(in: page.body.string)), "satisfaction": "basicallySatisfied", "comment": "挺好",
-                    "phoneSuffix": "1005",
-                ])
-            #expect(evaluated.status == .ok && evaluated.body.string.contains("感谢您的评价"))
+                form: ["_csrf": token, "satisfaction": "basicallySatisfied", "comment": "挺好", "phoneSuffix": "1005"])
+            #expect(evaluated.status == .seeOther, "after the evaluation the page is fetched again, so a refresh sends nothing twice")
+            let thanked = try await resident.send(.GET, try #require(evaluated.headers.first(name: .location)))
+            #expect(thanked.body.string.contains("感谢您的评价"))
             #expect(try await ServiceOrder.find(order.id, on: app.db)?.satisfaction == "basicallySatisfied")
         }
     }

@@ -58,24 +58,35 @@ extension CommunityPublicPagesController {
         var history: [Step]
         var created: Bool
         var notice: String?
+        /// A refusal that belongs to no field (the order changed meanwhile, too many tries).
+        var error: String?
+        /// Messages beside their fields, by field name.
+        var errors: [String: String]
+        /// What was typed, kept when the form comes back.
+        var values: [String: String]
         var satisfactions: [SelectOption]
         struct Step: Encodable, Sendable { var status: String; var at: String }
     }
 
     func track(req: Request) async throws -> Response {
         let order = try await ServiceOrderLookup.byCode(req.parameters.get("code"), req)
-        return try await Self.trackPage(order, notice: nil, req)
+        let evaluated = (try? req.query.get(String.self, at: "evaluated")) == "1"
+        return try await Self.trackPage(order, notice: evaluated ? req.t("cs_thanks") : nil, req)
     }
 
-    static func trackPage(_ order: ServiceOrder, notice: String?, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func trackPage(
+        _ order: ServiceOrder, notice: String?, error: String? = nil, errors: [String: String] = [:], values: [String: String] = [:],
+        _ req: Request, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let view = try await ServiceOrderLookup.publicDTO(order, req)
         let english = req.language == .en
         return try await req.page(
             "community/public-track", title: "cs_public_track_title",
             model: TrackModel(
                 order: view, history: view.history.map { TrackModel.Step(status: $0.status, at: CommunityFormat.time($0.at)) },
-                created: (try? req.query.get(String.self, at: "created")) == "1", notice: notice,
-                satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }),
+                created: (try? req.query.get(String.self, at: "created")) == "1", notice: notice, error: error, errors: errors, values: values,
+                satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+                    .selecting(values["satisfaction"])),
             status: status)
     }
 
@@ -89,9 +100,13 @@ extension CommunityPublicPagesController {
             let updated = try await ServiceOrderService(req: req).apply(
                 ServiceOrderService.ActionInput(action: "evaluate", satisfaction: form.satisfaction, comment: form.comment),
                 to: try order.requireID(), actor: "resident", resident: true)
-            return try await Self.trackPage(updated, notice: req.t("cs_thanks"), req)
+            return req.redirect(to: "/p/service-orders/\(updated.trackingCode)?evaluated=1")
         } catch let problem as Problem where [.unprocessableEntity, .conflict, .tooManyRequests].contains(problem.status) {
-            return try await Self.trackPage(order, notice: CommunityFormat.message(problem), req, status: problem.status)
+            // The form comes back with each message beside its field and what was typed (but the phone's digits).
+            let errors = problem.fieldMessages
+            return try await Self.trackPage(
+                order, notice: nil, error: errors.isEmpty ? problem.detail : nil, errors: errors,
+                values: ["satisfaction": form.satisfaction ?? "", "comment": form.comment ?? ""], req, status: problem.status)
         }
     }
 }
