@@ -18,6 +18,18 @@ struct AuthenticationTests {
         }
     }
 
+    @Test func anOrdinaryAccountWithASecondFactorMustGiveItsCode() async throws {
+        try await withLianxin(demo: true) { app, client in
+            try await enrolTOTP("dispatcher", app)
+            let page = try await client.send(.GET, "/login")
+            let token = try #require(TestClient.csrfToken(in: page.body.string))
+            let withoutCode = try await client.send(
+                .POST, "/login", form: ["username": "dispatcher", "password": DemoSeeder.password, "_csrf": token])
+            #expect(withoutCode.status != .seeOther, "the password alone no longer signs in")
+            #expect(try await client.login("dispatcher").status == .seeOther, "with the code it does")
+        }
+    }
+
     @Test func aWrongPasswordIsRefusedAndAudited() async throws {
         try await withLianxin(demo: true) { app, client in
             let response = try await client.login("operator", "Wrong-password-1")

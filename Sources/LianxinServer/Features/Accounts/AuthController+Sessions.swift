@@ -27,7 +27,8 @@ extension AuthController {
             return .failure(messageKey: "login_failed")
         }
         var secondFactorProblem: String?
-        if context.settings.adminTOTP, user.role.isAdministrator {
+        // Administrators always (with LIANXIN_ADMIN_TOTP); anyone else once the security admin enrolled a second factor.
+        if (context.settings.adminTOTP && user.role.isAdministrator) || user.totpSecretCipher != nil {
             if let cipher = user.totpSecretCipher {
                 let totp = TOTP(secret: TOTP.decodeBase32(try context.cipher.open(cipher)) ?? [])
                 if let step = code.flatMap({ totp.verify($0, at: now) }), Int(step) > (user.totpLastStep ?? -1) {
