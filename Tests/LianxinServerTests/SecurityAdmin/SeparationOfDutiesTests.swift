@@ -150,6 +150,9 @@ struct SeparationOfDutiesTests {
 
             try await client.login("secadmin")
             let csrf = try await client.csrf("/security/open311-keys")
+            let bad = try await client.send(.POST, "/security/open311-keys", form: ["name": "12345 热线 App", "perMinute": "many", "_csrf": csrf])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("id=\"perMinute-error\""))
+            #expect(bad.body.string.contains("value=\"12345 热线 App\"") && !bad.body.string.contains("id=\"name-error\""), "the name typed is kept")
             let key = try await client.send(.POST, "/security/open311-keys", form: ["name": "12345 热线 App", "perMinute": "60", "_csrf": csrf])
             #expect(key.status == .ok && key.body.string.contains("id=\"secret\""))
             let stored = try #require(try await Open311Key.query(on: app.db).first())

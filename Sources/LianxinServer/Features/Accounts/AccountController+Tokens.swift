@@ -10,6 +10,8 @@ extension AccountController {
         var needsCode: Bool
         var error: String?
         var created: String?
+        /// The purpose typed, kept when the form comes back.
+        var name: String = ""
     }
 
     struct TokenForm: Content {
@@ -33,7 +35,8 @@ extension AccountController {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         guard (1...64).contains(name.count), InputValidator.isPlain(name) else {
             return try await renderTokens(
-                req, principal: principal, error: req.t("security_token_name_invalid"), created: nil, status: .unprocessableEntity)
+                req, principal: principal, error: req.t("security_token_name_invalid"), created: nil, name: form.name ?? "",
+                status: .unprocessableEntity)
         }
         let context = req.lianxin
         var confirmed = try await Passwords(application: req.application).verify(form.password ?? "", against: user.passwordHash)
@@ -51,7 +54,7 @@ extension AccountController {
             await req.audit(.loginFailed, result: .failure, target: "user:\(user.username)", detail: "token creation not confirmed")
             _ = try await AccountLockout.recordFailure(userID: userID, lockout: context.lockout, now: context.now(), on: req.db)
             return try await renderTokens(
-                req, principal: principal, error: req.t("security_token_confirm_failed"), created: nil, status: .unprocessableEntity)
+                req, principal: principal, error: req.t("security_token_confirm_failed"), created: nil, name: name, status: .unprocessableEntity)
         }
         let token = try await AccountService(application: req.application, database: req.db)
             .issueToken(for: user, name: name, actor: principal.auditActor, ip: req.clientIP)
@@ -73,12 +76,12 @@ extension AccountController {
     }
 
     private func renderTokens(
-        _ req: Request, principal: Principal, error: String?, created: String?, status: HTTPResponseStatus = .ok
+        _ req: Request, principal: Principal, error: String?, created: String?, name: String = "", status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         guard let user = try await User.find(principal.userID, on: req.db) else { throw Problem.unauthorized }
         let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == principal.userID).sort(\.$createdAt, .descending).limit(100).all()
         let rows = tokens.map { ApiTokenRow($0, owner: principal.username, req: req) }
-        let model = TokensModel(tokens: rows, needsCode: Self.needsCode(user, req.lianxin), error: error, created: created)
+        let model = TokensModel(tokens: rows, needsCode: Self.needsCode(user, req.lianxin), error: error, created: created, name: name)
         return try await req.page("accounts/tokens", title: "security_tokens_title", model: model, status: status)
     }
 }

@@ -7,6 +7,9 @@ extension SecurityCredentialsController {
     struct KeysModel: Encodable, Sendable {
         let keys: [Row]
         let error: String?
+        /// Messages beside their fields, and what was typed, when the form comes back.
+        var errors: [String: String] = [:]
+        var values: [String: String] = [:]
         struct Row: Encodable, Sendable {
             let id: String
             let name: String
@@ -21,18 +24,21 @@ extension SecurityCredentialsController {
         return try await renderKeys(req, error: nil)
     }
 
-    private func renderKeys(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func renderKeys(
+        _ req: Request, error: String?, errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let keys = try await Open311Key.query(on: req.db).sort(\.$createdAt, .descending).limit(500).all().map {
             KeysModel.Row(
                 id: $0.id?.uuidString ?? "", name: $0.name, perMinute: $0.perMinute, active: $0.active, createdAt: ChinaTime.minute($0.createdAt))
         }
         return try await req.page(
-            "securityadmin/open311-keys", title: "security_keys_title", model: KeysModel(keys: keys, error: error), status: status)
+            "securityadmin/open311-keys", title: "security_keys_title", model: KeysModel(keys: keys, error: error, errors: errors, values: values),
+            status: status)
     }
 
     struct KeyForm: Content {
         var name: String?
-        var perMinute: Int?
+        var perMinute: String?
     }
 
     /// Issues a key and shows it once; only its hash is stored.
@@ -40,9 +46,14 @@ extension SecurityCredentialsController {
         let principal = try await cityLevel(req)
         let form = try req.content.decode(KeyForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        let perMinute = form.perMinute ?? 30
-        guard (1...64).contains(name.count), InputValidator.isPlain(name), (1...100_000).contains(perMinute) else {
-            return try await renderKeys(req, error: req.t("security_key_invalid"), status: .unprocessableEntity)
+        let perMinuteText = (form.perMinute ?? "30").trimmingCharacters(in: .whitespaces)
+        var errors: [String: String] = [:]
+        if !(1...64).contains(name.count) || !InputValidator.isPlain(name) { errors["name"] = req.t("security_key_name_invalid") }
+        let perMinute = Int(perMinuteText) ?? 0
+        if !(1...100_000).contains(perMinute) { errors["perMinute"] = req.t("security_key_per_minute_invalid") }
+        guard errors.isEmpty else {
+            return try await renderKeys(
+                req, error: nil, errors: errors, values: ["name": form.name ?? "", "perMinute": perMinuteText], status: .unprocessableEntity)
         }
         let context = req.lianxin
         let secret = FieldCipher.randomToken(bytes: 24)
