@@ -29,4 +29,15 @@ enum DivisionQueries {
             .compactMap { DivisionCode(try $0.decode(column: "code", as: String.self)) }
         return DivisionCode.smallestContaining(counties)
     }
+
+    /// The names of the divisions `codes`, by code (codes not in the database are left out).
+    static func names(of codes: some Sequence<String>, on db: any Database) async throws -> [String: String] {
+        var names: [String: String] = [:]
+        for chunk in Array(Set(codes)).chunked(500) {
+            for row in try await Division.query(on: db).filter(\.$id ~~ chunk).all() {
+                if let code = row.id { names[code] = row.name }
+            }
+        }
+        return names
+    }
 }

@@ -28,6 +28,11 @@ struct AdministratorRequestsController: RouteCollection {
             let status: String
             let pending: Bool
             let decidedBy: String?
+            /// Whether the one looking may approve or reject it: a pending request, filed by someone else,
+            /// about someone else's account (the service checks the same again).
+            let mayDecide: Bool
+            /// Why they may not, when it is pending and they approve others.
+            let ownAccount: Bool
         }
     }
 
@@ -43,17 +48,25 @@ struct AdministratorRequestsController: RouteCollection {
         where try await service.isVisible(request, to: principal) {
             requests.append(request)
         }
+        let canDecide = principal.role.can(.approveAdministratorChanges)
+        let divisions = try await DivisionQueries.names(of: requests.compactMap(\.divisionCode), on: req.db)
         let rows = requests.map { request in
-            Model.Row(
+            let own = request.targetUsername == principal.username || request.requestedByID == principal.userID
+            return Model.Row(
                 id: request.id?.uuidString ?? "", change: req.t("security_change_\(request.change.rawValue)"), username: request.targetUsername,
-                role: request.role.map { req.t("role_\($0.rawValue)") }, division: request.divisionCode, requestedBy: request.requestedByName,
+                role: request.role.map { req.t("role_\($0.rawValue)") }, division: request.divisionCode.map { divisions[$0] ?? $0 },
+                requestedBy: request.requestedByName,
                 requestedAt: ChinaTime.minute(request.requestedAt), status: req.t("security_request_\(request.status.rawValue)"),
-                pending: request.status == .pending, decidedBy: request.decidedByName)
+                pending: request.status == .pending, decidedBy: request.decidedByName,
+                mayDecide: canDecide && request.status == .pending && !own, ownAccount: canDecide && request.status == .pending && own)
         }
-        let notice = req.query[String.self, at: "filed"].map { req.t("security_request_filed").replacingOccurrences(of: "{username}", with: $0) }
+        var notice = req.query[String.self, at: "filed"].map { req.t("security_request_filed").replacingOccurrences(of: "{username}", with: $0) }
+        if let done = req.query[String.self, at: "decided"], ["approved", "rejected"].contains(done) {
+            notice = req.t("security_request_\(done)_notice")
+        }
         return try await req.page(
             "securityadmin/requests", title: "security_requests_title",
-            model: Model(requests: rows, notice: notice, canDecide: principal.role.can(.approveAdministratorChanges)))
+            model: Model(requests: rows, notice: notice, canDecide: canDecide))
     }
 
     func approve(req: Request) async throws -> Response {
@@ -67,14 +80,14 @@ struct AdministratorRequestsController: RouteCollection {
                 model: SecretModel(
                     heading: req.t("security_totp_title"), subject: request.targetUsername, secret: secret, extra: uri, back: "/security/requests"))
         }
-        return req.redirect(to: "/security/requests")
+        return req.redirect(to: "/security/requests?decided=approved")
     }
 
     func reject(req: Request) async throws -> Response {
         let principal = try await req.require(.approveAdministratorChanges)
         let request = try await find(req, principal)
         try await AdministratorRequests(application: req.application, database: req.db).reject(request, by: principal, ip: req.clientIP)
-        return req.redirect(to: "/security/requests")
+        return req.redirect(to: "/security/requests?decided=rejected")
     }
 
     /// The request named in the path if its account lies in the principal's scope; 404 otherwise.

@@ -50,11 +50,7 @@ struct WorkbenchLookup: Sendable {
     mutating func loadDivisions(of codes: some Sequence<String>, on db: any Database) async throws {
         let wanted = Set(codes).subtracting(divisionNames.keys)
         guard !wanted.isEmpty else { return }
-        for chunk in Array(wanted).chunked(500) {
-            for row in try await Division.query(on: db).filter(\.$id ~~ chunk).all() {
-                divisionNames[row.id ?? ""] = row.name
-            }
-        }
+        divisionNames.merge(try await DivisionQueries.names(of: wanted, on: db)) { _, new in new }
     }
 
     func categoryName(_ code: String) -> String {
