@@ -58,3 +58,23 @@ import Testing
         #expect(texts.text("validation_phone", .en) != "validation_phone")
     }
 }
+
+@Suite("Pages show a refusal in the reader's language only")
+struct BilingualMessageTests {
+    @Test func aTwoLanguageMessageShowsOnlyTheReadersHalf() {
+        let text = "Your role may not do this / 您的角色无权执行此操作"
+        #expect(Localizer.Language.zhCN.pick(text) == "您的角色无权执行此操作")
+        #expect(Localizer.Language.en.pick(text) == "Your role may not do this")
+        #expect(Localizer.Language.zhCN.pick("请选择满意度") == "请选择满意度", "a text in one language is left as it is")
+        #expect(Localizer.Language.zhCN.pick("a / b / c") == "a / b / c")
+    }
+
+    @Test func theErrorPageShowsChineseOnly() async throws {
+        try await withLianxin(demo: true) { app, client in
+            try await client.login("operator")
+            let page = try await client.send(.GET, "/audit")
+            #expect(page.status == .forbidden)
+            #expect(page.body.string.contains("您的角色无权执行此操作") && !page.body.string.contains("Your role may not do this"))
+        }
+    }
+}

@@ -28,7 +28,7 @@ extension AuthController {
         }
         var secondFactorProblem: String?
         // Administrators always (with LIANXIN_ADMIN_TOTP); anyone else once the security admin enrolled a second factor.
-        if (context.settings.adminTOTP && user.role.isAdministrator) || user.totpSecretCipher != nil {
+        if user.role.isAdministrator ? context.settings.adminTOTP : user.totpSecretCipher != nil {
             if let cipher = user.totpSecretCipher {
                 let totp = TOTP(secret: TOTP.decodeBase32(try context.cipher.open(cipher)) ?? [])
                 if let step = code.flatMap({ totp.verify($0, at: now) }), Int(step) > (user.totpLastStep ?? -1) {

@@ -103,9 +103,9 @@ extension CommunityPublicPagesController {
             return req.redirect(to: "/p/service-orders/\(updated.trackingCode)?evaluated=1")
         } catch let problem as Problem where [.unprocessableEntity, .conflict, .tooManyRequests].contains(problem.status) {
             // The form comes back with each message beside its field and what was typed (but the phone's digits).
-            let errors = problem.fieldMessages
+            let errors = problem.fieldMessages(req.language)
             return try await Self.trackPage(
-                order, notice: nil, error: errors.isEmpty ? problem.detail : nil, errors: errors,
+                order, notice: nil, error: errors.isEmpty ? problem.detail(req.language) : nil, errors: errors,
                 values: ["satisfaction": form.satisfaction ?? "", "comment": form.comment ?? ""], req, status: problem.status)
         }
     }

@@ -94,9 +94,9 @@ enum CommunityFormat {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
-    /// The message of a failure a form shows: a problem's fields, or its detail.
-    static func message(_ problem: Problem) -> String {
-        problem.errors.isEmpty ? problem.detail : problem.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+    /// The message of a failure a form shows, in the reader's language: its fields' messages, or its detail.
+    static func message(_ problem: Problem, _ language: Localizer.Language) -> String {
+        problem.errors.isEmpty ? problem.detail(language) : problem.errors.map { language.pick($0.message) }.joined(separator: "；")
     }
 }
 
@@ -114,7 +114,7 @@ extension Request {
         } catch let problem as Problem
             where problem.status != .notFound && problem.status.code < 500 && problem.status != .unauthorized && problem.status != .forbidden
         {
-            return redirect(to: back + separator + "error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem)))
+            return redirect(to: back + separator + "error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem, language)))
         }
     }
 }

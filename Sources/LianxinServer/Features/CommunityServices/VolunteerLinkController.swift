@@ -104,7 +104,7 @@ struct VolunteerLinkController: RouteCollection {
                 to: id, actor: "volunteer:\(volunteer.name)", resident: false)
             return req.redirect(to: back + "?notice=" + CommunityFormat.queryEscaped(req.t("cs_saved")))
         } catch let problem as Problem where problem.status == .conflict || problem.status == .unprocessableEntity {
-            return req.redirect(to: back + "?error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem)))
+            return req.redirect(to: back + "?error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem, req.language)))
         }
     }
 

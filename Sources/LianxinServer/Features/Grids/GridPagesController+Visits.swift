@@ -105,12 +105,12 @@ extension GridPagesController {
             _ = try await VisitsController(maxUploadBytes: req.lianxin.settings.maxUploadBytes).record(req: req)
             return req.redirect(to: "/my-visits?recorded=1")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
-            var errors = problem.fieldMessages
+            var errors = problem.fieldMessages(req.language)
             for (key, value) in errors where key.hasPrefix("findings/0/") { errors[String(key.dropFirst("findings/0/".count))] = value }
             if let message = errors["findings/0/description"] { errors["finding"] = message }
             return try await renderVisitForm(
                 req, household: household, values: values, errors: errors,
-                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+                error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 }

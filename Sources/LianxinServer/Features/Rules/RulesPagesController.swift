@@ -93,10 +93,10 @@ struct AdminPagesController: RouteCollection {
             try await body()
             return req.redirect(to: "/admin/rules?saved=\(section)#\(section)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .forbidden {
-            let errors = problem.fieldMessages
+            let errors = problem.fieldMessages(req.language)
             return try await render(
                 req, values: values, errors: errors,
-                error: errors.isEmpty ? problem.detail : errors.values.sorted().joined(separator: "；"),
+                error: errors.isEmpty ? problem.detail(req.language) : errors.values.sorted().joined(separator: "；"),
                 section: section, status: problem.status)
         }
     }

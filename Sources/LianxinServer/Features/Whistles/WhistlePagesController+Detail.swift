@@ -84,7 +84,8 @@ extension WhistlePagesController {
             }
             return req.redirect(to: "/whistles/\(req.parameters.get("id") ?? "")?done=1")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
-            return try await render(req, error: problem.fieldMessages.values.sorted().first ?? problem.detail, status: problem.status)
+            return try await render(
+                req, error: problem.fieldMessages(req.language).values.sorted().first ?? problem.detail(req.language), status: problem.status)
         }
     }
 }

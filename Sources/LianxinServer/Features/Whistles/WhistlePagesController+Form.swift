@@ -69,11 +69,11 @@ extension WhistlePagesController {
             let created = try response.content.decode(WhistlesController.WhistleDTO.self)
             return req.redirect(to: "/whistles/\(created.id)")
         } catch let problem as Problem where problem.status.code < 500 {
-            var errors = problem.fieldMessages
+            var errors = problem.fieldMessages(req.language)
             if let message = errors["requiredArrivalAt"] { errors["requiredArrival"] = message }
             return try await renderForm(
                 req, principal: principal, orderID: form.orderId ?? "", values: values, errors: errors,
-                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+                error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 }

@@ -66,10 +66,10 @@ extension DeskPagesController {
             }
             return req.redirect(to: "/orders/\(try order.requireID())?created=1")
         } catch let problem as Problem where problem.status.code < 500 {
-            let errors = problem.fieldMessages
+            let errors = problem.fieldMessages(req.language)
             return try await renderDesk(
                 req, principal: principal, values: form.values, errors: errors,
-                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
+                error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
         }
     }
 }

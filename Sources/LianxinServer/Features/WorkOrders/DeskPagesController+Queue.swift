@@ -72,7 +72,7 @@ extension DeskPagesController {
             }
             return req.redirect(to: "/queue?routed=\(order.number)")
         } catch let problem as Problem where problem.status.code < 500 {
-            let message = problem.fieldMessages.values.first ?? problem.detail
+            let message = problem.fieldMessages(req.language).values.first ?? problem.detail(req.language)
             return try await renderQueue(req, principal: principal, error: "\(order.number): \(message)", status: problem.status)
         }
     }

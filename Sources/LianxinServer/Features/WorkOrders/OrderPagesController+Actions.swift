@@ -45,10 +45,10 @@ extension OrderPagesController {
             return req.redirect(to: "/orders/\(try order.requireID())?done=\(back.rawValue)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
             let fresh = try await WorkOrder.find(order.requireID(), on: req.db) ?? order
-            let errors = problem.fieldMessages
+            let errors = problem.fieldMessages(req.language)
             return try await render(
                 req, order: fresh, principal: principal, values: values, errors: errors,
-                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+                error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 

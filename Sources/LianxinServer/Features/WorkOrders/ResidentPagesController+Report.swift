@@ -86,10 +86,10 @@ extension ResidentPagesController {
             }
             return req.redirect(to: "/p/track/\(order.trackingCode)?new=1")
         } catch let problem as Problem where problem.status.code < 500 {
-            let errors = problem.fieldMessages
+            let errors = problem.fieldMessages(req.language)
             return try await renderReport(
                 req, values: form.values, errors: errors,
-                error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"), status: problem.status)
+                error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), status: problem.status)
         }
     }
 }

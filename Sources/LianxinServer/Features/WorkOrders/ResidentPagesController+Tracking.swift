@@ -58,9 +58,9 @@ extension ResidentPagesController {
             return req.redirect(to: "/p/track/\(order.trackingCode)?done=\(done)")
         } catch let problem as Problem where problem.status.code < 500 && problem.status != .notFound {
             let fresh = try await WorkOrder.find(order.requireID(), on: req.db) ?? order
-            let errors = problem.fieldMessages
+            let errors = problem.fieldMessages(req.language)
             return try await renderTrack(
-                req, order: fresh, code: order.trackingCode, error: errors.isEmpty ? problem.detail : req.t("wb_fix_fields"),
+                req, order: fresh, code: order.trackingCode, error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"),
                 errors: errors, values: values, status: problem.status)
         }
     }

@@ -79,3 +79,15 @@ extension Request {
     /// One interface text in the request's language.
     func t(_ key: String) -> String { lianxin.localizer.text(key, language) }
 }
+
+extension Localizer.Language {
+    /// The part of a message written "English / 中文" that is in this language; other text as it is.
+    /// Many refusals of the API still carry both languages in one string; pages show people only theirs.
+    func pick(_ text: String) -> String {
+        let parts = text.components(separatedBy: " / ")
+        guard parts.count == 2 else { return text }
+        let isChinese: (String) -> Bool = { part in part.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        let chosen = self == .zhCN ? parts.first(where: isChinese) : parts.first(where: { !isChinese($0) })
+        return chosen?.trimmingCharacters(in: .whitespaces) ?? text
+    }
+}

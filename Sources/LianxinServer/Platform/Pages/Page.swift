@@ -111,7 +111,9 @@ enum ErrorPage {
     static func render(_ problem: Problem, on request: Request) async throws -> Response {
         try await request.page(
             "error", title: "error_title",
-            model: Model(status: Int(problem.status.code), detail: problem.detail, errors: problem.errors),
+            model: Model(
+                status: Int(problem.status.code), detail: request.language.pick(problem.detail),
+                errors: problem.errors.map { .init(field: $0.field, message: request.language.pick($0.message)) }),
             status: problem.status)
     }
 }

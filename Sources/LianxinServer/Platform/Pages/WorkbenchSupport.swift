@@ -114,14 +114,17 @@ func formNumber(_ text: String?, field: String) throws -> Double? {
     return value
 }
 
-/// A field error shown next to its input: `/note` → `note`.
+/// A field error shown next to its input (`/note` → `note`), and the refusal at the top of a page, in the
+/// reader's language only.
 extension Problem {
-    var fieldMessages: [String: String] {
+    func fieldMessages(_ language: Localizer.Language) -> [String: String] {
         errors.reduce(into: [String: String]()) { result, error in
             let key = error.field.hasPrefix("/") ? String(error.field.dropFirst()) : error.field
-            result[key] = error.message
+            result[key] = language.pick(error.message)
         }
     }
+
+    func detail(_ language: Localizer.Language) -> String { language.pick(detail) }
 }
 
 /// The grid map: every grid in force inside a division drawn as an SVG path by our own projection.
