@@ -97,8 +97,17 @@ struct UnitFilesAndPagesTests {
             let id = try await unitID("XZ-NEW", app)
             let edit = try await client.send(.GET, "/admin/units/\(id)")
             #expect(edit.body.string.contains("139****3333") && !edit.body.string.contains("13900003333"), "phones masked on the page")
+            let staff = try await Staff.signIn(app)
+            let order = try await staff.create().json(WorkOrderDTO.self)
+            #expect(try await staff.act(staff.dispatcher, order.id.uuidString, ["action": "dispatch", "departmentId": id]).status == .ok)
             let disable = try await client.send(.GET, "/admin/units/\(id)/disable")
-            #expect(disable.status == .ok)
+            #expect(
+                disable.status == .ok && disable.body.string.contains("id=\"u-waiting\"") && disable.body.string.contains("<option value=\"XZ-CG\">"))
+            let unanswered = try await client.send(.POST, "/admin/units/\(id)/disable", form: ["_csrf": csrf, "reassignTo": ""])
+            #expect(unanswered.status == .conflict && unanswered.body.string.contains("role=\"alert\""))
+            let answered = try await client.send(.POST, "/admin/units/\(id)/disable", form: ["_csrf": csrf, "reassignTo": "XZ-CG"])
+            #expect(answered.status == .seeOther)
+            #expect(try await WorkOrder.find(order.id, on: app.db)?.departmentID?.uuidString == (try await unitID("XZ-CG", app)))
 
             client.cookies["lianxin_lang"] = "en"
             let english = try await client.send(.GET, "/admin/units")

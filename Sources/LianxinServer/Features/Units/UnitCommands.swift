@@ -26,7 +26,7 @@ enum UnitCommands {
                 context.console.print("departments: \(report.added) added, \(report.updated) updated")
             } catch let problem as Problem {
                 for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
-                throw CommandFailure("\(problem.detail); nothing was written")
+                throw CommandFailure(problem.detail)
             }
         }
     }
