@@ -105,6 +105,11 @@ struct UnitsTests {
             let wrongLevel = try await client.unitWrite(
                 .POST, "/api/v1/departments", ["code": "XZ-N", "name": "层级", "divisionCode": "361102", "level": "city"])
             #expect(try wrongLevel.problemFields() == ["/level"])
+            let nul = try await client.unitWrite(
+                .POST, "/api/v1/departments",
+                ["code": "XZ-NUL", "name": "空字符", "divisionCode": "361102", "parentCode": "X\u{0}", "categoryCodes": ["\u{0}1"]])
+            #expect(Set(try nul.problemFields()) == ["/parentCode", "/categoryCodes/0"], "a NUL is a bad value, not a database error")
+            #expect(try await client.send(.GET, "/api/v1/departments?parent=%00").status == .unprocessableEntity)
             #expect(try await count("departments", app) == before, "nothing written")
 
             #expect(try await client.unitWrite(.POST, "/api/v1/departments", Self.team).status == .created)

@@ -70,11 +70,11 @@ struct UnitChecks {
     /// unit itself or one of its sub-units.
     func checkParent(_ code: String?, of unitID: UUID?, division: DivisionCode, into checks: inout InputValidator) async throws -> Department? {
         guard let code else { return nil }
-        guard let parent = try await Department.query(on: database).filter(\.$code == code).first(),
+        guard Self.isCode(code), let parent = try await Department.query(on: database).filter(\.$code == code).first(),
             let parentDivision = DivisionCode(parent.divisionCode),
             principal.map({ parentDivision.isRelated(to: $0.division) }) ?? true
         else {
-            checks.fail("/parentCode", key: "units_parent_unknown", ["code": code])
+            checks.fail("/parentCode", key: "units_parent_unknown", ["code": Self.isCode(code) ? code : ""])
             return nil
         }
         if !UnitTree.parentAllowed(parent: parentDivision, child: division) {
@@ -124,9 +124,9 @@ struct UnitChecks {
         for (index, raw) in codes.enumerated() {
             let code = raw.trimmingCharacters(in: .whitespaces)
             if code.isEmpty { continue }
-            let known = code.count <= 32 ? try await Category.find(code, on: database) : nil
+            let known = Self.isCode(code) ? try await Category.find(code, on: database) : nil
             if known == nil {
-                checks.fail("/categoryCodes/\(index)", key: "units_category_unknown", ["code": String(code.prefix(32))])
+                checks.fail("/categoryCodes/\(index)", key: "units_category_unknown", ["code": Self.isCode(code) ? code : ""])
             } else {
                 result.insert(code)
             }

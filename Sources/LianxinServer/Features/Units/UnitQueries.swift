@@ -21,7 +21,9 @@ enum UnitQueries {
                 if division == nil { checks.fail("division", key: "validation_division_unknown") }
             }
             if let raw = req.query[String.self, at: "level"], !raw.isEmpty { level = checks.choice(raw, "level") }
-            parentCode = req.query[String.self, at: "parent"].flatMap { $0.isEmpty ? nil : String($0.prefix(32)) }
+            if let parent = req.query[String.self, at: "parent"], !parent.isEmpty {
+                if UnitChecks.isCode(parent) { parentCode = parent } else { checks.fail("parent", key: "units_parent_unknown", ["code": ""]) }
+            }
             text = checks.optionalText(req.query[String.self, at: "q"], "q", limit: 50)
             switch req.query[String.self, at: "active"] ?? "" {
             case "", "true": active = true

@@ -27,7 +27,7 @@ extension UnitService {
             guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else {
                 throw Problem.conflict(texts.message("units_disable_orders", ["count": "\(orders.count)"]), field: "/reassignTo")
             }
-            target = try await Department.query(on: database).filter(\.$code == code).first()
+            target = UnitChecks.isCode(code) ? try await Department.query(on: database).filter(\.$code == code).first() : nil
             guard let target, target.id != unit.id,
                 orders.allSatisfy({ order in
                     guard let division = DivisionCode(order.divisionCode) else { return false }
