@@ -222,8 +222,8 @@ def main():
             status, _, _ = api["gf-dispatcher"].send("GET", f"/api/v1/work-orders/{hotline['id']}")
             merged, _, _ = api["gf-dispatcher"].send("POST", f"/api/v1/work-orders/{own['id']}/transitions",
                                                      body={"action": "merge", "parentId": hotline["id"]})
-            _, _, units = api["dispatcher"].send("GET", "/api/v1/departments")
-            xinzhou = next(u["id"] for u in json.loads(units) if u.get("code") == "XZ-CG")
+            _, _, units = api["dispatcher"].send("GET", "/api/v1/departments?q=XZ-CG")
+            xinzhou = next(u["id"] for u in json.loads(units)["items"] if u.get("code") == "XZ-CG")
             sent, _, body = api["gf-dispatcher"].send("POST", f"/api/v1/work-orders/{own['id']}/transitions",
                                                       body={"action": "dispatch", "departmentId": xinzhou})
             _, _, after = api["gf-dispatcher"].send("GET", f"/api/v1/work-orders/{own['id']}")

@@ -52,7 +52,8 @@ struct WorkOrderActionGuard {
         case .dispatch:
             WorkOrderActionGuard([.operator, .dispatcher], from: [.received])
         case .redispatch:
-            WorkOrderActionGuard([.dispatcher], from: [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened])
+            // The system redispatches the open orders of a unit being disabled, to the unit its administrator chose.
+            WorkOrderActionGuard([.dispatcher], system: true, from: [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened])
         case .sign:
             WorkOrderActionGuard(unitRoles, from: [.dispatched, .reopened])
         case .assign:

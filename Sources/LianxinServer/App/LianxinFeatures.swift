@@ -9,6 +9,7 @@ enum LianxinFeatures {
         AuditFeature.self,
         DivisionsFeature.self,
         RulesFeature.self,
+        UnitsFeature.self,
         WorkOrdersFeature.self,
         AttachmentsFeature.self,
         Open311Feature.self,

@@ -42,5 +42,6 @@ enum MigrationHistory {
         AddUserPasswordSafeguards(),
         AddApiTokenExpiry(),
         CreateAdministratorRequests(),
+        AddDepartmentUnitFields(),
     ]
 }

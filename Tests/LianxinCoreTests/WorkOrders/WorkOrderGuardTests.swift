@@ -19,7 +19,8 @@ import Testing
         (.dispatch(departmentID: F.unit, note: nil), [.received], ["operator", "dispatcher"]),
         (
             .redispatch(departmentID: F.otherUnit, reason: "职责不符"),
-            [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened], ["dispatcher"]
+            // The system redispatches the orders of a unit being disabled (Features/Units).
+            [.returned, .dispatched, .signed, .arrived, .inProgress, .reopened], ["dispatcher", "system"]
         ),
         (.sign, [.dispatched, .reopened], unitRoles),
         (.assign(assigneeID: F.uuid(0xE1)), handling, ["departmentLead", "communityStaff"]),

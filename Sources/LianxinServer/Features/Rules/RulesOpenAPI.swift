@@ -9,10 +9,6 @@ enum RulesOpenAPI: OpenAPIVocabulary {
             ["get": operation("The category tree", tag: "reference", ok: (200, ["type": "array", "items": ref("Category")]), errors: [401])]
         ),
         (
-            "/api/v1/departments",
-            ["get": operation("Handling departments", tag: "reference", ok: (200, ["type": "array", "items": ref("Department")]), errors: [401])]
-        ),
-        (
             "/api/v1/routing-rules",
             [
                 "get": operation(
@@ -72,7 +68,6 @@ enum RulesOpenAPI: OpenAPIVocabulary {
                 ("slaPolicy", text),
             ])
         ),
-        ("Department", object([("id", uuid), ("code", text), ("name", text), ("divisionCode", text)])),
         (
             "RoutingRule",
             object(

@@ -15,7 +15,6 @@ struct WorkOrdersController: RouteCollection {
         orders.post(":id", "transitions", use: transition)
         orders.post(":id", "unmask", use: unmask)
         api.get("categories", use: categories)
-        api.get("departments", use: departments)
         api.get("inbox", use: inbox)
     }
 
@@ -150,20 +149,6 @@ struct WorkOrdersController: RouteCollection {
             CategoryDTO(
                 code: $0.id ?? "", name: $0.name, parentCode: $0.parentCode,
                 defaultDepartmentCode: $0.defaultDepartmentCode, slaPolicy: $0.slaPolicyCode)
-        }
-    }
-
-    struct DepartmentDTO: Content {
-        var id: UUID
-        var code: String
-        var name: String
-        var divisionCode: String
-    }
-
-    func departments(req: Request) async throws -> [DepartmentDTO] {
-        _ = try req.requirePrincipal()
-        return try await Department.query(on: req.db).filter(\.$active == true).sort(\.$code).all().map {
-            DepartmentDTO(id: $0.id ?? UUID(), code: $0.code, name: $0.name, divisionCode: $0.divisionCode)
         }
     }
 

@@ -76,6 +76,7 @@ extension Request {
         if role.can(.viewWorkOrders) { items.append(("/grid-map", "nav_grid_map")) }
         items.append(("/divisions", "nav_divisions"))
         if role.can(.manageRules) { items.append(("/admin/rules", "nav_rules")) }
+        if role.can(.manageRules) { items.append(("/admin/units", "nav_units")) }
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }

@@ -35,10 +35,11 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let serviceOrderPhone = EncryptedColumn("cs_service_orders", "phone_cipher")
     static let wishPhone = EncryptedColumn("cs_wishes", "phone_cipher")
     static let volunteerPhone = EncryptedColumn("cs_volunteers", "phone_cipher")
+    static let departmentLiaisonPhone = EncryptedColumn("department_liaisons", "phone_cipher")
 
     static let all: [EncryptedColumn] = [
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
-        volunteerPhone,
+        volunteerPhone, departmentLiaisonPhone,
     ]
 }
