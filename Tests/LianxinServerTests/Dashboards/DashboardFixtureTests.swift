@@ -314,6 +314,11 @@ struct DashboardFixtureTests {
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
             let lines = csv.body.string.split(separator: "\r\n")
             #expect(lines.count == 1 + 6)
+            // People read the times in Beijing time (the fixture filed o1 at 09:00 there) and the status in words.
+            #expect(csv.body.string.contains(",2026-09-14 09:00,") && !csv.body.string.contains("T01:00"))
+            #expect(!csv.body.string.contains(",closed,") && !csv.body.string.contains(",received,"))
+            let page = try await client.send(.GET, "/dashboard/orders?division=361102&period=2026-09&measure=counted")
+            #expect(page.status == .ok && page.body.string.contains("2026-09-14 09:00"))
             #expect(try await auditActions(app).contains { $0.action == "export" && $0.target == "dashboard-orders" })
             let community = TestClient(app: app)
             try await community.login("community")

@@ -93,7 +93,8 @@ extension DashboardAPIController {
                         for listed in page {
                             guard let row = rows[listed.fact.orderID] else { continue }
                             text += CSVWriter.line([
-                                row.number, ISOTimestamp.format(row.createdAt), row.status, row.divisionCode,
+                                row.number, WorkbenchLookup.beijing(row.createdAt),
+                                WorkOrderStatus(rawValue: row.status)?.title(english: english) ?? row.status, row.divisionCode,
                                 catalog.categories[row.categoryCode]?.name ?? row.categoryCode,
                                 row.departmentID.flatMap { departments[$0.uuidString] } ?? "", row.title,
                             ])

@@ -23,7 +23,7 @@ extension DashboardPagesController {
             return DrillDownItemPage(
                 id: row.id?.uuidString ?? "", number: row.number, title: row.title,
                 status: WorkOrderStatus(rawValue: row.status)?.title(english: req.language == .en) ?? row.status,
-                created: ISOTimestamp.format(row.createdAt).prefix(16).replacingOccurrences(of: "T", with: " "))
+                created: WorkbenchLookup.beijing(row.createdAt))
         }
         let measurePair = selection.overdueAt == nil ? ("measure", selection.name) : ("overdue", "true")
         let next =

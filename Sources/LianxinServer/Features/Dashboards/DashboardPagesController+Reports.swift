@@ -40,7 +40,7 @@ extension DashboardPagesController {
                 SelectOption(value: $0, label: t("dash_level_\($0)"), selected: $0 == level)
             },
             date: request.cut.period.first.description,
-            generated: ISOTimestamp.format(req.lianxin.now()).prefix(16).replacingOccurrences(of: "T", with: " "))
+            generated: WorkbenchLookup.beijing(req.lianxin.now()))
         return (model, [headers] + rows)
     }
 
