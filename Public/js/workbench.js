@@ -38,7 +38,22 @@
         .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
         .then((html) => {
           const body = queue.querySelector("[data-rows]");
-          if (body) body.innerHTML = html;
+          if (!body) return;
+          // What the dispatcher chose or typed in a row (a unit, a reason) survives the refresh of that row.
+          const changed = new Map();
+          body.querySelectorAll("tr[id] select, tr[id] input:not([type=hidden]), tr[id] textarea").forEach((field) => {
+            const dirty = field.tagName === "SELECT"
+              ? Array.from(field.options).some((option) => option.selected !== option.defaultSelected)
+              : field.value !== field.defaultValue;
+            if (dirty) changed.set(field.closest("tr[id]").id + "|" + field.name, field.value);
+          });
+          body.innerHTML = html;
+          changed.forEach((value, key) => {
+            const [rowID, name] = key.split("|");
+            const row = document.getElementById(rowID);
+            const field = row && body.contains(row) ? row.querySelector(`[name="${name}"]`) : null;
+            if (field) field.value = value;
+          });
           tick();
           if (status) status.dataset.updated = new Date().toISOString();
         })

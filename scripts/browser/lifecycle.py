@@ -231,6 +231,14 @@ def main():
         row = p.find_element(By.ID, f"row-{number}")
         select = Select(row.find_element(By.NAME, "departmentId"))
         select.select_by_visible_text("信州区城市管理局")
+        # The rows refresh every 15 seconds: the unit chosen must survive it (the page once reset it).
+        live = p.find_element(By.CSS_SELECTOR, "[data-live-status]")
+        before = live.get_attribute("data-updated")
+        p.execute_script("document.activeElement && document.activeElement.blur()")
+        WebDriverWait(p, 40).until(lambda drv: live.get_attribute("data-updated") != before)
+        row = p.find_element(By.ID, f"row-{number}")
+        kept = Select(row.find_element(By.NAME, "departmentId")).first_selected_option.text
+        dispatcher.check(f"the queue's refresh keeps the unit the dispatcher chose ({kept})", kept == "信州区城市管理局")
         dispatcher.submit(row.find_element(By.TAG_NAME, "form"))
         dispatcher.check("the queue confirms the dispatch", number in p.find_element(By.ID, "notice").text)
         dispatcher.check("the order has left the queue", len(p.find_elements(By.ID, f"row-{number}")) == 0)
