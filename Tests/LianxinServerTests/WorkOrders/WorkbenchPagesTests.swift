@@ -169,6 +169,27 @@ struct WorkbenchPagesTests {
         }
     }
 
+    /// #18 item 9: the order list's search box finds an order by the caller's phone (in any spacing) and by
+    /// its tracking code, as its hint says, besides the number and the title.
+    @Test func item09_theOrderSearchFindsByPhoneTrackingCodeNumberAndTitle() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let staff = try await Staff.signIn(app)
+            let order = try await staff.create().json(WorkOrderDTO.self)
+            func found(_ q: String) async throws -> Bool {
+                let escaped = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q
+                let page = try await staff.operatorClient.send(.GET, "/orders?q=\(escaped)")
+                return page.status == .ok && page.body.string.contains(order.number)
+            }
+            #expect(try await found("13807930001"), "the caller's mobile")
+            #expect(try await found("138 0793 0001"), "written with spaces")
+            #expect(try await found(order.trackingCode.lowercased()), "the tracking code")
+            #expect(try await found(TrackingCode.grouped(order.trackingCode)), "the tracking code as printed")
+            #expect(try await found(order.number), "the order number")
+            #expect(try await found("路灯不亮"), "words of the title")
+            #expect(!(try await found("13807939999")), "another phone finds nothing")
+        }
+    }
+
     @Test func pagesKeepToTheUsersScopeAndRole() async throws {
         try await withLianxin(demo: true) { app, client in
             try await client.login("operator")

@@ -23,10 +23,18 @@ extension OrderPagesController {
         }
         let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
         if !q.isEmpty {
-            if q.allSatisfy(\.isNumber) && q.count >= 8 {
-                query = query.filter(\.$number == q)
-            } else if let phone = try? PhoneNumber(parsing: q) {
-                query = query.filter(\.$requesterPhoneIndex == req.lianxin.cipher.blindIndex(phone.value))
+            // A tracking code, an order number or a caller's phone (an 11-digit mobile is all digits too, so
+            // a number is tried as both), else words of the title.
+            let phone = try? PhoneNumber(parsing: q)
+            let number = q.allSatisfy(\.isNumber) && q.count >= 8 ? q : nil
+            if let code = TrackingCode.normalized(q) {
+                query = query.filter(\.$trackingCode == code)
+            } else if phone != nil || number != nil {
+                let index = phone.map { req.lianxin.cipher.blindIndex($0.value) }
+                query = query.group(.or) { either in
+                    if let number { either.filter(\.$number == number) }
+                    if let index { either.filter(\.$requesterPhoneIndex == index) }
+                }
             } else {
                 query = query.filter(\.$title, .custom("LIKE"), "%" + q.replacingOccurrences(of: "%", with: "") + "%")
             }
