@@ -69,6 +69,19 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return "\(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))-\(String(day).leftPadded(to: 2))"
     }
 
+    /// `12月7日`, the day as a Chinese page shows it within its year.
+    public var monthDayChinese: String {
+        let (_, month, day) = components
+        return "\(month)月\(day)日"
+    }
+
+    /// `7 Dec`, the day as an English page shows it within its year.
+    public var monthDayEnglish: String {
+        let (_, month, day) = components
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(day) \(names[month - 1])"
+    }
+
     /// `YYYYMMDD`, the ISO 8601 basic form used in order numbers.
     public var compactDescription: String {
         let (year, month, day) = components

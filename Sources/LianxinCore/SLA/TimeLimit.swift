@@ -56,9 +56,12 @@ public struct TimeLimit: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `3 workingDays`.
     public var description: String { "\(amount) \(unit.rawValue)" }
 
-    /// When a stage that started at `start` is due.
+    /// When a stage that started at `start` is due. Working-day limits count from the receipt day
+    /// (`WorkCalendar.receiptDay(of:)`): a rest-day start counts as the next working day by default. Calendar-day
+    /// and end-of-day limits (the round-the-clock urgent ladders, 当日办结) count from the day itself.
     public func deadline(from start: Date, in calendar: WorkCalendar) -> Date {
-        deadline(from: start, firstDay: calendar.day(of: start), in: calendar)
+        let firstDay = unit == .workingDays ? calendar.receiptDay(of: start) : calendar.day(of: start)
+        return deadline(from: start, firstDay: firstDay, in: calendar)
     }
 
     /// `due` moved later by this amount (an approved extension), day-based units counting from the deadline's day.

@@ -20,6 +20,23 @@ extension WorkCalendar {
         return nextWorkingDay(onOrAfter: candidate)
     }
 
+    /// The day a request received at `instant` counts as received for day-based limits: the local day itself, or,
+    /// for a rest day under `RestDayReceipt.nextWorkingDay`, the next working day.
+    public func receiptDay(of instant: Date) -> LocalDate {
+        let local = day(of: instant)
+        switch restDayReceipt {
+        case .asReceived: return local
+        case .nextWorkingDay: return nextWorkingDay(onOrAfter: local)
+        }
+    }
+
+    /// The day counting starts from when it is not the day of `instant` (a rest-day receipt moved to the next
+    /// working day), for the order page's "非工作日受理，自 12月7日 起算"; nil otherwise.
+    public func deferredReceiptDay(of instant: Date) -> LocalDate? {
+        let counted = receiptDay(of: instant)
+        return counted == day(of: instant) ? nil : counted
+    }
+
     /// The instant a deadline falling on `day` runs out, by `dayEnd`.
     public func deadline(on day: LocalDate) -> Date {
         switch dayEnd {

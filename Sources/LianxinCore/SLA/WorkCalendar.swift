@@ -7,6 +7,8 @@ public struct WorkCalendar: Sendable {
     public let workingHours: WorkingHours
     public let dayEnd: DayEnd
     public let timeZone: TimeZone
+    /// When a day-based limit starts for a request received on a rest day.
+    public let restDayReceipt: RestDayReceipt
 
     /// The longest run of consecutive days off a calendar may contain; longer runs are data errors.
     public static let longestRestAllowed = 31
@@ -21,16 +23,19 @@ public struct WorkCalendar: Sendable {
 
     /// The built-in calendar: China's 2020–2026 notices, standard office hours, deadlines at 24:00 Beijing time.
     public static let china = WorkCalendar(
-        checked: ChinaHolidays.schedule, workingHours: .standard, dayEnd: .midnight, timeZone: shanghai)
+        checked: ChinaHolidays.schedule, workingHours: .standard, dayEnd: .midnight, timeZone: shanghai,
+        restDayReceipt: .nextWorkingDay)
 
     /// A calendar from admin data; refuses a schedule with more than `longestRestAllowed` days off in a row.
     public init(
         schedule: HolidaySchedule,
         workingHours: WorkingHours = .standard,
         dayEnd: DayEnd = .midnight,
-        timeZone: TimeZone = shanghai
+        timeZone: TimeZone = shanghai,
+        restDayReceipt: RestDayReceipt = .nextWorkingDay
     ) throws(WorkCalendarError) {
-        self.init(checked: schedule, workingHours: workingHours, dayEnd: dayEnd, timeZone: timeZone)
+        self.init(
+            checked: schedule, workingHours: workingHours, dayEnd: dayEnd, timeZone: timeZone, restDayReceipt: restDayReceipt)
         let dates = schedule.entries.map(\.date)
         guard let first = dates.first, let last = dates.last else { return }
         var run = 0
@@ -41,11 +46,20 @@ public struct WorkCalendar: Sendable {
         }
     }
 
-    private init(checked schedule: HolidaySchedule, workingHours: WorkingHours, dayEnd: DayEnd, timeZone: TimeZone) {
+    private init(
+        checked schedule: HolidaySchedule, workingHours: WorkingHours, dayEnd: DayEnd, timeZone: TimeZone,
+        restDayReceipt: RestDayReceipt
+    ) {
         self.schedule = schedule
         self.workingHours = workingHours
         self.dayEnd = dayEnd
         self.timeZone = timeZone
+        self.restDayReceipt = restDayReceipt
+    }
+
+    /// The same calendar with another rest-day receipt rule.
+    public func with(restDayReceipt rule: RestDayReceipt) -> WorkCalendar {
+        WorkCalendar(checked: schedule, workingHours: workingHours, dayEnd: dayEnd, timeZone: timeZone, restDayReceipt: rule)
     }
 
     /// Whether `day` is a working day: a make-up working day, or a weekday that is not a holiday.

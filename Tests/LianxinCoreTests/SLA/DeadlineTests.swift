@@ -43,7 +43,8 @@ import Testing
     @Test(arguments: [
         // start, due in 3 working days, due in 7 working days
         ("2024-09-27 15:00", "2024-10-09 00:00", "2024-10-13 00:00"),  // Fri before National Day; Sun 29 Sep and Sat 12 Oct worked
-        ("2024-10-03 10:00", "2024-10-11 00:00", "2024-10-16 00:00"),  // received during the holiday
+        // Received during the holiday: it counts as received on Tue 8 Oct (the next working day), day 1 is 9 Oct.
+        ("2024-10-03 10:00", "2024-10-12 00:00", "2024-10-17 00:00"),
         ("2024-10-12 10:00", "2024-10-17 00:00", "2024-10-23 00:00"),  // received on the make-up Saturday
         ("2024-02-02 16:00", "2024-02-07 00:00", "2024-02-19 00:00"),  // Spring Festival 2024; Sun 4 and Sun 18 Feb worked
         ("2025-01-24 09:30", "2025-02-06 00:00", "2025-02-11 00:00"),  // Spring Festival 2025; Sun 26 Jan and Sat 8 Feb worked
@@ -56,6 +57,38 @@ import Testing
     func workingDayLaddersSkipHolidaysAndCountMakeUpDays(start: String, threeDays: String, sevenDays: String) {
         #expect(due(start, .workingDays(3)) == beijingTime(threeDays))
         #expect(due(start, .workingDays(7)) == beijingTime(sevenDays))
+    }
+
+    @Test(arguments: [
+        // received on a rest day, due in 3 and 7 working days (counted from the next working day), and the day
+        // counted as the day of receipt
+        ("2024-02-12 09:00", "2024-02-22 00:00", "2024-02-28 00:00", "2024-02-18"),  // Spring Festival 2024; Sun 18 Feb worked
+        ("2025-10-04 20:00", "2025-10-14 00:00", "2025-10-18 00:00", "2025-10-09"),  // National Day 2025; Sat 11 Oct worked
+        ("2026-02-18 11:00", "2026-02-28 00:00", "2026-03-05 00:00", "2026-02-24"),  // Spring Festival 2026; Sat 28 Feb worked
+        ("2026-10-03 08:00", "2026-10-13 00:00", "2026-10-17 00:00", "2026-10-08"),  // National Day 2026; Sat 10 Oct worked
+        ("2026-12-06 15:00", "2026-12-11 00:00", "2026-12-17 00:00", "2026-12-07"),  // an ordinary Sunday
+    ])
+    func aRestDayReceiptCountsAsReceivedOnTheNextWorkingDay(start: String, threeDays: String, sevenDays: String, counted: String) {
+        #expect(due(start, .workingDays(3)) == beijingTime(threeDays))
+        #expect(due(start, .workingDays(7)) == beijingTime(sevenDays))
+        #expect(WorkCalendar.china.deferredReceiptDay(of: beijingTime(start)) == LocalDate(iso: counted))
+    }
+
+    @Test(arguments: ["2024-09-29 10:00", "2024-10-12 10:00", "2025-02-08 10:00", "2026-02-14 10:00", "2026-10-10 10:00"])
+    func aMakeUpWorkingDayIsItselfTheDayOfReceipt(start: String) {
+        let calendar = WorkCalendar.china
+        #expect(calendar.deferredReceiptDay(of: beijingTime(start)) == nil)
+        #expect(calendar.receiptDay(of: beijingTime(start)) == calendar.day(of: beijingTime(start)))
+    }
+
+    @Test func theOlderReadingCountsTheRestDayItselfAsTheDayOfReceipt() {
+        let older = WorkCalendar.china.with(restDayReceipt: .asReceived)
+        #expect(due("2026-12-06 15:00", .workingDays(3), in: older) == beijingTime("2026-12-10 00:00"))
+        #expect(due("2024-10-03 10:00", .workingDays(3), in: older) == beijingTime("2024-10-11 00:00"))
+        #expect(older.deferredReceiptDay(of: beijingTime("2026-12-06 15:00")) == nil)
+        // Round-the-clock limits are not moved by the rule under either reading.
+        #expect(due("2024-10-03 10:00", .endOfDay()) == beijingTime("2024-10-04 00:00"))
+        #expect(due("2024-10-03 10:00", .minutes(30)) == beijingTime("2024-10-03 10:30"))
     }
 
     @Test func feedbackIsDueThreeWorkingDaysAfterCompletion() throws {

@@ -72,6 +72,29 @@ struct SLASchedulerTests {
         }
     }
 
+    /// #25: a request received on a rest day counts as received on the next working day, and the working days
+    /// count from the day after it (the default); `LIANXIN_REST_DAY_RECEIPT=as-received` keeps the older reading.
+    @Test(arguments: [("", "2026-12-11T00:00:00+08:00", true), ("as-received", "2026-12-10T00:00:00+08:00", false)])
+    func aRestDayReceiptCountsFromTheNextWorkingDay(rule: String, due: String, noted: Bool) async throws {
+        // Sunday 2026-12-06 15:00 in Shanghai.
+        let clock = TestClock(Date(timeIntervalSince1970: 1_796_540_400))
+        let settings = rule.isEmpty ? [:] : ["LIANXIN_REST_DAY_RECEIPT": rule]
+        try await withLianxin(clock: clock, demo: true, settings: settings) { app, _ in
+            let staff = try await Staff.signIn(app)
+            var body = Staff.newOrder
+            body["categoryCode"] = "0601"  // 路灯损坏: 3 working days to complete, from dispatch
+            let id = try await staff.create(body).json(WorkOrderDTO.self).id.uuidString
+            let order = try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": try await staff.departmentID("XZ-CG")])
+                .json(WorkOrderDTO.self)
+            let complete = try #require(order.clocks.first { $0.stage == "complete" })
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+            #expect(formatter.string(from: complete.dueAt) == due)
+            let page = try await staff.dispatcher.send(.GET, "/orders/\(id)").body.string
+            #expect(page.contains("非工作日受理，自12月7日起算") == noted)
+        }
+    }
+
     @Test func twoInstancesOnOneDatabaseFireEachAlertOnce() async throws {
         let clock = TestClock(Self.tuesdayMorning)
         try await withLianxin(clock: clock, demo: true) { app, _ in

@@ -16,7 +16,7 @@ enum RollupRebuild {
     /// Replaces the facts, the rows and the summary in one transaction.
     static func run(app: Application) async throws -> Report {
         let context = app.lianxin
-        let calendar = try await ReferenceData.loadCalendar(on: app.db)
+        let calendar = try await ReferenceData.loadCalendar(on: app.db, restDayReceipt: context.settings.restDayReceipt)
         return try await context.writes.run {
             try await app.db.transaction { db in
                 let sql = db.sql

@@ -70,6 +70,12 @@ enum ReferenceData {
             var locator: (GridPlacement, Date)?
         }
         private let box = NIOLockedValueBox(Entries())
+        /// The deployment's rest-day receipt rule, applied to the calendar read from the database.
+        let restDayReceipt: RestDayReceipt
+
+        init(restDayReceipt: RestDayReceipt) {
+            self.restDayReceipt = restDayReceipt
+        }
 
         /// The entry at `entry` if younger than `lifetime`, else what `load` gives (then kept).
         private func cached<T>(_ entry: WritableKeyPath<Entries, (T, Date)?>, now: Date, load: () async throws -> T) async throws -> T {
@@ -167,7 +173,7 @@ enum ReferenceData {
 
     /// The work calendar (cached for `Cache.lifetime`).
     static func calendar(_ cache: Cache, on db: any Database) async throws -> WorkCalendar {
-        try await cache.calendar(now: Date()) { try await loadCalendar(on: db) }
+        try await cache.calendar(now: Date()) { try await loadCalendar(on: db, restDayReceipt: cache.restDayReceipt) }
     }
 
     /// The SLA policy stored under `code` (cached for `Cache.lifetime`).
@@ -176,7 +182,7 @@ enum ReferenceData {
     }
 
     /// The work calendar as stored (admins add next year's notice as rows).
-    static func loadCalendar(on db: any Database) async throws -> WorkCalendar {
+    static func loadCalendar(on db: any Database, restDayReceipt: RestDayReceipt) async throws -> WorkCalendar {
         let rows = try await CalendarDay.query(on: db).all()
         let entries = rows.compactMap { row -> HolidayEntry? in
             guard let day = row.id.flatMap({ LocalDate(iso: $0) }), let kind = DayKind(rawValue: row.kind) else { return nil }
@@ -185,7 +191,7 @@ enum ReferenceData {
         let schedule = try HolidaySchedule(entries)
         return try WorkCalendar(
             schedule: schedule, workingHours: WorkCalendar.china.workingHours,
-            dayEnd: WorkCalendar.china.dayEnd, timeZone: WorkCalendar.shanghai)
+            dayEnd: WorkCalendar.china.dayEnd, timeZone: WorkCalendar.shanghai, restDayReceipt: restDayReceipt)
     }
 
     private static func loadPolicy(_ code: String, on db: any Database) async throws -> SLAPolicy {

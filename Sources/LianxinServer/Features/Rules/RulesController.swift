@@ -145,7 +145,7 @@ struct RulesController: RouteCollection {
         do { added = try HolidaySchedule(text: text) } catch {
             throw Problem.invalid(field: "/", "\(error.message(english: false)) / \(error.message(english: true))")
         }
-        let current = try await ReferenceData.loadCalendar(on: req.db).schedule
+        let current = try await ReferenceData.loadCalendar(on: req.db, restDayReceipt: req.lianxin.settings.restDayReceipt).schedule
         let merged = current.merging(added)
         do { _ = try WorkCalendar(schedule: merged) } catch {
             throw Problem.invalid(field: "/", "\(error.message(english: false)) / \(error.message(english: true))")

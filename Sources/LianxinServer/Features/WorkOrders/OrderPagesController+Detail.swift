@@ -89,7 +89,11 @@ extension OrderPagesController {
             requesterName: order.requesterName.map(PersonalDataMask.name) ?? "", requesterPhone: phone, anonymous: order.anonymous,
             canUnmask: principal.role.can(.unmaskPersonalData) && (order.requesterName != nil || order.requesterPhoneCipher != nil),
             unmaskedName: unmasked?.0 ?? "", unmaskedPhone: unmasked?.1 ?? "",
-            clocks: clocks, policy: try await Self.policyName(order.slaPolicyCode, english: english, req), timeline: timeline, photos: photos,
+            clocks: clocks, policy: try await Self.policyName(order.slaPolicyCode, english: english, req),
+            receiptNote: lookup.calendar.deferredReceiptDay(of: order.createdAt).map {
+                String(format: req.t("wb_rest_day_receipt"), english ? $0.monthDayEnglish : $0.monthDayChinese)
+            } ?? "",
+            timeline: timeline, photos: photos,
             parent: family.first { $0.id == order.parentID }.map(relative),
             children: family.filter { $0.parentID == orderID }.map(relative), hasFamily: !family.isEmpty,
             whistles: whistles, canBlowWhistle: principal.role.can(.blowWhistle),

@@ -52,6 +52,8 @@ struct OrderPagesController: RouteCollection {
         let unmaskedPhone: String
         let clocks: [Clock]
         let policy: String
+        /// "非工作日受理，自 12月7日 起算" for a rest-day receipt, else empty.
+        let receiptNote: String
         let timeline: [Step]
         let photos: [Photo]
         let parent: Relative?

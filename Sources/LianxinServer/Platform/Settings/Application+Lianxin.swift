@@ -13,7 +13,7 @@ public struct LianxinContext: Sendable {
     /// Serializes write transactions on SQLite.
     public let writes: WriteSerializer
     /// Calendar and SLA policies as last read from the database.
-    let referenceCache = ReferenceData.Cache()
+    let referenceCache: ReferenceData.Cache
     /// Group commit of new orders.
     let intake: IntakeBatcher
     /// Where uploaded photos are kept.
@@ -32,6 +32,7 @@ public struct LianxinContext: Sendable {
         lockout: LoginLockout, sessionPolicy: SessionPolicy, writes: WriteSerializer, now: @escaping @Sendable () -> Date
     ) {
         self.settings = settings
+        self.referenceCache = ReferenceData.Cache(restDayReceipt: settings.restDayReceipt)
         self.cipher = cipher
         self.metrics = metrics
         self.localizer = localizer

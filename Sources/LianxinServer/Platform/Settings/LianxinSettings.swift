@@ -42,6 +42,8 @@ public struct LianxinSettings: Sendable {
     public var loginPerMinute: Int
     /// Requests per client address per minute to the residents' API, the resident pages and Open311.
     public var publicPerMinute: Int
+    /// When working-day limits start for a request received on a rest day (`LIANXIN_REST_DAY_RECEIPT`).
+    public var restDayReceipt: RestDayReceipt = .nextWorkingDay
     /// What the public surfaces publish and accept, and how large imports may be.
     public var exposure = ExposureLimits()
     /// Token lifetime, the session cap and who reads `/metrics`.
@@ -131,6 +133,11 @@ public struct LianxinSettings: Sendable {
         .init(
             variable: "LIANXIN_PASSWORD_MAX_AGE_DAYS", defaultValue: "90",
             meaning: "days before a password must be changed; after that the account can only change it (0: never)"),
+        .init(
+            variable: "LIANXIN_REST_DAY_RECEIPT", defaultValue: "next-working-day",
+            meaning:
+                "a request received on a rest day counts as received on the next working day, and working-day limits count from the day after it (`next-working-day`); `as-received` counts the first working day after the rest day as day 1"
+        ),
         .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
         .init(
             variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120",
@@ -227,6 +234,12 @@ public struct LianxinSettings: Sendable {
         )
         settings.exposure = try ExposureLimits.load(value, maxUploadBytes: settings.maxUploadBytes)
         settings.access = try AccessSettings.load(value)
+        if let text = value("LIANXIN_REST_DAY_RECEIPT") {
+            guard let rule = RestDayReceipt(rawValue: text) else {
+                throw Problem.invalid(variable: "LIANXIN_REST_DAY_RECEIPT", value: text, reason: "expected next-working-day or as-received")
+            }
+            settings.restDayReceipt = rule
+        }
         return (settings, warnings)
     }
 
