@@ -152,7 +152,7 @@ def main():
         return 1
     for username, role in [("gf-dispatcher", "dispatcher"), ("lock-me", "operator")]:
         made = run(binary, env, "user", "create", "--username", username, "--name", username, "--role", role,
-                   "--division", "361103", "--password", "Str0ng-pass!2026")
+                   "--division", "361103", "--password", "Str0ng-pass!2026", "--password-final")
         if made.returncode != 0:
             print(f"could not create {username}: {made.stderr.strip()[-300:]}")
             return 1

@@ -7,7 +7,7 @@
 public enum AdministratorSeparation {
     /// The kinds of account change that may need a second approval.
     public enum Change: String, Sendable, Codable, CaseIterable {
-        case create, disable, changeRole, resetPassword, resetSecondFactor
+        case create, disable, changeRole, resetPassword, resetSecondFactor, enable, changeDivision
     }
 
     /// Whether a change touching an account of `currentRole` (nil when creating) that leaves it with

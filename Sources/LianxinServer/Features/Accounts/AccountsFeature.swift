@@ -12,5 +12,5 @@ enum AccountsFeature: LianxinFeature {
     static let openAPIPaths = AccountsOpenAPI.paths
     static let openAPISchemas = AccountsOpenAPI.schemas
     static let jobs: [LianxinJob] = []
-    static var commands: FeatureCommands { FeatureCommands(commands: ["user": UserCommands()]) }
+    static var commands: FeatureCommands { FeatureCommands(commands: ["user": UserCommands()], imports: ["users": UserImportCommand()]) }
 }

@@ -56,6 +56,10 @@ extension AuthController {
                     .accountLocked, result: .success, target: "user:\(user.username)",
                     detail: "locked for \(Int(context.lockout.lockDuration / 60)) minutes", actor: actor)
             }
+            // With the right password the answer may name the code (#18 item 15): whoever typed it knows the password.
+            if passwordMatches, !lockedNow, let secondFactorProblem {
+                return .failure(messageKey: secondFactorProblem == "second factor missing" ? "login_totp_missing" : "login_totp_wrong")
+            }
             return .failure(messageKey: "login_failed")
         }
         user.failedLogins = 0

@@ -26,6 +26,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "must_change_password") var mustChangePassword: Bool
     /// Hashes of the earlier passwords, newest first (`PasswordHistory`), so that none is used again.
     @OptionalField(key: "previous_password_hashes") var previousPasswordHashes: String?
+    /// The contact phone, sealed for `EncryptedColumn.userPhone` (bound to this row); masked when shown.
+    @OptionalField(key: "phone_cipher") var phoneCipher: Data?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -17,6 +17,10 @@ struct UserCommands: AsyncCommandGroup {
             @Option(name: "division", help: "Division code the account belongs to (default: the root division).") var division: String?
             @Option(name: "department", help: "Department code (required for handlers).") var department: String?
             @Option(name: "password", help: "Password; asked for when omitted. Also read from LIANXIN_NEW_PASSWORD.") var password: String?
+            @Flag(
+                name: "password-final",
+                help: "The password is the owner's own: no change at first sign-in (without it, the owner must change it first).")
+            var passwordFinal: Bool
         }
 
         var help: String { "Creates an account, e.g. `lianxin user create --role admin --username root`." }
@@ -42,8 +46,9 @@ struct UserCommands: AsyncCommandGroup {
                 .init(
                     username: username, displayName: signature.name ?? username, password: password, role: role,
                     divisionCode: division, departmentCode: signature.department),
-                by: nil, actor: .commandLine)
+                by: nil, actor: .commandLine, temporaryPassword: !signature.passwordFinal)
             context.console.print("created \(user.role.rawValue) account \(user.username) in division \(user.divisionCode)")
+            if user.mustChangePassword { context.console.print("the password must be changed at the first sign-in (`--password-final`: not)") }
         }
     }
 

@@ -38,6 +38,7 @@ extension UsersController {
         var values: [String: String]
         var errors: [String: String]
         var roles: [SelectOption]
+        var divisions: [SelectOption]
         var departments: [SelectOption]
     }
 
@@ -48,19 +49,25 @@ extension UsersController {
 
     func createFromForm(req: Request) async throws -> Response {
         let principal = try await req.require(.manageAccounts)
-        let input = try req.content.decode(AccountService.NewAccount.self)
+        var input = try req.content.decode(AccountService.NewAccount.self)
+        // A blank password: one is generated and shown once, to be handed over and changed at first sign-in.
+        let generated = input.password.isEmpty
+        if generated { input.password = TemporaryPassword.generate(minimumLength: max(14, req.lianxin.passwordPolicy.minimumLength)) }
         do {
             // An administrator account is only filed here; it is made when another administrator role approves it.
             if AdministratorSeparation.needsApproval(currentRole: nil, newRole: Role(rawValue: input.role)) {
                 let request = try await AdministratorRequests(application: req.application, database: req.db)
                     .fileCreation(input, by: principal, ip: req.clientIP)
-                return req.redirect(to: "/security/requests?filed=\(request.targetUsername)")
+                guard generated else { return req.redirect(to: "/security/requests?filed=\(request.targetUsername)") }
+                return try await showPassword(req, heading: req.t("accounts_created_filed"), username: input.username, password: input.password)
             }
             let user = try await AccountService(application: req.application, database: req.db)
                 .create(input, by: principal, actor: principal.auditActor, ip: req.clientIP)
-            return req.redirect(to: "/admin/users?created=\(user.username)")
+            guard generated else { return req.redirect(to: "/admin/users?created=\(user.username)") }
+            return try await showPassword(req, heading: req.t("accounts_created_password"), username: user.username, password: input.password)
         } catch let problem as Problem where problem.status == .unprocessableEntity || problem.status == .conflict {
-            let errors = problem.errors.reduce(into: [String: String]()) { $0[String($1.field.dropFirst())] = $1.message }
+            var errors = problem.fieldMessages(req.language)
+            if generated { errors["password"] = nil }
             let values = [
                 "username": input.username, "displayName": input.displayName, "role": input.role,
                 "divisionCode": input.divisionCode, "departmentCode": input.departmentCode ?? "",
@@ -69,33 +76,22 @@ extension UsersController {
         }
     }
 
-    func disableFromForm(req: Request) async throws -> Response {
-        let principal = try await req.require(.manageAccounts)
-        let user = try await AccountLookup.find(req.parameters.get("id"), for: principal, on: req)
-        guard user.id != principal.userID else {
-            throw Problem.conflict("You cannot disable your own account / 不能停用自己的账号")
-        }
-        if AdministratorSeparation.needsApproval(currentRole: user.role, newRole: nil) {
-            let request = try await AdministratorRequests(application: req.application, database: req.db)
-                .fileChange(.disable, of: user, role: nil, by: principal, ip: req.clientIP)
-            return req.redirect(to: "/security/requests?filed=\(request.targetUsername)")
-        }
-        try await AccountService(application: req.application, database: req.db)
-            .disable(user, actor: principal.auditActor, ip: req.clientIP)
-        return req.redirect(to: "/admin/users")
-    }
-
     func renderForm(
         _ req: Request, principal: Principal, values: [String: String], errors: [String: String],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let departments = try await Department.query(on: req.db)
-            .within(\.$divisionCode, DivisionCode(String(principal.division.value.prefix(4))) ?? principal.division)
-            .sort(\.$code).all()
         let model = FormModel(
             values: values, errors: errors,
             roles: Role.allCases.map { .init(value: $0.rawValue, label: req.t("role_\($0.rawValue)"), selected: values["role"] == $0.rawValue) },
-            departments: departments.map { .init(value: $0.code, label: $0.name, selected: values["departmentCode"] == $0.code) })
+            divisions: try await UnitPages.divisionOptions(for: principal, selected: values["divisionCode"] ?? "", on: req.db),
+            departments: try await Self.departmentOptions(principal, selected: values["departmentCode"] ?? "", on: req.db))
         return try await req.page("accounts/user-new", title: "users_new", model: model, status: status)
+    }
+
+    /// The generated password of a new account, shown this once.
+    func showPassword(_ req: Request, heading: String, username: String, password: String) async throws -> Response {
+        try await req.page(
+            "securityadmin/secret", title: "users_new",
+            model: SecretModel(heading: heading, subject: username, secret: password, extra: nil, back: "/admin/users"))
     }
 }

@@ -40,6 +40,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case accountUnlocked = "user.unlock"
     case administratorChangeFiled = "admin-change.file"
     case administratorChangeDecided = "admin-change.decide"
+    case userUpdated = "user.update"
+    case userMoved = "user.move"
+    case userEnabled = "user.enable"
+    case usersImported = "users.import"
 }
 
 /// How the audited action ended.

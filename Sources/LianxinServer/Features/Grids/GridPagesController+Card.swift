@@ -16,6 +16,7 @@ extension GridPagesController {
         let coverage: String
         let overdueVisits: Int
         let canSeeHouseholds: Bool
+        let canManageStaff: Bool
     }
 
     /// A grid's card (an HTML fragment the map page shows beside the map, or a page of its own).
@@ -48,7 +49,8 @@ extension GridPagesController {
             code: grid.code, name: grid.name, community: division?.name ?? grid.communityCode,
             members: names("fullTime"), helpers: names("partTime"), households: households.count, residents: residents,
             openOrders: openOrders, coverage: withRule == 0 ? "—" : String(format: "%.0f%%", Double(onTime) / Double(withRule) * 100),
-            overdueVisits: overdue, canSeeHouseholds: principal.role.can(.viewResidents))
+            overdueVisits: overdue, canSeeHouseholds: principal.role.can(.viewResidents),
+            canManageStaff: principal.role.can(.manageGridStaff))
         return try await req.page("grids/_partials/grid-card", title: "wb_grid_map", model: model)
     }
 

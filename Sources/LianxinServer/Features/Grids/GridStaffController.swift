@@ -47,7 +47,7 @@ struct GridStaffController: RouteCollection {
         } else {
             throw Problem.invalid(field: "/username", "give the account's username or userId / 请提供账号")
         }
-        guard let user = try await users.first(), principal.canSee(divisionCode: user.divisionCode), let userID = user.id else {
+        guard let user = try await users.first(), principal.canSee(divisionCode: user.divisionCode) else {
             throw Problem.notFound("user")
         }
         guard let division = DivisionCode(user.divisionCode), let community = DivisionCode(grid.communityCode), division.contains(community) else {
@@ -57,34 +57,8 @@ struct GridStaffController: RouteCollection {
         if input.role == "fullTime", user.role != .gridMember {
             throw Problem.invalid(field: "/role", "a full-time grid member must be a gridMember account / 专职网格员须为网格员账号")
         }
-        let now = req.lianxin.now()
-        let fullTimeTaken = Problem.conflict(
-            "grid \(grid.code) already has its accountable full-time member; end that assignment first / 网格 \(grid.code) 已有专职网格员，请先结束其任职",
-            field: "/role")
-        let assignment: GridStaffAssignment
-        do {
-            assignment = try await req.lianxin.writes.run {
-                try await req.db.transaction { db -> GridStaffAssignment in
-                    let current = try await GridStaffAssignment.query(on: db).filter(\.$gridCode == grid.code).filter(\.$validTo == nil).all()
-                    if current.contains(where: { $0.userID == userID }) {
-                        throw Problem.conflict("\(user.username) is already assigned to grid \(grid.code) / 该账号已在此网格任职", field: "/username")
-                    }
-                    if input.role == "fullTime", current.contains(where: { $0.role == "fullTime" }) { throw fullTimeTaken }
-                    let assignment = GridStaffAssignment()
-                    assignment.gridCode = grid.code
-                    assignment.userID = userID
-                    assignment.role = input.role
-                    assignment.validFrom = now
-                    try await assignment.create(on: db)
-                    try await AuditLog.record(
-                        .gridStaffAssigned, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
-                        ip: req.clientIP, requestID: req.id, detail: "\(user.username) \(input.role)", at: now, on: db)
-                    return assignment
-                }
-            }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw fullTimeTaken
-        }
+        let assignment = try await GridStaffService(application: req.application, database: req.db).assign(
+            user, to: grid, role: input.role, replace: false, actor: principal.auditActor, ip: req.clientIP, requestID: req.id)
         return try await Self.dtos([assignment], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
@@ -96,14 +70,10 @@ struct GridStaffController: RouteCollection {
             let grid = try await Grid.query(on: req.db).filter(\.$code == assignment.gridCode).sort(\.$version, .descending).first(),
             principal.canSee(divisionCode: grid.communityCode)
         else { throw Problem.notFound("grid staff assignment") }
-        let now = req.lianxin.now()
+        let service = GridStaffService(application: req.application, database: req.db)
         try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                assignment.validTo = now
-                try await assignment.update(on: db)
-                try await AuditLog.record(
-                    .gridStaffEnded, result: .success, actor: principal.auditActor, target: "grid:\(grid.code)",
-                    ip: req.clientIP, requestID: req.id, detail: "assignment \(id) \(assignment.role)", at: now, on: db)
+                try await service.end(assignment, grid: grid, actor: principal.auditActor, ip: req.clientIP, requestID: req.id, on: db)
             }
         }
         return try await Self.dtos([assignment], on: req.db)[0]

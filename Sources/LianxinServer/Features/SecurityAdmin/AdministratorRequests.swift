@@ -37,6 +37,19 @@ struct AdministratorRequests {
         return request
     }
 
+    /// Files moving an administrator account to another division (its scope), checked now.
+    func fileMove(of target: User, to division: String, departmentCode: String?, by principal: Principal, ip: String?) async throws
+        -> AdministratorRequest
+    {
+        try await refuseDuplicate(username: target.username)
+        let request = newRequest(.changeDivision, username: target.username, by: principal)
+        request.targetUserID = try target.requireID()
+        request.divisionCode = division
+        request.departmentCode = departmentCode
+        try await save(request, actor: principal.auditActor, detail: "changeDivision \(target.divisionCode) → \(division)", ip: ip)
+        return request
+    }
+
     /// Files a temporary password for an administrator account (checked now, kept as its hash).
     func filePasswordReset(of target: User, password: String, by principal: Principal, ip: String?) async throws -> AdministratorRequest {
         let context = application.lianxin
@@ -82,6 +95,14 @@ struct AdministratorRequests {
                     of: try await target(of: request, on: db), hash: request.passwordHash ?? "", actor: principal.auditActor, ip: ip)
             case .resetSecondFactor:
                 secret = try await accounts.resetSecondFactor(of: try await target(of: request, on: db), actor: principal.auditActor, ip: ip)
+            case .enable:
+                try await accounts.enable(try await target(of: request, on: db), actor: principal.auditActor, ip: ip)
+            case .changeDivision:
+                let department: Department? =
+                    if let code = request.departmentCode { try await Department.query(on: db).filter(\.$code == code).first() } else { nil }
+                try await accounts.move(
+                    try await target(of: request, on: db), to: request.divisionCode ?? "", department: department, actor: principal.auditActor,
+                    ip: ip)
             }
             try await AuditLog.record(
                 .administratorChangeDecided, result: .success, actor: principal.auditActor, target: "user:\(request.targetUsername)", ip: ip,

@@ -85,11 +85,26 @@ extension SecurityAccountsController {
     }
 }
 
-/// A secret shown once (a TOTP secret, a new Open311 key, a rotated webhook secret).
+/// A secret shown once (a TOTP secret, a new Open311 key, a rotated webhook secret, a temporary password).
+/// An `otpauth://` link in `extra` is also drawn as a QR code (our own `QRCode`, a PNG data URI) that an
+/// authenticator app scans.
 struct SecretModel: Encodable, Sendable {
     let heading: String
     let subject: String
     let secret: String
     let extra: String?
     let back: String
+    let qrCode: String?
+
+    init(heading: String, subject: String, secret: String, extra: String?, back: String) {
+        self.heading = heading
+        self.subject = subject
+        self.secret = secret
+        self.extra = extra
+        self.back = back
+        qrCode = extra.flatMap { link in
+            guard link.hasPrefix("otpauth://"), let code = try? QRCode(encoding: link) else { return nil }
+            return "data:image/png;base64," + code.png(scale: 6, quietZone: 4).base64EncodedString()
+        }
+    }
 }

@@ -36,10 +36,11 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let wishPhone = EncryptedColumn("cs_wishes", "phone_cipher")
     static let volunteerPhone = EncryptedColumn("cs_volunteers", "phone_cipher")
     static let departmentLiaisonPhone = EncryptedColumn("department_liaisons", "phone_cipher")
+    static let userPhone = EncryptedColumn("users", "phone_cipher")
 
     static let all: [EncryptedColumn] = [
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
-        volunteerPhone, departmentLiaisonPhone,
+        volunteerPhone, departmentLiaisonPhone, userPhone,
     ]
 }

@@ -1,0 +1,62 @@
+import Vapor
+import Fluent
+import LianxinCore
+
+/// The account import on the users page: upload a CSV; every problem listed with its line, or the new
+/// accounts with their initial passwords, shown this once.
+extension UsersController {
+    struct ImportModel: Encodable, Sendable {
+        let problems: [ProblemRow]
+        let created: [UserImporter.Created]
+        let error: String?
+    }
+
+    /// A problem of the file in words: its line, the column's name and the message.
+    struct ProblemRow: Encodable, Sendable {
+        let line: String
+        let column: String
+        let message: String
+    }
+
+    struct ImportForm: Content { var file: File? }
+
+    /// `line 3, grid` → line 3 and the column's name in the reader's language.
+    func problemRow(_ error: Problem.FieldError, _ req: Request) -> ProblemRow {
+        let message = req.language.pick(error.message)
+        guard error.field.hasPrefix("line ") else { return ProblemRow(line: "", column: "", message: message) }
+        let parts = error.field.dropFirst(5).split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let column = parts.count == 2 ? req.t("accounts_column_\(parts[1])") : ""
+        return ProblemRow(line: parts.first ?? "", column: column, message: message)
+    }
+
+    func importPage(req: Request) async throws -> Response {
+        _ = try await req.require(.manageAccounts)
+        return try await req.page("accounts/users-import", title: "accounts_import_title", model: ImportModel(problems: [], created: [], error: nil))
+    }
+
+    func importFromPage(req: Request) async throws -> Response {
+        let principal = try await req.require(.manageAccounts)
+        let form = try req.content.decode(ImportForm.self)
+        guard let file = form.file, file.data.readableBytes > 0,
+            let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes)
+        else {
+            return try await req.page(
+                "accounts/users-import", title: "accounts_import_title",
+                model: ImportModel(problems: [], created: [], error: req.t("accounts_import_choose_file")), status: .unprocessableEntity)
+        }
+        do {
+            let created = try await UserImporter(application: req.application)
+                .importCSV(text, by: principal, actor: principal.auditActor, ip: req.clientIP)
+            return try await req.page(
+                "accounts/users-import", title: "accounts_import_title", model: ImportModel(problems: [], created: created, error: nil))
+        } catch let problem as Problem where [.unprocessableEntity, .payloadTooLarge].contains(problem.status) {
+            let language = req.language
+            return try await req.page(
+                "accounts/users-import", title: "accounts_import_title",
+                model: ImportModel(
+                    problems: problem.errors.map { problemRow($0, req) }, created: [],
+                    error: language.pick(problem.detail)),
+                status: problem.status)
+        }
+    }
+}
