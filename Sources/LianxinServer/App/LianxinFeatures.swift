@@ -10,6 +10,7 @@ enum LianxinFeatures {
         DivisionsFeature.self,
         RulesFeature.self,
         UnitsFeature.self,
+        CatalogueFeature.self,
         WorkOrdersFeature.self,
         AttachmentsFeature.self,
         Open311Feature.self,

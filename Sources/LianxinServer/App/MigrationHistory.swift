@@ -44,5 +44,6 @@ enum MigrationHistory {
         CreateAdministratorRequests(),
         AddDepartmentUnitFields(),
         AddUserPhone(),
+        AddCatalogueFields(),
     ]
 }

@@ -87,6 +87,11 @@ struct DemoSeeder {
             addedDepartments += 1
         }
         lines.append("departments: \(addedDepartments) added, \(table.rows.count - addedDepartments) already present")
+        if try await DivisionRole.query(on: db).count() == 0 {
+            let rolesFile = (settings.resourcesDirectory as NSString).appendingPathComponent("Data/category-roles-demo.csv")
+            let mapped = try await RoleMapping.importCSV(try String(contentsOfFile: rolesFile, encoding: .utf8), application: application)
+            lines.append("category roles: \(mapped) mapped to the demo units")
+        }
 
         let grids = try await DemoGrids.seed(county: "361102", resourcesDirectory: settings.resourcesDirectory, on: db, now: now)
         let gridCount = try await Grid.query(on: db).count()

@@ -44,10 +44,11 @@ extension Open311Controller {
         ])
     }
 
-    /// Every active category a resident can report under: the sub-categories, and top-level ones without any.
+    /// Every active public category a resident can report under: the sub-categories, and top-level ones
+    /// without any (internal categories of the catalogue are never offered).
     func reportable(_ catalog: ReferenceData.Catalog) -> [Category] {
         let parents = Set(catalog.categories.values.compactMap(\.parentCode))
-        return catalog.categories.values.filter { $0.active && ($0.parentCode != nil || !parents.contains($0.id ?? "")) }
+        return catalog.categories.values.filter { $0.active && $0.isPublic != false && ($0.parentCode != nil || !parents.contains($0.id ?? "")) }
             .sorted { ($0.id ?? "") < ($1.id ?? "") }
     }
 
@@ -60,7 +61,7 @@ extension Open311Controller {
                     ("service_code", .string(category.id ?? "")), ("service_name", .string(category.name)),
                     ("description", .string(category.name)), ("metadata", .bool(!(catalog.attributes[category.id ?? ""] ?? []).isEmpty)),
                     ("type", .string("realtime")),
-                    ("keywords", .string(category.name)),
+                    ("keywords", .string(([category.name] + CategoryDefinition.list(category.keywords)).joined(separator: ","))),
                     ("group", .string(category.parentCode.flatMap { catalog.categories[$0]?.name } ?? category.name)),
                 ])
             })
@@ -69,7 +70,9 @@ extension Open311Controller {
     func definition(req: Request) async throws -> Response {
         try await respond(req, file: req.parameters.get("file")) { code, _ in
             let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
-            guard let category = catalog.category(code) else { throw Failure(.notFound, "service_code \(code) not found") }
+            guard let category = catalog.category(code), category.isPublic != false else {
+                throw Failure(.notFound, "service_code \(code) not found")
+            }
             let attributes = (catalog.attributes[code] ?? []).map { attribute -> Open311Value in
                 .object([
                     ("variable", .bool(true)), ("code", .string(attribute.code)), ("datatype", .string(attribute.datatype.rawValue)),

@@ -47,7 +47,7 @@ extension Open311Controller {
 
     func fileRequest(_ req: Request, form: PostForm, fields: [String: String], key: Open311Key) async throws -> Open311Value {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
-        guard let code = fields["service_code"], let category = catalog.category(code) else {
+        guard let code = fields["service_code"], let category = catalog.category(code), category.isPublic != false else {
             throw Failure(.badRequest, "service_code was not provided or not found")
         }
         var point: GeoPoint?

@@ -12,6 +12,21 @@ final class Category: Model, @unchecked Sendable {
     @OptionalField(key: "default_department_code") var defaultDepartmentCode: String?
     @Field(key: "sla_policy_code") var slaPolicyCode: String
     @Field(key: "active") var active: Bool
+    // The dispatch catalogue's fields (Features/Catalogue, `AddCatalogueFields`).
+    /// Keywords and aliases, each joined by `;`: the desk's suggestions look for them in the text.
+    @OptionalField(key: "keywords") var keywords: String?
+    @OptionalField(key: "aliases") var aliases: String?
+    /// The department role per division level (`DepartmentRoles` text), resolved per division.
+    @OptionalField(key: "roles") var roles: String?
+    /// The tier an order of this category starts with (nil: simple).
+    @OptionalField(key: "tier") var tier: String?
+    /// Internal categories are not offered to residents and Open311 clients (nil: public).
+    @OptionalField(key: "is_public") var isPublic: Bool?
+    /// ISO days the category is offered from and to, both inclusive; nil when open.
+    @OptionalField(key: "active_from") var activeFrom: String?
+    @OptionalField(key: "active_to") var activeTo: String?
+    /// The current version (1 for a category never changed since it was loaded).
+    @OptionalField(key: "version") var version: Int?
 
     init() {}
 

@@ -3,7 +3,7 @@ import Fluent
 import LianxinCore
 import NIOConcurrencyHelpers
 
-/// The data every deployment starts with: the default category taxonomy, the built-in SLA
+/// The data every deployment starts with: the default dispatch catalogue (`catalogue-default.csv`), the built-in SLA
 /// policies and China's holiday calendar. Loaded when the tables are empty; editable afterwards.
 enum ReferenceData {
     static func seedIfEmpty(_ app: Application) async throws {
@@ -25,16 +25,9 @@ enum ReferenceData {
             }
         }
         if try await Category.query(on: db).count() == 0 {
-            let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent("Data/categories.csv")
-            let table = try CSVTable(parsing: try String(contentsOfFile: path, encoding: .utf8))
-            try await db.transaction { tx in
-                for (_, f) in table.rows {
-                    try await Category(
-                        code: f[0], name: f[1], parentCode: f[2].isEmpty ? nil : f[2],
-                        defaultDepartmentCode: f[3].isEmpty ? nil : f[3], slaPolicyCode: f[4]
-                    ).create(on: tx)
-                }
-            }
+            let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent(CatalogueCSV.defaultFile)
+            let importer = CatalogueImporter(application: app, actor: AuditActor(id: nil, name: "system", role: nil, division: nil))
+            _ = try await importer.importCSV(try String(contentsOfFile: path, encoding: .utf8))
         }
         if try await CategoryAttribute.query(on: db).count() == 0 {
             let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent("Data/category-attributes.csv")
@@ -111,6 +104,10 @@ enum ReferenceData {
         let departments: [String: Department]
         /// Extra questions by category code, in order.
         let attributes: [String: [ServiceAttribute]]
+        /// Each division's role → unit mapping (the dispatch catalogue's roles resolved to a county's units).
+        var roles = RoleResolver([])
+        /// The category tree with each category's roles.
+        var nodes: [String: CatalogueNode] = [:]
 
         /// An active category by code.
         func category(_ code: String) -> Category? { categories[code].flatMap { $0.active ? $0 : nil } }
@@ -121,7 +118,7 @@ enum ReferenceData {
         try await cache.catalog(now: Date()) {
             let categories = try await Category.query(on: db).all()
             let departments = try await Department.query(on: db).filter(\.$active == true).all()
-            return Catalog(
+            var catalog = Catalog(
                 categories: Dictionary(categories.map { ($0.id ?? "", $0) }, uniquingKeysWith: { a, _ in a }),
                 rules: try await RoutingRule.query(on: db).all(),
                 departments: Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -130,6 +127,12 @@ enum ReferenceData {
                         row.attribute.map { (row.categoryCode, $0) }
                     }, by: \.0
                 ).mapValues { $0.map(\.1).sorted { $0.order < $1.order } })
+            catalog.nodes = Dictionary(categories.map { ($0.id ?? "", $0.node) }, uniquingKeysWith: { a, _ in a })
+            catalog.roles = RoleResolver(
+                try await DivisionRole.query(on: db).all().compactMap { row in
+                    DivisionCode(row.divisionCode).map { RoleAssignment(division: $0, role: row.role, unitCode: row.departmentCode) }
+                })
+            return catalog
         }
     }
 

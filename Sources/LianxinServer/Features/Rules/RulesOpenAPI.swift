@@ -6,7 +6,12 @@ enum RulesOpenAPI: OpenAPIVocabulary {
     static let paths: [(String, JSONValue)] = [
         (
             "/api/v1/categories",
-            ["get": operation("The category tree", tag: "reference", ok: (200, ["type": "array", "items": ref("Category")]), errors: [401])]
+            [
+                "get": operation("The category tree", tag: "reference", ok: (200, ["type": "array", "items": ref("Category")]), errors: [401]),
+                "post": operation(
+                    "Create a category of the dispatch catalogue (system administrator of the deployment; audited)", tag: "catalogue",
+                    body: CatalogueOpenAPI.categoryBody, ok: (201, ref("CategoryDetail")), errors: [400, 401, 403, 422]),
+            ]
         ),
         (
             "/api/v1/routing-rules",

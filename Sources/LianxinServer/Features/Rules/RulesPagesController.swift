@@ -14,7 +14,6 @@ struct AdminPagesController: RouteCollection {
         admin.get("rules", use: rules)
         admin.post("rules", "routing", use: addRule)
         admin.post("rules", "routing", ":id", "delete", use: deleteRule)
-        admin.post("rules", "sla", use: putPolicy)
         admin.post("rules", "calendar", use: importDays)
         admin.grouped(ImportLimits.SizeCheck(bytes: geoJSONBytes + 65_536))
             .on(.POST, "rules", "grids", body: .collect(maxSize: ByteCount(integerLiteral: geoJSONBytes + 65_536)), use: importGrids)
@@ -23,7 +22,7 @@ struct AdminPagesController: RouteCollection {
     struct RulesModel: Encodable, Sendable {
         struct CategoryRow: Encodable, Sendable { let code: String; let name: String; let department: String; let policy: String; let active: Bool }
         struct RuleRow: Encodable, Sendable { let id: String; let category: String; let division: String; let department: String }
-        struct PolicyRow: Encodable, Sendable { let code: String; let name: String; let definition: String }
+        struct PolicyRow: Encodable, Sendable { let code: String; let name: String }
         struct DayRow: Encodable, Sendable { let day: String; let kind: String; let name: String }
         let categories: [CategoryRow]
         let rules: [RuleRow]
@@ -63,7 +62,7 @@ struct AdminPagesController: RouteCollection {
                 department: departmentName[r.departmentCode] ?? r.departmentCode)
         }
         let policies = try await SLAPolicyRecord.query(on: req.db).sort(\.$id).all().map { p in
-            RulesModel.PolicyRow(code: p.id ?? "", name: p.name, definition: Self.pretty(p.definition))
+            RulesModel.PolicyRow(code: p.id ?? "", name: p.name)
         }
         let year =
             req.query[String.self, at: "year"].flatMap { $0.count == 4 && Int($0) != nil ? $0 : nil }
@@ -77,13 +76,6 @@ struct AdminPagesController: RouteCollection {
             departmentOptions: departments.map { SelectOption(value: $0.code, label: $0.name) }.selecting(values["departmentCode"]),
             values: values, errors: errors, notice: notice, error: error, section: section)
         return try await req.page("rules/rules", title: "admin_rules", model: model, status: status)
-    }
-
-    static func pretty(_ json: String) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)),
-            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return json }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// Runs an API handler on the page's input and comes back to the page with the outcome.
@@ -123,23 +115,6 @@ struct AdminPagesController: RouteCollection {
     func deleteRule(req: Request) async throws -> Response {
         try await change(req, section: "routing", values: [:]) {
             _ = try await RulesController().deleteRule(req: req)
-        }
-    }
-
-    struct PolicyForm: Content { var code: String?; var definition: String? }
-
-    func putPolicy(req: Request) async throws -> Response {
-        let form = try req.content.decode(PolicyForm.self)
-        return try await change(req, section: "sla", values: ["policyCode": form.code ?? "", "definition": form.definition ?? ""]) {
-            let code = form.code?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard (1...64).contains(code.count) else { throw Problem.invalid(field: "/code", req.t("admin_policy_code")) }
-            guard let data = form.definition?.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) != nil else {
-                throw Problem.invalid(field: "/definition", req.t("admin_policy_json"))
-            }
-            req.parameters.set("code", to: code)
-            try req.content.encode(JSONValueText(text: form.definition ?? ""), as: .plainText)
-            req.headers.contentType = .json
-            _ = try await RulesController().putPolicy(req: req)
         }
     }
 

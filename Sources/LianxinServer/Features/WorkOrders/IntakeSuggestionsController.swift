@@ -26,6 +26,9 @@ struct IntakeSuggestionsController: RouteCollection {
         var confidence: Double
         var departmentId: UUID?
         var departmentName: String?
+        /// The category's time-limit policy (code and name), so the desk sees the limit it picks.
+        var slaPolicy: String?
+        var slaPolicyName: String?
     }
 
     struct DuplicateDTO: Content {
@@ -70,15 +73,27 @@ struct IntakeSuggestionsController: RouteCollection {
         let classifier = try await req.lianxin.classifier.current(on: req.db)
         let prediction = classifier.model.predict(text, topK: 3)
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
-        let topLevel = catalog.categories.values.filter { $0.parentCode == nil && $0.active }
-        var categories: [CategorySuggestion] = []
+        let today = LocalDate(req.lianxin.now(), in: WorkCalendar.shanghai).description
+        let offered = catalog.categories.values.filter { $0.isOffered(on: today) }
+        // The classifier knows the top-level categories; the catalogue's keywords carry its guess
+        // down to the most specific category the text names (施工管理 → 施工扰民).
+        var topConfidence: [String: Double] = [:]
         for candidate in prediction.ranking {
-            guard let category = topLevel.first(where: { $0.name == candidate.label }), let code = category.id else { continue }
+            if let top = offered.first(where: { $0.parentCode == nil && $0.name == candidate.label }), let code = top.id {
+                topConfidence[code] = candidate.confidence
+            }
+        }
+        var categories: [CategorySuggestion] = []
+        let policyNames = Dictionary(
+            try await SLAPolicyRecord.query(on: req.db).all().compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+        for suggestion in LeafSuggester.suggest(text: text, topConfidence: topConfidence, entries: offered.map(\.terms)) {
+            guard let category = catalog.categories[suggestion.code] else { continue }
             let department = Routing.department(for: category, in: division, catalog: catalog)
             categories.append(
                 CategorySuggestion(
-                    code: code, name: category.name, confidence: (candidate.confidence * 1000).rounded() / 1000,
-                    departmentId: department?.id, departmentName: department?.name))
+                    code: suggestion.code, name: category.name, confidence: (min(suggestion.score, 1) * 1000).rounded() / 1000,
+                    departmentId: department?.id, departmentName: department?.name, slaPolicy: category.slaPolicyCode,
+                    slaPolicyName: policyNames[category.slaPolicyCode]))
         }
 
         let callerHash = input.requesterPhone.flatMap { try? PhoneNumber(parsing: $0) }.map { req.lianxin.cipher.blindIndex($0.value) }

@@ -80,8 +80,12 @@ extension OrderPagesController {
             try order.requesterPhoneCipher.map {
                 PersonalDataMask.phone(try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()))
             } ?? ""
+        // The category as it was when the order was filed (its name may have changed since).
+        let filedCategory = try await CategoryVersion.query(on: req.db).filter(\.$categoryCode == order.categoryCode)
+            .filter(\.$version == (order.categoryVersion ?? 1)).first()
         let model = DetailModel(
-            order: try lookup.summary(order), description: order.description, address: order.address ?? "",
+            order: try lookup.summary(order, categoryName: filedCategory.map { lookup.categoryName(order.categoryCode, named: $0.name) }),
+            description: order.description, address: order.address ?? "",
             position: order.latitude.flatMap { lat in order.longitude.map { String(format: "%.5f, %.5f", lat, $0) } } ?? "",
             trackingCode: order.trackingCode,
             requestKind: RequestKind(rawValue: order.requestKind)?.title(english: english) ?? order.requestKind,

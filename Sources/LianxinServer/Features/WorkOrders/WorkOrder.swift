@@ -13,6 +13,8 @@ final class WorkOrder: Model, @unchecked Sendable {
     @Field(key: "channel") var channel: String
     @Field(key: "request_kind") var requestKind: String
     @Field(key: "category_code") var categoryCode: String
+    /// The version of the category the order was filed with (nil for orders filed before versions).
+    @OptionalField(key: "category_version") var categoryVersion: Int?
     @Field(key: "tier") var tier: String
     @Field(key: "priority") var priority: String
     @Field(key: "status") var status: String
@@ -122,7 +124,7 @@ extension WorkOrder {
         "title", "description", "latitude", "longitude", "address", "division_code", "department_id", "suggested_department_id",
         "assignee_id", "requester_name", "requester_phone_cipher", "requester_phone_index", "anonymous", "parent_id",
         "supervision_level", "sla_policy_code", "next_due_at", "overdue", "state", "clocks", "version", "idempotency_key",
-        "created_by", "created_at", "updated_at", "grid_code", "grid_version",
+        "created_by", "created_at", "updated_at", "grid_code", "grid_version", "category_version",
     ]
 
     var insertValues: [any SQLExpression] {
@@ -134,6 +136,7 @@ extension WorkOrder {
             SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
             SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
             SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion),
+            SQLBind(categoryVersion),
         ]
     }
 }
@@ -212,6 +215,7 @@ extension WorkOrder {
         updatedAt = try get("updated_at")
         gridCode = try get("grid_code")
         gridVersion = try get("grid_version")
+        categoryVersion = try get("category_version")
         _$idExists = true
     }
 }

@@ -19,6 +19,8 @@ struct WorkOrderDTO: Content {
     var channel: String
     var requestKind: String
     var categoryCode: String
+    /// The category version the order was filed with (nil before the catalogue kept versions).
+    var categoryVersion: Int?
     var tier: String
     var priority: String
     var handlingLevel: String
@@ -53,6 +55,7 @@ struct WorkOrderDTO: Content {
         channel = order.channel
         requestKind = order.requestKind
         categoryCode = order.categoryCode
+        categoryVersion = order.categoryVersion
         tier = order.tier
         priority = order.priority
         handlingLevel = order.handlingLevel

@@ -16,7 +16,8 @@ extension WorkOrderService {
         if description.isEmpty || description.count > 4000 { fail("description", "1–4000 characters / 描述须为 1–4000 字") }
         var category: Category?
         let catalog = try await ReferenceData.catalog(context.referenceCache, on: database)
-        if let code = input.categoryCode, let found = catalog.category(code) {
+        let today = LocalDate(context.now(), in: WorkCalendar.shanghai).description
+        if let code = input.categoryCode, let found = catalog.category(code), found.isOffered(on: today) {
             category = found
         } else {
             fail("categoryCode", "unknown category / 事项分类不存在")
@@ -25,7 +26,7 @@ extension WorkOrderService {
         if channel == nil { fail("channel", "one of \(LianxinCore.Channel.allCases.map(\.rawValue).joined(separator: ", "))") }
         let kind = RequestKind(rawValue: input.requestKind ?? "assistance")
         if kind == nil { fail("requestKind", "one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))") }
-        let tier = Tier(rawValue: input.tier ?? "simple")
+        let tier = Tier(rawValue: input.tier ?? category?.tier ?? "simple")
         if tier == nil { fail("tier", "one of \(Tier.allCases.map(\.rawValue).joined(separator: ", "))") }
         let priority = Priority(rawValue: input.priority ?? "normal")
         if priority == nil { fail("priority", "one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))") }
@@ -111,6 +112,7 @@ extension WorkOrderService {
         row.channel = order.channel.rawValue
         row.requestKind = order.requestKind.rawValue
         row.categoryCode = order.category.id ?? ""
+        row.categoryVersion = order.category.version ?? 1
         row.title = order.title
         row.description = order.description
         row.latitude = order.location?.lat

@@ -108,6 +108,7 @@ extension WorkOrdersOpenAPI {
                                     "items": object([
                                         ("code", text), ("name", text), ("confidence", number),
                                         ("departmentId", nullable("string", format: "uuid")), ("departmentName", nullable("string")),
+                                        ("slaPolicy", nullable("string")), ("slaPolicyName", nullable("string")),
                                     ]),
                                 ]
                             ),

@@ -54,12 +54,17 @@ struct WorkbenchLookup: Sendable {
     }
 
     func categoryName(_ code: String) -> String {
-        guard let category = catalog.categories[code] else { return code }
-        if let parent = category.parentCode, let top = catalog.categories[parent] { return top.name + " / " + category.name }
-        return category.name
+        categoryName(code, named: catalog.categories[code]?.name ?? code)
     }
 
-    func summary(_ order: WorkOrder, note: String = "") throws -> OrderSummary {
+    /// `name` after its parent's name ("施工管理 / 施工扰民").
+    func categoryName(_ code: String, named name: String) -> String {
+        if let parent = catalog.categories[code]?.parentCode, let top = catalog.categories[parent] { return top.name + " / " + name }
+        return name
+    }
+
+    /// The order as listed; `categoryName` replaces the category's current name (the order page shows the filed version's).
+    func summary(_ order: WorkOrder, note: String = "", categoryName filed: String? = nil) throws -> OrderSummary {
         let status = WorkOrderStatus(rawValue: order.status) ?? .received
         let clocks = try WorkOrderService.decodeClocks(order).clocks
         let running = clocks.filter(\.isRunning).min { $0.due(asOf: now, in: calendar) < $1.due(asOf: now, in: calendar) }
@@ -67,7 +72,7 @@ struct WorkbenchLookup: Sendable {
         let state = running.map { $0.status(at: now, in: calendar).rawValue } ?? ""
         return OrderSummary(
             id: order.id?.uuidString ?? "", number: order.number, title: order.title, status: status.rawValue,
-            statusTitle: status.title(english: english), category: categoryName(order.categoryCode),
+            statusTitle: status.title(english: english), category: filed ?? categoryName(order.categoryCode),
             channel: (LianxinCore.Channel(rawValue: order.channel)?.title(english: english)) ?? order.channel,
             division: divisionNames[order.divisionCode] ?? order.divisionCode, gridCode: order.gridCode ?? "",
             department: order.departmentID.flatMap { departmentNames[$0] } ?? "",
