@@ -40,6 +40,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case accountUnlocked = "user.unlock"
     case administratorChangeFiled = "admin-change.file"
     case administratorChangeDecided = "admin-change.decide"
+    case ordersImported = "orders.import"
 }
 
 /// How the audited action ended.
