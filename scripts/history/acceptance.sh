@@ -12,7 +12,7 @@ rows=${1:-5000}
 binary=$(cd "$root" && realpath "${2:-.build/debug/lianxin}")
 work=$(mktemp -d)
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 export LIANXIN_DATA_DIR="$work/data" LIANXIN_LOG_LEVEL=warning LIANXIN_SCHEDULER=false LIANXIN_BCRYPT_COST=4
 export LIANXIN_SECRET_KEY=${LIANXIN_SECRET_KEY:-history-acceptance-secret-key-0123456789}

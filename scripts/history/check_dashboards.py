@@ -116,7 +116,7 @@ def main():
         paths["/".join(names)] = code
     policies = {p["code"]: {s["stage"]: s["limit"] for s in p["stages"]} for p in get(base, token, "/api/v1/sla-policies")}
     calendar = Calendar(get(base, token, "/api/v1/calendar-days"))
-    units = get(base, token, "/api/v1/departments?limit=1000")
+    units = get(base, token, "/api/v1/departments?limit=500")
     units = units.get("items", units) if isinstance(units, dict) else units
     unit_ids = {u["code"]: u["id"] for u in units}
 
