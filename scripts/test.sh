@@ -73,6 +73,9 @@ grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/pg.log" |
 step "smoke test: lianxin serve --demo"
 bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"
 
+step "history import: 5,000 generated orders into a county without demo data, dashboards checked by pandas"
+bash "$root/scripts/history/acceptance.sh" 5000 "$root/.build/debug/lianxin"
+
 step "API checks: an independent Open311 client (JSON, XML) and schemathesis over /openapi.json"
 bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
 

@@ -84,7 +84,7 @@ public enum WorkOrderMachine {
                 payload: .init(approved: approved))
         case .revisit(let evaluation):
             if rules.requiresReview && state.status == .completed { throw .reviewRequired }
-            let reopens = evaluation.requiresReopen
+            let reopens = rules.revisitReopens && evaluation.requiresReopen
             return step.record(
                 .evaluated, to: reopens ? .reopened : .evaluated, note: evaluation.comment.trimmedNonEmpty,
                 payload: .init(priority: reopens ? state.priority.raised() : nil, evaluation: evaluation))

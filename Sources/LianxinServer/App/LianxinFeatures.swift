@@ -23,6 +23,7 @@ enum LianxinFeatures {
         PairingsFeature.self,
         RentalsFeature.self,
         DashboardsFeature.self,
+        HistoryFeature.self,
         CommunityServicesFeature.self,
         EngagementFeature.self,
         DemoFeature.self,

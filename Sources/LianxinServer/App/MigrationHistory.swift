@@ -45,5 +45,6 @@ enum MigrationHistory {
         AddDepartmentUnitFields(),
         AddUserPhone(),
         AddCatalogueFields(),
+        CreateHistoryImports(),
     ]
 }

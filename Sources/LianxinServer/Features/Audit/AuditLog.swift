@@ -44,6 +44,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case userMoved = "user.move"
     case userEnabled = "user.enable"
     case usersImported = "users.import"
+    case ordersImported = "orders.import"
 }
 
 /// How the audited action ended.
