@@ -54,9 +54,9 @@ struct WorkOrderLifecycleTests {
             #expect(order.status == "received")
             #expect(order.number.count == 14 && order.number.hasSuffix("000001"))
             #expect(order.requesterPhone == "138****0001", "phones are masked")
-            #expect(order.suggestedDepartmentId?.uuidString == (try await staff.departmentID("SR-CG")))
-            let id = order.id.uuidString
             let department = try await staff.departmentID("XZ-CG")
+            #expect(order.suggestedDepartmentId?.uuidString == department, "the district's bureau for a district order (issue 18 item 7)")
+            let id = order.id.uuidString
             #expect(try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": department]).status == .ok)
             for action in ["sign", "arrive", "startProgress"] {
                 #expect(try await staff.act(staff.handler, id, ["action": action]).status == .ok, "\(action)")
