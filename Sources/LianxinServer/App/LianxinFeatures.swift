@@ -11,6 +11,7 @@ enum LianxinFeatures {
         RulesFeature.self,
         UnitsFeature.self,
         WorkOrdersFeature.self,
+        WorklistsFeature.self,
         AttachmentsFeature.self,
         Open311Feature.self,
         WebhooksFeature.self,

@@ -43,5 +43,7 @@ enum MigrationHistory {
         AddApiTokenExpiry(),
         CreateAdministratorRequests(),
         AddDepartmentUnitFields(),
+        AddWorkOrderOverdueAfter(),
+        CreateNotificationReads(),
     ]
 }

@@ -35,6 +35,8 @@ final class WorkOrder: Model, @unchecked Sendable {
     @Field(key: "sla_policy_code") var slaPolicyCode: String
     @OptionalField(key: "next_due_at") var nextDueAt: Date?
     @Field(key: "overdue") var overdue: Bool
+    /// The instant after which the order is overdue (`DueStatus`): what every list compares with the time of the request.
+    @OptionalField(key: "overdue_after") var overdueAfter: Date?
     @Field(key: "state") var state: String
     @Field(key: "clocks") var clocks: String
     @Field(key: "version") var version: Int
@@ -106,6 +108,10 @@ final class Notification: Model, @unchecked Sendable {
     @OptionalField(key: "order_id") var orderID: UUID?
     @Field(key: "kind") var kind: String
     @Field(key: "text") var text: String
+    /// The page of the object the message is about (an order, a whistle).
+    @OptionalField(key: "link") var link: String?
+    /// What the message is about, in the data's own words (an order's number and title, a whistle's title).
+    @OptionalField(key: "subject") var subject: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "read_at") var readAt: Date?
 
@@ -122,7 +128,7 @@ extension WorkOrder {
         "title", "description", "latitude", "longitude", "address", "division_code", "department_id", "suggested_department_id",
         "assignee_id", "requester_name", "requester_phone_cipher", "requester_phone_index", "anonymous", "parent_id",
         "supervision_level", "sla_policy_code", "next_due_at", "overdue", "state", "clocks", "version", "idempotency_key",
-        "created_by", "created_at", "updated_at", "grid_code", "grid_version",
+        "created_by", "created_at", "updated_at", "grid_code", "grid_version", "overdue_after",
     ]
 
     var insertValues: [any SQLExpression] {
@@ -133,7 +139,7 @@ extension WorkOrder {
             SQLBind(suggestedDepartmentID), SQLBind(assigneeID), SQLBind(requesterName), SQLBind(requesterPhoneCipher),
             SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
             SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
-            SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion),
+            SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion), SQLBind(overdueAfter),
         ]
     }
 }
@@ -212,6 +218,7 @@ extension WorkOrder {
         updatedAt = try get("updated_at")
         gridCode = try get("grid_code")
         gridVersion = try get("grid_version")
+        overdueAfter = try get("overdue_after")
         _$idExists = true
     }
 }
