@@ -207,7 +207,15 @@
         const a = el("a", null, d.number); a.href = "/orders/" + d.orderId;
         li.appendChild(a);
         li.appendChild(el("span", null, " " + d.title + " "));
-        li.appendChild(el("span", "badge", Math.round(d.score * 100) + "%" + (d.distanceMeters !== null && d.distanceMeters !== undefined ? " · " + Math.round(d.distanceMeters) + " m" : "") + (d.sameCaller ? (english ? " · same caller" : " · 同一来电") : "")));
+        // In words: how alike the texts are, how far apart the places are, whether the same person called.
+        const parts = [(english ? "Similarity " : "相似度 ") + Math.round(d.score * 100) + "%"];
+        if (d.distanceMeters !== null && d.distanceMeters !== undefined) parts.push((english ? "distance " : "距离 ") + Math.round(d.distanceMeters) + (english ? " m" : " 米"));
+        if (d.sameCaller) parts.push(english ? "same caller" : "同一来电人");
+        li.appendChild(el("span", "badge", parts.join(english ? ", " : "，")));
+        // 并单: file this call as part of the suspected duplicate (submits the desk form with its fields).
+        const merge = el("button", "link", english ? "Merge into this order" : "并入此单");
+        merge.type = "submit"; merge.name = "mergeInto"; merge.value = d.orderId;
+        li.appendChild(merge);
         ul.appendChild(li);
       });
       dups.appendChild(ul);

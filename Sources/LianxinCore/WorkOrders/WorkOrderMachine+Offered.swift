@@ -1,8 +1,12 @@
 /// Which actions a page offers: the same guard table `apply` checks, so a button is shown exactly
 /// when pressing it can pass the who/status/unit/pause checks (the action's own data is checked on submit).
 extension WorkOrderMachine {
-    /// The actions `actor` may take on the order in `state` now, in the order of the lifecycle.
-    public static func offeredActions(in state: WorkOrderState, to actor: WorkOrderActor) -> [WorkOrderActionKind] {
+    /// The actions `actor` may take on the order in `state` now, in the order of the lifecycle. When the requester
+    /// can be called back (`revisitPossible`: they left a phone), 回访 comes before 结案: closing is offered only
+    /// once the order is evaluated; without a way to call back, a completed order may be closed with a note.
+    public static func offeredActions(
+        in state: WorkOrderState, to actor: WorkOrderActor, revisitPossible: Bool = true
+    ) -> [WorkOrderActionKind] {
         WorkOrderActionKind.allCases.filter { kind in
             guard kind != .create else { return false }
             let rule = WorkOrderActionGuard.of(kind)
@@ -17,6 +21,7 @@ extension WorkOrderMachine {
             case .approveExtension, .refuseExtension: return state.pendingExtension != nil
             case .requestExtension: return state.pendingExtension == nil
             case .pauseForRequester: return !state.isPaused
+            case .close: return state.status == .evaluated || !revisitPossible
             case .resume: return state.isPaused
             // A resident may withdraw a request only until it is dispatched.
             case .cancel: return actor.kind != .resident || [.submitted, .received].contains(state.status)

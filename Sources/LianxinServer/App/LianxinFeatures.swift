@@ -12,6 +12,7 @@ enum LianxinFeatures {
         UnitsFeature.self,
         CatalogueFeature.self,
         WorkOrdersFeature.self,
+        WorklistsFeature.self,
         AttachmentsFeature.self,
         Open311Feature.self,
         WebhooksFeature.self,

@@ -46,5 +46,7 @@ enum MigrationHistory {
         AddUserPhone(),
         AddCatalogueFields(),
         CreateHistoryImports(),
+        AddWorkOrderOverdueAfter(),
+        CreateNotificationReads(),
     ]
 }

@@ -36,8 +36,6 @@ public struct StageFact: Sendable, Hashable, Codable {
 
     /// The instant after which the running clock is overdue; nil when stopped, or paused before its deadline.
     public var overdueAfter: Date? {
-        guard isRunning else { return nil }
-        guard let pausedSince else { return dueAt }
-        return pausedSince > dueAt ? dueAt : nil
+        DueStatus.overdueAfter(dueAt: dueAt, stopped: !isRunning, pausedSince: pausedSince)
     }
 }

@@ -1,10 +1,9 @@
 import Vapor
 
-/// Accounts: signing in and out, the home page, one's own account, and the administrators' account pages and API.
+/// Accounts: signing in and out, one's own account, and the administrators' account pages and API.
 enum AccountsFeature: LianxinFeature {
     static func routes(_ app: Application) throws {
         try app.register(collection: AuthController())
-        try app.register(collection: HomeController())
         try app.register(collection: AccountController())
         try app.register(collection: UsersController())
     }

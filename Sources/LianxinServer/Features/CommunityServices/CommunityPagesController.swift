@@ -24,6 +24,7 @@ struct CommunityPagesController: RouteCollection {
         pages.get("activities", use: activities)
         pages.post("activities", use: createActivity)
         pages.post("activities", ":id", "attendance", use: attendance)
+        pages.get("activities", ":id", "qr.svg", use: activityQRCode)
         pages.get("exchange", use: exchange)
         pages.post("merchants", use: addMerchant)
         pages.post("merchants", ":id", "goods", use: addGoods)

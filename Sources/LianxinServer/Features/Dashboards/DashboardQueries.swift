@@ -14,6 +14,9 @@ struct RollupCut: Sendable, Hashable {
     var categoryPrefix: String?
     var channels: [LianxinCore.Channel]?
     var requestKinds: [RequestKind]?
+    /// Whether the cut ignores its period: overdue open orders are a count at an instant (`DueStatus`), the same
+    /// whatever day they were filed, so the dashboard agrees with 督办 and the order list.
+    var anyDay = false
 
     /// The same cut over another period.
     func over(_ period: Period) -> RollupCut {
@@ -34,7 +37,8 @@ struct RollupCut: Sendable, Hashable {
 
     /// The WHERE clause, shared by the rows and the facts tables.
     var condition: SQLQueryString {
-        var parts: [SQLQueryString] = ["day >= \(bind: period.first.description) AND day <= \(bind: period.last.description)"]
+        var parts: [SQLQueryString] =
+            anyDay ? ["1 = 1"] : ["day >= \(bind: period.first.description) AND day <= \(bind: period.last.description)"]
         if let division {
             if division.level == .province {
                 parts.append(DivisionScope.sql("city", within: division))
@@ -120,9 +124,11 @@ enum DashboardQueries {
         return try byUnit(rows, histograms: histograms)
     }
 
-    /// Open orders past a deadline now (超期未办), in the cut's place, units, categories, channels and kinds and
-    /// created in its period.
+    /// Open orders past a deadline now (超期未办), in the cut's place, units, categories, channels and kinds,
+    /// whenever they were filed.
     static func overdueOpen(_ cut: RollupCut, now: Date, on db: any Database) async throws -> Int {
+        var cut = cut
+        cut.anyDay = true
         let sql = db.sql
         let row = try await sql.raw(
             """
@@ -146,6 +152,8 @@ enum DashboardQueries {
         where includes: (OrderFact) -> Bool
     ) async throws -> [Listed] {
         let sql = db.sql
+        var cut = cut
+        if overdueAt != nil { cut.anyDay = true }
         var found: [Listed] = []
         var cursor = after
         let batch = 1_000

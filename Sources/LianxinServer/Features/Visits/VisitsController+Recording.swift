@@ -59,6 +59,9 @@ extension VisitsController {
         if photos.count != photoIDs.count {
             checks.fail("/photoIds", "photos you uploaded for this household and not yet on a visit / 照片须为本人为该户上传且未使用")
         }
+        if VisitContent(note: note, findings: findings.count, photos: photoIDs.count).isEmpty {
+            checks.fail("/note", key: "visit_empty")
+        }
         try checks.finish()
 
         let service = WorkOrderService(application: req.application, database: req.db)

@@ -58,6 +58,8 @@ extension WhistlesController {
                     note.kind = "whistle"
                     note.text = "吹哨报到：\(title)，请于 \(ChinaTime.minute(required)) 前到场"
                     note.orderID = input.orderId
+                    note.link = "/whistles/\(try whistle.requireID().uuidString)"
+                    note.subject = title
                     note.createdAt = now
                     try await note.create(on: db)
                 }

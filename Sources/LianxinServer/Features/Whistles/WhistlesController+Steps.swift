@@ -50,6 +50,11 @@ extension WhistlesController {
         let whistle = try await Self.find(req, principal)
         let input = try req.content.decode(EvaluationInput.self)
         try Self.step(.evaluate, on: whistle, by: principal)
+        // 一哨一评 is a choice the evaluator makes: nothing is assumed, each missing mark is named.
+        var checks = InputValidator(req)
+        if !(1...5).contains(input.handling ?? 0) { checks.fail("/handling", key: "whistle_choose_handling") }
+        if !(1...5).contains(input.satisfaction ?? 0) { checks.fail("/satisfaction", key: "whistle_choose_satisfaction") }
+        try checks.finish()
         let marks = WhistleScoring.Marks(handling: input.handling ?? 0, satisfaction: input.satisfaction ?? 0)
         guard marks.isValid else {
             throw Problem.invalid(field: input.handling.map { _ in "/satisfaction" } ?? "/handling", "marks from 1 to 5 / 评分须为 1–5")

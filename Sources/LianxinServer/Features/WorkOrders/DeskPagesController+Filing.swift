@@ -45,6 +45,7 @@ extension DeskPagesController {
                 anonymous: anonymous,
                 suggestedCategoryCode: form.suggestedCategoryCode?.isEmpty == false ? form.suggestedCategoryCode : nil)
             let service = WorkOrderService(application: req.application, database: req.db)
+            let parent = try await mergeParent(form.mergeInto, principal: principal, req)
             let valid = try await service.validate(input, scope: principal.division)
             // Check the photo before anything is written, so a refused photo leaves no order behind.
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
@@ -64,6 +65,10 @@ extension DeskPagesController {
                     uploader: principal.role.rawValue, uploaderID: principal.userID,
                     context: req.lianxin, on: req.db)
             }
+            if created, let parent {
+                _ = try await service.apply(.merge(parentID: try parent.requireID()), to: order, by: .staff(principal))
+                return req.redirect(to: "/orders/\(try parent.requireID())?merged=\(order.number)")
+            }
             return req.redirect(to: "/orders/\(try order.requireID())?created=1")
         } catch let problem as Problem where problem.status.code < 500 {
             let errors = problem.fieldMessages(req.language)
@@ -71,5 +76,19 @@ extension DeskPagesController {
                 req, principal: principal, values: form.values, errors: errors,
                 error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
         }
+    }
+
+    /// The order a desk filing is merged into: one the operator may see that still takes merged requests; anything
+    /// else is a field error on the desk, checked before the new order is written.
+    private func mergeParent(_ raw: String?, principal: Principal, _ req: Request) async throws -> WorkOrder? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        let parent = try? await WorkOrderLookup.find(raw, for: principal, on: req)
+        guard let parent, let state = try? WorkOrderService.decodeState(parent), state.acceptsMergedChildren else {
+            var checks = InputValidator(req)
+            checks.fail("/mergeInto", key: "desk_merge_gone")
+            try checks.finish()
+            return nil
+        }
+        return parent
     }
 }

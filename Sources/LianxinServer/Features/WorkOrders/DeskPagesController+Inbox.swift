@@ -36,20 +36,19 @@ extension DeskPagesController {
         }
         var lookup = try await WorkbenchLookup.load(req)
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
-        // An overdue order has a running clock, so a deadline: the condition adds nothing but lets the planner use
-        // the partial index on deadlines (`work_orders_due`).
-        let overdue = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$overdue == true).filter(\.$status ~~ open)
-            .filter(\.$nextDueAt != nil).sort(\.$nextDueAt).limit(100).allOrders()
-        let soon = lookup.now.addingTimeInterval(4 * 3_600)
-        let warning = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$overdue == false).filter(\.$status ~~ open)
-            .filter(\.$nextDueAt != nil).filter(\.$nextDueAt <= soon).sort(\.$nextDueAt).limit(100).allOrders()
+        // Overdue and due soon by `DueStatus`, the definition the order list, the queue and the dashboard use.
+        let overdue = try await WorkOrderLookup.scoped(principal, on: req.db).overdue(at: lookup.now).filter(\.$status ~~ open)
+            .sort(\.$overdueAfter).limit(100).allOrders()
+        let overdueCount = try await WorkOrderLookup.scoped(principal, on: req.db).overdue(at: lookup.now).filter(\.$status ~~ open).count()
+        let warning = try await WorkOrderLookup.scoped(principal, on: req.db).dueSoon(at: lookup.now).filter(\.$status ~~ open)
+            .sort(\.$overdueAfter).limit(100).allOrders()
         let supervised = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$supervisionLevel > 0).filter(\.$status ~~ open)
             .sort(\.$createdAt, .descending).limit(100).allOrders()
         let shelved = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$status == "shelved")
             .sort(\.$createdAt, .descending).limit(50).allOrders()
         try await lookup.loadDivisions(of: (overdue + warning + supervised + shelved).map(\.divisionCode), on: req.db)
         let model = SupervisionModel(
-            overdue: try overdue.map { try lookup.summary($0) }, warning: try warning.map { try lookup.summary($0) },
+            overdueCount: overdueCount, overdue: try overdue.map { try lookup.summary($0) }, warning: try warning.map { try lookup.summary($0) },
             supervised: try supervised.map { try lookup.summary($0) }, shelved: try shelved.map { try lookup.summary($0) })
         return try await req.page("workorders/supervision", title: "wb_supervision", model: model)
     }

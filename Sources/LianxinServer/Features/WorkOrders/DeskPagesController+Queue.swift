@@ -23,7 +23,7 @@ extension DeskPagesController {
         var query = WorkOrderLookup.scoped(principal, on: req.db)
             .filter(\.$status ~~ (statuses.contains(status) ? [status] : statuses))
         if !category.isEmpty { query = query.filter(\.$categoryCode, .custom("LIKE"), category.filter(\.isNumber) + "%") }
-        if overdueOnly { query = query.filter(\.$overdue == true) }
+        if overdueOnly { query = query.overdue(at: lookup.now) }
         let rows = try await query.sort(\.$createdAt).sort(\.$id).limit(200).allOrders()
         try await lookup.loadDivisions(of: rows.map(\.divisionCode), on: req.db)
         var returns: [UUID: String] = [:]

@@ -47,6 +47,8 @@ struct DeskPagesController: RouteCollection {
         var latitude: String?
         var longitude: String?
         var idempotencyKey: String?
+        /// 并单: the suspected duplicate (an open order) the new request joins, chosen from the desk's list.
+        var mergeInto: String?
 
         var values: [String: String] {
             var out: [String: String] = [:]
@@ -98,6 +100,8 @@ struct DeskPagesController: RouteCollection {
     // MARK: 督办
 
     struct SupervisionModel: Encodable, Sendable {
+        /// All overdue orders in scope (the list shows the 100 most overdue).
+        let overdueCount: Int
         let overdue: [OrderSummary]
         let warning: [OrderSummary]
         let supervised: [OrderSummary]

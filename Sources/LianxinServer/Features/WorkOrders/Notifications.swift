@@ -5,7 +5,8 @@ import LianxinCore
 /// The in-app inbox: who hears about what. Written in the same transaction as the event.
 enum Notifications {
     /// Messages caused by an event: a dispatched order to its department, a returned one to the
-    /// dispatchers of its division, an extension request to the supervisors, a reopened one to the unit.
+    /// dispatchers of its division, an extension request to the supervisors and its decision to the unit,
+    /// a reopened, reminded (催办) or supervised (督办) one to the unit.
     static func after(_ event: WorkOrderEvent, order: WorkOrder, on db: any Database, now: Date) async throws {
         let label = "\(order.number) \(order.title)"
         switch event.kind {
@@ -21,10 +22,18 @@ enum Notifications {
             try await send(
                 kind: "extensionRequested", text: "延期申请待审批：\(label)", role: .supervisor,
                 division: order.divisionCode, order: order, on: db, now: now)
+        case .extensionApproved, .extensionRefused:
+            if let department = order.departmentID {
+                let decision = event.kind == .extensionApproved ? "延期申请已批准" : "延期申请未批准"
+                try await send(
+                    kind: event.kind.rawValue, text: "\(decision)：\(label)\(event.note.map { "（\($0)）" } ?? "")",
+                    department: department, order: order, on: db, now: now)
+            }
         case .reminded, .supervised:
             if let department = order.departmentID {
                 try await send(
-                    kind: event.kind.rawValue, text: "\(event.kind == .reminded ? "催办" : "督办")：\(label)",
+                    kind: event.kind.rawValue,
+                    text: "\(event.kind == .reminded ? "催办" : "督办")：\(label)\(event.note.map { "（\($0)）" } ?? "")",
                     department: department, order: order, on: db, now: now)
             }
         case .completed:
@@ -61,6 +70,8 @@ enum Notifications {
         note.role = role?.rawValue
         note.divisionCode = division
         note.orderID = order.id
+        note.link = order.id.map { "/orders/\($0.uuidString)" }
+        note.subject = "\(order.number) \(order.title)"
         note.createdAt = now
         try await note.create(on: db)
     }

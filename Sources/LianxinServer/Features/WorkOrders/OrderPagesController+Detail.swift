@@ -7,8 +7,11 @@ extension OrderPagesController {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         try await WorkOrderLookup.auditRequesterShown(order, req)
+        let merged = req.query[String.self, at: "merged"].map { $0.filter(\.isNumber) }.map {
+            req.t("desk_merged_notice").replacingOccurrences(of: "{number}", with: $0)
+        }
         let notice =
-            req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
+            merged ?? req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""
         return try await render(
             req, order: order, principal: principal, notice: notice,
@@ -58,7 +61,8 @@ extension OrderPagesController {
             DetailModel.WhistleLine(title: $0.title, status: req.t("wb_whistle_\($0.status)"), blownAt: WorkbenchLookup.beijing($0.blownAt))
         }
         var duplicates: [DetailModel.Relative] = []
-        let offered = WorkOrderMachine.offeredActions(in: state, to: principal.workOrderActor)
+        let offered = WorkOrderMachine.offeredActions(
+            in: state, to: principal.workOrderActor, revisitPossible: order.requesterPhoneCipher != nil)
         if offered.contains(.merge) {
             let sketch = OrderSketch(
                 id: orderID.uuidString, text: order.title + " " + order.description,

@@ -15,7 +15,7 @@ extension OrderPagesController {
         let category = req.query[String.self, at: "category"] ?? ""
         if !category.isEmpty { query = query.filter(\.$categoryCode, .custom("LIKE"), category.filter(\.isNumber) + "%") }
         let overdueOnly = req.query[String.self, at: "overdue"] == "true"
-        if overdueOnly { query = query.filter(\.$overdue == true) }
+        if overdueOnly { query = query.overdue(at: lookup.now) }
         let grid = req.query[String.self, at: "grid"] ?? ""
         if !grid.isEmpty { query = query.filter(\.$gridCode == grid) }
         if req.query[String.self, at: "open"] == "true" {

@@ -27,7 +27,9 @@ extension ResidentPagesController {
     ) async throws -> Response {
         var view: PublicTrackingController.PublicOrder?
         var canAdd = false, canReopen = false
+        var result: PublicOrderResult?
         if let order {
+            result = try await PublicOrderResult.of(order, req)
             view = try await PublicOrderLookup.view(order, req)
             let state = try WorkOrderService.decodeState(order)
             let offered = WorkOrderMachine.offeredActions(in: state, to: .resident())
@@ -39,12 +41,17 @@ extension ResidentPagesController {
         let model = TrackModel(
             order: view, code: code, groupedCode: TrackingCode.grouped(code),
             noPhone: finished && !(order.map(PublicOrderLookup.canConfirm) ?? true), isNew: isNew, notice: notice, error: error, errors: errors,
-            values: values,
+            values: values, result: result, canEvaluate: (view?.canEvaluate ?? false) && result != nil,
             canAddInformation: canAdd, canReopen: canReopen,
             satisfactions: Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
                 .selecting(values["satisfaction"]),
             history: (view?.history ?? []).reversed().map { TrackModel.Line(at: WorkbenchLookup.beijing($0.at), title: $0.title) })
         return try await req.page("workorders/resident-track", title: "p_track", model: model, status: status)
+    }
+
+    /// A photo of the order's result (`PublicOrderResult`).
+    func resultPhoto(req: Request) async throws -> Response {
+        try await PublicOrderResult.photo(req)
     }
 
     /// Runs a resident's step and comes back to the tracking page, or shows the message beside the field.

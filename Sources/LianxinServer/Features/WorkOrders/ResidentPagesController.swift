@@ -14,6 +14,7 @@ struct ResidentPagesController: RouteCollection {
         p.on(.POST, "report", body: .collect(maxSize: maxBody), use: report)
         p.get("track", use: trackLookup)
         p.get("track", ":code", use: track)
+        p.get("track", ":code", "photos", ":photo", use: resultPhoto)
         p.on(.POST, "track", ":code", "information", body: .collect(maxSize: maxBody), use: addInformation)
         p.post("track", ":code", "evaluation", use: evaluate)
         p.post("track", ":code", "reopen", use: reopen)
@@ -69,6 +70,10 @@ struct ResidentPagesController: RouteCollection {
         let error: String
         let errors: [String: String]
         let values: [String: String]
+        /// What was done: the unit, its result and photos (shown above the evaluation form).
+        let result: PublicOrderResult?
+        /// The evaluation form is offered only once there is a result to evaluate.
+        let canEvaluate: Bool
         let canAddInformation: Bool
         let canReopen: Bool
         let satisfactions: [SelectOption]

@@ -22,6 +22,7 @@ extension WorkOrder {
         let running = clocks.clocks.filter(\.isRunning)
         nextDueAt = running.map { $0.due(asOf: now, in: calendar) }.min()
         overdue = !state.isShelved && running.contains { $0.status(at: now, in: calendar) == .breached }
+        overdueAfter = DueStatus.overdueAfter(of: clocks.clocks, at: now, in: calendar, status: state.status)
         version = state.version
         updatedAt = now
     }

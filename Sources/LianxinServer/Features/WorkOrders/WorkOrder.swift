@@ -37,6 +37,8 @@ final class WorkOrder: Model, @unchecked Sendable {
     @Field(key: "sla_policy_code") var slaPolicyCode: String
     @OptionalField(key: "next_due_at") var nextDueAt: Date?
     @Field(key: "overdue") var overdue: Bool
+    /// The instant after which the order is overdue (`DueStatus`): what every list compares with the time of the request.
+    @OptionalField(key: "overdue_after") var overdueAfter: Date?
     @Field(key: "state") var state: String
     @Field(key: "clocks") var clocks: String
     @Field(key: "version") var version: Int
@@ -108,6 +110,10 @@ final class Notification: Model, @unchecked Sendable {
     @OptionalField(key: "order_id") var orderID: UUID?
     @Field(key: "kind") var kind: String
     @Field(key: "text") var text: String
+    /// The page of the object the message is about (an order, a whistle).
+    @OptionalField(key: "link") var link: String?
+    /// What the message is about, in the data's own words (an order's number and title, a whistle's title).
+    @OptionalField(key: "subject") var subject: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "read_at") var readAt: Date?
 
@@ -124,7 +130,7 @@ extension WorkOrder {
         "title", "description", "latitude", "longitude", "address", "division_code", "department_id", "suggested_department_id",
         "assignee_id", "requester_name", "requester_phone_cipher", "requester_phone_index", "anonymous", "parent_id",
         "supervision_level", "sla_policy_code", "next_due_at", "overdue", "state", "clocks", "version", "idempotency_key",
-        "created_by", "created_at", "updated_at", "grid_code", "grid_version", "category_version",
+        "created_by", "created_at", "updated_at", "grid_code", "grid_version", "category_version", "overdue_after",
     ]
 
     var insertValues: [any SQLExpression] {
@@ -136,7 +142,7 @@ extension WorkOrder {
             SQLBind(requesterPhoneIndex), SQLBind(anonymous), SQLBind(parentID), SQLBind(supervisionLevel), SQLBind(slaPolicyCode),
             SQLBind(nextDueAt), SQLBind(overdue), SQLBind(state), SQLBind(clocks), SQLBind(version), SQLBind(idempotencyKey),
             SQLBind(createdBy), SQLBind(createdAt), SQLBind(updatedAt), SQLBind(gridCode), SQLBind(gridVersion),
-            SQLBind(categoryVersion),
+            SQLBind(categoryVersion), SQLBind(overdueAfter),
         ]
     }
 }
@@ -216,6 +222,7 @@ extension WorkOrder {
         gridCode = try get("grid_code")
         gridVersion = try get("grid_version")
         categoryVersion = try get("category_version")
+        overdueAfter = try get("overdue_after")
         _$idExists = true
     }
 }

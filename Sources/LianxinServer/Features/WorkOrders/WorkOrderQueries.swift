@@ -13,7 +13,9 @@ enum WorkOrderQueries {
             .set("handling_level", to: row.handlingLevel).set("department_id", to: row.departmentID)
             .set("assignee_id", to: row.assigneeID).set("parent_id", to: row.parentID)
             .set("supervision_level", to: row.supervisionLevel).set("state", to: row.state).set("clocks", to: row.clocks)
-            .set("next_due_at", to: row.nextDueAt).set("overdue", to: row.overdue).set("version", to: row.version)
+            .set("next_due_at", to: row.nextDueAt).set("overdue", to: row.overdue).set("overdue_after", to: row.overdueAfter).set(
+                "version", to: row.version
+            )
             .set("updated_at", to: row.updatedAt)
             .where("id", .equal, row.id).where("version", .equal, expectedVersion)
             .returning("id")

@@ -28,7 +28,8 @@ extension WorkOrderService {
         if kind == nil { fail("requestKind", "one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))") }
         let tier = Tier(rawValue: input.tier ?? category?.tier ?? "simple")
         if tier == nil { fail("tier", "one of \(Tier.allCases.map(\.rawValue).joined(separator: ", "))") }
-        let priority = Priority(rawValue: input.priority ?? "normal")
+        // Nobody chose a priority: the words decide (a gas leak is urgent on every channel).
+        let priority = Priority(rawValue: input.priority ?? UrgencyKeywords.priority(for: (input.title ?? "") + (input.description ?? "")).rawValue)
         if priority == nil { fail("priority", "one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))") }
         var location: GeoPoint?
         switch (input.latitude, input.longitude) {

@@ -105,7 +105,8 @@ struct WorkOrdersController: RouteCollection {
             query = query.filter(\.$departmentID == id)
         }
         if let text = req.query[String.self, at: "overdue"] {
-            query = query.filter(\.$overdue == (try Self.bool(text, "overdue")))
+            let now = req.lianxin.now()
+            query = try Self.bool(text, "overdue") ? query.overdue(at: now) : query.notOverdue(at: now)
         }
         if let text = req.query[String.self, at: "supervised"] {
             query = try Self.bool(text, "supervised") ? query.filter(\.$supervisionLevel > 0) : query.filter(\.$supervisionLevel == 0)

@@ -63,7 +63,7 @@ extension Request {
 
     private func navigation(_ texts: [String: String]) -> [NavLink] {
         guard let principal else { return [] }
-        var items: [(String, String)] = [("/", "nav_home")]
+        var items: [(String, String)] = [("/", "nav_home"), ("/inbox", "nav_messages")]
         let role = principal.role
         if [.operator, .dispatcher, .gridMember, .communityStaff].contains(role) { items.append(("/desk", "nav_desk")) }
         if [.operator, .dispatcher].contains(role) { items.append(("/queue", "nav_queue")) }

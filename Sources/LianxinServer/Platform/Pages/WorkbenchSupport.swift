@@ -80,7 +80,7 @@ struct WorkbenchLookup: Sendable {
             suggestedDepartment: order.suggestedDepartmentID.flatMap { departmentNames[$0] } ?? "",
             createdAt: Self.beijing(order.createdAt), clockStage: running.map { $0.stage.title(english: english) } ?? "",
             dueAt: due.map(ISOTimestamp.format) ?? "", dueLabel: due.map(Self.beijing) ?? "", clockState: state,
-            overdue: order.overdue, supervised: order.supervisionLevel > 0, note: note)
+            overdue: DueStatus.at(now, overdueAfter: order.overdueAfter) == .overdue, supervised: order.supervisionLevel > 0, note: note)
     }
 
     /// The units `principal` may pick for work in `division` (`DepartmentLookup.mayServe`), by name.
