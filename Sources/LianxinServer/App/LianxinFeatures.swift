@@ -24,6 +24,7 @@ enum LianxinFeatures {
         DashboardsFeature.self,
         CommunityServicesFeature.self,
         EngagementFeature.self,
+        OperationsFeature.self,
         DemoFeature.self,
     ]
 

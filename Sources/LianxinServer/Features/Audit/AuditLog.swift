@@ -40,6 +40,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case accountUnlocked = "user.unlock"
     case administratorChangeFiled = "admin-change.file"
     case administratorChangeDecided = "admin-change.decide"
+    case backupTaken = "backup.create"
+    case backupRestored = "backup.restore"
+    case retentionApplied = "retention.anonymise"
 }
 
 /// How the audited action ended.
