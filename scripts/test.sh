@@ -82,6 +82,11 @@ bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
 step "security: issue 16's penetration findings re-played over HTTP against a demo server"
 python3 "$root/scripts/security_check.py" --binary "$root/.build/debug/lianxin"
 
+step "backup under intake load, restored into a fresh database: SQLite, then PostgreSQL (issue 17)"
+python3 "$root/scripts/backup_check.py" --binary "$root/.build/debug/lianxin"
+PATH="$pg_bin:$PATH" python3 "$root/scripts/backup_check.py" --binary "$root/.build/debug/lianxin" \
+  --postgres "postgres://lianxin@127.0.0.1:$port/lianxin_test"
+
 step "browser: the QR check-in flow at 360 px in headless Chromium"
 # A CJK font, so the screenshots show Chinese rather than empty boxes.
 if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk"; then

@@ -27,6 +27,7 @@ enum LianxinFeatures {
         HistoryFeature.self,
         CommunityServicesFeature.self,
         EngagementFeature.self,
+        OperationsFeature.self,
         DemoFeature.self,
     ]
 

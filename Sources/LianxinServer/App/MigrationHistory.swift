@@ -48,5 +48,6 @@ enum MigrationHistory {
         CreateHistoryImports(),
         AddWorkOrderOverdueAfter(),
         CreateNotificationReads(),
+        CreateOperationsLedgers(),
     ]
 }

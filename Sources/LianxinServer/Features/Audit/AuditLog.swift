@@ -45,6 +45,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case userEnabled = "user.enable"
     case usersImported = "users.import"
     case ordersImported = "orders.import"
+    case backupTaken = "backup.create"
+    case backupRestored = "backup.restore"
+    case retentionApplied = "retention.anonymise"
 }
 
 /// How the audited action ended.

@@ -48,6 +48,8 @@ public struct LianxinSettings: Sendable {
     public var exposure = ExposureLimits()
     /// Token lifetime, the session cap and who reads `/metrics`.
     public var access = AccessSettings()
+    /// Backups and personal-data retention.
+    public var operations = OperationsSettings()
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -60,7 +62,9 @@ public struct LianxinSettings: Sendable {
         public let meaning: String
     }
 
-    public static let documented: [Documented] = platformSettings + ExposureLimits.documented + AccessSettings.documented
+    public static let documented: [Documented] =
+        platformSettings + ExposureLimits.documented + AccessSettings.documented
+        + OperationsSettings.documented
 
     private static let platformSettings: [Documented] = [
         .init(
@@ -240,6 +244,7 @@ public struct LianxinSettings: Sendable {
             }
             settings.restDayReceipt = rule
         }
+        settings.operations = try OperationsSettings.load(value, workingDirectory: workingDirectory)
         return (settings, warnings)
     }
 
