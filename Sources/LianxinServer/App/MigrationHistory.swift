@@ -43,5 +43,6 @@ enum MigrationHistory {
         AddApiTokenExpiry(),
         CreateAdministratorRequests(),
         AddDepartmentUnitFields(),
+        CreateBasemapShapes(),
     ]
 }
