@@ -101,5 +101,8 @@ python3 "$root/scripts/browser/checkin.py" --binary "$root/.build/debug/lianxin"
 step "browser: a request from a resident's phone to closed, through the pages only"
 python3 "$root/scripts/browser/lifecycle.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: every role's main tasks in Chinese and English, desktop and 360 px (issue 18)"
+python3 "$root/scripts/browser/walk.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: a meeting to its public results and a mediation case, through the engagement pages"
 python3 "$root/scripts/browser/engagement.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

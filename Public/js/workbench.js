@@ -96,7 +96,19 @@
       view = { x: cx - (cx - view.x) * (w / view.w), y: cy - (cy - view.y) * (h / view.h), w: w, h: h };
       apply();
       svg.style.setProperty("--stroke", (view.w / P.width).toFixed(3));
+      fitLabels();
     };
+    // Names keep a readable size on the screen (13 px) whatever the zoom and the screen's width.
+    const fitLabels = () => {
+      const width = svg.getBoundingClientRect().width;
+      if (!width) return;
+      const unit = view.w / width;
+      svg.querySelectorAll(".basemap-labels text").forEach((t) => { t.style.fontSize = (13 * unit).toFixed(2) + "px"; });
+      // A grid's name is shown once its grid is wide enough on the screen for it; zooming in reveals it.
+      svg.querySelectorAll(".labels text").forEach((t) => { t.style.display = +t.getAttribute("font-size") / unit < 12 ? "none" : ""; });
+    };
+    fitLabels();
+    window.addEventListener("resize", fitLabels);
     const toSVG = (evt) => {
       const pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
       const m = svg.getScreenCTM(); if (!m) return { x: 0, y: 0 };
@@ -104,7 +116,7 @@
     };
     map.querySelectorAll("[data-zoom]").forEach((b) => b.addEventListener("click", () => {
       const z = b.dataset.zoom;
-      if (z === "in") zoom(0.6); else if (z === "out") zoom(1 / 0.6); else { view = { x: 0, y: 0, w: P.width, h: P.height }; apply(); }
+      if (z === "in") zoom(0.6); else if (z === "out") zoom(1 / 0.6); else { view = { x: 0, y: 0, w: P.width, h: P.height }; apply(); fitLabels(); }
     }));
     svg.addEventListener("wheel", (e) => { e.preventDefault(); const p = toSVG(e); zoom(e.deltaY < 0 ? 0.8 : 1.25, p.x, p.y); }, { passive: false });
     let drag = null, moved = false;
@@ -142,8 +154,10 @@
         pin(lon, lat);
         const status = form.querySelector("[data-pick-status]");
         const target = e.target.closest("[data-code]");
-        if (status) status.textContent = (english ? "Picked " : "已选位置 ") + lat.toFixed(5) + ", " + lon.toFixed(5) +
-          (target ? (english ? " in grid " : "，网格 ") + target.getAttribute("data-code") : "");
+        // People read the grid's name, never coordinates or codes.
+        if (status) status.textContent = target
+          ? (english ? "Place picked in grid " : "已选位置，所在网格：") + target.getAttribute("data-name")
+          : (english ? "Place picked." : "已选位置。");
         form.dispatchEvent(new Event("lianxin:place"));
       } else if (card) {
         const target = e.target.closest("[data-code]");

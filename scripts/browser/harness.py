@@ -18,19 +18,20 @@ def free_port():
 
 
 class DemoServer:
-    def __init__(self, binary, prefix):
+    def __init__(self, binary, prefix, root=ROOT):
+        """`root` holds the Resources and Public folders served (another checkout's, to run a check against an older build)."""
         self.binary = binary
         self.data = tempfile.mkdtemp(prefix=prefix)
         self.base = f"http://127.0.0.1:{free_port()}"
         self.env = dict(os.environ, LIANXIN_DATA_DIR=self.data, LIANXIN_PUBLIC_BASE_URL=self.base,
-                        LIANXIN_RESOURCES_DIR=os.path.join(ROOT, "Resources"))
+                        LIANXIN_RESOURCES_DIR=os.path.join(root, "Resources"))
         self.log = open(os.path.join(self.data, "server.log"), "w")
         port = self.base.rsplit(":", 1)[1]
         self.process = subprocess.Popen([binary, "serve", "--demo", "--hostname", "127.0.0.1", "--port", port],
-                                        cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+                                        cwd=root, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
 
-    def wait_ready(self):
-        for _ in range(240):
+    def wait_ready(self, seconds=120):
+        for _ in range(int(seconds * 2)):
             try:
                 if urllib.request.urlopen(self.base + "/readyz", timeout=2).status == 200:
                     return

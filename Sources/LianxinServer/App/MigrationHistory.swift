@@ -49,5 +49,6 @@ enum MigrationHistory {
         AddWorkOrderOverdueAfter(),
         CreateNotificationReads(),
         CreateOperationsLedgers(),
+        CreateBasemapShapes(),
     ]
 }

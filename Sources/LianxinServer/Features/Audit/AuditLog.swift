@@ -20,6 +20,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case divisionsImported = "divisions.import"
     case gridsImported = "grids.import"
     case gridChange = "grids.change"
+    case basemapImported = "basemap.import"
     case settingsChanged = "settings.change"
     case exported = "export"
     case exportVolumeAlert = "export.volume-alert"

@@ -10,6 +10,9 @@ extension CommunityPagesController {
         var kinds: [SelectOption]
         var canManage: Bool
         var communityChoice: Bool
+        var communityPicker: DivisionPicker
+        /// The point picker for a new station's position (our own SVG map of the division's grids and base layer).
+        var map: GridMapModel
     }
 
     func stations(req: Request) async throws -> Response {
@@ -20,7 +23,11 @@ extension CommunityPagesController {
             model: StationsModel(
                 flash: Flash(req), stations: try await StationService.dtos(rows, req),
                 kinds: ServiceStationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(req.displayLanguage)) },
-                canManage: principal.role.can(.manageCommunityServices), communityChoice: principal.division.level != .community))
+                canManage: principal.role.can(.manageCommunityServices), communityChoice: principal.division.level != .community,
+                communityPicker: try await DivisionPicker.load(
+                    req, id: "s-community", name: "communityCode", label: req.t("field_community"), under: principal.division,
+                    selected: nil, only: .community, empty: req.t("field_picker_choose")),
+                map: try await GridMapCache.map(of: principal.division, req)))
     }
 
     func addStation(req: Request) async throws -> Response {

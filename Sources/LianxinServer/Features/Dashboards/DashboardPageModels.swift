@@ -82,6 +82,7 @@ struct DashboardPageModel: Encodable, Sendable {
     let heading: String
     let divisionCode: String
     let divisionName: String
+    let divisionPicker: DivisionPicker
     let period: String
     let date: String
     let kinds: [SelectOption]

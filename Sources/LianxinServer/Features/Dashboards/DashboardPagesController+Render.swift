@@ -147,6 +147,9 @@ extension DashboardPagesController {
         func periodHref(_ period: Period) -> String { base + "?" + Self.query(cut.over(period)) }
         let model = DashboardPageModel(
             heading: texts[heading] ?? heading, divisionCode: request.division.value, divisionName: data.division.name,
+            divisionPicker: try await DivisionPicker.load(
+                req, id: "dash-division", name: "division", label: t("dash_division"), under: request.principal.division,
+                selected: request.division.value, empty: t("field_division_own")),
             period: cut.period.description, date: cut.period.first.description,
             kinds: [PeriodKind.day, .week, .month, .quarter, .year].map {
                 SelectOption(value: $0.rawValue, label: t("dash_period_\($0.rawValue)"), selected: $0 == kind)

@@ -96,6 +96,8 @@ struct DemoSeeder {
         let grids = try await DemoGrids.seed(county: "361102", resourcesDirectory: settings.resourcesDirectory, on: db, now: now)
         let gridCount = try await Grid.query(on: db).count()
         lines.append("grids: \(grids) generated (demo only, not real boundaries), \(gridCount - grids) already present")
+        let basemap = try await DemoBasemap.seed(county: "361102", resourcesDirectory: settings.resourcesDirectory, on: db, now: now)
+        lines.append("base layer: \(basemap) made-up roads, river and landmarks (demo only)")
 
         let service = AccountService(application: application, database: db)
         lines.append(

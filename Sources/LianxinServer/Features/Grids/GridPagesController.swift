@@ -36,7 +36,7 @@ struct GridPagesController: RouteCollection {
         let model = MapModel(
             map: GridMapModel(
                 width: base.width, height: base.height, minLon: base.minLon, maxLat: base.maxLat,
-                scale: base.scale, lonFactor: base.lonFactor, shapes: shaded, isEmpty: base.isEmpty),
+                scale: base.scale, lonFactor: base.lonFactor, shapes: shaded, basemap: base.basemap, isEmpty: base.isEmpty),
             legend: ["0", "1–2", "3–5", "6–9", "10+"])
         return try await req.page("grids/grid-map", title: "wb_grid_map", model: model)
     }

@@ -18,5 +18,7 @@ enum GridsFeature: LianxinFeature {
             try await GridChangeApplier.applyDue(app)
         }
     ]
-    static var commands: FeatureCommands { FeatureCommands(imports: ["grids": ImportCommands.Grids()], exports: ["grids": ExportCommands.Grids()]) }
+    static var commands: FeatureCommands {
+        FeatureCommands(imports: ["grids": ImportCommands.Grids(), "basemap": ImportCommands.Basemap()], exports: ["grids": ExportCommands.Grids()])
+    }
 }

@@ -31,6 +31,7 @@ struct AdminPagesController: RouteCollection {
         let year: String
         let categoryOptions: [SelectOption]
         let departmentOptions: [SelectOption]
+        let divisionPicker: DivisionPicker
         let values: [String: String]
         let errors: [String: String]
         let notice: String
@@ -56,9 +57,11 @@ struct AdminPagesController: RouteCollection {
                 code: c.id ?? "", name: lookup.categoryName(c.id ?? ""),
                 department: c.defaultDepartmentCode.map { departmentName[$0] ?? $0 } ?? "—", policy: c.slaPolicyCode, active: c.active)
         }
-        let rules = try await RoutingRule.query(on: req.db).sort(\.$categoryCode).sort(\.$divisionCode).limit(2000).all().map { r in
+        let routing = try await RoutingRule.query(on: req.db).sort(\.$categoryCode).sort(\.$divisionCode).limit(2000).all()
+        let divisionNames = try await DivisionQueries.names(of: routing.map(\.divisionCode), on: req.db)
+        let rules = routing.map { r in
             RulesModel.RuleRow(
-                id: r.id?.uuidString ?? "", category: lookup.categoryName(r.categoryCode), division: r.divisionCode,
+                id: r.id?.uuidString ?? "", category: lookup.categoryName(r.categoryCode), division: divisionNames[r.divisionCode] ?? r.divisionCode,
                 department: departmentName[r.departmentCode] ?? r.departmentCode)
         }
         let policies = try await SLAPolicyRecord.query(on: req.db).sort(\.$id).all().map { p in
@@ -74,6 +77,10 @@ struct AdminPagesController: RouteCollection {
             categories: categories, rules: rules, policies: policies, days: days, year: year,
             categoryOptions: lookup.categoryOptions.selecting(values["categoryCode"]),
             departmentOptions: departments.map { SelectOption(value: $0.code, label: $0.name) }.selecting(values["departmentCode"]),
+            divisionPicker: try await DivisionPicker.load(
+                req, id: "ru-division", name: "divisionCode", label: req.t("field_division"),
+                under: try await req.require(.manageRules).division,
+                selected: values["divisionCode"], empty: req.t("field_picker_choose"), error: errors["divisionCode"] ?? ""),
             values: values, errors: errors, notice: notice, error: error, section: section)
         return try await req.page("rules/rules", title: "admin_rules", model: model, status: status)
     }

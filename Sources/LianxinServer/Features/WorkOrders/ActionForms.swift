@@ -22,6 +22,8 @@ struct ActionForm: Encodable, Sendable {
     /// Shown open (the usual next step) rather than folded.
     let primary: Bool
     let multipart: Bool
+    /// The form that was just sent and refused: shown open, with the refusal beside its button.
+    var failed = false
 }
 
 /// What a page form posts for an action: all text, so an empty select or a mistyped number is named
@@ -132,9 +134,16 @@ extension WorkbenchLookup {
             case .addInformation: fields = [field("textarea", "note", "wb_note", required: true)]
             case .assign, .create: return nil
             }
+            // What was typed and what was wrong belong to the form that was sent, not to every form with a field of that name.
+            let sent = values["action"].map { $0 == kind.rawValue } ?? true
             return ActionForm(
-                action: kind.rawValue, title: kind.title(english: english), fields: fields,
-                primary: next.contains(kind), multipart: fields.contains { $0.kind == "file" })
+                action: kind.rawValue, title: kind.title(english: english),
+                fields: sent
+                    ? fields
+                    : fields.map {
+                        FormField(kind: $0.kind, name: $0.name, label: $0.label, options: $0.options, required: $0.required, help: $0.help)
+                    },
+                primary: next.contains(kind), multipart: fields.contains { $0.kind == "file" }, failed: values["action"] == kind.rawValue)
         }
     }
 }

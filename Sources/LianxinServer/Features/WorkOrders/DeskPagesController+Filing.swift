@@ -23,6 +23,10 @@ extension DeskPagesController {
             categories: lookup.categoryOptions.selecting(values["categoryCode"]),
             channels: channels.selecting(values["channel"]), kinds: kinds.selecting(values["requestKind"]),
             idempotencyKey: UUID().uuidString, map: try await GridMapCache.map(of: principal.division, req),
+            divisionPicker: try await DivisionPicker.load(
+                req, id: "divisionCode", name: "divisionCode", label: req.t("field_division"), under: principal.division,
+                selected: values["divisionCode"], empty: req.t("field_division_from_map"), help: req.t("wb_division_help"),
+                error: errors["divisionCode"] ?? ""),
             anonymous: anonymous, canFile: true)
         return try await req.page("workorders/desk", title: "wb_desk", model: model, status: status)
     }

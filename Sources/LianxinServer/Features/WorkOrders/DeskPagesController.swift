@@ -27,6 +27,7 @@ struct DeskPagesController: RouteCollection {
         let kinds: [SelectOption]
         let idempotencyKey: String
         let map: GridMapModel
+        let divisionPicker: DivisionPicker
         let anonymous: Bool
         let canFile: Bool
     }

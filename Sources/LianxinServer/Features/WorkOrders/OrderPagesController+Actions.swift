@@ -14,6 +14,7 @@ extension OrderPagesController {
             ("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
             ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
             ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber),
+            ("action", input.action),
         ] {
             if let value { values[key] = value }
         }

@@ -153,6 +153,8 @@ struct GridMapModel: Encodable, Sendable {
     let scale: Double
     let lonFactor: Double
     let shapes: [Shape]
+    /// The county's roads, rivers and landmarks under the grids.
+    let basemap: BasemapLayer
     let isEmpty: Bool
 
     /// The grids in force inside `division`; `levels` shades each grid (e.g. by open orders, 0–4).
@@ -165,7 +167,8 @@ struct GridMapModel: Encodable, Sendable {
         }
         let boxes = features.compactMap { $0.1.boundingBox }
         guard let first = boxes.first else {
-            return GridMapModel(width: 1000, height: 600, minLon: 0, maxLat: 0, scale: 1, lonFactor: 1, shapes: [], isEmpty: true)
+            return GridMapModel(
+                width: 1000, height: 600, minLon: 0, maxLat: 0, scale: 1, lonFactor: 1, shapes: [], basemap: .empty, isEmpty: true)
         }
         let box = boxes.dropFirst().reduce(first) { a, b in
             BoundingBox(
@@ -188,6 +191,7 @@ struct GridMapModel: Encodable, Sendable {
         }
         return GridMapModel(
             width: Int(map.width), height: Int(map.height), minLon: map.minLon, maxLat: map.maxLat,
-            scale: map.scale, lonFactor: map.lonFactor, shapes: shapes, isEmpty: shapes.isEmpty)
+            scale: map.scale, lonFactor: map.lonFactor, shapes: shapes, basemap: try await BasemapLayer.load(in: box, map: map, on: db),
+            isEmpty: shapes.isEmpty)
     }
 }
