@@ -7,15 +7,20 @@
     if (question && !window.confirm(question)) event.preventDefault();
   });
 
-  // A refused form: the first problem (the message at the top of the form or beside a field) is
-  // brought into view and its field focused, so a phone user does not have to look for it.
-  const problem = document.querySelector(".form-error") || document.querySelector("form .field-error") ||
-    document.querySelector(".alert.error[role=alert]");
-  if (problem) {
-    problem.scrollIntoView({ block: "center" });
-    const field = problem.closest("form") && problem.closest("form").querySelector("[aria-invalid=true]");
-    if (field) field.focus({ preventScroll: true });
+  // A form sent back with problems: the first field at fault (or, without one, the refusal) gets the focus and
+  // comes into view, also on pages whose fields carry no autofocus.
+  function showFirstProblem() {
+    const field = document.querySelector("form [aria-invalid=\"true\"]");
+    const alert = document.querySelector(".form-error, .alert.error, .form-errors:not([hidden])");
+    const target = field || alert;
+    if (!target || document.activeElement && document.activeElement !== document.body && !field) return;
+    if (!field && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
   }
+  window.lianxinShowFirstProblem = showFirstProblem;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showFirstProblem);
+  else showFirstProblem();
 
   // Division pickers: a search box filters the tree by name; a township's name also finds its communities.
   document.querySelectorAll("[data-division-picker]").forEach((picker) => {

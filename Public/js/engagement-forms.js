@@ -1,5 +1,7 @@
 // Lianxin — engagement pages: forms marked .api-form send their fields as JSON to the API named in data-api,
 // show the problems it answers next to the form, then reload (or go to data-redirect with {id} filled in).
+// Without this script the same forms post to the API as page forms (PageFormBridgeMiddleware); the fields
+// whose names start with "_" serve that path only.
 (function () {
   "use strict";
 
@@ -50,7 +52,7 @@
     let fields = form.querySelectorAll("input[name], select[name], textarea[name]");
     for (let i = 0; i < fields.length; i++) {
       let field = fields[i];
-      if (field.name === "_csrf") continue;
+      if (field.name.charAt(0) === "_") continue;
       let raw = field.value.trim();
       if (raw === "") continue;
       let prefix = field.name.split(".").slice(0, 2).join(".");
@@ -68,16 +70,19 @@
 
   function showErrors(form, problem) {
     let box = form.querySelector(".form-errors");
-    let lines = [problem.detail || problem.title || "Error"];
-    (problem.errors || []).forEach(function (error) {
-      lines.push(error.field + ": " + error.message);
-      let name = error.field.replace(/^\//, "").split("/").join(".");
+    // The answer is in the page's language, one message per field, without the field's pointer.
+    let errors = problem.errors || [];
+    let lines = errors.length ? [] : [problem.detail || problem.title || ""];
+    errors.forEach(function (error) {
+      lines.push(error.detail || error.message);
+      let name = (error.pointer || error.field || "").replace(/^\//, "").split("/").join(".");
       let input = form.querySelector("[name='" + name + "']");
       if (input) input.setAttribute("aria-invalid", "true");
     });
     if (box) {
       box.textContent = lines.join("\n");
       box.hidden = false;
+      if (window.lianxinShowFirstProblem) window.lianxinShowFirstProblem();
     } else {
       window.alert(lines.join("\n"));
     }
@@ -124,7 +129,7 @@
       });
     }).catch(function () {
       if (button) button.disabled = false;
-      showErrors(form, { detail: "网络错误，请重试 / Network error, try again" });
+      showErrors(form, { detail: document.documentElement.lang === "en" ? "Network error, try again" : "网络错误，请重试" });
     });
   });
 })();

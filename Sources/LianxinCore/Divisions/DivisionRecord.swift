@@ -52,7 +52,7 @@ public enum DivisionFile {
                 DivisionFileRejected(issues: [
                     .init(
                         line: 1, kind: .missingColumn, code: "",
-                        message: "the header needs `code` and `name` columns / 表头须包含 code 与 name 列")
+                        message: "the header needs `code` and `name` columns / 表头须包含“code”（区划代码）与“name”（名称）两列")
                 ]))
         }
         let levelColumn = table.column("level")

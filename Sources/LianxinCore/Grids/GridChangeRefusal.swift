@@ -18,7 +18,7 @@ public enum GridChangeRefusal: Error, Sendable, Hashable {
         switch self {
         case .notPermitted(let kind): "not permitted to \(kind.rawValue) grid changes / 无权执行该操作"
         case .notReturned: "only a returned change can be resubmitted / 仅退回的方案可重新报送"
-        case .roundsUsedUp: "three rounds are used up (三上三下); withdraw and start a new proposal / 已满三轮"
+        case .roundsUsedUp: "three rounds are used up; withdraw and start a new proposal / 已满三轮，请撤回后重新提出方案"
         case .notUnderReview(let status): "the change is \(status.rawValue), not under review / 方案不在审核中"
         case .noDepartmentApproval: "no department has approved this round yet / 尚无部门审核通过"
         case .notApproved(let status): "the change is \(status.rawValue), not approved / 方案未获批准"

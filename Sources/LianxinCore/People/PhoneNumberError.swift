@@ -12,7 +12,7 @@ public enum PhoneNumberError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .empty: "the phone number is empty"
         case .characters: "a phone number may contain only digits, spaces, hyphens and brackets"
-        case .unrecognized: "not a mainland mobile (1[3-9] and 9 digits) or landline (area code and 7–8 digits) number"
+        case .unrecognized: "enter an 11-digit mobile number, or a landline number with its area code"
         }
     }
 
@@ -21,7 +21,7 @@ public enum PhoneNumberError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .empty: "电话号码为空"
         case .characters: "电话号码只能包含数字、空格、连字符和括号"
-        case .unrecognized: "既不是大陆手机号码（1[3-9] 开头共 11 位），也不是固定电话（区号加 7–8 位号码）"
+        case .unrecognized: "请填写11位手机号码，或带区号的固定电话号码"
         }
     }
 

@@ -39,6 +39,7 @@ public func configure(_ app: Application, settings: LianxinSettings, now: @escap
     app.middleware.use(PendingCookieMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(PageFormBridgeMiddleware())
 
     try app.register(collection: HealthController())
     try LianxinFeatures.routes(app)

@@ -8,7 +8,8 @@ import Fluent
 @Suite("Meetings (屋场贴心会): topics before, opinions during, every opinion answered or filed after, results public")
 struct EngagementMeetingTests {
     @Test func aMeetingsPublicResultsShowEveryOpinionsOutcome() async throws {
-        try await withLianxin(demo: true) { app, _ in
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
             let community = try await makeCommunityStaff(app)
             let csrf = try await community.csrf()
             let before = try await engagementCounts(app)
@@ -23,7 +24,7 @@ struct EngagementMeetingTests {
                 .POST, "/api/v1/meetings", headers: ["X-CSRF-Token": csrf],
                 json: MeetingsController.MeetingInput(
                     kind: "courtyard", title: "上滩头屋场贴心会：停车难怎么办", place: "上滩头社区3栋前坪",
-                    scheduledAt: ISO8601DateFormatter().date(from: "2026-09-25T19:30:00+08:00"))
+                    scheduledAt: ISO8601DateFormatter().date(from: "2026-09-22T19:30:00+08:00"))
             ).json(MeetingsController.MeetingDTO.self)
             #expect(meeting.stage == "collecting" && meeting.kindName == "屋场贴心会")
 
@@ -58,7 +59,15 @@ struct EngagementMeetingTests {
                 json: MeetingsController.OpinionInput(speaker: "张三", content: "建议划定夜间停车位"))
             #expect(early.status == .conflict)
 
-            // During: minutes and attendance, then opinions.
+            // During: minutes and attendance, then opinions — on the meeting's day (the clock starts on 21 September).
+            let beforeItsDay = try await community.send(
+                .POST, "/api/v1/meetings/\(meeting.id)/hold", headers: ["X-CSRF-Token": csrf],
+                json: MeetingsController.HoldInput(minutes: "讨论停车", attendance: 20))
+            #expect(beforeItsDay.status == .conflict)
+            for _ in 0..<6 {  // past midnight, to the meeting's day, in 20-minute steps that keep the session alive
+                clock.advance(1200)
+                _ = try await community.send(.GET, "/api/v1/meetings/\(meeting.id)")
+            }
             let noOne = try await community.send(
                 .POST, "/api/v1/meetings/\(meeting.id)/hold", headers: ["X-CSRF-Token": csrf],
                 json: MeetingsController.HoldInput(minutes: "讨论停车", attendance: 0))

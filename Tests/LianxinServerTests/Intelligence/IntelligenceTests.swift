@@ -11,6 +11,7 @@ struct ClassifierModelTests {
         try await withLianxin(demo: true) { app, _ in
             let admin = TestClient(app: app)
             try await admin.login("admin")
+            admin.cookies["lianxin_lang"] = "en"  // these checks read the English messages (#18 item 1)
             let csrf = try await admin.csrf()
             var status = try await admin.send(.GET, "/api/v1/classifier").json(ClassifierController.Status.self)
             #expect(status.version == 0 && status.source == "cold-start", "the shipped model until the county trains its own")

@@ -173,7 +173,7 @@ struct IntakeByPositionTests {
             let neither = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers, json: Body())
             #expect(neither.status == .unprocessableEntity && neither.body.string.contains("/divisionCode"))
             let bad = try await staff.operatorClient.send(.POST, "/api/v1/work-orders", headers: headers, json: Body(divisionCode: "12ab"))
-            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("not a division code"))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("区划代码无效"))
         }
     }
 }

@@ -28,8 +28,8 @@ import Testing
                 .init(field: "/subject", message: "2–200 characters / 信访事项须为 2–200 字"),
                 .init(field: "/name", message: "1–50 characters / 长度须为 1–50 个字符"),
                 .init(field: "/note", message: "at most 10 characters / 备注不超过 10 字"),
-                .init(field: "/channel", message: "one of letter, visit, online, phone"),
-                .init(field: "/receivedOn", message: "a day as YYYY-MM-DD / 日期格式应为 YYYY-MM-DD"),
+                .init(field: "/channel", message: "choose one of the options offered / 请从给出的选项中选择"),
+                .init(field: "/receivedOn", message: "a day written like 2026-03-01 / 请按“2026-03-01”这样的格式填写日期"),
                 .init(field: "/phone", message: "a mobile or landline number / 请填写有效的手机或座机号码"),
                 .init(field: "/other", message: "a caller's own words / 调用方自己的话"),
             ])

@@ -344,7 +344,7 @@ struct WorkbenchPagesTests {
                 .POST, "/whistles/new",
                 form: [
                     "_csrf": token, "title": "占道经营", "description": "菜市场门口占道",
-                    "requiredArrival": "2030-01-01T10:00", "departmentIds[]": unit,
+                    "requiredArrival": "2026-09-22T10:00", "departmentIds[]": unit,
                 ])
             #expect(blown.status == .seeOther)
             let path = try #require(blown.headers.first(name: .location))

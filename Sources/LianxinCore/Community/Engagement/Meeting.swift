@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of deliberation meeting (议事会) the grids hold.
 public enum MeetingKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// 屋场贴心会: held in a courtyard or village square.
@@ -50,6 +52,10 @@ public enum MeetingRuleError: Error, Sendable, Hashable, CustomStringConvertible
     case pendingOpinions(Int)
     /// The opinion has already been answered or filed.
     case opinionAlreadyResolved
+    /// The meeting is recorded as held before the day it was planned for.
+    case beforeItsDay
+    /// Results cannot be published while residents' topics have no answered opinion.
+    case unansweredTopics(Int)
 
     public var description: String { message(in: .en) }
 
@@ -67,6 +73,10 @@ public enum MeetingRuleError: Error, Sendable, Hashable, CustomStringConvertible
         case (.pendingOpinions(let count), .en): "\(count) opinion(s) are neither answered nor filed; the results cannot be published"
         case (.opinionAlreadyResolved, .zhCN): "该意见已答复或已转工单"
         case (.opinionAlreadyResolved, .en): "the opinion has already been answered or filed"
+        case (.beforeItsDay, .zhCN): "会议还没到召开的日子，不能记录为已召开"
+        case (.beforeItsDay, .en): "the meeting's day has not come; it cannot be recorded as held"
+        case (.unansweredTopics(let count), .zhCN): "还有 \(count) 个居民议题没有得到答复，不能公开结果"
+        case (.unansweredTopics(let count), .en): "\(count) residents' topic(s) have no answer yet; the results cannot be published"
         }
     }
 
@@ -87,9 +97,15 @@ public enum MeetingRules {
         guard stage == .collecting else { throw .wrongStage(expected: .collecting, actual: stage) }
     }
 
-    /// Holding the meeting records its minutes and attendance, once.
-    public static func checkHolding(_ stage: MeetingStage, minutes: String, attendance: Int) throws(MeetingRuleError) {
+    /// Holding the meeting records its minutes and attendance, once, and not before the meeting's day
+    /// (`scheduled` and `now` given: `TimeRule.checkNotBefore`).
+    public static func checkHolding(
+        _ stage: MeetingStage, minutes: String, attendance: Int, scheduled: Date? = nil, now: Date? = nil
+    ) throws(MeetingRuleError) {
         guard stage == .collecting else { throw .wrongStage(expected: .collecting, actual: stage) }
+        if let scheduled, let now {
+            do { try TimeRule.checkNotBefore(scheduled, now: now) } catch { throw .beforeItsDay }
+        }
         guard !minutes.allSatisfy(\.isWhitespace) else { throw .missingMinutes }
         guard attendance > 0 else { throw .noAttendance }
     }
@@ -105,10 +121,14 @@ public enum MeetingRules {
         guard opinion == .pending else { throw .opinionAlreadyResolved }
     }
 
-    /// Results go public only when every opinion has an outcome.
-    public static func checkPublishing(_ stage: MeetingStage, opinions: some Sequence<OpinionOutcome>) throws(MeetingRuleError) {
+    /// Results go public only when every opinion has an outcome and every residents' topic has an answered
+    /// (or filed) opinion: `unansweredTopics` counts the topics without one.
+    public static func checkPublishing(
+        _ stage: MeetingStage, opinions: some Sequence<OpinionOutcome>, unansweredTopics: Int = 0
+    ) throws(MeetingRuleError) {
         try checkHeld(stage)
         let pending = opinions.filter { $0 == .pending }.count
         guard pending == 0 else { throw .pendingOpinions(pending) }
+        guard unansweredTopics == 0 else { throw .unansweredTopics(unansweredTopics) }
     }
 }

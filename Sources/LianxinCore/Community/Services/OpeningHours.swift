@@ -74,7 +74,7 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     private static func window(_ text: String, in part: String) throws(ParseError) -> ClosedRange<Int> {
         let ends = text.split(separator: "-").map { minutes(String($0)) }
         guard ends.count == 2, let open = ends[0], let close = ends[1], open < close else {
-            throw ParseError(part: part, reason: "times are HH:mm-HH:mm with the opening first / 时间格式为 HH:mm-HH:mm")
+            throw ParseError(part: part, reason: "write times like 08:30-17:00, the opening first / 时间请写成 08:30-17:00 这样，开始在前")
         }
         return open...close
     }

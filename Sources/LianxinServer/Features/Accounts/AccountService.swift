@@ -48,7 +48,7 @@ struct AccountService {
         }
         let role = Role(rawValue: input.role)
         if role == nil {
-            checks.fail("/role", "unknown role; one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")) / 角色无效")
+            checks.fail("/role", "choose one of the options offered / 角色无效")
         } else if creator != nil, !forApproval, AdministratorSeparation.needsApproval(currentRole: nil, newRole: role) {
             checks.fail("/role", key: "security_role_needs_approval")
         }

@@ -28,7 +28,7 @@ enum PhotoUploads {
         let photo = try Self.photo(in: req, audience: audience)
         let purposeValue = photo.purpose ?? defaultPurpose
         guard purposes.contains(purposeValue) else {
-            throw Problem.invalid(field: "/purpose", "one of \(purposes.sorted().joined(separator: ", "))")
+            throw Problem.invalid(field: "/purpose", "choose one of the options offered / 请从给出的选项中选择")
         }
         return try await storeBytes(
             photo.data, format: photo.format, purpose: purposeValue, order: order, uploader: uploader, uploaderID: uploaderID,

@@ -52,7 +52,7 @@ struct AuditController: RouteCollection {
     struct PageModel: Encodable, Sendable {
         let entries: [Row]
         let filters: [String: String]
-        let actions: [String]
+        let actions: [SelectOption]
         let nextCursor: String?
         struct Row: Content {
             let at: String
@@ -71,18 +71,20 @@ struct AuditController: RouteCollection {
         let principal = try await req.require(.readAuditLog)
         let pageRequest = try PageRequest(req)
         let rows = try await query(req, principal: principal, after: pageRequest.after).limit(pageRequest.limit + 1).all()
+        let words = try await AuditPresentation.load(for: rows, on: req)
         let page = pageRequest.page(rows, key: { [String($0.at.timeIntervalSince1970), $0.id?.uuidString ?? ""] }) { entry in
             PageModel.Row(
-                at: ChinaTime.minute(entry.at), action: entry.action, result: entry.result, actor: entry.actorName,
-                role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: entry.target ?? "", recordDivision: entry.recordDivision ?? "",
-                ip: entry.ip ?? "", detail: entry.detail ?? "")
+                at: ChinaTime.minute(entry.at), action: words.action(entry.action), result: entry.result, actor: words.actor(entry.actorName),
+                role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: words.target(entry.target),
+                recordDivision: words.division(entry.recordDivision), ip: entry.ip ?? "", detail: entry.detail ?? "")
         }
         let filters = ["action", "result", "actor"].reduce(into: [String: String]()) { $0[$1] = req.query[String.self, at: $1] ?? "" }
         return try await req.page(
             "audit/audit", title: "nav_audit",
             model: PageModel(
                 entries: page.items, filters: filters,
-                actions: AuditAction.allCases.map(\.rawValue), nextCursor: page.nextCursor))
+                actions: AuditAction.allCases.map { SelectOption(value: $0.rawValue, label: words.action($0.rawValue)) }, nextCursor: page.nextCursor)
+        )
     }
 
     /// Entries about records in the auditor's subtree (by the record's division, wherever the actor

@@ -12,7 +12,7 @@ extension CommunityPagesController {
         var rankingPoints: [VolunteersController.RankedDTO]
         var rankingHours: [VolunteersController.RankedDTO]
         var dual: VolunteersController.DualCheckInDTO
-        var roundings: [String]
+        var roundings: [SelectOption]
         var canManage: Bool
         var communityChoice: Bool
     }
@@ -41,7 +41,8 @@ extension CommunityPagesController {
                 rankingPoints: try await VolunteerService.ranking(by: "points", from: first, to: today, principal: principal, limit: 10, req),
                 rankingHours: try await VolunteerService.ranking(by: "hours", from: first, to: today, principal: principal, limit: 10, req),
                 dual: try await VolunteerService.dualCheckIn(Quarter(containing: today), principal: principal, req),
-                roundings: PointsRounding.allCases.map(\.rawValue), canManage: principal.role.can(.manageCommunityServices),
+                roundings: PointsRounding.allCases.map { SelectOption(value: $0.rawValue, label: req.t("cs_rounding_\($0.rawValue)")) },
+                canManage: principal.role.can(.manageCommunityServices),
                 communityChoice: principal.division.level != .community))
     }
 

@@ -104,8 +104,8 @@ extension Request {
     /// The language as community texts know it.
     var displayLanguage: DisplayLanguage { language == .en ? .en : .zhCN }
 
-    /// Runs a page form's action: on success redirects to `back` with `notice`, on a refusal (4xx other than 404)
-    /// redirects there with the message, so that the page shows it and nothing was written.
+    /// Runs a page form's action: on success redirects to `back` with `notice`; on a refusal (4xx other than 404)
+    /// nothing was written and the page at `back` comes again with everything typed and each problem beside its field.
     func communityForm(back: String, _ action: () async throws -> String) async throws -> Response {
         let separator = back.contains("?") ? "&" : "?"
         do {
@@ -114,7 +114,7 @@ extension Request {
         } catch let problem as Problem
             where problem.status != .notFound && problem.status.code < 500 && problem.status != .unauthorized && problem.status != .forbidden
         {
-            return redirect(to: back + separator + "error=" + CommunityFormat.queryEscaped(CommunityFormat.message(problem, language)))
+            return try await sendBack(to: back, problem: problem)
         }
     }
 }

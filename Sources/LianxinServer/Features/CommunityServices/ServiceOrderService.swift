@@ -144,12 +144,12 @@ struct ServiceOrderService {
         case "complete": return .complete(note: try InputValidator.optionalText(input.note, "/note", texts) ?? "")
         case "evaluate":
             guard let satisfaction = input.satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
-                throw Problem.invalid(field: "/satisfaction", "one of \(Satisfaction.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "/satisfaction", "choose how satisfied you are / 请选择满意度")
             }
             let comment = try InputValidator.optionalText(input.comment, "/comment", texts)
             return .evaluate(Evaluation(satisfaction: satisfaction, solved: input.solved ?? (satisfaction != .dissatisfied), comment: comment))
         case "cancel": return .cancel(reason: try InputValidator.optionalText(input.reason, "/reason", texts) ?? "")
-        default: throw Problem.invalid(field: "/action", "one of \(actions.joined(separator: ", "))")
+        default: throw Problem.invalid(field: "/action", "choose one of the options offered / 请从给出的选项中选择")
         }
     }
 

@@ -11,7 +11,7 @@ extension ServiceOrdersController {
             community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard ServiceOrderStatus(rawValue: status) != nil else {
-                throw Problem.invalid(field: "status", "one of \(ServiceOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "status", "choose one of the options offered / 请从给出的选项中选择")
             }
             query = query.filter(\.$status == status)
         }

@@ -17,7 +17,7 @@ enum StationService {
         }
         if let kind, !kind.isEmpty {
             guard ServiceStationKind(rawValue: kind) != nil else {
-                throw Problem.invalid(field: "kind", "one of \(ServiceStationKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "kind", "choose one of the options offered / 请从给出的选项中选择")
             }
             query = query.filter(\.$kind == kind)
         }
@@ -49,7 +49,7 @@ enum StationService {
         var checks = InputValidator(req)
         let name = checks.text(input.name, "/name", 1...100)
         let kind = ServiceStationKind(rawValue: input.kind ?? "")
-        if kind == nil { checks.fail("/kind", "one of \(ServiceStationKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if kind == nil { checks.fail("/kind", "choose one of the options offered / 请从给出的选项中选择") }
         let address = checks.text(input.address, "/address", 2...200)
         let point = GeoPoint(lon: input.longitude ?? .nan, lat: input.latitude ?? .nan)
         if !point.isValidWGS84 || (input.latitude == 0 && input.longitude == 0) {

@@ -89,7 +89,7 @@ enum VolunteerService {
         let phone = checks.phone(input.phone, "/phone")
         let workplace = checks.text(input.workplace, "/workplace", 0...100)
         let partyMember = input.partyMember ?? false, inService = input.inService ?? false
-        if inService && !partyMember { checks.fail("/inService", "only party members report to their community (双报到) / 在职党员须为党员") }
+        if inService && !partyMember { checks.fail("/inService", "only party members report to their residential community / 在职党员须为党员") }
         if let teamID = input.teamId {
             let team = try await VolunteerTeam.find(teamID, on: req.db)
             if team.map({ principal.canSee(divisionCode: $0.communityCode) }) != true { checks.fail("/teamId", "a team in your division / 队伍不存在") }

@@ -16,7 +16,7 @@ extension VolunteersController {
         let community = try await Self.scopedCommunity(req, principal)
         let input = try req.content.decode(RulesDTO.self)
         guard let rounding = PointsRounding(rawValue: input.serviceRounding) else {
-            throw Problem.invalid(field: "/serviceRounding", "one of \(PointsRounding.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw Problem.invalid(field: "/serviceRounding", "choose one of the options offered / 请从给出的选项中选择")
         }
         var checks = InputValidator(req)
         for (field, value) in [

@@ -121,7 +121,7 @@ enum WishService {
     static func claim(_ id: UUID, _ input: ClaimInput, principal: Principal, _ req: Request) async throws -> Wish {
         var checks = InputValidator(req)
         let kind = WishClaimantKind(rawValue: input.claimantKind ?? "")
-        if kind == nil { checks.fail("/claimantKind", "one of \(WishClaimantKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if kind == nil { checks.fail("/claimantKind", "choose one of the options offered / 请从给出的选项中选择") }
         var name = input.claimantName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if let volunteerID = input.volunteerId {
             if let volunteer = try await Volunteer.find(volunteerID, on: req.db), principal.canSee(divisionCode: volunteer.communityCode) {

@@ -10,7 +10,7 @@ extension WishesController {
         var query = try CommunityScope.limit(Wish.query(on: req.db), to: principal, community: try? req.query.get(String.self, at: "community"))
         if let status = try? req.query.get(String.self, at: "status") {
             guard WishStatus(rawValue: status) != nil else {
-                throw Problem.invalid(field: "status", "one of \(WishStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "status", "choose one of the options offered / 请从给出的选项中选择")
             }
             query = query.filter(\.$status == status)
         }

@@ -21,7 +21,7 @@ extension DashboardAPIController {
             }
             guard let text = req.query[String.self, at: "measure"], let measure = RollupMeasure(text) else {
                 throw Problem.invalid(
-                    field: "measure", "one of \(RollupMeasure.all.map(\.description).joined(separator: ", ")) (or overdue=true) / 指标口径无效")
+                    field: "measure", "choose one of the options offered / 指标口径无效")
             }
             name = measure.description
             overdueAt = nil

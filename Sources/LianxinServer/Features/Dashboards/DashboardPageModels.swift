@@ -1,7 +1,7 @@
 import Vapor
 import LianxinCore
 
-/// Formats figures for pages: shares as percentages, minutes, points, counts.
+/// Formats figures for pages: shares as percentages, durations in minutes, hours or days, points, counts.
 struct FigureFormat {
     let english: Bool
 
@@ -9,7 +9,7 @@ struct FigureFormat {
         guard let value else { return "—" }
         switch unit {
         case "share": return String(format: "%.1f%%", value * 100)
-        case "minutes": return english ? String(format: "%.0f min", value) : String(format: "%.0f 分钟", value)
+        case "minutes": return DurationText.text(minutes: value, english: english)
         case "points": return String(format: "%.2f", value)
         default: return String(format: "%.0f", value)
         }
@@ -21,6 +21,9 @@ struct FigureFormat {
         let delta = unit == "share" ? (now - before) * 100 : now - before
         if abs(delta) < 0.05 { return ("±0", "flat") }
         let sign = delta > 0 ? "+" : "−"
+        if unit == "minutes" {
+            return (sign + DurationText.text(minutes: abs(delta), english: english), (delta > 0) == higherIsBetter ? "up" : "down")
+        }
         let suffix = unit == "share" ? (english ? " pt" : " 个百分点") : ""
         let good = (delta > 0) == higherIsBetter
         return ("\(sign)\(String(format: "%.1f", abs(delta)))\(suffix)", good ? "up" : "down")
@@ -33,11 +36,12 @@ struct LinkedNumber: Encodable, Sendable {
     let href: String?
 }
 
-/// One KPI tile.
+/// One KPI tile: a share reads "42.9 %" with its counts "（3/7）" beside it, each count a link.
 struct KPITile: Encodable, Sendable {
     let id: String
     let name: String
     let value: String
+    /// The numerator as one number (weighted when the formula weighs verdicts), linked to the orders behind it.
     let numerator: [LinkedNumber]
     let denominator: LinkedNumber?
     let previous: String
@@ -61,6 +65,8 @@ struct ChartMark: Encodable, Sendable {
     /// Where the mark's value is written, for horizontal bars.
     var textX: Double = 0
     var textY: Double = 0
+    /// A horizontal bar's length as a share of the longest possible, 0–100.
+    var percent: Double = 0
 }
 
 /// One area of the choropleth map.
@@ -148,4 +154,6 @@ struct ReportPageModel: Encodable, Sendable {
     let levels: [SelectOption]
     let date: String
     let generated: String
+    /// The division the report covers, kept when the form is sent again.
+    let divisionCode: String
 }

@@ -15,16 +15,18 @@ extension DashboardPagesController {
         let cut = request.cut
         let definitions = scheme.indicators
 
-        func number(_ measure: String) -> LinkedNumber {
-            LinkedNumber(text: String(data.measures[measure] ?? 0), href: Self.drillHref(cut, measure: measure))
-        }
         func tile(_ figure: IndicatorFigure) -> KPITile {
             let higher = definitions.definition(of: IndicatorID(rawValue: figure.id) ?? .compositeScore)?.higherIsBetter ?? true
             let previous = format.change(figure.value, figure.previous, unit: figure.unit, higherIsBetter: higher)
             let lastYear = format.change(figure.value, figure.sameLastYear, unit: figure.unit, higherIsBetter: higher)
             return KPITile(
                 id: figure.id, name: figure.name, value: format.text(figure.value, unit: figure.unit),
-                numerator: figure.numeratorMeasures.map(number), denominator: figure.denominatorMeasure.map(number),
+                numerator: (figure.unit == "share" ? figure.numerator : nil).map { value in
+                    [LinkedNumber(text: ShareText.count(value), href: figure.numeratorMeasures.first.map { Self.drillHref(cut, measure: $0) })]
+                } ?? [],
+                denominator: (figure.unit == "share" ? figure.denominator : nil).map { value in
+                    LinkedNumber(text: ShareText.count(value), href: figure.denominatorMeasure.map { Self.drillHref(cut, measure: $0) })
+                },
                 previous: format.text(figure.previous, unit: figure.unit), previousChange: previous.text, previousTone: previous.tone,
                 sameLastYear: format.text(figure.sameLastYear, unit: figure.unit), sameLastYearChange: lastYear.text,
                 sameLastYearTone: lastYear.tone, formula: figure.formula)
@@ -65,7 +67,8 @@ extension DashboardPagesController {
             filtered.categoryPrefix = row.key
             return ChartMark(
                 x: bar.x, y: bar.y, width: bar.width, height: bar.height, label: row.label, value: String(row.received),
-                href: Self.drillHref(filtered, measure: "received"), textX: bar.width + 186, textY: bar.y + 14)
+                href: Self.drillHref(filtered, measure: "received"), textX: bar.width + 186, textY: bar.y + 14,
+                percent: (bar.width / 360 * 1000).rounded() / 10)
         }
 
         let map = try await ChoroplethMap.build(req, request: request, data: data, english: english)
@@ -171,7 +174,7 @@ extension DashboardPagesController {
             rankingHeaders: [t("dash_rank"), t("dash_score"), t("dash_counted")], ranking: ranking, tables: tables,
             exportHref: request.principal.role.can(.exportData)
                 ? "/api/v1/dashboard/orders.csv?" + Self.query(cut, extra: [("measure", "received")]) : nil,
-            reportHref: "/dashboard/reports?kind=monthly&date=\(cut.period.last)")
+            reportHref: "/dashboard/reports?kind=monthly&date=\(cut.period.last)&division=\(request.division.value)")
         return try await req.page(template, title: "dash_title", model: model)
     }
 }

@@ -25,9 +25,16 @@ extension DashboardPagesController {
         let headers =
             [t("dash_rank"), t("dash_unit"), t("dash_code"), t("dash_counted"), t("dash_score")]
             + ids.map { scheme.indicators.definition(of: $0)?.name.text(english: english) ?? $0.rawValue }
+        // A unit's row carries its id; people read the unit's own code (XZ-CG), as the units list shows it.
+        let unitCodes =
+            level == "department"
+            ? Dictionary(
+                try await Department.query(on: req.db).filter(\.$id ~~ table.rows.compactMap { UUID(uuidString: $0.code) }).all()
+                    .compactMap { unit in unit.id.map { ($0.uuidString, unit.code) } }, uniquingKeysWith: { first, _ in first }) : [:]
         let rows = table.rows.map { row in
             [
-                row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), row.name, row.code, String(row.orders),
+                row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), row.name,
+                unitCodes[UUID(uuidString: row.code)?.uuidString ?? row.code] ?? row.code, String(row.orders),
                 format.text(row.score, unit: "points"),
             ] + ids.map { format.text(row.values[$0.rawValue], unit: "share") }
         }
@@ -40,7 +47,7 @@ extension DashboardPagesController {
                 SelectOption(value: $0, label: t("dash_level_\($0)"), selected: $0 == level)
             },
             date: request.cut.period.first.description,
-            generated: WorkbenchLookup.beijing(req.lianxin.now()))
+            generated: WorkbenchLookup.beijing(req.lianxin.now()), divisionCode: request.division.value)
         return (model, [headers] + rows)
     }
 

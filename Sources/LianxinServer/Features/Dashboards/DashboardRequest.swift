@@ -47,7 +47,7 @@ struct DashboardRequest {
         if let text = req.query[String.self, at: "channel"], !text.isEmpty {
             cut.channels = try text.split(separator: ",").map { name in
                 guard let channel = LianxinCore.Channel(rawValue: String(name)) else {
-                    throw Problem.invalid(field: "channel", "one of \(LianxinCore.Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw Problem.invalid(field: "channel", "choose one of the options offered / 请从给出的选项中选择")
                 }
                 return channel
             }
@@ -55,7 +55,7 @@ struct DashboardRequest {
         if let text = req.query[String.self, at: "requestKind"], !text.isEmpty {
             cut.requestKinds = try text.split(separator: ",").map { name in
                 guard let kind = RequestKind(rawValue: String(name)) else {
-                    throw Problem.invalid(field: "requestKind", "one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw Problem.invalid(field: "requestKind", "choose one of the options offered / 请从给出的选项中选择")
                 }
                 return kind
             }

@@ -45,7 +45,7 @@ struct DemoSeeder {
             switch self {
             case .production:
                 "The demo city is not seeded in production (LIANXIN_ENV=production): its accounts share a published password. "
-                    + "Create real accounts with `lianxin user create`. / 生产环境不装入演示数据：演示账号的密码是公开的，请用 lianxin user create 建立真实账号。"
+                    + "Create real accounts with `lianxin user create`. / 生产环境不装入演示数据：演示账号的密码是公开的，请用命令“lianxin user create”建立真实账号。"
             case .realAccounts(let names):
                 "This database already has accounts that are not the demo's (\(names.prefix(5).joined(separator: ", "))): "
                     + "the demo city is seeded only into a demo database. / 该数据库已有非演示账号，不能装入演示数据。"

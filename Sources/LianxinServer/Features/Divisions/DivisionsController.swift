@@ -70,7 +70,11 @@ struct DivisionsController: RouteCollection {
         let visiblePath = try await path.filter { principal.canSee($0.code) }
         let model = PageModel(
             current: DivisionDTO(division), path: visiblePath.map(DivisionDTO.init),
-            children: try await children.map(DivisionDTO.init),
+            children: try await children.map { child in
+                var row = DivisionDTO(child)
+                row.level = req.t("level_\(child.level)")
+                return row
+            },
             canGoUp: division.code != principal.division,
             levelLabel: req.t("level_\(division.level)"))
         return try await req.page("divisions/divisions", title: "nav_divisions", model: model)

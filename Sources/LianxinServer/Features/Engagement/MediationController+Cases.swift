@@ -13,7 +13,7 @@ extension MediationController {
         case "open": query = query.filter(\.$outcome == nil)
         case let value?:
             guard MediationOutcome(rawValue: value) != nil else {
-                throw Problem.invalid(field: "outcome", "open or one of \(MediationOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "outcome", "choose one of the options offered / 请从给出的选项中选择")
             }
             query = query.filter(\.$outcome == value)
         }

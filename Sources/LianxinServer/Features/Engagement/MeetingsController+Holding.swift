@@ -15,7 +15,9 @@ extension MeetingsController {
         }
         try checks.finish()
         try Self.rule(field: "/stage") { () throws(MeetingRuleError) in
-            try MeetingRules.checkHolding(MeetingLookup.stage(meeting), minutes: minutes, attendance: input.attendance ?? 0)
+            try MeetingRules.checkHolding(
+                MeetingLookup.stage(meeting), minutes: minutes, attendance: input.attendance ?? 0, scheduled: meeting.scheduledAt,
+                now: req.lianxin.now())
         }
         meeting.minutes = minutes
         meeting.attendance = input.attendance

@@ -19,7 +19,11 @@ extension MeetingsController {
         let kind: MeetingKind? = checks.choice(input.kind, "/kind", default: .courtyard)
         let title = checks.text(input.title, "/title", 1...100, label: "会议名称")
         let place = checks.text(input.place, "/place", 1...200, label: "地点")
-        if input.scheduledAt == nil { checks.fail("/scheduledAt", "is required / 须填写会议时间") }
+        if let scheduled = input.scheduledAt {
+            checks.time("/scheduledAt") { () throws(TimeRule.Refusal) in try TimeRule.checkSpan(scheduled, now: req.lianxin.now()) }
+        } else {
+            checks.fail("/scheduledAt", "is required / 须填写会议时间")
+        }
         let division = try await checks.division(input.divisionCode, principal, on: req.db)
         try checks.finish()
         let meeting = Meeting()

@@ -29,9 +29,13 @@ extension MeetingsController {
     func publish(req: Request) async throws -> MeetingDTO {
         let principal = try await req.require(.manageEngagement)
         let meeting = try await MeetingLookup.find(req, principal)
-        let outcomes = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == meeting.requireID()).all(\.$outcome)
+        let opinions = try await MeetingOpinion.query(on: req.db).filter(\.$meetingID == meeting.requireID()).all()
+        let topics = try await MeetingTopic.query(on: req.db).filter(\.$meetingID == meeting.requireID()).all(\.$id)
+        let answered = Set(opinions.filter { $0.outcome != OpinionOutcome.pending.rawValue }.compactMap(\.topicID))
         try Self.rule(field: "/opinions") { () throws(MeetingRuleError) in
-            try MeetingRules.checkPublishing(MeetingLookup.stage(meeting), opinions: outcomes.map { OpinionOutcome(rawValue: $0) ?? .pending })
+            try MeetingRules.checkPublishing(
+                MeetingLookup.stage(meeting), opinions: opinions.map { OpinionOutcome(rawValue: $0.outcome) ?? .pending },
+                unansweredTopics: topics.filter { !answered.contains($0) }.count)
         }
         meeting.stage = MeetingStage.published.rawValue
         meeting.publishedAt = req.lianxin.now()

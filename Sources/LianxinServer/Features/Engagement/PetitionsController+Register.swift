@@ -10,7 +10,7 @@ extension PetitionsController {
         var query = Petition.query(on: req.db).inScope(\.$divisionCode, principal)
         if let status = req.query[String.self, at: "status"], !status.isEmpty {
             guard PetitionStatus(rawValue: status) != nil else {
-                throw Problem.invalid(field: "status", "one of \(PetitionStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "status", "choose one of the options offered / 请从给出的选项中选择")
             }
             query = query.filter(\.$status == status)
         }

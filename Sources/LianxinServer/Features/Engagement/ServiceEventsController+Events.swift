@@ -18,7 +18,7 @@ extension ServiceEventsController {
         var checks = InputValidator(req)
         let title = checks.text(input.title, "/title", 1...100, label: "名称")
         let kind = input.kind ?? "fixedWindow"
-        if !ServiceEventLookup.kinds.contains(kind) { checks.fail("/kind", "one of \(ServiceEventLookup.kinds.joined(separator: ", "))") }
+        if !ServiceEventLookup.kinds.contains(kind) { checks.fail("/kind", "choose one of the options offered / 请从给出的选项中选择") }
         let place = checks.text(input.place, "/place", 1...200, label: "地点")
         var rule: RecurrenceRule?
         do { rule = try RecurrenceRule(parsing: input.schedule ?? "") } catch {

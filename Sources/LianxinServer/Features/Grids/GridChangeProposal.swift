@@ -18,7 +18,7 @@ struct GridChangeProposal {
         }
         var checks = InputValidator(req)
         let kind = object["kind"] as? String ?? ""
-        if !kinds.contains(kind) { checks.fail("/kind", "one of \(kinds.joined(separator: ", "))") }
+        if !kinds.contains(kind) { checks.fail("/kind", "choose one of the options offered / 请从给出的选项中选择") }
         let title = (object["title"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !(1...200).contains(title.count) { checks.fail("/title", "1–200 characters / 标题 1–200 字") }
         let reason = (object["reason"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -21,7 +21,7 @@ extension GridChangesController {
         let change = try await Self.find(req.parameters.get("id"), for: principal, req)
         let input = try req.content.decode(ReviewInput.self)
         guard let decision = input.decision.flatMap(GridChangeReviewDecision.init(rawValue:)) else {
-            throw Problem.invalid(field: "/decision", "one of approve, return, comment")
+            throw Problem.invalid(field: "/decision", "choose one of the options offered / 请从给出的选项中选择")
         }
         let comment = input.comment?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard (decision == .approve && comment.count <= 2000) || (2...2000).contains(comment.count) else {

@@ -17,9 +17,15 @@ extension GridPagesController {
     func visitsDue(req: Request) async throws -> Response {
         _ = try await req.require(.recordVisits)
         let due = try await VisitsController(maxUploadBytes: req.lianxin.settings.maxUploadBytes).due(req: req)
+        // Tags by their label (独居老人), never their code (livingAloneElderly).
+        let english = req.language == .en
+        let label = Dictionary(
+            try await ResidentTagRecord.query(on: req.db).all().compactMap { t in t.id.map { ($0, english ? t.englishLabel : t.chineseLabel) } },
+            uniquingKeysWith: { a, _ in a })
         let rows = due.prefix(300).map { item in
             DueModel.Row(
-                householdId: item.householdId.uuidString, address: item.address, gridCode: item.gridCode, tags: item.tags.joined(separator: "、"),
+                householdId: item.householdId.uuidString, address: item.address, gridCode: item.gridCode,
+                tags: item.tags.map { label[$0] ?? $0 }.joined(separator: english ? ", " : "、"),
                 dueOn: item.dueOn, overdueDays: item.daysOverdue, lastVisit: item.lastVisitAt.map(WorkbenchLookup.beijing) ?? "—")
         }
         let notice = req.query[String.self, at: "recorded"] != nil ? req.t("wb_visit_recorded") : ""

@@ -34,7 +34,7 @@ struct GridStaffController: RouteCollection {
         let principal = try await req.require(.manageGridStaff)
         let input = try req.content.decode(AssignInput.self)
         guard ["fullTime", "partTime"].contains(input.role) else {
-            throw Problem.invalid(field: "/role", "fullTime or partTime / 须为 fullTime（专职）或 partTime（兼职）")
+            throw Problem.invalid(field: "/role", "choose full-time or part-time / 请选择专职或兼职")
         }
         guard let grid = try await Grid.query(on: req.db).filter(\.$code == input.gridCode).filter(\.$validTo == nil).first(),
             principal.canSee(divisionCode: grid.communityCode)

@@ -19,7 +19,7 @@ struct GridsController: RouteCollection {
     static func coordinates(_ req: Request) throws -> CoordinateSystem {
         let raw = try req.query.get(String?.self, at: "coordinates") ?? "wgs84"
         guard let system = CoordinateSystem(rawValue: raw) else {
-            throw Problem.invalid(field: "/coordinates", "one of \(CoordinateSystem.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw Problem.invalid(field: "/coordinates", "choose one of the options offered / 请从给出的选项中选择")
         }
         return system
     }

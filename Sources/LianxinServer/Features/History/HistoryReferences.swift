@@ -43,7 +43,7 @@ struct HistoryReferences: Sendable {
         return HistoryReferences(
             categories: categories, categoryPaths: paths, policies: policies, units: units, divisions: Set(divisions),
             placement: try await ReferenceData.locator(context.referenceCache, on: db),
-            calendar: try await ReferenceData.loadCalendar(on: db), scope: scope)
+            calendar: try await ReferenceData.loadCalendar(on: db, restDayReceipt: context.settings.restDayReceipt), scope: scope)
     }
 
     /// A category by code, or by its names from the top joined with `/` (市容环境/暴露垃圾).

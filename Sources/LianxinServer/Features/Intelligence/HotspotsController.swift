@@ -25,7 +25,7 @@ struct HotspotsController: RouteCollection {
         let principal = try await req.require(.viewHotspots)
         let status = try req.query.get(String?.self, at: "status") ?? "all"
         guard ["all", "open", "tasked", "dismissed"].contains(status) else {
-            throw Problem.invalid(field: "/status", "one of all, open, tasked, dismissed")
+            throw Problem.invalid(field: "/status", "choose one of the options offered / 请从给出的选项中选择")
         }
         return try await HotspotPresenter.latest(for: principal, status: status, req)
     }

@@ -28,7 +28,7 @@ extension Open311Controller {
         return .object([
             ("changeset", .string(changeset)),
             ("contact", .string("12345 政务服务便民热线 / \(base)")),
-            ("key_service", .string("API keys are issued by the system administrator (lianxin open311 key-add) / 请向系统管理员申请 API key")),
+            ("key_service", .string("API keys are issued by the system administrator (lianxin open311 key-add) / 请向系统管理员申请接口密钥")),
             (
                 "endpoints",
                 .list(

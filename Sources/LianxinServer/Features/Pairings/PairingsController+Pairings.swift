@@ -19,7 +19,7 @@ extension PairingsController {
         let input = try req.content.decode(PairingInput.self)
         var checks = InputValidator(req)
         let kind = input.kind ?? ""
-        if !PairingKinds.all.contains(kind) { checks.fail("/kind", "one of \(PairingKinds.all.joined(separator: ", "))") }
+        if !PairingKinds.all.contains(kind) { checks.fail("/kind", "choose one of the options offered / 请从给出的选项中选择") }
         let person = input.personName?.trimmingCharacters(in: .whitespaces) ?? ""
         if !(1...50).contains(person.count) { checks.fail("/personName", "1–50 characters / 姓名 1–50 字") }
         let targets = Array(Set(input.targets ?? [])).sorted()

@@ -58,7 +58,7 @@ struct VisitTasksController: RouteCollection {
         case "incoming":
             query = try await req.registryScope(principal).limit(Tenancy.query(on: req.db))
         default:
-            throw Problem.invalid(field: "direction", "outgoing or incoming / 须为 outgoing（户籍在本地）或 incoming（居住在本地）")
+            throw Problem.invalid(field: "direction", "choose registered here or living here / 请选择户籍在本地或居住在本地")
         }
         let rows = try await query.filter(\.$movedOut == nil).sort(\.$communityCode).sort(\.$movedIn).sort(\.$id).limit(1000).all()
         let codes = Set(rows.flatMap { [$0.registrationDivision, $0.communityCode] })

@@ -51,11 +51,11 @@ struct UnitImporter {
             let valid = try await checks.fields(input, existing: existing, into: &validator)
             let active: Bool
             switch activeText.lowercased() {
-            case "", "true", "1", "是": active = true
-            case "false", "0", "否": active = false
+            case "", "true", "1", "是", "yes": active = true
+            case "false", "0", "否", "no": active = false
             default:
                 active = true
-                validator.fail("/active", key: "validation_choice", ["choices": "true, false"])
+                validator.fail("/active", key: "validation_yes_no")
             }
             if let existing, existing.active, !active {
                 let waiting = try await UnitService(application: application, database: db, principal: nil).ordersWaiting(on: existing)

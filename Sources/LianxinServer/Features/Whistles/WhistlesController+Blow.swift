@@ -12,7 +12,13 @@ extension WhistlesController {
         if title.isEmpty || title.count > 200 { checks.fail("/title", "1–200 characters / 标题须为 1–200 字") }
         let description = input.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if description.count > 4000 { checks.fail("/description", "at most 4000 characters / 不超过 4000 字") }
-        if input.requiredArrivalAt == nil { checks.fail("/requiredArrivalAt", "is required / 须填写报到时限") }
+        if let required = input.requiredArrivalAt {
+            checks.time("/requiredArrivalAt") { () throws(TimeRule.Refusal) in
+                try TimeRule.checkDeadline(required, now: req.lianxin.now(), maxDays: 30)
+            }
+        } else {
+            checks.fail("/requiredArrivalAt", "is required / 须填写报到时限")
+        }
         var division = principal.division
         if let text = input.divisionCode {
             if let code = DivisionCode(text), principal.canSee(code) {

@@ -64,15 +64,15 @@ struct TransitionInput: Content {
     /// The core action this input asks for, or a 422 naming the field at fault.
     func resolved() throws -> WorkOrderAction {
         guard let name = action?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-            throw Problem.invalid(field: "/action", "is required / 必填")
+            throw Problem.invalid(field: "/action", "choose an action / 请选择要执行的操作")
         }
         func need<T>(_ value: T?, _ field: String) throws -> T {
-            guard let value else { throw Problem.invalid(field: "/\(field)", "is required for \(name) / 必填") }
+            guard let value else { throw Problem.invalid(field: "/\(field)", Self.missing(field)) }
             return value
         }
         func text(_ value: String?, _ field: String) throws -> String {
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard !trimmed.isEmpty else { throw Problem.invalid(field: "/\(field)", "is required for \(name) / 必填") }
+            guard !trimmed.isEmpty else { throw Problem.invalid(field: "/\(field)", Self.missing(field)) }
             guard trimmed.count <= 2000 else { throw Problem.invalid(field: "/\(field)", "at most 2000 characters / 不超过 2000 字") }
             return trimmed
         }
@@ -91,7 +91,7 @@ struct TransitionInput: Content {
         case "requestExtension":
             let amount = try need(extraAmount, "extraAmount")
             guard let unit = TimeLimitUnit(rawValue: extraUnit ?? "workingDays") else {
-                throw Problem.invalid(field: "/extraUnit", "one of \(TimeLimitUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "/extraUnit", "choose working days, calendar days or hours / 请选择工作日、自然日或小时")
             }
             let extra = TimeLimit(amount, unit)
             guard extra.isValid, amount > 0 else { throw Problem.invalid(field: "/extraAmount", "must be a positive amount / 须为正数") }
@@ -102,7 +102,7 @@ struct TransitionInput: Content {
         case "review": return .review(approved: try need(approved, "approved"), note: note)
         case "revisit", "evaluate":
             guard let satisfaction = satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
-                throw Problem.invalid(field: "/satisfaction", "one of satisfied, basicallySatisfied, dissatisfied / 满意度无效")
+                throw Problem.invalid(field: "/satisfaction", "choose how satisfied you are / 请选择满意度")
             }
             return .revisit(Evaluation(satisfaction: satisfaction, solved: try need(solved, "solved"), comment: comment))
         case "reopen": return .reopen(reason: try text(reason, "reason"))
@@ -118,7 +118,22 @@ struct TransitionInput: Content {
         case "supervise": return .supervise(deadline: deadline, note: try text(note, "note"))
         case "escalate": return .escalate(reason: try text(reason, "reason"))
         default:
-            throw Problem.invalid(field: "/action", "unknown action `\(name)` / 未知操作")
+            throw Problem.invalid(field: "/action", "this action is not known / 没有这项操作")
+        }
+    }
+
+    /// What a person is asked for when `field` is missing, in English and Chinese.
+    static func missing(_ field: String) -> String {
+        switch field {
+        case "departmentId": "choose a unit / 请选择承办单位"
+        case "assigneeId": "choose who handles it / 请选择承办人"
+        case "reason": "give a reason / 请填写理由"
+        case "note": "write what was done / 请填写办理说明"
+        case "extraAmount": "enter how much more time is needed / 请填写延期时长"
+        case "approved": "choose approve or refuse / 请选择是否通过"
+        case "solved": "say whether the problem was solved / 请选择问题是否解决"
+        case "parentId": "choose the order to merge into / 请选择要合并到的工单"
+        default: "is required / 此项必填"
         }
     }
 }

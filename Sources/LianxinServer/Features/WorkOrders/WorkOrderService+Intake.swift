@@ -23,14 +23,14 @@ extension WorkOrderService {
             fail("categoryCode", "unknown category / 事项分类不存在")
         }
         let channel = LianxinCore.Channel(rawValue: input.channel ?? "hotline")
-        if channel == nil { fail("channel", "one of \(LianxinCore.Channel.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if channel == nil { fail("channel", checks.message("validation_choice")) }
         let kind = RequestKind(rawValue: input.requestKind ?? "assistance")
-        if kind == nil { fail("requestKind", "one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if kind == nil { fail("requestKind", checks.message("validation_choice")) }
         let tier = Tier(rawValue: input.tier ?? category?.tier ?? "simple")
-        if tier == nil { fail("tier", "one of \(Tier.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if tier == nil { fail("tier", checks.message("validation_choice")) }
         // Nobody chose a priority: the words decide (a gas leak is urgent on every channel).
         let priority = Priority(rawValue: input.priority ?? UrgencyKeywords.priority(for: (input.title ?? "") + (input.description ?? "")).rawValue)
-        if priority == nil { fail("priority", "one of \(Priority.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if priority == nil { fail("priority", checks.message("validation_choice")) }
         var location: GeoPoint?
         switch (input.latitude, input.longitude) {
         case (nil, nil): break

@@ -11,6 +11,11 @@ extension WorkOrderService {
     func apply(_ action: WorkOrderAction, to row: WorkOrder, by acting: Acting) async throws -> WorkOrder {
         let now = context.now()
         let state = try Self.decodeState(row)
+        if case .supervise(let deadline?, _) = action {
+            var checks = InputValidator(context.localizer)
+            checks.time("/deadline") { () throws(TimeRule.Refusal) in try TimeRule.checkDeadline(deadline, now: now) }
+            try checks.finish()
+        }
         let calendar = try await ReferenceData.calendar(context.referenceCache, on: database)
         let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
         try await checkReferences(of: action, order: row, by: acting)

@@ -84,7 +84,7 @@ struct WorkOrdersController: RouteCollection {
         if let text = req.query[String.self, at: "status"], !text.isEmpty {
             let statuses = text.split(separator: ",").map(String.init)
             guard statuses.allSatisfy({ WorkOrderStatus(rawValue: $0) != nil }) else {
-                throw Problem.invalid(field: "status", "unknown status; one of \(WorkOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalid(field: "status", "choose one of the options offered / 请从给出的选项中选择")
             }
             query = query.filter(\.$status ~~ statuses)
         }

@@ -2,13 +2,36 @@ import Vapor
 
 /// An error that reports itself as RFC 9457 problem details, naming the fields at fault.
 public struct Problem: Error, AbortError, Sendable {
-    /// One invalid field: a JSON-pointer-like path and what is wrong with it.
+    /// One invalid field: a JSON-pointer-like path and what is wrong with it. In a problem body it reads
+    /// `{"pointer": "/phone", "detail": "请填写11位手机号码", …}`: `detail` in the reader's language only;
+    /// `field` and `message` repeat the two for clients written before #18.
     public struct FieldError: Content, Sendable, Equatable {
         public var field: String
         public var message: String
         public init(field: String, message: String) {
             self.field = field
             self.message = message
+        }
+
+        enum CodingKeys: String, CodingKey { case pointer, detail, field, message }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            field = try container.decodeIfPresent(String.self, forKey: .pointer) ?? container.decode(String.self, forKey: .field)
+            message = try container.decodeIfPresent(String.self, forKey: .detail) ?? container.decode(String.self, forKey: .message)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(field, forKey: .pointer)
+            try container.encode(message, forKey: .detail)
+            try container.encode(field, forKey: .field)
+            try container.encode(message, forKey: .message)
+        }
+
+        /// This error in `language` only (the generic "please check this field" when the message has no such part).
+        func localized(_ language: Localizer.Language, _ texts: Localizer) -> FieldError {
+            FieldError(field: field, message: language.pick(message, otherwise: texts.text("problem_field_invalid", language)))
         }
     }
 
@@ -27,6 +50,17 @@ public struct Problem: Error, AbortError, Sendable {
     }
 
     public var reason: String { detail }
+
+    /// This problem as a reader of `language` sees it: title, detail and every field message in that language only.
+    func localized(_ language: Localizer.Language, _ texts: Localizer) -> Problem {
+        let titleKey = "problem_title_\(type)"
+        let shownTitle =
+            texts.text(titleKey, language) == titleKey
+            ? language.pick(title, otherwise: texts.text("problem_title_other", language)) : texts.text(titleKey, language)
+        return Problem(
+            status, type: type, title: shownTitle, detail: language.pick(detail, otherwise: shownTitle),
+            errors: errors.map { $0.localized(language, texts) })
+    }
 
     /// A 422 naming one or more invalid fields.
     public static func invalid(_ errors: [FieldError], detail: String = "Some fields are invalid / 部分字段无效") -> Problem {

@@ -15,7 +15,8 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, request: Request) async -> Response {
-        let problem = Self.problem(from: error)
+        let found = Self.problem(from: error)
+        let problem = found.localized(request.messageLanguage, request.lianxin.localizer)
         if problem.status.code >= 500 {
             request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
         } else {
@@ -26,7 +27,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 let back = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
                 return request.redirect(to: "/login?next=\(back)")
             }
-            if let page = try? await ErrorPage.render(problem, on: request) {
+            if let page = try? await ErrorPage.render(found.localized(request.language, request.lianxin.localizer), on: request) {
                 return page
             }
         }
@@ -114,17 +115,27 @@ struct ProblemMiddleware: AsyncMiddleware {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return .invalid(field: path(context, key), "is required / 必填")
+            return .invalid(field: path(context, key), "is required / 此项必填")
         case .valueNotFound(_, let context):
-            return .invalid(field: path(context), "must not be null / 不能为空")
+            return .invalid(field: path(context), "must not be empty / 此项不能为空")
         case .typeMismatch(let type, let context):
-            return .invalid(field: path(context), "expected \(type) / 类型错误")
+            return .invalid(field: path(context), "has the wrong kind of value (expected \(Self.kind(of: type))) / 填写的内容类型不对")
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
                 ? Problem(.badRequest, type: "malformed-body", title: "Bad Request", detail: "The body is not valid JSON / 请求体不是有效的 JSON")
-                : .invalid(field: path(context), context.debugDescription)
+                : .invalid(field: path(context), "is not in the expected form / 格式不正确")
         @unknown default:
             return Problem(.badRequest, type: "malformed-body", title: "Bad Request", detail: "\(error)")
+        }
+    }
+
+    /// What a decoder expected, in words rather than a Swift type name.
+    private static func kind(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Double.Type, is Int64.Type, is Float.Type: "a number"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }
     }
 

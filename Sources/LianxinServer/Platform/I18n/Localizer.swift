@@ -78,9 +78,41 @@ extension Request {
 
     /// One interface text in the request's language.
     func t(_ key: String) -> String { lianxin.localizer.text(key, language) }
+
+    /// The language of messages an API caller reads: the `lang` cookie, else the first of Chinese or English
+    /// that `Accept-Language` prefers, else Chinese.
+    var messageLanguage: Localizer.Language {
+        if let chosen = cookies[Self.languageCookie].flatMap({ Localizer.Language(rawValue: $0.string) }) { return chosen }
+        return Localizer.Language.preferred(acceptLanguage: headers.first(name: .acceptLanguage) ?? "")
+    }
 }
 
 extension Localizer.Language {
+    /// The language an `Accept-Language` header prefers among ours ("en-US,en;q=0.9" → English); Chinese by default.
+    static func preferred(acceptLanguage header: String) -> Localizer.Language {
+        let ranges = header.split(separator: ",").enumerated().compactMap { index, item -> (Double, Int, Localizer.Language)? in
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let tag = parts.first else { return nil }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            let language: Localizer.Language? = tag.hasPrefix("zh") ? .zhCN : tag.hasPrefix("en") ? .en : nil
+            return language.flatMap { quality > 0 ? (quality, index, $0) : nil }
+        }
+        return ranges.min { ($1.0, $0.1) < ($0.0, $1.1) }?.2 ?? .zhCN
+    }
+
+    /// Whether `text` is written in this language: Chinese text has Chinese characters, English text has none.
+    func writes(_ text: String) -> Bool {
+        let chinese = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        return self == .zhCN ? chinese : !chinese
+    }
+
+    /// The part of a message in this language (`pick`), or `fallback` when the message has no such part, so that a
+    /// message written in one language only never reaches a reader of the other.
+    func pick(_ text: String, otherwise fallback: @autoclosure () -> String) -> String {
+        let chosen = pick(text)
+        return writes(chosen) ? chosen : fallback()
+    }
+
     /// The part of a message written "English / 中文" that is in this language; other text as it is.
     /// Many refusals of the API still carry both languages in one string; pages show people only theirs.
     func pick(_ text: String) -> String {

@@ -28,6 +28,10 @@ struct Page<Model: Encodable & Sendable>: Encodable, Sendable {
     let nav: [NavLink]
     let csrf: String
     let path: String
+    /// Where the language switch comes back to: this page with its query (the division and period chosen), encoded.
+    let back: String
+    /// A form sent back with its problems (`FormEcho`), empty otherwise.
+    let form: FormEcho
     let model: Model
 }
 
@@ -54,11 +58,18 @@ extension Request {
             t: texts, lang: language.rawValue, switchLang: other.rawValue,
             switchLangLabel: other == .en ? "English" : "中文",
             title: texts[key] ?? key, user: badge, nav: navigation(texts), csrf: CSRFMiddleware.token(for: self),
-            path: url.path, model: model)
+            path: url.path, back: languageSwitchBack, form: formEcho, model: model)
         let view = try await self.view.render(template, page)
         let response = try await view.encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// The path and, for a page read with GET, its query, percent-encoded for the `back` parameter.
+    private var languageSwitchBack: String {
+        var target = url.path
+        if method == .GET, let query = url.query, !query.isEmpty { target += "?" + query }
+        return target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? url.path
     }
 
     private func navigation(_ texts: [String: String]) -> [NavLink] {

@@ -37,13 +37,19 @@ extension InputValidator {
         return text
     }
 
-    /// A value of `T` named by its raw value (`fallback` when none is given), or a problem listing the choices.
+    /// A value of `T` named by its raw value (`fallback` when none is given), or a problem asking to pick one of the
+    /// options (in words: the raw values are codes, which people never see).
     mutating func choice<T: RawRepresentable & CaseIterable>(_ value: String?, _ field: String, default fallback: T? = nil) -> T?
     where T.RawValue == String {
         if value == nil || value == "", let fallback { return fallback }
         if let value, let chosen = T(rawValue: value) { return chosen }
-        fail(field, key: "validation_choice", ["choices": T.allCases.map(\.rawValue).joined(separator: ", ")])
+        fail(field, key: "validation_choice")
         return nil
+    }
+
+    /// Records a time `TimeRule` refuses (a deadline already passed, a meeting held before its day) under `field`.
+    mutating func time(_ field: String, _ check: () throws(TimeRule.Refusal) -> Void) {
+        do { try check() } catch { fail(field, "\(error.english) / \(error.chinese)") }
     }
 
     /// A `YYYY-MM-DD` day, or `fallback` when none is given.
@@ -70,7 +76,7 @@ extension InputValidator {
     mutating func optionalPhone(_ text: String?, _ field: String) -> PhoneNumber? {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         do { return try PhoneNumber(parsing: text) } catch {
-            fail(field, "\(error.chineseMessage) / \(error.englishMessage)")
+            fail(field, "\(error.englishMessage) / \(error.chineseMessage)")
             return nil
         }
     }
