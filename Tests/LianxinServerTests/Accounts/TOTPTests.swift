@@ -64,7 +64,9 @@ struct SecondFactorSignInTests {
             let user = try #require(try await User.query(on: app.db).filter(\.$username == "auditor").first())
             user.totpSecretCipher = nil
             try await user.update(on: app.db)
-            let refused = try await signIn(TestClient(app: app), "auditor", code: "123456")
+            let english = TestClient(app: app)
+            english.cookies["lianxin_lang"] = "en"  // the check reads the English message (#18 item 1)
+            let refused = try await signIn(english, "auditor", code: "123456")
             #expect(refused.status == .unauthorized && refused.body.string.contains("enrol"))
             // The form shows the field with a label.
             let page = try await TestClient(app: app).send(.GET, "/login")

@@ -127,6 +127,7 @@ struct GridChangeTests {
             let grids = try await Grid.query(on: app.db).filter(\.$communityCode == "361102001001").filter(\.$validTo == nil).sort(\.$code).all()
             let township = TestClient(app: app)
             try await township.login("community")
+            township.cookies["lianxin_lang"] = "en"  // these checks read the English messages (#18 item 1)
             // Drawn over a neighbouring grid that stays in force.
             var overlapping = try Self.proposal(replacing: grids[0], newCode: "361102001001092")
             overlapping["retiringCodes"] = [grids[1].code]

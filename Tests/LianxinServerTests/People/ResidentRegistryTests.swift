@@ -94,6 +94,7 @@ struct ResidentRegistryTests {
             let (residents, households, buildings) = (
                 try await count("residents", app), try await count("households", app), try await count("buildings", app)
             )
+            staff.client.cookies["lianxin_lang"] = "en"  // these checks read the English messages (#18 item 1)
             let response = try await importCSV(Self.header + rows.joined(separator: "\n") + "\n", as: staff)
             #expect(response.status == .unprocessableEntity)
             let reported = try fields(response)

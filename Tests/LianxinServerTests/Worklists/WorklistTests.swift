@@ -250,7 +250,7 @@ struct WorklistTests {
             let overdueTile = try #require(page.components(separatedBy: "id=\"overdue-count\">").dropFirst().first?.prefix { $0 != "<" })
             let supervision = try #require(Int(overdueTile))
             let list = try await supervisor.send(.GET, "/orders?overdue=true").body.string
-            let listed = Self.occurrences(of: "<tr><td class=\"nowrap\"><a href=\"/orders/", in: list)
+            let listed = Self.occurrences(of: "<tr><td class=\"nowrap\" data-label=", in: list)
             let dashboard = try #require(try await supervisor.send(.GET, "/api/v1/dashboard").field("overdueOpen") as? Int)
             #expect(
                 supervision >= 1 && supervision == listed && supervision == dashboard, "督办 \(supervision), list \(listed), dashboard \(dashboard)")

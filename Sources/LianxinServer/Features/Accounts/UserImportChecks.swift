@@ -24,8 +24,20 @@ final class UserImportChecks {
         roleNames = names
     }
 
-    private func field(_ fields: [String], _ names: String...) -> String {
-        for name in names {
+    /// The names a column may have in the file's first line: the English one or its Chinese name.
+    static let columns: [String: [String]] = [
+        "username": ["username", "用户名"], "name": ["name", "display_name", "姓名"], "role": ["role", "roles", "角色"],
+        "division": ["division", "division_code", "区划", "区划代码"], "unit": ["unit", "department", "承办单位", "单位"],
+        "phone": ["phone", "电话", "联系电话"], "grid": ["grid", "网格", "网格编码"], "password": ["password", "初始密码", "密码"],
+    ]
+
+    /// Whether the file has the column `name` under any of its names.
+    static func has(_ name: String, in table: CSVTable) -> Bool {
+        (columns[name] ?? [name]).contains { table.column($0) != nil }
+    }
+
+    private func field(_ fields: [String], _ name: String) -> String {
+        for name in Self.columns[name] ?? [name] {
             if let index = table.column(name), index < fields.count { return fields[index].trimmingCharacters(in: .whitespaces) }
         }
         return ""
@@ -41,11 +53,11 @@ final class UserImportChecks {
             usernames[username] = line
         }
         var role: Role?
-        switch AccountImportRules.role(field(fields, "role", "roles"), names: roleNames) {
+        switch AccountImportRules.role(field(fields, "role"), names: roleNames) {
         case .success(let found): role = found
         case .failure(let error): checks.fail("/role", key: "accounts_csv_\(error.issue.rawValue)")
         }
-        let unitText = field(fields, "unit", "department")
+        let unitText = field(fields, "unit")
         let gridText = field(fields, "grid")
         // A missing unit is reported by the account's own check below.
         for issue in role.map({ AccountImportRules.check(role: $0, hasUnit: !unitText.isEmpty, hasGrid: !gridText.isEmpty) }) ?? []
@@ -59,9 +71,9 @@ final class UserImportChecks {
         }
         // The account's own checks (username, name, division and scope, unit, password) as the form makes them.
         let input = AccountService.NewAccount(
-            username: username, displayName: field(fields, "name", "display_name"), password: password,
+            username: username, displayName: field(fields, "name"), password: password,
             role: role?.rawValue ?? Role.operator.rawValue,
-            divisionCode: field(fields, "division", "division_code"), departmentCode: try await unitCode(unitText))
+            divisionCode: field(fields, "division"), departmentCode: try await unitCode(unitText))
         var account: AccountService.CheckedAccount?
         do {
             account = try await AccountService(application: application, database: db).validate(input, by: principal, forApproval: true)

@@ -35,7 +35,7 @@ struct UserImporter {
         try ImportLimits.checkRows(text, limit: Self.maximumRows, texts)
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch { throw Problem.invalid(field: "/file", texts.message("accounts_csv_unreadable")) }
-        let missing = ["username", "name", "role", "division"].filter { table.column($0) == nil }
+        let missing = ["username", "name", "role", "division"].filter { !UserImportChecks.has($0, in: table) }
         guard missing.isEmpty else {
             throw Problem.invalid(
                 missing.map { .init(field: "header", message: texts.message("accounts_csv_missing_column", ["column": $0])) },

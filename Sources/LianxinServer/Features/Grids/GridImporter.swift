@@ -75,7 +75,9 @@ struct GridImporter {
             var message = "\(issue.englishMessage) / \(issue.chineseMessage)"
             if index >= fileCount, case .overlap(_, let other, _) = issue.kind {
                 index = other
-                message = "overlaps grid \(issue.code), which is in force and not in the file / 与现行网格 \(issue.code) 重叠: " + message
+                message =
+                    "overlaps grid \(issue.code), which is in force and not in the file: \(issue.englishMessage)"
+                    + " / 与现行网格 \(issue.code) 重叠：\(issue.chineseMessage)"
             }
             checks.fail(index < fileCount ? "/features/\(index)" : "/features", message)
         }

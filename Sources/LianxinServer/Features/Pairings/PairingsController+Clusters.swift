@@ -33,7 +33,10 @@ extension PairingsController {
         let taken = try await GridCluster.query(on: req.db).all().flatMap { cluster in
             JSONColumn.list(String.self, from: cluster.gridCodes).filter(codes.contains).map { "\($0) (\(cluster.code))" }
         }
-        if !taken.isEmpty { checks.fail("/gridCodes", "already in a cluster: \(taken.joined(separator: ", ")) / 已属其他片区") }
+        if !taken.isEmpty {
+            let codes = taken.joined(separator: ", ")
+            checks.fail("/gridCodes", "already in a cluster: \(codes) / 已属其他片区：\(codes)")
+        }
         try checks.finish()
         let cluster = GridCluster()
         cluster.code = code

@@ -74,10 +74,12 @@ extension ResidentPagesController {
                     ?? catalog.categories.values.filter { $0.parentCode == nil && $0.active }.compactMap(\.id).sorted().last
             }
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
+            var photoStatus: HTTPResponseStatus?
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
                 let file = part.file, file.data.readableBytes > 0
             {
                 do { photo = try PhotoUploads.photo(in: req, audience: .public) } catch let problem as Problem where problem.status.code < 500 {
+                    photoStatus = problem.status
                     checks.record(problem.errors.isEmpty ? [.init(field: "/file", message: problem.detail)] : problem.errors)
                 }
             }
@@ -98,7 +100,14 @@ extension ResidentPagesController {
                 checks.record(problem.errors.filter { !named.contains($0.field) && !(latitude == nil && $0.field == "/latitude") })
                 if problem.errors.isEmpty { checks.fail("/description", problem.detail) }
             }
-            try checks.finish()
+            do { try checks.finish() } catch let problem as Problem {
+                // A refused photo keeps its own status (415 not a photo, 413 too large, 429 too many), with every
+                // other problem of the form listed beside it.
+                guard let photoStatus else { throw problem }
+                var refused = problem
+                refused.status = photoStatus
+                throw refused
+            }
             guard let valid = validated else { throw Problem.invalid(field: "/description", req.t("p_describe")) }
             let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
             try await OrderPublication.record(form.publish == "true", for: order, by: "resident", at: req.lianxin.now(), on: req.db)

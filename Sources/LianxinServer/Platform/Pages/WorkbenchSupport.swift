@@ -57,7 +57,7 @@ struct WorkbenchLookup: Sendable {
         categoryName(code, named: catalog.categories[code]?.name ?? code)
     }
 
-    /// `name` after its parent's name ("施工管理 / 施工扰民").
+    /// `name` after its parent's name, joined by a slash (施工管理 / 施工扰民).
     func categoryName(_ code: String, named name: String) -> String {
         if let parent = catalog.categories[code]?.parentCode, let top = catalog.categories[parent] { return top.name + " / " + name }
         return name

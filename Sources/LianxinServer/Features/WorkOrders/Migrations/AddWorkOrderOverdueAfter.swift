@@ -16,7 +16,8 @@ struct AddWorkOrderOverdueAfter: AsyncMigration {
             WHERE overdue_after IS NOT NULL
             """
         ).run()
-        let calendar = try await ReferenceData.loadCalendar(on: database)
+        // A migration has no settings: the default rest-day rule; an order's next step recomputes it with the deployment's.
+        let calendar = try await ReferenceData.loadCalendar(on: database, restDayReceipt: .nextWorkingDay)
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
         var after: UUID?
         while true {
