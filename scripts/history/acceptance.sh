@@ -25,7 +25,7 @@ lianxin migrate >/dev/null
 lianxin import divisions Resources/Data/divisions-shangrao.csv >/dev/null
 lianxin import departments Resources/Data/departments-demo.csv >/dev/null
 password='History@2026-check'
-lianxin user create --role leader --username history-leader --division 361102 --password "$password" >/dev/null
+lianxin user create --role leader --username history-leader --division 361102 --password "$password" --password-final >/dev/null
 token=$(lianxin user token --username history-leader --name history-check | tail -1)
 
 python3 "$root/scripts/history/make_orders.py" --rows "$rows" --out "$work/orders.csv" --county 361102

@@ -69,6 +69,9 @@ class Calendar:
         if unit == "minutes":
             return start + amount * 60
         if unit == "workingDays":
+            # Received on a rest day: counts as received on the next working day (LIANXIN_REST_DAY_RECEIPT default).
+            while not self.working(day):
+                day += dt.timedelta(days=1)
             counted = 0
             while counted < amount:
                 day += dt.timedelta(days=1)

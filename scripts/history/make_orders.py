@@ -49,8 +49,17 @@ def main():
     communities = [d["code"] for d in divisions if d["level"] == "community" and d["code"].startswith(args.county)]
     townships = [d["code"] for d in divisions if d["level"] == "township" and d["code"].startswith(args.county)]
     units = [u["code"] for u in read("departments-demo.csv") if args.county.startswith(u["division_code"]) or u["division_code"].startswith(args.county)]
-    categories = read("categories.csv")
-    names = {c["code"]: c["name"] for c in categories}
+    # The default catalogue a county starts from (`lianxin import categories default`).
+    categories = [c for c in read("catalogue-default.csv") if c.get("active", "true") == "true"]
+    by_code = {c["code"]: c for c in categories}
+
+    def path(code):
+        names = []
+        while code in by_code:
+            names.insert(0, by_code[code]["name"])
+            code = by_code[code]["parent_code"]
+        return "/".join(names)
+
     leaves = [c for c in categories if not any(o["parent_code"] == c["code"] for o in categories)]
     if not communities or not units or not leaves:
         sys.exit(f"no communities, units or categories for county {args.county}")
@@ -72,8 +81,7 @@ def main():
             per_day[day] = per_day.get(day, 0) + 1
             number = f"{day}7{per_day[day]:05d}"
             category = rng.choice(leaves)
-            parent = names.get(category["parent_code"])
-            category_text = f"{parent}/{category['name']}" if parent and rng.random() < 0.3 else category["code"]
+            category_text = path(category["code"]) if category["parent_code"] and rng.random() < 0.3 else category["code"]
             channel = weighted(rng, CHANNELS)
             kind = weighted(rng, KINDS)
             division = rng.choice(communities) if rng.random() < 0.9 else rng.choice(townships)
