@@ -48,6 +48,12 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 KNOWN_FAILURES = [
     ("language", r"^/my-visits", "issue 18 item 1: resident tags shown by their codes (livingAloneElderly…)"),
     ("size", r"^/dashboard", "issue 18 item 14: the dashboard's chart labels are 5–6 px"),
+    ("size", r"^/(p/report|grid-map|community/stations)",
+     "issue 18 item 11: map labels (street, landmark and grid names) are drawn in map units and shrink to 5–6 px "
+     "when the whole map fits a desktop screen; they must be sized to the screen"),
+    ("language", r"^/community/stations",
+     "issue 18 item 1: a station's services are data typed by staff in Chinese (休息, 充电…) and shown as typed on the "
+     "English page; decide whether such data gets an English name"),
 ]
 
 # Latin words a Chinese page may show: product names, keys, file formats and the language switch.
