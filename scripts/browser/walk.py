@@ -46,8 +46,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 # Generic checks that fail on pages being fixed in parallel (issue 18), as (check, page path pattern,
 # the issue item that fixes it). Remove an entry once its fix is merged and the run reports it unused.
 KNOWN_FAILURES = [
-    ("language", r"^/my-visits", "issue 18 item 1: resident tags shown by their codes (livingAloneElderly…)"),
-    ("size", r"^/dashboard", "issue 18 item 14: the dashboard's chart labels are 5–6 px"),
     ("size", r"^/(p/report|grid-map|community/stations)",
      "issue 18 item 11: map labels (street, landmark and grid names) are drawn in map units and shrink to 5–6 px "
      "when the whole map fits a desktop screen; they must be sized to the screen"),
