@@ -153,3 +153,17 @@ private func write(_ text: String, to path: String?, what: String, count: Int, c
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
+
+/// The text of the file an import command reads, or a clear failure.
+func importText(_ path: String) throws -> String {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure("cannot read \(path) as UTF-8 text") }
+    return text
+}
+
+/// Runs an import; a refusal prints each problem with its field on the console and fails with the refusal's detail.
+func reportingProblems<T>(_ context: CommandContext, _ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let problem as Problem {
+        for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
+        throw CommandFailure(problem.detail)
+    }
+}

@@ -22,14 +22,9 @@ enum CatalogueCommands {
             let path =
                 signature.file == "default"
                 ? (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent(CatalogueCSV.defaultFile) : signature.file
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure("cannot read \(path) as UTF-8 text") }
-            do {
-                let report = try await CatalogueImporter(application: app).importCSV(text)
-                context.console.print("categories: \(report.added) added, \(report.updated) changed, \(report.unchanged) unchanged")
-            } catch let problem as Problem {
-                for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
-                throw CommandFailure(problem.detail)
-            }
+            let text = try importText(path)
+            let report = try await reportingProblems(context) { try await CatalogueImporter(application: app).importCSV(text) }
+            context.console.print("categories: \(report.added) added, \(report.updated) changed, \(report.unchanged) unchanged")
         }
     }
 

@@ -18,16 +18,9 @@ enum UnitCommands {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app)
-            guard let text = try? String(contentsOfFile: signature.file, encoding: .utf8) else {
-                throw CommandFailure("cannot read \(signature.file) as UTF-8 text")
-            }
-            do {
-                let report = try await UnitImporter(application: app).importCSV(text)
-                context.console.print("departments: \(report.added) added, \(report.updated) updated")
-            } catch let problem as Problem {
-                for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
-                throw CommandFailure(problem.detail)
-            }
+            let text = try importText(signature.file)
+            let report = try await reportingProblems(context) { try await UnitImporter(application: app).importCSV(text) }
+            context.console.print("departments: \(report.added) added, \(report.updated) updated")
         }
     }
 
