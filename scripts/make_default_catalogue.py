@@ -169,7 +169,7 @@ ROWS = """
 2201|网格巡查发现||巡查发现、网格员发现||longnan-simple|simple|0
 2202|走访发现||走访发现、入户发现||longnan-simple|simple|0
 2203|自办事项||自办、当场解决||longnan-simple|simple|0
-18|其他||||longnan-general|general|
+18|其他|政务服务;township=乡镇|||longnan-general|general|
 """
 import csv, sys
 out = csv.writer(sys.stdout, lineterminator="\n")

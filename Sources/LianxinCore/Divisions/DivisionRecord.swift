@@ -167,3 +167,26 @@ public enum ISODay {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }
+
+extension DivisionFile {
+    /// The rows of a division file that a deployment for `county` keeps: the county's line up to the
+    /// province and everything under it (a whole province's file → one county's tree), as a file of
+    /// the same columns; a row whose code cannot be read is kept for the file's check to report. Nil when the file does not name the county itself.
+    public static func select(_ text: String, for county: DivisionCode) throws(CSVTable.ParseError) -> String? {
+        let table = try CSVTable(parsing: text)
+        guard let codeColumn = table.column("code") else { return nil }
+        let line = Set(county.lineage)
+        var named = false
+        var kept = CSVWriter.line(table.header)
+        for (_, fields) in table.rows {
+            guard codeColumn < fields.count, let code = DivisionCode(fields[codeColumn]) else {
+                // Kept, so that the file's own check names the bad code.
+                kept += CSVWriter.line(fields)
+                continue
+            }
+            if code == county { named = true }
+            if line.contains(code) || county.contains(code) { kept += CSVWriter.line(fields) }
+        }
+        return named ? kept : nil
+    }
+}

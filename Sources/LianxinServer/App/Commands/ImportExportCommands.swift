@@ -164,6 +164,6 @@ func importText(_ path: String) throws -> String {
 func reportingProblems<T>(_ context: CommandContext, _ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let problem as Problem {
         for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
-        throw CommandFailure(problem.detail)
+        throw CommandFailure(problem.detail, problems: problem.errors)
     }
 }

@@ -133,7 +133,12 @@ struct UserCommands: AsyncCommandGroup {
 /// A command-line error with a plain message.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// The problems of a refused file, each already printed with its field.
+    var problems: [Problem.FieldError] = []
+    init(_ description: String, problems: [Problem.FieldError] = []) {
+        self.description = description
+        self.problems = problems
+    }
 }
 
 private func findUser(_ username: String?, _ app: Application) async throws -> User {

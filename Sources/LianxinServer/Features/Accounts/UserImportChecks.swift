@@ -8,6 +8,8 @@ final class UserImportChecks {
     let application: Application
     let principal: Principal?
     let table: CSVTable
+    /// The county `lianxin setup` loads: an account of another division is refused (nil: no such limit).
+    var within: DivisionCode?
     private let roleNames: [String: Role]
     private var usernames: [String: Int] = [:]
     private var grids: [String: Int] = [:]
@@ -47,6 +49,9 @@ final class UserImportChecks {
     func check(line: Int, _ fields: [String], into checks: inout InputValidator) async throws -> UserImporter.Row? {
         let db = application.db
         let username = field(fields, "username")
+        if let within, let division = DivisionCode(field(fields, "division")), !within.contains(division) {
+            checks.fail("/division", key: "setup_outside_county", ["code": division.value])
+        }
         if let first = usernames[username], !username.isEmpty {
             checks.fail("/username", key: "accounts_csv_username_repeated", ["line": "\(first)"])
         } else {

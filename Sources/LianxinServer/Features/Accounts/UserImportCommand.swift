@@ -23,19 +23,23 @@ struct UserImportCommand: AsyncCommand {
         guard let text = try? String(contentsOfFile: signature.file, encoding: .utf8) else {
             throw CommandFailure("cannot read \(signature.file) as UTF-8 text")
         }
-        if let path = signature.passwordsOut {
-            // Checked before anything is written, so that the passwords have a place to go.
-            do { try DataFiles.save(Data(), to: path) } catch { throw CommandFailure("cannot write \(path)") }
+        try Self.checkWritable(signature.passwordsOut)
+        let created: [UserImporter.Created] = try await reportingProblems(context) {
+            try await UserImporter(application: app).importCSV(text, by: nil, actor: .commandLine, ip: nil)
         }
-        let created: [UserImporter.Created]
-        do {
-            created = try await UserImporter(application: app).importCSV(text, by: nil, actor: .commandLine, ip: nil)
-        } catch let problem as Problem {
-            for error in problem.errors { context.console.error("\(error.field): \(error.message)") }
-            throw CommandFailure(problem.detail)
-        }
+        try Self.hand(created, passwordsOut: signature.passwordsOut, context)
+    }
+
+    /// Checked before anything is written, so that the passwords have a place to go.
+    static func checkWritable(_ path: String?) throws {
+        guard let path else { return }
+        do { try DataFiles.save(Data(), to: path) } catch { throw CommandFailure("cannot write \(path)") }
+    }
+
+    /// Hands the initial passwords over once: into `passwordsOut` (owner-readable) or on the console.
+    static func hand(_ created: [UserImporter.Created], passwordsOut: String?, _ context: CommandContext) throws {
         let lines = [CSVWriter.line(["username", "name", "password"])] + created.map { CSVWriter.line([$0.username, $0.displayName, $0.password]) }
-        if let path = signature.passwordsOut {
+        if let path = passwordsOut {
             do { try DataFiles.save(Data(lines.joined().utf8), to: path) } catch {
                 throw CommandFailure("the accounts were created, but \(path) could not be written: reset their passwords on the account pages")
             }

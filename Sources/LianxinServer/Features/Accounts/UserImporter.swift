@@ -30,7 +30,9 @@ struct UserImporter {
 
     /// Checks and writes the file; `principal` nil is the command line (any division), otherwise every account must
     /// fall inside their subtree. Throws one 422 listing every problem, with nothing written.
-    func importCSV(_ text: String, by principal: Principal?, actor: AuditActor, ip: String?) async throws -> [Created] {
+    func importCSV(_ text: String, by principal: Principal?, actor: AuditActor, ip: String?, within county: DivisionCode? = nil) async throws
+        -> [Created]
+    {
         let texts = InputValidator(application.lianxin.localizer)
         try ImportLimits.checkRows(text, limit: Self.maximumRows, texts)
         let table: CSVTable
@@ -42,6 +44,7 @@ struct UserImporter {
                 detail: texts.message("accounts_csv_refused"))
         }
         let checker = UserImportChecks(application: application, principal: principal, table: table)
+        checker.within = county
         var problems: [Problem.FieldError] = []
         var rows: [Row] = []
         for (line, fields) in table.rows {

@@ -7,6 +7,8 @@ import LianxinCore
 /// code twice in the file refused; then everything written in one transaction, or nothing.
 struct UnitImporter {
     let application: Application
+    /// The county `lianxin setup` loads: a unit of another division is refused (nil: no such limit).
+    var within: DivisionCode?
 
     struct Report: Sendable {
         var added = 0
@@ -46,6 +48,9 @@ struct UnitImporter {
                 validator.fail("/code", key: "units_csv_duplicate", ["code": code, "line": "\(first)"])
             } else {
                 seen[code] = line
+            }
+            if let within, let division = DivisionCode(input.divisionCode ?? ""), !within.contains(division) {
+                validator.fail("/divisionCode", key: "setup_outside_county", ["code": division.value])
             }
             let existing = byCode[code]
             let valid = try await checks.fields(input, existing: existing, into: &validator)

@@ -89,6 +89,7 @@ extension Request {
         if role.can(.manageRules) { items.append(("/admin/rules", "nav_rules")) }
         if role.can(.manageRules) { items.append(("/admin/units", "nav_units")) }
         if role.can(.manageRules) { items.append(("/admin/catalogue", "nav_catalogue")) }
+        if role.can(.manageRules) { items.append(("/admin/readiness", "nav_readiness")) }
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
