@@ -18,8 +18,9 @@ def free_port():
 
 
 class DemoServer:
-    def __init__(self, binary, prefix, root=ROOT):
-        """`root` holds the Resources and Public folders served (another checkout's, to run a check against an older build)."""
+    def __init__(self, binary, prefix, root=ROOT, demo=True):
+        """`root` holds the Resources and Public folders served (another checkout's, to run a check against an older build);
+        `demo` False serves an empty database (the first run)."""
         self.binary = binary
         self.data = tempfile.mkdtemp(prefix=prefix)
         self.base = f"http://127.0.0.1:{free_port()}"
@@ -27,7 +28,7 @@ class DemoServer:
                         LIANXIN_RESOURCES_DIR=os.path.join(root, "Resources"))
         self.log = open(os.path.join(self.data, "server.log"), "w")
         port = self.base.rsplit(":", 1)[1]
-        self.process = subprocess.Popen([binary, "serve", "--demo", "--hostname", "127.0.0.1", "--port", port],
+        self.process = subprocess.Popen([binary, "serve"] + (["--demo"] if demo else []) + ["--hostname", "127.0.0.1", "--port", port],
                                         cwd=root, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, seconds=120):

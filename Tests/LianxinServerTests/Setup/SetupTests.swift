@@ -202,4 +202,68 @@ import VaporTesting
             #expect(try await operatorClient.send(.GET, "/api/v1/readiness").status == .forbidden)
         }
     }
+
+    /// A multipart form body (fields only), as a browser sends the division step without a file.
+    private func multipart(_ fields: [String: String]) -> (bytes: [UInt8], type: HTTPMediaType) {
+        let boundary = "lianxin-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return (Array(body.utf8), HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
+    @Test func item17_theFirstRunPageNeedsTheSetupCodeAndCreatesTheThreeAdministratorsAllOrNone() async throws {
+        try await withLianxin { app, client in
+            let page = try await client.send(.GET, "/setup")
+            #expect(page.status == .ok && page.body.string.contains("首次设置"))
+            let csrf = try #require(TestClient.csrfToken(in: page.body.string))
+            let code = SetupCode.code(app.lianxin.cipher)
+
+            let wrong = try await client.send(
+                .POST, "/setup/divisions", raw: multipart(["_csrf": csrf, "code": "0000-0000-0000", "source": "shipped"]))
+            #expect(wrong.status == .forbidden && wrong.body.string.contains("设置码不正确"))
+            #expect(try await Division.query(on: app.db).count() == 0)
+
+            let choice = try await client.send(
+                .POST, "/setup/divisions", raw: multipart(["_csrf": csrf, "code": code.lowercased(), "source": "shipped"]))
+            #expect(choice.status == .ok && choice.body.string.contains("信州区"))
+            let token = try #require(choice.body.string.firstMatch(of: /name="token" value="([A-Za-z0-9]+)"/)?.1)
+            let loaded = try await client.send(
+                .POST, "/setup/county", form: ["_csrf": csrf, "code": code, "token": String(token), "county": "361102"])
+            #expect(loaded.status == .ok && loaded.body.string.contains("accounts-form"))
+            #expect(try await Division.find("361102", on: app.db) != nil)
+            #expect(try await Division.find("361103", on: app.db) == nil, "only the county chosen and its line")
+
+            var form = ["_csrf": csrf, "code": code, "county": "361102"]
+            for prefix in ["admin", "secadmin", "auditor"] {
+                form["\(prefix)_username"] = "first-\(prefix)"
+                form["\(prefix)_name"] = "管理员\(prefix)"
+                form["\(prefix)_password"] = "Str0ng@2026-first"
+            }
+            form["auditor_password"] = "weak"
+            let refused = try await client.send(.POST, "/setup/accounts", form: form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("s-auditor_password-error") && refused.body.string.contains("value=\"first-admin\""))
+            #expect(try await User.query(on: app.db).count() == 0, "none of the three is created while one is wrong")
+
+            form["auditor_password"] = "Str0ng@2026-first"
+            let done = try await client.send(.POST, "/setup/accounts", form: form)
+            #expect(done.status == .ok)
+            #expect(done.body.string.components(separatedBy: "class=\"qr-code\"").count == 4, "each administrator's second factor, once")
+            let users = try await User.query(on: app.db).sort(\.$username).all()
+            #expect(users.map(\.role) == [.admin, .auditor, .securityAdmin])
+            #expect(users.map(\.mustChangePassword) == [false, true, true], "the two other administrators choose their own passwords")
+            #expect(users.allSatisfy { $0.totpSecretCipher != nil })
+
+            #expect(try await client.send(.GET, "/setup").headers.first(name: .location) == "/login", "the first run is over")
+            let again = try await client.send(.POST, "/setup/accounts", form: form)
+            #expect(again.headers.first(name: .location) == "/login")
+            #expect(try await User.query(on: app.db).count() == 3)
+            let late = try await client.send(.POST, "/setup/divisions", raw: multipart(["_csrf": csrf, "code": code, "source": "shipped"]))
+            #expect(
+                late.status == .unauthorized || late.headers.first(name: .location) == "/login", "afterwards only an administrator loads divisions")
+        }
+    }
 }

@@ -20,6 +20,11 @@ struct LianxinServeCommand: AnyAsyncCommand {
         for line in try await DemoSeeder(application: application).checkBeforeServing(bindAddress: Self.bindAddress(context, application)) {
             context.console.print(line)
         }
+        if try await User.query(on: application.db).count() == 0 {
+            let address = "http://\(Self.bindAddress(context, application)):\(application.lianxin.settings.port)/setup"
+            context.console.print("No account yet. Set the county up at \(address) with the setup code \(SetupCode.code(application.lianxin.cipher))")
+            context.console.print("(or from the console: `lianxin setup --help`, `lianxin user create`). 首次设置：在浏览器打开上述地址并输入设置码。")
+        }
         if application.lianxin.settings.runScheduler {
             let jobs = JobsRunner()
             application.lifecycle.use(jobs)

@@ -6,28 +6,12 @@ import LianxinCore
 /// accounts with their initial passwords, shown this once.
 extension UsersController {
     struct ImportModel: Encodable, Sendable {
-        let problems: [ProblemRow]
+        let problems: [ImportProblemRow]
         let created: [UserImporter.Created]
         let error: String?
     }
 
-    /// A problem of the file in words: its line, the column's name and the message.
-    struct ProblemRow: Encodable, Sendable {
-        let line: String
-        let column: String
-        let message: String
-    }
-
     struct ImportForm: Content { var file: File? }
-
-    /// `line 3, grid` → line 3 and the column's name in the reader's language.
-    func problemRow(_ error: Problem.FieldError, _ req: Request) -> ProblemRow {
-        let message = req.language.pick(error.message)
-        guard error.field.hasPrefix("line ") else { return ProblemRow(line: "", column: "", message: message) }
-        let parts = error.field.dropFirst(5).split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        let column = parts.count == 2 ? req.t("accounts_column_\(parts[1])") : ""
-        return ProblemRow(line: parts.first ?? "", column: column, message: message)
-    }
 
     func importPage(req: Request) async throws -> Response {
         _ = try await req.require(.manageAccounts)
@@ -54,7 +38,7 @@ extension UsersController {
             return try await req.page(
                 "accounts/users-import", title: "accounts_import_title",
                 model: ImportModel(
-                    problems: problem.errors.map { problemRow($0, req) }, created: [],
+                    problems: problem.errors.map { ImportProblemRow($0, columnKeys: "accounts_column_", req) }, created: [],
                     error: language.pick(problem.detail)),
                 status: problem.status)
         }

@@ -79,7 +79,8 @@ struct RoleMapping {
 
     /// `lianxin import category-roles FILE.csv` (columns division_code, role, unit_code): all rows
     /// checked, a division's role twice refused, then written in one transaction, or nothing.
-    static func importCSV(_ text: String, application: Application) async throws -> Int {
+    /// With `principal` (the setup page), every division must lie in their subtree and the entry is audited as theirs.
+    static func importCSV(_ text: String, application: Application, by principal: Principal? = nil) async throws -> Int {
         let db = application.db
         let texts = InputValidator(application.lianxin.localizer)
         try ImportLimits.checkRows(text, limit: 20_000, texts)
@@ -92,7 +93,7 @@ struct RoleMapping {
             problems.append(.init(field: "header", message: texts.message("catalogue_csv_missing_column", ["column": column])))
         }
         guard problems.isEmpty else { throw Problem.invalid(problems, detail: texts.message("catalogue_csv_refused")) }
-        let mapping = RoleMapping(database: db, principal: nil)
+        let mapping = RoleMapping(database: db, principal: principal)
         let roles = Set(try await knownRoles(on: db))
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
@@ -121,7 +122,7 @@ struct RoleMapping {
             try await db.transaction { tx in
                 try await RoleMapping(database: tx, principal: nil).write(checked)
                 try await AuditLog.record(
-                    .settingsChanged, result: .success, actor: .commandLine, target: "category-roles",
+                    .settingsChanged, result: .success, actor: principal?.auditActor ?? .commandLine, target: "category-roles",
                     detail: "imported \(checked.count) role mappings", at: context.now(), on: tx)
             }
         }

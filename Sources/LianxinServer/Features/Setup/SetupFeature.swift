@@ -4,6 +4,7 @@ import Vapor
 enum SetupFeature: LianxinFeature {
     static func routes(_ app: Application) throws {
         try app.register(collection: ReadinessController())
+        try app.register(collection: SetupPagesController())
     }
 
     static var openAPIPaths: [(String, JSONValue)] { SetupOpenAPI.paths }

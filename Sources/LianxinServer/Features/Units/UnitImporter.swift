@@ -9,6 +9,8 @@ struct UnitImporter {
     let application: Application
     /// The county `lianxin setup` loads: a unit of another division is refused (nil: no such limit).
     var within: DivisionCode?
+    /// Who loads the file (the setup page's administrator, or the command line).
+    var actor: AuditActor = .commandLine
 
     struct Report: Sendable {
         var added = 0
@@ -110,7 +112,7 @@ struct UnitImporter {
                     try await unit.update(on: db)
                 }
                 try await AuditLog.record(
-                    .settingsChanged, result: .success, actor: .commandLine, target: "units",
+                    .settingsChanged, result: .success, actor: actor, target: "units",
                     detail: "imported \(rows.count) units", at: context.now(), on: db)
             }
         }
