@@ -102,13 +102,17 @@
     const fitLabels = () => {
       const width = svg.getBoundingClientRect().width;
       if (!width) return;
-      const unit = view.w / width;
+      // Map units per screen pixel as drawn: the viewBox is fitted inside the box ("meet"), so the
+      // narrower of width and height decides, which the screen matrix already holds.
+      const m = svg.getScreenCTM();
+      const unit = m && m.a ? 1 / Math.hypot(m.a, m.b) : view.w / width;
       svg.querySelectorAll(".basemap-labels text").forEach((t) => { t.style.fontSize = (13 * unit).toFixed(2) + "px"; });
       // A grid's name is shown once its grid is wide enough on the screen for it; zooming in reveals it.
       svg.querySelectorAll(".labels text").forEach((t) => { t.style.display = +t.getAttribute("font-size") / unit < 12 ? "none" : ""; });
     };
     fitLabels();
-    window.addEventListener("resize", fitLabels);
+    // Also when the map first gets a size (a folded section opened) or the screen turns.
+    if (window.ResizeObserver) new ResizeObserver(fitLabels).observe(svg); else window.addEventListener("resize", fitLabels);
     const toSVG = (evt) => {
       const pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
       const m = svg.getScreenCTM(); if (!m) return { x: 0, y: 0 };

@@ -46,12 +46,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 # Generic checks that fail on pages being fixed in parallel (issue 18), as (check, page path pattern,
 # the issue item that fixes it). Remove an entry once its fix is merged and the run reports it unused.
 KNOWN_FAILURES = [
-    ("size", r"^/(p/report|grid-map|community/stations)",
-     "issue 18 item 11: map labels (street, landmark and grid names) are drawn in map units and shrink to 5–6 px "
-     "when the whole map fits a desktop screen; they must be sized to the screen"),
-    ("language", r"^/community/stations",
-     "issue 18 item 1: a station's services are data typed by staff in Chinese (休息, 充电…) and shown as typed on the "
-     "English page; decide whether such data gets an English name"),
 ]
 
 # Latin words a Chinese page may show: product names, keys, file formats and the language switch.

@@ -157,21 +157,19 @@ struct OneLanguagePerPageTests {
                 }
             }
             #expect(pages > 150)
-            // Known remaining cases (#18 item 1, listed in the note): the SLA policy JSON on /admin/rules, permission
-            // names in some audit details, and labels this walk has not yet cleared page by page.
-            withKnownIssue("raw codes and other-language labels still on some pages", isIntermittent: true) {
-                #expect(problems.isEmpty, "\(Set(problems).sorted().joined(separator: "\n"))")
-            }
+            #expect(problems.isEmpty, "\(Set(problems).sorted().joined(separator: "\n"))")
         }
     }
 
     @Test func item01_theAuditLogReadsInWords() async throws {
         try await withLianxin(demo: true) { _, client in
             try await client.login("operator")
+            #expect(try await client.send(.GET, "/admin/readiness").status == .forbidden)
             client.cookies = [:]
             try await client.login("auditor")
             let page = try await client.send(.GET, "/audit").body.string
             #expect(page.contains("登录成功") && page.contains("话务员 王丽（operator）"))
+            #expect(page.contains("缺少权限“管理规则和目录”") && !page.contains("needs manageRules"), "a refusal's detail in words")
             #expect(!page.contains(">login.success<") && !page.contains("<code>login.success</code>"))
             client.cookies[Request.languageCookie] = "en"
             #expect(try await client.send(.GET, "/audit").body.string.contains("Signed in"))

@@ -76,7 +76,7 @@ struct AuditController: RouteCollection {
             PageModel.Row(
                 at: ChinaTime.minute(entry.at), action: words.action(entry.action), result: entry.result, actor: words.actor(entry.actorName),
                 role: entry.actorRole.map { req.t("role_\($0)") } ?? "", target: words.target(entry.target),
-                recordDivision: words.division(entry.recordDivision), ip: entry.ip ?? "", detail: entry.detail ?? "")
+                recordDivision: words.division(entry.recordDivision), ip: entry.ip ?? "", detail: words.detail(entry.detail))
         }
         let filters = ["action", "result", "actor"].reduce(into: [String: String]()) { $0[$1] = req.query[String.self, at: $1] ?? "" }
         return try await req.page(

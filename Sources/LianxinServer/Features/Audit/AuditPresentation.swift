@@ -19,6 +19,7 @@ struct AuditPresentation: Sendable {
         }
         let codes = entries.flatMap { entry in
             [entry.recordDivision, entry.target.flatMap { Self.split($0) }.flatMap { $0.kind == "division" ? $0.rest : nil }].compactMap { $0 }
+                + (entry.detail.map(Self.detailDivisions) ?? [])
         }
         let divisions = try await DivisionQueries.names(of: codes, on: req.db)
         return AuditPresentation(language: req.language, texts: req.lianxin.localizer, people: people, divisions: divisions)
@@ -60,4 +61,42 @@ struct AuditPresentation: Sendable {
 
     /// The division's name.
     func division(_ code: String?) -> String { code.map { divisions[$0] ?? $0 } ?? "" }
+
+    /// The details' `key=value` words this page puts in words.
+    static let detailKeys: Set<String> = ["role", "division", "grid", "unit", "token", "expires"]
+
+    /// The division codes a detail names (`division=361102`).
+    static func detailDivisions(_ detail: String) -> [String] {
+        detail.split(separator: " ").compactMap { word in word.hasPrefix("division=") ? String(word.dropFirst("division=".count)) : nil }
+    }
+
+    /// A detail in words: `role=gridMember division=361102` → "角色 网格员，区划 信州区"; `needs manageAccounts` →
+    /// 缺少权限“管理账号”. Other details (free text written for auditors) stay as they were recorded.
+    func detail(_ raw: String?) -> String {
+        guard let raw, !raw.isEmpty else { return "" }
+        var words = raw.split(separator: " ").map(String.init)
+        if words.count >= 2, words[0] == "needs", let label = text("permission_\(words[1])") {
+            let phrase = (text("audit_detail_needs") ?? "").replacingOccurrences(of: "{permission}", with: label)
+            words.replaceSubrange(0...1, with: [phrase])
+        }
+        let separator = language == .zhCN ? "：" : ": "
+        let parts = words.map { word -> (text: String, pair: Bool) in
+            guard let equals = word.firstIndex(of: "="), Self.detailKeys.contains(String(word[..<equals])),
+                let key = text("audit_detail_\(word[..<equals])")
+            else { return (word, false) }
+            let value = String(word[word.index(after: equals)...])
+            switch word[..<equals] {
+            case "role": return (key + separator + (text("role_\(value)") ?? value), true)
+            case "division": return (key + separator + division(value), true)
+            default: return (key + separator + value, true)
+            }
+        }
+        // Pairs read as a list ("角色：网格员，区划：信州区"); free words keep their spaces.
+        var result = ""
+        for (index, part) in parts.enumerated() {
+            if index > 0 { result += parts[index - 1].pair && part.pair ? (language == .zhCN ? "，" : ", ") : " " }
+            result += part.text
+        }
+        return result
+    }
 }
