@@ -51,6 +51,8 @@ struct KPITile: Encodable, Sendable {
     let sameLastYearChange: String
     let sameLastYearTone: String
     let formula: String
+    /// The numerator weighs verdicts (基本满意 counts as part of a 满意): the counts read "（加权 12.3/13）", the formula says how.
+    var weighted = false
 }
 
 /// A chart mark with its link.

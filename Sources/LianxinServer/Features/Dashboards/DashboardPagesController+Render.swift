@@ -29,7 +29,8 @@ extension DashboardPagesController {
                 },
                 previous: format.text(figure.previous, unit: figure.unit), previousChange: previous.text, previousTone: previous.tone,
                 sameLastYear: format.text(figure.sameLastYear, unit: figure.unit), sameLastYearChange: lastYear.text,
-                sameLastYearTone: lastYear.tone, formula: figure.formula)
+                sameLastYearTone: lastYear.tone, formula: figure.formula,
+                weighted: figure.unit == "share" && figure.numerator.map { $0 != $0.rounded() } ?? false)
         }
         func count(_ name: String, _ value: Int, measure: String) -> KPITile {
             KPITile(
