@@ -92,7 +92,7 @@ def main():
         check("the check-in page opens in Chinese", "扫码入住登记" in driver.page_source)
         width = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
         check(f"the page fits the 360 px viewport (viewport, content width: {width})", width[0] == 360 and width[1] <= 360)
-        for field in ["name", "idNumber", "phone", "registrationDivision", "movedIn"]:
+        for field in ["name", "idNumber", "phone", "registrationPlace", "movedIn"]:
             check(f"{field} has a label", len(driver.find_elements(By.CSS_SELECTOR, f'label[for="{field}"]')) == 1)
         shoot("checkin-form.png")
         console = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
@@ -102,11 +102,11 @@ def main():
         driver.find_element(By.ID, "name").send_keys("李四海")
         driver.find_element(By.ID, "idNumber").send_keys(bad)
         driver.find_element(By.ID, "phone").send_keys("13807935678")
-        driver.find_element(By.ID, "registrationDivision").send_keys("361103")
+        driver.find_element(By.ID, "registrationPlace").send_keys("上饶广丰")  # the place in the tenant's words
         driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
         error = wait.until(EC.visibility_of_element_located((By.ID, "idNumber-error")))
         check("a bad ID number is reported beside the field", "校验未通过" in error.text)
-        check("the division's name is shown after submitting", "广丰区" in driver.find_element(By.ID, "registrationDivision-help").text)
+        check("the place is found by its name and shown in full", "江西省上饶市广丰区" in driver.find_element(By.ID, "registrationDivision-help").text)
         shoot("checkin-error.png")
         # The re-rendered form answers 422 on purpose (as every form of Lianxin does); Chromium logs
         # that status as a network error, which is the only console entry allowed here.

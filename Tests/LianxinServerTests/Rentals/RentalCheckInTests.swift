@@ -97,12 +97,31 @@ struct RentalCheckInTests {
         }
     }
 
+    @Test func aTenantFromAnotherProvinceWritesTheirCountysNameAndAShareNameAsksToChoose() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let unit = try await createUnit(app)
+            var form = goodForm(app)
+            form["registrationDivision"] = nil
+            form["registrationPlace"] = "白云区"
+            let ambiguous = try await checkIn(app, code: unit.publicCode, form)
+            #expect(ambiguous.status == .unprocessableEntity)
+            #expect(ambiguous.body.string.contains("广东省广州市白云区") && ambiguous.body.string.contains("贵州省贵阳市白云区"))
+            #expect(ambiguous.body.string.contains("有几个地方都叫这个名字"))
+            #expect(try await Tenancy.query(on: app.db).count() == 0)
+            form["registrationPlace"] = "贵阳白云区"
+            let done = try await checkIn(app, code: unit.publicCode, form)
+            #expect(done.status == .ok, "a place outside the county's own divisions, found by its name")
+            #expect(done.body.string.contains("贵州省贵阳市白云区"))
+            #expect(try await Tenancy.query(on: app.db).first()?.registrationDivision == "520113")
+        }
+    }
+
     @Test func aCheckInWritesTheStayAndAVisitTaskForTheGridMemberDueIn24Hours() async throws {
         try await withLianxin(demo: true) { app, _ in
             let unit = try await createUnit(app)
             let form = try await TestClient(app: app).send(.GET, "/p/checkin/\(unit.publicCode)")
             #expect(form.status == .ok)
-            for field in ["name", "idNumber", "phone", "registrationDivision", "movedIn"] {
+            for field in ["name", "idNumber", "phone", "registrationPlace", "movedIn"] {
                 #expect(form.body.string.contains("<label for=\"\(field)\">"), "label for \(field)")
             }
             #expect(form.body.string.contains("扫码入住登记"), "Chinese by default")
@@ -145,7 +164,7 @@ struct RentalCheckInTests {
             let html = response.body.string
             #expect(html.contains("id=\"idNumber-error\"") && html.contains("校验未通过") && !html.contains("应为"))
             #expect(html.contains("id=\"phone-error\""))
-            #expect(html.contains("id=\"registrationDivision-error\"") && html.contains("没有这个区划代码"))
+            #expect(html.contains("id=\"registrationDivision-error\"") && html.contains("列表中没有这个地方"))
             #expect(html.contains("id=\"movedIn-error\"") && html.contains("入住日期不能晚于今天"))
             #expect(!html.contains("id=\"name-error\""))
             #expect(html.contains("value=\"李四海\""), "what was typed is kept")

@@ -12,9 +12,11 @@ extension CheckInPagesController {
         var divisionName: String?
         var notice: String?
         var maxDate: String
+        /// The places the tenant's words could mean, to pick one.
+        var places: [SelectOption] = []
         var hasErrors: Bool { !errors.isEmpty }
 
-        enum CodingKeys: String, CodingKey { case code, address, values, errors, divisionName, notice, maxDate, hasErrors }
+        enum CodingKeys: String, CodingKey { case code, address, values, errors, divisionName, notice, maxDate, hasErrors, places }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +28,7 @@ extension CheckInPagesController {
             try container.encodeIfPresent(notice, forKey: .notice)
             try container.encode(maxDate, forKey: .maxDate)
             try container.encode(hasErrors, forKey: .hasErrors)
+            try container.encode(places, forKey: .places)
         }
     }
 
@@ -54,16 +57,19 @@ extension CheckInPagesController {
         let service = TenantCheckIn(app: req.application, db: req.db)
         let values = [
             "name": input.name ?? "", "idNumber": input.idNumber ?? "", "phone": input.phone ?? "",
-            "registrationDivision": input.registrationDivision ?? "", "movedIn": input.movedIn ?? "",
+            "registrationDivision": input.registrationDivision ?? "", "registrationPlace": input.registrationPlace ?? "",
+            "movedIn": input.movedIn ?? "",
         ]
         let today = TenantCheckIn.dayString(req.lianxin.now())
         switch try await service.validate(input, english: english) {
-        case let .invalid(errors, divisionName):
-            return try await req.page(
-                "rentals/checkin", title: "checkin_title",
-                model: FormModel(
-                    code: unit.publicCode, address: unit.address, values: values, errors: errors, divisionName: divisionName, maxDate: today),
-                status: .unprocessableEntity)
+        case let .invalid(errors, divisionName, places):
+            var model = FormModel(
+                code: unit.publicCode, address: unit.address, values: values, errors: errors, divisionName: divisionName, maxDate: today)
+            model.places = places.map { SelectOption(value: $0.code, label: $0.fullName, selected: $0.code == input.registrationDivision) }
+            if divisionName != nil, let code = input.registrationDivision, model.places.isEmpty {
+                model.places = [SelectOption(value: code, label: divisionName ?? code, selected: true)]
+            }
+            return try await req.page("rentals/checkin", title: "checkin_title", model: model, status: .unprocessableEntity)
         case .valid(let valid):
             do {
                 _ = try await service.checkIn(valid, unit: unit, ip: req.clientIP, requestID: req.id)
@@ -79,7 +85,7 @@ extension CheckInPagesController {
                 "rentals/checkin-done", title: "checkin_done_title",
                 model: DoneModel(
                     address: unit.address, name: PersonalDataMask.name(valid.name), idNumber: valid.idNumber.masked, phone: valid.phone.masked,
-                    registrationDivision: "\(valid.registrationDivisionName) (\(valid.registrationDivision))", movedIn: valid.movedIn))
+                    registrationDivision: valid.registrationDivisionName, movedIn: valid.movedIn))
         }
     }
 }

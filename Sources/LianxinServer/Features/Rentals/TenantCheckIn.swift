@@ -7,7 +7,10 @@ struct CheckInInput: Content, Sendable {
     var name: String?
     var idNumber: String?
     var phone: String?
+    /// The code of the place picked from the list (or given by an API client).
     var registrationDivision: String?
+    /// The place as the tenant writes it ("上饶市广丰区"), when none was picked.
+    var registrationPlace: String?
     var movedIn: String?
 }
 
@@ -32,7 +35,8 @@ struct TenantCheckIn {
     typealias FieldErrors = [String: String]
 
     enum Outcome {
-        case invalid(FieldErrors, divisionName: String?)
+        /// The problems; the place found so far; the places the tenant's words could mean, to pick from.
+        case invalid(FieldErrors, divisionName: String?, places: [PlaceDirectory.Place])
         case valid(ValidCheckIn)
     }
 
@@ -70,12 +74,32 @@ struct TenantCheckIn {
             errors["phone"] = english ? error.englishMessage : error.chineseMessage
         }
 
-        var division: Division?
-        let divisionText = (input.registrationDivision ?? "").trimmingCharacters(in: .whitespaces)
-        if let code = DivisionCode(divisionText) {
-            division = try await Division.find(code.value, on: db)
+        // 户籍地: a place picked from the list, or the tenant's words matched against China's counties.
+        let directory = app.lianxin.places
+        var registration: (code: String, name: String)?
+        var candidates: [PlaceDirectory.Place] = []
+        let codeText = (input.registrationDivision ?? "").trimmingCharacters(in: .whitespaces)
+        let placeText = (input.registrationPlace ?? "").trimmingCharacters(in: .whitespaces)
+        if let code = DivisionCode(codeText) {
+            if let place = directory.place(code.value) {
+                registration = (place.code, place.fullName)
+            } else if let known = try await Division.find(code.value, on: db), let id = known.id {
+                registration = (id, known.name)
+            } else {
+                errors["registrationDivision"] = text("checkin_error_division")
+            }
+        } else if !placeText.isEmpty {
+            candidates = directory.matches(placeText)
+            if candidates.count == 1, let place = candidates.first {
+                registration = (place.code, place.fullName)
+                candidates = []
+            } else {
+                errors["registrationDivision"] = text(candidates.isEmpty ? "checkin_error_place_unknown" : "checkin_error_place_choose")
+            }
+        } else {
+            candidates = idNumber.flatMap { directory.issuingPlace(ofIDNumber: $0.value) }.map { [$0] } ?? []
+            errors["registrationDivision"] = text(candidates.isEmpty ? "checkin_error_place_missing" : "checkin_error_place_confirm")
         }
-        if division == nil { errors["registrationDivision"] = text("checkin_error_division") }
 
         let movedIn = (input.movedIn ?? "").trimmingCharacters(in: .whitespaces)
         if let date = Self.day(movedIn) {
@@ -90,13 +114,13 @@ struct TenantCheckIn {
             errors["movedIn"] = text("checkin_error_moved_in")
         }
 
-        guard errors.isEmpty, let idNumber, let phone, let division, let divisionCode = division.id else {
-            return .invalid(errors, divisionName: division?.name)
+        guard errors.isEmpty, let idNumber, let phone, let registration else {
+            return .invalid(errors, divisionName: registration?.name, places: candidates)
         }
         return .valid(
             ValidCheckIn(
-                name: name, idNumber: idNumber, phone: phone, registrationDivision: divisionCode,
-                registrationDivisionName: division.name, movedIn: movedIn))
+                name: name, idNumber: idNumber, phone: phone, registrationDivision: registration.code,
+                registrationDivisionName: registration.name, movedIn: movedIn))
     }
 
     /// The tenant is already living in this unit.

@@ -4,8 +4,8 @@ import LianxinCore
 
 /// The first run's pages: the division file, the county in it, then the three administrators.
 enum FirstRun {
-    /// The division list shipped with Lianxin (Resources/Data), offered when the county has no file.
-    static let shippedDivisions = "Data/divisions-shangrao.csv"
+    /// The division list shipped with Lianxin (China down to counties), offered when the county has no file at hand.
+    static let shippedDivisions = PlaceDirectory.shippedFile
 
     struct WrongCode: Error {}
 

@@ -19,13 +19,12 @@ enum SetupUploads {
         return (folder(app) as NSString).appendingPathComponent("setup-\(token).csv")
     }
 
-    /// The counties a division file names, by code, with their names ("吉安市 峡江县").
+    /// The counties a division file names, by code, with their full names ("江西省吉安市峡江县").
     static func counties(in text: String) -> [(code: String, name: String)] {
         guard case .success(let records) = DivisionFile.read(text) else { return [] }
-        let names = Dictionary(records.map { ($0.code.value, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let directory = PlaceDirectory(csv: text)
         return records.filter { $0.code.level == .county }.map { record in
-            let city = record.code.parent.flatMap { names[$0.value] }
-            return (record.code.value, [city, record.name].compactMap { $0 }.joined(separator: " "))
+            (record.code.value, directory.place(record.code.value)?.fullName ?? record.name)
         }
     }
 }

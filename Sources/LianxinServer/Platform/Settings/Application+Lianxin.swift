@@ -24,6 +24,8 @@ public struct LianxinContext: Sendable {
     let inFlight = InFlightRequests()
     /// The category classifier in use (hot-swapped when a newer model is stored).
     let classifier: ClassifierRegistry
+    /// China's provinces, cities and counties, the places people pick (`Resources/Data/divisions-china-counties.csv`).
+    let places: PlaceDirectory
     /// The current time; tests replace it.
     public let now: @Sendable () -> Date
 
@@ -42,6 +44,8 @@ public struct LianxinContext: Sendable {
         self.writes = writes
         self.intake = IntakeBatcher(writes: writes)
         self.classifier = ClassifierRegistry(resourcesDirectory: settings.resourcesDirectory)
+        let placesFile = (settings.resourcesDirectory as NSString).appendingPathComponent(PlaceDirectory.shippedFile)
+        self.places = PlaceDirectory(csv: (try? String(contentsOfFile: placesFile, encoding: .utf8)) ?? "")
         switch settings.fileStore {
         case .disk: self.files = DiskFileStore(root: (settings.dataDirectory as NSString).appendingPathComponent("files"))
         case .database: self.files = DatabaseFileStore()
