@@ -14,7 +14,13 @@ enum CatalogueFeature: LianxinFeature {
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands {
         FeatureCommands(
-            imports: ["categories": CatalogueCommands.Import(), "category-roles": CatalogueCommands.ImportRoles()],
-            exports: ["categories": CatalogueCommands.Export(), "category-roles": CatalogueCommands.ExportRoles()])
+            imports: [
+                "categories": CatalogueCommands.Import(), "category-roles": CatalogueCommands.ImportRoles(),
+                "category-attributes": CatalogueCommands.ImportAttributes(),
+            ],
+            exports: [
+                "categories": CatalogueCommands.Export(), "category-roles": CatalogueCommands.ExportRoles(),
+                "category-attributes": CatalogueCommands.ExportAttributes(),
+            ])
     }
 }

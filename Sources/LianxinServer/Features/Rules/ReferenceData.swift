@@ -30,23 +30,10 @@ enum ReferenceData {
             _ = try await importer.importCSV(try String(contentsOfFile: path, encoding: .utf8))
         }
         if try await CategoryAttribute.query(on: db).count() == 0 {
-            let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent("Data/category-attributes.csv")
+            let path = (app.lianxin.settings.resourcesDirectory as NSString).appendingPathComponent(CategoryAttributeCSV.defaultFile)
             if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-                let table = try CSVTable(parsing: text)
-                let known = Set(try await Category.query(on: db).all().compactMap(\.id))
-                try await db.transaction { tx in
-                    for (_, f) in table.rows where known.contains(f[0]) && ServiceAttribute.Datatype(rawValue: f[2]) != nil {
-                        let row = CategoryAttribute()
-                        row.categoryCode = f[0]
-                        row.code = f[1]
-                        row.datatype = f[2]
-                        row.required = f[3] == "true"
-                        row.order = Int(f[4]) ?? 0
-                        row.description = f[5]
-                        row.values = f.count > 6 ? f[6] : ""
-                        try await row.create(on: tx)
-                    }
-                }
+                _ = try await CategoryAttributeCSV.importCSV(
+                    text, application: app, actor: AuditActor(id: nil, name: "system", role: nil, division: nil))
             }
         }
     }
