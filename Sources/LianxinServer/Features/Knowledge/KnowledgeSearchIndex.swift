@@ -110,7 +110,7 @@ enum KnowledgeSearchIndex {
             e.status = 'published' AND (e.valid_from IS NULL OR e.valid_from <= \(bind: today)) \
             AND (e.valid_to IS NULL OR e.valid_to >= \(bind: today))\(category) \
             AND EXISTS (SELECT 1 FROM \(ident: KnowledgeEntryDivision.schema) d WHERE d.entry_id = e.id \
-            AND (d.division_code IN (\(aboveList)) OR d.division_code LIKE \(bind: DivisionScope.pattern(division))))
+            AND (d.division_code IN (\(aboveList)) OR \(DivisionScope.sql("d", "division_code", within: division))))
             """
     }
 }

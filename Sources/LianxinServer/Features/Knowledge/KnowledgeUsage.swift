@@ -21,7 +21,7 @@ enum KnowledgeUsage {
             """
             SELECT e.event AS event FROM \(ident: WorkOrderEventRecord.schema) e JOIN \(ident: WorkOrder.schema) o ON o.id = e.order_id
             WHERE e.kind = \(bind: WorkOrderEventKind.answeredDirectly.rawValue) AND e.at >= \(bind: from) AND e.at < \(bind: to)
-            AND o.division_code LIKE \(bind: DivisionScope.pattern(division))
+            AND \(DivisionScope.sql("o", "division_code", within: division))
             """
         ).all()
         var fromKnowledge = 0
