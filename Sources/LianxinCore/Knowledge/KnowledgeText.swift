@@ -116,23 +116,41 @@ public struct KnowledgeQuery: Sendable, Hashable {
 
 /// Orders the candidates the engine found, identically on both engines.
 public enum KnowledgeRanker {
-    /// What the ranker needs of one candidate.
+    /// What the ranker needs of one candidate: its question and keywords as written, and the index grams of its
+    /// question, keywords and answer (as stored, `KnowledgeText.grams`).
     public struct Candidate: Sendable, Hashable {
         public let id: UUID
         public let question: String
         public let keywords: String
-        public let answer: String
+        let questionTerms: Set<Substring>
+        let keywordTerms: Set<Substring>
+        let answerTerms: Set<Substring>
+        let questionTermCount: Int
 
-        public init(id: UUID, question: String, keywords: String, answer: String) {
+        /// A candidate from its stored gram strings (no text is split again).
+        public init(id: UUID, question: String, keywords: String, questionGrams: String, keywordGrams: String, answerGrams: String) {
             self.id = id
             self.question = question
             self.keywords = keywords
-            self.answer = answer
+            let questionList = questionGrams.split(separator: " ")
+            questionTerms = Set(questionList)
+            questionTermCount = questionList.count
+            keywordTerms = Set(keywordGrams.split(separator: " "))
+            answerTerms = Set(answerGrams.split(separator: " "))
+        }
+
+        /// A candidate from its text.
+        public init(id: UUID, question: String, keywords: String, answer: String) {
+            self.init(
+                id: id, question: question, keywords: keywords, questionGrams: KnowledgeText.grams(question),
+                keywordGrams: KnowledgeText.grams(keywords), answerGrams: KnowledgeText.grams(answer))
         }
     }
 
-    /// A score between 0 and about 1.5: the share of the query's grams found in the question (weight 3), the keywords
-    /// (2) and the answer (1), plus a bonus when a whole segment of the query stands in the question or keywords.
+    /// A score between 0 and about 2: the share of the query's grams found in the question (weight 3), the keywords (2)
+    /// and the answer (1); plus half the share of the question's own grams the query holds (a short question that is
+    /// all about the query beats a long one that mentions it); plus a bonus when a whole segment of the query stands
+    /// in the question or keywords.
     public static func score(_ query: KnowledgeQuery, _ candidate: Candidate) -> Double {
         if query.isShort {
             let needle = KnowledgeText.normalized(query.text)
@@ -142,14 +160,17 @@ public enum KnowledgeRanker {
             return inQuestion ? 1 : inKeywords ? 0.8 : 0
         }
         guard !query.terms.isEmpty else { return 0 }
-        let question = Set(KnowledgeText.terms(of: candidate.question))
-        let keywords = Set(KnowledgeText.terms(of: candidate.keywords))
-        let answer = Set(KnowledgeText.terms(of: candidate.answer))
         var weight = 0.0
+        var questionHits = 0
         for term in query.terms {
-            weight += (question.contains(term) ? 3 : 0) + (keywords.contains(term) ? 2 : 0) + (answer.contains(term) ? 1 : 0)
+            let key = Substring(term)
+            let inQuestion = candidate.questionTerms.contains(key)
+            if inQuestion { questionHits += 1 }
+            weight += (inQuestion ? 3 : 0) + (candidate.keywordTerms.contains(key) ? 2 : 0) + (candidate.answerTerms.contains(key) ? 1 : 0)
         }
+        guard weight > 0 else { return 0 }
         var score = weight / (6 * Double(query.terms.count))
+        score += 0.5 * Double(questionHits) / Double(max(1, candidate.questionTermCount))
         let title = KnowledgeText.normalized(candidate.question + " " + candidate.keywords)
         let whole = query.segments.filter { $0.count >= 2 && title.contains($0) }
         score += 0.5 * Double(whole.reduce(0) { $0 + $1.count }) / Double(max(1, query.segments.reduce(0) { $0 + $1.count }))

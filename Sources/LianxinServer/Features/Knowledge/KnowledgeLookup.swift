@@ -41,6 +41,9 @@ enum KnowledgeLookup {
         return entry
     }
 
+    /// How many of the engine's best matches the ranker orders.
+    static let candidateLimit = 100
+
     /// The published entries valid today that best answer `text`, best first, with their scores.
     static func search(
         _ text: String, for principal: Principal, categoryCode: String? = nil, limit: Int, on db: any Database, now: Date
@@ -48,15 +51,12 @@ enum KnowledgeLookup {
         let query = KnowledgeQuery(text)
         guard !query.terms.isEmpty else { return [] }
         let today = LocalDate(now, in: WorkCalendar.shanghai).description
-        let ids = try await KnowledgeSearchIndex.candidates(
-            query, within: principal.division, today: today, categoryCode: categoryCode, limit: 200, on: db.sql)
-        guard !ids.isEmpty else { return [] }
-        let entries = try await KnowledgeEntry.query(on: db).filter(\.$id ~~ ids).all()
+        let candidates = try await KnowledgeSearchIndex.candidates(
+            query, within: principal.division, today: today, categoryCode: categoryCode, limit: candidateLimit, on: db.sql)
+        let ranked = KnowledgeRanker.rank(query, candidates, limit: limit)
+        guard !ranked.isEmpty else { return [] }
+        let entries = try await KnowledgeEntry.query(on: db).filter(\.$id ~~ ranked.map(\.0.id)).all()
         let byID = Dictionary(entries.compactMap { e in e.id.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
-        let ranked = KnowledgeRanker.rank(
-            query,
-            entries.compactMap { e in e.id.map { KnowledgeRanker.Candidate(id: $0, question: e.question, keywords: e.keywords, answer: e.answer) } },
-            limit: limit)
         return ranked.compactMap { candidate, score in byID[candidate.id].map { ($0, score) } }
     }
 

@@ -51,20 +51,22 @@ enum KnowledgeSearchIndex {
         ).run()
     }
 
-    /// The ids of the published entries valid on `today` and applying on the line of `division` that match `query`,
-    /// the engine's best `limit` first.
+    /// The published entries valid on `today` and applying on the line of `division` that match `query`, the
+    /// engine's best `limit` first, as the ranker needs them (one query, no model decoding).
     static func candidates(
         _ query: KnowledgeQuery, within division: DivisionCode, today: String, categoryCode: String? = nil, limit: Int,
         on sql: any SQLDatabase
-    ) async throws -> [UUID] {
+    ) async throws -> [KnowledgeRanker.Candidate] {
         let filters = self.filters(division: division, today: today, categoryCode: categoryCode)
+        let columns: SQLQueryString =
+            "e.id AS id, e.question AS question, e.keywords AS keywords, e.search_q AS search_q, e.search_k AS search_k, e.search_a AS search_a"
         let rows: [any SQLRow]
         if query.isShort {
             // One character: no trigram holds it, so the questions and keywords are scanned.
             let like = "%" + KnowledgeTextLike.escaped(query.text) + "%"
             rows = try await sql.raw(
                 """
-                SELECT e.id AS id FROM \(ident: KnowledgeEntry.schema) e
+                SELECT \(columns) FROM \(ident: KnowledgeEntry.schema) e
                 WHERE (e.question LIKE \(bind: like) ESCAPE '!' OR e.keywords LIKE \(bind: like) ESCAPE '!') AND \(filters)
                 ORDER BY e.answered_count DESC, e.id LIMIT \(unsafeRaw: String(limit))
                 """
@@ -73,7 +75,7 @@ enum KnowledgeSearchIndex {
             let match = query.terms.map { "\" \($0) \"" }.joined(separator: " OR ")
             rows = try await sql.raw(
                 """
-                SELECT e.id AS id FROM \(ident: ftsTable) f JOIN \(ident: KnowledgeEntry.schema) e ON e.id = f.entry_id
+                SELECT \(columns) FROM \(ident: ftsTable) f JOIN \(ident: KnowledgeEntry.schema) e ON e.id = f.entry_id
                 WHERE f.\(ident: ftsTable) MATCH \(bind: match) AND \(filters)
                 ORDER BY bm25(\(ident: ftsTable), 0.0, 5.0, 3.0, 1.0) LIMIT \(unsafeRaw: String(limit))
                 """
@@ -91,13 +93,18 @@ enum KnowledgeSearchIndex {
             let grams = KnowledgeText.grams(query.segments.joined(separator: " "))
             rows = try await sql.raw(
                 """
-                SELECT e.id AS id FROM \(ident: KnowledgeEntry.schema) e WHERE (\(any)) AND \(filters)
+                SELECT \(columns) FROM \(ident: KnowledgeEntry.schema) e WHERE (\(any)) AND \(filters)
                 ORDER BY \(hits) DESC, public.similarity(e.search_all, \(bind: grams)) DESC, e.id
                 LIMIT \(unsafeRaw: String(limit))
                 """
             ).all()
         }
-        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        return try rows.map { row in
+            KnowledgeRanker.Candidate(
+                id: try row.decode(column: "id", as: UUID.self), question: try row.decode(column: "question", as: String.self),
+                keywords: try row.decode(column: "keywords", as: String.self), questionGrams: try row.decode(column: "search_q", as: String.self),
+                keywordGrams: try row.decode(column: "search_k", as: String.self), answerGrams: try row.decode(column: "search_a", as: String.self))
+        }
     }
 
     /// Published, valid on `today`, in the category when one is named, applying in a division on `division`'s line
