@@ -217,6 +217,7 @@
         if (!category.value) category.value = s.categories[0].code;
       }
       if (s.grid) box.appendChild(el("span", "help", (english ? " Grid: " : " 网格：") + (s.gridName || s.grid) + " (" + s.grid + ")"));
+      showKnowledge(s.knowledge || []);
       dups.innerHTML = "";
       if (!s.duplicates || !s.duplicates.length) { dups.appendChild(el("p", "help", english ? "No similar open order nearby." : "附近没有相似的在办工单。")); return; }
       const ul = el("ul", "dups");
@@ -237,6 +238,36 @@
         ul.appendChild(li);
       });
       dups.appendChild(ul);
+    }
+    // 知识库: the entries matching the call; "use this answer" fills the direct answer (直接办结) with it.
+    const knowledge = desk.querySelector("[data-knowledge]");
+    const direct = desk.querySelector("[data-direct]");
+    function showKnowledge(entries) {
+      if (!knowledge) return;
+      knowledge.innerHTML = "";
+      if (!entries.length) { knowledge.appendChild(el("p", "help", english ? "No knowledge entry matches." : "没有匹配的知识条目。")); return; }
+      const ul = el("ul", "kb-matches");
+      entries.forEach((k) => {
+        const li = el("li");
+        const a = el("a", null, k.question); a.href = "/knowledge/" + k.id; a.target = "_blank"; a.rel = "noopener";
+        li.appendChild(a);
+        li.appendChild(el("span", "badge", (english ? "match " : "匹配度 ") + Math.round(k.score * 100) + "%"));
+        li.appendChild(el("p", "kb-answer", k.answer));
+        if (direct) {
+          const use = el("button", "link", english ? "Answer with this entry" : "用此条答复");
+          use.type = "button";
+          use.addEventListener("click", () => {
+            direct.open = true;
+            direct.querySelector("[data-kb-entry]").value = k.id;
+            direct.querySelector("[data-kb-chosen]").textContent = (english ? "From the knowledge base: " : "引用知识条目：") + k.question;
+            direct.querySelector("#directAnswer").value = k.answer;
+            const kind = desk.querySelector("#requestKind"); if (kind) kind.value = "inquiry";
+          });
+          li.appendChild(use);
+        }
+        ul.appendChild(li);
+      });
+      knowledge.appendChild(ul);
     }
     desk.querySelectorAll("[data-suggest-input]").forEach((i) => i.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 350); }));
     desk.addEventListener("lianxin:place", () => { last = ""; suggest(); });

@@ -54,6 +54,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewCommunityServices  // service orders, wishes, volunteers and points, stations in scope
     case orderCommunityServices  // order a service or post a wish for a resident
     case manageCommunityServices  // service menus, assignment, volunteers, activities, merchants, stations, earn rules
+    case viewKnowledge  // the knowledge base (知识库): published entries in scope, and the desk's matches
+    case writeKnowledge  // write and revise entries of one's unit or division, submit them for approval
+    case approveKnowledge  // the hotline centre approves, refuses and withdraws entries
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -86,6 +89,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewCommunityServices: [.gridMember, .communityStaff, .dispatcher, .supervisor, .leader]
         case .orderCommunityServices: [.gridMember, .communityStaff]
         case .manageCommunityServices: [.communityStaff]
+        case .viewKnowledge: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
+        case .writeKnowledge: [.departmentHandler, .departmentLead, .communityStaff, .dispatcher, .supervisor]
+        case .approveKnowledge: [.dispatcher, .supervisor]
         }
     }
 }

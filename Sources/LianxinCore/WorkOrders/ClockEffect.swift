@@ -43,6 +43,8 @@ extension WorkOrderEvent {
             return [.stop(.feedback)] + redo
         case .reopened:
             return [.start(.sign), .start(.respond), .start(.complete)]
+        case .answeredDirectly:
+            return [.stop(.create)] + everyStage.filter { $0 != .create }.map(ClockEffect.discard)
         case .closed, .closedWithParent:
             return [.stop(.feedback)] + everyStage.filter { $0 != .feedback }.map(ClockEffect.discard)
         case .cancelled, .merged:

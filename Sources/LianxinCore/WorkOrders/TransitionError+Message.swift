@@ -46,6 +46,10 @@ extension TransitionError {
             english
                 ? "The order is already handled at the highest level (\(level.rawValue))."
                 : "工单已在最高层级（\(Self.levelName(level))）办理，不能再提级。"
+        case .notAnInquiry(let kind):
+            english
+                ? "Only an inquiry can be answered and closed on the call; this is a \(kind.title(english: true).lowercased())."
+                : "只有咨询类诉求可以直接办结，本诉求为\(kind.title(english: false))。"
         }
     }
 

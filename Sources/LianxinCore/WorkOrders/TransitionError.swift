@@ -32,6 +32,8 @@ public enum TransitionError: Error, Sendable, Hashable {
     case invalidDeadline
     /// The order is already at the highest level escalation may reach.
     case highestLevelReached(DivisionLevel)
+    /// Only a consultation (咨询) may be answered and closed on the call.
+    case notAnInquiry(RequestKind)
 
     /// How the refusal maps to an HTTP answer.
     public enum Category: String, Sendable, Hashable {
@@ -51,7 +53,7 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
             .reviewRequired, .sameDepartment, .highestLevelReached:
             .conflict
-        case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline:
+        case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline, .notAnInquiry:
             .invalidInput
         }
     }
@@ -75,6 +77,7 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .mergeIntoItself: "merge_into_itself"
         case .invalidDeadline: "invalid_deadline"
         case .highestLevelReached: "highest_level_reached"
+        case .notAnInquiry: "not_an_inquiry"
         }
     }
 }

@@ -26,8 +26,8 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     case approveExtension(note: String?)
     /// 驳回延期, with the reason.
     case refuseExtension(reason: String)
-    /// 办结/回单: report the result with a note and photos.
-    case complete(note: String, photoIDs: [UUID])
+    /// 办结/回单: report the result with an internal note and photos, and the reply the resident sees (答复内容).
+    case complete(note: String, photoIDs: [UUID], publicReply: String? = nil)
     /// 审核: accept the result, or send it back to the unit (a reason is then required).
     case review(approved: Bool, note: String?)
     /// 回访: record the requester's evaluation; dissatisfied or unsolved reopens the order.
@@ -57,6 +57,9 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     case supervise(deadline: Date?, note: String)
     /// 上报/提级: move the order one handling level up, back to that level's dispatcher.
     case escalate(reason: String)
+    /// 直接办结: a consultation (咨询) answered on the call is closed at once with the answer, which the resident
+    /// sees; `knowledgeEntryID` names the knowledge entry that answered it, if any. `requestKind` is the order's.
+    case answerDirectly(answer: String, knowledgeEntryID: UUID?, requestKind: RequestKind)
 
     /// The action without its data, for guards and messages.
     public var kind: WorkOrderActionKind {
@@ -88,6 +91,7 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
         case .remind: .remind
         case .supervise: .supervise
         case .escalate: .escalate
+        case .answerDirectly: .answerDirectly
         }
     }
 }
@@ -97,6 +101,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
     case create, accept, dispatch, redispatch, sign, assign, returnOrder, arrive, startProgress, addProgressNote
     case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
     case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate, addInformation
+    case answerDirectly
 
     /// The action's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -129,6 +134,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
         case .remind: english ? "remind" : "催办"
         case .supervise: english ? "supervise" : "督办"
         case .escalate: english ? "escalate" : "上报提级"
+        case .answerDirectly: english ? "answer and close on the call" : "直接办结"
         }
     }
 }

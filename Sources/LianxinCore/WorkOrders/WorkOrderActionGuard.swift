@@ -100,6 +100,8 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard([.supervisor, .leader], from: live, whilePaused: true)
         case .escalate:
             WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor, .leader]), from: escalatable)
+        case .answerDirectly:
+            WorkOrderActionGuard([.operator, .dispatcher], from: [.submitted, .received])
         }
     }
 }

@@ -31,6 +31,7 @@ extension WorkOrderEventKind {
         case .supervised: english ? "Supervised" : "督办"
         case .escalated: english ? "Escalated" : "上报提级"
         case .informationAdded: english ? "Information added" : "补充信息"
+        case .answeredDirectly: english ? "Answered and closed on the call" : "直接办结"
         }
     }
 }

@@ -4,5 +4,5 @@ public enum WorkOrderEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case progressStarted, progressNoted, extensionRequested, extensionApproved, extensionRefused
     case completed, reviewed, evaluated, reopened, closed, closedWithParent, merged
     case shelved, unshelved, cancelled, paused, resumed, reminded, supervised, escalated
-    case informationAdded
+    case informationAdded, answeredDirectly
 }

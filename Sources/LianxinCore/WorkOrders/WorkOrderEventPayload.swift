@@ -30,12 +30,16 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let supervisionLevel: Int?
     /// `informationAdded`: true when it ended a wait on the requester, so the clocks run again.
     public let resumed: Bool?
+    /// `completed`, `answeredDirectly`: the reply the resident sees (答复内容), apart from the internal note.
+    public let publicReply: String?
+    /// `answeredDirectly`: the knowledge entry that answered the consultation.
+    public let knowledgeEntryID: UUID?
 
     public init(
         tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
         assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
         evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
-        supervisionLevel: Int? = nil, resumed: Bool? = nil
+        supervisionLevel: Int? = nil, resumed: Bool? = nil, publicReply: String? = nil, knowledgeEntryID: UUID? = nil
     ) {
         self.tier = tier
         self.priority = priority
@@ -51,5 +55,7 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
         self.deadline = deadline
         self.supervisionLevel = supervisionLevel
         self.resumed = resumed
+        self.publicReply = publicReply
+        self.knowledgeEntryID = knowledgeEntryID
     }
 }

@@ -74,9 +74,11 @@ public enum WorkOrderMachine {
             guard let pending = state.pendingExtension else { throw .noPendingExtension }
             let reason = try required(reason, for: kind)
             return step.record(.extensionRefused, note: reason, payload: .init(extra: pending.extra))
-        case .complete(let note, let photoIDs):
+        case .complete(let note, let photoIDs, let publicReply):
             let note = try required(note, for: kind)
-            return step.record(.completed, to: .completed, note: note, payload: .init(photoIDs: photoIDs.nilIfEmpty))
+            return step.record(
+                .completed, to: .completed, note: note,
+                payload: .init(photoIDs: photoIDs.nilIfEmpty, publicReply: publicReply.trimmedNonEmpty))
         case .review(let approved, let note):
             let note = approved ? note.trimmedNonEmpty : try required(note ?? "", for: kind)
             return step.record(
@@ -135,6 +137,11 @@ public enum WorkOrderMachine {
             return step.record(
                 .supervised, note: note,
                 payload: .init(deadline: deadline, supervisionLevel: state.supervisionLevel + 1))
+        case .answerDirectly(let answer, let entryID, let requestKind):
+            try checkDirectAnswer(by: actor, requestKind: requestKind, answer: answer)
+            let answer = try required(answer, for: kind)
+            return step.record(
+                .answeredDirectly, to: .closed, note: answer, payload: .init(publicReply: answer, knowledgeEntryID: entryID))
         case .escalate(let reason):
             let reason = try required(reason, for: kind)
             guard let higher = state.handlingLevel.parent, higher >= rules.highestLevel else {
@@ -142,6 +149,16 @@ public enum WorkOrderMachine {
             }
             return step.record(.escalated, to: .received, note: reason, payload: .init(handlingLevel: higher))
         }
+    }
+
+    /// Whether `actor` may answer a request of `requestKind` on the call and close it (直接办结) with `answer`: the desk
+    /// checks this before it files the call, so a refused direct answer leaves no order behind.
+    public static func checkDirectAnswer(by actor: WorkOrderActor, requestKind: RequestKind, answer: String) throws(TransitionError) {
+        guard WorkOrderActionGuard.of(.answerDirectly).permits(actor.kind) else {
+            throw .notPermitted(action: .answerDirectly, actor: actor.kind)
+        }
+        guard requestKind == .inquiry else { throw .notAnInquiry(requestKind) }
+        _ = try required(answer, for: .answerDirectly)
     }
 
     /// The text of a required reason or note, trimmed; refuses an empty one.

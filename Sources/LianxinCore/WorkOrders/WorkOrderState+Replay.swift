@@ -34,6 +34,7 @@ extension WorkOrderState {
             next.pendingExtension = nil
         case .completed:
             next.completedAt = event.at
+            next.publicReply = payload.publicReply
             next.pendingExtension = nil
         case .reviewed:
             if payload.approved == false { next.completedAt = nil }
@@ -45,6 +46,12 @@ extension WorkOrderState {
             next.reopen(priority: payload.priority)
         case .closed, .closedWithParent:
             next.closedAt = event.at
+        case .answeredDirectly:
+            next.completedAt = event.at
+            next.closedAt = event.at
+            next.publicReply = payload.publicReply
+            next.answeredDirectly = true
+            next.knowledgeEntryID = payload.knowledgeEntryID
         case .merged:
             next.parentID = payload.parentID
         case .shelved:

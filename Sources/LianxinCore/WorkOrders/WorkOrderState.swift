@@ -41,6 +41,12 @@ public struct WorkOrderState: Sendable, Hashable, Codable {
     public internal(set) var updatedAt: Date
     public internal(set) var completedAt: Date?
     public internal(set) var closedAt: Date?
+    /// The reply the resident sees (答复内容) of the last completion or direct answer, apart from internal notes.
+    public internal(set) var publicReply: String?
+    /// True when a consultation was answered and closed on the call (直接办结).
+    public internal(set) var answeredDirectly: Bool?
+    /// The knowledge entry that answered it directly, if any.
+    public internal(set) var knowledgeEntryID: UUID?
 
     /// The state right after `created`.
     init(created event: WorkOrderEvent, tier: Tier, priority: Priority, handlingLevel: DivisionLevel) {

@@ -12,6 +12,7 @@ enum LianxinFeatures {
         UnitsFeature.self,
         CatalogueFeature.self,
         WorkOrdersFeature.self,
+        KnowledgeFeature.self,
         WorklistsFeature.self,
         AttachmentsFeature.self,
         Open311Feature.self,

@@ -59,6 +59,7 @@ import Testing
         ),
         (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader"]),
         (.escalate(reason: "社区无法解决"), beforeWork, unitRoles.union(["dispatcher", "supervisor", "leader"])),
+        (.answerDirectly(answer: "带身份证到窗口办理", knowledgeEntryID: nil, requestKind: .inquiry), [.submitted, .received], ["operator", "dispatcher"]),
     ]
 
     static let everyActor: [WorkOrderActor] = Role.allCases.map { F.staff($0) } + [.system, F.resident]

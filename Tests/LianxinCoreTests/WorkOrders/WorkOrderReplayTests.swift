@@ -21,13 +21,15 @@ import Testing
             .arrive(location: Bool.random(using: &random) ? GeoPoint(lon: 115.0, lat: 25.9) : nil), .startProgress,
             .addProgressNote(note: "进展", photoIDs: Bool.random(using: &random) ? [random.uuid()] : []),
             .requestExtension(extra: extra, reason: "协调中"), .approveExtension(note: nil), .refuseExtension(reason: "不同意"),
-            .complete(note: "已办结", photoIDs: [random.uuid()]), .review(approved: Bool.random(using: &random), note: "审核意见"),
+            .complete(note: "已办结", photoIDs: [random.uuid()], publicReply: Bool.random(using: &random) ? "答复内容" : nil),
+            .review(approved: Bool.random(using: &random), note: "审核意见"),
             .revisit(evaluation), .reopen(reason: "重办"), .close(note: Bool.random(using: &random) ? "无法回访" : nil),
             .merge(parentID: random.uuid()), .shelve(reason: "挂账"), .unshelve(note: nil), .cancel(reason: "作废"),
             .pauseForRequester(reason: "等待"), .resume, .remind(note: "催办"),
             .addInformation(note: "补充信息", photoIDs: Bool.random(using: &random) ? [random.uuid()] : []),
             .supervise(deadline: Bool.random(using: &random) ? F.start.addingTimeInterval(1e9) : nil, note: "督办"),
             .escalate(reason: "提级"),
+            .answerDirectly(answer: "答复", knowledgeEntryID: Bool.random(using: &random) ? random.uuid() : nil, requestKind: .inquiry),
         ]
     }
 
@@ -39,7 +41,8 @@ import Testing
     }
 
     /// A random valid history: each step tries the actions in random order, each by every actor in random order,
-    /// and takes the first the machine accepts; cancelling and merging, which end the walk, are seldom tried.
+    /// and takes the first the machine accepts; cancelling, merging and direct answers, which end the walk early, are
+    /// seldom tried.
     static func randomWalk(seed: UInt64) throws -> (events: [WorkOrderEvent], states: [WorkOrderState]) {
         var random = TestRandom(seed: seed)
         let rules = WorkOrderRules(requiresReview: Bool.random(using: &random))
@@ -52,7 +55,9 @@ import Testing
         for _ in 0..<Int.random(in: 1...60, using: &random) {
             time = time.addingTimeInterval(Double(Int.random(in: 1...5_000, using: &random)))
             var actions = candidates(for: transition.state, using: &random).shuffled(using: &random)
-            if Int.random(in: 0..<10, using: &random) > 0 { actions.removeAll { $0.kind == .cancel || $0.kind == .merge } }
+            if Int.random(in: 0..<10, using: &random) > 0 {
+                actions.removeAll { [.cancel, .merge, .answerDirectly].contains($0.kind) }
+            }
             let actors = actors(for: transition.state, using: &random)
             var next: Transition?
             search: for action in actions {

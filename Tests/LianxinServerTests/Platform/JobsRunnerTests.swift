@@ -12,7 +12,7 @@ struct JobsRunnerTests {
         #expect(
             Set(LianxinFeatures.jobs.map(\.name)) == [
                 "work-orders.sla-sweep", "webhooks.deliver", "intelligence.classifier-refresh", "intelligence.hotspots",
-                "grids.apply-changes", "operations.backup", "operations.retention",
+                "grids.apply-changes", "operations.backup", "operations.retention", "knowledge.review",
             ])
         try await withLianxin(clock: TestClock(SLASchedulerTests.tuesdayMorning), demo: true) { app, _ in
             for job in LianxinFeatures.jobs {

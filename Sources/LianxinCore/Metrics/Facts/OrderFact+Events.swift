@@ -54,6 +54,10 @@ extension OrderFact {
             next.reopen()
         case .closed, .closedWithParent:
             next.closedAt = event.at
+        case .answeredDirectly:
+            next.completedAt = event.at
+            next.completionCount += 1
+            next.closedAt = event.at
         case .merged:
             next.parentID = payload.parentID
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,

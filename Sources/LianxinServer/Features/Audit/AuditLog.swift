@@ -49,6 +49,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case backupTaken = "backup.create"
     case backupRestored = "backup.restore"
     case retentionApplied = "retention.anonymise"
+    case knowledgeChanged = "knowledge.change"
 }
 
 /// How the audited action ended.

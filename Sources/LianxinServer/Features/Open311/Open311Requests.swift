@@ -26,7 +26,10 @@ struct Open311Requests {
         return try orders.map { order in
             let status = WorkOrderStatus(rawValue: order.status) ?? .received
             let history = eventsByOrder[order.id ?? UUID()] ?? []
-            let closingNote = status.isOpen ? nil : history.last { ["completed", "closed", "cancelled"].contains($0.kind) && $0.note != nil }?.note
+            // The reply written for the resident (答复内容) when there is one; otherwise the last closing note.
+            let reply = (try? WorkOrderService.decodeState(order))?.publicReply
+            let closingNote =
+                reply ?? (status.isOpen ? nil : history.last { ["completed", "closed", "cancelled"].contains($0.kind) && $0.note != nil }?.note)
             let expected = try WorkOrderService.decodeClocks(order).clocks.first { $0.stage == .complete }.map { $0.due(asOf: now, in: calendar) }
             var fields: [(String, Open311Value)] = [
                 ("service_request_id", .string(order.number)),
@@ -50,7 +53,7 @@ struct Open311Requests {
             if notes {
                 let publicKinds: Set<String> = [
                     "created", "accepted", "dispatched", "signed", "arrived", "progressStarted", "completed",
-                    "evaluated", "reopened", "closed", "closedWithParent", "cancelled", "informationAdded",
+                    "evaluated", "reopened", "closed", "closedWithParent", "cancelled", "informationAdded", "answeredDirectly",
                 ]
                 fields.append(
                     (

@@ -15,21 +15,32 @@ struct DatabaseSnapshot {
         return "\(ident: name)"
     }
 
-    /// The tables, sorted.
+    /// The tables, sorted. On SQLite the shadow tables of a full-text (FTS5) table are left out: the engine writes
+    /// them from the full-text table's own rows, which are counted and copied instead.
     func tables() async throws -> [String] {
         let rows: [any SQLRow]
-        if let schema {
+        if sql.dialect.name == "sqlite" {
+            let master: SQLQueryString = schema.map { "\(ident: $0).sqlite_master" } ?? "sqlite_master"
             rows = try await sql.raw(
-                "SELECT name FROM \(ident: schema).sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                """
+                SELECT m.name AS name FROM \(master) m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                AND NOT \(Self.isShadow("m", master: master))
+                """
             ).all()
-        } else if sql.dialect.name == "sqlite" {
-            rows = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all()
         } else {
             rows = try await sql.raw(
                 "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
             ).all()
         }
         return try rows.map { try $0.decode(column: "name", as: String.self) }.sorted()
+    }
+
+    /// Whether the sqlite_master row `alias` is a shadow table of a virtual table (`<name>_data`, `<name>_idx`, …).
+    static func isShadow(_ alias: String, master: SQLQueryString) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM \(master) v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' \
+        AND substr(\(unsafeRaw: alias).name, 1, length(v.name) + 1) = v.name || '_')
+        """
     }
 
     /// Rows per table.

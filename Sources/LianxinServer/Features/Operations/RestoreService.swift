@@ -91,8 +91,9 @@ struct RestoreService {
             do {
                 let objects = try await sql.raw(
                     """
-                    SELECT type, name, sql FROM lx_restore.sqlite_master
+                    SELECT type, name, sql FROM lx_restore.sqlite_master m
                     WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                    AND NOT \(DatabaseSnapshot.isShadow("m", master: "lx_restore.sqlite_master"))
                     ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, rowid
                     """
                 ).all().map {

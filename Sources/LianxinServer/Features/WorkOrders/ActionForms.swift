@@ -43,6 +43,8 @@ struct ActionFormInput: Content {
     var comment: String?
     var parentNumber: String?
     var deadline: String?
+    /// `complete`: the reply the resident sees (答复内容).
+    var publicReply: String?
 
     /// The API's input for the same step, or a 422 naming the field.
     func transition(parentID: UUID?, calendar: WorkCalendar) throws -> TransitionInput {
@@ -68,7 +70,7 @@ struct ActionFormInput: Content {
             latitude: try formNumber(latitude, field: "latitude"), longitude: try formNumber(longitude, field: "longitude"),
             extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
             approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
-            solved: flag(solved), comment: comment, parentId: parentID, deadline: deadlineDate)
+            solved: flag(solved), comment: comment, publicReply: publicReply, parentId: parentID, deadline: deadlineDate)
     }
 }
 
@@ -113,7 +115,11 @@ extension WorkbenchLookup {
             case .arrive: fields = [field("geo", "latitude", "wb_location", help: "wb_location_help")]
             case .addProgressNote: fields = [field("textarea", "note", "wb_note", required: true), field("file", "file", "wb_photo")]
             case .complete:
-                fields = [field("textarea", "note", "wb_result", required: true), field("file", "file", "wb_photo", help: "wb_photo_help")]
+                fields = [
+                    field("textarea", "note", "wb_result", required: true, help: "wb_result_internal_help"),
+                    field("textarea", "publicReply", "wb_public_reply", help: "wb_public_reply_help"),
+                    field("file", "file", "wb_photo", help: "wb_photo_help"),
+                ]
             case .requestExtension:
                 fields = [
                     field("number", "extraAmount", "wb_extra_amount", required: true),
@@ -132,7 +138,8 @@ extension WorkbenchLookup {
             case .remind: fields = [field("text", "note", "wb_note", required: true)]
             case .supervise: fields = [field("date", "deadline", "wb_deadline"), field("textarea", "note", "wb_note", required: true)]
             case .addInformation: fields = [field("textarea", "note", "wb_note", required: true)]
-            case .assign, .create: return nil
+            // 直接办结 happens at the desk, where the call is taken.
+            case .assign, .create, .answerDirectly: return nil
             }
             // What was typed and what was wrong belong to the form that was sent, not to every form with a field of that name.
             let sent = values["action"].map { $0 == kind.rawValue } ?? true

@@ -15,6 +15,11 @@ extension DeskPagesController {
     ) async throws -> Response {
         let lookup = try await WorkbenchLookup.load(req)
         let english = lookup.english
+        let now = req.lianxin.now()
+        var beijing = Calendar(identifier: .gregorian)
+        beijing.timeZone = WorkCalendar.shanghai
+        let dayStart = beijing.startOfDay(for: now)
+        let direct = try await KnowledgeUsage.directAnswers(within: principal.division, from: dayStart, to: now.addingTimeInterval(1), on: req.db)
         let channels = [LianxinCore.Channel.hotline, .web, .miniProgram, .gridPatrol, .visit, .meeting, .petition]
             .map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
         let kinds = RequestKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
@@ -27,7 +32,10 @@ extension DeskPagesController {
                 req, id: "divisionCode", name: "divisionCode", label: req.t("field_division"), under: principal.division,
                 selected: values["divisionCode"], empty: req.t("field_division_from_map"), help: req.t("wb_division_help"),
                 error: errors["divisionCode"] ?? ""),
-            anonymous: anonymous, canFile: true)
+            anonymous: anonymous, canFile: true,
+            canAnswerDirectly: (try? WorkOrderMachine.checkDirectAnswer(by: principal.workOrderActor, requestKind: .inquiry, answer: "-")) != nil,
+            directToday: req.t("desk_direct_today").replacingOccurrences(of: "{all}", with: String(direct.all))
+                .replacingOccurrences(of: "{kb}", with: String(direct.fromKnowledge)))
         return try await req.page("workorders/desk", title: "wb_desk", model: model, status: status)
     }
 
@@ -50,6 +58,7 @@ extension DeskPagesController {
                 suggestedCategoryCode: form.suggestedCategoryCode?.isEmpty == false ? form.suggestedCategoryCode : nil)
             let service = WorkOrderService(application: req.application, database: req.db)
             let parent = try await mergeParent(form.mergeInto, principal: principal, req)
+            let direct = form.direct == "1" ? try await directAnswer(form, principal: principal, req) : nil
             let valid = try await service.validate(input, scope: principal.division)
             // Check the photo before anything is written, so a refused photo leaves no order behind.
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
@@ -69,6 +78,12 @@ extension DeskPagesController {
                     uploader: principal.role.rawValue, uploaderID: principal.userID,
                     context: req.lianxin, on: req.db)
             }
+            if created, let direct {
+                let answered = try await service.apply(
+                    .answerDirectly(answer: direct.answer, knowledgeEntryID: direct.entryID, requestKind: .inquiry), to: order,
+                    by: .staff(principal))
+                return req.redirect(to: "/orders/\(try answered.requireID())?created=1")
+            }
             if created, let parent {
                 _ = try await service.apply(.merge(parentID: try parent.requireID()), to: order, by: .staff(principal))
                 return req.redirect(to: "/orders/\(try parent.requireID())?merged=\(order.number)")
@@ -80,6 +95,37 @@ extension DeskPagesController {
                 req, principal: principal, values: form.values, errors: errors,
                 error: errors.isEmpty ? problem.detail(req.language) : req.t("wb_fix_fields"), anonymous: anonymous, status: problem.status)
         }
+    }
+
+    /// The answer of a direct answer (直接办结) and the knowledge entry it came from, checked before the order is written:
+    /// the operator may answer on the call, the request is a consultation, the answer is written, and a chosen entry
+    /// is a published one that applies to the operator. Each refusal is named beside its field.
+    private func directAnswer(_ form: DeskForm, principal: Principal, _ req: Request) async throws -> (answer: String, entryID: UUID?) {
+        var checks = InputValidator(req)
+        let answer = (form.directAnswer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let kind = form.requestKind.flatMap(RequestKind.init(rawValue:)) ?? .assistance
+        do {
+            try WorkOrderMachine.checkDirectAnswer(by: principal.workOrderActor, requestKind: kind, answer: answer)
+        } catch {
+            let english = error.message(english: true), chinese = error.message(english: false)
+            switch error {
+            case .notAnInquiry: checks.fail("/requestKind", "\(english) / \(chinese)")
+            case .reasonRequired: checks.fail("/directAnswer", key: "desk_direct_answer_required")
+            default: throw Problem(.forbidden, type: "transition-not-permitted", title: "Forbidden", detail: "\(english) / \(chinese)")
+            }
+        }
+        if answer.count > 2000 { checks.fail("/directAnswer", key: "desk_direct_answer_long") }
+        var entryID: UUID?
+        if let raw = form.knowledgeEntryId?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            let entry = try? await KnowledgeLookup.find(raw, for: principal, req)
+            if let entry, entry.status == KnowledgeStatus.published.rawValue {
+                entryID = entry.id
+            } else {
+                checks.fail("/knowledgeEntryId", key: "desk_direct_entry_gone")
+            }
+        }
+        try checks.finish()
+        return (answer, entryID)
     }
 
     /// The order a desk filing is merged into: one the operator may see that still takes merged requests; anything

@@ -30,6 +30,10 @@ struct DeskPagesController: RouteCollection {
         let divisionPicker: DivisionPicker
         let anonymous: Bool
         let canFile: Bool
+        /// Whether this operator may answer a consultation on the call and close it (直接办结).
+        let canAnswerDirectly: Bool
+        /// How many orders were answered and closed on the call today in the operator's division (and from the knowledge base).
+        let directToday: String
     }
 
     /// The fields of the intake form, all text so each mistake is named.
@@ -50,6 +54,10 @@ struct DeskPagesController: RouteCollection {
         var idempotencyKey: String?
         /// 并单: the suspected duplicate (an open order) the new request joins, chosen from the desk's list.
         var mergeInto: String?
+        /// 直接办结: "1" files the consultation and closes it at once with `directAnswer`, from `knowledgeEntryId` if chosen.
+        var direct: String?
+        var directAnswer: String?
+        var knowledgeEntryId: String?
 
         var values: [String: String] {
             var out: [String: String] = [:]
@@ -57,7 +65,7 @@ struct DeskPagesController: RouteCollection {
                 ("requesterPhone", requesterPhone), ("requesterName", requesterName), ("channel", channel),
                 ("requestKind", requestKind), ("title", title), ("description", description), ("categoryCode", categoryCode),
                 ("suggestedCategoryCode", suggestedCategoryCode), ("divisionCode", divisionCode), ("address", address),
-                ("latitude", latitude), ("longitude", longitude),
+                ("latitude", latitude), ("longitude", longitude), ("directAnswer", directAnswer), ("knowledgeEntryId", knowledgeEntryId),
             ] {
                 if let value { out[key] = value }
             }

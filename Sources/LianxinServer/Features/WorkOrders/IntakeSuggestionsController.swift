@@ -43,10 +43,20 @@ struct IntakeSuggestionsController: RouteCollection {
         var sameCaller: Bool
     }
 
+    /// A published knowledge entry matching what was typed, for the operator to read out (and answer directly).
+    struct KnowledgeMatch: Content {
+        var id: UUID
+        var question: String
+        var answer: String
+        var score: Double
+    }
+
     struct Output: Content {
         /// The classifier version that made the suggestions (0: the shipped cold-start model).
         var modelVersion: Int
         var categories: [CategorySuggestion]
+        /// The best knowledge entries for the text (知识库), best first.
+        var knowledge: [KnowledgeMatch]
         var duplicates: [DuplicateDTO]
         /// The grid the position lies in (when one was given and a grid holds it).
         var grid: String?
@@ -104,7 +114,13 @@ struct IntakeSuggestionsController: RouteCollection {
             let row = try await Grid.query(on: req.db).filter(\.$code == placed.path.grid).filter(\.$validTo == nil).first()
             grid = (placed.path.grid, row?.name ?? placed.path.grid)
         }
-        return Output(modelVersion: classifier.version, categories: categories, duplicates: duplicates, grid: grid?.code, gridName: grid?.name)
+        let knowledge = try await KnowledgeLookup.search(String(text.prefix(200)), for: principal, limit: 5, on: req.db, now: req.lianxin.now())
+            .map { entry, score in
+                KnowledgeMatch(id: try entry.requireID(), question: entry.question, answer: entry.answer, score: (score * 1000).rounded() / 1000)
+            }
+        return Output(
+            modelVersion: classifier.version, categories: categories, knowledge: knowledge, duplicates: duplicates, grid: grid?.code,
+            gridName: grid?.name)
     }
 
     /// Possible duplicates of an order already filed (from Open311, the web or a phone): what the

@@ -13,7 +13,7 @@ extension OrderPagesController {
         for (key, value) in [
             ("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
             ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
-            ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber),
+            ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber), ("publicReply", input.publicReply),
             ("action", input.action),
         ] {
             if let value { values[key] = value }

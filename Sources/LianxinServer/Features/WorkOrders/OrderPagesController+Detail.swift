@@ -112,6 +112,9 @@ extension OrderPagesController {
                     + (state.supervisionDeadline.map { " · " + WorkbenchLookup.beijing($0) } ?? "")
                 : "",
             forms: lookup.actionForms(offered: offered, order: order, principal: principal, t: req.t, values: values, errors: errors),
+            publicReply: state.publicReply ?? "",
+            canProposeKnowledge: principal.role.can(.writeKnowledge) && order.requestKind == RequestKind.inquiry.rawValue
+                && state.publicReply != nil && (!principal.role.requiresDepartment || order.departmentID == principal.departmentID),
             notice: notice, error: error, duplicates: duplicates, createdJustNow: createdJustNow)
         return try await req.page("workorders/order", title: "wb_order", model: model, status: status)
     }

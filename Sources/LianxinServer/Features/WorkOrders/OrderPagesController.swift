@@ -65,6 +65,9 @@ struct OrderPagesController: RouteCollection {
         let extensionPending: String
         let supervision: String
         let forms: [ActionForm]
+        /// The reply the resident sees (答复内容), and whether the reader may propose it as a knowledge entry.
+        let publicReply: String
+        let canProposeKnowledge: Bool
         let notice: String
         let error: String
         let duplicates: [Relative]

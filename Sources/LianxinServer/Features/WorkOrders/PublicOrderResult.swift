@@ -4,7 +4,8 @@ import LianxinCore
 
 /// What was done about a resident's request, as its tracking page shows it before asking for an evaluation: the
 /// unit that handled it, the result it reported (personal data redacted, `PIIRedactor`) and the photos attached to
-/// that result. Only the latest completion counts (after a reopening the earlier result is history).
+/// that result. Only the latest completion (or direct answer) counts (after a reopening the earlier result is history).
+/// The reply written for the resident (答复内容) is shown when there is one; without it, the redacted result note.
 struct PublicOrderResult: Encodable, Sendable {
     let unit: String
     let text: String
@@ -16,13 +17,14 @@ struct PublicOrderResult: Encodable, Sendable {
         guard let status = WorkOrderStatus(rawValue: order.status), Self.shownIn.contains(status) else { return nil }
         guard
             let record = try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID == order.requireID())
-                .filter(\.$kind == WorkOrderEventKind.completed.rawValue).sort(\.$sequence, .descending).first()
+                .filter(\.$kind ~~ Self.resultKinds).sort(\.$sequence, .descending).first()
         else { return nil }
         let event = try WorkOrderService.decodeEvent(record)
+        let text = event.payload.publicReply ?? event.note ?? ""
         let unit = try await order.departmentID.asyncMap { try await Department.find($0, on: req.db)?.name } ?? nil
         let photos = try await photos(of: event, order: order, on: req.db)
         return PublicOrderResult(
-            unit: unit ?? "", text: PIIRedactor.redact(event.note ?? ""), at: WorkbenchLookup.beijing(record.at),
+            unit: unit ?? "", text: PIIRedactor.redact(text), at: WorkbenchLookup.beijing(record.at),
             photoURLs: photos.compactMap { $0.id.map { "/p/track/\(order.trackingCode)/photos/\($0.uuidString)" } })
     }
 
@@ -32,6 +34,9 @@ struct PublicOrderResult: Encodable, Sendable {
         guard !ids.isEmpty else { return [] }
         return try await Attachment.query(on: db).filter(\.$id ~~ ids).filter(\.$orderID == order.requireID()).sort(\.$createdAt).all()
     }
+
+    /// The events that report a result.
+    static let resultKinds = [WorkOrderEventKind.completed.rawValue, WorkOrderEventKind.answeredDirectly.rawValue]
 
     /// The statuses in which the result stands (completed and after, until a reopening).
     static let shownIn: Set<WorkOrderStatus> = [.completed, .reviewed, .evaluated, .closed]

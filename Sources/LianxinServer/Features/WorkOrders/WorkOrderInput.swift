@@ -58,6 +58,11 @@ struct TransitionInput: Content {
     var satisfaction: String?
     var solved: Bool?
     var comment: String?
+    /// `complete`: the reply the resident sees (答复内容), apart from the internal `note`.
+    var publicReply: String?
+    /// `answerDirectly`: the answer given on the call, and the knowledge entry it came from.
+    var answer: String?
+    var knowledgeEntryId: UUID?
     var parentId: UUID?
     var deadline: Date?
 
@@ -98,7 +103,15 @@ struct TransitionInput: Content {
             return .requestExtension(extra: extra, reason: try text(reason, "reason"))
         case "approveExtension": return .approveExtension(note: note)
         case "refuseExtension": return .refuseExtension(reason: try text(reason, "reason"))
-        case "complete": return .complete(note: try text(note, "note"), photoIDs: photoIds ?? [])
+        case "complete":
+            let reply = publicReply?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let reply, reply.count > 2000 {
+                throw Problem.invalid(field: "/publicReply", "at most 2000 characters / 不超过 2000 字")
+            }
+            return .complete(note: try text(note, "note"), photoIDs: photoIds ?? [], publicReply: reply?.isEmpty == false ? reply : nil)
+        case "answerDirectly":
+            // The order's own request kind is filled in by `WorkOrderService.apply`, which knows the order.
+            return .answerDirectly(answer: try text(answer, "answer"), knowledgeEntryID: knowledgeEntryId, requestKind: .inquiry)
         case "review": return .review(approved: try need(approved, "approved"), note: note)
         case "revisit", "evaluate":
             guard let satisfaction = satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
@@ -129,6 +142,7 @@ struct TransitionInput: Content {
         case "assigneeId": "choose who handles it / 请选择承办人"
         case "reason": "give a reason / 请填写理由"
         case "note": "write what was done / 请填写办理说明"
+        case "answer": "write the answer given to the caller / 请填写答复内容"
         case "extraAmount": "enter how much more time is needed / 请填写延期时长"
         case "approved": "choose approve or refuse / 请选择是否通过"
         case "solved": "say whether the problem was solved / 请选择问题是否解决"

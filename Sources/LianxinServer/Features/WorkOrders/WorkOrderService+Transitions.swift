@@ -9,6 +9,11 @@ extension WorkOrderService {
     /// names (the unit, the parent order, the assignee, the photos) is checked first. Concurrent changes to the
     /// same order are detected by its version; the loser gets a 409 and may retry.
     func apply(_ action: WorkOrderAction, to row: WorkOrder, by acting: Acting) async throws -> WorkOrder {
+        var action = action
+        if case .answerDirectly(let answer, let entryID, _) = action {
+            // The machine decides on the order's own request kind, whatever the caller said.
+            action = .answerDirectly(answer: answer, knowledgeEntryID: entryID, requestKind: RequestKind(rawValue: row.requestKind) ?? .assistance)
+        }
         let now = context.now()
         let state = try Self.decodeState(row)
         if case .supervise(let deadline?, _) = action {
@@ -36,7 +41,10 @@ extension WorkOrderService {
                 try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
                 try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
                 try await Notifications.after(transition.event, order: row, on: db, now: now)
-                if transition.event.kind == .closed {
+                if let entryID = transition.event.payload.knowledgeEntryID {
+                    try await KnowledgeUsage.recordAnswer(entryID, on: db)
+                }
+                if transition.event.kind == .closed || transition.event.kind == .answeredDirectly {
                     try await closeChildren(of: transition.event, parentID: try row.requireID(), calendar: calendar, on: db, now: now)
                 }
             }

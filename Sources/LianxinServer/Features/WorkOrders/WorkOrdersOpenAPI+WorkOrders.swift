@@ -113,6 +113,13 @@ extension WorkOrdersOpenAPI {
                                 ]
                             ),
                             (
+                                "knowledge",
+                                [
+                                    "type": "array",
+                                    "items": object([("id", uuid), ("question", text), ("answer", text), ("score", number)]),
+                                ]
+                            ),
+                            (
                                 "duplicates",
                                 [
                                     "type": "array",

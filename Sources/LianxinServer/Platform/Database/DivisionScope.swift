@@ -15,6 +15,11 @@ enum DivisionScope {
         "\(ident: column) LIKE \(bind: pattern(division))"
     }
 
+    /// `alias.column LIKE 'code%'` for hand-written SQL over a table alias (joins, subqueries).
+    static func sql(_ alias: String, _ column: String, within division: DivisionCode) -> SQLQueryString {
+        "\(ident: alias).\(ident: column) LIKE \(bind: pattern(division))"
+    }
+
     /// `column NOT LIKE 'code%'` for hand-written SQL.
     static func sql(_ column: String, outside division: DivisionCode) -> SQLQueryString {
         "\(ident: column) NOT LIKE \(bind: pattern(division))"

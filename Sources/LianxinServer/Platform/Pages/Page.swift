@@ -82,6 +82,7 @@ extension Request {
         if role.can(.viewWorkOrders) { items.append(("/orders", "nav_orders")) }
         if role.can(.viewWorkOrders) { items.append(("/dashboard", "nav_dashboard")) }
         if [.supervisor, .leader, .dispatcher].contains(role) { items.append(("/supervision", "nav_supervision")) }
+        if role.can(.viewKnowledge) { items.append(("/knowledge", "nav_knowledge")) }
         if role.can(.blowWhistle) || role.requiresDepartment { items.append(("/whistles", "nav_whistles")) }
         if role.can(.recordVisits) { items.append(("/my-visits", "nav_visits")) }
         if role.can(.viewWorkOrders) { items.append(("/grid-map", "nav_grid_map")) }
