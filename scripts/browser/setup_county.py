@@ -7,7 +7,7 @@ the first administrator uploads a bad division file (refused, every problem list
 written), then the real divisions of 峡江县 (吉安市) from ../shared/data/divisions, and creates the
 three administrators (their second factors shown once) → the system administrator walks the setup
 page: a bad unit file (unknown division, duplicate code, cycle, a unit of another county) refused
-with every problem, the units, the default catalogue and the role mapping the script writes, the
+with every problem, the units, the catalogue and the role mapping the script writes, the
 grids → the security administrator imports one account per role → the readiness page says nothing
 blocks dispatching → a resident reports rubbish in 马埠村 on a phone → the dispatcher finds 马埠镇's
 enforcement team suggested and dispatches → the handler signs and completes → the dispatcher calls
@@ -89,6 +89,14 @@ def county_files(folder, divisions):
                          "geometry": {"type": "Polygon", "coordinates": [ring]}})
     with open(os.path.join(folder, "grids.geojson"), "w", encoding="utf-8") as f:
         json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False)
+    # The county's own catalogue: the shipped one with a county item added (峡江 keeps its own 米粉 stalls in order).
+    with open(os.path.join(ROOT, "Resources", "Data", "catalogue-default.csv"), encoding="utf-8-sig") as f:
+        catalogue = list(csv.reader(f))
+    header = catalogue[0]
+    extra = dict.fromkeys(header, "")
+    extra.update({"code": "0199", "name": "米粉摊点占道经营", "parent_code": "01", "keywords": "米粉摊;占道;摊点",
+                  "sla_policy": "12530", "tier": "simple", "public": "true", "active": "true"})
+    write_csv(os.path.join(folder, "catalogue.csv"), header, catalogue[1:] + [[extra[c] for c in header]])
     write_csv(os.path.join(folder, "users.csv"), ["用户名", "姓名", "角色", "区划", "承办单位", "联系电话", "网格"], [
         ["dispatcher1", "派单员甲", "派单员", COUNTY, "", "13900000001", ""],
         ["operator1", "话务员乙", "话务受理员", COUNTY, "", "13900000002", ""],
@@ -97,6 +105,8 @@ def county_files(folder, divisions):
         ["member2", "网格员戊", "网格员", VILLAGES[1][0], "", "13900000005", VILLAGES[1][0] + "01"],
         ["supervisor1", "督办员己", "督办员", COUNTY, "", "13900000006", ""],
         ["leader1", "领导庚", "领导", COUNTY, "", "13900000007", ""],
+        ["lead1", "执法队长辛", "部门负责人", TOWNSHIP, f"{TOWNSHIP}-ZH", "13900000008", ""],
+        ["community1", "社区干部壬", "社区工作人员", VILLAGES[0][0], "", "13900000009", ""],
     ])
     write_csv(os.path.join(folder, "bad-divisions.csv"), ["code", "level", "name", "parent_code"], [
         ["36", "province", "江西省", ""], ["3608", "city", "吉安市", "36"], [COUNTY, "county", "峡江县", "3608"],
@@ -234,8 +244,11 @@ def main():
         admin.get("/setup")
         upload(admin, "upload-units", os.path.join(folder, "units.csv"))
         admin.check("the units are loaded", "承办单位已导入" in a.find_element(By.ID, "notice").text)
-        upload(admin, "upload-catalogue", button="default")
-        admin.check("the default catalogue is loaded", "派单目录已导入" in a.find_element(By.ID, "notice").text)
+        upload(admin, "upload-catalogue", os.path.join(folder, "catalogue.csv"))
+        admin.check("the county's catalogue is loaded", "派单目录已导入" in a.find_element(By.ID, "notice").text)
+        admin.get("/admin/catalogue/0199")
+        admin.check("…with the county's own item", "米粉摊点占道经营" in a.page_source)
+        admin.get("/setup")
         upload(admin, "upload-roles", os.path.join(folder, "roles.csv"))
         admin.check("the role mapping is loaded", "已导入" in a.find_element(By.ID, "notice").text)
         admin.check("the dispatch check passes", "已完成" in a.find_element(By.ID, "step-5").text)
@@ -260,7 +273,7 @@ def main():
             cells = row.find_elements(By.TAG_NAME, "td")
             if len(cells) >= 4:
                 passwords[cells[1].text.strip()] = cells[3].text.strip()
-        security.check(f"one account per role imported ({len(passwords)})", len(passwords) == 7)
+        security.check(f"one account per role imported ({len(passwords)})", len(passwords) == 9)
 
         # 4. Nothing blocks dispatching.
         admin.get("/admin/readiness")
