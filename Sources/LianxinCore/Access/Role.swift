@@ -12,6 +12,8 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
     case communityStaff
     case supervisor
     case leader
+    /// 医保监管员: screens the medical-insurance fund's settlements, reviews leads, scores institutions.
+    case fundSupervisor
 
     /// Roles whose accounts must belong to a `Department` as well as a division.
     public var requiresDepartment: Bool {
@@ -53,6 +55,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case handleDisputes  // mediation cases and petitions (personal data, audited)
     case viewCommunityServices  // service orders, wishes, volunteers and points, stations in scope
     case orderCommunityServices  // order a service or post a wish for a resident
+    case viewMedicalInsurance  // the medical-insurance dashboard and registries in scope (no patient data, no evidence)
+    case superviseMedicalInsurance  // import settlements, read leads' evidence, review leads, record recoveries, confirm actions
     case manageCommunityServices  // service menus, assignment, volunteers, activities, merchants, stations, earn rules
 
     /// The roles holding this permission.
@@ -86,6 +90,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewCommunityServices: [.gridMember, .communityStaff, .dispatcher, .supervisor, .leader]
         case .orderCommunityServices: [.gridMember, .communityStaff]
         case .manageCommunityServices: [.communityStaff]
+        case .viewMedicalInsurance: [.fundSupervisor, .leader]
+        case .superviseMedicalInsurance: [.fundSupervisor]
         }
     }
 }

@@ -28,6 +28,7 @@ enum LianxinFeatures {
         CommunityServicesFeature.self,
         EngagementFeature.self,
         OperationsFeature.self,
+        MedicalInsuranceFeature.self,
         DemoFeature.self,
     ]
 

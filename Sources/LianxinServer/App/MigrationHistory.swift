@@ -50,5 +50,6 @@ enum MigrationHistory {
         CreateNotificationReads(),
         CreateOperationsLedgers(),
         CreateBasemapShapes(),
+        CreateMedicalInsuranceTables(),
     ]
 }
