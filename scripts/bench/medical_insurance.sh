@@ -10,9 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 lines=${1:-1000000}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "files kept in $work"; fi
 python3 -c "import duckdb" 2>/dev/null || scripts/python_deps.sh duckdb
 cp scripts/bench/medical_insurance_main.swift "$work/main.swift"
-swiftc -O -module-name MIBench -o "$work/mibench" $(find Sources/LianxinCore -name '*.swift') "$work/main.swift"
+swiftc -O -swift-version 6 -module-name MIBench -o "$work/mibench" $(find Sources/LianxinCore -name '*.swift') "$work/main.swift"
 "$work/mibench" "$lines" "$work"
 python3 -u scripts/bench/medical_insurance_duckdb.py "$work"

@@ -51,7 +51,7 @@ rules = {
         UNION ALL
         SELECT 'sex-mismatch|' || id || '|' || code FROM (
           SELECT id, list_filter([dx] || CASE WHEN dx2 = '' THEN [] ELSE str_split(upper(dx2), ';') END,
-                                 c -> regexp_matches(c, '^O([0-9][0-9]|9A)'))[1] AS code
+                                 lambda c: regexp_matches(c, '^O([0-9][0-9]|9A)'))[1] AS code
           FROM st WHERE sex = '1') WHERE code IS NOT NULL""",
     "trauma-check": """
         SELECT 'trauma-check|' || id || '|' || dx FROM st WHERE regexp_matches(dx, '^(S[0-9][0-9]|T(0[0-9]|1[0-4]))')""",

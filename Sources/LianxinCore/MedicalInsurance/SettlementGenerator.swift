@@ -124,8 +124,8 @@ public struct SettlementGenerator: Sendable {
             let sex = sex ?? (Bool.random(using: &random) ? .male : .female)
             let person = patient ?? self.patient(sex)
             let institution = institution ?? institutions.randomElement(using: &random)!
-            var diagnosis = diagnosis ?? SettlementGenerator.diagnoses.randomElement(using: &random)!
-            if visit == .inpatient, sex == .female, self.patientIsBirth() { diagnosis = "O80" }
+            var chosen = diagnosis ?? SettlementGenerator.diagnoses.randomElement(using: &random)!
+            if diagnosis == nil, visit == .inpatient, sex == .female, self.patientIsBirth() { chosen = "O80" }
             let admission = admission ?? SettlementGenerator.firstDay + Int.random(in: 0..<150, using: &random)
             let stay = visit == .outpatient ? 0 : (stay ?? Int.random(in: 2...9, using: &random))
             let id = String(format: "JS%08d", nextSettlement)
@@ -166,7 +166,7 @@ public struct SettlementGenerator: Sendable {
                 ClaimCSV.SettlementRow(
                     settlement: Settlement(
                         id: id, institutionCode: institution, patientKey: person.id, sex: sex, birthDate: person.birth, visitType: visit,
-                        admissionDate: admission, dischargeDate: discharge, primaryDiagnosis: diagnosis,
+                        admissionDate: admission, dischargeDate: discharge, primaryDiagnosis: chosen,
                         secondaryDiagnoses: Bool.random(using: &random) ? [] : ["I10"], totalFen: total, fundFen: total * 7 / 10,
                         settledAt: Date(timeIntervalSince1970: Double(discharge.ordinal) * 86_400 + 2 * 3600)),
                     patientID: person.id))

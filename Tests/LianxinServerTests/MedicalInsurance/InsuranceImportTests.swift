@@ -30,6 +30,25 @@ struct InsuranceImportTests {
         }
     }
 
+    @Test func ruleSettingsAreDataThatTheNextScreeningReads() async throws {
+        try await withLianxin { app, _ in
+            let output = InsuranceFixture.output(settlements: 200, injected: 1)
+            let bad = Data(#"[{"kind":"excess-supply","enabled":true,"parameters":{"colour":1},"institutionPoints":1,"personPoints":1}]"#.utf8)
+            await #expect(throws: Problem.self) { try await ScreeningRuleSettings.store(bad, application: app) }
+            let settings = Data(
+                #"[{"kind":"trauma-check","enabled":false,"parameters":{},"institutionPoints":1,"personPoints":0},"#
+                    .appending(
+                        #"{"kind":"excess-supply","enabled":true,"parameters":{"max-days-supply":90},"institutionPoints":4,"personPoints":4}]"#
+                    )
+                    .utf8)
+            #expect(try await ScreeningRuleSettings.store(settings, application: app) == 2)
+            try await InsuranceFixture.load(app, output)
+            let rules = Set(try await InsuranceLead.query(on: app.db).all().map(\.rule))
+            #expect(!rules.contains("trauma-check") && !rules.contains("excess-supply") && rules.contains("over-price"))
+            #expect(try await InsuranceStore.rules(on: app.db)[.excessSupply]?.institutionPoints == 4)
+        }
+    }
+
     @Test func patientIDsAreSealedAndFoundByTheirBlindIndex() async throws {
         try await withLianxin { app, _ in
             let output = InsuranceFixture.output(settlements: 50, injected: 0)

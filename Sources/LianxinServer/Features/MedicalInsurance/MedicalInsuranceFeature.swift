@@ -18,7 +18,7 @@ enum MedicalInsuranceFeature: LianxinFeature {
             commands: ["screen-settlements": InsuranceCommands.Screen()],
             imports: [
                 "institutions": InsuranceCommands.ImportInstitutions(), "insurance-persons": InsuranceCommands.ImportPersons(),
-                "settlements": InsuranceCommands.ImportSettlements(),
+                "settlements": InsuranceCommands.ImportSettlements(), "screening-rules": ScreeningRuleSettings.Command(),
             ])
     }
 }
