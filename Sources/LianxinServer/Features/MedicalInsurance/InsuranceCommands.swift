@@ -4,37 +4,34 @@ import LianxinCore
 
 /// `lianxin import institutions|insurance-persons|settlements …` and `lianxin screen-settlements`.
 enum InsuranceCommands {
-    struct ImportInstitutions: AsyncCommand {
+    /// `import institutions` (code,name,level,division_code[,agreement_status]) or `import insurance-persons`
+    /// (code,name,institution_code): the whole file or nothing, with every bad row listed.
+    struct ImportRegistry: AsyncCommand {
+        enum Kind: String, Sendable { case institutions, persons }
+        let kind: Kind
+
         struct Signature: CommandSignature {
-            @Argument(name: "file", help: "CSV with columns code,name,level (一级|二级|三级|未定级),division_code[,agreement_status].")
+            @Argument(
+                name: "file",
+                help: "CSV: institutions code,name,level (一级|二级|三级|未定级),division_code[,agreement_status]; persons code,name,institution_code.")
             var file: String
         }
 
-        var help: String { "Loads designated institutions (定点医药机构); the whole file or nothing, with every bad row listed." }
+        var help: String {
+            kind == .institutions
+                ? "Loads designated institutions (定点医药机构); the whole file or nothing, with every bad row listed."
+                : "Loads responsible persons (医保医师/药师); the whole file or nothing, with every bad row listed."
+        }
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app)
             let text = try importText(signature.file)
-            let count = try await reportingProblems(context) { try await InsuranceRegistryImporter(application: app).importInstitutions(text) }
-            context.console.print("institutions: \(count) rows loaded")
-        }
-    }
-
-    struct ImportPersons: AsyncCommand {
-        struct Signature: CommandSignature {
-            @Argument(name: "file", help: "CSV with columns code,name,institution_code (医保医师/药师).")
-            var file: String
-        }
-
-        var help: String { "Loads responsible persons (医保医师/药师); the whole file or nothing, with every bad row listed." }
-
-        func run(using context: CommandContext, signature: Signature) async throws {
-            let app = context.application
-            try await prepareDatabase(app)
-            let text = try importText(signature.file)
-            let count = try await reportingProblems(context) { try await InsuranceRegistryImporter(application: app).importPersons(text) }
-            context.console.print("insurance persons: \(count) rows loaded")
+            let importer = InsuranceRegistryImporter(application: app)
+            let count = try await reportingProblems(context) {
+                kind == .institutions ? try await importer.importInstitutions(text) : try await importer.importPersons(text)
+            }
+            context.console.print("\(kind.rawValue): \(count) rows loaded")
         }
     }
 

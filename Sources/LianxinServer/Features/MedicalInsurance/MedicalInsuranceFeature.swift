@@ -17,7 +17,8 @@ enum MedicalInsuranceFeature: LianxinFeature {
         FeatureCommands(
             commands: ["screen-settlements": InsuranceCommands.Screen()],
             imports: [
-                "institutions": InsuranceCommands.ImportInstitutions(), "insurance-persons": InsuranceCommands.ImportPersons(),
+                "institutions": InsuranceCommands.ImportRegistry(kind: .institutions),
+                "insurance-persons": InsuranceCommands.ImportRegistry(kind: .persons),
                 "settlements": InsuranceCommands.ImportSettlements(), "screening-rules": ScreeningRuleSettings.Command(),
             ])
     }
