@@ -117,6 +117,17 @@ struct InsuranceReviewTests {
             }
             let dashboard = try await client.send(.GET, "/medical-insurance").body.string
             #expect(dashboard.contains("id=\"mi-rules\"") && dashboard.contains("10.50"))
+            for language in ["zh-CN", "en"] {
+                client.cookies[Request.languageCookie] = language
+                for path in [
+                    "/medical-insurance", "/medical-insurance/leads?status=all", "/medical-insurance/leads/\(id)", "/medical-insurance/points",
+                ] {
+                    let html = try await client.send(.GET, path).body.string
+                    let shown = PageText.visibleText(of: html).joined(separator: " ")
+                    #expect(!shown.contains("mi_") && !shown.contains("over-price") && !shown.contains("confirmed:"), "\(language) \(path): \(shown)")
+                    #expect(language == "en" ? shown.contains("Leads review") || shown.contains("Lead") : shown.contains("疑点"), "\(language) \(path)")
+                }
+            }
         }
     }
 
