@@ -12,6 +12,8 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
     case communityStaff
     case supervisor
     case leader
+    /// 医保监管员: screens the medical-insurance fund's settlements, reviews leads, scores institutions.
+    case fundSupervisor
 
     /// Roles whose accounts must belong to a `Department` as well as a division.
     public var requiresDepartment: Bool {
@@ -53,6 +55,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case handleDisputes  // mediation cases and petitions (personal data, audited)
     case viewCommunityServices  // service orders, wishes, volunteers and points, stations in scope
     case orderCommunityServices  // order a service or post a wish for a resident
+    case viewMedicalInsurance  // the medical-insurance dashboard and registries in scope (no patient data, no evidence)
+    case superviseMedicalInsurance  // import settlements, read leads' evidence, review leads, record recoveries, confirm actions
     case manageCommunityServices  // service menus, assignment, volunteers, activities, merchants, stations, earn rules
     case viewKnowledge  // the knowledge base (知识库): published entries in scope, and the desk's matches
     case writeKnowledge  // write and revise entries of one's unit or division, submit them for approval
@@ -92,6 +96,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewKnowledge: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor])
         case .writeKnowledge: [.departmentHandler, .departmentLead, .communityStaff, .dispatcher, .supervisor]
         case .approveKnowledge: [.dispatcher, .supervisor]
+        case .viewMedicalInsurance: [.fundSupervisor, .leader]
+        case .superviseMedicalInsurance: [.fundSupervisor]
         }
     }
 }

@@ -63,6 +63,12 @@ public struct CSVTable: Sendable {
         rows = body
     }
 
+    /// A table built from fields already split (a JSON body read with the same column checks as a file).
+    public init(header: [String], rows: [(line: Int, fields: [String])]) {
+        self.header = header
+        self.rows = rows
+    }
+
     /// The index of the first header among `names`, if present.
     public func column(_ names: String...) -> Int? {
         for name in names { if let index = header.firstIndex(of: name) { return index } }

@@ -71,6 +71,7 @@ extension TransitionError {
             case .communityStaff: return "社区工作人员"
             case .supervisor: return "督办人员"
             case .leader: return "领导"
+            case .fundSupervisor: return "医保监管员"
             }
         }
     }

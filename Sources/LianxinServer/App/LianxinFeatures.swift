@@ -30,6 +30,7 @@ enum LianxinFeatures {
         EngagementFeature.self,
         OperationsFeature.self,
         SetupFeature.self,
+        MedicalInsuranceFeature.self,
         DemoFeature.self,
     ]
 

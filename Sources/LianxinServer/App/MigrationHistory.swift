@@ -51,5 +51,6 @@ enum MigrationHistory {
         CreateOperationsLedgers(),
         CreateBasemapShapes(),
         CreateKnowledgeBase(),
+        CreateMedicalInsuranceTables(),
     ]
 }

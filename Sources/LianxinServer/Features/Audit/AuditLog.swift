@@ -50,6 +50,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case backupRestored = "backup.restore"
     case retentionApplied = "retention.anonymise"
     case knowledgeChanged = "knowledge.change"
+    case settlementsImported = "mi-settlements.import"
+    case insuranceRegistryImported = "mi-registry.import"
+    case insuranceLeadReviewed = "mi-lead.review"
+    case insuranceRecoveryRecorded = "mi-recovery.record"
+    case insurancePointActionDecided = "mi-points.decide"
 }
 
 /// How the audited action ended.

@@ -37,10 +37,11 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let volunteerPhone = EncryptedColumn("cs_volunteers", "phone_cipher")
     static let departmentLiaisonPhone = EncryptedColumn("department_liaisons", "phone_cipher")
     static let userPhone = EncryptedColumn("users", "phone_cipher")
+    static let insurancePatientID = EncryptedColumn("mi_settlements", "patient_id_cipher")
 
     static let all: [EncryptedColumn] = [
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
-        volunteerPhone, departmentLiaisonPhone, userPhone,
+        volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID,
     ]
 }
