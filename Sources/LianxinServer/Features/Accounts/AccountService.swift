@@ -44,7 +44,7 @@ struct AccountService {
             checks.fail("/displayName", "1–64 characters / 姓名须为 1–64 个字符")
         }
         if checkPassword, let violation = context.passwordPolicy.check(input.password, username: username) {
-            checks.fail("/password", violation.message(english: false) + " " + violation.message(english: true))
+            checks.fail("/password", violation.message(english: true) + " / " + violation.message(english: false))
         }
         let role = Role(rawValue: input.role)
         if role == nil {
@@ -115,7 +115,7 @@ struct AccountService {
     func resetPassword(of user: User, to password: String, actor: AuditActor, ip: String? = nil, selfService: Bool = false) async throws {
         let context = application.lianxin
         if let violation = context.passwordPolicy.check(password, username: user.username) {
-            throw Problem.invalid(field: "/password", violation.message(english: false) + " " + violation.message(english: true))
+            throw Problem.invalid(field: "/password", violation.message(english: true) + " / " + violation.message(english: false))
         }
         let passwords = Passwords(application: application)
         let history = PasswordHistory(stored: user.previousPasswordHashes)

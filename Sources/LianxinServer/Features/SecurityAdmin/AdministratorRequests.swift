@@ -54,7 +54,7 @@ struct AdministratorRequests {
     func filePasswordReset(of target: User, password: String, by principal: Principal, ip: String?) async throws -> AdministratorRequest {
         let context = application.lianxin
         if let violation = context.passwordPolicy.check(password, username: target.username) {
-            throw Problem.invalid(field: "/password", violation.message(english: false) + " " + violation.message(english: true))
+            throw Problem.invalid(field: "/password", violation.message(english: true) + " / " + violation.message(english: false))
         }
         try await refuseDuplicate(username: target.username)
         let request = newRequest(.resetPassword, username: target.username, by: principal)
