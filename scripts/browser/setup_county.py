@@ -211,6 +211,8 @@ def main():
         first.check("weak passwords are refused beside their fields, names kept",
                     len(d.find_elements(By.CSS_SELECTOR, ".field-error")) >= 3
                     and d.find_element(By.ID, "s-admin_username").get_attribute("value") == "xjadmin")
+        errors = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".field-error")]
+        first.check(f"…in Chinese only ({errors[:1]})", errors and not any(re.search(r"[A-Za-z]{4,}", e) for e in errors))
         first.shoot("setup-accounts-refused.png")
         for prefix in accounts:
             d.find_element(By.ID, f"s-{prefix}_password").send_keys(CHOSEN)
