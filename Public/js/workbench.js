@@ -13,7 +13,9 @@
     const d = Math.floor(s / 86400); s -= d * 86400;
     const h = Math.floor(s / 3600); s -= h * 3600;
     const m = Math.floor(s / 60); s -= m * 60;
-    const text = (d > 0 ? d + (english ? "d " : "天") : "") + pad(h) + ":" + pad(m) + ":" + pad(s);
+    // Two units a person reads at a glance: 2天10小时, 10小时32分, 32分15秒.
+    const unit = english ? { d: "d ", h: "h ", m: "m ", s: "s" } : { d: "天", h: "小时", m: "分", s: "秒" };
+    const text = (d > 0 ? d + unit.d + h + unit.h : h > 0 ? h + unit.h + m + unit.m : m + unit.m + pad(s) + unit.s).trim();
     return overdue ? (english ? "overdue " : "已超时 ") + text : (english ? "left " : "剩余 ") + text;
   }
   function tick() {
