@@ -215,6 +215,10 @@ def main():
     else:
         db = sqlite3.connect(os.path.join(target_dir, "lianxin.sqlite"))
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        # A full-text index's shadow tables (FTS5's _data, _idx, _content…) are the engine's own storage of the
+        # virtual table: the manifest counts the virtual table, not them.
+        virtual = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
+        tables = [t for t in tables if not any(t.startswith(v + "_") for v in virtual)]
         counts = {t: db.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
         numbers = {r[0] for r in db.execute("SELECT number FROM work_orders")}
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
