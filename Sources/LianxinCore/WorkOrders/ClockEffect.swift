@@ -26,8 +26,11 @@ extension WorkOrderEvent {
             return [.stop(.create), .start(.dispatch)]
         case .dispatched, .redispatched:
             return [.stop(.dispatch), .discard(.arrive), .start(.sign), .start(.respond), .start(.complete)]
-        case .returned, .escalated:
+        case .returned, .escalated, .returnApproved:
             return handling.map(ClockEffect.discard) + [.start(.dispatch)]
+        case .returnRequested, .returnRefused:
+            // A return waiting for the dispatcher leaves the unit's clocks running: a refused return costs its time.
+            return []
         case .signed:
             return [.stop(.sign), .start(.arrive)]
         case .arrived:

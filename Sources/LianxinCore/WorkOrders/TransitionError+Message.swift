@@ -50,6 +50,8 @@ extension TransitionError {
             english
                 ? "Only an inquiry can be answered and closed on the call; this is a \(kind.title(english: true).lowercased())."
                 : "只有咨询类诉求可以直接办结，本诉求为\(kind.title(english: false))。"
+        case .noPendingReturn:
+            english ? "No return from a unit is waiting for a decision." : "没有待审核的退单申请。"
         }
     }
 

@@ -34,6 +34,8 @@ public enum TransitionError: Error, Sendable, Hashable {
     case highestLevelReached(DivisionLevel)
     /// Only a consultation (咨询) may be answered and closed on the call.
     case notAnInquiry(RequestKind)
+    /// There is no unit's return waiting for a decision.
+    case noPendingReturn
 
     /// How the refusal maps to an HTTP answer.
     public enum Category: String, Sendable, Hashable {
@@ -51,7 +53,7 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .notPermitted, .notAssignedUnit, .reopenWindowClosed:
             .permission
         case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
-            .reviewRequired, .sameDepartment, .highestLevelReached:
+            .reviewRequired, .sameDepartment, .highestLevelReached, .noPendingReturn:
             .conflict
         case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline, .notAnInquiry:
             .invalidInput
@@ -78,6 +80,7 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .invalidDeadline: "invalid_deadline"
         case .highestLevelReached: "highest_level_reached"
         case .notAnInquiry: "not_an_inquiry"
+        case .noPendingReturn: "no_pending_return"
         }
     }
 }

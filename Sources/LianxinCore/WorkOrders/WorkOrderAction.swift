@@ -12,8 +12,13 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     case sign
     /// 分派: the unit's lead hands the order to one of its people.
     case assign(assigneeID: UUID)
-    /// 退单: the unit says the order is not theirs, with the reason.
-    case returnOrder(reason: String)
+    /// 退单: the unit says the order is not theirs, with the reason and, when the county keeps a list of return
+    /// reasons, the code of the one chosen. The return waits for the dispatcher's decision; the unit's clocks run on.
+    case returnOrder(reason: String, reasonCode: String? = nil)
+    /// 同意退单: the dispatcher accepts a unit's return; the order waits for redispatch and the unit's clocks stop.
+    case approveReturn(note: String?)
+    /// 驳回退单: the dispatcher refuses a unit's return, with the reason; the order goes back to the unit as it was.
+    case refuseReturn(reason: String)
     /// 到场: someone is on site, with the check-in position when known.
     case arrive(location: GeoPoint?)
     /// 开始办理.
@@ -70,6 +75,8 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
         case .sign: .sign
         case .assign: .assign
         case .returnOrder: .returnOrder
+        case .approveReturn: .approveReturn
+        case .refuseReturn: .refuseReturn
         case .arrive: .arrive
         case .startProgress: .startProgress
         case .addProgressNote: .addProgressNote
@@ -101,7 +108,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
     case create, accept, dispatch, redispatch, sign, assign, returnOrder, arrive, startProgress, addProgressNote
     case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
     case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate, addInformation
-    case answerDirectly
+    case answerDirectly, approveReturn, refuseReturn
 
     /// The action's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -135,6 +142,8 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
         case .supervise: english ? "supervise" : "督办"
         case .escalate: english ? "escalate" : "上报提级"
         case .answerDirectly: english ? "answer and close on the call" : "直接办结"
+        case .approveReturn: english ? "approve the return" : "同意退单"
+        case .refuseReturn: english ? "refuse the return" : "驳回退单"
         }
     }
 }

@@ -60,6 +60,8 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard([.departmentLead, .communityStaff], from: handling)
         case .returnOrder:
             WorkOrderActionGuard(unitRoles, from: [.dispatched, .signed])
+        case .approveReturn, .refuseReturn:
+            WorkOrderActionGuard([.dispatcher], from: [.returned])
         case .arrive:
             WorkOrderActionGuard(unitRoles, from: [.signed])
         case .startProgress:

@@ -32,6 +32,9 @@ extension WorkOrderEventKind {
         case .escalated: english ? "Escalated" : "上报提级"
         case .informationAdded: english ? "Information added" : "补充信息"
         case .answeredDirectly: english ? "Answered and closed on the call" : "直接办结"
+        case .returnRequested: english ? "Return requested" : "申请退单"
+        case .returnApproved: english ? "Return approved" : "同意退单"
+        case .returnRefused: english ? "Return refused" : "驳回退单"
         }
     }
 }

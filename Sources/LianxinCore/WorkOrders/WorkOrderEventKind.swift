@@ -5,4 +5,6 @@ public enum WorkOrderEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case completed, reviewed, evaluated, reopened, closed, closedWithParent, merged
     case shelved, unshelved, cancelled, paused, resumed, reminded, supervised, escalated
     case informationAdded, answeredDirectly
+    /// A unit's return waiting for the dispatcher (`returned` is the older return that needed no decision).
+    case returnRequested, returnApproved, returnRefused
 }

@@ -34,12 +34,15 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let publicReply: String?
     /// `answeredDirectly`: the knowledge entry that answered the consultation.
     public let knowledgeEntryID: UUID?
+    /// `returnRequested`: the code of the return reason the unit chose from the county's list.
+    public let returnReasonCode: String?
 
     public init(
         tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
         assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
         evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
-        supervisionLevel: Int? = nil, resumed: Bool? = nil, publicReply: String? = nil, knowledgeEntryID: UUID? = nil
+        supervisionLevel: Int? = nil, resumed: Bool? = nil, publicReply: String? = nil, knowledgeEntryID: UUID? = nil,
+        returnReasonCode: String? = nil
     ) {
         self.tier = tier
         self.priority = priority
@@ -57,5 +60,6 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
         self.resumed = resumed
         self.publicReply = publicReply
         self.knowledgeEntryID = knowledgeEntryID
+        self.returnReasonCode = returnReasonCode
     }
 }

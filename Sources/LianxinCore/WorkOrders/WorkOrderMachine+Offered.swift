@@ -17,9 +17,11 @@ extension WorkOrderMachine {
                 return false
             }
             if state.isPaused && !rule.allowedWhilePaused { return false }
+            if state.isReturnPending, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role) { return false }
             switch kind {
             case .approveExtension, .refuseExtension: return state.pendingExtension != nil
             case .requestExtension: return state.pendingExtension == nil
+            case .approveReturn, .refuseReturn: return state.isReturnPending
             case .pauseForRequester: return !state.isPaused
             case .close: return state.status == .evaluated || !revisitPossible
             case .resume: return state.isPaused

@@ -35,6 +35,10 @@ public enum WorkOrderMachine {
             throw .notAssignedUnit(action: kind)
         }
         if state.isPaused && !rule.allowedWhilePaused { throw .pausedForRequester(action: kind) }
+        // While its return waits for the dispatcher the unit can do nothing more with the order.
+        if state.isReturnPending, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role) {
+            throw .notAllowedInStatus(action: kind, status: state.status)
+        }
 
         let step = WorkOrderStep(state: state, actor: actor, time: time)
         switch action {
@@ -51,9 +55,18 @@ public enum WorkOrderMachine {
             return step.record(.signed, to: .signed, payload: .init(assigneeID: actor.id))
         case .assign(let assigneeID):
             return step.record(.assigned, payload: .init(assigneeID: assigneeID))
-        case .returnOrder(let reason):
+        case .returnOrder(let reason, let code):
             let reason = try required(reason, for: kind)
-            return step.record(.returned, to: .returned, note: reason, payload: .init(departmentID: state.departmentID))
+            return step.record(
+                .returnRequested, to: .returned, note: reason,
+                payload: .init(departmentID: state.departmentID, returnReasonCode: code.trimmedNonEmpty))
+        case .approveReturn(let note):
+            guard state.isReturnPending else { throw .noPendingReturn }
+            return step.record(.returnApproved, to: .returned, note: note.trimmedNonEmpty)
+        case .refuseReturn(let reason):
+            guard let back = state.statusBeforeReturn, state.isReturnPending else { throw .noPendingReturn }
+            let reason = try required(reason, for: kind)
+            return step.record(.returnRefused, to: back, note: reason, payload: .init(departmentID: state.departmentID))
         case .arrive(let location):
             if let location, !location.isValidWGS84 { throw .invalidLocation }
             return step.record(.arrived, to: .arrived, payload: .init(location: location))

@@ -8,6 +8,7 @@ extension WorkOrderState {
         next.status = event.to
         next.updatedAt = event.at
         let payload = event.payload
+        if event.to != .returned { next.statusBeforeReturn = nil }
         switch event.kind {
         case .created, .accepted, .arrived, .progressStarted, .progressNoted:
             break
@@ -23,6 +24,19 @@ extension WorkOrderState {
             next.departmentID = nil
             next.assigneeID = nil
             next.pendingExtension = nil
+        case .returnRequested:
+            // The unit keeps the order (and its clocks) until the dispatcher decides.
+            next.returnedByDepartmentID = payload.departmentID
+            next.returnReason = event.note
+            next.returnReasonCode = payload.returnReasonCode
+            next.statusBeforeReturn = event.from
+            next.pendingExtension = nil
+        case .returnApproved:
+            next.statusBeforeReturn = nil
+            next.departmentID = nil
+            next.assigneeID = nil
+        case .returnRefused:
+            break
         case .extensionRequested:
             next.pendingExtension = payload.extra.map {
                 ExtensionRequest(extra: $0, reason: event.note ?? "", requestedAt: event.at, requestedBy: event.actor.id)

@@ -17,6 +17,11 @@ public struct WorkOrderState: Sendable, Hashable, Codable {
     /// The unit that last sent the order back, and why.
     public internal(set) var returnedByDepartmentID: UUID?
     public internal(set) var returnReason: String?
+    /// The code of the return reason chosen from the county's list, when there was one.
+    public internal(set) var returnReasonCode: String?
+    /// While a unit's return waits for the dispatcher's decision: the status it was returned from, where a refusal
+    /// sends it back. Nil otherwise (also for an approved return, and for the older returns that needed no decision).
+    public internal(set) var statusBeforeReturn: WorkOrderStatus?
     public internal(set) var pendingExtension: ExtensionRequest?
     /// Extensions approved in the current handling round (since the last dispatch, reopening or escalation).
     public internal(set) var approvedExtensions: [TimeLimit]
@@ -73,6 +78,9 @@ public struct WorkOrderState: Sendable, Hashable, Codable {
 
     /// Whether the order waits on the requester, its clocks standing still.
     public var isPaused: Bool { pausedSince != nil }
+
+    /// Whether a unit's return waits for the dispatcher to approve or refuse it.
+    public var isReturnPending: Bool { status == .returned && statusBeforeReturn != nil }
 
     /// Whether duplicates may be merged under this order.
     public var acceptsMergedChildren: Bool { !status.isFinal }

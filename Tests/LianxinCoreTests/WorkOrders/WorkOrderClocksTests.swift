@@ -64,16 +64,29 @@ import Testing
         #expect(feedback.due(asOf: beijingTime("2024-10-11 16:00"), in: calendar) == beijingTime("2024-10-16 00:00"))
     }
 
-    @Test func returningDropsTheUnitsClocksAndRestartsDispatch() throws {
+    @Test func anApprovedReturnDropsTheUnitsClocksAndRestartsDispatch() throws {
         let (clocks, _) = try run(
             [
                 ("2024-10-08 10:00:40", .accept(note: nil), F.operatorStaff),
                 ("2024-10-08 10:02", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
                 ("2024-10-08 10:05", .returnOrder(reason: "不属于本单位"), F.handler),
+                ("2024-10-08 10:20", .approveReturn(note: nil), F.dispatcher),
             ], created: "2024-10-08 10:00", policy: .rule12530)
         #expect(clocks.clocks.map(\.stage) == [.create, .dispatch, .dispatch])
-        #expect(clocks.running(.dispatch)?.startedAt == beijingTime("2024-10-08 10:05"))
+        #expect(clocks.running(.dispatch)?.startedAt == beijingTime("2024-10-08 10:20"))
         #expect(clocks.running(.sign) == nil)
+    }
+
+    @Test func item04_aReturnWaitingForTheDispatcherLeavesTheUnitsClocksRunning() throws {
+        let (clocks, _) = try run(
+            [
+                ("2024-10-08 10:00:40", .accept(note: nil), F.operatorStaff),
+                ("2024-10-08 10:02", .dispatch(departmentID: F.unit, note: nil), F.dispatcher),
+                ("2024-10-08 10:05", .returnOrder(reason: "不属于本单位"), F.handler),
+                ("2024-10-08 11:00", .refuseReturn(reason: "属于本单位"), F.dispatcher),
+            ], created: "2024-10-08 10:00", policy: .rule12530)
+        #expect(clocks.running(.sign)?.startedAt == beijingTime("2024-10-08 10:02"))
+        #expect(clocks.running(.dispatch) == nil)
     }
 
     @Test func shelvingStandsEveryClockStill() throws {

@@ -25,6 +25,8 @@ import Testing
         (.sign, [.dispatched, .reopened], unitRoles),
         (.assign(assigneeID: F.uuid(0xE1)), handling, ["departmentLead", "communityStaff"]),
         (.returnOrder(reason: "不属于本单位"), [.dispatched, .signed], unitRoles),
+        (.approveReturn(note: nil), [.returned], ["dispatcher"]),
+        (.refuseReturn(reason: "属于本单位职责"), [.returned], ["dispatcher"]),
         (.arrive(location: nil), [.signed], unitRoles),
         (.startProgress, [.signed, .arrived], unitRoles),
         (
@@ -84,7 +86,8 @@ import Testing
 
     @Test func eachActionIsTakenOnlyByItsActors() throws {
         for (action, statuses, actors) in Self.samples {
-            let status = try #require(WorkOrderStatus.allCases.first { statuses.contains($0) && $0 != .returned })
+            let status = try #require(
+                WorkOrderStatus.allCases.first { statuses.contains($0) && ($0 != .returned || statuses == [.returned]) })
             let state = try F.order(in: status)
             for actor in Self.everyActor {
                 let refusal = Self.refusal(of: action, to: state, by: actor)
@@ -135,7 +138,8 @@ import Testing
                 let refusal = Self.refusal(of: action, to: state, by: actor)
                 if offered.contains(action.kind) {
                     switch refusal {
-                    case .notPermitted?, .notAllowedInStatus?, .notAssignedUnit?, .pausedForRequester?, .noPendingExtension?, .notPaused?:
+                    case .notPermitted?, .notAllowedInStatus?, .notAssignedUnit?, .pausedForRequester?, .noPendingExtension?, .notPaused?,
+                        .noPendingReturn?:
                         Issue.record("\(action.kind) offered to \(actor.kind) in \(status) but refused: \(String(describing: refusal))")
                     default: break
                     }

@@ -20,24 +20,68 @@ import Testing
         #expect(events[2].actor == F.dispatcher && events[2].payload.departmentID == F.unit)
     }
 
-    @Test func returningAnOrderNeedsAReasonAndGoesBackToTheDispatcher() throws {
+    @Test func returningAnOrderNeedsAReasonAndWaitsForTheDispatcher() throws {
         let dispatched = try F.order(in: .dispatched)
         #expect(throws: TransitionError.reasonRequired(action: .returnOrder)) {
             try WorkOrderMachine.apply(.returnOrder(reason: "  "), to: dispatched, by: F.handler, at: F.start)
         }
-        let returned = try WorkOrderMachine.apply(.returnOrder(reason: " 属于供水公司 "), to: dispatched, by: F.handler, at: F.start)
-        #expect(returned.state.status == .returned)
-        #expect(returned.state.departmentID == nil && returned.state.returnedByDepartmentID == F.unit)
+        let returned = try WorkOrderMachine.apply(
+            .returnOrder(reason: " 属于供水公司 ", reasonCode: "not_our_duty"), to: dispatched, by: F.handler, at: F.start)
+        #expect(returned.state.status == .returned && returned.event.kind == .returnRequested)
+        // The unit keeps the order until the dispatcher decides.
+        #expect(returned.state.departmentID == F.unit && returned.state.returnedByDepartmentID == F.unit)
+        #expect(returned.state.isReturnPending && returned.state.statusBeforeReturn == .dispatched)
         #expect(returned.state.returnReason == "属于供水公司" && returned.event.note == "属于供水公司")
+        #expect(returned.state.returnReasonCode == "not_our_duty" && returned.event.payload.returnReasonCode == "not_our_duty")
+        #expect(WorkOrderMachine.offeredActions(in: returned.state, to: F.dispatcher).contains(.refuseReturn))
+        #expect(WorkOrderMachine.offeredActions(in: returned.state, to: F.handler).isEmpty)
+        // Redispatching a waiting return approves it and sends the order on.
         let redispatched = try WorkOrderMachine.apply(
             .redispatch(departmentID: F.otherUnit, reason: "改派供水公司"), to: returned.state, by: F.dispatcher, at: F.start)
         #expect(redispatched.state.status == .dispatched && redispatched.state.departmentID == F.otherUnit)
-        #expect(redispatched.state.returnReason == "属于供水公司")
+        #expect(redispatched.state.returnReason == "属于供水公司" && !redispatched.state.isReturnPending)
         #expect(throws: TransitionError.sameDepartment) {
             try WorkOrderMachine.apply(
                 .redispatch(departmentID: F.otherUnit, reason: "再派"), to: redispatched.state,
                 by: F.dispatcher, at: F.start)
         }
+    }
+
+    @Test func item04_aRefusedReturnGoesBackToTheUnitAsItWas() throws {
+        let signed = try F.order(in: .signed)
+        let returned = try WorkOrderMachine.apply(.returnOrder(reason: "不属于本单位"), to: signed, by: F.handler, at: F.start)
+        #expect(throws: TransitionError.notPermitted(action: .refuseReturn, actor: .staff(.departmentHandler))) {
+            try WorkOrderMachine.apply(.refuseReturn(reason: "属于你单位"), to: returned.state, by: F.handler, at: F.start)
+        }
+        #expect(throws: TransitionError.reasonRequired(action: .refuseReturn)) {
+            try WorkOrderMachine.apply(.refuseReturn(reason: " "), to: returned.state, by: F.dispatcher, at: F.start)
+        }
+        let refused = try WorkOrderMachine.apply(
+            .refuseReturn(reason: "路灯归城管局管理"), to: returned.state, by: F.dispatcher, at: F.start)
+        #expect(refused.event.kind == .returnRefused && refused.event.note == "路灯归城管局管理")
+        #expect(refused.state.status == .signed && refused.state.departmentID == F.unit)
+        #expect(refused.state.assigneeID == signed.assigneeID && !refused.state.isReturnPending)
+        #expect(refused.event.clockEffects.isEmpty)
+        // Nothing is waiting any more.
+        #expect(throws: TransitionError.notAllowedInStatus(action: .refuseReturn, status: .signed)) {
+            try WorkOrderMachine.apply(.refuseReturn(reason: "再驳回"), to: refused.state, by: F.dispatcher, at: F.start)
+        }
+    }
+
+    @Test func item04_anApprovedReturnWaitsForRedispatchWithoutTheUnit() throws {
+        let dispatched = try F.order(in: .dispatched)
+        let returned = try WorkOrderMachine.apply(.returnOrder(reason: "不属于本单位"), to: dispatched, by: F.handler, at: F.start)
+        let approved = try WorkOrderMachine.apply(.approveReturn(note: nil), to: returned.state, by: F.dispatcher, at: F.start)
+        #expect(approved.event.kind == .returnApproved && approved.state.status == .returned)
+        #expect(approved.state.departmentID == nil && !approved.state.isReturnPending)
+        #expect(approved.state.returnedByDepartmentID == F.unit)
+        #expect(throws: TransitionError.noPendingReturn) {
+            try WorkOrderMachine.apply(.approveReturn(note: nil), to: approved.state, by: F.dispatcher, at: F.start)
+        }
+        #expect(!WorkOrderMachine.offeredActions(in: approved.state, to: F.dispatcher).contains(.refuseReturn))
+        let again = try WorkOrderMachine.apply(
+            .redispatch(departmentID: F.otherUnit, reason: "改派"), to: approved.state, by: F.dispatcher, at: F.start)
+        #expect(again.state.departmentID == F.otherUnit && again.state.status == .dispatched)
     }
 
     @Test(arguments: [

@@ -90,10 +90,16 @@ struct ServiceHistory {
         let handler = handler(order)
         switch WorkOrderStatus(rawValue: order.status) {
         case .submitted: return [(.accept(note: nil), Self.operatorStaff)]
-        case .received, .returned: return [(.dispatch(departmentID: random.pick(departments), note: nil), Self.dispatcher)]
+        case .received: return [(.dispatch(departmentID: random.pick(departments), note: nil), Self.dispatcher)]
+        case .returned: return [(.redispatch(departmentID: random.pick(departments), reason: "改派"), Self.dispatcher)]
         case .dispatched, .reopened: return [(.sign, handler)]
         case .signed, .arrived: return [(.startProgress, handler)]
-        case .inProgress: return [(.complete(note: "已办结", photoIDs: []), handler)]
+        case .inProgress:
+            // Now and then the unit asks for more time first, and a supervisor agrees.
+            if random.chance(0.25) {
+                return [(.approveExtension(note: nil), Self.supervisor), (.requestExtension(extra: .workingDays(2), reason: "协调中"), handler)]
+            }
+            return [(.complete(note: "已办结", photoIDs: []), handler)]
         case .completed, .reviewed:
             let evaluation = Evaluation(satisfaction: random.pick(Satisfaction.allCases), solved: random.chance(0.8))
             return [(.revisit(evaluation), Self.operatorStaff)]
@@ -110,6 +116,7 @@ struct ServiceHistory {
             (.dispatch(departmentID: random.pick(departments), note: nil), Self.dispatcher),
             (.redispatch(departmentID: random.pick(departments), reason: "改派"), Self.dispatcher),
             (.sign, handler), (.returnOrder(reason: "非本单位职责"), handler), (.arrive(location: nil), handler),
+            (.approveReturn(note: nil), Self.dispatcher), (.refuseReturn(reason: "属于本单位"), Self.dispatcher),
             (.startProgress, handler), (.requestExtension(extra: .workingDays(2), reason: "协调中"), handler),
             (.approveExtension(note: nil), Self.supervisor), (.approveExtension(note: nil), Self.dispatcher),
             (.complete(note: "已办结", photoIDs: []), handler), (.revisit(evaluation), Self.operatorStaff),
@@ -177,7 +184,7 @@ struct DashboardRollupTests {
     @Test func summaryRowsAnswerEveryCutAsTheFineRowsDo() async throws {
         let clock = TestClock()
         try await withLianxin(clock: clock, demo: true) { app, _ in
-            var history = try await ServiceHistory(app: app, clock: clock, seed: 5)
+            var history = try await ServiceHistory(app: app, clock: clock, seed: 7)
             for _ in 0..<250 { try await history.step() }
             let days = history.orders.map { LocalDate($0.createdAt, in: WorkCalendar.shanghai) }
             let first = try #require(days.min()), last = try #require(days.max())
@@ -266,7 +273,7 @@ struct DashboardRollupTests {
     @Test func aRebuildReplacesRowsThatWentWrong() async throws {
         let clock = TestClock()
         try await withLianxin(clock: clock, demo: true) { app, _ in
-            var history = try await ServiceHistory(app: app, clock: clock, seed: 11)
+            var history = try await ServiceHistory(app: app, clock: clock, seed: 7)
             for _ in 0..<60 { try await history.step() }
             let sql = try #require(app.db as? any SQLDatabase)
             let before = try await RollupStore.table(on: sql)

@@ -131,7 +131,7 @@ struct WorklistTests {
             let dispatcher = try #require(try await Self.principal("dispatcher", app))
             #expect(
                 try await InboxQueries.messages(for: dispatcher, on: app.db).contains {
-                    $0.notification.kind == "returned" && $0.notification.orderID == second.id
+                    $0.notification.kind == "returnRequested" && $0.notification.orderID == second.id
                 })
 
             // A summoned department is told of the whistle, with a link to it.

@@ -33,7 +33,7 @@ extension OrderFact {
             next.departmentID = payload.departmentID
             next.dispatchedAt = event.at
             next.signedAt = nil
-        case .returned, .escalated:
+        case .returned, .escalated, .returnApproved:
             next.departmentID = nil
             next.signedAt = nil
         case .signed:
@@ -61,7 +61,8 @@ extension OrderFact {
         case .merged:
             next.parentID = payload.parentID
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,
-            .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded:
+            .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded,
+            .returnRequested, .returnRefused:
             break
         }
         return next

@@ -15,6 +15,8 @@ struct AdminPagesController: RouteCollection {
         admin.post("rules", "routing", use: addRule)
         admin.post("rules", "routing", ":id", "delete", use: deleteRule)
         admin.post("rules", "calendar", use: importDays)
+        admin.post("rules", "returns", use: addReturnReason)
+        admin.post("rules", "returns", ":id", use: changeReturnReason)
         admin.grouped(ImportLimits.SizeCheck(bytes: geoJSONBytes + 65_536))
             .on(.POST, "rules", "grids", body: .collect(maxSize: ByteCount(integerLiteral: geoJSONBytes + 65_536)), use: importGrids)
     }
@@ -24,10 +26,12 @@ struct AdminPagesController: RouteCollection {
         struct RuleRow: Encodable, Sendable { let id: String; let category: String; let division: String; let department: String }
         struct PolicyRow: Encodable, Sendable { let code: String; let name: String }
         struct DayRow: Encodable, Sendable { let day: String; let kind: String; let name: String }
+        struct ReturnReasonRow: Encodable, Sendable { let id: String; let name: String; let needsNote: Bool; let active: Bool }
         let categories: [CategoryRow]
         let rules: [RuleRow]
         let policies: [PolicyRow]
         let days: [DayRow]
+        let returnReasons: [ReturnReasonRow]
         let year: String
         let categoryOptions: [SelectOption]
         let departmentOptions: [SelectOption]
@@ -73,8 +77,11 @@ struct AdminPagesController: RouteCollection {
         let days = try await CalendarDay.query(on: req.db).filter(\.$id, .custom("LIKE"), year + "-%").sort(\.$id).all().map { d in
             RulesModel.DayRow(day: d.id ?? "", kind: req.t("admin_day_\(d.kind)"), name: d.name ?? "")
         }
+        let returnReasons = try await ReturnReason.query(on: req.db).sort(\.$position).sort(\.$name).all().map { r in
+            RulesModel.ReturnReasonRow(id: r.id?.uuidString ?? "", name: r.name, needsNote: r.needsNote, active: r.active)
+        }
         let model = RulesModel(
-            categories: categories, rules: rules, policies: policies, days: days, year: year,
+            categories: categories, rules: rules, policies: policies, days: days, returnReasons: returnReasons, year: year,
             categoryOptions: lookup.categoryOptions.selecting(values["categoryCode"]),
             departmentOptions: departments.map { SelectOption(value: $0.code, label: $0.name) }.selecting(values["departmentCode"]),
             divisionPicker: try await DivisionPicker.load(
@@ -122,6 +129,27 @@ struct AdminPagesController: RouteCollection {
     func deleteRule(req: Request) async throws -> Response {
         try await change(req, section: "routing", values: [:]) {
             _ = try await RulesController().deleteRule(req: req)
+        }
+    }
+
+    struct ReturnReasonForm: Content { var name: String?; var needsNote: String?; var active: String? }
+
+    /// 退单原因: a new reason for the units' list.
+    func addReturnReason(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReturnReasonForm.self)
+        return try await change(req, section: "returns", values: ["returnName": form.name ?? "", "needsNote": form.needsNote ?? ""]) {
+            try req.content.encode(
+                ReturnReasonsController.ReasonInput(name: form.name, needsNote: form.needsNote == "true", active: true), as: .json)
+            _ = try await ReturnReasonsController().create(req: req)
+        }
+    }
+
+    /// 退单原因: put a reason out of use, or back into use.
+    func changeReturnReason(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReturnReasonForm.self)
+        return try await change(req, section: "returns", values: [:]) {
+            try req.content.encode(ReturnReasonsController.ReasonInput(active: form.active == "true"), as: .json)
+            _ = try await ReturnReasonsController().update(req: req)
         }
     }
 

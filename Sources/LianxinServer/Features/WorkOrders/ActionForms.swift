@@ -45,6 +45,8 @@ struct ActionFormInput: Content {
     var deadline: String?
     /// `complete`: the reply the resident sees (答复内容).
     var publicReply: String?
+    /// `return`: the return reason (退单原因) chosen from the county's list.
+    var returnReasonId: String?
 
     /// The API's input for the same step, or a 422 naming the field.
     func transition(parentID: UUID?, calendar: WorkCalendar) throws -> TransitionInput {
@@ -70,7 +72,8 @@ struct ActionFormInput: Content {
             latitude: try formNumber(latitude, field: "latitude"), longitude: try formNumber(longitude, field: "longitude"),
             extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
             approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
-            solved: flag(solved), comment: comment, publicReply: publicReply, parentId: parentID, deadline: deadlineDate)
+            solved: flag(solved), comment: comment, publicReply: publicReply, parentId: parentID, deadline: deadlineDate,
+            returnReasonId: try uuid(returnReasonId, "returnReasonId"))
     }
 }
 
@@ -78,7 +81,7 @@ extension WorkbenchLookup {
     /// The forms for the actions offered to this user on this order, the usual next step first.
     func actionForms(
         offered: [WorkOrderActionKind], order: WorkOrder, principal: Principal, t: (String) -> String,
-        values: [String: String] = [:], errors: [String: String] = [:]
+        values: [String: String] = [:], errors: [String: String] = [:], returnReasons: [SelectOption] = []
     ) -> [ActionForm] {
         func field(_ kind: String, _ name: String, _ label: String, required: Bool = false, options: [SelectOption] = [], help: String = "")
             -> FormField
@@ -110,8 +113,15 @@ extension WorkbenchLookup {
                     field("select", "departmentId", "wb_department", required: true, options: departments),
                     field("textarea", "reason", "wb_reason", required: true),
                 ]
+            case .returnOrder where !returnReasons.isEmpty:
+                fields = [
+                    field("select", "returnReasonId", "wb_return_reason", required: true, options: returnReasons),
+                    field("textarea", "reason", "wb_return_detail", help: "wb_return_detail_help"),
+                ]
             case .returnOrder, .refuseExtension, .reopen, .shelve, .cancel, .pauseForRequester, .escalate:
                 fields = [field("textarea", "reason", "wb_reason", required: true)]
+            case .refuseReturn: fields = [field("textarea", "reason", "wb_refuse_return_reason", required: true)]
+            case .approveReturn: fields = [field("text", "note", "wb_note", help: "wb_approve_return_help")]
             case .arrive: fields = [field("geo", "latitude", "wb_location", help: "wb_location_help")]
             case .addProgressNote: fields = [field("textarea", "note", "wb_note", required: true), field("file", "file", "wb_photo")]
             case .complete:

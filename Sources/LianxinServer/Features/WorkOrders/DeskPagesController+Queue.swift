@@ -29,9 +29,10 @@ extension DeskPagesController {
         var returns: [UUID: String] = [:]
         let returnedIDs = rows.filter { $0.status == "returned" }.compactMap(\.id)
         if !returnedIDs.isEmpty {
-            for event in try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID ~~ returnedIDs).filter(\.$kind == "returned")
-                .sort(\.$sequence).all()
-            {
+            for event in try await WorkOrderEventRecord.query(on: req.db).filter(\.$orderID ~~ returnedIDs).filter(
+                \.$kind ~~ ["returned", "returnRequested"]
+            )
+            .sort(\.$sequence).all() {
                 returns[event.orderID] = event.note ?? ""
             }
         }

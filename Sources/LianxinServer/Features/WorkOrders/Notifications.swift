@@ -18,6 +18,16 @@ enum Notifications {
             try await send(
                 kind: "returned", text: "工单被退回，待改派：\(label)（\(event.note ?? "")）", role: .dispatcher,
                 division: order.divisionCode, order: order, on: db, now: now)
+        case .returnRequested:
+            try await send(
+                kind: "returnRequested", text: "退单申请待审核：\(label)（\(event.note ?? "")）", role: .dispatcher,
+                division: order.divisionCode, order: order, on: db, now: now)
+        case .returnRefused:
+            if let department = order.departmentID {
+                try await send(
+                    kind: "returnRefused", text: "退单未获同意，请继续办理：\(label)（\(event.note ?? "")）",
+                    department: department, order: order, on: db, now: now)
+            }
         case .extensionRequested:
             try await send(
                 kind: "extensionRequested", text: "延期申请待审批：\(label)", role: .supervisor,

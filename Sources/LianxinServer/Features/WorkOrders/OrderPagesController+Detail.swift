@@ -111,7 +111,11 @@ extension OrderPagesController {
                 ? String(format: req.t("wb_supervised_level"), order.supervisionLevel)
                     + (state.supervisionDeadline.map { " · " + WorkbenchLookup.beijing($0) } ?? "")
                 : "",
-            forms: lookup.actionForms(offered: offered, order: order, principal: principal, t: req.t, values: values, errors: errors),
+            forms: lookup.actionForms(
+                offered: offered, order: order, principal: principal, t: req.t, values: values, errors: errors,
+                returnReasons: offered.contains(.returnOrder)
+                    ? try await ReturnReason.active(on: req.db).map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.name) }
+                    : []),
             publicReply: state.publicReply ?? "",
             canProposeKnowledge: principal.role.can(.writeKnowledge) && order.requestKind == RequestKind.inquiry.rawValue
                 && state.publicReply != nil && (!principal.role.requiresDepartment || order.departmentID == principal.departmentID),

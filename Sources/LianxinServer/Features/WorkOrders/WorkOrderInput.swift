@@ -65,6 +65,8 @@ struct TransitionInput: Content {
     var knowledgeEntryId: UUID?
     var parentId: UUID?
     var deadline: Date?
+    /// `return`: the county's return reason (退单原因) the unit chose; with it, `reason` only adds detail.
+    var returnReasonId: UUID?
 
     /// The core action this input asks for, or a 422 naming the field at fault.
     func resolved() throws -> WorkOrderAction {
@@ -87,7 +89,15 @@ struct TransitionInput: Content {
         case "redispatch": return .redispatch(departmentID: try need(departmentId, "departmentId"), reason: try text(reason, "reason"))
         case "sign": return .sign
         case "assign": return .assign(assigneeID: try need(assigneeId, "assigneeId"))
-        case "return", "returnOrder": return .returnOrder(reason: try text(reason, "reason"))
+        case "return", "returnOrder":
+            // With a reason from the county's list the explanation is optional (the service asks for it where the
+            // reason needs one and writes the reason's name into the note).
+            guard let chosen = returnReasonId else { return .returnOrder(reason: try text(reason, "reason")) }
+            let detail = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard detail.count <= 2000 else { throw Problem.invalid(field: "/reason", "at most 2000 characters / 不超过 2000 字") }
+            return .returnOrder(reason: detail, reasonCode: chosen.uuidString)
+        case "approveReturn": return .approveReturn(note: note)
+        case "refuseReturn": return .refuseReturn(reason: try text(reason, "reason"))
         case "arrive":
             if (latitude == nil) != (longitude == nil) { throw Problem.invalid(field: "/latitude", "give both latitude and longitude / 经纬度须同时提供") }
             return .arrive(location: latitude.flatMap { lat in longitude.map { GeoPoint(lon: $0, lat: lat) } })

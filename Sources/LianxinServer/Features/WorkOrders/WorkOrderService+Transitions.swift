@@ -14,6 +14,7 @@ extension WorkOrderService {
             // The machine decides on the order's own request kind, whatever the caller said.
             action = .answerDirectly(answer: answer, knowledgeEntryID: entryID, requestKind: RequestKind(rawValue: row.requestKind) ?? .assistance)
         }
+        if case .returnOrder(let detail, let code?) = action { action = try await Self.returnWithReason(code, detail: detail, on: database) }
         let now = context.now()
         let state = try Self.decodeState(row)
         if case .supervise(let deadline?, _) = action {
@@ -85,5 +86,19 @@ extension WorkOrderService {
                     errors: [.init(field: "/action", message: detail)])
             }
         }
+    }
+}
+
+extension WorkOrderService {
+    /// A return naming one of the county's return reasons: the reason must be one in use, its name heads the note
+    /// the dispatcher and the timeline show, and the unit's explanation follows (required where the reason needs one).
+    static func returnWithReason(_ code: String, detail: String, on db: any Database) async throws -> WorkOrderAction {
+        guard let id = UUID(uuidString: code), let reason = try await ReturnReason.find(id, on: db), reason.active else {
+            throw Problem.invalid(field: "/returnReasonId", "choose a return reason from the list / 请从列表中选择退单原因")
+        }
+        if detail.isEmpty && reason.needsNote {
+            throw Problem.invalid(field: "/reason", "explain why the order is returned / 请说明退单的具体情况")
+        }
+        return .returnOrder(reason: detail.isEmpty ? reason.name : "\(reason.name)：\(detail)", reasonCode: code)
     }
 }

@@ -8,6 +8,7 @@ enum WorkOrdersFeature: LianxinFeature {
         try app.register(collection: WorkOrdersController())
         try app.register(collection: PublicTrackingController())
         try app.register(collection: IntakeSuggestionsController())
+        try app.register(collection: ReturnReasonsController())
         try app.register(collection: OrderPagesController(maxBody: maxBody))
         try app.register(collection: DeskPagesController(maxBody: maxBody))
         // The residents' pages take a public photo at most: anything bigger is refused before it is read.
