@@ -125,9 +125,16 @@ public struct TalentMatcher: Sendable {
     /// The `limit` best candidates for `demand`, using the skill index.
     public func rank(_ demand: TalentDemandSpec, limit: Int = 10) -> TalentRanking {
         let required = Array(Set(demand.skills)).sorted()
-        var counts: [Int32: UInt8] = [:]
-        for skill in required { for index in postings[skill] ?? [] { counts[index, default: 0] += 1 } }
-        return ranking(demand, required: required, indices: counts.keys.map(Int.init), limit: limit)
+        // A flag per person rather than a dictionary: one pass over the postings, no hashing.
+        var seen = [Bool](repeating: false, count: candidates.count)
+        var indices: [Int] = []
+        for skill in required {
+            for index in postings[skill] ?? [] where !seen[Int(index)] {
+                seen[Int(index)] = true
+                indices.append(Int(index))
+            }
+        }
+        return ranking(demand, required: required, indices: indices, limit: limit)
     }
 
     /// The same ranking by scanning every person: the anchor the index is measured against.
@@ -168,9 +175,8 @@ public struct TalentMatcher: Sendable {
             else { return .failure(.certificateMissing) }
             certificates.append(held)
         }
-        let skills = Set(person.skills)
-        let matched = required.filter { skills.contains($0) }
-        let missing = required.filter { !skills.contains($0) }
+        let matched = required.filter { person.skills.contains($0) }
+        let missing = required.filter { !person.skills.contains($0) }
         let distance: Double? =
             if let here = person.location, let there = demand.location { here.distance(to: there) / 1000 } else { nil }
         let skillPoints = required.isEmpty ? skillWeight : skillWeight * Double(matched.count) / Double(required.count)
