@@ -89,4 +89,28 @@ struct TalentScopeTests {
                 try await client.send(.GET, "/api/v1/talent/map", headers: admin).status == .forbidden, "administrators hold no business permission")
         }
     }
+
+    @Test func item_scope_anOrganisationOffersOnlyItsOwnPeopleAsASupply() async throws {
+        try await withLianxin { app, client in
+            let park = try await TalentPark.make(app, client)
+            let own = try await park.person("王建国", org: park.sharerID)
+            let theirs = try await park.person("周强", org: park.demanderID, phone: "13807930999")
+            let offer = TalentSupplyInput(
+                skills: ["riveting"], headcount: 3, profileIDs: [own.id.uuidString], modes: ["secondment", "leasing"], startsOn: "2026-07-01",
+                endsOn: "2026-09-30", note: "总装线淡季富余")
+            let created = try await client.send(.POST, "/api/v1/talent/supplies", headers: park.sharer, json: offer)
+            #expect(created.status == .created, "\(created.body.string)")
+            var foreign = offer
+            foreign.profileIDs = [theirs.id.uuidString]
+            let refused = try await client.send(.POST, "/api/v1/talent/supplies", headers: park.sharer, json: foreign)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.problemFields() == ["/profileIDs"])
+            let listed = try await client.send(.GET, "/api/v1/talent/supplies", headers: park.demander)
+            let supplies = try listed.json([TalentSupplies.DTO].self)
+            #expect(supplies.count == 1)
+            #expect(supplies.first?.organisation == "江西直升机有限公司" && supplies.first?.headcount == 3)
+            #expect(supplies.first?.people == [PersonalDataMask.name("王建国")])
+            #expect(!listed.body.string.contains("王建国"))
+        }
+    }
 }

@@ -17,6 +17,8 @@ struct TalentController: RouteCollection {
         api.post("demands", use: createDemand)
         api.post("demands", ":id", "review", use: review)
         api.get("demands", ":id", "matches", use: matches)
+        api.post("supplies", use: createSupply)
+        api.get("supplies", use: supplies)
         api.post("agreements", use: propose)
         api.get("agreements", ":id", use: agreement)
         api.post("agreements", ":id", "actions", use: act)
@@ -98,6 +100,16 @@ struct TalentController: RouteCollection {
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 10, 1), 50)
         let (ranking, profiles) = try await TalentService(req: req, viewer: viewer).matches(demand, limit: limit)
         return TalentMatchesDTO(ranking, profiles: profiles, req)
+    }
+
+    func createSupply(req: Request) async throws -> Response {
+        let viewer = try await TalentViewer.load(req)
+        let row = try await TalentSupplies(req: req, viewer: viewer).create(try req.content.decode(TalentSupplyInput.self))
+        return try await Created(id: try row.requireID()).encodeResponse(status: .created, for: req)
+    }
+
+    func supplies(req: Request) async throws -> [TalentSupplies.DTO] {
+        try await TalentSupplies(req: req, viewer: try await TalentViewer.load(req)).list()
     }
 
     func propose(req: Request) async throws -> Response {

@@ -48,6 +48,17 @@ struct TalentDemandInput: Content {
     var payTerms: String?
 }
 
+struct TalentSupplyInput: Content {
+    var orgID: String?
+    var skills: [String]?
+    var headcount: Int?
+    var profileIDs: [String]?
+    var modes: [String]?
+    var startsOn: String?
+    var endsOn: String?
+    var note: String?
+}
+
 struct TalentAgreementInput: Content {
     var demandID: String?
     var profileID: String?

@@ -151,3 +151,25 @@ final class TalentAgreementEvent: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A supply (共享人力): an organisation offering named people or a number of people with some skills for
+/// a period, which the centre reads beside the demands.
+final class TalentSupply: Model, @unchecked Sendable {
+    static let schema = "talent_supplies"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "org_id") var orgID: UUID
+    @Field(key: "division_code") var divisionCode: String
+    @Field(key: "skills") var skills: String
+    @Field(key: "headcount") var headcount: Int
+    /// Profile ids of the organisation's own people offered by name, `;`-separated (may be empty).
+    @Field(key: "profile_ids") var profileIDs: String
+    @Field(key: "modes") var modes: String
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "note") var note: String
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

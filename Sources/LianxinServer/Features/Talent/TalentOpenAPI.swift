@@ -102,6 +102,20 @@ enum TalentOpenAPI: OpenAPIVocabulary {
             ]
         ),
         (
+            "/api/v1/talent/supplies",
+            [
+                "post": operation(
+                    "Offer surplus people for a period: skills, headcount, the organisation's own people by id (optional), modes "
+                        + "(an organisation for itself; the centre names the organisation)", tag: "talent",
+                    body: object(
+                        [
+                            ("orgID", uuid), ("skills", list), ("headcount", integer), ("profileIDs", list),
+                            ("modes", ["type": "array", "items": modes]), ("startsOn", text), ("endsOn", text), ("note", text),
+                        ], required: ["skills", "modes", "startsOn", "endsOn"]), ok: (201, created), errors: [401, 403, 422]),
+                "get": operation("The supplies of your division, names masked", tag: "talent", ok: (200, nil), errors: [401, 403]),
+            ]
+        ),
+        (
             "/api/v1/talent/agreements",
             [
                 "post": operation(

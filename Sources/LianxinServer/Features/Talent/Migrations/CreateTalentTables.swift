@@ -1,7 +1,7 @@
 import Fluent
 
 /// The talent-sharing area (#23): organisations and their contacts, profiles and who viewed them,
-/// demands, agreements and their events.
+/// demands, supplies, agreements and their events.
 struct CreateTalentTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(TalentOrganisation.schema).id()
@@ -44,6 +44,11 @@ struct CreateTalentTables: AsyncMigration {
             .field("agreement_id", .uuid, .required, .references(TalentAgreementRow.schema, "id")).field("action", .string, .required)
             .field("party", .string).field("actor", .string, .required).field("score", .int).field("note", .string, .required)
             .field("at", .datetime, .required).create()
+        try await database.schema(TalentSupply.schema).id()
+            .field("org_id", .uuid, .required, .references(TalentOrganisation.schema, "id")).field("division_code", .string, .required)
+            .field("skills", .string, .required).field("headcount", .int, .required).field("profile_ids", .string, .required)
+            .field("modes", .string, .required).field("starts_on", .string, .required).field("ends_on", .string, .required)
+            .field("note", .string, .required).field("created_by", .string, .required).field("created_at", .datetime, .required).create()
         try await database.index(on: TalentProfile.schema, name: "talent_profiles_division", columns: ["division_code"])
         try await database.index(on: TalentDemand.schema, name: "talent_demands_status", columns: ["division_code", "status"])
         try await database.index(on: TalentProfileView.schema, name: "talent_views_profile", columns: ["profile_id"])
@@ -52,7 +57,8 @@ struct CreateTalentTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for schema in [
-            TalentAgreementEvent.schema, TalentAgreementRow.schema, TalentDemand.schema, TalentProfileView.schema, TalentProfile.schema,
+            TalentSupply.schema, TalentAgreementEvent.schema, TalentAgreementRow.schema, TalentDemand.schema, TalentProfileView.schema,
+            TalentProfile.schema,
             TalentOrganisationMember.schema, TalentOrganisation.schema,
         ] {
             try await database.schema(schema).delete()
