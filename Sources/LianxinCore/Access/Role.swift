@@ -14,6 +14,10 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
     case leader
     /// 医保监管员: screens the medical-insurance fund's settlements, reviews leads, scores institutions.
     case fundSupervisor
+    /// 人才中心工作人员: runs the talent-sharing centre: organisations, profiles, demand review, matching, agreements.
+    case talentCentre
+    /// 企业人才联络员: an organisation's contact on the talent-sharing platform (demands, approvals, evaluations).
+    case enterpriseContact
 
     /// Roles whose accounts must belong to a `Department` as well as a division.
     public var requiresDepartment: Bool {
@@ -57,6 +61,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case orderCommunityServices  // order a service or post a wish for a resident
     case viewMedicalInsurance  // the medical-insurance dashboard and registries in scope (no patient data, no evidence)
     case superviseMedicalInsurance  // import settlements, read leads' evidence, review leads, record recoveries, confirm actions
+    case viewTalent  // the talent-sharing platform: shared profiles (masked), published demands, the talent map
+    case manageTalent  // the talent centre: organisations, profiles, demand review, matching, agreements
     case manageCommunityServices  // service menus, assignment, volunteers, activities, merchants, stations, earn rules
     case viewKnowledge  // the knowledge base (知识库): published entries in scope, and the desk's matches
     case writeKnowledge  // write and revise entries of one's unit or division, submit them for approval
@@ -98,6 +104,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .approveKnowledge: [.dispatcher, .supervisor]
         case .viewMedicalInsurance: [.fundSupervisor, .leader]
         case .superviseMedicalInsurance: [.fundSupervisor]
+        case .viewTalent: [.talentCentre, .enterpriseContact, .leader]
+        case .manageTalent: [.talentCentre]
         }
     }
 }

@@ -74,6 +74,8 @@ extension TransitionError {
             case .supervisor: return "督办人员"
             case .leader: return "领导"
             case .fundSupervisor: return "医保监管员"
+            case .talentCentre: return "人才中心工作人员"
+            case .enterpriseContact: return "企业人才联络员"
             }
         }
     }

@@ -53,5 +53,6 @@ enum MigrationHistory {
         CreateKnowledgeBase(),
         CreateMedicalInsuranceTables(),
         CreateReturnReasons(),
+        CreateTalentTables(),
     ]
 }

@@ -55,6 +55,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case insuranceLeadReviewed = "mi-lead.review"
     case insuranceRecoveryRecorded = "mi-recovery.record"
     case insurancePointActionDecided = "mi-points.decide"
+    case talentProfileCreated = "talent-profile.create"
+    case talentContactRead = "talent-contact.read"
+    case talentDemandReviewed = "talent-demand.review"
+    case talentAgreementChanged = "talent-agreement.change"
 }
 
 /// How the audited action ended.

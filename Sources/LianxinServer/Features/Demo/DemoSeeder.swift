@@ -33,6 +33,9 @@ struct DemoSeeder {
         .init(username: "community", displayName: "社区干部 赵敏 (上滩头社区)", role: .communityStaff, division: "361102001001", department: nil),
         .init(username: "supervisor", displayName: "督办员 周杰", role: .supervisor, division: "3611", department: nil),
         .init(username: "leader", displayName: "分管领导 吴涛", role: .leader, division: "3611", department: nil),
+        .init(username: "talentcentre", displayName: "人才共享中心 钱红", role: .talentCentre, division: "361102", department: nil),
+        .init(username: "jxhc", displayName: "江西直升机 人才联络员 孙磊", role: .enterpriseContact, division: "361102", department: nil),
+        .init(username: "szlh", displayName: "神州六合 人才联络员 郑洁", role: .enterpriseContact, division: "361102", department: nil),
     ]
 
     /// Why the demo city may not be seeded here.
@@ -123,6 +126,7 @@ struct DemoSeeder {
         lines += try await DemoResidents.seed(application)
         lines += try await EngagementDemo.seed(application)
         lines += try await CommunityServicesDemo.seed(application)
+        lines += try await TalentDemo.seed(application)
         return lines
     }
 }

@@ -38,10 +38,15 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let departmentLiaisonPhone = EncryptedColumn("department_liaisons", "phone_cipher")
     static let userPhone = EncryptedColumn("users", "phone_cipher")
     static let insurancePatientID = EncryptedColumn("mi_settlements", "patient_id_cipher")
+    static let talentContactPhone = EncryptedColumn("talent_orgs", "contact_phone_cipher")
+    static let talentPhone = EncryptedColumn("talent_profiles", "phone_cipher")
+    static let talentIDNumber = EncryptedColumn("talent_profiles", "id_number_cipher")
+    static let talentDemandContactPhone = EncryptedColumn("talent_demands", "contact_phone_cipher")
 
     static let all: [EncryptedColumn] = [
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
-        volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID,
+        volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID, talentContactPhone, talentPhone, talentIDNumber,
+        talentDemandContactPhone,
     ]
 }

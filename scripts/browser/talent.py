@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Issue 23 acceptance, through the pages only, in headless Chromium: an enterprise (神州六合) publishes a demand,
+the talent centre reviews it and matches a person of another enterprise (江西直升机), both enterprises and the
+person agree, the secondment runs and ends with evaluations by both sides, and the talent map changes.
+
+    python3 scripts/browser/talent.py --binary .build/debug/lianxin [--screenshots DIR]
+"""
+import argparse
+import datetime
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+PASSWORD = "Lianxin@2026"
+POST = "试飞总装铆工"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--screenshots", default=None)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
+    args = parser.parse_args()
+    data = tempfile.mkdtemp(prefix="lianxin-talent-")
+    env = dict(os.environ, LIANXIN_DATA_DIR=data, LIANXIN_LOG_LEVEL="warning", LIANXIN_RATE_LOGIN="1000", LIANXIN_RATE_PUBLIC="100000")
+    subprocess.run([args.binary, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([args.binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    failures = []
+
+    def check(name, condition):
+        print(("ok   " if condition else "FAIL ") + name)
+        if not condition:
+            failures.append(name)
+
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + "/readyz", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.5)
+        options = webdriver.ChromeOptions()
+        options.binary_location = args.chromium
+        for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,900", "--lang=zh-CN"]:
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver = webdriver.Chrome(service=Service(args.chromedriver), options=options)
+        wait = WebDriverWait(driver, 20)
+
+        def shoot(name, width=None):
+            if not args.screenshots:
+                return
+            os.makedirs(args.screenshots, exist_ok=True)
+            if width:
+                driver.set_window_size(width, 900)
+            driver.save_screenshot(os.path.join(args.screenshots, name))
+            if width:
+                driver.set_window_size(1366, 900)
+
+        def submit(form):
+            old = driver.execute_script("return performance.timeOrigin")
+            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            wait.until(lambda d: d.execute_script("return performance.timeOrigin") != old)
+
+        def login(username):
+            driver.delete_all_cookies()
+            driver.get(base + "/login")
+            driver.find_element(By.ID, "username").send_keys(username)
+            driver.find_element(By.ID, "password").send_keys(PASSWORD)
+            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            wait.until(lambda d: "/login" not in d.current_url)
+
+        def riveting_row():
+            driver.get(base + "/talent")
+            for row in driver.find_elements(By.CSS_SELECTOR, "#talent-map tbody tr"):
+                cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                if cells[1] == "铆接装配":
+                    return {"supply": int(cells[2]), "shared": int(cells[3]), "demand": int(cells[4])}
+            return None
+
+        def act(agreement_url, button_id):
+            driver.get(agreement_url)
+            form = driver.find_element(By.ID, button_id).find_element(By.XPATH, "./ancestor::form")
+            submit(form)
+
+        today = datetime.date.today()
+        start, end = today + datetime.timedelta(days=20), today + datetime.timedelta(days=60)
+
+        # The centre reads the map first.
+        login("talentcentre")
+        before = riveting_row()
+        check(f"the talent map lists riveting {before}", before is not None and before["supply"] >= 3)
+        shoot("talent-map.png")
+
+        # The demanding enterprise publishes a demand (held for review).
+        login("szlh")
+        driver.get(base + "/talent/demands")
+        form = driver.find_element(By.ID, "talent-demand-form")
+        form.find_element(By.NAME, "post").send_keys(POST)
+        for skill in ["riveting", "final-assembly"]:
+            form.find_element(By.CSS_SELECTOR, f"input[name='skills[]'][value='{skill}']").click()
+        Select(form.find_element(By.NAME, "mode")).select_by_value("secondment")
+        driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "startsOn"), start.isoformat())
+        driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "endsOn"), end.isoformat())
+        form.find_element(By.NAME, "place").send_keys("航空产业园试飞站")
+        form.find_element(By.NAME, "payTerms").send_keys("按日结算，每日 450 元")
+        submit(form)
+        check("the demand waits for review", "人才中心审核后发布" in driver.page_source and POST in driver.page_source)
+
+        # The centre publishes it and proposes the best match, a person of 江西直升机.
+        login("talentcentre")
+        driver.get(base + "/talent/demands")
+        driver.find_element(By.LINK_TEXT, POST).click()
+        review = driver.find_element(By.ID, "talent-review-form")
+        review.find_element(By.CSS_SELECTOR, "input[value='publish']").click()
+        submit(review)
+        check("the demand is published", driver.find_element(By.ID, "talent-demand-status").text == "已发布")
+        first = driver.find_element(By.CSS_SELECTOR, "#talent-candidates > li")
+        check("the best candidate is of another enterprise, with reasons",
+              "江西直升机有限公司" in first.text and "技能符合 2/2" in first.text and "王建国" not in first.text)
+        shoot("talent-matches.png")
+        submit(first.find_element(By.TAG_NAME, "form"))
+        agreement_url = driver.current_url
+        check("the agreement is proposed", "/talent/agreements/" in agreement_url
+              and driver.find_element(By.ID, "talent-agreement-status").get_attribute("data-status") == "proposed")
+        act(agreement_url, "talent-person-approve")
+
+        login("jxhc")
+        act(agreement_url, "talent-approve")
+        login("szlh")
+        driver.get(agreement_url)
+        check("the phone stays masked before the demanding side agrees", "****" in driver.find_element(By.ID, "talent-phone").text)
+        act(agreement_url, "talent-approve")
+        status = driver.find_element(By.ID, "talent-agreement-status").get_attribute("data-status")
+        check("agreed once both enterprises and the person approved", status == "agreed")
+        check("the contact is shown once agreed", driver.find_element(By.ID, "talent-person").text == "王建国"
+              and "****" not in driver.find_element(By.ID, "talent-phone").text)
+
+        login("talentcentre")
+        act(agreement_url, "talent-start")
+        during = riveting_row()
+        check(f"the map moves the person from free to shared {before} → {during}",
+              during["shared"] == before["shared"] + 1 and during["supply"] == before["supply"] - 1)
+        act(agreement_url, "talent-end")
+
+        for username, score in [("szlh", "5"), ("jxhc", "4")]:
+            login(username)
+            driver.get(agreement_url)
+            form = driver.find_element(By.ID, "talent-evaluate")
+            Select(form.find_element(By.NAME, "score")).select_by_value(score)
+            form.find_element(By.NAME, "note").send_keys("配合良好，按期完成")
+            submit(form)
+        events = driver.find_element(By.ID, "talent-events").text
+        check("ended with evaluations by both sides", driver.find_element(By.ID, "talent-agreement-status").get_attribute("data-status") == "ended"
+              and events.count("评价") >= 2)
+        shoot("talent-agreement.png")
+        shoot("talent-agreement-360.png", width=360)
+
+        driver.delete_all_cookies()
+        driver.get(base + "/p/talent?d=361102")
+        check("the public phone page asks job seekers to register", "求职者登记" in driver.page_source)
+        shoot("talent-public-360.png", width=360)
+        unexpected = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+        check(f"no console errors {unexpected}", not unexpected)
+        driver.quit()
+    finally:
+        server.terminate()
+        server.wait()
+    if failures:
+        print("talent browser check: FAILED", failures)
+        sys.exit(1)
+    print("talent browser check: passed")
+
+
+if __name__ == "__main__":
+    main()
