@@ -31,6 +31,7 @@ enum LianxinFeatures {
         OperationsFeature.self,
         SetupFeature.self,
         MedicalInsuranceFeature.self,
+        NotificationsFeature.self,
         DemoFeature.self,
     ]
 

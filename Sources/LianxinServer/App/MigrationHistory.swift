@@ -52,5 +52,6 @@ enum MigrationHistory {
         CreateBasemapShapes(),
         CreateKnowledgeBase(),
         CreateMedicalInsuranceTables(),
+        CreateNotificationOutbox(),
     ]
 }

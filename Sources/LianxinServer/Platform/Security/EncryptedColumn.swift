@@ -38,10 +38,12 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let departmentLiaisonPhone = EncryptedColumn("department_liaisons", "phone_cipher")
     static let userPhone = EncryptedColumn("users", "phone_cipher")
     static let insurancePatientID = EncryptedColumn("mi_settlements", "patient_id_cipher")
+    /// Only test messages (`lianxin notifications test`) carry their phone; others read it at send time.
+    static let outboxPhone = EncryptedColumn("notification_outbox", "phone_cipher")
 
     static let all: [EncryptedColumn] = [
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
-        volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID,
+        volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID, outboxPhone,
     ]
 }
