@@ -103,6 +103,45 @@ struct NotificationOutboxTests {
         try await stub.stop()
     }
 
+    @Test func robotsTheInboxAndWebhooksAreChannelsOfTheSameOutbox() async throws {
+        let stub = try await StubProvider.start(answer: #"{"errcode":0,"errmsg":"ok"}"#)
+        let settings = [
+            "LIANXIN_WECOM_ROBOT_URL": stub.url + "/cgi-bin/webhook/send?key=unit-group",
+            "LIANXIN_DINGTALK_ROBOT_URL": stub.url + "/robot/send?access_token=t1",
+            "LIANXIN_DINGTALK_ROBOT_SECRET": "SEC-dingtalk-secret",
+        ]
+        try await withLianxin(clock: TestClock(SLASchedulerTests.tuesdayMorning), demo: true, settings: settings) { app, _ in
+            for channel in ["wecomRobot", "dingtalkRobot", "webhook", "inbox"] {
+                let rule = NotificationRuleRecord()
+                rule.event = "signReminder"
+                rule.audience = "unit"
+                rule.channel = channel
+                rule.enabled = true
+                rule.updatedAt = app.lianxin.now()
+                try await rule.create(on: app.db)
+            }
+            let subscription = WebhookSubscription()
+            subscription.id = UUID()
+            subscription.url = "http://127.0.0.1:9/hook"
+            subscription.secretCipher = try app.lianxin.cipher.seal("webhook-secret-00001", for: .webhookSecret, row: subscription.id!)
+            subscription.events = "notify.signReminder"
+            subscription.active = true
+            subscription.createdAt = app.lianxin.now()
+            try await subscription.create(on: app.db)
+
+            let (_, id) = try await Self.dispatchedOrder(app)
+            let rows = try await OutboxMessage.query(on: app.db).filter(\.$orderID == UUID(uuidString: id)!).all()
+            #expect(Set(rows.map(\.channel)) == ["wecomRobot", "dingtalkRobot", "webhook", "inbox"], "no liaison phone: no SMS")
+            #expect(try await NotificationDelivery.drain(app, channels: .live(app)) == 4)
+            #expect(Set(stub.requests.map(\.path)) == ["/cgi-bin/webhook/send", "/robot/send"])
+            let department = UUID(uuidString: try await Staff.signIn(app).departmentID("XZ-CG"))
+            let inbox = try await Notification.query(on: app.db).filter(\.$kind == "notify.signReminder").all()
+            #expect(inbox.count == 1 && inbox.first?.departmentID == department && inbox.first?.text.contains("待签收") == true)
+            #expect(try await WebhookDelivery.query(on: app.db).filter(\.$eventKind == "notify.signReminder").count() == 1)
+        }
+        try await stub.stop()
+    }
+
     @Test func aResidentWhoOptedOutGetsNoSMS() async throws {
         let stub = try await StubProvider.start(answer: "{}")
         try await withLianxin(clock: TestClock(SLASchedulerTests.tuesdayMorning), demo: true, settings: Self.gatewaySettings(stub)) { app, _ in

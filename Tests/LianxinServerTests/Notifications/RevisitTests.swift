@@ -56,6 +56,15 @@ struct RevisitTests {
             let again = try await resident.send(.POST, path, form: ["_csrf": token, "satisfaction": "dissatisfied", "solved": "false"])
             #expect(again.status == .ok && again.body.string.contains("您已完成评价"), "one evaluation per link")
             #expect(try await WorkOrder.find(order.id, on: app.db)?.status == "evaluated")
+
+            let stop = try await resident.send(.POST, path + "/opt-out", form: ["_csrf": token])
+            #expect(stop.status == .seeOther || stop.status == .found)
+            #expect(try await resident.send(.GET, path).body.string.contains("您已退订"))
+            let next = try await Self.completedOrder(staff)
+            let invited = try await OutboxMessage.query(on: app.db).filter(\.$orderID == UUID(uuidString: next)!).filter(
+                \.$recipientKind == "requester"
+            ).count()
+            #expect(invited == 0, "a resident who opted out gets no more SMS")
         }
     }
 

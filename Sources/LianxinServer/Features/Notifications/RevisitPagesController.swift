@@ -8,6 +8,7 @@ struct RevisitPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("p", "r", ":token", use: show)
         routes.post("p", "r", ":token", use: evaluate)
+        routes.post("p", "r", ":token", "opt-out", use: optOut)
     }
 
     struct Model: Encodable, Sendable {
@@ -21,6 +22,7 @@ struct RevisitPagesController: RouteCollection {
         let values: [String: String]
         let errors: [String: String]
         let error: String
+        let optedOut: Bool
     }
 
     struct Form: Content {
@@ -59,6 +61,18 @@ struct RevisitPagesController: RouteCollection {
         return req.redirect(to: "/p/r/\(req.parameters.get("token") ?? "")")
     }
 
+    /// The resident asks for no more SMS: their phone's blind index joins the opt-outs (an existing one stays).
+    func optOut(req: Request) async throws -> Response {
+        let (_, order) = try await find(req)
+        if let index = order.requesterPhoneIndex, try await NotificationOptOut.query(on: req.db).filter(\.$phoneIndex == index).first() == nil {
+            let row = NotificationOptOut()
+            row.phoneIndex = index
+            row.createdAt = req.lianxin.now()
+            try await req.lianxin.writes.run { try await row.create(on: req.db) }
+        }
+        return req.redirect(to: "/p/r/\(req.parameters.get("token") ?? "")")
+    }
+
     private func find(_ req: Request) async throws -> (RevisitInvitation, WorkOrder) {
         guard let token = req.parameters.get("token"),
             let invitation = try await RevisitService.invitation(token: token, context: req.lianxin, on: req.db),
@@ -79,13 +93,17 @@ struct RevisitPagesController: RouteCollection {
     ) async throws -> Response {
         let english = req.language == .en
         let state = state(invitation, req)
+        let optedOut =
+            try await order.requesterPhoneIndex.asyncMap { index in
+                try await NotificationOptOut.query(on: req.db).filter(\.$phoneIndex == index).first() != nil
+            } ?? false
         let model = Model(
             token: req.parameters.get("token") ?? "", number: order.number, title: order.title, result: try await PublicOrderResult.of(order, req),
             state: state,
             satisfactions: Satisfaction.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0.title(english: english), selected: values["satisfaction"] == $0.rawValue)
             },
-            values: values, errors: errors, error: error)
+            values: values, errors: errors, error: error, optedOut: optedOut)
         return try await req.page("notifications/revisit", title: "notify_revisit_title", model: model, status: state == "expired" ? .gone : status)
     }
 }
