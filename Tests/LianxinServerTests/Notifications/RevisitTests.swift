@@ -126,4 +126,27 @@ struct RevisitTests {
             #expect(page.body.string.contains("电话按键") && page.body.string.contains("短信链接") && page.body.string.contains("话务员回访"))
         }
     }
+
+    @Test func theRevisitFiguresAndTheKeypadKeepToTheirScope() async throws {
+        try await withLianxin(clock: TestClock(SLASchedulerTests.tuesdayMorning), demo: true) { app, _ in
+            let staff = try await Staff.signIn(app)
+            var elsewhere = Staff.newOrder
+            elsewhere["divisionCode"] = "361102001013"
+            let id = try await staff.create(elsewhere).json(WorkOrderDTO.self).id.uuidString
+            try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": try await staff.departmentID("XZ-CG")])
+            for action in ["sign", "arrive", "startProgress"] { try await staff.act(staff.handler, id, ["action": action]) }
+            try await staff.act(staff.handler, id, ["action": "complete", "note": "已处理"])
+            let number = try #require(try await WorkOrder.find(UUID(uuidString: id)!, on: app.db)?.number)
+
+            let gridMember = TestClient(app: app)
+            try await gridMember.login("gridmember")
+            let outside = try await gridMember.send(
+                .POST, "/api/v1/revisits/keypad", headers: ["X-CSRF-Token": try await gridMember.csrf()],
+                json: ["number": number, "satisfactionKey": "1", "solvedKey": "1"])
+            #expect(outside.status == .notFound, "another community's order is not there for this grid member")
+            #expect(try await staff.handler.send(.GET, "/revisits").status == .forbidden, "a unit's staff do not see the division's revisits")
+            #expect(try await staff.handler.send(.GET, "/api/v1/revisits/satisfaction").status == .forbidden)
+            #expect(try await WorkOrder.find(UUID(uuidString: id)!, on: app.db)?.status == "completed")
+        }
+    }
 }

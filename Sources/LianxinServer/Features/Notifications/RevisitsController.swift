@@ -13,6 +13,20 @@ struct RevisitsController: RouteCollection {
         api.post("keypad", use: keypad)
     }
 
+    /// Who works the revisit: the hotline's operators and dispatchers, and the supervisors and leaders who
+    /// read its figures (a unit's staff see their own orders only, so not the division's revisits).
+    static let roles: Set<Role> = [.operator, .dispatcher, .supervisor, .leader]
+
+    /// The principal, when their role works the revisit.
+    static func principal(_ req: Request) async throws -> Principal {
+        let principal = try await req.require(.viewWorkOrders)
+        guard roles.contains(principal.role) else {
+            await req.audit(.permissionDenied, result: .denied, target: "\(req.method.rawValue) \(req.url.path)", detail: "revisits")
+            throw Problem.forbidden
+        }
+        return principal
+    }
+
     struct QueueRow: Encodable, Sendable {
         let orderID: String
         let number: String
@@ -33,7 +47,7 @@ struct RevisitsController: RouteCollection {
     }
 
     func page(req: Request) async throws -> Response {
-        let principal = try await req.require(.viewWorkOrders)
+        let principal = try await Self.principal(req)
         let invitations = try await RevisitQueries.queue(within: principal.division, on: req.db)
         let orders = try await WorkOrder.query(on: req.db).filter(\.$id ~~ invitations.map(\.orderID)).all()
             .reduce(into: [UUID: WorkOrder]()) { $0[$1.id!] = $1 }
@@ -53,7 +67,7 @@ struct RevisitsController: RouteCollection {
     }
 
     func satisfaction(req: Request) async throws -> Response {
-        let principal = try await req.require(.viewWorkOrders)
+        let principal = try await Self.principal(req)
         let figures = try await RevisitQueries.satisfactionByChannel(within: principal.division, on: req.db)
         let response = Response(status: .ok)
         try response.content.encode(figures, as: .json)
