@@ -55,6 +55,32 @@ struct NotificationOutboxTests {
         try await stub.stop()
     }
 
+    @Test func slaWarningsBreachesAndSupervisionReachTheUnitAndTheSupervisorsOnce() async throws {
+        let clock = TestClock(SLASchedulerTests.tuesdayMorning)
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            _ = try await Self.addLiaison(app)
+            let staff = try await Staff.signIn(app)
+            var body = Staff.newOrder
+            body["categoryCode"] = "0101"  // the 12530 rule: 5 minutes to sign
+            let id = try await staff.create(body).json(WorkOrderDTO.self).id.uuidString
+            try await staff.act(staff.dispatcher, id, ["action": "dispatch", "departmentId": try await staff.departmentID("XZ-CG")])
+            clock.advance(250)
+            #expect(try await SLASweep.sweep(app, instance: "a") == 1)
+            clock.advance(60)
+            #expect(try await SLASweep.sweep(app, instance: "a") == 1)
+            #expect(try await SLASweep.sweep(app, instance: "a") == 0)
+            let rows = try await OutboxMessage.query(on: app.db).filter(\.$orderID == UUID(uuidString: id)!).all()
+            let kinds = rows.map { "\($0.event).\($0.channel).\($0.recipientKind)" }.sorted()
+            #expect(kinds == ["signReminder.sms.liaison", "slaBreach.inbox.role", "slaBreach.sms.liaison", "slaWarning.sms.liaison"])
+            #expect(rows.first { $0.event == "slaBreach" && $0.channel == "sms" }?.text.contains("签收") == true, "the stage is named")
+
+            let supervisor = TestClient(app: app)
+            try await supervisor.login("supervisor")
+            #expect(try await staff.act(supervisor, id, ["action": "supervise", "note": "列入督办"]).status == .ok)
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$event == "supervised").filter(\.$recipientKind == "liaison").count() == 1)
+        }
+    }
+
     @Test func aFailedSendIsRetriedWithBackoffAndGivenUpOnAPermanentRefusal() async throws {
         let stub = try await StubProvider.start(answer: "{}")
         let clock = TestClock(SLASchedulerTests.tuesdayMorning)
