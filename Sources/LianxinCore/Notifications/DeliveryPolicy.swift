@@ -1,7 +1,8 @@
 import Foundation
 
-/// When a message may go out: no SMS during quiet hours (Beijing time) and at most `perHour` messages
-/// to one recipient in an hour; otherwise it waits. Retries back off exponentially.
+/// When a message may go out: no SMS during quiet hours (Beijing time) and at most `perHour` SMS to one
+/// recipient in an hour; otherwise it waits. The inbox, webhooks and robots (whose providers limit
+/// them on their side) are not held. Retries back off exponentially.
 public struct DeliveryPolicy: Sendable, Equatable {
     /// Quiet hours start (hour of the day, Beijing time, 0–23); equal start and end: no quiet hours.
     public var quietStart: Int
@@ -39,7 +40,8 @@ public struct DeliveryPolicy: Sendable, Equatable {
 
     /// What to do with a message now, given when the recipient's messages of the last hour went out.
     public func decide(now: Date, channelIsSMS: Bool, sentToRecipientWithinHour: [Date]) -> Decision {
-        if channelIsSMS, let until = quietUntil(now) { return .wait(until: until, reason: .quietHours) }
+        guard channelIsSMS else { return .send }
+        if let until = quietUntil(now) { return .wait(until: until, reason: .quietHours) }
         if perHour > 0 {
             let recent = sentToRecipientWithinHour.filter { now.timeIntervalSince($0) < 3600 }.sorted()
             if recent.count >= perHour, let oldest = recent.first {

@@ -47,6 +47,7 @@ struct NotificationRulesTests {
                     until: now.addingTimeInterval(600), reason: .rateLimited))
         #expect(policy.decide(now: now, channelIsSMS: true, sentToRecipientWithinHour: [now.addingTimeInterval(-3700), now]) == .send)
         #expect(DeliveryPolicy(quietStart: 0, quietEnd: 0, perHour: 0).decide(now: now, channelIsSMS: true, sentToRecipientWithinHour: sent) == .send)
+        #expect(policy.decide(now: now, channelIsSMS: false, sentToRecipientWithinHour: sent) == .send, "only SMS is limited here")
     }
 
     @Test func retriesBackOffFromThirtySecondsToAnHour() {

@@ -193,11 +193,12 @@ struct ChannelAdapterTests {
         try await stub.stop()
     }
 
-    @Test func secretsAreNeverPrinted() {
+    @Test func secretsAndPhonesAreNeverPrinted() {
         var settings = NotificationSettings()
         settings.aliyunAccessKeySecret = SettingSecret("do-not-print-me")
         settings.dingtalkSecret = SettingSecret("SEC-do-not-print")
         #expect(!String(describing: settings).contains("do-not-print"))
         #expect(!String(reflecting: settings).contains("do-not-print"))
+        #expect(!ChannelFailure("isv.MOBILE_NUMBER_ILLEGAL 号码13807930001无效").reason.contains("13807930001"), "a phone echoed by a provider is masked")
     }
 }

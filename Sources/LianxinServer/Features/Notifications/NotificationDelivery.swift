@@ -60,7 +60,7 @@ enum NotificationDelivery {
             }
             phone = found
         }
-        let recent = try await NotificationQueries.sentWithinHour(to: row.recipientKey, now: now, on: app.db)
+        let recent = channel == .sms ? try await NotificationQueries.sentWithinHour(to: row.recipientKey, now: now, on: app.db) : []
         if case .wait(let until, let reason) = context.settings.notifications.policy.decide(
             now: now, channelIsSMS: channel == .sms, sentToRecipientWithinHour: recent)
         {

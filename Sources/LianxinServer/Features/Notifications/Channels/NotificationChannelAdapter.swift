@@ -26,7 +26,8 @@ struct ChannelFailure: Error, CustomStringConvertible {
     let permanent: Bool
 
     init(_ reason: String, permanent: Bool = false) {
-        self.reason = String(reason.prefix(300))
+        // A provider may echo the number it refused: phones and ID numbers are masked before storing or logging.
+        self.reason = PIIRedactor.redact(String(reason.prefix(300)))
         self.permanent = permanent
     }
 
