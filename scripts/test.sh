@@ -76,6 +76,9 @@ bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"
 step "history import: 5,000 generated orders into a county without demo data, dashboards checked by pandas"
 bash "$root/scripts/history/acceptance.sh" 5000 "$root/.build/debug/lianxin"
 
+step "outbox: kill -9 during a burst of 1,000 SMS to a stub gateway, restart: none lost, none sent twice (issue 20)"
+python3 "$root/scripts/outbox_kill9.py" --binary "$root/.build/debug/lianxin"
+
 step "API checks: an independent Open311 client (JSON, XML) and schemathesis over /openapi.json"
 bash "$root/scripts/api_checks.sh" "$root/.build/debug/lianxin" "$work/api"
 
@@ -100,6 +103,9 @@ python3 "$root/scripts/browser/checkin.py" --binary "$root/.build/debug/lianxin"
 
 step "browser: a request from a resident's phone to closed, through the pages only"
 python3 "$root/scripts/browser/lifecycle.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
+step "browser: the revisit SMS link on a phone, 满意率 by channel, the message settings at 360 px (issue 20)"
+python3 "$root/scripts/browser/revisit.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
 step "browser: every role's main tasks in Chinese and English, desktop and 360 px (issue 18)"
 python3 "$root/scripts/browser/walk.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

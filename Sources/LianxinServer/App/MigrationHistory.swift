@@ -54,5 +54,6 @@ enum MigrationHistory {
         CreateMedicalInsuranceTables(),
         CreateReturnReasons(),
         CreateTalentTables(),
+        CreateNotificationOutbox(),
     ]
 }

@@ -12,7 +12,8 @@ struct JobsRunnerTests {
         #expect(
             Set(LianxinFeatures.jobs.map(\.name)) == [
                 "work-orders.sla-sweep", "webhooks.deliver", "intelligence.classifier-refresh", "intelligence.hotspots",
-                "grids.apply-changes", "operations.backup", "operations.retention", "knowledge.review",
+                "grids.apply-changes", "operations.backup", "operations.retention", "knowledge.review", "notifications.deliver",
+                "notifications.revisits",
             ])
         try await withLianxin(clock: TestClock(SLASchedulerTests.tuesdayMorning), demo: true) { app, _ in
             for job in LianxinFeatures.jobs {

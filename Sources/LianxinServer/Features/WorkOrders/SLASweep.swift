@@ -33,6 +33,7 @@ enum SLASweep {
                         try await order.update(on: db)
                     }
                     try await Notifications.slaAlert(kind: alert.kind, stage: stage, order: order, on: db, now: now)
+                    try await NotificationOutbox.slaAlert(kind: alert.kind, stage: stage, order: order, context: app.lianxin, on: db, now: now)
                     try await WebhookDispatcher.enqueue(
                         [
                             (

@@ -42,6 +42,7 @@ extension WorkOrderService {
                 try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
                 try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
                 try await Notifications.after(transition.event, order: row, on: db, now: now)
+                try await NotificationOutbox.after(transition.event, order: row, context: context, on: db, now: now)
                 if let entryID = transition.event.payload.knowledgeEntryID {
                     try await KnowledgeUsage.recordAnswer(entryID, on: db)
                 }

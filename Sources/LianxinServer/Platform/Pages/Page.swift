@@ -91,6 +91,8 @@ extension Request {
         if role.can(.manageRules) { items.append(("/admin/units", "nav_units")) }
         if role.can(.manageRules) { items.append(("/admin/catalogue", "nav_catalogue")) }
         if role.can(.manageRules) { items.append(("/admin/readiness", "nav_readiness")) }
+        if role.can(.manageRules) { items.append(("/admin/notifications", "notify_nav_rules")) }
+        if RevisitsController.roles.contains(role) { items.append(("/revisits", "notify_nav_revisits")) }
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewMedicalInsurance) { items.append(("/medical-insurance", "mi_nav")) }

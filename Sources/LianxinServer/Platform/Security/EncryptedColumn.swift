@@ -42,11 +42,13 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let talentPhone = EncryptedColumn("talent_profiles", "phone_cipher")
     static let talentIDNumber = EncryptedColumn("talent_profiles", "id_number_cipher")
     static let talentDemandContactPhone = EncryptedColumn("talent_demands", "contact_phone_cipher")
+    /// Only test messages (`lianxin notifications test`) carry their phone; others read it at send time.
+    static let outboxPhone = EncryptedColumn("notification_outbox", "phone_cipher")
 
     static let all: [EncryptedColumn] = [
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
         volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID, talentContactPhone, talentPhone, talentIDNumber,
-        talentDemandContactPhone,
+        talentDemandContactPhone, outboxPhone,
     ]
 }

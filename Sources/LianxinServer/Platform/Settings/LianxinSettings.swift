@@ -50,6 +50,8 @@ public struct LianxinSettings: Sendable {
     public var access = AccessSettings()
     /// Backups and personal-data retention.
     public var operations = OperationsSettings()
+    /// SMS providers, robots, quiet hours and the revisit (#20).
+    public var notifications = NotificationSettings()
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -64,7 +66,7 @@ public struct LianxinSettings: Sendable {
 
     public static let documented: [Documented] =
         platformSettings + ExposureLimits.documented + AccessSettings.documented
-        + OperationsSettings.documented
+        + OperationsSettings.documented + NotificationSettings.documented
 
     private static let platformSettings: [Documented] = [
         .init(
@@ -245,6 +247,7 @@ public struct LianxinSettings: Sendable {
             settings.restDayReceipt = rule
         }
         settings.operations = try OperationsSettings.load(value, workingDirectory: workingDirectory)
+        settings.notifications = try NotificationSettings.load(value)
         return (settings, warnings)
     }
 
