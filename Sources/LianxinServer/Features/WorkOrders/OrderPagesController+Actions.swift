@@ -14,7 +14,7 @@ extension OrderPagesController {
             ("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
             ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
             ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber), ("publicReply", input.publicReply),
-            ("action", input.action),
+            ("returnReasonId", input.returnReasonId), ("action", input.action),
         ] {
             if let value { values[key] = value }
         }
@@ -30,6 +30,12 @@ extension OrderPagesController {
             }
             let calendar = try await ReferenceData.calendar(req.lianxin.referenceCache, on: req.db)
             var transition = try input.transition(parentID: parentID, calendar: calendar)
+            // The return form asks for one of the county's reasons whenever the county keeps a list.
+            if ["returnOrder", "return"].contains(input.action ?? ""), transition.returnReasonId == nil,
+                try await !ReturnReason.active(on: req.db).isEmpty
+            {
+                throw Problem.invalid(field: "/returnReasonId", "choose a return reason from the list / 请从列表中选择退单原因")
+            }
             var action = try transition.resolved()
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
             if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete"].contains(input.action ?? ""),
