@@ -28,7 +28,7 @@ extension WorkOrderEvent {
             return [.stop(.dispatch), .discard(.arrive), .start(.sign), .start(.respond), .start(.complete)]
         case .returned, .escalated, .returnApproved:
             return handling.map(ClockEffect.discard) + [.start(.dispatch)]
-        case .returnRequested, .returnRefused:
+        case .returnRequested, .returnRefused, .appealFiled, .appealDecided:
             // A return waiting for the dispatcher leaves the unit's clocks running: a refused return costs its time.
             return []
         case .signed:

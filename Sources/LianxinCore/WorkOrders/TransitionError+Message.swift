@@ -52,6 +52,12 @@ extension TransitionError {
                 : "只有咨询类诉求可以直接办结，本诉求为\(kind.title(english: false))。"
         case .noPendingReturn:
             english ? "No return from a unit is waiting for a decision." : "没有待审核的退单申请。"
+        case .appealNotPossible:
+            english
+                ? "An assessment appeal is already waiting, or the order is already left out of the assessment."
+                : "已有待审核的核减申请，或工单已核减。"
+        case .noPendingAppeal:
+            english ? "No assessment appeal is waiting for a decision." : "没有待审核的核减申请。"
         }
     }
 

@@ -36,6 +36,10 @@ public enum TransitionError: Error, Sendable, Hashable {
     case notAnInquiry(RequestKind)
     /// There is no unit's return waiting for a decision.
     case noPendingReturn
+    /// An assessment appeal already waits, or the order is already left out of the assessment.
+    case appealNotPossible
+    /// There is no assessment appeal waiting for a decision.
+    case noPendingAppeal
 
     /// How the refusal maps to an HTTP answer.
     public enum Category: String, Sendable, Hashable {
@@ -53,7 +57,8 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .notPermitted, .notAssignedUnit, .reopenWindowClosed:
             .permission
         case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
-            .reviewRequired, .sameDepartment, .highestLevelReached, .noPendingReturn:
+            .reviewRequired, .sameDepartment, .highestLevelReached, .noPendingReturn,
+            .appealNotPossible, .noPendingAppeal:
             .conflict
         case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline, .notAnInquiry:
             .invalidInput
@@ -81,6 +86,8 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .highestLevelReached: "highest_level_reached"
         case .notAnInquiry: "not_an_inquiry"
         case .noPendingReturn: "no_pending_return"
+        case .appealNotPossible: "appeal_not_possible"
+        case .noPendingAppeal: "no_pending_appeal"
         }
     }
 }

@@ -17,6 +17,11 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     case returnOrder(reason: String, reasonCode: String? = nil)
     /// 同意退单: the dispatcher accepts a unit's return; the order waits for redispatch and the unit's clocks stop.
     case approveReturn(note: String?)
+    /// 申请核减: ask the hotline centre to leave the order out of the unit's assessment (三率 and ranking), with the kind,
+    /// the reason and evidence photos already uploaded to the order.
+    case appealAssessment(kind: AppealKind, reason: String, photoIDs: [UUID])
+    /// 审核核减: the centre approves or refuses the waiting appeal; a refusal needs a note.
+    case decideAppeal(approved: Bool, note: String?)
     /// 驳回退单: the dispatcher refuses a unit's return, with the reason; the order goes back to the unit as it was.
     case refuseReturn(reason: String)
     /// 到场: someone is on site, with the check-in position when known.
@@ -77,6 +82,8 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
         case .returnOrder: .returnOrder
         case .approveReturn: .approveReturn
         case .refuseReturn: .refuseReturn
+        case .appealAssessment: .appealAssessment
+        case .decideAppeal: .decideAppeal
         case .arrive: .arrive
         case .startProgress: .startProgress
         case .addProgressNote: .addProgressNote
@@ -108,7 +115,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
     case create, accept, dispatch, redispatch, sign, assign, returnOrder, arrive, startProgress, addProgressNote
     case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
     case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate, addInformation
-    case answerDirectly, approveReturn, refuseReturn
+    case answerDirectly, approveReturn, refuseReturn, appealAssessment, decideAppeal
 
     /// The action's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -144,6 +151,8 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
         case .answerDirectly: english ? "answer and close on the call" : "直接办结"
         case .approveReturn: english ? "approve the return" : "同意退单"
         case .refuseReturn: english ? "refuse the return" : "驳回退单"
+        case .appealAssessment: english ? "ask to leave it out of the assessment" : "申请核减"
+        case .decideAppeal: english ? "decide the assessment appeal" : "审核核减申请"
         }
     }
 }

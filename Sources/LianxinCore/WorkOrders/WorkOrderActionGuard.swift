@@ -21,6 +21,11 @@ struct WorkOrderActionGuard {
         .received, .returned, .dispatched, .signed, .arrived, .inProgress, .reopened,
     ]
 
+    /// Where an assessment appeal may be filed and decided: from dispatch on, closed orders included.
+    private static let appealable: Set<WorkOrderStatus> = [
+        .dispatched, .signed, .arrived, .inProgress, .completed, .reviewed, .evaluated, .reopened, .shelved, .closed,
+    ]
+
     init(
         _ roles: Set<Role>, system: Bool = false, resident: Bool = false,
         from statuses: Set<WorkOrderStatus>, whilePaused: Bool = false
@@ -62,6 +67,10 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard(unitRoles, from: [.dispatched, .signed])
         case .approveReturn, .refuseReturn:
             WorkOrderActionGuard([.dispatcher], from: [.returned])
+        case .appealAssessment:
+            WorkOrderActionGuard(unitRoles.union([.dispatcher]), from: appealable, whilePaused: true)
+        case .decideAppeal:
+            WorkOrderActionGuard([.supervisor], from: appealable, whilePaused: true)
         case .arrive:
             WorkOrderActionGuard(unitRoles, from: [.signed])
         case .startProgress:

@@ -35,6 +35,8 @@ extension WorkOrderEventKind {
         case .returnRequested: english ? "Return requested" : "申请退单"
         case .returnApproved: english ? "Return approved" : "同意退单"
         case .returnRefused: english ? "Return refused" : "驳回退单"
+        case .appealFiled: english ? "Assessment appeal filed" : "申请核减"
+        case .appealDecided: english ? "Assessment appeal decided" : "核减审核"
         }
     }
 }

@@ -7,4 +7,6 @@ public enum WorkOrderEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case informationAdded, answeredDirectly
     /// A unit's return waiting for the dispatcher (`returned` is the older return that needed no decision).
     case returnRequested, returnApproved, returnRefused
+    /// An assessment appeal (核减) filed and decided.
+    case appealFiled, appealDecided
 }

@@ -36,13 +36,15 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let knowledgeEntryID: UUID?
     /// `returnRequested`: the code of the return reason the unit chose from the county's list.
     public let returnReasonCode: String?
+    /// `appealFiled`: why the order should leave the assessment.
+    public let appealKind: AppealKind?
 
     public init(
         tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
         assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
         evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
         supervisionLevel: Int? = nil, resumed: Bool? = nil, publicReply: String? = nil, knowledgeEntryID: UUID? = nil,
-        returnReasonCode: String? = nil
+        returnReasonCode: String? = nil, appealKind: AppealKind? = nil
     ) {
         self.tier = tier
         self.priority = priority
@@ -61,5 +63,6 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
         self.publicReply = publicReply
         self.knowledgeEntryID = knowledgeEntryID
         self.returnReasonCode = returnReasonCode
+        self.appealKind = appealKind
     }
 }

@@ -22,6 +22,8 @@ extension WorkOrderMachine {
             case .approveExtension, .refuseExtension: return state.pendingExtension != nil
             case .requestExtension: return state.pendingExtension == nil
             case .approveReturn, .refuseReturn: return state.isReturnPending
+            case .appealAssessment: return state.pendingAppeal == nil && state.exemptedFromAssessment == nil
+            case .decideAppeal: return state.pendingAppeal != nil
             case .pauseForRequester: return !state.isPaused
             case .close: return state.status == .evaluated || !revisitPossible
             case .resume: return state.isPaused

@@ -63,6 +63,14 @@ public enum WorkOrderMachine {
         case .approveReturn(let note):
             guard state.isReturnPending else { throw .noPendingReturn }
             return step.record(.returnApproved, to: .returned, note: note.trimmedNonEmpty)
+        case .appealAssessment(let appeal, let reason, let photoIDs):
+            guard state.pendingAppeal == nil, state.exemptedFromAssessment == nil else { throw .appealNotPossible }
+            let reason = try required(reason, for: kind)
+            return step.record(.appealFiled, note: reason, payload: .init(photoIDs: photoIDs.isEmpty ? nil : photoIDs, appealKind: appeal))
+        case .decideAppeal(let approved, let note):
+            guard let appeal = state.pendingAppeal else { throw .noPendingAppeal }
+            let note = approved ? note.trimmedNonEmpty : try required(note ?? "", for: kind)
+            return step.record(.appealDecided, note: note, payload: .init(approved: approved, appealKind: appeal))
         case .refuseReturn(let reason):
             guard let back = state.statusBeforeReturn, state.isReturnPending else { throw .noPendingReturn }
             let reason = try required(reason, for: kind)

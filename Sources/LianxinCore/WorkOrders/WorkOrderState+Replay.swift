@@ -37,6 +37,11 @@ extension WorkOrderState {
             next.assigneeID = nil
         case .returnRefused:
             break
+        case .appealFiled:
+            next.pendingAppeal = payload.appealKind
+        case .appealDecided:
+            next.pendingAppeal = nil
+            if payload.approved == true { next.exemptedFromAssessment = payload.appealKind }
         case .extensionRequested:
             next.pendingExtension = payload.extra.map {
                 ExtensionRequest(extra: $0, reason: event.note ?? "", requestedAt: event.at, requestedBy: event.actor.id)

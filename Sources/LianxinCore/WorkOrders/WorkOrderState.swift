@@ -22,6 +22,10 @@ public struct WorkOrderState: Sendable, Hashable, Codable {
     /// While a unit's return waits for the dispatcher's decision: the status it was returned from, where a refusal
     /// sends it back. Nil otherwise (also for an approved return, and for the older returns that needed no decision).
     public internal(set) var statusBeforeReturn: WorkOrderStatus?
+    /// An assessment appeal (核减) waiting for the centre: its kind.
+    public internal(set) var pendingAppeal: AppealKind?
+    /// Set once the centre approved an appeal: the order stays visible but leaves the unit's 三率 and ranking.
+    public internal(set) var exemptedFromAssessment: AppealKind?
     public internal(set) var pendingExtension: ExtensionRequest?
     /// Extensions approved in the current handling round (since the last dispatch, reopening or escalation).
     public internal(set) var approvedExtensions: [TimeLimit]

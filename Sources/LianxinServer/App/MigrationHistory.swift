@@ -55,5 +55,6 @@ enum MigrationHistory {
         CreateReturnReasons(),
         CreateTalentTables(),
         CreateNotificationOutbox(),
+        AddRollupExemptedCounter(),
     ]
 }

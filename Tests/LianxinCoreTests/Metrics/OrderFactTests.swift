@@ -108,4 +108,19 @@ import Testing
         let stored = try JSONDecoder().decode([OrderFact].self, from: JSONEncoder().encode(facts))
         #expect(stored == facts)
     }
+
+    @Test func item06_anApprovedAppealLeavesTheRatesButNotTheIntake() throws {
+        var order = try OrderScript(F.uuid(0x74), createdAt: "2025-04-02 11:00")
+        try order.receive(at: "2025-04-02 11:01", dispatchingTo: F.unitA, at: "2025-04-02 11:02")
+        try order(.sign, at: "2025-04-02 11:10")
+        let before = RollupCounters(order.fact)
+        #expect(order.fact.isCounted && before.dispatched == 1)
+        try order(.appealAssessment(kind: .unreasonable, reason: "要求超出政策规定", photoIDs: []), at: "2025-04-03 09:00")
+        #expect(order.fact.isCounted, "a waiting appeal changes nothing")
+        try order(.decideAppeal(approved: true, note: nil), by: F.supervisor, at: "2025-04-03 10:00")
+        #expect(!order.fact.isCounted && order.fact.exemptedFromAssessment == true)
+        let after = RollupCounters(order.fact)
+        #expect(after.received == 1 && after.dispatched == 0 && after.open == 0)
+        #expect(order.fact.overdueAfter() == nil)
+    }
 }

@@ -27,6 +27,16 @@ import Testing
         (.returnOrder(reason: "不属于本单位"), [.dispatched, .signed], unitRoles),
         (.approveReturn(note: nil), [.returned], ["dispatcher"]),
         (.refuseReturn(reason: "属于本单位职责"), [.returned], ["dispatcher"]),
+        (
+            .appealAssessment(kind: .malicious, reason: "同一人一月内第五次无理投诉", photoIDs: []),
+            [.dispatched, .signed, .arrived, .inProgress, .completed, .reviewed, .evaluated, .reopened, .shelved, .closed],
+            unitRoles.union(["dispatcher"])
+        ),
+        (
+            .decideAppeal(approved: true, note: nil),
+            [.dispatched, .signed, .arrived, .inProgress, .completed, .reviewed, .evaluated, .reopened, .shelved, .closed],
+            ["supervisor"]
+        ),
         (.arrive(location: nil), [.signed], unitRoles),
         (.startProgress, [.signed, .arrived], unitRoles),
         (
@@ -139,7 +149,7 @@ import Testing
                 if offered.contains(action.kind) {
                     switch refusal {
                     case .notPermitted?, .notAllowedInStatus?, .notAssignedUnit?, .pausedForRequester?, .noPendingExtension?, .notPaused?,
-                        .noPendingReturn?:
+                        .noPendingReturn?, .noPendingAppeal?, .appealNotPossible?:
                         Issue.record("\(action.kind) offered to \(actor.kind) in \(status) but refused: \(String(describing: refusal))")
                     default: break
                     }

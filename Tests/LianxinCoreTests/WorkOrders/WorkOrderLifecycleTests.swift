@@ -68,6 +68,36 @@ import Testing
         }
     }
 
+    @Test func item06_anApprovedAppealLeavesTheAssessmentAndARefusalNeedsANote() throws {
+        let closed = try F.order(in: .closed)
+        let filed = try WorkOrderMachine.apply(
+            .appealAssessment(kind: .malicious, reason: "同一号码一周内第六次反映同一事项", photoIDs: [F.photo]), to: closed, by: F.handler,
+            at: F.start)
+        #expect(filed.event.kind == .appealFiled && filed.state.status == .closed && filed.state.pendingAppeal == .malicious)
+        #expect(filed.event.payload.photoIDs == [F.photo] && filed.event.clockEffects.isEmpty)
+        #expect(throws: TransitionError.appealNotPossible) {
+            try WorkOrderMachine.apply(.appealAssessment(kind: .repeated, reason: "再申请", photoIDs: []), to: filed.state, by: F.handler, at: F.start)
+        }
+        #expect(throws: TransitionError.notPermitted(action: .decideAppeal, actor: .staff(.departmentHandler))) {
+            try WorkOrderMachine.apply(.decideAppeal(approved: true, note: nil), to: filed.state, by: F.handler, at: F.start)
+        }
+        #expect(throws: TransitionError.reasonRequired(action: .decideAppeal)) {
+            try WorkOrderMachine.apply(.decideAppeal(approved: false, note: " "), to: filed.state, by: F.supervisor, at: F.start)
+        }
+        let refused = try WorkOrderMachine.apply(.decideAppeal(approved: false, note: "证据不足"), to: filed.state, by: F.supervisor, at: F.start)
+        #expect(refused.state.pendingAppeal == nil && refused.state.exemptedFromAssessment == nil)
+        // After a refusal the unit may appeal again, with better evidence.
+        let again = try WorkOrderMachine.apply(
+            .appealAssessment(kind: .malicious, reason: "补充通话录音", photoIDs: []), to: refused.state, by: F.handler, at: F.start)
+        let approved = try WorkOrderMachine.apply(.decideAppeal(approved: true, note: nil), to: again.state, by: F.supervisor, at: F.start)
+        #expect(approved.state.exemptedFromAssessment == .malicious && approved.state.status == .closed)
+        #expect(!WorkOrderMachine.offeredActions(in: approved.state, to: F.handler).contains(.appealAssessment))
+        // Another unit may not appeal the order.
+        #expect(throws: TransitionError.notAssignedUnit(action: .appealAssessment)) {
+            try WorkOrderMachine.apply(.appealAssessment(kind: .repeated, reason: "x", photoIDs: []), to: closed, by: F.outsider, at: F.start)
+        }
+    }
+
     @Test func item04_anApprovedReturnWaitsForRedispatchWithoutTheUnit() throws {
         let dispatched = try F.order(in: .dispatched)
         let returned = try WorkOrderMachine.apply(.returnOrder(reason: "不属于本单位"), to: dispatched, by: F.handler, at: F.start)

@@ -19,6 +19,8 @@ import Testing
             .accept(note: nil), .dispatch(departmentID: unit, note: "请及时处理"), .redispatch(departmentID: unit, reason: "改派"),
             .sign, .assign(assigneeID: random.uuid()), .returnOrder(reason: "非本单位职责"),
             .approveReturn(note: nil), .refuseReturn(reason: "属于本单位职责"),
+            .appealAssessment(kind: .repeated, reason: "重复诉求", photoIDs: []),
+            .decideAppeal(approved: Bool.random(using: &random), note: "审核意见"),
             .arrive(location: Bool.random(using: &random) ? GeoPoint(lon: 115.0, lat: 25.9) : nil), .startProgress,
             .addProgressNote(note: "进展", photoIDs: Bool.random(using: &random) ? [random.uuid()] : []),
             .requestExtension(extra: extra, reason: "协调中"), .approveExtension(note: nil), .refuseExtension(reason: "不同意"),

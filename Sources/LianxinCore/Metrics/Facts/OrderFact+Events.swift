@@ -60,9 +60,11 @@ extension OrderFact {
             next.closedAt = event.at
         case .merged:
             next.parentID = payload.parentID
+        case .appealDecided:
+            if payload.approved == true { next.exemptedFromAssessment = true }
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,
             .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded,
-            .returnRequested, .returnRefused:
+            .returnRequested, .returnRefused, .appealFiled:
             break
         }
         return next

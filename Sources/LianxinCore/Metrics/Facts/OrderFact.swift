@@ -36,6 +36,9 @@ public struct OrderFact: Sendable, Hashable, Codable {
     /// handling round by these, as the badges do: a redispatch or a reopening starts new clocks that replace the old
     /// ones, and earlier rounds show in the reopen and extension counts instead.
     public internal(set) var stages: [StageFact]
+    /// True once the hotline centre approved an assessment appeal (核减): the order stays on every list but leaves
+    /// the rates and rankings. Nil (never appealed successfully) in facts stored before appeals existed.
+    public internal(set) var exemptedFromAssessment: Bool?
 
     /// Whether the order was cancelled (作废).
     public var isCancelled: Bool { status == .cancelled }
@@ -46,8 +49,9 @@ public struct OrderFact: Sendable, Hashable, Codable {
     /// Whether the order is shelved (挂账).
     public var isShelved: Bool { status == .shelved }
 
-    /// Whether rates count the order: every order except cancelled ones and merged children.
-    public var isCounted: Bool { !isCancelled && !isMergedChild }
+    /// Whether rates count the order: every order except cancelled ones, merged children and those the centre left
+    /// out of the assessment (核减).
+    public var isCounted: Bool { !isCancelled && !isMergedChild && exemptedFromAssessment != true }
 
     /// The day the order was created in Beijing time, the day its rollup row belongs to.
     public var createdDay: LocalDate { LocalDate(createdAt, in: WorkCalendar.shanghai) }

@@ -6,6 +6,7 @@ extension RollupCounters {
         guard fact.isCounted else {
             cancelled = fact.isCancelled ? 1 : 0
             merged = fact.isMergedChild ? 1 : 0
+            exempted = !fact.isCancelled && !fact.isMergedChild && fact.exemptedFromAssessment == true ? 1 : 0
             return
         }
         dispatched = fact.dispatchedAt == nil ? 0 : 1

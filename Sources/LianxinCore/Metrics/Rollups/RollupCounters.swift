@@ -1,8 +1,8 @@
 /// Sums and counts over a set of orders, and nothing else, so rows add up: the counters of a city for a month are
 /// the sum of its rows. Every indicator that rests on orders is computed from them (`OrderRatioIndicator`).
 ///
-/// `received`, `cancelled` and `merged` count every order; all other fields count only the orders rates count
-/// (`OrderFact.isCounted`: not cancelled, not a merged child), as they stand now.
+/// `received`, `cancelled`, `merged` and `exempted` count every order; all other fields count only the orders rates
+/// count (`OrderFact.isCounted`: not cancelled, not a merged child, not left out of the assessment), as they stand now.
 public struct RollupCounters: Sendable, Hashable {
     /// Orders created (受理量).
     public var received: Int
@@ -10,6 +10,8 @@ public struct RollupCounters: Sendable, Hashable {
     public var cancelled: Int
     /// Duplicates merged under a parent (并单).
     public var merged: Int
+    /// Orders the hotline centre left out of the assessment on an approved appeal (核减).
+    public var exempted: Int
     /// Orders dispatched to a unit at least once.
     public var dispatched: Int
     /// Live work: neither final nor shelved.
@@ -45,6 +47,7 @@ public struct RollupCounters: Sendable, Hashable {
         received = 0
         cancelled = 0
         merged = 0
+        exempted = 0
         dispatched = 0
         open = 0
         shelved = 0
@@ -66,8 +69,8 @@ public struct RollupCounters: Sendable, Hashable {
     /// All zero.
     public static let zero = RollupCounters()
 
-    /// Orders that rates count: received, less cancelled and merged.
-    public var counted: Int { received - cancelled - merged }
+    /// Orders that rates count: received, less cancelled, merged and exempted (核减).
+    public var counted: Int { received - cancelled - merged - exempted }
 
     /// Whether every count is zero.
     public var isZero: Bool { self == .zero }
@@ -92,6 +95,7 @@ public struct RollupCounters: Sendable, Hashable {
         lhs.received += rhs.received
         lhs.cancelled += rhs.cancelled
         lhs.merged += rhs.merged
+        lhs.exempted += rhs.exempted
         lhs.dispatched += rhs.dispatched
         lhs.open += rhs.open
         lhs.shelved += rhs.shelved
@@ -126,5 +130,6 @@ public struct RollupCounters: Sendable, Hashable {
         ("closed", \.closed), ("evaluated", \.evaluated), ("satisfied", \.satisfied),
         ("basicallySatisfied", \.basicallySatisfied), ("dissatisfied", \.dissatisfied), ("solved", \.solved),
         ("reopened", \.reopened), ("reopenings", \.reopenings), ("extended", \.extended), ("extensions", \.extensions),
+        ("exempted", \.exempted),
     ]
 }

@@ -38,11 +38,12 @@ extension DashboardPagesController {
                 previousChange: "", previousTone: "flat", sameLastYear: "", sameLastYearChange: "", sameLastYearTone: "flat",
                 formula: "")
         }
-        let counts = [
-            count(t("dash_received"), data.received, measure: "received"),
-            count(t("dash_counted"), data.counted, measure: "counted"),
-            count(t("dash_overdue"), data.overdueOpen, measure: "overdueOpen"),
-        ]
+        let counts =
+            [
+                count(t("dash_received"), data.received, measure: "received"),
+                count(t("dash_counted"), data.counted, measure: "counted"),
+                count(t("dash_overdue"), data.overdueOpen, measure: "overdueOpen"),
+            ] + ((data.measures["exempted"] ?? 0) > 0 ? [count(t("dash_exempted"), data.measures["exempted"] ?? 0, measure: "exempted")] : [])
 
         let trendWidth = 720.0, trendHeight = 160.0
         let columns = ChartGeometry.columns(data.trend.map { ($0.label, Double($0.received)) }, width: trendWidth, height: trendHeight)
@@ -161,10 +162,10 @@ extension DashboardPagesController {
             hidden: [("grid", cut.grid), ("department", cut.departmentIDs?.count == 1 ? cut.departmentIDs?[0].uuidString : nil)]
                 .compactMap { name, value in value.map { SelectOption(value: $0, label: name, selected: false) } },
             previousHref: periodHref(previous), nextHref: periodHref(next),
-            counts: counts.enumerated().map { index, tile in
+            counts: counts.map { tile in
                 KPITile(
                     id: tile.id, name: tile.name, value: tile.value,
-                    numerator: [LinkedNumber(text: tile.value, href: Self.drillHref(cut, measure: ["received", "counted", "overdueOpen"][index]))],
+                    numerator: [LinkedNumber(text: tile.value, href: Self.drillHref(cut, measure: tile.id))],
                     denominator: nil, previous: "", previousChange: "", previousTone: "flat", sameLastYear: "",
                     sameLastYearChange: "", sameLastYearTone: "flat", formula: "")
             },

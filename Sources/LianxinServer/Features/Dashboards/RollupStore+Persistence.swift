@@ -85,14 +85,21 @@ extension RollupStore {
         into table: String, keyColumns: [String], _ rows: [(key: [String], counters: RollupCounters)],
         on sql: any SQLDatabase
     ) async throws {
-        let head = "INSERT INTO \(table) (\((keyColumns + counterColumns).joined(separator: ", "))) VALUES "
         let postgres = sql.dialect.name == "postgresql"
         for chunk in rows.chunked(500) {
-            var text = head
+            let rowValues: [[Int]] = chunk.map { Self.values(of: $0.counters) }
+            // A counter added by a later migration is named only when some row has it, so a migration that fills a
+            // table before that column exists (CreateRollupSummary on an old database) still inserts.
+            let used: [Int] = counterColumns.indices.filter { (i: Int) -> Bool in
+                if !columnsAddedLater.contains(counterColumns[i]) { return true }
+                return rowValues.contains { $0[i] != 0 }
+            }
+            var text = "INSERT INTO \(table) (\((keyColumns + used.map { counterColumns[$0] }).joined(separator: ", "))) VALUES "
             for (index, row) in chunk.enumerated() {
                 if index > 0 { text += "," }
                 text += "(" + row.key.map { textLiteral($0, postgres: postgres) }.joined(separator: ",")
-                text += "," + values(of: row.counters).map(String.init).joined(separator: ",") + ")"
+                let counts: [String] = used.map { String(rowValues[index][$0]) }
+                text += "," + counts.joined(separator: ",") + ")"
             }
             try await sql.raw("\(unsafeRaw: text)").run()
         }

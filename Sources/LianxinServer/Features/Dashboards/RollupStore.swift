@@ -98,8 +98,13 @@ enum RollupStore {
 
     /// The counters of a row read with the counter columns (or their sums) under their own names.
     static func counters(of row: any SQLRow) throws -> RollupCounters {
-        counters(from: try counterColumns.map { try row.decode(column: $0, as: Int?.self) ?? 0 })
+        // A database migrating from before a counter existed reads it as zero until its migration adds the column.
+        counters(from: try counterColumns.map { row.contains(column: $0) ? try row.decode(column: $0, as: Int?.self) ?? 0 : 0 })
     }
+
+    /// Counter columns added by later migrations (`AddRollupExemptedCounter`), not by the ones that create the tables,
+    /// so a new database and an old one brought up to date have the same tables.
+    static let columnsAddedLater: Set<String> = ["exempted"]
 
     static func keyValues(_ key: RollupKey) -> [String] {
         let d = key.divisions

@@ -47,6 +47,8 @@ struct ActionFormInput: Content {
     var publicReply: String?
     /// `return`: the return reason (退单原因) chosen from the county's list.
     var returnReasonId: String?
+    /// `appealAssessment`: the kind of 核减 asked for.
+    var appealKind: String?
 
     /// The API's input for the same step, or a 422 naming the field.
     func transition(parentID: UUID?, calendar: WorkCalendar) throws -> TransitionInput {
@@ -73,7 +75,7 @@ struct ActionFormInput: Content {
             extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
             approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
             solved: flag(solved), comment: comment, publicReply: publicReply, parentId: parentID, deadline: deadlineDate,
-            returnReasonId: try uuid(returnReasonId, "returnReasonId"))
+            returnReasonId: try uuid(returnReasonId, "returnReasonId"), appealKind: appealKind?.isEmpty == false ? appealKind : nil)
     }
 }
 
@@ -122,6 +124,18 @@ extension WorkbenchLookup {
                 fields = [field("textarea", "reason", "wb_reason", required: true)]
             case .refuseReturn: fields = [field("textarea", "reason", "wb_refuse_return_reason", required: true)]
             case .approveReturn: fields = [field("text", "note", "wb_note", help: "wb_approve_return_help")]
+            case .appealAssessment:
+                let kinds = AppealKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+                fields = [
+                    field("select", "appealKind", "wb_appeal_kind", required: true, options: kinds),
+                    field("textarea", "reason", "wb_appeal_reason", required: true, help: "wb_appeal_reason_help"),
+                    field("file", "file", "wb_appeal_evidence"),
+                ]
+            case .decideAppeal:
+                fields = [
+                    field("select", "approved", "wb_appeal_decision", required: true, options: yesNo),
+                    field("textarea", "note", "wb_appeal_decision_note", help: "wb_appeal_decision_help"),
+                ]
             case .arrive: fields = [field("geo", "latitude", "wb_location", help: "wb_location_help")]
             case .addProgressNote: fields = [field("textarea", "note", "wb_note", required: true), field("file", "file", "wb_photo")]
             case .complete:

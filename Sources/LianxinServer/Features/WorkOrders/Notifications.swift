@@ -22,6 +22,17 @@ enum Notifications {
             try await send(
                 kind: "returnRequested", text: "退单申请待审核：\(label)（\(event.note ?? "")）", role: .dispatcher,
                 division: order.divisionCode, order: order, on: db, now: now)
+        case .appealFiled:
+            try await send(
+                kind: "appealFiled", text: "核减申请待审核：\(label)（\(event.note ?? "")）", role: .supervisor,
+                division: order.divisionCode, order: order, on: db, now: now)
+        case .appealDecided:
+            if let department = order.departmentID {
+                let decision = event.payload.approved == true ? "核减申请已同意" : "核减申请未同意"
+                try await send(
+                    kind: "appealDecided", text: "\(decision)：\(label)\(event.note.map { "（\($0)）" } ?? "")",
+                    department: department, order: order, on: db, now: now)
+            }
         case .returnRefused:
             if let department = order.departmentID {
                 try await send(

@@ -14,7 +14,7 @@ extension OrderPagesController {
             ("note", input.note), ("reason", input.reason), ("departmentId", input.departmentId), ("extraAmount", input.extraAmount),
             ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
             ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber), ("publicReply", input.publicReply),
-            ("returnReasonId", input.returnReasonId), ("action", input.action),
+            ("returnReasonId", input.returnReasonId), ("appealKind", input.appealKind), ("action", input.action),
         ] {
             if let value { values[key] = value }
         }
@@ -38,12 +38,12 @@ extension OrderPagesController {
             }
             var action = try transition.resolved()
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
-            if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete"].contains(input.action ?? ""),
+            if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete", "appealAssessment"].contains(input.action ?? ""),
                 let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0
             {
                 let photo = try await PhotoUploads.store(
                     req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
-                    defaultPurpose: input.action == "complete" ? "completion" : "progress")
+                    defaultPurpose: input.action == "complete" ? "completion" : input.action == "appealAssessment" ? "evidence" : "progress")
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
             }

@@ -67,6 +67,8 @@ struct TransitionInput: Content {
     var deadline: Date?
     /// `return`: the county's return reason (退单原因) the unit chose; with it, `reason` only adds detail.
     var returnReasonId: UUID?
+    /// `appealAssessment`: why the order should leave the unit's assessment (核减).
+    var appealKind: String?
 
     /// The core action this input asks for, or a 422 naming the field at fault.
     func resolved() throws -> WorkOrderAction {
@@ -98,6 +100,12 @@ struct TransitionInput: Content {
             return .returnOrder(reason: detail, reasonCode: chosen.uuidString)
         case "approveReturn": return .approveReturn(note: note)
         case "refuseReturn": return .refuseReturn(reason: try text(reason, "reason"))
+        case "appealAssessment":
+            guard let kind = appealKind.flatMap(AppealKind.init(rawValue:)) else {
+                throw Problem.invalid(field: "/appealKind", "choose why the order should be left out / 请选择核减理由")
+            }
+            return .appealAssessment(kind: kind, reason: try text(reason, "reason"), photoIDs: photoIds ?? [])
+        case "decideAppeal": return .decideAppeal(approved: try need(approved, "approved"), note: note)
         case "arrive":
             if (latitude == nil) != (longitude == nil) { throw Problem.invalid(field: "/latitude", "give both latitude and longitude / 经纬度须同时提供") }
             return .arrive(location: latitude.flatMap { lat in longitude.map { GeoPoint(lon: $0, lat: lat) } })

@@ -15,6 +15,10 @@ extension WorkOrderService {
             action = .answerDirectly(answer: answer, knowledgeEntryID: entryID, requestKind: RequestKind(rawValue: row.requestKind) ?? .assistance)
         }
         if case .returnOrder(let detail, let code?) = action { action = try await Self.returnWithReason(code, detail: detail, on: database) }
+        // The appeal's kind heads its note, as the dispatcher and the centre read it in the timeline.
+        if case .appealAssessment(let kind, let reason, let photos) = action, !reason.isEmpty {
+            action = .appealAssessment(kind: kind, reason: "\(kind.title(english: false))：\(reason)", photoIDs: photos)
+        }
         let now = context.now()
         let state = try Self.decodeState(row)
         if case .supervise(let deadline?, _) = action {

@@ -48,7 +48,7 @@ extension WorkOrderAction {
     /// The photos an action cites.
     var photoIDs: [UUID]? {
         switch self {
-        case .addProgressNote(_, let ids), .complete(_, let ids, _), .addInformation(_, let ids): ids
+        case .addProgressNote(_, let ids), .complete(_, let ids, _), .addInformation(_, let ids), .appealAssessment(_, _, let ids): ids
         default: nil
         }
     }

@@ -73,14 +73,16 @@ extension WorkOrdersOpenAPI {
                             "accept", "dispatch", "redispatch", "sign", "assign", "return", "arrive", "startProgress",
                             "addProgressNote", "requestExtension", "approveExtension", "refuseExtension", "complete", "review",
                             "revisit", "reopen", "close", "merge", "shelve", "unshelve", "cancel", "pause", "resume", "remind",
-                            "supervise", "escalate", "addInformation", "answerDirectly", "approveReturn", "refuseReturn",
+                            "supervise", "escalate", "addInformation", "answerDirectly", "approveReturn", "refuseReturn", "appealAssessment",
+                            "decideAppeal",
                         ])
                     ),
                     ("note", text), ("reason", text), ("departmentId", uuid), ("assigneeId", uuid), ("latitude", number), ("longitude", number),
                     ("photoIds", ["type": "array", "items": uuid]), ("extraAmount", integer),
                     ("extraUnit", enumeration(TimeLimitUnit.allCases.map(\.rawValue))), ("approved", boolean),
                     ("satisfaction", enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", boolean), ("comment", text),
-                    ("parentId", uuid), ("deadline", dateTime), ("returnReasonId", uuid), ("publicReply", text), ("answer", text),
+                    ("parentId", uuid), ("deadline", dateTime), ("returnReasonId", uuid),
+                    ("appealKind", enumeration(AppealKind.allCases.map(\.rawValue))), ("publicReply", text), ("answer", text),
                     ("knowledgeEntryId", uuid),
                 ], required: ["action"])
         ),

@@ -39,7 +39,7 @@ struct CreateDashboardTables: AsyncMigration {
     static func createCounterTable(_ table: String, keyColumns: [String], on database: any Database) async throws {
         var rows = database.schema(table)
         for column in keyColumns { rows = rows.field(FieldKey(stringLiteral: column), .string, .required) }
-        for column in RollupStore.counterColumns {
+        for column in RollupStore.counterColumns where !RollupStore.columnsAddedLater.contains(column) {
             rows = rows.field(FieldKey(stringLiteral: column), .int64, .required, .sql(.default(0)))
         }
         try await rows.constraint(.constraint(.unique(fields: keyColumns.map { .key(FieldKey(stringLiteral: $0)) }), name: table + "_key"))
