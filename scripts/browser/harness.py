@@ -18,14 +18,14 @@ def free_port():
 
 
 class DemoServer:
-    def __init__(self, binary, prefix, root=ROOT, demo=True):
+    def __init__(self, binary, prefix, root=ROOT, demo=True, extra_env=None):
         """`root` holds the Resources and Public folders served (another checkout's, to run a check against an older build);
-        `demo` False serves an empty database (the first run)."""
+        `demo` False serves an empty database (the first run); `extra_env` adds settings (e.g. looser rate limits)."""
         self.binary = binary
         self.data = tempfile.mkdtemp(prefix=prefix)
         self.base = f"http://127.0.0.1:{free_port()}"
         self.env = dict(os.environ, LIANXIN_DATA_DIR=self.data, LIANXIN_PUBLIC_BASE_URL=self.base,
-                        LIANXIN_RESOURCES_DIR=os.path.join(root, "Resources"))
+                        LIANXIN_RESOURCES_DIR=os.path.join(root, "Resources"), **(extra_env or {}))
         self.log = open(os.path.join(self.data, "server.log"), "w")
         port = self.base.rsplit(":", 1)[1]
         self.process = subprocess.Popen([binary, "serve"] + (["--demo"] if demo else []) + ["--hostname", "127.0.0.1", "--port", port],

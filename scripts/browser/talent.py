@@ -8,13 +8,9 @@ person agree, the secondment runs and ends with evaluations by both sides, and t
 import argparse
 import datetime
 import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 
+from harness import DemoServer
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -24,12 +20,6 @@ PASSWORD = "Lianxin@2026"
 POST = "试飞总装铆工"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -37,13 +27,8 @@ def main():
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     args = parser.parse_args()
-    data = tempfile.mkdtemp(prefix="lianxin-talent-")
-    env = dict(os.environ, LIANXIN_DATA_DIR=data, LIANXIN_LOG_LEVEL="warning", LIANXIN_RATE_LOGIN="1000", LIANXIN_RATE_PUBLIC="100000")
-    subprocess.run([args.binary, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([args.binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    demo = DemoServer(args.binary, "lianxin-talent-", extra_env={"LIANXIN_RATE_LOGIN": "1000", "LIANXIN_RATE_PUBLIC": "100000"})
+    base = demo.base
     failures = []
 
     def check(name, condition):
@@ -52,12 +37,7 @@ def main():
             failures.append(name)
 
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/readyz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.5)
+        demo.wait_ready()
         options = webdriver.ChromeOptions()
         options.binary_location = args.chromium
         for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,900", "--lang=zh-CN"]:
@@ -183,8 +163,7 @@ def main():
         check(f"no console errors {unexpected}", not unexpected)
         driver.quit()
     finally:
-        server.terminate()
-        server.wait()
+        demo.stop(keep=bool(failures))
     if failures:
         print("talent browser check: FAILED", failures)
         sys.exit(1)
