@@ -113,6 +113,9 @@ python3 "$root/scripts/browser/revisit.py" --binary "$root/.build/debug/lianxin"
 step "browser: every role's main tasks in Chinese and English, desktop and 360 px (issue 18)"
 python3 "$root/scripts/browser/walk.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: one check per finding of issue 18 (tracking page, empty visits, times, counts, queue refresh, desk, inbox, search, dates, forms, audit log)"
+python3 "$root/scripts/browser/items.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: a meeting to its public results and a mediation case, through the engagement pages"
 python3 "$root/scripts/browser/engagement.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 

@@ -195,6 +195,8 @@
     function suggest() {
       const title = desk.querySelector("#title").value.trim(), description = desk.querySelector("#description").value.trim();
       const body = { title: title, description: description, requesterPhone: desk.querySelector("#requesterPhone").value.trim() || null };
+      const division = desk.querySelector("select[name=divisionCode]");
+      if (division && division.value) body.divisionCode = division.value;
       const lat = desk.querySelector('[data-pick="lat"]').value, lon = desk.querySelector('[data-pick="lon"]').value;
       if (lat && lon) { body.latitude = +lat; body.longitude = +lon; }
       const key = JSON.stringify(body);
@@ -218,7 +220,7 @@
         suggested.value = s.categories[0].code;
         if (!category.value) category.value = s.categories[0].code;
       }
-      if (s.grid) box.appendChild(el("span", "help", (english ? " Grid: " : " 网格：") + (s.gridName || s.grid) + " (" + s.grid + ")"));
+      if (s.grid) box.appendChild(el("span", "help", (english ? " Grid: " : " 网格：") + (s.gridName || s.grid)));
       showKnowledge(s.knowledge || []);
       dups.innerHTML = "";
       if (!s.duplicates || !s.duplicates.length) { dups.appendChild(el("p", "help", english ? "No similar open order nearby." : "附近没有相似的在办工单。")); return; }
@@ -273,6 +275,7 @@
     }
     desk.querySelectorAll("[data-suggest-input]").forEach((i) => i.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 350); }));
     desk.addEventListener("lianxin:place", () => { last = ""; suggest(); });
+    desk.querySelectorAll("select[name=divisionCode]").forEach((s) => s.addEventListener("change", () => { last = ""; suggest(); }));
 
     const phone = desk.querySelector("#requesterPhone");
     const previous = desk.querySelector("[data-previous]"), list = desk.querySelector("[data-previous-list]");

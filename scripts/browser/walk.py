@@ -97,6 +97,8 @@ return {
 class Walk:
     """One screen and language: a browser whose cookies are one person's at a time."""
 
+    prefix = "walk"  # of the screenshots' names
+
     def __init__(self, args, base, language, screen, report):
         options = webdriver.ChromeOptions()
         options.binary_location = args.chromium
@@ -143,7 +145,7 @@ class Walk:
             words = sorted(set(probe["chinese"]))
         self.report.generic(self.tag, self.who, path, "language", words)
         self.report.generic(self.tag, self.who, path, "size", sorted(set(probe["small"]))[:8])
-        name = os.path.join(self.args.screenshots, f"walk-{self.tag}-{self.who}-{slug}.png")
+        name = os.path.join(self.args.screenshots, f"{self.prefix}-{self.tag}-{self.who}-{slug}.png")
         d.save_screenshot(name)
 
     def get(self, path, slug):

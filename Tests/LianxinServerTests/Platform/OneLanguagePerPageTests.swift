@@ -168,12 +168,45 @@ struct OneLanguagePerPageTests {
             client.cookies = [:]
             try await client.login("auditor")
             let page = try await client.send(.GET, "/audit").body.string
-            #expect(page.contains("登录成功") && page.contains("话务员 王丽（operator）"))
+            #expect(page.contains("登录成功") && page.contains("<span data-data>话务员 王丽（operator）</span>"))
             #expect(page.contains("缺少权限“管理规则和目录”") && !page.contains("needs manageRules"), "a refusal's detail in words")
             #expect(!page.contains(">login.success<") && !page.contains("<code>login.success</code>"))
             client.cookies[Request.languageCookie] = "en"
             #expect(try await client.send(.GET, "/audit").body.string.contains("Signed in"))
         }
+    }
+
+    @Test func item01_auditDetailsRecordedInEnglishReadInThePagesLanguage() async throws {
+        try await withLianxin(demo: true) { _, client in
+            let form = try await client.send(.GET, "/login").body.string
+            let wrong = (try await client.totpCode(for: "auditor")) == "000000" ? "111111" : "000000"
+            try await client.send(
+                .POST, "/login",
+                form: ["username": "auditor", "password": DemoSeeder.password, "totp": wrong, "_csrf": TestClient.csrfToken(in: form) ?? ""])
+            try await client.login("auditor")
+            let page = try await client.send(.GET, "/audit?limit=200").body.string
+            #expect(page.contains("动态口令错误或已使用过") && !page.contains("wrong or reused second factor"), "a refused sign-in in words")
+            #expect(page.contains("条部门角色对应") && !page.contains("role mappings"), "an import's counts in words")
+            #expect(page.contains("新增住户") && !page.contains("new households"))
+            #expect(!page.contains("inserted="), "key=value counts in words")
+            client.cookies[Request.languageCookie] = "en"
+            let english = try await client.send(.GET, "/audit?limit=200").body.string
+            #expect(english.contains("role mappings") && !english.contains("条部门角色对应"))
+        }
+    }
+
+    @Test func anAuditDetailShapeFindsItsValuesAndRewordsThem() throws {
+        let texts = try Localizer(directory: repositoryRoot + "/Resources/Locales")
+        let shapes = AuditDetailTemplate.all(in: texts.table(.en))
+        let detail = "imported 170 categories: 170 added, 0 changed"
+        let shape = try #require(shapes.first { $0.match(detail) != nil })
+        #expect(shape.match(detail) == ["170", "170", "0"])
+        #expect(
+            shape.reading(in: texts, .zhCN) == [
+                .literal("导入 "), .value(0), .literal(" 个分类：新增 "), .value(1), .literal(" 个，修改 "), .value(2), .literal(" 个"),
+            ])
+        #expect(shapes.first { $0.match("5 rows to out.csv, masked") != nil }?.key == "audit_tpl_rows_to_masked", "the most specific shape wins")
+        #expect(shapes.allSatisfy { $0.match("something nobody wrote down") == nil || $0.key.isEmpty })
     }
 }
 

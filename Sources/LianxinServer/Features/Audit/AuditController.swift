@@ -58,12 +58,12 @@ struct AuditController: RouteCollection {
             let at: String
             let action: String
             let result: String
-            let actor: String
+            let actor: [AuditPresentation.DetailPart]
             let role: String
-            let target: String
+            let target: [AuditPresentation.DetailPart]
             let recordDivision: String
             let ip: String
-            let detail: String
+            let detail: [AuditPresentation.DetailPart]
         }
     }
 

@@ -8,6 +8,8 @@ struct AuditPresentation: Sendable {
     let texts: Localizer
     let people: [String: String]
     let divisions: [String: String]
+    /// The detail shapes of the locale files, the most specific (longest fixed text) first.
+    let templates: [AuditDetailTemplate]
 
     /// Looks up the people and divisions that `entries` name.
     static func load(for entries: [AuditEntry], on req: Request) async throws -> AuditPresentation {
@@ -22,7 +24,9 @@ struct AuditPresentation: Sendable {
                 + (entry.detail.map(Self.detailDivisions) ?? [])
         }
         let divisions = try await DivisionQueries.names(of: codes, on: req.db)
-        return AuditPresentation(language: req.language, texts: req.lianxin.localizer, people: people, divisions: divisions)
+        return AuditPresentation(
+            language: req.language, texts: req.lianxin.localizer, people: people, divisions: divisions,
+            templates: AuditDetailTemplate.all(in: req.lianxin.localizer.table(.en)))
     }
 
     /// "kind:rest" as its two parts.
@@ -39,41 +43,84 @@ struct AuditPresentation: Sendable {
     /// The action's label ("登录成功"); the stored name only for an action this version does not know.
     func action(_ raw: String) -> String { text("audit_action_\(raw)") ?? raw }
 
-    /// What the action was about, in words: "账号 王丽（operator）", "区划 信州区", "工单 20261125000001".
-    func target(_ raw: String?) -> String {
-        guard let raw, !raw.isEmpty else { return "" }
-        guard let parts = Self.split(raw) else { return text("audit_target_\(raw)") ?? raw }
-        guard let label = text("audit_target_\(parts.kind)") else { return raw }
+    /// What the action was about, in words: "账号" and the person "王丽（operator）" as data, "区划 信州区", "工单 20261125000001".
+    func target(_ raw: String?) -> [DetailPart] {
+        guard let raw, !raw.isEmpty else { return [] }
+        guard let parts = Self.split(raw) else {
+            return [text("audit_target_\(raw)").map { DetailPart(text: $0, data: false) } ?? DetailPart(text: raw, data: true)]
+        }
+        guard let label = text("audit_target_\(parts.kind)") else { return [DetailPart(text: raw, data: true)] }
         switch parts.kind {
-        case "user": return people[parts.rest].map { "\(label) \($0)（\(parts.rest)）" } ?? "\(label) \(parts.rest)"
-        case "division": return "\(label) \(divisions[parts.rest] ?? parts.rest)"
-        default: return "\(label) \(parts.rest)"
+        case "user":
+            guard let name = people[parts.rest] else {
+                return [DetailPart(text: label + " ", data: false), DetailPart(text: parts.rest, data: true)]
+            }
+            return [DetailPart(text: label + " ", data: false), DetailPart(text: "\(name)（\(parts.rest)）", data: true)]
+        case "division": return [DetailPart(text: "\(label) \(divisions[parts.rest] ?? parts.rest)", data: false)]
+        default: return [DetailPart(text: label + " ", data: false), DetailPart(text: parts.rest, data: true)]
         }
     }
 
-    /// Who acted: the person's name with their username, or what acted when no person did.
-    func actor(_ raw: String) -> String {
-        if let name = people[raw] { return "\(name)（\(raw)）" }
-        if let special = text("audit_actor_\(raw)") { return special }
-        if let parts = Self.split(raw), let special = text("audit_actor_\(parts.kind)") { return "\(special)（\(parts.rest)）" }
-        return raw
+    /// Who acted: the person's name with their username (data), or what acted when no person did.
+    func actor(_ raw: String) -> [DetailPart] {
+        if let name = people[raw] { return [DetailPart(text: "\(name)（\(raw)）", data: true)] }
+        if let special = text("audit_actor_\(raw)") { return [DetailPart(text: special, data: false)] }
+        if let parts = Self.split(raw), let special = text("audit_actor_\(parts.kind)") {
+            return [DetailPart(text: special, data: false), DetailPart(text: "（\(parts.rest)）", data: true)]
+        }
+        return [DetailPart(text: raw, data: true)]
     }
 
     /// The division's name.
     func division(_ code: String?) -> String { code.map { divisions[$0] ?? $0 } ?? "" }
 
     /// The details' `key=value` words this page puts in words.
-    static let detailKeys: Set<String> = ["role", "division", "grid", "unit", "token", "expires"]
+    static let detailKeys: Set<String> = ["role", "division", "grid", "unit", "token", "expires", "department", "count", "per-minute", "events"]
 
     /// The division codes a detail names (`division=361102`).
     static func detailDivisions(_ detail: String) -> [String] {
-        detail.split(separator: " ").compactMap { word in word.hasPrefix("division=") ? String(word.dropFirst("division=".count)) : nil }
+        detail.split(whereSeparator: { $0 == " " || $0 == "=" || $0 == "," }).map(String.init)
+            .filter { word in [2, 4, 6, 9, 12].contains(word.count) && word.allSatisfy(\.isASCII) && word.allSatisfy(\.isNumber) }
     }
 
-    /// A detail in words: `role=gridMember division=361102` → "角色 网格员，区划 信州区"; `needs manageAccounts` →
-    /// 缺少权限“管理账号”. Other details (free text written for auditors) stay as they were recorded.
-    func detail(_ raw: String?) -> String {
-        guard let raw, !raw.isEmpty else { return "" }
+    /// One piece of a detail as the page shows it: words in the reader's language, or data (a path, a name, an
+    /// identifier) shown as recorded, set apart in the page.
+    struct DetailPart: Content {
+        let text: String
+        let data: Bool
+    }
+
+    /// A detail in words. A detail recorded in one of the shapes the locale files list (`audit_tpl_*`: the English
+    /// text is the shape it is recorded in, the page's language says how it reads) is reworded, its values put in
+    /// words where they name a role, a permission or a division and kept as data otherwise; any other detail goes
+    /// through `words(_:)` (`role=gridMember division=361102` → "角色：网格员，区划：信州区").
+    func detail(_ raw: String?) -> [DetailPart] {
+        guard let raw, !raw.isEmpty else { return [] }
+        for template in templates {
+            guard let values = template.match(raw) else { continue }
+            var parts: [DetailPart] = []
+            for piece in template.reading(in: texts, language) {
+                switch piece {
+                case .literal(let text): parts.append(DetailPart(text: text, data: false))
+                case .value(let index): parts.append(value(values[index]))
+                }
+            }
+            return parts
+        }
+        return [DetailPart(text: words(raw), data: false)]
+    }
+
+    /// A template's value: a role, permission or division by its name, `key=value` pairs in words, numbers as they
+    /// are; anything else is data.
+    private func value(_ raw: String) -> DetailPart {
+        if let label = text("role_\(raw)") ?? text("permission_\(raw)") ?? divisions[raw] { return DetailPart(text: label, data: false) }
+        if raw.contains("=") { return DetailPart(text: words(raw), data: false) }
+        if raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == " " }) { return DetailPart(text: raw, data: false) }
+        return DetailPart(text: raw, data: true)
+    }
+
+    /// `key=value` words in words, and `needs <permission>` as 缺少权限“…”; other words stay as recorded.
+    func words(_ raw: String) -> String {
         var words = raw.split(separator: " ").map(String.init)
         if words.count >= 2, words[0] == "needs", let label = text("permission_\(words[1])") {
             let phrase = (text("audit_detail_needs") ?? "").replacingOccurrences(of: "{permission}", with: label)

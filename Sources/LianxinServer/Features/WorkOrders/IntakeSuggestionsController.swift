@@ -80,6 +80,19 @@ struct IntakeSuggestionsController: RouteCollection {
             location = point
         }
 
+        // The point picked on the map says whose division the request is in (a district's order goes to the district's
+        // unit), unless the operator picked the division.
+        var grid: (code: String, name: String)?
+        if let location, let placed = try await ReferenceData.locator(req.lianxin.referenceCache, on: req.db).place(location) {
+            let row = try await Grid.query(on: req.db).filter(\.$code == placed.path.grid).filter(\.$validTo == nil).first()
+            grid = (placed.path.grid, row?.name ?? placed.path.grid)
+            if input.divisionCode == nil, let code = (placed.path.community ?? placed.path.township).flatMap(DivisionCode.init),
+                principal.canSee(code)
+            {
+                division = code
+            }
+        }
+
         let classifier = try await req.lianxin.classifier.current(on: req.db)
         let prediction = classifier.model.predict(text, topK: 3)
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
@@ -109,11 +122,6 @@ struct IntakeSuggestionsController: RouteCollection {
         let callerHash = input.requesterPhone.flatMap { try? PhoneNumber(parsing: $0) }.map { req.lianxin.cipher.blindIndex($0.value) }
         let sketch = OrderSketch(text: text, location: location, receivedAt: req.lianxin.now(), callerHash: callerHash)
         let duplicates = try await IntakeSuggestions.duplicates(of: sketch, excluding: nil, for: principal, req)
-        var grid: (code: String, name: String)?
-        if let location, let placed = try await ReferenceData.locator(req.lianxin.referenceCache, on: req.db).place(location) {
-            let row = try await Grid.query(on: req.db).filter(\.$code == placed.path.grid).filter(\.$validTo == nil).first()
-            grid = (placed.path.grid, row?.name ?? placed.path.grid)
-        }
         let knowledge = try await KnowledgeLookup.search(String(text.prefix(200)), for: principal, limit: 5, on: req.db, now: req.lianxin.now())
             .map { entry, score in
                 KnowledgeMatch(id: try entry.requireID(), question: entry.question, answer: entry.answer, score: (score * 1000).rounded() / 1000)
