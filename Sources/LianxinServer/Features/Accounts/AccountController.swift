@@ -43,6 +43,7 @@ struct AccountController: RouteCollection {
             await req.audit(.loginFailed, result: .failure, target: "user:\(user.username)", detail: "wrong current password")
             if try await AccountLockout.recordFailure(userID: userID, lockout: context.lockout, now: context.now(), on: req.db) {
                 try await UserSession.query(on: req.db).filter(\.$user.$id == userID).delete()
+                try await AuthEpoch.raise(on: req.db, cache: context.authCache)
                 await req.audit(
                     .accountLocked, result: .success, target: "user:\(user.username)",
                     detail: "locked for \(Int(context.lockout.lockDuration / 60)) minutes")

@@ -28,6 +28,7 @@ extension AccountService {
         }
         try await database.transaction { db in
             try await user.update(on: db)
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await AuditLog.record(
                 .userUpdated, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
                 detail: keepPhone ? "name" : "name, phone", at: context.now(), on: db)
@@ -51,6 +52,7 @@ extension AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await AuditLog.record(
                 .userMoved, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
                 detail: "\(before) → \(division)\(department.map { " unit=\($0.code)" } ?? "")", at: context.now(), on: db)

@@ -27,6 +27,7 @@ extension AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await AuditLog.record(
                 .secondFactorEnrolled, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
         }
@@ -51,6 +52,7 @@ extension AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await AuditLog.record(
                 .roleChanged, result: .success, actor: actor, target: "user:\(user.username)", ip: ip,
                 detail: "\(previous.rawValue) → \(role.rawValue)", at: context.now(), on: db)
@@ -64,6 +66,7 @@ extension AccountService {
         token.revokedAt = context.now()
         try await database.transaction { db in
             try await token.update(on: db)
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await AuditLog.record(
                 .tokenRevoked, result: .success, actor: actor, target: "user:\(owner)", ip: ip, detail: "token=\(token.name)",
                 at: context.now(), on: db)

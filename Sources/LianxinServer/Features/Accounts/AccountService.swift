@@ -142,6 +142,7 @@ struct AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await AuditLog.record(action, result: .success, actor: actor, target: "user:\(user.username)", ip: ip, at: context.now(), on: db)
         }
     }
@@ -154,6 +155,7 @@ struct AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == userID).delete()
+            try await AuthEpoch.raise(on: db, cache: context.authCache)
             try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: context.now()).update()
             try await AuditLog.record(

@@ -85,6 +85,7 @@ extension AuthController {
         let surplus = others.dropFirst(context.settings.access.maxSessionsPerUser - 1).compactMap(\.id)
         if !surplus.isEmpty {
             try await UserSession.query(on: req.db).filter(\.$id ~~ surplus).delete()
+            try await AuthEpoch.raise(on: req.db, cache: context.authCache)
         }
         response.cookies[AuthenticationMiddleware.sessionCookie] = HTTPCookies.Value(
             string: token, isSecure: context.settings.publicBaseURL.hasPrefix("https:"), isHTTPOnly: true, sameSite: .lax)

@@ -65,6 +65,7 @@ struct AuthController: RouteCollection {
     func logout(req: Request) async throws -> Response {
         if let principal = req.principal, let sessionID = principal.sessionID {
             try await UserSession.query(on: req.db).filter(\.$id == sessionID).delete()
+            try await AuthEpoch.raise(on: req.db, cache: req.lianxin.authCache)
             await req.audit(.logout, result: .success, target: "user:\(principal.username)")
         }
         let response = req.redirect(to: "/login")

@@ -9,6 +9,8 @@ public struct AccessSettings: Sendable, Equatable {
     public var maxSessionsPerUser = 3
     /// The bearer token a metrics scraper presents; without one, `/metrics` answers loopback peers only.
     public var metricsToken: String?
+    /// Seconds a principal resolved from a session or token is reused without reading the database (0: never).
+    public var authCacheSeconds = 10
 
     public init() {}
 
@@ -17,6 +19,11 @@ public struct AccessSettings: Sendable, Equatable {
         .init(
             variable: "LIANXIN_MAX_SESSIONS", defaultValue: "3",
             meaning: "browser sessions one account may hold at once (1–20); signing in again ends the oldest"),
+        .init(
+            variable: "LIANXIN_AUTH_CACHE_SECONDS", defaultValue: "10",
+            meaning:
+                "seconds a signed-in session or API token is trusted without reading the database (0–60; 0 reads it on every request). A sign-out, revocation, disabled account or changed role applies at once on the instance that made it and within a second on the others"
+        ),
         .init(
             variable: "LIANXIN_METRICS_TOKEN", defaultValue: "(none)",
             meaning:
@@ -37,6 +44,7 @@ public struct AccessSettings: Sendable, Equatable {
         }
         settings.tokenLifetimeDays = try int("LIANXIN_TOKEN_DAYS", 1...366, settings.tokenLifetimeDays)
         settings.maxSessionsPerUser = try int("LIANXIN_MAX_SESSIONS", 1...20, settings.maxSessionsPerUser)
+        settings.authCacheSeconds = try int("LIANXIN_AUTH_CACHE_SECONDS", 0...60, settings.authCacheSeconds)
         if let token = value("LIANXIN_METRICS_TOKEN") {
             guard token.utf8.count >= 24 else {
                 throw LianxinSettings.Problem.invalid(variable: "LIANXIN_METRICS_TOKEN", value: "(hidden)", reason: "must be at least 24 characters")

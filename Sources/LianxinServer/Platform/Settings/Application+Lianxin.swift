@@ -20,6 +20,8 @@ public struct LianxinContext: Sendable {
     let files: any FileStore
     /// Request rate limits of this instance.
     let limits = RateLimits()
+    /// Principals resolved from sessions and tokens (`AuthCache`).
+    let authCache: AuthCache
     /// Requests being handled (drained before shutdown).
     let inFlight = InFlightRequests()
     /// The category classifier in use (hot-swapped when a newer model is stored).
@@ -43,6 +45,7 @@ public struct LianxinContext: Sendable {
         self.sessionPolicy = sessionPolicy
         self.writes = writes
         self.intake = IntakeBatcher(writes: writes)
+        self.authCache = AuthCache(lifetime: TimeInterval(settings.access.authCacheSeconds))
         self.classifier = ClassifierRegistry(resourcesDirectory: settings.resourcesDirectory)
         let placesFile = (settings.resourcesDirectory as NSString).appendingPathComponent(PlaceDirectory.shippedFile)
         self.places = PlaceDirectory(csv: (try? String(contentsOfFile: placesFile, encoding: .utf8)) ?? "")
