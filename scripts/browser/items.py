@@ -317,6 +317,14 @@ def supervisor(w, state):
     main = d.find_element(By.TAG_NAME, "main").text
     w.check("item14 the dashboard gives durations in hours or days, not thousands of minutes",
             not re.search(r"\d{3,}\s*分钟", main), re.findall(r"\d{3,}\s*分钟", main)[:3])
+    tiles = [t.text.replace("\n", " ") for t in d.find_elements(By.CSS_SELECTOR, ".dash-tile")]
+    split = [t for t in tiles if re.search(r"\d \d+ ?/ ?\d", t)]
+    w.check(f"item14 rates read as one fraction (满意率 “加权 9.4/10”, not “3 4 / 7”) ({len(tiles)} tiles)", tiles and not split, split[:2])
+    d.get(w.base + "/dashboard/reports?kind=monthly&division=3611")
+    w.look("report")
+    uuids = re.findall(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}", d.find_element(By.TAG_NAME, "main").text)
+    w.check("item14 the assessment report names units, no identifiers", not uuids, uuids[:2])
+    d.get(w.base + "/dashboard")
     # 14: the division chosen survives the report link and the language switch.
     Select(d.find_element(By.CSS_SELECTOR, "select[name=division]")).select_by_value("361102")
     d.find_element(By.CSS_SELECTOR, "select[name=division]").find_element(By.XPATH, "./ancestor::form").submit()

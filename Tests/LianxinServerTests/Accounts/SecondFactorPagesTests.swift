@@ -37,7 +37,7 @@ struct SecondFactorPagesTests {
             #expect(wrongCode.body.string.contains("动态口令不正确"), "the code is named")
             #expect(!wrongCode.body.string.contains("用户名或密码错误"))
             let noCode = try await client.send(.POST, "/login", form: ["username": "secadmin", "password": DemoSeeder.password, "_csrf": csrf])
-            #expect(noCode.body.string.contains("请输入身份验证器 App 显示的 6 位动态口令"))
+            #expect(noCode.body.string.contains("请输入身份验证器应用显示的 6 位动态口令"))
             // A wrong password with any code still gets the one answer that tells nothing.
             let wrongPassword = try await client.send(
                 .POST, "/login", form: ["username": "secadmin", "password": "Wrong@2026-x", "totp": "000000", "_csrf": csrf])
