@@ -49,6 +49,14 @@ enum PartyDemo {
                 try await row.create(on: db)
                 ruleRows.append(row)
             }
+            for (label, points) in [("庭院整洁", 5), ("垃圾分类", 3), ("孝老爱亲", 10), ("移风易俗", 5), ("邻里互助", 3)] {
+                let item = ConductItem()
+                item.divisionCode = township
+                item.label = label
+                item.points = points
+                item.createdAt = now
+                try await item.create(on: db)
+            }
             var count = 0
             for (branchIndex, (division, name, secretary)) in branches.enumerated() {
                 let branch = PartyBranch()

@@ -96,3 +96,30 @@ final class PartyPointsEntry: Model, @unchecked Sendable {
     @OptionalField(key: "decision_note") var decisionNote: String?
     init() {}
 }
+
+/// A conduct item households are credited for (以评弘德: 庭院整洁, 孝老爱亲…), as data of a division.
+final class ConductItem: Model, @unchecked Sendable {
+    static let schema = "party_conduct_items"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "division_code") var divisionCode: String
+    @Field(key: "label") var label: String
+    @Field(key: "points") var points: Int
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+/// A household credited for its conduct, with the evidence; its points go to the community points ledger
+/// (`cs_points_entries`, reason `householdConduct`, the household as the holder) and are spent at the merchants.
+final class ConductAward: Model, @unchecked Sendable {
+    static let schema = "party_conduct_awards"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "household_id") var householdID: UUID
+    @Field(key: "item_id") var itemID: UUID
+    @Field(key: "division_code") var divisionCode: String
+    @Field(key: "points") var points: Int
+    @Field(key: "occurred_on") var occurredOn: String
+    @Field(key: "evidence") var evidence: String
+    @Field(key: "recorded_by") var recordedBy: String
+    @Field(key: "recorded_at") var recordedAt: Date
+    init() {}
+}

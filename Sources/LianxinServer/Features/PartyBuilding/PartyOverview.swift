@@ -41,6 +41,10 @@ struct PartyOverview: Content {
     var pendingEntries: Int
     var approvedPoints: Int
     var householdsWithin: Int
+    /// Households credited for their conduct this year (以评弘德), the points credited and the points they spent.
+    var householdsCredited: Int
+    var householdPointsAwarded: Int
+    var householdPointsSpent: Int
     /// Members with 1, 2, 3, 4 and 5 stars.
     var stars: [Int]
     var months: [Month]
@@ -83,12 +87,20 @@ struct PartyOverview: Content {
                 fiveStars: here.filter { $0.id.flatMap { cards[$0]?.stars } == 5 }.count,
                 pending: pending.filter { $0.divisionCode == code }.count, householdsWithin: here.filter(within).count)
         }
+        let awards = try await ConductAward.query(on: req.db).inScope(\.$divisionCode, principal).all()
+            .filter { $0.occurredOn.hasPrefix("\(year)-") }
+        let credited = Set(try await ConductAward.query(on: req.db).inScope(\.$divisionCode, principal).all(\.$householdID))
+        let spent = try await Exchange.query(on: req.db).within(\.$communityCode, principal.division).all()
+            .filter { credited.contains($0.volunteerID) && PartyLookup.year(of: $0.at) == year }
         var stars = [0, 0, 0, 0, 0]
         for card in cards.values { stars[card.stars - 1] += 1 }
         return PartyOverview(
             year: year, branches: branches.count, members: members.filter { $0.kind == "member" }.count,
             activists: members.filter { $0.kind == "activist" }.count, claimedMembers: claimed.count, pendingEntries: pending.count,
-            approvedPoints: approved.reduce(0) { $0 + $1.points }, householdsWithin: members.filter(within).count, stars: stars, months: months,
+            approvedPoints: approved.reduce(0) { $0 + $1.points }, householdsWithin: members.filter(within).count,
+            householdsCredited: Set(awards.map(\.householdID)).count,
+            householdPointsAwarded: awards.reduce(0) { $0 + $1.points }, householdPointsSpent: spent.reduce(0) { $0 + $1.points }, stars: stars,
+            months: months,
             divisions: divisions,
             branchList: branches.map { branch in
                 BranchLine(

@@ -1,7 +1,7 @@
 import Fluent
 
 /// The party-member points system (#24, 党员积分制): branches, members, posts and claims, rules, schemes and the
-/// ledger of entries.
+/// ledger of entries; households' conduct items and awards (以评弘德).
 struct CreatePartyPointsTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(PartyBranch.schema).id()
@@ -32,6 +32,15 @@ struct CreatePartyPointsTables: AsyncMigration {
             .field("evidence", .string, .required).field("status", .string, .required).field("submitted_by", .string, .required)
             .field("submitted_at", .datetime, .required).field("decided_by", .string).field("decided_at", .datetime)
             .field("decision_note", .string).create()
+        try await database.schema(ConductItem.schema).id()
+            .field("division_code", .string, .required).field("label", .string, .required).field("points", .int, .required)
+            .field("created_at", .datetime, .required).create()
+        try await database.schema(ConductAward.schema).id()
+            .field("household_id", .uuid, .required, .references(Household.schema, "id"))
+            .field("item_id", .uuid, .required, .references(ConductItem.schema, "id")).field("division_code", .string, .required)
+            .field("points", .int, .required).field("occurred_on", .string, .required).field("evidence", .string, .required)
+            .field("recorded_by", .string, .required).field("recorded_at", .datetime, .required).create()
+        try await database.index(on: ConductAward.schema, name: "party_conduct_household", columns: ["household_id"])
         try await database.index(on: PartyMember.schema, name: "party_members_branch", columns: ["branch_id"])
         try await database.index(on: PartyPointsEntry.schema, name: "party_entries_member_year", columns: ["member_id", "year"])
         try await database.index(on: PartyPointsEntry.schema, name: "party_entries_division_status", columns: ["division_code", "status"])
@@ -39,7 +48,8 @@ struct CreatePartyPointsTables: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for schema in [
-            PartyPointsEntry.schema, PartyPointsSchemeRecord.schema, PartyPointsRuleRecord.schema, PartyPostClaim.schema,
+            ConductAward.schema, ConductItem.schema, PartyPointsEntry.schema, PartyPointsSchemeRecord.schema, PartyPointsRuleRecord.schema,
+            PartyPostClaim.schema,
             PartyPost.schema, PartyMember.schema, PartyBranch.schema,
         ] {
             try await database.schema(schema).delete()
