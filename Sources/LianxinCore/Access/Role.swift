@@ -72,6 +72,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewPartyBuilding  // party branches, members, posts, points ledgers, ratings and rankings in scope (党员积分制)
     case recordPartyPoints  // register branches and members, posts and claims, record points entries with their evidence
     case approvePartyPoints  // the branch secretary approves or refuses entries; the county's rules and scheme
+    case viewNewEmployment  // new-employment workers (riders, couriers) as part-time grid members, their reports, stages, subsidies
+    case manageNewEmployment  // register workers, move them along the growth path, run the tuition subsidy and its public notice
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -114,6 +116,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewPartyBuilding: [.branchSecretary, .communityStaff, .supervisor, .leader]
         case .recordPartyPoints: [.branchSecretary, .communityStaff]
         case .approvePartyPoints: [.branchSecretary]
+        case .viewNewEmployment: [.communityStaff, .gridMember, .supervisor, .leader]
+        case .manageNewEmployment: [.communityStaff]
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The five dimensions a party member is scored on under the points system (党员积分制, 峡江县马埠镇):
 /// 政治素质, 组织纪律, 遵纪守法, 志愿服务, 履职尽责.
 public enum PartyPointsDimension: String, Sendable, Hashable, Codable, CaseIterable {

@@ -33,6 +33,7 @@ enum LianxinFeatures {
         MedicalInsuranceFeature.self,
         TalentFeature.self,
         PartyBuildingFeature.self,
+        NewEmploymentFeature.self,
         NotificationsFeature.self,
         DemoFeature.self,
     ]
