@@ -77,6 +77,8 @@ struct NewEmploymentTests {
             #expect(try await act("approve").json(Created.self).status == "approved")
             let row2 = try #require(try await TuitionApplication.find(UUID(uuidString: id), on: app.db))
             #expect(row2.amountFen == 520_000)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$action == AuditAction.subsidyDecided.rawValue).count() == 2, "publish and approve")
         }
     }
 

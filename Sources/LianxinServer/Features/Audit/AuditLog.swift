@@ -61,6 +61,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case talentAgreementChanged = "talent-agreement.change"
     case partyPointsDecided = "party-points.decide"
     case partyRulesChanged = "party-rules.change"
+    case subsidyDecided = "ne-subsidy.decide"
 }
 
 /// How the audited action ended.

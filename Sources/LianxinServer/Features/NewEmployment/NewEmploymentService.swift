@@ -192,6 +192,14 @@ struct NewEmploymentService {
         if !note.isEmpty { row.note = note }
         row.updatedBy = principal.username
         row.updatedAt = req.lianxin.now()
-        try await req.lianxin.writes.run { try await row.update(on: req.db) }
+        let actor = req.auditActor, ip = req.clientIP, requestID = req.id, now = req.lianxin.now()
+        try await req.lianxin.writes.run {
+            try await req.db.transaction { db in
+                try await row.update(on: db)
+                try await AuditLog.record(
+                    .subsidyDecided, result: .success, actor: actor, target: row.id?.uuidString, recordDivision: row.divisionCode, ip: ip,
+                    requestID: requestID, detail: "\(action.rawValue) → \(next.rawValue) \(row.amountFen)", at: now, on: db)
+            }
+        }
     }
 }
