@@ -18,6 +18,8 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
     case talentCentre
     /// 企业人才联络员: an organisation's contact on the talent-sharing platform (demands, approvals, evaluations).
     case enterpriseContact
+    /// 党支部书记: approves the points entries of the branch's party members (党员积分制) and keeps their ratings.
+    case branchSecretary
 
     /// Roles whose accounts must belong to a `Department` as well as a division.
     public var requiresDepartment: Bool {
@@ -67,6 +69,11 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewKnowledge  // the knowledge base (知识库): published entries in scope, and the desk's matches
     case writeKnowledge  // write and revise entries of one's unit or division, submit them for approval
     case approveKnowledge  // the hotline centre approves, refuses and withdraws entries
+    case viewPartyBuilding  // party branches, members, posts, points ledgers, ratings and rankings in scope (党员积分制)
+    case recordPartyPoints  // register branches and members, posts and claims, record points entries with their evidence
+    case approvePartyPoints  // the branch secretary approves or refuses entries; the county's rules and scheme
+    case viewNewEmployment  // new-employment workers (riders, couriers) as part-time grid members, their reports, stages, subsidies
+    case manageNewEmployment  // register workers, move them along the growth path, run the tuition subsidy and its public notice
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -106,6 +113,11 @@ public enum Permission: String, Sendable, CaseIterable {
         case .superviseMedicalInsurance: [.fundSupervisor]
         case .viewTalent: [.talentCentre, .enterpriseContact, .leader]
         case .manageTalent: [.talentCentre]
+        case .viewPartyBuilding: [.branchSecretary, .communityStaff, .supervisor, .leader]
+        case .recordPartyPoints: [.branchSecretary, .communityStaff]
+        case .approvePartyPoints: [.branchSecretary]
+        case .viewNewEmployment: [.communityStaff, .gridMember, .supervisor, .leader]
+        case .manageNewEmployment: [.communityStaff]
         }
     }
 }

@@ -82,6 +82,7 @@ extension TransitionError {
             case .fundSupervisor: return "医保监管员"
             case .talentCentre: return "人才中心工作人员"
             case .enterpriseContact: return "企业人才联络员"
+            case .branchSecretary: return "党支部书记"
             }
         }
     }

@@ -32,6 +32,8 @@ enum LianxinFeatures {
         SetupFeature.self,
         MedicalInsuranceFeature.self,
         TalentFeature.self,
+        PartyBuildingFeature.self,
+        NewEmploymentFeature.self,
         NotificationsFeature.self,
         DemoFeature.self,
     ]

@@ -57,5 +57,7 @@ enum MigrationHistory {
         CreateNotificationOutbox(),
         AddRollupExemptedCounter(),
         CreateAuthEpoch(),
+        CreatePartyPointsTables(),
+        CreateNewEmploymentTables(),
     ]
 }

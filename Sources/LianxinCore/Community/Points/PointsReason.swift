@@ -10,11 +10,14 @@ public enum PointsReason: String, Sendable, Hashable, Codable, CaseIterable {
     case exchange
     /// A correction by an administrator, up or down.
     case adjustment
+    /// Earned by a household for its conduct as the village assessed it (以评弘德, 党员积分制's household points); the
+    /// ledger's holder is then the household, which spends at the same merchants (积分超市).
+    case householdConduct
 
     /// Whether an entry of this kind may carry `amount`: earnings add, exchanges spend, adjustments go either way.
     func allows(_ amount: Int) -> Bool {
         switch self {
-        case .serviceHours, .wishFulfilled, .eventAttended: amount > 0
+        case .serviceHours, .wishFulfilled, .eventAttended, .householdConduct: amount > 0
         case .exchange: amount < 0
         case .adjustment: amount != 0
         }

@@ -59,6 +59,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case talentContactRead = "talent-contact.read"
     case talentDemandReviewed = "talent-demand.review"
     case talentAgreementChanged = "talent-agreement.change"
+    case partyPointsDecided = "party-points.decide"
+    case partyRulesChanged = "party-rules.change"
+    case subsidyDecided = "ne-subsidy.decide"
 }
 
 /// How the audited action ended.

@@ -123,10 +123,11 @@ extension CommunityServicesOpenAPI {
                     "Exchanges in your division", parameters: [Doc.query("volunteer", Doc.uuid, "one volunteer")],
                     ok: (200, array(Doc.ref("PointsExchange"))), errors: read),
                 "post": op(
-                    "Spend points on goods (积分兑换): refused with 409 naming the field when it would overdraw the volunteer or exceed the stock; nothing is written then",
+                    "Spend points on goods (积分兑换): refused with 409 naming the field when it would overdraw the volunteer (or, with "
+                        + "`householdId` instead of `volunteerId`, the household's conduct points, 以评弘德) or exceed the stock; nothing is written then",
                     body: Doc.object(
-                        [("volunteerId", Doc.uuid), ("goodsId", Doc.uuid), ("quantity", Doc.integer)],
-                        required: ["volunteerId", "goodsId", "quantity"]),
+                        [("volunteerId", Doc.uuid), ("householdId", Doc.uuid), ("goodsId", Doc.uuid), ("quantity", Doc.integer)],
+                        required: ["goodsId", "quantity"]),
                     ok: (201, Doc.ref("PointsExchange")), errors: write),
             ]
         ),

@@ -12,7 +12,8 @@ extension ExchangeController {
 
     struct MerchantDTO: Content { var id: UUID; var communityCode: String; var name: String; var address: String; var goods: [GoodsDTO] }
 
-    struct ExchangeInput: Content { var volunteerId: UUID?; var goodsId: UUID?; var quantity: Int? }
+    /// The points' holder is a volunteer (`volunteerId`) or, for household points (以评弘德), a household (`householdId`).
+    struct ExchangeInput: Content { var volunteerId: UUID?; var householdId: UUID? = nil; var goodsId: UUID?; var quantity: Int? }
 
     struct ExchangeDTO: Content {
         var id: UUID

@@ -47,21 +47,19 @@ enum ExchangeService {
     /// and the exchange, its negative ledger entry and the lower stock are written together — or nothing is.
     static func exchange(_ input: ExchangeInput, principal: Principal, _ req: Request) async throws -> ExchangeDTO {
         var checks = InputValidator(req)
-        let volunteer = try await input.volunteerId.asyncMap { try await Volunteer.find($0, on: req.db) } ?? nil
-        if volunteer.map({ principal.canSee(divisionCode: $0.communityCode) }) != true {
-            checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
-        }
+        let holder = try await ExchangeService.holder(input, principal: principal, checks: &checks, req)
         let goods = try await input.goodsId.asyncMap { try await MerchantGoods.find($0, on: req.db) } ?? nil
         if goods.map({ principal.canSee(divisionCode: $0.communityCode) }) != true {
             checks.fail("/goodsId", "goods of a merchant in your division / 兑换物品不存在或不在辖区内")
         }
         if input.quantity == nil { checks.fail("/quantity", "how many / 请填写数量") }
         try checks.finish()
-        guard let volunteerID = volunteer?.id, let goodsID = goods?.id, let quantity = input.quantity else { throw Problem.notFound("goods") }
+        guard let holder, let goodsID = goods?.id, let quantity = input.quantity else { throw Problem.notFound("goods") }
+        let (holderSchema, volunteerID) = holder
         let now = req.lianxin.now()
         return try await req.lianxin.writes.run {
             try await req.db.transaction { db in
-                try await CommunityServicesQueries.lock(Volunteer.schema, id: volunteerID, on: db)
+                try await CommunityServicesQueries.lock(holderSchema, id: volunteerID, on: db)
                 try await CommunityServicesQueries.lock(MerchantGoods.schema, id: goodsID, on: db)
                 guard let line = try await MerchantGoods.find(goodsID, on: db) else { throw Problem.notFound("goods") }
                 let balance = try await PointsLedgerStore.balance(of: volunteerID, on: db)
@@ -93,6 +91,25 @@ enum ExchangeService {
                     balance: balance - cost, at: now)
             }
         }
+    }
+
+    /// Whose points are spent: a volunteer registered in the principal's division, or — when only `householdId` is
+    /// given — a household of it (household points, 以评弘德). Returns the table to lock and the ledger's holder id.
+    static func holder(_ input: ExchangeInput, principal: Principal, checks: inout InputValidator, _ req: Request) async throws -> (String, UUID)? {
+        if input.volunteerId == nil, let householdID = input.householdId {
+            let household = try await Household.find(householdID, on: req.db)
+            guard let household, principal.canSee(divisionCode: household.communityCode) else {
+                checks.fail("/householdId", "a household registered in your division / 住户不存在或不在辖区内")
+                return nil
+            }
+            return (Household.schema, try household.requireID())
+        }
+        let volunteer = try await input.volunteerId.asyncMap { try await Volunteer.find($0, on: req.db) } ?? nil
+        guard let volunteer, principal.canSee(divisionCode: volunteer.communityCode) else {
+            checks.fail("/volunteerId", "a volunteer registered in your division / 志愿者不存在或不在辖区内")
+            return nil
+        }
+        return (Volunteer.schema, try volunteer.requireID())
     }
 
     static func merchants(_ principal: Principal, _ req: Request) async throws -> [MerchantDTO] {

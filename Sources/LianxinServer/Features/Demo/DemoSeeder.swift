@@ -36,6 +36,7 @@ struct DemoSeeder {
         .init(username: "talentcentre", displayName: "人才共享中心 钱红", role: .talentCentre, division: "361102", department: nil),
         .init(username: "jxhc", displayName: "江西直升机 人才联络员 孙磊", role: .enterpriseContact, division: "361102", department: nil),
         .init(username: "szlh", displayName: "神州六合 人才联络员 郑洁", role: .enterpriseContact, division: "361102", department: nil),
+        .init(username: "branchsec", displayName: "党支部书记 周建国 (劳动路社区)", role: .branchSecretary, division: "361102001003", department: nil),
     ]
 
     /// Why the demo city may not be seeded here.
@@ -127,6 +128,7 @@ struct DemoSeeder {
         lines += try await EngagementDemo.seed(application)
         lines += try await CommunityServicesDemo.seed(application)
         lines += try await TalentDemo.seed(application)
+        lines += try await PartyDemo.seed(application)
         return lines
     }
 }

@@ -42,6 +42,7 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let talentPhone = EncryptedColumn("talent_profiles", "phone_cipher")
     static let talentIDNumber = EncryptedColumn("talent_profiles", "id_number_cipher")
     static let talentDemandContactPhone = EncryptedColumn("talent_demands", "contact_phone_cipher")
+    static let newEmploymentPhone = EncryptedColumn("ne_workers", "phone_cipher")
     /// Only test messages (`lianxin notifications test`) carry their phone; others read it at send time.
     static let outboxPhone = EncryptedColumn("notification_outbox", "phone_cipher")
 
@@ -49,6 +50,6 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
         volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID, talentContactPhone, talentPhone, talentIDNumber,
-        talentDemandContactPhone, outboxPhone,
+        talentDemandContactPhone, outboxPhone, newEmploymentPhone,
     ]
 }
