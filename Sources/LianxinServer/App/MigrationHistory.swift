@@ -56,5 +56,6 @@ enum MigrationHistory {
         CreateTalentTables(),
         CreateNotificationOutbox(),
         AddRollupExemptedCounter(),
+        AddOrderVerification(),
     ]
 }

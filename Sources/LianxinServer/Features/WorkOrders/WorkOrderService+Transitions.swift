@@ -30,7 +30,15 @@ extension WorkOrderService {
         let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
         try await checkReferences(of: action, order: row, by: acting)
         let actor = acting.actor
-        let transition = try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(action, to: state, by: actor, at: now) }
+        // A completion waits for an on-site check (核查) where the order's category requires one.
+        var rules = WorkOrderRules.standard
+        if action.kind == .complete {
+            rules.requiresVerification = try await Category.find(row.categoryCode, on: database)?.requiresVerification == true
+        }
+        let chosen = rules
+        let transition = try Self.step { () throws(TransitionError) in
+            try WorkOrderMachine.apply(action, to: state, by: actor, at: now, rules: chosen)
+        }
         var clocks = try Self.decodeClocks(row)
         clocks.apply(transition.event, policy: policy)
         let expectedVersion = row.version
