@@ -67,6 +67,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewKnowledge  // the knowledge base (知识库): published entries in scope, and the desk's matches
     case writeKnowledge  // write and revise entries of one's unit or division, submit them for approval
     case approveKnowledge  // the hotline centre approves, refuses and withdraws entries
+    case viewAssets  // the city asset registry (部件) in scope and its map layer
+    case manageAssets  // import and edit city assets (the city-management centre)
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -106,6 +108,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .superviseMedicalInsurance: [.fundSupervisor]
         case .viewTalent: [.talentCentre, .enterpriseContact, .leader]
         case .manageTalent: [.talentCentre]
+        case .viewAssets: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact])
+        case .manageAssets: [.dispatcher, .supervisor]
         }
     }
 }

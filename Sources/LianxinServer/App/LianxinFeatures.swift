@@ -32,6 +32,7 @@ enum LianxinFeatures {
         SetupFeature.self,
         MedicalInsuranceFeature.self,
         TalentFeature.self,
+        AssetsFeature.self,
         NotificationsFeature.self,
         DemoFeature.self,
     ]

@@ -57,5 +57,6 @@ enum MigrationHistory {
         CreateNotificationOutbox(),
         AddRollupExemptedCounter(),
         AddOrderVerification(),
+        CreateCityAssets(),
     ]
 }

@@ -40,6 +40,8 @@ struct ValidWorkOrder: Sendable {
     var anonymous: Bool
     /// The grid the position lies in (code, version), when it lies in one inside the division.
     var grid: (code: String, version: Int)? = nil
+    /// The unit that owns the city asset (部件) the report names: routing suggests it before the category's rules.
+    var assetOwnerID: UUID? = nil
 }
 
 /// One step asked of an order, as JSON: `{"action": "dispatch", "departmentId": "…", "note": "…"}`.
