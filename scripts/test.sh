@@ -118,6 +118,8 @@ python3 "$root/scripts/browser/engagement.py" --binary "$root/.build/debug/lianx
 
 step "browser: a demand matched to another enterprise's worker, agreed by all three, run, ended and evaluated; the talent map moves (issue 23)"
 python3 "$root/scripts/browser/talent.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+step "browser: city assets imported all or nothing with a report, shown on the map, reported to their owner; an on-site check failed then passed before closing (issue 21)"
+python3 "$root/scripts/browser/fieldwork.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
 step "browser: a real county (峡江县) set up from an empty database, then a resident's report routed, handled and closed (issue 17)"
 python3 "$root/scripts/browser/setup_county.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

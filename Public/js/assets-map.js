@@ -10,7 +10,7 @@
   try { markers = JSON.parse(holder.dataset.markers || "[]"); } catch (e) { markers = []; }
   const layer = document.createElementNS(SVGNS, "g");
   layer.setAttribute("data-layer", "assets");
-  const radius = Math.max(3, +map.dataset.width / 250);
+  const radius = Math.max(6, +map.dataset.width / 90);
   markers.forEach((m) => {
     const link = document.createElementNS(SVGNS, "a");
     link.setAttribute("href", "/assets/" + m.id);

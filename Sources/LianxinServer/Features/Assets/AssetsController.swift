@@ -39,7 +39,7 @@ struct AssetsController: RouteCollection {
         struct Query: Content { var classCode: String?; var status: String? }
         let query = try req.query.decode(Query.self)
         if let status = query.status, !status.isEmpty, AssetStatus(rawValue: status) == nil {
-            throw Problem.invalid(field: "/status", "intact, damaged, missing or retired / 须为 intact、damaged、missing、retired 之一")
+            throw Problem.invalid(field: "/status", "intact, damaged, missing or retired / 须为“intact”“damaged”“missing”“retired”之一")
         }
         let rows = try await AssetLookup.list(for: principal, classCode: query.classCode, status: query.status, on: req.db)
         let units = try await AssetLookup.unitNames(on: req.db)
