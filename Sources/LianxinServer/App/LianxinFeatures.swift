@@ -33,6 +33,7 @@ enum LianxinFeatures {
         MedicalInsuranceFeature.self,
         TalentFeature.self,
         AssetsFeature.self,
+        FieldworkFeature.self,
         NotificationsFeature.self,
         DemoFeature.self,
     ]

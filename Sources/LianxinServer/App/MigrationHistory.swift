@@ -58,5 +58,6 @@ enum MigrationHistory {
         AddRollupExemptedCounter(),
         AddOrderVerification(),
         CreateCityAssets(),
+        CreateOfflineSubmissions(),
     ]
 }
