@@ -121,6 +121,8 @@ python3 "$root/scripts/browser/engagement.py" --binary "$root/.build/debug/lianx
 
 step "browser: a demand matched to another enterprise's worker, agreed by all three, run, ended and evaluated; the talent map moves (issue 23)"
 python3 "$root/scripts/browser/talent.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+step "browser: city assets imported all or nothing with a report, shown on the map, reported to their owner; an on-site check failed then passed before closing (issue 21)"
+python3 "$root/scripts/browser/fieldwork.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
 step "browser: party-member points: a branch, a member, an entry refused then recorded, a post claimed, the secretary's decision, the county overview at 360 px (issue 24)"
 python3 "$root/scripts/browser/party.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

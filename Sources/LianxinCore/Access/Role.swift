@@ -74,6 +74,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case approvePartyPoints  // the branch secretary approves or refuses entries; the county's rules and scheme
     case viewNewEmployment  // new-employment workers (riders, couriers) as part-time grid members, their reports, stages, subsidies
     case manageNewEmployment  // register workers, move them along the growth path, run the tuition subsidy and its public notice
+    case viewAssets  // the city asset registry (部件) in scope and its map layer
+    case manageAssets  // import and edit city assets (the city-management centre)
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -118,6 +120,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .approvePartyPoints: [.branchSecretary]
         case .viewNewEmployment: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageNewEmployment: [.communityStaff]
+        case .viewAssets: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary])
+        case .manageAssets: [.dispatcher, .supervisor]
         }
     }
 }

@@ -14,6 +14,8 @@ public enum SLAStage: String, Sendable, Hashable, Codable, CaseIterable {
     case complete
     /// From completion to the answer given to the requester (反馈/回访).
     case feedback
+    /// From completion to the on-site check (核查) of categories that require one.
+    case verify
 
     /// The stage's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -25,6 +27,7 @@ public enum SLAStage: String, Sendable, Hashable, Codable, CaseIterable {
         case .arrive: english ? "Arrive on site" : "到场"
         case .complete: english ? "Complete" : "办结"
         case .feedback: english ? "Feedback" : "反馈"
+        case .verify: english ? "Verify on site" : "核查"
         }
     }
 }

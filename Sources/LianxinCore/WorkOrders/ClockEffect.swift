@@ -38,7 +38,10 @@ extension WorkOrderEvent {
         case .progressStarted, .progressNoted:
             return [.stop(.respond)]
         case .completed:
-            return [.stop(.respond), .stop(.arrive), .stop(.complete), .start(.feedback)]
+            // With an on-site check required (核查) the check is timed first; the feedback clock starts once it passes.
+            return [.stop(.respond), .stop(.arrive), .stop(.complete), .start(to == .verifying ? .verify : .feedback)]
+        case .verified:
+            return [.stop(.verify), .start(payload.approved == true ? .feedback : .complete)]
         case .reviewed:
             return payload.approved == false ? [.discard(.feedback), .start(.complete)] : []
         case .evaluated:

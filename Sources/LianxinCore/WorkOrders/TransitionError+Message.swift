@@ -58,6 +58,14 @@ extension TransitionError {
                 : "已有待审核的核减申请，或工单已核减。"
         case .noPendingAppeal:
             english ? "No assessment appeal is waiting for a decision." : "没有待审核的核减申请。"
+        case .checkerIsHandler:
+            english
+                ? "The on-site check must be made by someone who did not handle the order."
+                : "核查须由未承办该工单的人员进行。"
+        case .verificationNeedsPosition:
+            english ? "Record the position where the check was made." : "核查须记录现场定位。"
+        case .verificationNeedsPhoto:
+            english ? "Take at least one photo on site." : "核查须上传至少一张现场照片。"
         }
     }
 

@@ -40,6 +40,12 @@ public enum TransitionError: Error, Sendable, Hashable {
     case appealNotPossible
     /// There is no assessment appeal waiting for a decision.
     case noPendingAppeal
+    /// The on-site check (核查) was asked of the person who handled the order.
+    case checkerIsHandler
+    /// An on-site check needs the position where it was made.
+    case verificationNeedsPosition
+    /// An on-site check needs at least one photo taken there.
+    case verificationNeedsPhoto
 
     /// How the refusal maps to an HTTP answer.
     public enum Category: String, Sendable, Hashable {
@@ -54,13 +60,14 @@ public enum TransitionError: Error, Sendable, Hashable {
     /// Whether the refusal is about who asked, the order's state or the request's data.
     public var category: Category {
         switch self {
-        case .notPermitted, .notAssignedUnit, .reopenWindowClosed:
+        case .notPermitted, .notAssignedUnit, .reopenWindowClosed, .checkerIsHandler:
             .permission
         case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
             .reviewRequired, .sameDepartment, .highestLevelReached, .noPendingReturn,
             .appealNotPossible, .noPendingAppeal:
             .conflict
-        case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline, .notAnInquiry:
+        case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline, .notAnInquiry,
+            .verificationNeedsPosition, .verificationNeedsPhoto:
             .invalidInput
         }
     }
@@ -88,6 +95,9 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .noPendingReturn: "no_pending_return"
         case .appealNotPossible: "appeal_not_possible"
         case .noPendingAppeal: "no_pending_appeal"
+        case .checkerIsHandler: "checker_is_handler"
+        case .verificationNeedsPosition: "verification_needs_position"
+        case .verificationNeedsPhoto: "verification_needs_photo"
         }
     }
 }

@@ -38,6 +38,9 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     case refuseExtension(reason: String)
     /// 办结/回单: report the result with an internal note and photos, and the reply the resident sees (答复内容).
     case complete(note: String, photoIDs: [UUID], publicReply: String? = nil)
+    /// 核查: an on-site check of a completed order by a supervisor or grid member who did not handle it, with the
+    /// position and photos taken there; a failed check (a note is then required) sends the order back to the unit.
+    case verify(passed: Bool, location: GeoPoint?, photoIDs: [UUID], note: String?)
     /// 审核: accept the result, or send it back to the unit (a reason is then required).
     case review(approved: Bool, note: String?)
     /// 回访: record the requester's evaluation; dissatisfied or unsolved reopens the order.
@@ -92,6 +95,7 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
         case .refuseExtension: .refuseExtension
         case .complete: .complete
         case .review: .review
+        case .verify: .verify
         case .revisit: .revisit
         case .reopen: .reopen
         case .close: .close
@@ -115,7 +119,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
     case create, accept, dispatch, redispatch, sign, assign, returnOrder, arrive, startProgress, addProgressNote
     case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
     case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate, addInformation
-    case answerDirectly, approveReturn, refuseReturn, appealAssessment, decideAppeal
+    case answerDirectly, approveReturn, refuseReturn, appealAssessment, decideAppeal, verify
 
     /// The action's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -153,6 +157,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
         case .refuseReturn: english ? "refuse the return" : "驳回退单"
         case .appealAssessment: english ? "ask to leave it out of the assessment" : "申请核减"
         case .decideAppeal: english ? "decide the assessment appeal" : "审核核减申请"
+        case .verify: english ? "verify on site" : "核查"
         }
     }
 }

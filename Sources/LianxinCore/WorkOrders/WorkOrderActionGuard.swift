@@ -15,15 +15,18 @@ struct WorkOrderActionGuard {
     private static let handling: Set<WorkOrderStatus> = [.signed, .arrived, .inProgress]
     private static let beforeSigning: Set<WorkOrderStatus> = [.submitted, .received, .returned, .dispatched]
     private static let live: Set<WorkOrderStatus> = [
-        .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .reviewed, .reopened,
+        .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .verifying, .reviewed, .reopened,
     ]
+    /// Who checks a completion on site (核查): independent of the handling unit, so the unit check does not apply.
+    static let checkers: Set<Role> = [.supervisor, .gridMember]
     private static let escalatable: Set<WorkOrderStatus> = [
         .received, .returned, .dispatched, .signed, .arrived, .inProgress, .reopened,
     ]
 
     /// Where an assessment appeal may be filed and decided: from dispatch on, closed orders included.
     private static let appealable: Set<WorkOrderStatus> = [
-        .dispatched, .signed, .arrived, .inProgress, .completed, .reviewed, .evaluated, .reopened, .shelved, .closed,
+        .dispatched, .signed, .arrived, .inProgress, .completed, .verifying, .reviewed, .evaluated, .reopened, .shelved,
+        .closed,
     ]
 
     init(
@@ -84,6 +87,8 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: handling, whilePaused: true)
         case .review:
             WorkOrderActionGuard([.dispatcher, .supervisor], from: [.completed])
+        case .verify:
+            WorkOrderActionGuard(checkers, from: [.verifying])
         case .revisit:
             WorkOrderActionGuard([.operator, .dispatcher], system: true, resident: true, from: [.completed, .reviewed])
         case .reopen:
@@ -106,7 +111,7 @@ struct WorkOrderActionGuard {
         case .addInformation:
             WorkOrderActionGuard(
                 [.operator, .dispatcher], resident: true,
-                from: live.union([.submitted, .shelved]).subtracting([.completed, .reviewed]), whilePaused: true)
+                from: live.union([.submitted, .shelved]).subtracting([.completed, .verifying, .reviewed]), whilePaused: true)
         case .supervise:
             WorkOrderActionGuard([.supervisor, .leader], from: live, whilePaused: true)
         case .escalate:

@@ -20,7 +20,7 @@ public struct WorkOrderClocks: Sendable, Hashable, Codable {
             switch effect {
             case .start(let stage):
                 clocks.removeAll { $0.stage == stage && $0.isRunning }
-                if let limit = policy.limit(for: stage) { clocks.append(SLAClock(limit, startedAt: event.at)) }
+                if let limit = policy.limit(for: stage) ?? StageLimit.fallback(for: stage) { clocks.append(SLAClock(limit, startedAt: event.at)) }
             case .stop(let stage):
                 update(stage) { $0.stop(at: event.at) }
             case .discard(let stage):

@@ -37,6 +37,7 @@ extension WorkOrderEventKind {
         case .returnRefused: english ? "Return refused" : "驳回退单"
         case .appealFiled: english ? "Assessment appeal filed" : "申请核减"
         case .appealDecided: english ? "Assessment appeal decided" : "核减审核"
+        case .verified: english ? "Verified on site" : "现场核查"
         }
     }
 }

@@ -9,4 +9,6 @@ public enum WorkOrderEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case returnRequested, returnApproved, returnRefused
     /// An assessment appeal (核减) filed and decided.
     case appealFiled, appealDecided
+    /// An on-site check (核查) of a completion, passed or failed (`payload.approved`).
+    case verified
 }

@@ -11,7 +11,7 @@ extension WorkOrderMachine {
             guard kind != .create else { return false }
             let rule = WorkOrderActionGuard.of(kind)
             guard rule.permits(actor.kind), rule.statuses.contains(state.status) else { return false }
-            if let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
+            if kind != .verify, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
                 actor.departmentID == nil || actor.departmentID != state.departmentID
             {
                 return false
@@ -24,6 +24,8 @@ extension WorkOrderMachine {
             case .approveReturn, .refuseReturn: return state.isReturnPending
             case .appealAssessment: return state.pendingAppeal == nil && state.exemptedFromAssessment == nil
             case .decideAppeal: return state.pendingAppeal != nil
+            // The person who handled the order never checks it.
+            case .verify: return actor.id == nil || (actor.id != state.assigneeID && actor.id != state.completedBy)
             case .pauseForRequester: return !state.isPaused
             case .close: return state.status == .evaluated || !revisitPossible
             case .resume: return state.isPaused

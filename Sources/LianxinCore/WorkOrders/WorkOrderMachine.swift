@@ -29,7 +29,7 @@ public enum WorkOrderMachine {
         let rule = WorkOrderActionGuard.of(kind)
         guard rule.permits(actor.kind) else { throw .notPermitted(action: kind, actor: actor.kind) }
         guard rule.statuses.contains(state.status) else { throw .notAllowedInStatus(action: kind, status: state.status) }
-        if let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
+        if kind != .verify, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
             actor.departmentID == nil || actor.departmentID != state.departmentID
         {
             throw .notAssignedUnit(action: kind)
@@ -98,8 +98,10 @@ public enum WorkOrderMachine {
         case .complete(let note, let photoIDs, let publicReply):
             let note = try required(note, for: kind)
             return step.record(
-                .completed, to: .completed, note: note,
+                .completed, to: rules.requiresVerification ? .verifying : .completed, note: note,
                 payload: .init(photoIDs: photoIDs.nilIfEmpty, publicReply: publicReply.trimmedNonEmpty))
+        case .verify(let passed, let location, let photoIDs, let note):
+            return try verification(passed: passed, location: location, photoIDs: photoIDs, note: note, step: step)
         case .review(let approved, let note):
             let note = approved ? note.trimmedNonEmpty : try required(note ?? "", for: kind)
             return step.record(
@@ -183,7 +185,7 @@ public enum WorkOrderMachine {
     }
 
     /// The text of a required reason or note, trimmed; refuses an empty one.
-    private static func required(_ text: String, for kind: WorkOrderActionKind) throws(TransitionError) -> String {
+    static func required(_ text: String, for kind: WorkOrderActionKind) throws(TransitionError) -> String {
         guard let text = text.trimmedNonEmpty else { throw .reasonRequired(action: kind) }
         return text
     }
@@ -208,5 +210,28 @@ private extension Array {
     /// nil instead of an empty array, so events leave absent data out.
     var nilIfEmpty: [Element]? {
         isEmpty ? nil : self
+    }
+}
+
+extension WorkOrderMachine {
+    /// 核查: the checker must not be the person who handled the order (its assignee or whoever reported the result),
+    /// must be on site (a valid position) and bring at least one photo; a failure needs a note and sends the order
+    /// back to the unit, in progress, with its completion clock running again.
+    static func verification(
+        passed: Bool, location: GeoPoint?, photoIDs: [UUID], note: String?, step: WorkOrderStep
+    ) throws(TransitionError) -> Transition {
+        let state = step.state
+        if let checker = step.actor.id, checker == state.assigneeID || checker == state.completedBy {
+            throw .checkerIsHandler
+        }
+        guard let location else { throw .verificationNeedsPosition }
+        guard location.isValidWGS84 else { throw .invalidLocation }
+        guard !photoIDs.isEmpty else { throw .verificationNeedsPhoto }
+        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed?.isEmpty == false ? trimmed : nil
+        let checked = passed ? text : try required(text ?? "", for: .verify)
+        return step.record(
+            .verified, to: passed ? .completed : .inProgress, note: checked,
+            payload: .init(location: location, photoIDs: photoIDs, approved: passed))
     }
 }

@@ -11,11 +11,15 @@ public struct WorkOrderRules: Sendable, Hashable, Codable {
     /// Whether a dissatisfied or unsolved revisit reopens the order (重办). Only history brought from another
     /// system turns it off: there the old system's verdict stands, and such an order may have been closed anyway.
     public var revisitReopens: Bool
+    /// Whether a completion waits for an on-site check (核查) before the revisit and closing: set per order from its
+    /// category's setting.
+    public var requiresVerification: Bool
 
     public init(
         requiresReview: Bool = false, residentReopenWindow: TimeInterval = 7 * 86_400,
-        highestLevel: DivisionLevel = .city, revisitReopens: Bool = true
+        highestLevel: DivisionLevel = .city, revisitReopens: Bool = true, requiresVerification: Bool = false
     ) {
+        self.requiresVerification = requiresVerification
         self.requiresReview = requiresReview
         self.residentReopenWindow = residentReopenWindow
         self.highestLevel = highestLevel
@@ -29,6 +33,7 @@ public struct WorkOrderRules: Sendable, Hashable, Codable {
         residentReopenWindow = try container.decode(TimeInterval.self, forKey: .residentReopenWindow)
         highestLevel = try container.decode(DivisionLevel.self, forKey: .highestLevel)
         revisitReopens = try container.decodeIfPresent(Bool.self, forKey: .revisitReopens) ?? true
+        requiresVerification = try container.decodeIfPresent(Bool.self, forKey: .requiresVerification) ?? false
     }
 
     /// No review step, a seven-day reopen window, escalation up to the city.

@@ -53,9 +53,14 @@ extension WorkOrderState {
             next.pendingExtension = nil
         case .completed:
             next.completedAt = event.at
+            next.completedBy = event.actor.id
+            next.verificationPassed = nil
             next.publicReply = payload.publicReply
             next.pendingExtension = nil
         case .reviewed:
+            if payload.approved == false { next.completedAt = nil }
+        case .verified:
+            next.verificationPassed = payload.approved
             if payload.approved == false { next.completedAt = nil }
         case .evaluated:
             next.evaluation = payload.evaluation

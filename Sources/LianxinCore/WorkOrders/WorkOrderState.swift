@@ -49,6 +49,10 @@ public struct WorkOrderState: Sendable, Hashable, Codable {
     public internal(set) var createdAt: Date
     public internal(set) var updatedAt: Date
     public internal(set) var completedAt: Date?
+    /// Who reported the result that stands (办结): they may not check it on site (核查).
+    public internal(set) var completedBy: UUID?
+    /// The outcome of the last on-site check (核查) of the current result; nil before any.
+    public internal(set) var verificationPassed: Bool?
     public internal(set) var closedAt: Date?
     /// The reply the resident sees (答复内容) of the last completion or direct answer, apart from internal notes.
     public internal(set) var publicReply: String?

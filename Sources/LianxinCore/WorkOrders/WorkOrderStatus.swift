@@ -16,6 +16,9 @@ public enum WorkOrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case inProgress
     /// The unit reported the result; waiting for review or revisit (已办结).
     case completed
+    /// The unit reported the result and the order's category requires an on-site check (核查) by someone other
+    /// than the handler before the revisit and closing (待核查).
+    case verifying
     /// The result passed review; waiting for revisit (已审核).
     case reviewed
     /// The requester was satisfied and the matter solved; waiting to be closed (已回访).
@@ -52,6 +55,7 @@ public enum WorkOrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .arrived: english ? "On site" : "已到场"
         case .inProgress: english ? "In progress" : "办理中"
         case .completed: english ? "Completed" : "已办结"
+        case .verifying: english ? "Awaiting verification" : "待核查"
         case .reviewed: english ? "Reviewed" : "已审核"
         case .evaluated: english ? "Evaluated" : "已回访"
         case .reopened: english ? "Reopened" : "重办"

@@ -34,6 +34,8 @@ enum LianxinFeatures {
         TalentFeature.self,
         PartyBuildingFeature.self,
         NewEmploymentFeature.self,
+        AssetsFeature.self,
+        FieldworkFeature.self,
         NotificationsFeature.self,
         DemoFeature.self,
     ]

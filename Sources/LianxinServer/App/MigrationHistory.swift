@@ -59,5 +59,8 @@ enum MigrationHistory {
         CreateAuthEpoch(),
         CreatePartyPointsTables(),
         CreateNewEmploymentTables(),
+        AddOrderVerification(),
+        CreateCityAssets(),
+        CreateOfflineSubmissions(),
     ]
 }

@@ -141,6 +141,9 @@ struct RandomHistory {
         case .completed, .reviewed:
             let evaluation = Evaluation(satisfaction: random.pick(Satisfaction.allCases), solved: random.chance(0.8))
             return [(.revisit(evaluation), F.operatorStaff)]
+        case .verifying:
+            let site = GeoPoint(lon: 117.94, lat: 28.45)
+            return [(.verify(passed: random.chance(0.7), location: site, photoIDs: [UUID()], note: "核查意见"), F.supervisor)]
         case .evaluated: return [(.close(note: nil), F.operatorStaff)]
         case .shelved: return [(.unshelve(note: nil), F.supervisor)]
         case .closed, .cancelled, .merged: return []

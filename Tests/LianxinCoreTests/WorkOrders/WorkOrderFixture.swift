@@ -63,6 +63,8 @@ enum WorkOrderFixture {
         case .arrived: return signed + [(.arrive(location: GeoPoint(lon: 114.92, lat: 25.85)), handler)]
         case .inProgress: return inProgress
         case .completed: return completed
+        // With an on-site check required (`order(in:)` sets the rule for this status).
+        case .verifying: return completed
         case .reviewed: return completed + [(.review(approved: true, note: nil), dispatcher)]
         case .evaluated: return evaluated
         case .reopened: return evaluated + [(.reopen(reason: "问题复发"), operatorStaff)]
@@ -75,6 +77,8 @@ enum WorkOrderFixture {
 
     /// A fresh order in `status`.
     static func order(in status: WorkOrderStatus, rules: WorkOrderRules = .standard) throws -> WorkOrderState {
-        try walk(steps(to: status), rules: rules).state
+        var rules = rules
+        if status == .verifying { rules.requiresVerification = true }
+        return try walk(steps(to: status), rules: rules).state
     }
 }

@@ -9,7 +9,7 @@ import Testing
     static let unitRoles: Set<String> = ["departmentHandler", "departmentLead", "gridMember", "communityStaff"]
     static let handling: Set<WorkOrderStatus> = [.signed, .arrived, .inProgress]
     static let live: Set<WorkOrderStatus> = [
-        .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .reviewed, .reopened,
+        .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .verifying, .reviewed, .reopened,
     ]
     static let beforeWork: Set<WorkOrderStatus> = [.received, .returned, .dispatched, .signed, .arrived, .inProgress, .reopened]
 
@@ -29,12 +29,12 @@ import Testing
         (.refuseReturn(reason: "属于本单位职责"), [.returned], ["dispatcher"]),
         (
             .appealAssessment(kind: .malicious, reason: "同一人一月内第五次无理投诉", photoIDs: []),
-            [.dispatched, .signed, .arrived, .inProgress, .completed, .reviewed, .evaluated, .reopened, .shelved, .closed],
+            [.dispatched, .signed, .arrived, .inProgress, .completed, .verifying, .reviewed, .evaluated, .reopened, .shelved, .closed],
             unitRoles.union(["dispatcher"])
         ),
         (
             .decideAppeal(approved: true, note: nil),
-            [.dispatched, .signed, .arrived, .inProgress, .completed, .reviewed, .evaluated, .reopened, .shelved, .closed],
+            [.dispatched, .signed, .arrived, .inProgress, .completed, .verifying, .reviewed, .evaluated, .reopened, .shelved, .closed],
             ["supervisor"]
         ),
         (.arrive(location: nil), [.signed], unitRoles),
@@ -48,6 +48,10 @@ import Testing
         (.refuseExtension(reason: "理由不充分"), handling, ["dispatcher", "supervisor", "leader"]),
         (.complete(note: "已处理", photoIDs: [F.photo]), handling, unitRoles),
         (.review(approved: true, note: nil), [.completed], ["dispatcher", "supervisor"]),
+        (
+            .verify(passed: true, location: GeoPoint(lon: 117.94, lat: 28.45), photoIDs: [F.photo], note: nil), [.verifying],
+            ["supervisor", "gridMember"]
+        ),
         (
             .revisit(Evaluation(satisfaction: .satisfied, solved: true)), [.completed, .reviewed],
             ["operator", "dispatcher", "system", "resident"]

@@ -26,6 +26,7 @@ import Testing
             .requestExtension(extra: extra, reason: "协调中"), .approveExtension(note: nil), .refuseExtension(reason: "不同意"),
             .complete(note: "已办结", photoIDs: [random.uuid()], publicReply: Bool.random(using: &random) ? "答复内容" : nil),
             .review(approved: Bool.random(using: &random), note: "审核意见"),
+            .verify(passed: Bool.random(using: &random), location: GeoPoint(lon: 117.9, lat: 28.4), photoIDs: [random.uuid()], note: "核查意见"),
             .revisit(evaluation), .reopen(reason: "重办"), .close(note: Bool.random(using: &random) ? "无法回访" : nil),
             .merge(parentID: random.uuid()), .shelve(reason: "挂账"), .unshelve(note: nil), .cancel(reason: "作废"),
             .pauseForRequester(reason: "等待"), .resume, .remind(note: "催办"),
@@ -48,7 +49,7 @@ import Testing
     /// seldom tried.
     static func randomWalk(seed: UInt64) throws -> (events: [WorkOrderEvent], states: [WorkOrderState]) {
         var random = TestRandom(seed: seed)
-        let rules = WorkOrderRules(requiresReview: Bool.random(using: &random))
+        let rules = WorkOrderRules(requiresReview: Bool.random(using: &random), requiresVerification: Bool.random(using: &random))
         let intake = WorkOrderIntake(
             orderID: random.uuid(), tier: Tier.allCases.randomElement(using: &random)!,
             priority: Priority.allCases.randomElement(using: &random)!)

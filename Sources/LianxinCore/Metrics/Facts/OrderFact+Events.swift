@@ -62,6 +62,13 @@ extension OrderFact {
             next.parentID = payload.parentID
         case .appealDecided:
             if payload.approved == true { next.exemptedFromAssessment = true }
+        case .verified:
+            if payload.approved == true {
+                next.verificationsPassed = (next.verificationsPassed ?? 0) + 1
+            } else {
+                next.verificationsFailed = (next.verificationsFailed ?? 0) + 1
+                next.completedAt = nil
+            }
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,
             .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded,
             .returnRequested, .returnRefused, .appealFiled:

@@ -39,6 +39,9 @@ public struct OrderFact: Sendable, Hashable, Codable {
     /// True once the hotline centre approved an assessment appeal (核减): the order stays on every list but leaves
     /// the rates and rankings. Nil (never appealed successfully) in facts stored before appeals existed.
     public internal(set) var exemptedFromAssessment: Bool?
+    /// On-site checks (核查) passed and failed over the order's whole life; nil in facts stored before checks existed.
+    public internal(set) var verificationsPassed: Int?
+    public internal(set) var verificationsFailed: Int?
 
     /// Whether the order was cancelled (作废).
     public var isCancelled: Bool { status == .cancelled }

@@ -26,6 +26,8 @@ extension RollupCounters {
         reopenings = fact.reopenCount
         extended = fact.extensionCount > 0 ? 1 : 0
         extensions = fact.extensionCount
+        verified = (fact.verificationsPassed ?? 0) > 0 ? 1 : 0
+        verificationFailed = (fact.verificationsFailed ?? 0) > 0 ? 1 : 0
         for stage in fact.stages { self[stage.stage] = StageCounters(stage) }
     }
 

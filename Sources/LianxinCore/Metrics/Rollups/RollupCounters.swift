@@ -39,6 +39,10 @@ public struct RollupCounters: Sendable, Hashable {
     public var extended: Int
     /// Approved extensions in all.
     public var extensions: Int
+    /// Orders whose result passed an on-site check (核查).
+    public var verified: Int
+    /// Orders whose result failed an on-site check at least once and went back to the unit.
+    public var verificationFailed: Int
     /// Per stage, only stages with a non-zero count.
     public private(set) var stages: [SLAStage: StageCounters]
 
@@ -63,6 +67,8 @@ public struct RollupCounters: Sendable, Hashable {
         reopenings = 0
         extended = 0
         extensions = 0
+        verified = 0
+        verificationFailed = 0
         stages = [:]
     }
 
@@ -111,6 +117,8 @@ public struct RollupCounters: Sendable, Hashable {
         lhs.reopenings += rhs.reopenings
         lhs.extended += rhs.extended
         lhs.extensions += rhs.extensions
+        lhs.verified += rhs.verified
+        lhs.verificationFailed += rhs.verificationFailed
         for (stage, counters) in rhs.stages { lhs[stage] = lhs[stage] + counters }
     }
 
@@ -130,6 +138,6 @@ public struct RollupCounters: Sendable, Hashable {
         ("closed", \.closed), ("evaluated", \.evaluated), ("satisfied", \.satisfied),
         ("basicallySatisfied", \.basicallySatisfied), ("dissatisfied", \.dissatisfied), ("solved", \.solved),
         ("reopened", \.reopened), ("reopenings", \.reopenings), ("extended", \.extended), ("extensions", \.extensions),
-        ("exempted", \.exempted),
+        ("exempted", \.exempted), ("verified", \.verified), ("verificationFailed", \.verificationFailed),
     ]
 }

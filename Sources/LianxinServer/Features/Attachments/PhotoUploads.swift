@@ -10,7 +10,7 @@ import LianxinCore
 /// file is durable before its row exists.
 enum PhotoUploads {
     /// Why a photo was added.
-    static let purposes: Set<String> = ["intake", "progress", "completion", "information", "evaluation", "evidence"]
+    static let purposes: Set<String> = ["intake", "progress", "completion", "information", "evaluation", "evidence", "verification"]
     /// The most photos one order keeps.
     static let maximumPerOrder = 30
 

@@ -54,7 +54,8 @@ struct CatalogueChecks {
         return CategoryDefinition(
             code: code, name: name, parentCode: parent, roles: roles, keywords: keywords, aliases: aliases, slaPolicy: policy,
             tier: tier, isPublic: input.isPublic ?? existing?.isPublic ?? true, activeFrom: from, activeTo: to,
-            active: existing?.active ?? true, version: existing?.version ?? 0)
+            active: existing?.active ?? true, version: existing?.version ?? 0,
+            requiresVerification: input.requiresVerification ?? existing?.requiresVerification)
     }
 
     /// Keywords or aliases: each 1–20 characters without `;`, at most `maximumWords`, duplicates dropped.

@@ -12,6 +12,7 @@ enum CatalogueOpenAPI: OpenAPIVocabulary {
             ("keywords", ["type": "array", "maxItems": 30, "items": text]), ("aliases", ["type": "array", "maxItems": 30, "items": text]),
             ("slaPolicy", string("an SLA policy code; a new category without one takes its parent's")),
             ("tier", enumeration(Tier.allCases.map(\.rawValue))), ("isPublic", boolean),
+            ("requiresVerification", boolean),
             ("activeFrom", ["type": "string", "format": "date"]), ("activeTo", ["type": "string", "format": "date"]),
         ])
     }

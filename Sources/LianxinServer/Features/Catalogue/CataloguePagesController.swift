@@ -131,6 +131,7 @@ struct CataloguePagesController: RouteCollection {
             "code": definition.code, "name": definition.name, "parentCode": definition.parentCode ?? "",
             "keywords": definition.keywords.joined(separator: "、"), "aliases": definition.aliases.joined(separator: "、"),
             "slaPolicy": definition.slaPolicy, "tier": definition.tier, "isPublic": definition.isPublic ? "on" : "",
+            "requiresVerification": definition.requiresVerification == true ? "on" : "",
             "activeFrom": definition.activeFrom ?? "", "activeTo": definition.activeTo ?? "",
         ]
         let roles = (try? DepartmentRoles(parsing: definition.roles)) ?? DepartmentRoles.empty
@@ -188,7 +189,8 @@ struct CataloguePagesController: RouteCollection {
         return CategoryInput(
             code: values["code"], name: values["name"], parentCode: values["parentCode"], roles: roles,
             keywords: words("keywords"), aliases: words("aliases"), slaPolicy: values["slaPolicy"], tier: values["tier"],
-            isPublic: values["isPublic"] == "on", activeFrom: values["activeFrom"] ?? "", activeTo: values["activeTo"] ?? "")
+            isPublic: values["isPublic"] == "on", requiresVerification: values["requiresVerification"] == "on",
+            activeFrom: values["activeFrom"] ?? "", activeTo: values["activeTo"] ?? "")
     }
 
     /// Problems by form field (`/keywords/2` → `keywords`).

@@ -13,6 +13,9 @@ struct CategoryDefinition: Content, Equatable {
     var slaPolicy: String
     var tier: String
     var isPublic: Bool
+    /// Whether a completion waits for an on-site check (核查) before revisit and closing; nil (no) in versions and
+    /// files written before the check existed.
+    var requiresVerification: Bool?
     var activeFrom: String?
     var activeTo: String?
     var active: Bool
@@ -20,8 +23,10 @@ struct CategoryDefinition: Content, Equatable {
 
     init(
         code: String, name: String, parentCode: String?, roles: String, keywords: [String], aliases: [String], slaPolicy: String,
-        tier: String, isPublic: Bool, activeFrom: String?, activeTo: String?, active: Bool, version: Int
+        tier: String, isPublic: Bool, activeFrom: String?, activeTo: String?, active: Bool, version: Int,
+        requiresVerification: Bool? = nil
     ) {
+        self.requiresVerification = requiresVerification == true ? true : nil
         self.code = code
         self.name = name
         self.parentCode = parentCode
@@ -42,7 +47,8 @@ struct CategoryDefinition: Content, Equatable {
             code: category.id ?? "", name: category.name, parentCode: category.parentCode, roles: category.roles ?? "",
             keywords: CategoryDefinition.list(category.keywords), aliases: CategoryDefinition.list(category.aliases),
             slaPolicy: category.slaPolicyCode, tier: category.tier ?? Tier.simple.rawValue, isPublic: category.isPublic ?? true,
-            activeFrom: category.activeFrom, activeTo: category.activeTo, active: category.active, version: category.version ?? 1)
+            activeFrom: category.activeFrom, activeTo: category.activeTo, active: category.active, version: category.version ?? 1,
+            requiresVerification: category.requiresVerification)
     }
 
     /// Writes every field but the version into `category`.
@@ -56,6 +62,7 @@ struct CategoryDefinition: Content, Equatable {
         category.slaPolicyCode = slaPolicy
         category.tier = tier
         category.isPublic = isPublic
+        category.requiresVerification = requiresVerification == true ? true : nil
         category.activeFrom = activeFrom
         category.activeTo = activeTo
         category.active = active
@@ -107,6 +114,8 @@ struct CategoryInput: Content {
     var slaPolicy: String?
     var tier: String?
     var isPublic: Bool?
+    /// 核查: closing needs an on-site check by someone other than the handler.
+    var requiresVerification: Bool?
     var activeFrom: String?
     var activeTo: String?
 }

@@ -104,7 +104,15 @@ enum RollupStore {
 
     /// Counter columns added by later migrations (`AddRollupExemptedCounter`), not by the ones that create the tables,
     /// so a new database and an old one brought up to date have the same tables.
-    static let columnsAddedLater: Set<String> = ["exempted"]
+    static let columnsAddedLater: Set<String> = Set(["exempted"] + verificationColumns)
+
+    /// The counters of the on-site check (核查, `AddOrderVerification`): the two order counts and the `verify` stage's.
+    static let verificationColumns: [String] = counters.compactMap { column, counter in
+        switch counter {
+        case .count(let name): ["verified", "verificationFailed"].contains(name) ? column : nil
+        case .stage(let stage, _): stage == .verify ? column : nil
+        }
+    }
 
     static func keyValues(_ key: RollupKey) -> [String] {
         let d = key.divisions

@@ -27,6 +27,8 @@ final class Category: Model, @unchecked Sendable {
     @OptionalField(key: "active_to") var activeTo: String?
     /// The current version (1 for a category never changed since it was loaded).
     @OptionalField(key: "version") var version: Int?
+    /// Whether a completion must pass an on-site check (核查) before revisit and closing (`AddOrderVerification`).
+    @OptionalField(key: "requires_verification") var requiresVerification: Bool?
 
     init() {}
 

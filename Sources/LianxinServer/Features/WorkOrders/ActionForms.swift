@@ -97,7 +97,7 @@ extension WorkbenchLookup {
         let yesNo = [SelectOption(value: "true", label: t("wb_yes")), SelectOption(value: "false", label: t("wb_no"))]
         let satisfaction = Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
         let units = [TimeLimitUnit.workingDays, .workingHours, .minutes].map { SelectOption(value: $0.rawValue, label: t("wb_unit_\($0.rawValue)")) }
-        let next: Set<WorkOrderActionKind> = [.accept, .dispatch, .sign, .arrive, .complete, .revisit, .close, .approveExtension]
+        let next: Set<WorkOrderActionKind> = [.accept, .dispatch, .sign, .arrive, .complete, .verify, .revisit, .close, .approveExtension]
         return offered.compactMap { kind -> ActionForm? in
             let fields: [FormField]
             switch kind {
@@ -152,6 +152,16 @@ extension WorkbenchLookup {
                 ]
             case .approveExtension, .unshelve, .close: fields = [field("text", "note", "wb_note")]
             case .review: fields = [field("select", "approved", "wb_approved", required: true, options: yesNo), field("text", "note", "wb_note")]
+            case .verify:
+                let outcomes = [
+                    SelectOption(value: "true", label: t("fw_verify_passed")), SelectOption(value: "false", label: t("fw_verify_failed")),
+                ]
+                fields = [
+                    field("select", "approved", "fw_verify_outcome", required: true, options: outcomes),
+                    field("geo", "latitude", "fw_verify_location", required: true, help: "fw_verify_location_help"),
+                    field("file", "file", "fw_verify_photo", required: true, help: "fw_verify_photo_help"),
+                    field("textarea", "note", "fw_verify_note", help: "fw_verify_note_help"),
+                ]
             case .revisit:
                 fields = [
                     field("select", "satisfaction", "wb_satisfaction", required: true, options: satisfaction),

@@ -36,14 +36,22 @@ extension OrderPagesController {
             {
                 throw Problem.invalid(field: "/returnReasonId", "choose a return reason from the list / 请从列表中选择退单原因")
             }
+            // 核查 needs its photo: refused beside the photo field before anything is stored.
+            if input.action == "verify" {
+                guard let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0 else {
+                    throw Problem.invalid(field: "/file", "take a photo on site / 请上传现场照片")
+                }
+                transition.photoIds = [UUID()]
+            }
             var action = try transition.resolved()
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
-            if req.headers.contentType?.type == "multipart", ["addProgressNote", "complete", "appealAssessment"].contains(input.action ?? ""),
+            if req.headers.contentType?.type == "multipart",
+                ["addProgressNote", "complete", "appealAssessment", "verify"].contains(input.action ?? ""),
                 let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0
             {
                 let photo = try await PhotoUploads.store(
                     req, order: order, uploader: principal.role.rawValue, uploaderID: principal.userID,
-                    defaultPurpose: input.action == "complete" ? "completion" : input.action == "appealAssessment" ? "evidence" : "progress")
+                    defaultPurpose: Self.photoPurpose(of: input.action))
                 transition.photoIds = [try photo.requireID()]
                 action = try transition.resolved()
             }
@@ -74,5 +82,15 @@ extension OrderPagesController {
         let phone =
             try order.requesterPhoneCipher.map { try req.lianxin.cipher.open($0, for: .workOrderRequesterPhone, row: try order.requireID()) } ?? ""
         return try await render(req, order: order, principal: principal, unmasked: (order.requesterName ?? "", phone))
+    }
+
+    /// What a photo sent with an action is for.
+    static func photoPurpose(of action: String?) -> String {
+        switch action {
+        case "complete": "completion"
+        case "appealAssessment": "evidence"
+        case "verify": "verification"
+        default: "progress"
+        }
     }
 }

@@ -40,6 +40,8 @@ struct ValidWorkOrder: Sendable {
     var anonymous: Bool
     /// The grid the position lies in (code, version), when it lies in one inside the division.
     var grid: (code: String, version: Int)? = nil
+    /// The unit that owns the city asset (部件) the report names: routing suggests it before the category's rules.
+    var assetOwnerID: UUID? = nil
 }
 
 /// One step asked of an order, as JSON: `{"action": "dispatch", "departmentId": "…", "note": "…"}`.
@@ -131,6 +133,12 @@ struct TransitionInput: Content {
             // The order's own request kind is filled in by `WorkOrderService.apply`, which knows the order.
             return .answerDirectly(answer: try text(answer, "answer"), knowledgeEntryID: knowledgeEntryId, requestKind: .inquiry)
         case "review": return .review(approved: try need(approved, "approved"), note: note)
+        case "verify":
+            let passed = try need(approved, "approved")
+            guard let latitude, let longitude else { throw Problem.invalid(field: "/latitude", Self.missing("latitude")) }
+            guard !(photoIds ?? []).isEmpty else { throw Problem.invalid(field: "/photoIds", Self.missing("photoIds")) }
+            if !passed { _ = try text(note, "note") }
+            return .verify(passed: passed, location: GeoPoint(lon: longitude, lat: latitude), photoIDs: photoIds ?? [], note: note)
         case "revisit", "evaluate":
             guard let satisfaction = satisfaction.flatMap(Satisfaction.init(rawValue:)) else {
                 throw Problem.invalid(field: "/satisfaction", "choose how satisfied you are / 请选择满意度")
@@ -165,6 +173,8 @@ struct TransitionInput: Content {
         case "approved": "choose approve or refuse / 请选择是否通过"
         case "solved": "say whether the problem was solved / 请选择问题是否解决"
         case "parentId": "choose the order to merge into / 请选择要合并到的工单"
+        case "latitude": "record the position on site / 请记录现场定位"
+        case "photoIds": "take a photo on site / 请上传现场照片"
         default: "is required / 此项必填"
         }
     }

@@ -120,7 +120,7 @@ extension WorkOrderService {
         row.longitude = order.location?.lon
         row.address = order.address
         row.divisionCode = order.division.value
-        row.suggestedDepartmentID = suggested?.id
+        row.suggestedDepartmentID = order.assetOwnerID ?? suggested?.id
         row.requesterName = order.requesterName
         if let phone = order.requesterPhone {
             row.requesterPhoneCipher = try context.cipher.seal(phone.value, for: .workOrderRequesterPhone, row: id)

@@ -8,7 +8,13 @@ extension WorkOrderService {
     /// reason it is not allowed (403 permission, 409 state, 422 data). Every object the action
     /// names (the unit, the parent order, the assignee, the photos) is checked first. Concurrent changes to the
     /// same order are detected by its version; the loser gets a 409 and may retry.
-    func apply(_ action: WorkOrderAction, to row: WorkOrder, by acting: Acting) async throws -> WorkOrder {
+    ///
+    /// A step done on a phone without signal passes `doneAt`: it counts from then (`OfflineTiming`), and `alongside`
+    /// writes its outbox record in the same transaction, so it is recorded exactly once.
+    func apply(
+        _ action: WorkOrderAction, to row: WorkOrder, by acting: Acting, doneAt: Date? = nil,
+        alongside: (@Sendable (any Database, WorkOrderEvent) async throws -> Void)? = nil
+    ) async throws -> WorkOrder {
         var action = action
         if case .answerDirectly(let answer, let entryID, _) = action {
             // The machine decides on the order's own request kind, whatever the caller said.
@@ -30,7 +36,22 @@ extension WorkOrderService {
         let policy = try await ReferenceData.policy(row.slaPolicyCode, context.referenceCache, on: database)
         try await checkReferences(of: action, order: row, by: acting)
         let actor = acting.actor
-        let transition = try Self.step { () throws(TransitionError) in try WorkOrderMachine.apply(action, to: state, by: actor, at: now) }
+        var at = now
+        if let doneAt {
+            do { at = try OfflineTiming.effectiveTime(doneAt: doneAt, receivedAt: now, lastStepAt: state.updatedAt) } catch {
+                throw Problem.invalid(field: "/doneAt", "\(error.message(english: true)) / \(error.message(english: false))")
+            }
+        }
+        let stepAt = at
+        // A completion waits for an on-site check (核查) where the order's category requires one.
+        var rules = WorkOrderRules.standard
+        if action.kind == .complete {
+            rules.requiresVerification = try await Category.find(row.categoryCode, on: database)?.requiresVerification == true
+        }
+        let chosen = rules
+        let transition = try Self.step { () throws(TransitionError) in
+            try WorkOrderMachine.apply(action, to: state, by: actor, at: stepAt, rules: chosen)
+        }
         var clocks = try Self.decodeClocks(row)
         clocks.apply(transition.event, policy: policy)
         let expectedVersion = row.version
@@ -47,6 +68,7 @@ extension WorkOrderService {
                 try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
                 try await Notifications.after(transition.event, order: row, on: db, now: now)
                 try await NotificationOutbox.after(transition.event, order: row, context: context, on: db, now: now)
+                try await alongside?(db, transition.event)
                 if let entryID = transition.event.payload.knowledgeEntryID {
                     try await KnowledgeUsage.recordAnswer(entryID, on: db)
                 }

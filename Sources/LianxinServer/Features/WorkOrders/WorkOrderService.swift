@@ -48,7 +48,9 @@ extension WorkOrderAction {
     /// The photos an action cites.
     var photoIDs: [UUID]? {
         switch self {
-        case .addProgressNote(_, let ids), .complete(_, let ids, _), .addInformation(_, let ids), .appealAssessment(_, _, let ids): ids
+        case .addProgressNote(_, let ids), .complete(_, let ids, _), .addInformation(_, let ids), .appealAssessment(_, _, let ids),
+            .verify(_, _, let ids, _):
+            ids
         default: nil
         }
     }

@@ -74,7 +74,7 @@ extension WorkOrdersOpenAPI {
                             "addProgressNote", "requestExtension", "approveExtension", "refuseExtension", "complete", "review",
                             "revisit", "reopen", "close", "merge", "shelve", "unshelve", "cancel", "pause", "resume", "remind",
                             "supervise", "escalate", "addInformation", "answerDirectly", "approveReturn", "refuseReturn", "appealAssessment",
-                            "decideAppeal",
+                            "decideAppeal", "verify",
                         ])
                     ),
                     ("note", text), ("reason", text), ("departmentId", uuid), ("assigneeId", uuid), ("latitude", number), ("longitude", number),

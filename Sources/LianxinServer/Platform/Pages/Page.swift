@@ -86,6 +86,7 @@ extension Request {
         if role.can(.blowWhistle) || role.requiresDepartment { items.append(("/whistles", "nav_whistles")) }
         if role.can(.recordVisits) { items.append(("/my-visits", "nav_visits")) }
         if role.can(.viewWorkOrders) { items.append(("/grid-map", "nav_grid_map")) }
+        if role.can(.viewAssets) { items.append(("/assets", "nav_assets")) }
         items.append(("/divisions", "nav_divisions"))
         if role.can(.manageRules) { items.append(("/admin/rules", "nav_rules")) }
         if role.can(.manageRules) { items.append(("/admin/units", "nav_units")) }
