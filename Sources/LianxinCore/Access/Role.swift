@@ -120,7 +120,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .approvePartyPoints: [.branchSecretary]
         case .viewNewEmployment: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageNewEmployment: [.communityStaff]
-        case .viewAssets: Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary])
+        case .viewAssets:
+            Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary])
         case .manageAssets: [.dispatcher, .supervisor]
         }
     }
