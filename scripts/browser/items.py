@@ -26,7 +26,6 @@ other findings, named by its item, so that the next change cannot bring one back
 import argparse
 import os
 import re
-import sys
 import time
 import urllib.parse
 from datetime import datetime, timedelta, timezone
@@ -398,13 +397,7 @@ def main():
                 w.quit()
     finally:
         demo.stop(keep=bool(report.failures))
-    print(f"\n{report.passed} checks passed in {time.time() - started:.0f} s")
-    if report.failures:
-        print(f"{len(report.failures)} check(s) failed:")
-        for line in report.failures:
-            print("  FAIL", line)
-        sys.exit(1)
-    print("all checks passed")
+    report.finish(started)
 
 
 if __name__ == "__main__":

@@ -221,6 +221,16 @@ class Report:
         else:
             self.failures.append(line)
 
+    def finish(self, started):
+        """Prints the count and every failure; exits 1 when a check failed."""
+        print(f"\n{self.passed} checks passed in {time.time() - started:.0f} s")
+        if self.failures:
+            print(f"{len(self.failures)} check(s) failed:")
+            for line in self.failures:
+                print("  FAIL", line)
+            sys.exit(1)
+        print("all checks passed")
+
     def generic(self, tag, who, path, check, offenders):
         if not offenders:
             self.passed += 1
@@ -403,7 +413,6 @@ def main():
                     w.quit()
     finally:
         demo.stop(keep=bool(report.failures))
-    print(f"\n{report.passed} checks passed in {time.time() - started:.0f} s")
     if report.known:
         print(f"{len(report.known)} known failures (KNOWN_FAILURES, fixed in parallel under issue 18):")
         for line in report.known:
@@ -411,12 +420,7 @@ def main():
     for index, (check, pattern, item) in enumerate(KNOWN_FAILURES):
         if index not in report.used:
             print(f"  unused allow-list entry, remove it: {check} {pattern} ({item})")
-    if report.failures:
-        print(f"{len(report.failures)} check(s) failed:")
-        for line in report.failures:
-            print("  FAIL", line)
-        sys.exit(1)
-    print("all checks passed")
+    report.finish(started)
 
 
 if __name__ == "__main__":
