@@ -11,6 +11,9 @@ public enum TalentMap {
         public let demand: Int
         /// People with the skill working under an active agreement in the period.
         public let shared: Int
+        /// Heads organisations declared they can spare with the skill (共享人力, named or as a number) for a
+        /// period meeting this one: a lead for the centre, not counted in `supply` (those are profiles).
+        public let offered: Int
 
         /// Positive: heads missing; negative: people to spare.
         public var gap: Int { demand - supply }
@@ -55,12 +58,17 @@ public enum TalentMap {
 
     /// The lines of every skill in `vocabulary`, in its order, for `period`. A person working under an
     /// agreement in the period is counted as shared, not as free: sharing someone moves them from supply to shared.
+    /// `offers` are organisations' declared spare heads (a `Demand`'s shape: skills, heads, period).
     public static func lines(
-        vocabulary: TalentVocabulary, people: [Person], demands: [Demand], period: TalentPeriod
+        vocabulary: TalentVocabulary, people: [Person], demands: [Demand], offers: [Demand] = [], period: TalentPeriod
     ) -> [Line] {
         var supply: [String: Int] = [:]
         var shared: [String: Int] = [:]
         var demand: [String: Int] = [:]
+        var offered: [String: Int] = [:]
+        for item in offers where item.period.overlap(with: period) > 0 {
+            for skill in Set(item.skills) { offered[skill, default: 0] += max(item.headcount, 1) }
+        }
         for person in people {
             let busy = person.sharedPeriods.contains { $0.overlap(with: period) > 0 }
             let free = person.consented && person.availability.contains { $0.overlap(with: period) > 0 }
@@ -76,7 +84,7 @@ public enum TalentMap {
             trade.skills.map { skill in
                 Line(
                     skill: skill.code, trade: trade.code, supply: supply[skill.code] ?? 0, demand: demand[skill.code] ?? 0,
-                    shared: shared[skill.code] ?? 0)
+                    shared: shared[skill.code] ?? 0, offered: offered[skill.code] ?? 0)
             }
         }
     }

@@ -1,8 +1,9 @@
 /// The controlled vocabulary of the talent map (人才图谱): trades (工种/岗位类别) and the skills under
-/// them, and the talent pools (人才库). These are the defaults for an aviation park; a park edits its own.
-public struct TalentVocabulary: Sendable {
+/// them, and the talent pools (人才库). These are the defaults for an aviation park; a park edits its own
+/// (the server reads it from a JSON file of the same shape, checked by `problems()`).
+public struct TalentVocabulary: Sendable, Hashable, Codable {
     /// A trade with its skills.
-    public struct Trade: Sendable, Hashable {
+    public struct Trade: Sendable, Hashable, Codable {
         public let code: String
         public let zh: String
         public let en: String
@@ -10,14 +11,14 @@ public struct TalentVocabulary: Sendable {
     }
 
     /// A skill of a trade.
-    public struct Skill: Sendable, Hashable {
+    public struct Skill: Sendable, Hashable, Codable {
         public let code: String
         public let zh: String
         public let en: String
     }
 
     /// A talent pool.
-    public struct Pool: Sendable, Hashable {
+    public struct Pool: Sendable, Hashable, Codable {
         public let code: String
         public let zh: String
         public let en: String
@@ -26,6 +27,38 @@ public struct TalentVocabulary: Sendable {
     public let trades: [Trade]
     public let pools: [Pool]
     public let certificates: [Skill]
+
+    /// What is wrong with a vocabulary a park wrote, in English for the operator starting the server: codes
+    /// empty, repeated (trades, skills and certificates share one space of codes, as their labels are looked up
+    /// by code alone; pools have their own) or containing `;`, `:`, `,`, `/` or a space (the stored lists'
+    /// separators); a name missing in either language; no trade, skill or pool at all.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        var seen: Set<String> = []
+        var seenPools: Set<String> = []
+        func check(_ code: String, _ zh: String, _ en: String, _ what: String) {
+            let isPool = what == "pool"
+            if isPool ? !seenPools.insert(code).inserted : !seen.insert(code).inserted {
+                problems.append("\(what) code \"\(code)\" is used twice")
+            }
+            if code.isEmpty || code.contains(where: { ";:,/ ".contains($0) }) {
+                problems.append("\(what) code \"\(code)\" must be non-empty without spaces or ; : , /")
+            }
+            if zh.allSatisfy(\.isWhitespace) || en.allSatisfy(\.isWhitespace) {
+                problems.append("\(what) \"\(code)\" needs both a Chinese (zh) and an English (en) name")
+            }
+        }
+        for trade in trades {
+            check(trade.code, trade.zh, trade.en, "trade")
+            if trade.skills.isEmpty { problems.append("trade \"\(trade.code)\" has no skills") }
+            for skill in trade.skills { check(skill.code, skill.zh, skill.en, "skill") }
+        }
+        for pool in pools { check(pool.code, pool.zh, pool.en, "pool") }
+        for certificate in certificates { check(certificate.code, certificate.zh, certificate.en, "certificate") }
+        if trades.isEmpty { problems.append("there must be at least one trade") }
+        if pools.isEmpty { problems.append("there must be at least one talent pool") }
+        return problems
+    }
 
     /// Every skill code with the code of its trade.
     public var tradeOfSkill: [String: String] {

@@ -99,4 +99,21 @@ struct TalentMatcherTests {
         #expect(line?.supply == 1 && line?.shared == 1 && line?.gap == 1 && line?.balance == .shortage)
         #expect(before.count == vocabulary.trades.reduce(0) { $0 + $1.skills.count })
     }
+
+    @Test func item05_offeredHeadsAreShownBesideTheSupplyAndOnlyForTheirPeriod() {
+        let vocabulary = TalentVocabulary.aviation
+        let later = TalentPeriod(start: period.end + 10, end: period.end + 40)
+        let offers = [
+            TalentMap.Demand(skills: ["riveting", "ndt"], headcount: 3, period: period),
+            TalentMap.Demand(skills: ["riveting"], headcount: 5, period: later),
+        ]
+        let lines = TalentMap.lines(vocabulary: vocabulary, people: [], demands: [], offers: offers, period: period)
+        #expect(lines.first { $0.skill == "riveting" }?.offered == 3)
+        #expect(lines.first { $0.skill == "ndt" }?.offered == 3)
+        // Offered heads are a lead, not people on file: the balance stays on profiles.
+        #expect(lines.first { $0.skill == "riveting" }?.supply == 0 && lines.first { $0.skill == "riveting" }?.balance == .balanced)
+        #expect(
+            TalentMap.lines(vocabulary: vocabulary, people: [], demands: [], offers: offers, period: later).first { $0.skill == "riveting" }?.offered
+                == 5)
+    }
 }

@@ -126,15 +126,21 @@ enum TalentCodec {
 
     static func join(_ parties: Set<AgreementParty>) -> String { parties.map(\.rawValue).sorted().joined(separator: ";") }
 
-    /// The label of a skill, certificate or pool in the page's language.
-    static func label(_ code: String, english: Bool) -> String {
-        let vocabulary = TalentVocabulary.aviation
+    /// The label of a trade, skill or certificate in the page's language (they share one space of codes).
+    static func label(_ code: String, _ req: Request) -> String {
+        let english = req.language == .en
+        let vocabulary = req.talentVocabulary
         for trade in vocabulary.trades {
             if trade.code == code { return english ? trade.en : trade.zh }
             if let skill = trade.skills.first(where: { $0.code == code }) { return english ? skill.en : skill.zh }
         }
         if let item = vocabulary.certificates.first(where: { $0.code == code }) { return english ? item.en : item.zh }
-        if let pool = vocabulary.pools.first(where: { $0.code == code }) { return english ? pool.en : pool.zh }
         return code
+    }
+
+    /// The label of a talent pool (pools have their own codes: a pool may share one with a trade).
+    static func poolLabel(_ code: String, _ req: Request) -> String {
+        guard let pool = req.talentVocabulary.pools.first(where: { $0.code == code }) else { return code }
+        return req.language == .en ? pool.en : pool.zh
     }
 }

@@ -10,6 +10,11 @@ struct TalentAgreements {
     let req: Request
     let viewer: TalentViewer
 
+    /// Agreements that take one of a demand's heads: agreed, running or done.
+    static let holding: Set<String> = Set([AgreementStatus.agreed, .active, .ended].map(\.rawValue))
+    /// Agreements still in play for a person.
+    static let open: Set<String> = Set([AgreementStatus.proposed, .agreed, .active].map(\.rawValue))
+
     func propose(_ input: TalentAgreementInput) async throws -> TalentAgreementRow {
         guard viewer.isCentre else { throw Problem.forbidden }
         let demand = try await viewer.demand(input.demandID, on: req.db)
@@ -18,6 +23,15 @@ struct TalentAgreements {
         if demand.status != "published" { validator.fail("/demandID", key: "talent_demand_not_published") }
         if !profile.consented { validator.fail("/profileID", key: "talent_no_consent") }
         if profile.homeOrgID != nil && profile.homeOrgID == demand.orgID { validator.fail("/profileID", key: "talent_same_org") }
+        // A demand takes as many people as it asks for: once its headcount is filled by agreements that hold,
+        // nobody more is proposed; nor is the same person twice while an earlier proposal is still open.
+        let others = try await TalentAgreementRow.query(on: req.db).filter(\.$demandID == demand.id).all()
+        if others.filter({ Self.holding.contains($0.status) }).count >= demand.headcount {
+            validator.fail("/demandID", key: "talent_demand_filled")
+        }
+        if others.contains(where: { $0.profileID == profile.id && Self.open.contains($0.status) }) {
+            validator.fail("/profileID", key: "talent_already_proposed")
+        }
         guard let spec = TalentCodec.spec(demand), let demandOrg = demand.orgID else { throw Problem.notFound("demand") }
         let deliverables = (input.deliverables ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let terms = AgreementTerms(
@@ -88,6 +102,13 @@ struct TalentAgreements {
         case .failure(let refusal):
             throw Problem.conflict(validator.message("talent_refusal_\(refusal.key)"), field: "/action")
         case .success(let next):
+            if next.status == .agreed, row.status != AgreementStatus.agreed.rawValue, let demandID = row.demandID,
+                let demand = try await TalentDemand.find(demandID, on: req.db)
+            {
+                let holding = try await TalentAgreementRow.query(on: req.db).filter(\.$demandID == demandID)
+                    .filter(\.$status ~~ Array(Self.holding)).filter(\.$id != row.requireID()).count()
+                if holding >= demand.headcount { throw Problem.conflict(validator.message("talent_demand_filled"), field: "/action") }
+            }
             row.status = next.status.rawValue
             row.approvals = TalentCodec.join(next.approvals)
             row.evaluations = TalentCodec.join(next.evaluations)

@@ -29,7 +29,6 @@ struct TalentProfileDTO: Content {
 
     static func load(_ row: TalentProfile, viewer: TalentViewer, _ req: Request) async throws -> TalentProfileDTO {
         let id = try row.requireID()
-        let english = req.language == .en
         let revealed = try await viewer.seesContact(of: row, on: req.db)
         var home: TalentOrganisation?
         if let homeID = row.homeOrgID { home = try await TalentOrganisation.find(homeID, on: req.db) }
@@ -49,10 +48,10 @@ struct TalentProfileDTO: Content {
         try await req.lianxin.writes.run { try await view.create(on: req.db) }
         let skills = TalentCodec.list(row.skills)
         return TalentProfileDTO(
-            id: id, name: revealed ? row.name : PersonalDataMask.name(row.name), pool: TalentCodec.label(row.pool, english: english),
-            homeOrganisation: home?.name, skills: skills, skillLabels: skills.map { TalentCodec.label($0, english: english) },
+            id: id, name: revealed ? row.name : PersonalDataMask.name(row.name), pool: TalentCodec.poolLabel(row.pool, req),
+            homeOrganisation: home?.name, skills: skills, skillLabels: skills.map { TalentCodec.label($0, req) },
             certificates: TalentCodec.certificates(row.certificates).map {
-                Certificate(code: $0.code, label: TalentCodec.label($0.code, english: english), expires: TalentCodec.day($0.expires))
+                Certificate(code: $0.code, label: TalentCodec.label($0.code, req), expires: TalentCodec.day($0.expires))
             }, experienceYears: row.experienceYears, experience: row.experience,
             availability: TalentCodec.periods(row.availability).map { "\(TalentCodec.day($0.start)) – \(TalentCodec.day($0.end))" },
             modes: TalentCodec.list(row.modes).map { req.t("talent_mode_\($0)") }, consented: row.consented, phone: phone,
@@ -83,7 +82,7 @@ struct TalentMatchesDTO: Content {
             return Candidate(
                 profileID: match.candidateID, name: row.map { PersonalDataMask.name($0.name) } ?? "", homeOrganisation: nil,
                 score: match.score, reasons: TalentReasons.lines(match, req), matchedSkills: match.matchedSkills,
-                missingSkills: match.missingSkills.map { TalentCodec.label($0, english: english) })
+                missingSkills: match.missingSkills.map { TalentCodec.label($0, req) })
         }
         excluded = Dictionary(uniqueKeysWithValues: ranking.excluded.map { (req.t("talent_excluded_\($0.key.rawValue)"), $0.value) })
     }
@@ -102,14 +101,14 @@ enum TalentReasons {
                 "talent_reason_skills",
                 [
                     "matched": "\(match.matchedSkills.count)", "of": "\(match.matchedSkills.count + match.missingSkills.count)",
-                    "names": match.matchedSkills.map { TalentCodec.label($0, english: english) }.joined(separator: separator),
+                    "names": match.matchedSkills.map { TalentCodec.label($0, req) }.joined(separator: separator),
                 ])
         ]
         for certificate in match.certificates {
             lines.append(
                 fill(
                     "talent_reason_certificate",
-                    ["name": TalentCodec.label(certificate.code, english: english), "until": TalentCodec.day(certificate.expires)]))
+                    ["name": TalentCodec.label(certificate.code, req), "until": TalentCodec.day(certificate.expires)]))
         }
         lines.append(fill("talent_reason_availability", ["days": "\(match.availableDays)", "of": "\(match.periodDays)"]))
         if let km = match.distanceKm { lines.append(fill("talent_reason_distance", ["km": String(format: "%.0f", km)])) }

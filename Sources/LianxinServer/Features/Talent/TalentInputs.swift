@@ -85,16 +85,16 @@ struct TalentActionInput: Content {
 
 /// Checks of the vocabulary-bound fields.
 extension InputValidator {
-    mutating func skills(_ values: [String]?, _ field: String, required: Bool) -> [String] {
-        let known = Set(TalentVocabulary.aviation.tradeOfSkill.keys)
+    mutating func skills(_ values: [String]?, _ field: String, required: Bool, in vocabulary: TalentVocabulary) -> [String] {
+        let known = Set(vocabulary.tradeOfSkill.keys)
         let skills = Array(Set((values ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
         if required && skills.isEmpty { fail(field, key: "talent_skills_required") }
         if skills.contains(where: { !known.contains($0) }) { fail(field, key: "talent_skill_unknown") }
         return skills
     }
 
-    mutating func certificateCodes(_ values: [String]?, _ field: String) -> [String] {
-        let known = Set(TalentVocabulary.aviation.certificates.map(\.code))
+    mutating func certificateCodes(_ values: [String]?, _ field: String, in vocabulary: TalentVocabulary) -> [String] {
+        let known = Set(vocabulary.certificates.map(\.code))
         let codes = Array(Set((values ?? []).filter { !$0.isEmpty })).sorted()
         if codes.contains(where: { !known.contains($0) }) { fail(field, key: "talent_certificate_unknown") }
         return codes

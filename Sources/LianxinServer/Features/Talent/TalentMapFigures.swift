@@ -11,6 +11,7 @@ struct TalentMapFigures: Content {
         var skill: String
         var supply: Int
         var shared: Int
+        var offered: Int
         var demand: Int
         var gap: Int
         var balance: String
@@ -62,12 +63,17 @@ struct TalentMapFigures: Content {
             let left = row.headcount - (row.id.flatMap { filled[$0] } ?? 0)
             return left > 0 ? TalentMap.Demand(skills: TalentCodec.list(row.skills), headcount: left, period: window) : nil
         }
-        let english = req.language == .en
-        let vocabulary = TalentVocabulary.aviation
-        let lines = TalentMap.lines(vocabulary: vocabulary, people: people, demands: open, period: period).map { line in
+        // What organisations declared they can spare (共享人力), beside the people on file.
+        let offers = try await TalentSupply.query(on: req.db).inScope(\.$divisionCode, viewer.principal).all().compactMap { row in
+            TalentPeriod(from: row.startsOn, to: row.endsOn).map {
+                TalentMap.Demand(skills: TalentCodec.list(row.skills), headcount: row.headcount, period: $0)
+            }
+        }
+        let vocabulary = req.talentVocabulary
+        let lines = TalentMap.lines(vocabulary: vocabulary, people: people, demands: open, offers: offers, period: period).map { line in
             Line(
-                trade: TalentCodec.label(line.trade, english: english), skill: TalentCodec.label(line.skill, english: english),
-                supply: line.supply, shared: line.shared, demand: line.demand, gap: line.gap, balance: line.balance.rawValue,
+                trade: TalentCodec.label(line.trade, req), skill: TalentCodec.label(line.skill, req),
+                supply: line.supply, shared: line.shared, offered: line.offered, demand: line.demand, gap: line.gap, balance: line.balance.rawValue,
                 balanceLabel: req.t("talent_balance_\(line.balance.rawValue)"))
         }
         var months: [Month] = []

@@ -10,6 +10,14 @@ struct TalentPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let pages = routes.grouped("talent")
         pages.get(use: map)
+        pages.get("organisations", use: organisationsPage)
+        pages.post("organisations", use: createOrganisation)
+        pages.post("organisations", "members", use: addOrganisationMember)
+        pages.get("people", use: peoplePage)
+        pages.post("people", use: createPerson)
+        pages.get("people", ":id", use: person)
+        pages.get("supplies", use: suppliesPage)
+        pages.post("supplies", use: createSupply)
         pages.get("demands", use: demands)
         pages.post("demands", use: createDemand)
         pages.get("demands", ":id", use: demand)
@@ -47,9 +55,11 @@ struct TalentPagesController: RouteCollection {
         return try await req.page("talent/map", title: "talent_map_title", model: model)
     }
 
-    func agreementLines(_ viewer: TalentViewer, _ req: Request) async throws -> [AgreementLine] {
+    /// The viewer's agreements (the centre: its division's), newest first; with `profileID`, one person's.
+    func agreementLines(_ viewer: TalentViewer, _ req: Request, profileID: UUID? = nil) async throws -> [AgreementLine] {
         guard viewer.isCentre || viewer.orgID != nil else { return [] }
         let query = TalentAgreementRow.query(on: req.db).inScope(\.$divisionCode, viewer.principal)
+        if let profileID { query.filter(\.$profileID == profileID) }
         if let orgID = viewer.orgID { query.group(.or) { $0.filter(\.$demandOrgID == orgID).filter(\.$homeOrgID == orgID) } }
         let rows = try await query.sort(\.$createdAt, .descending).limit(50).all()
         let orgs = try await organisations(req)
@@ -100,13 +110,14 @@ struct TalentPagesController: RouteCollection {
         let english = req.language == .en
         let echo = req.formEcho
         let checked = Set((echo.values["skills"] ?? "").split(separator: ",").map(String.init))
+        let pickedCertificates = Set((echo.values["certificates"] ?? "").split(separator: ",").map(String.init))
         let orgs =
             viewer.isCentre ? try await TalentOrganisation.query(on: req.db).inScope(\.$divisionCode, viewer.principal).sort(\.$name).all() : []
         let model = DemandsModel(
             rows: rows.map { row in
                 DemandLine(
                     id: row.id?.uuidString ?? "", post: row.post, organisation: row.orgName,
-                    skills: TalentCodec.list(row.skills).map { TalentCodec.label($0, english: english) }.joined(separator: english ? ", " : "、"),
+                    skills: TalentCodec.list(row.skills).map { TalentCodec.label($0, req) }.joined(separator: english ? ", " : "、"),
                     mode: req.t("talent_mode_\(row.mode)"), period: "\(row.startsOn) – \(row.endsOn)", headcount: row.headcount,
                     status: req.t("talent_demand_\(row.status)"))
             }, canSubmit: viewer.isCentre || viewer.orgID != nil, isCentre: viewer.isCentre,
@@ -114,8 +125,8 @@ struct TalentPagesController: RouteCollection {
                 SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: echo.values["orgID"] == $0.id?.uuidString)
             },
             trades: TalentChoices.trades(req, checked: checked),
-            certificates: TalentVocabulary.aviation.certificates.map {
-                TalentChoices.Choice(value: $0.code, label: english ? $0.en : $0.zh, checked: false)
+            certificates: req.talentVocabulary.certificates.map {
+                TalentChoices.Choice(value: $0.code, label: english ? $0.en : $0.zh, checked: pickedCertificates.contains($0.code))
             },
             modes: SharingMode.allCases.map {
                 SelectOption(value: $0.rawValue, label: req.t("talent_mode_\($0.rawValue)"), selected: echo.values["mode"] == $0.rawValue)
@@ -124,13 +135,41 @@ struct TalentPagesController: RouteCollection {
         return try await req.page("talent/demands", title: "talent_demands_title", model: model)
     }
 
+    struct DemandForm: Content {
+        var orgID: String?
+        var post: String?
+        var skills: [String]?
+        var certificates: [String]?
+        var mode: String?
+        var startsOn: String?
+        var endsOn: String?
+        var headcount: String?
+        var place: String?
+        var payTerms: String?
+
+        var echo: [String: String] {
+            [
+                "orgID": orgID ?? "", "post": post ?? "", "skills": (skills ?? []).joined(separator: ","),
+                "certificates": (certificates ?? []).joined(separator: ","), "mode": mode ?? "", "startsOn": startsOn ?? "",
+                "endsOn": endsOn ?? "", "headcount": headcount ?? "", "place": place ?? "", "payTerms": payTerms ?? "",
+            ]
+        }
+    }
+
     func createDemand(req: Request) async throws -> Response {
         let viewer = try await TalentViewer.load(req)
         guard viewer.isCentre || viewer.orgID != nil else { throw Problem.forbidden }
+        let form = try req.content.decode(DemandForm.self)
         do {
-            _ = try await TalentService(req: req, viewer: viewer).createDemand(try req.content.decode(TalentDemandInput.self))
+            var validator = InputValidator(req)
+            let headcount = validator.optionalCount(form.headcount, "/headcount", key: "talent_headcount_invalid", range: 1...500)
+            _ = try await TalentService(req: req, viewer: viewer).createDemand(
+                TalentDemandInput(
+                    orgID: form.orgID, post: form.post, skills: form.skills, certificates: form.certificates, mode: form.mode,
+                    startsOn: form.startsOn, endsOn: form.endsOn, headcount: headcount, place: form.place, payTerms: form.payTerms),
+                alsoRefused: validator.errors)
         } catch let problem as Problem where problem.status.code < 500 {
-            return try await req.sendBack(to: "/talent/demands", problem: problem)
+            return try await req.sendBack(to: "/talent/demands", echo: FormEcho(action: "/talent/demands", values: form.echo, problem: problem, req))
         }
         return req.redirect(to: "/talent/demands?submitted=1")
     }
@@ -175,7 +214,7 @@ struct TalentPagesController: RouteCollection {
                     profileID: match.candidateID, name: person.map { PersonalDataMask.name($0.name) } ?? "",
                     organisation: person?.homeOrgID.flatMap { orgs[$0]?.name } ?? req.t("talent_job_seeker"),
                     score: String(format: "%.1f", match.score), reasons: TalentReasons.lines(match, req),
-                    missing: match.missingSkills.map { TalentCodec.label($0, english: english) }.joined(separator: english ? ", " : "、"))
+                    missing: match.missingSkills.map { TalentCodec.label($0, req) }.joined(separator: english ? ", " : "、"))
             }
             excluded = ranking.excluded.sorted { $0.key.rawValue < $1.key.rawValue }.map {
                 "\(req.t("talent_excluded_\($0.key.rawValue)"))：\($0.value)"
@@ -186,10 +225,10 @@ struct TalentPagesController: RouteCollection {
             id: row.id?.uuidString ?? "",
             line: DemandLine(
                 id: row.id?.uuidString ?? "", post: row.post, organisation: row.orgName,
-                skills: TalentCodec.list(row.skills).map { TalentCodec.label($0, english: english) }.joined(separator: english ? ", " : "、"),
+                skills: TalentCodec.list(row.skills).map { TalentCodec.label($0, req) }.joined(separator: english ? ", " : "、"),
                 mode: req.t("talent_mode_\(row.mode)"), period: "\(row.startsOn) – \(row.endsOn)", headcount: row.headcount,
                 status: req.t("talent_demand_\(row.status)")), place: row.place, payTerms: row.payTerms,
-            certificates: TalentCodec.list(row.certificates).map { TalentCodec.label($0, english: english) }.joined(separator: english ? ", " : "、"),
+            certificates: TalentCodec.list(row.certificates).map { TalentCodec.label($0, req) }.joined(separator: english ? ", " : "、"),
             pending: row.status == "pending", published: row.status == "published", isCentre: viewer.isCentre, reviewNote: row.reviewNote ?? "",
             candidates: candidates, excluded: excluded, needsDeliverables: mode?.rules.needsDeliverables ?? false,
             needsTerm: mode?.rules.needsTerm ?? false)

@@ -44,15 +44,10 @@ struct TalentPublicController: RouteCollection {
         ownLink: String, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let division = try await Self.division(values["division"] ?? req.query[String.self, at: "d"], on: req.db)
-        let english = req.language == .en
         let model = HomeModel(
             division: division.id ?? "", trades: TalentChoices.trades(req, checked: checked),
-            pools: TalentVocabulary.aviation.pools.map {
-                SelectOption(value: $0.code, label: english ? $0.en : $0.zh, selected: (values["pool"] ?? "graduate") == $0.code)
-            },
-            modes: SharingMode.allCases.map {
-                TalentChoices.Choice(value: $0.rawValue, label: req.t("talent_mode_\($0.rawValue)"), checked: modes.contains($0.rawValue))
-            },
+            pools: TalentChoices.pools(req, selected: values["pool"] ?? "graduate"),
+            modes: TalentChoices.modes(req, checked: modes),
             demandModes: SharingMode.allCases.map {
                 SelectOption(value: $0.rawValue, label: req.t("talent_mode_\($0.rawValue)"), selected: values["mode"] == $0.rawValue)
             }, values: values, errors: errors, form: form, ownLink: ownLink, demandSent: req.query[String.self, at: "sent"] != nil)
@@ -83,8 +78,8 @@ struct TalentPublicController: RouteCollection {
         let name = validator.text(form.name, "/name", 1...40)
         let phone = validator.phone(form.phone, "/phone")
         let pool = form.pool ?? ""
-        if !TalentVocabulary.aviation.pools.contains(where: { $0.code == pool }) { validator.fail("/pool", key: "talent_pool_unknown") }
-        let skills = validator.skills(form.skills, "/skills", required: true)
+        if !req.talentVocabulary.pools.contains(where: { $0.code == pool }) { validator.fail("/pool", key: "talent_pool_unknown") }
+        let skills = validator.skills(form.skills, "/skills", required: true, in: req.talentVocabulary)
         let years = Int(form.experienceYears?.trimmingCharacters(in: .whitespaces) ?? "0") ?? -1
         if !(0...60).contains(years) { validator.fail("/experienceYears", key: "talent_years_invalid") }
         let period = validator.period(form.availableFrom, form.availableTo, "/availableTo")
@@ -155,7 +150,7 @@ struct TalentPublicController: RouteCollection {
         row.contactName = validator.text(form.contactName, "/contactName", 1...40)
         let phone = validator.phone(form.contactPhone, "/contactPhone")
         row.post = validator.text(form.post, "/post", 2...60)
-        let skills = validator.skills(form.skills, "/demandSkills", required: true)
+        let skills = validator.skills(form.skills, "/demandSkills", required: true, in: req.talentVocabulary)
         let mode = validator.choice(form.mode, "/mode") as SharingMode?
         let period = validator.period(form.startsOn, form.endsOn, "/endsOn")
         row.headcount = Int(form.headcount ?? "") ?? 0

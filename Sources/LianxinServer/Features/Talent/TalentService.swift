@@ -51,12 +51,14 @@ struct TalentService {
         }
     }
 
-    /// Stores a profile; answers it with the secret of the person's own page (shown once).
-    func createProfile(_ input: TalentProfileInput) async throws -> (TalentProfile, String) {
+    /// Stores a profile; answers it with the secret of the person's own page (shown once). `alsoRefused` are
+    /// problems the caller's form found on its own fields, reported together with these.
+    func createProfile(_ input: TalentProfileInput, alsoRefused: [Problem.FieldError] = []) async throws -> (TalentProfile, String) {
         var validator = InputValidator(req)
+        validator.record(alsoRefused)
         let name = validator.text(input.name, "/name", 1...40)
         let pool = input.pool ?? ""
-        if !TalentVocabulary.aviation.pools.contains(where: { $0.code == pool }) { validator.fail("/pool", key: "talent_pool_unknown") }
+        if !req.talentVocabulary.pools.contains(where: { $0.code == pool }) { validator.fail("/pool", key: "talent_pool_unknown") }
         var homeOrg: TalentOrganisation?
         if let orgID = viewer.orgID {
             homeOrg = try await TalentOrganisation.find(orgID, on: req.db)
@@ -69,11 +71,11 @@ struct TalentService {
         let phone = validator.optionalPhone(input.phone, "/phone")
         let idNumber = input.idNumber.flatMap { $0.isEmpty ? nil : $0 }
         if let idNumber, (try? ResidentIDNumber(validating: idNumber, now: now)) == nil { validator.fail("/idNumber", key: "talent_id_invalid") }
-        let skills = validator.skills(input.skills, "/skills", required: true)
+        let skills = validator.skills(input.skills, "/skills", required: true, in: req.talentVocabulary)
         var certificates: [String] = []
         for (index, item) in (input.certificates ?? []).enumerated() where !item.isEmpty {
             let parts = item.split(separator: ":")
-            if parts.count == 2, TalentVocabulary.aviation.certificates.contains(where: { $0.code == parts[0] }), ClaimDay(parts[1]) != nil {
+            if parts.count == 2, req.talentVocabulary.certificates.contains(where: { $0.code == parts[0] }), ClaimDay(parts[1]) != nil {
                 certificates.append(item)
             } else {
                 validator.fail("/certificates/\(index)", key: "talent_certificate_invalid")
@@ -128,8 +130,9 @@ struct TalentService {
     }
 
     /// A demand, held for the centre's review (待审核).
-    func createDemand(_ input: TalentDemandInput) async throws -> TalentDemand {
+    func createDemand(_ input: TalentDemandInput, alsoRefused: [Problem.FieldError] = []) async throws -> TalentDemand {
         var validator = InputValidator(req)
+        validator.record(alsoRefused)
         var org: TalentOrganisation?
         if let orgID = viewer.orgID {
             org = try await TalentOrganisation.find(orgID, on: req.db)
@@ -139,8 +142,8 @@ struct TalentService {
         if org == nil { validator.fail("/orgID", key: "talent_org_unknown") }
         let row = TalentDemand()
         row.post = validator.text(input.post, "/post", 2...60)
-        row.skills = validator.skills(input.skills, "/skills", required: true).joined(separator: ";")
-        row.certificates = validator.certificateCodes(input.certificates, "/certificates").joined(separator: ";")
+        row.skills = validator.skills(input.skills, "/skills", required: true, in: req.talentVocabulary).joined(separator: ";")
+        row.certificates = validator.certificateCodes(input.certificates, "/certificates", in: req.talentVocabulary).joined(separator: ";")
         let mode = validator.choice(input.mode, "/mode") as SharingMode?
         row.mode = mode?.rawValue ?? ""
         let period = validator.period(input.startsOn, input.endsOn, "/endsOn")

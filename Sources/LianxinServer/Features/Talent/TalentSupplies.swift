@@ -21,8 +21,9 @@ struct TalentSupplies {
         var note: String
     }
 
-    func create(_ input: TalentSupplyInput) async throws -> TalentSupply {
+    func create(_ input: TalentSupplyInput, alsoRefused: [Problem.FieldError] = []) async throws -> TalentSupply {
         var validator = InputValidator(req)
+        validator.record(alsoRefused)
         var org: TalentOrganisation?
         if let orgID = viewer.orgID {
             org = try await TalentOrganisation.find(orgID, on: req.db)
@@ -32,7 +33,7 @@ struct TalentSupplies {
             throw Problem.forbidden
         }
         if org == nil { validator.fail("/orgID", key: "talent_org_unknown") }
-        let skills = validator.skills(input.skills, "/skills", required: true)
+        let skills = validator.skills(input.skills, "/skills", required: true, in: req.talentVocabulary)
         let period = validator.period(input.startsOn, input.endsOn, "/endsOn")
         let modes = (input.modes ?? []).filter { !$0.isEmpty }
         if modes.isEmpty || modes.contains(where: { SharingMode(rawValue: $0) == nil }) { validator.fail("/modes", key: "talent_mode_unknown") }
@@ -72,10 +73,9 @@ struct TalentSupplies {
         let names = Dictionary(
             try await TalentProfile.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, PersonalDataMask.name($0.name)) },
             uniquingKeysWith: { first, _ in first })
-        let english = req.language == .en
         return rows.map { row in
             DTO(
-                id: row.id, organisation: orgs[row.orgID] ?? "", skills: TalentCodec.list(row.skills).map { TalentCodec.label($0, english: english) },
+                id: row.id, organisation: orgs[row.orgID] ?? "", skills: TalentCodec.list(row.skills).map { TalentCodec.label($0, req) },
                 headcount: row.headcount, people: TalentCodec.list(row.profileIDs).compactMap { UUID(uuidString: $0).flatMap { names[$0] } },
                 modes: TalentCodec.list(row.modes).map { req.t("talent_mode_\($0)") }, startsOn: row.startsOn, endsOn: row.endsOn, note: row.note)
         }

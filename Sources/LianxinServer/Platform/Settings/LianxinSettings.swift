@@ -52,6 +52,8 @@ public struct LianxinSettings: Sendable {
     public var operations = OperationsSettings()
     /// SMS providers, robots, quiet hours and the revisit (#20).
     public var notifications = NotificationSettings()
+    /// The talent map's trades, skills, pools and certificates (#23): the park's own file, else the shipped one.
+    public var talentVocabulary: TalentVocabulary = .aviation
 
     /// `disk` keeps files under `DATA_DIR/files`; `database` keeps them in the database (several
     /// instances without shared storage).
@@ -109,6 +111,9 @@ public struct LianxinSettings: Sendable {
             meaning: "the address residents and integrations use; links and QR codes are built from it"),
         .init(variable: "LIANXIN_DATA_DIR", defaultValue: "./data", meaning: "folder for the SQLite file, the generated key and uploaded files"),
         .init(variable: "LIANXIN_RESOURCES_DIR", defaultValue: "./Resources", meaning: "folder with Views, Locales and Data shipped with Lianxin"),
+        .init(
+            variable: "LIANXIN_TALENT_VOCABULARY", defaultValue: "RESOURCES_DIR/Data/talent-vocabulary.json",
+            meaning: "the talent map's trades and skills, talent pools and certificates (JSON, checked at start)"),
         .init(
             variable: "LIANXIN_BCRYPT_COST", defaultValue: "12",
             meaning: "bcrypt work factor for passwords (10–31 in production; 4–31 in development, for fast tests)"),
@@ -248,7 +253,30 @@ public struct LianxinSettings: Sendable {
         }
         settings.operations = try OperationsSettings.load(value, workingDirectory: workingDirectory)
         settings.notifications = try NotificationSettings.load(value)
+        settings.talentVocabulary = try talentVocabulary(
+            value("LIANXIN_TALENT_VOCABULARY").map(absolute), shipped: settings.resourcesDirectory + "/Data/talent-vocabulary.json")
         return (settings, warnings)
+    }
+
+    /// The vocabulary in `path` (a park's own), else in the shipped file, else the built-in aviation one; a file
+    /// that does not read or whose codes clash stops the start with what is wrong.
+    private static func talentVocabulary(_ path: String?, shipped: String) throws -> TalentVocabulary {
+        guard let file = path ?? (FileManager.default.fileExists(atPath: shipped) ? shipped : nil) else { return .aviation }
+        let variable = "LIANXIN_TALENT_VOCABULARY"
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Problem.invalid(variable: variable, value: file, reason: "the file cannot be read")
+        }
+        let vocabulary: TalentVocabulary
+        do {
+            vocabulary = try JSONDecoder().decode(TalentVocabulary.self, from: data)
+        } catch {
+            throw Problem.invalid(
+                variable: variable, value: file,
+                reason: "not a vocabulary: expected {trades: [{code, zh, en, skills: [{code, zh, en}]}], pools, certificates}")
+        }
+        let problems = vocabulary.problems()
+        guard problems.isEmpty else { throw Problem.invalid(variable: variable, value: file, reason: problems.joined(separator: "; ")) }
+        return vocabulary
     }
 
     private static func int(_ name: String, _ text: String?, default fallback: Int, range: ClosedRange<Int>) throws -> Int {

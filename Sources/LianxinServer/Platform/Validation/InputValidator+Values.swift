@@ -94,4 +94,28 @@ extension InputValidator {
         }
         return code
     }
+
+    /// A whole number typed in a form field (empty: none), or the field's problem under `key`.
+    mutating func optionalCount(_ text: String?, _ field: String, key: String, range: ClosedRange<Int> = 0...100_000) -> Int? {
+        let typed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return nil }
+        guard let value = Int(typed), range.contains(value) else {
+            fail(field, key: key)
+            return nil
+        }
+        return value
+    }
+
+    /// A place picked on the map (or typed as latitude and longitude): both empty is none; one without the
+    /// other, or outside the earth's range, is the `/latitude` field's problem.
+    mutating func optionalPosition(latitude: String?, longitude: String?) -> GeoPoint? {
+        let lat = (latitude ?? "").trimmingCharacters(in: .whitespaces)
+        let lon = (longitude ?? "").trimmingCharacters(in: .whitespaces)
+        if lat.isEmpty && lon.isEmpty { return nil }
+        guard let y = Double(lat), let x = Double(lon), (-90...90).contains(y), (-180...180).contains(x) else {
+            fail("/latitude", key: "validation_position_invalid")
+            return nil
+        }
+        return GeoPoint(lon: x, lat: y)
+    }
 }
