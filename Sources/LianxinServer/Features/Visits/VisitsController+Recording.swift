@@ -7,7 +7,8 @@ import LianxinCore
 extension VisitsController {
     /// Records a visit. Every finding is checked first; work orders are then filed through the normal
     /// intake (channel `gridPatrol`, at the visit's position or the household's community), and the
-    /// visit is written with their numbers.
+    /// visit is written with their numbers. With an `Idempotency-Key` (a phone's outbox), it is recorded once: the
+    /// same key again answers 200 with the same visit, and `visitedAt` is when it was done.
     func record(req: Request) async throws -> Response {
         let principal = try await req.require(.recordVisits)
         let input = try req.content.decode(VisitInput.self)
@@ -16,6 +17,14 @@ extension VisitsController {
         }
         guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
             throw await req.outOfScope("household", target: "household:\(householdID)")
+        }
+        // Sent from a phone's outbox (离线补传) under its key: the same key answers with the visit it became.
+        let key = try req.idempotencyKey(owner: principal.userID.uuidString)
+        if let key, let earlier = try await OfflineVisit.query(on: req.db).filter(\.$userID == principal.userID).filter(\.$key == key).first(),
+            let visit = try await Visit.find(earlier.visitID, on: req.db)
+        {
+            let photoIDs = try await VisitPhoto.query(on: req.db).filter(\.$visitID == earlier.visitID).all().compactMap(\.id)
+            return try await Self.dto(visit, photoIDs: photoIDs).encodeResponse(status: .ok, for: req)
         }
         let now = req.lianxin.now()
         var checks = InputValidator(req)
@@ -100,6 +109,15 @@ extension VisitsController {
         try await req.lianxin.writes.run {
             try await req.db.transaction { db in
                 try await visit.create(on: db)
+                if let key {
+                    let sent = OfflineVisit()
+                    sent.key = key
+                    sent.userID = principal.userID
+                    sent.visitID = visitID
+                    sent.doneAt = visitedAt
+                    sent.receivedAt = now
+                    try await sent.create(on: db)
+                }
                 for photo in photos {
                     photo.visitID = visitID
                     try await photo.update(on: db)
