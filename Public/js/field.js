@@ -174,7 +174,7 @@
       const state = el("span", { class: "badge " + (item.state === "waiting" ? "" : "denied"), text: say("state_" + item.state) });
       const li = el("li", { class: "f-item f-" + item.state, "data-key": item.key, "data-kind": item.kind }, [
         el("strong", { text: describe(item) }),
-        el("span", { class: "muted", text: say("done_at") + " " + beijing(item.doneAt) + (item.photos && item.photos.length ? " · 📷 " + item.photos.length : "") }),
+        el("span", { class: "muted", text: say("done_at") + " " + beijing(item.doneAt) + (item.photos && item.photos.length ? " · " + say("photos", { count: item.photos.length }) : "") }),
         state
       ]);
       if (item.message) li.appendChild(el("p", { class: "f-message", role: "alert", text: item.message }));
@@ -191,7 +191,7 @@
     document.getElementById("f-send").hidden = waiting === 0;
     const used = items.reduce((sum, row) => sum + bytesOf(row), 0);
     document.getElementById("f-storage").textContent = say("storage", {
-      items: maxItems, mb: Math.round(maxBytes / MB), count: items.length, used: (used / MB).toFixed(1)
+      items: maxItems, mb: Math.round(maxBytes / MB), count: items.length, used: used > 0 ? Math.max(0.1, used / MB).toFixed(1) : "0"
     });
   }
 
