@@ -379,7 +379,7 @@
       }
       keep(form, {
         key: newKey(), seq: Date.now() + Math.random(), kind: "step", doneAt: nowISO(), state: "waiting",
-        title: order.number, orderId: order.id, step: step, photos: file ? [file] : [], photoIds: []
+        title: order.number + " " + order.title, orderId: order.id, step: step, photos: file ? [file] : [], photoIds: []
       }, done);
     });
     return form;
