@@ -73,6 +73,26 @@ struct FieldAppTests {
         }
     }
 
+    @Test func theOutboxSpeaksFromTheLocaleFilesInTheCallersLanguageAndNamesEveryMissingField() async throws {
+        let clock = TestClock()
+        try await withLianxin(clock: clock, demo: true) { app, _ in
+            let staff = try await Staff.signIn(app)
+            let order = try await WorklistTests.dispatched(staff)
+            let id = order.id.uuidString
+            #expect(try await staff.act(staff.handler, id, ["action": "sign"]).status == .ok)
+            #expect(try await staff.act(staff.handler, id, ["action": "complete", "note": "已修复"]).status == .ok)
+            staff.handler.cookies[Request.languageCookie] = "en"
+            let late = OutboxTests.Body(key: "phone-en-0001", orderId: id, doneAt: OutboxTests.iso(clock.now), step: ["action": "arrive"])
+            let outcome = try await OutboxTests.send(staff.handler, late).json(OutboxController.Outcome.self)
+            #expect(outcome.message == app.lianxin.localizer.text("offline_conflict_changed", .en))
+            #expect(outcome.message?.contains("changed meanwhile") == true)
+            let empty = try await staff.handler.send(
+                .POST, "/api/v1/outbox", headers: ["X-CSRF-Token": try await staff.handler.csrf()], json: ["key": "short"])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(Set(try empty.problemFields()) == ["/key", "/orderId", "/doneAt", "/step"])
+        }
+    }
+
     @Test func theAppPageManifestAndServiceWorkerAreServedFromTheAppsScope() async throws {
         try await withLianxin(demo: true) { app, _ in
             let member = TestClient(app: app)
