@@ -124,6 +124,9 @@ python3 "$root/scripts/browser/talent.py" --binary "$root/.build/debug/lianxin" 
 step "browser: city assets imported all or nothing with a report, shown on the map, reported to their owner; an on-site check failed then passed before closing (issue 21)"
 python3 "$root/scripts/browser/fieldwork.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: the field app without signal: a visit with a photo and an order completed with a photo kept on the phone, sent once with the times done; a reassigned order's step shown as not recorded (issue 21)"
+python3 "$root/scripts/browser/offline.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: party-member points: a branch, a member, an entry refused then recorded, a post claimed, the secretary's decision, the county overview at 360 px (issue 24)"
 python3 "$root/scripts/browser/party.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 

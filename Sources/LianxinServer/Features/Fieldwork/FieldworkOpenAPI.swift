@@ -24,6 +24,32 @@ enum FieldworkOpenAPI: OpenAPIVocabulary {
                         ])
                     ), errors: [400, 401, 403, 404, 422])
             ]
-        )
+        ),
+        (
+            "/api/v1/field/pack",
+            [
+                "get": operation(
+                    "What the field app keeps on the phone for when there is no signal: a grid member's visits due (their grid) and "
+                        + "the orders of a handler's unit that wait for a step, with the steps the phone offers and up to four photos each",
+                    tag: "fieldwork",
+                    ok: (
+                        200,
+                        object([
+                            ("madeAt", text), ("canVisit", boolean),
+                            (
+                                "visits",
+                                ["type": "array", "items": object([("householdId", uuid), ("address", text), ("tags", text), ("dueOn", text)])]
+                            ),
+                            (
+                                "orders",
+                                [
+                                    "type": "array",
+                                    "items": object([("id", uuid), ("number", text), ("title", text), ("actions", ["type": "array", "items": text])]),
+                                ]
+                            ),
+                        ])
+                    ), errors: [401, 403])
+            ]
+        ),
     ]
 }

@@ -34,13 +34,17 @@ struct OutboxController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         let input = try req.content.decode(Submission.self)
         let key = (input.key ?? "").trimmingCharacters(in: .whitespaces)
-        guard (8...100).contains(key.count) else { throw Problem.invalid(field: "/key", "8 to 100 characters / 须为 8 至 100 个字符") }
-        guard let orderID = input.orderId else { throw Problem.invalid(field: "/orderId", "is required / 此项必填") }
-        guard let doneAt = input.doneAt else { throw Problem.invalid(field: "/doneAt", "is required / 此项必填") }
-        guard let step = input.step else { throw Problem.invalid(field: "/step", "is required / 此项必填") }
-        let english = req.language == .en
+        var checks = InputValidator(req)
+        if !(8...100).contains(key.count) { checks.fail("/key", key: "offline_key_length") }
+        if input.orderId == nil { checks.fail("/orderId", key: "offline_required") }
+        if input.doneAt == nil { checks.fail("/doneAt", key: "offline_required") }
+        if input.step == nil { checks.fail("/step", key: "offline_required") }
+        try checks.finish()
+        guard let orderID = input.orderId, let doneAt = input.doneAt, let step = input.step else { throw Abort(.unprocessableEntity) }
+        let texts = req.lianxin.localizer, language = req.language
+        let say: (OutboxConflict) -> String = { texts.text("offline_conflict_\($0.rawValue)", language) }
         if let earlier = try await OfflineSubmission.query(on: req.db).filter(\.$userID == principal.userID).filter(\.$key == key).first() {
-            return Self.outcome(earlier, english: english)
+            return Self.outcome(earlier, say: say)
         }
         let action = try step.resolved()
         let order: WorkOrder
@@ -76,7 +80,7 @@ struct OutboxController: RouteCollection {
             row.conflict = conflict.rawValue
             try await row.save(on: req.db)
         }
-        return Self.outcome(row, english: english)
+        return Self.outcome(row, say: say)
     }
 
     /// The order, when `principal` acted on it earlier (and so may hear that it moved on); nil otherwise.
@@ -86,10 +90,11 @@ struct OutboxController: RouteCollection {
         return events.contains { $0.actor.id == principal.userID } ? order : nil
     }
 
-    static func outcome(_ row: OfflineSubmission, english: Bool) -> Outcome {
+    /// The answer for `row`, with the conflict's message (what happened and what to do) from the locale files.
+    static func outcome(_ row: OfflineSubmission, say: (OutboxConflict) -> String) -> Outcome {
         let conflict = row.conflict.flatMap(OutboxConflict.init(rawValue:))
         return Outcome(
             key: row.key, outcome: row.outcome, orderId: row.orderID, doneAt: row.doneAt, receivedAt: row.receivedAt,
-            eventSequence: row.eventSequence, conflict: conflict?.rawValue, message: conflict?.message(english: english))
+            eventSequence: row.eventSequence, conflict: conflict?.rawValue, message: conflict.map(say))
     }
 }

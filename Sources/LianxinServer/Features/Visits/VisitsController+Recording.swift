@@ -7,7 +7,8 @@ import LianxinCore
 extension VisitsController {
     /// Records a visit. Every finding is checked first; work orders are then filed through the normal
     /// intake (channel `gridPatrol`, at the visit's position or the household's community), and the
-    /// visit is written with their numbers.
+    /// visit is written with their numbers. With an `Idempotency-Key` (a phone's outbox), it is recorded once: the
+    /// same key again answers 200 with the same visit, and `visitedAt` is when it was done.
     func record(req: Request) async throws -> Response {
         let principal = try await req.require(.recordVisits)
         let input = try req.content.decode(VisitInput.self)
@@ -17,6 +18,9 @@ extension VisitsController {
         guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
             throw await req.outOfScope("household", target: "household:\(householdID)")
         }
+        // Sent from a phone's outbox (离线补传) under its key: the same key answers with the visit it became.
+        let key = try req.idempotencyKey(owner: principal.userID.uuidString)
+        if let key, let earlier = try await Self.earlierVisit(key: key, of: principal, req) { return earlier }
         let now = req.lianxin.now()
         var checks = InputValidator(req)
         let visitedAt = input.visitedAt ?? now
@@ -97,15 +101,39 @@ extension VisitsController {
         visit.createdAt = now
         visit.id = UUID()
         let visitID = visit.id!
-        try await req.lianxin.writes.run {
-            try await req.db.transaction { db in
-                try await visit.create(on: db)
-                for photo in photos {
-                    photo.visitID = visitID
-                    try await photo.update(on: db)
+        do {
+            try await req.lianxin.writes.run {
+                try await req.db.transaction { db in
+                    try await visit.create(on: db)
+                    if let key {
+                        let sent = OfflineVisit()
+                        sent.key = key
+                        sent.userID = principal.userID
+                        sent.visitID = visitID
+                        sent.doneAt = visitedAt
+                        sent.receivedAt = now
+                        try await sent.create(on: db)
+                    }
+                    for photo in photos {
+                        photo.visitID = visitID
+                        try await photo.update(on: db)
+                    }
                 }
             }
+        } catch let error as any DatabaseError where error.isConstraintFailure && key != nil {
+            // The same key sent twice at once: the first one recorded it.
+            if let key, let earlier = try await Self.earlierVisit(key: key, of: principal, req) { return earlier }
+            throw Problem.conflict(InputValidator(req).message("offline_write_conflict"))
         }
         return try await Self.dto(visit, photoIDs: photos.compactMap(\.id)).encodeResponse(status: .created, for: req)
+    }
+
+    /// The visit an earlier request under the same idempotency key became, answered as 200.
+    static func earlierVisit(key: String, of principal: Principal, _ req: Request) async throws -> Response? {
+        guard let earlier = try await OfflineVisit.query(on: req.db).filter(\.$userID == principal.userID).filter(\.$key == key).first(),
+            let visit = try await Visit.find(earlier.visitID, on: req.db)
+        else { return nil }
+        let photoIDs = try await VisitPhoto.query(on: req.db).filter(\.$visitID == earlier.visitID).all().compactMap(\.id)
+        return try await dto(visit, photoIDs: photoIDs).encodeResponse(status: .ok, for: req)
     }
 }

@@ -31,7 +31,8 @@ enum VisitsOpenAPI: OpenAPIVocabulary {
                     parameters: [query("household", uuid, "one household"), query("grid", text, "one grid")],
                     ok: (200, ["type": "array", "items": ref("Visit")]), errors: [401, 403, 422]),
                 "post": operation(
-                    "Record a visit; each finding is handled on the spot (selfHandled, with result) or filed as a gridPatrol work order (workOrder, with categoryCode)",
+                    "Record a visit; each finding is handled on the spot (selfHandled, with result) or filed as a gridPatrol work order (workOrder, with categoryCode); "
+                        + "with an Idempotency-Key (a phone's outbox) it is recorded once and the same key answers 200 with the same visit",
                     tag: "residents",
                     body: object(
                         [

@@ -85,6 +85,7 @@ extension Request {
         if role.can(.viewKnowledge) { items.append(("/knowledge", "nav_knowledge")) }
         if role.can(.blowWhistle) || role.requiresDepartment { items.append(("/whistles", "nav_whistles")) }
         if role.can(.recordVisits) { items.append(("/my-visits", "nav_visits")) }
+        if [.departmentHandler, .departmentLead, .gridMember, .communityStaff].contains(role) { items.append(("/field/app", "nav_field")) }
         if role.can(.viewWorkOrders) { items.append(("/grid-map", "nav_grid_map")) }
         if role.can(.viewAssets) { items.append(("/assets", "nav_assets")) }
         items.append(("/divisions", "nav_divisions"))
