@@ -74,6 +74,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case approvePartyPoints  // the branch secretary approves or refuses entries; the county's rules and scheme
     case viewNewEmployment  // new-employment workers (riders, couriers) as part-time grid members, their reports, stages, subsidies
     case manageNewEmployment  // register workers, move them along the growth path, run the tuition subsidy and its public notice
+    case viewCanteens  // 幸福食堂 in scope: canteens, diners (masked), meals, subsidies owed, villages covered
+    case manageCanteens  // open canteens, register diners, record meals served
+    case setCanteenPrices  // the price list of one's own division (who eats free, who pays what)
     case viewAssets  // the city asset registry (部件) in scope and its map layer
     case manageAssets  // import and edit city assets (the city-management centre)
 
@@ -120,6 +123,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .approvePartyPoints: [.branchSecretary]
         case .viewNewEmployment: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageNewEmployment: [.communityStaff]
+        case .viewCanteens: [.communityStaff, .gridMember, .supervisor, .leader]
+        case .manageCanteens: [.communityStaff]
+        case .setCanteenPrices: [.leader]
         case .viewAssets:
             Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary])
         case .manageAssets: [.dispatcher, .supervisor]

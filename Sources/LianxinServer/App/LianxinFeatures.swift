@@ -34,6 +34,7 @@ enum LianxinFeatures {
         TalentFeature.self,
         PartyBuildingFeature.self,
         NewEmploymentFeature.self,
+        CanteenFeature.self,
         AssetsFeature.self,
         FieldworkFeature.self,
         NotificationsFeature.self,

@@ -63,5 +63,6 @@ enum MigrationHistory {
         CreateCityAssets(),
         CreateOfflineSubmissions(),
         CreateOfflineVisits(),
+        CreateCanteenTables(),
     ]
 }

@@ -62,6 +62,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case partyPointsDecided = "party-points.decide"
     case partyRulesChanged = "party-rules.change"
     case subsidyDecided = "ne-subsidy.decide"
+    case canteenDinerRegistered = "canteen-diner.register"
+    case canteenPricesChanged = "canteen-prices.change"
 }
 
 /// How the audited action ended.

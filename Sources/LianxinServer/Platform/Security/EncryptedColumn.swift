@@ -43,6 +43,7 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let talentIDNumber = EncryptedColumn("talent_profiles", "id_number_cipher")
     static let talentDemandContactPhone = EncryptedColumn("talent_demands", "contact_phone_cipher")
     static let newEmploymentPhone = EncryptedColumn("ne_workers", "phone_cipher")
+    static let canteenDinerIDNumber = EncryptedColumn("canteen_diners", "id_number_cipher")
     /// Only test messages (`lianxin notifications test`) carry their phone; others read it at send time.
     static let outboxPhone = EncryptedColumn("notification_outbox", "phone_cipher")
 
@@ -50,6 +51,6 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
         workOrderRequesterPhone, residentIDNumber, residentPhone, landlordPhone, tenantIDNumber, tenantPhone, webhookSecret,
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
         volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID, talentContactPhone, talentPhone, talentIDNumber,
-        talentDemandContactPhone, outboxPhone, newEmploymentPhone,
+        talentDemandContactPhone, outboxPhone, newEmploymentPhone, canteenDinerIDNumber,
     ]
 }
