@@ -119,7 +119,7 @@ python3 "$root/scripts/browser/items.py" --binary "$root/.build/debug/lianxin" -
 step "browser: a meeting to its public results and a mediation case, through the engagement pages"
 python3 "$root/scripts/browser/engagement.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
-step "browser: a demand matched to another enterprise's worker, agreed by all three, run, ended and evaluated; the talent map moves (issue 23)"
+step "browser: an organisation registered, a person registered on a phone with the place picked on the map, spare people offered; a demand matched to another enterprise's worker, agreed by all three, run, ended and evaluated; the talent map moves (issue 23)"
 python3 "$root/scripts/browser/talent.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 step "browser: city assets imported all or nothing with a report, shown on the map, reported to their owner; an on-site check failed then passed before closing (issue 21)"
 python3 "$root/scripts/browser/fieldwork.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
@@ -129,6 +129,9 @@ python3 "$root/scripts/browser/offline.py" --binary "$root/.build/debug/lianxin"
 
 step "browser: party-member points: a branch, a member, an entry refused then recorded, a post claimed, the secretary's decision, the county overview at 360 px (issue 24)"
 python3 "$root/scripts/browser/party.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
+step "browser: 幸福食堂: a canteen opened in a village (a refused form keeps what was typed), diners registered, a lunch at the county's prices; the leader reads meals, subsidy and coverage at 360 px (issue 24)"
+python3 "$root/scripts/browser/canteens.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
 step "browser: a real county (峡江县) set up from an empty database, then a resident's report routed, handled and closed (issue 17)"
 python3 "$root/scripts/browser/setup_county.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

@@ -50,3 +50,33 @@ class DemoServer:
         self.log.close()
         if not keep:
             shutil.rmtree(self.data, ignore_errors=True)
+
+
+def chrome(chromium="/usr/bin/chromium", chromedriver="/usr/bin/chromedriver", width=1366):
+    """Headless Chromium in Chinese at `width` px, keeping the console log (for the checks that look for errors)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},900", "--lang=zh-CN"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(chromedriver), options=options)
+
+
+def sign_in(driver, base, username, password="Lianxin@2026"):
+    """Signs `username` in through the login page (a fresh session)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.delete_all_cookies()
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 20).until(lambda d: "/login" not in d.current_url)
+
+
+def page_errors(driver):
+    """The console's severe entries, less the 422 answers of forms refused on purpose."""
+    return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"
+            and "(Unprocessable Entity)" not in entry.get("message", "")]
