@@ -62,5 +62,6 @@ enum MigrationHistory {
         AddOrderVerification(),
         CreateCityAssets(),
         CreateOfflineSubmissions(),
+        CreateWorkOrderAssists(),
     ]
 }
