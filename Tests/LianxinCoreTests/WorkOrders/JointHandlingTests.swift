@@ -46,7 +46,10 @@ import Testing
     @Test func anAssistingUnitDoesOnlyItsOwnPart() throws {
         let order = try F.walk(Self.jointStart).state
         // It can neither complete nor take any of the lead's steps.
-        for action in [WorkOrderAction.complete(note: "我来办结", photoIDs: []), .returnOrder(reason: "退"), .startProgress, .sign] {
+        for action in [
+            WorkOrderAction.complete(note: "我来办结", photoIDs: []), .addProgressNote(note: "进展", photoIDs: []),
+            .requestExtension(extra: .workingDays(1), reason: "协调"), .pauseForRequester(reason: "等待"),
+        ] {
             #expect(throws: TransitionError.notAssignedUnit(action: action.kind)) {
                 try WorkOrderMachine.apply(action, to: order, by: Self.waterHandler, at: F.start)
             }
