@@ -105,6 +105,7 @@ def main():
         joint = p.find_element(By.ID, "joint").text
         dispatcher.check("the order page shows the lead and both assisting units waiting to sign",
                          "主办" in joint and joint.count("待签收") == 2 and "信州区住房和城乡建设局" in joint)
+        p.execute_script("document.getElementById('joint').scrollIntoView()")
         dispatcher.shoot("joint-dispatched.png")
 
         # 3. The lead signs; it cannot complete while the assisting units have not reported.
@@ -156,6 +157,7 @@ def main():
         operator.check("closed", "已结案" in operator.status())
         timeline = o.find_element(By.CSS_SELECTOR, ".timeline").text
         operator.check("the history has each unit's sign and report", timeline.count("协办签收") == 2 and timeline.count("协办反馈") == 2)
+        o.execute_script("document.getElementById('joint').scrollIntoView()")
         operator.shoot("joint-closed.png")
     finally:
         for b in browsers:

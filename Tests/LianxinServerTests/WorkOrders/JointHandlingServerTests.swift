@@ -131,7 +131,9 @@ struct JointHandlingServerTests {
             let id = order.id.uuidString
             let lead = try await staff.departmentID("XZ-CG")
             let zj = try await staff.departmentID("XZ-ZJ")
-            #expect(try await Self.act(staff, staff.dispatcher, id, Step(action: "dispatch", departmentId: lead, assistDepartmentIds: [zj])).status == .ok)
+            #expect(
+                try await Self.act(staff, staff.dispatcher, id, Step(action: "dispatch", departmentId: lead, assistDepartmentIds: [zj])).status == .ok
+            )
 
             // A unit with no part: 404 on the page and the API; the assisting unit sees it in the API too.
             let market = TestClient(app: app)
@@ -143,7 +145,8 @@ struct JointHandlingServerTests {
 
             // The dispatcher may not name a unit it cannot dispatch to later either.
             let foreign = try await Self.foreignUnit(app)
-            let addedLater = try await Self.act(staff, staff.dispatcher, id, Step(action: "addAssists", assistDepartmentIds: [try foreign.requireID().uuidString]))
+            let addedLater = try await Self.act(
+                staff, staff.dispatcher, id, Step(action: "addAssists", assistDepartmentIds: [try foreign.requireID().uuidString]))
             #expect(addedLater.status == .unprocessableEntity)
             #expect(try addedLater.problemFields() == ["/assistDepartmentIds"])
             #expect(try await Self.act(staff, staff.dispatcher, id, Step(action: "addAssists")).status == .unprocessableEntity)
@@ -166,7 +169,8 @@ struct JointHandlingServerTests {
             let bare = try await Self.act(later, later.dispatcher, id, Step(action: "waiveAssist", departmentId: zj))
             #expect(bare.status == .unprocessableEntity)
             #expect(try bare.problemFields() == ["/reason"])
-            #expect(try await Self.act(later, later.dispatcher, id, Step(action: "waiveAssist", departmentId: zj, reason: "住建局已口头确认无须处理")).status == .ok)
+            #expect(
+                try await Self.act(later, later.dispatcher, id, Step(action: "waiveAssist", departmentId: zj, reason: "住建局已口头确认无须处理")).status == .ok)
             #expect(try await AssistProjection.overdueCount(department: zjID, at: clock.now, on: app.db) == 0)
             #expect(try await later.act(later.handler, id, ["action": "sign"]).status == .ok)
             #expect(try await later.act(later.handler, id, ["action": "complete", "note": "已修复"]).status == .ok)
