@@ -135,7 +135,7 @@ enum HomeWorklist {
         if principal.role.requiresDepartment, let department = principal.departmentID {
             let late = try await AssistProjection.overdueCount(department: department, at: now, on: req.db)
             figures.insert(
-                Figure(id: "assist_overdue", label: req.t("home_fig_assist_overdue"), value: late, href: "/", alert: true), at: 1)
+                Figure(id: "assist_overdue", label: req.t("home_fig_assist_overdue"), value: late, href: "/#home-assist_todo", alert: true), at: 1)
         }
         if principal.role == .leader || principal.role == .supervisor {
             let openCount = try await scoped().count()
