@@ -152,6 +152,14 @@ import Testing
         #expect(AssistClocks.clocks(of: done, policy: policy, pauses: [], pausedSince: nil).allSatisfy { !$0.isRunning })
     }
 
+    @Test func redispatchingToAnAssistingUnitEndsItsPart() throws {
+        let moved = try F.walk(Self.jointStart + [(.redispatch(departmentID: Self.water, reason: "以供水抢修为主"), F.dispatcher)])
+        #expect(moved.state.departmentID == Self.water)
+        #expect(moved.state.assist(of: Self.water)?.status == .released)
+        #expect(moved.state.assist(of: F.otherUnit)?.status == .awaitingSign)
+        #expect(try WorkOrderState.rebuild(from: moved.events) == moved.state)
+    }
+
     /// The part guard table, written out by hand.
     @Test func thePartGuardTable() {
         #expect(AssistPartGuard.statuses(for: .signAssist) == [.awaitingSign])

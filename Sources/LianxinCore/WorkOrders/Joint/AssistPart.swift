@@ -89,6 +89,16 @@ extension WorkOrderState {
         assistParts = parts
     }
 
+    /// A unit made the lead no longer assists: its open part ends as released.
+    private mutating func releaseLeadsPart(_ event: WorkOrderEvent) {
+        guard assist(of: event.payload.departmentID)?.status.isOpen == true else { return }
+        updateAssist(event.payload.departmentID) {
+            $0.status = .released
+            $0.endedAt = event.at
+            $0.statusBeforeRelease = nil
+        }
+    }
+
     /// The assisting-part changes of `event`.
     mutating func applyAssist(_ event: WorkOrderEvent) {
         let payload = event.payload
@@ -100,6 +110,9 @@ extension WorkOrderState {
                 parts.append(AssistPart(departmentID: id, status: .awaitingSign, addedAt: event.at))
             }
             if !parts.isEmpty { assistParts = parts }
+            releaseLeadsPart(event)
+        case .redispatched:
+            releaseLeadsPart(event)
         case .assistSigned:
             updateAssist(payload.departmentID) {
                 $0.status = .signed
