@@ -107,6 +107,9 @@ python3 "$root/scripts/browser/lifecycle.py" --binary "$root/.build/debug/lianxi
 step "browser: a unit's return (退单) with a reason from the county's list, refused by the dispatcher, returned again, approved and redispatched (issue 19)"
 python3 "$root/scripts/browser/returns.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: a joint order (主办/协办) with a lead and two assisting units, from dispatch to closed (issue 19)"
+python3 "$root/scripts/browser/joint.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: the revisit SMS link on a phone, 满意率 by channel, the message settings at 360 px (issue 20)"
 python3 "$root/scripts/browser/revisit.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 

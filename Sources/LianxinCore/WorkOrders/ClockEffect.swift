@@ -65,6 +65,9 @@ extension WorkOrderEvent {
             return payload.extra.map { [.extend(.complete, $0)] } ?? []
         case .assigned, .extensionRequested, .extensionRefused, .reminded, .supervised:
             return []
+        case .assistsAdded, .assistSigned, .assistReported, .assistReleaseRequested, .assistReleaseDecided, .assistWaived:
+            // Assisting parts keep their own clocks (`AssistClocks`); the lead's are untouched.
+            return []
         }
     }
 }

@@ -66,6 +66,18 @@ extension TransitionError {
             english ? "Record the position where the check was made." : "核查须记录现场定位。"
         case .verificationNeedsPhoto:
             english ? "Take at least one photo on site." : "核查须上传至少一张现场照片。"
+        case .assistsOutstanding:
+            english
+                ? "Every assisting unit must report first, or the dispatcher must decide to go on without it."
+                : "协办单位尚未全部反馈：须等协办单位反馈，或由派单员决定不再等待。"
+        case .noAssistPart(let action):
+            english
+                ? "Your unit has no assisting part on this order that can \(action.title(english: true)) now."
+                : "本单位在该工单中没有可执行“\(action.title(english: false))”的协办任务。"
+        case .invalidAssist:
+            english
+                ? "An assisting unit must be another unit than the lead unit, each named once."
+                : "协办单位不能是主办单位，且不能重复。"
         }
     }
 

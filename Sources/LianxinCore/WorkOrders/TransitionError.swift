@@ -46,6 +46,12 @@ public enum TransitionError: Error, Sendable, Hashable {
     case verificationNeedsPosition
     /// An on-site check needs at least one photo taken there.
     case verificationNeedsPhoto
+    /// Assisting units (协办) have not all reported, and the dispatcher has not decided to go on without them.
+    case assistsOutstanding
+    /// The actor's unit has no part in this order in a state the action applies to.
+    case noAssistPart(action: WorkOrderActionKind)
+    /// An assisting unit must be another unit than the lead, named once.
+    case invalidAssist
 
     /// How the refusal maps to an HTTP answer.
     public enum Category: String, Sendable, Hashable {
@@ -64,10 +70,10 @@ public enum TransitionError: Error, Sendable, Hashable {
             .permission
         case .notAllowedInStatus, .pausedForRequester, .notPaused, .extensionPending, .noPendingExtension,
             .reviewRequired, .sameDepartment, .highestLevelReached, .noPendingReturn,
-            .appealNotPossible, .noPendingAppeal:
+            .appealNotPossible, .noPendingAppeal, .assistsOutstanding, .noAssistPart:
             .conflict
         case .reasonRequired, .invalidLocation, .invalidExtension, .mergeIntoItself, .invalidDeadline, .notAnInquiry,
-            .verificationNeedsPosition, .verificationNeedsPhoto:
+            .verificationNeedsPosition, .verificationNeedsPhoto, .invalidAssist:
             .invalidInput
         }
     }
@@ -98,6 +104,9 @@ public enum TransitionError: Error, Sendable, Hashable {
         case .checkerIsHandler: "checker_is_handler"
         case .verificationNeedsPosition: "verification_needs_position"
         case .verificationNeedsPhoto: "verification_needs_photo"
+        case .assistsOutstanding: "assists_outstanding"
+        case .noAssistPart: "no_assist_part"
+        case .invalidAssist: "invalid_assist"
         }
     }
 }

@@ -5,7 +5,7 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     /// 受理: an operator accepts a submitted request.
     case accept(note: String?)
     /// 派单: send to the unit responsible.
-    case dispatch(departmentID: UUID, note: String?)
+    case dispatch(departmentID: UUID, note: String?, assists: [UUID] = [])
     /// 改派: send to another unit, with the reason.
     case redispatch(departmentID: UUID, reason: String)
     /// 签收: the unit acknowledges the order; the signer becomes the assignee.
@@ -73,6 +73,18 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     /// 直接办结: a consultation (咨询) answered on the call is closed at once with the answer, which the resident
     /// sees; `knowledgeEntryID` names the knowledge entry that answered it, if any. `requestKind` is the order's.
     case answerDirectly(answer: String, knowledgeEntryID: UUID?, requestKind: RequestKind)
+    /// 指定协办单位: the dispatcher names assisting units (at dispatch, or later); each gets its own part and clocks.
+    case addAssists(departmentIDs: [UUID], note: String?)
+    /// 协办签收: an assisting unit acknowledges its part.
+    case signAssist
+    /// 协办反馈: an assisting unit reports what it did, with photos already uploaded to the order.
+    case reportAssist(note: String, photoIDs: [UUID])
+    /// 申请退出协办: an assisting unit says the part is not theirs; the dispatcher decides.
+    case requestAssistRelease(reason: String)
+    /// 审核退出协办: the dispatcher lets the assisting unit go or keeps it (a refusal needs a note).
+    case decideAssistRelease(departmentID: UUID, approved: Bool, note: String?)
+    /// 不再等待协办: the dispatcher decides the lead may complete without this unit's report, with the reason.
+    case waiveAssist(departmentID: UUID, reason: String)
 
     /// The action without its data, for guards and messages.
     public var kind: WorkOrderActionKind {
@@ -110,6 +122,12 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
         case .supervise: .supervise
         case .escalate: .escalate
         case .answerDirectly: .answerDirectly
+        case .addAssists: .addAssists
+        case .signAssist: .signAssist
+        case .reportAssist: .reportAssist
+        case .requestAssistRelease: .requestAssistRelease
+        case .decideAssistRelease: .decideAssistRelease
+        case .waiveAssist: .waiveAssist
         }
     }
 }
@@ -120,6 +138,7 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
     case requestExtension, approveExtension, refuseExtension, complete, review, revisit, reopen, close, merge
     case shelve, unshelve, cancel, pauseForRequester, resume, remind, supervise, escalate, addInformation
     case answerDirectly, approveReturn, refuseReturn, appealAssessment, decideAppeal, verify
+    case addAssists, signAssist, reportAssist, requestAssistRelease, decideAssistRelease, waiveAssist
 
     /// The action's name for people, in Chinese or English.
     public func title(english: Bool) -> String {
@@ -158,6 +177,12 @@ public enum WorkOrderActionKind: String, Sendable, Hashable, Codable, CaseIterab
         case .appealAssessment: english ? "ask to leave it out of the assessment" : "申请核减"
         case .decideAppeal: english ? "decide the assessment appeal" : "审核核减申请"
         case .verify: english ? "verify on site" : "核查"
+        case .addAssists: english ? "name assisting units" : "指定协办单位"
+        case .signAssist: english ? "sign our assisting part" : "协办签收"
+        case .reportAssist: english ? "report our assisting part" : "协办反馈"
+        case .requestAssistRelease: english ? "ask to be released from assisting" : "申请退出协办"
+        case .decideAssistRelease: english ? "decide a release from assisting" : "审核退出协办"
+        case .waiveAssist: english ? "go on without an assisting unit's report" : "不再等待协办反馈"
         }
     }
 }

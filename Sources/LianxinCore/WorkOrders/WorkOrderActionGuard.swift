@@ -17,6 +17,8 @@ struct WorkOrderActionGuard {
     private static let live: Set<WorkOrderStatus> = [
         .received, .dispatched, .returned, .signed, .arrived, .inProgress, .completed, .verifying, .reviewed, .reopened,
     ]
+    /// Where a joint order's assisting parts are worked on: while the lead handles it (and waits for a return decision).
+    static let jointOpen: Set<WorkOrderStatus> = [.dispatched, .returned, .signed, .arrived, .inProgress, .reopened]
     /// Who checks a completion on site (核查): independent of the handling unit, so the unit check does not apply.
     static let checkers: Set<Role> = [.supervisor, .gridMember]
     private static let escalatable: Set<WorkOrderStatus> = [
@@ -118,6 +120,12 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor, .leader]), from: escalatable)
         case .answerDirectly:
             WorkOrderActionGuard([.operator, .dispatcher], from: [.submitted, .received])
+        case .addAssists:
+            WorkOrderActionGuard([.dispatcher], from: jointOpen)
+        case .signAssist, .reportAssist, .requestAssistRelease:
+            WorkOrderActionGuard(unitRoles, from: jointOpen)
+        case .decideAssistRelease, .waiveAssist:
+            WorkOrderActionGuard([.dispatcher], from: jointOpen, whilePaused: true)
         }
     }
 }

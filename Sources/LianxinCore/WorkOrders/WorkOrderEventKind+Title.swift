@@ -38,6 +38,12 @@ extension WorkOrderEventKind {
         case .appealFiled: english ? "Assessment appeal filed" : "申请核减"
         case .appealDecided: english ? "Assessment appeal decided" : "核减审核"
         case .verified: english ? "Verified on site" : "现场核查"
+        case .assistsAdded: english ? "Assisting units named" : "指定协办单位"
+        case .assistSigned: english ? "Assisting unit signed" : "协办签收"
+        case .assistReported: english ? "Assisting unit reported" : "协办反馈"
+        case .assistReleaseRequested: english ? "Assisting unit asked to be released" : "申请退出协办"
+        case .assistReleaseDecided: english ? "Release decided" : "审核退出协办"
+        case .assistWaived: english ? "Going on without an assisting unit" : "不再等待协办反馈"
         }
     }
 }

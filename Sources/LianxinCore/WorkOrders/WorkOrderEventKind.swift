@@ -11,4 +11,7 @@ public enum WorkOrderEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case appealFiled, appealDecided
     /// An on-site check (核查) of a completion, passed or failed (`payload.approved`).
     case verified
+    /// Joint handling (主办/协办): assisting units named, and each one's sign, report and release; the dispatcher's
+    /// decision to go on without one (`payload.departmentID` names the assisting unit).
+    case assistsAdded, assistSigned, assistReported, assistReleaseRequested, assistReleaseDecided, assistWaived
 }

@@ -38,13 +38,15 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let returnReasonCode: String?
     /// `appealFiled`: why the order should leave the assessment.
     public let appealKind: AppealKind?
+    /// `dispatched`, `assistsAdded`: the assisting units (协办单位) named.
+    public let assistDepartmentIDs: [UUID]?
 
     public init(
         tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
         assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
         evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
         supervisionLevel: Int? = nil, resumed: Bool? = nil, publicReply: String? = nil, knowledgeEntryID: UUID? = nil,
-        returnReasonCode: String? = nil, appealKind: AppealKind? = nil
+        returnReasonCode: String? = nil, appealKind: AppealKind? = nil, assistDepartmentIDs: [UUID]? = nil
     ) {
         self.tier = tier
         self.priority = priority
@@ -64,5 +66,6 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
         self.knowledgeEntryID = knowledgeEntryID
         self.returnReasonCode = returnReasonCode
         self.appealKind = appealKind
+        self.assistDepartmentIDs = assistDepartmentIDs
     }
 }

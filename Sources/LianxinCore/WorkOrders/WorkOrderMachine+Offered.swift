@@ -11,6 +11,10 @@ extension WorkOrderMachine {
             guard kind != .create else { return false }
             let rule = WorkOrderActionGuard.of(kind)
             guard rule.permits(actor.kind), rule.statuses.contains(state.status) else { return false }
+            if AssistPartGuard.ownKinds.contains(kind) {
+                guard let part = state.assist(of: actor.departmentID) else { return false }
+                return AssistPartGuard.statuses(for: kind).contains(part.status) && !state.isPaused
+            }
             if kind != .verify, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
                 actor.departmentID == nil || actor.departmentID != state.departmentID
             {
@@ -24,6 +28,9 @@ extension WorkOrderMachine {
             case .approveReturn, .refuseReturn: return state.isReturnPending
             case .appealAssessment: return state.pendingAppeal == nil && state.exemptedFromAssessment == nil
             case .decideAppeal: return state.pendingAppeal != nil
+            case .complete: return !state.hasOpenAssists
+            case .decideAssistRelease: return state.assists.contains { $0.status == .releaseRequested }
+            case .waiveAssist: return state.hasOpenAssists
             // The person who handled the order never checks it.
             case .verify: return actor.id == nil || (actor.id != state.assigneeID && actor.id != state.completedBy)
             case .pauseForRequester: return !state.isPaused

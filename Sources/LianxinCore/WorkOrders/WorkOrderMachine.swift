@@ -29,14 +29,21 @@ public enum WorkOrderMachine {
         let rule = WorkOrderActionGuard.of(kind)
         guard rule.permits(actor.kind) else { throw .notPermitted(action: kind, actor: actor.kind) }
         guard rule.statuses.contains(state.status) else { throw .notAllowedInStatus(action: kind, status: state.status) }
-        if kind != .verify, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
+        if AssistPartGuard.ownKinds.contains(kind) {
+            // An assisting unit acts on its own part only, never on the lead's.
+            guard let part = state.assist(of: actor.departmentID), AssistPartGuard.statuses(for: kind).contains(part.status) else {
+                throw .noAssistPart(action: kind)
+            }
+        } else if kind != .verify, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
             actor.departmentID == nil || actor.departmentID != state.departmentID
         {
             throw .notAssignedUnit(action: kind)
         }
         if state.isPaused && !rule.allowedWhilePaused { throw .pausedForRequester(action: kind) }
         // While its return waits for the dispatcher the unit can do nothing more with the order.
-        if state.isReturnPending, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role) {
+        if state.isReturnPending, let role = actor.role, WorkOrderActionGuard.unitRoles.contains(role),
+            !AssistPartGuard.ownKinds.contains(kind)
+        {
             throw .notAllowedInStatus(action: kind, status: state.status)
         }
 
@@ -44,9 +51,11 @@ public enum WorkOrderMachine {
         switch action {
         case .accept(let note):
             return step.record(.accepted, to: .received, note: note.trimmedNonEmpty)
-        case .dispatch(let departmentID, let note):
+        case .dispatch(let departmentID, let note, let assists):
+            try checkAssists(assists, lead: departmentID, state: state)
             return step.record(
-                .dispatched, to: .dispatched, note: note.trimmedNonEmpty, payload: .init(departmentID: departmentID))
+                .dispatched, to: .dispatched, note: note.trimmedNonEmpty,
+                payload: .init(departmentID: departmentID, assistDepartmentIDs: assists.nilIfEmpty))
         case .redispatch(let departmentID, let reason):
             let reason = try required(reason, for: kind)
             guard departmentID != state.departmentID else { throw .sameDepartment }
@@ -96,6 +105,7 @@ public enum WorkOrderMachine {
             let reason = try required(reason, for: kind)
             return step.record(.extensionRefused, note: reason, payload: .init(extra: pending.extra))
         case .complete(let note, let photoIDs, let publicReply):
+            guard !state.hasOpenAssists else { throw .assistsOutstanding }
             let note = try required(note, for: kind)
             return step.record(
                 .completed, to: rules.requiresVerification ? .verifying : .completed, note: note,
@@ -165,6 +175,8 @@ public enum WorkOrderMachine {
             let answer = try required(answer, for: kind)
             return step.record(
                 .answeredDirectly, to: .closed, note: answer, payload: .init(publicReply: answer, knowledgeEntryID: entryID))
+        case .addAssists, .signAssist, .reportAssist, .requestAssistRelease, .decideAssistRelease, .waiveAssist:
+            return try joint(action, step: step)
         case .escalate(let reason):
             let reason = try required(reason, for: kind)
             guard let higher = state.handlingLevel.parent, higher >= rules.highestLevel else {
@@ -233,5 +245,53 @@ extension WorkOrderMachine {
         return step.record(
             .verified, to: passed ? .completed : .inProgress, note: checked,
             payload: .init(location: location, photoIDs: photoIDs, approved: passed))
+    }
+}
+
+extension WorkOrderMachine {
+    /// 主办/协办: the assisting units' own steps and the dispatcher's decisions about them.
+    static func joint(_ action: WorkOrderAction, step: WorkOrderStep) throws(TransitionError) -> Transition {
+        let state = step.state
+        let kind = action.kind
+        func part(_ departmentID: UUID?) throws(TransitionError) -> AssistPart {
+            guard let part = state.assist(of: departmentID), AssistPartGuard.statuses(for: kind).contains(part.status) else {
+                throw .noAssistPart(action: kind)
+            }
+            return part
+        }
+        switch action {
+        case .addAssists(let ids, let note):
+            guard !ids.isEmpty else { throw .invalidAssist }
+            try checkAssists(ids, lead: state.departmentID, state: state)
+            return step.record(.assistsAdded, note: note?.trimmedNonEmpty, payload: .init(assistDepartmentIDs: ids))
+        case .signAssist:
+            let own = try part(step.actor.departmentID)
+            return step.record(.assistSigned, payload: .init(departmentID: own.departmentID, assigneeID: step.actor.id))
+        case .reportAssist(let note, let photoIDs):
+            let own = try part(step.actor.departmentID)
+            let note = try required(note, for: kind)
+            return step.record(.assistReported, note: note, payload: .init(departmentID: own.departmentID, photoIDs: photoIDs.nilIfEmpty))
+        case .requestAssistRelease(let reason):
+            let own = try part(step.actor.departmentID)
+            let reason = try required(reason, for: kind)
+            return step.record(.assistReleaseRequested, note: reason, payload: .init(departmentID: own.departmentID))
+        case .decideAssistRelease(let departmentID, let approved, let note):
+            let asked = try part(departmentID)
+            let note = approved ? note?.trimmedNonEmpty : try required(note ?? "", for: kind)
+            return step.record(.assistReleaseDecided, note: note, payload: .init(departmentID: asked.departmentID, approved: approved))
+        case .waiveAssist(let departmentID, let reason):
+            let open = try part(departmentID)
+            let reason = try required(reason, for: kind)
+            return step.record(.assistWaived, note: reason, payload: .init(departmentID: open.departmentID))
+        default:
+            throw .notPermitted(action: kind, actor: step.actor.kind)
+        }
+    }
+
+    /// Assisting units must differ from the lead and from each other and not already hold an open part.
+    static func checkAssists(_ ids: [UUID], lead: UUID?, state: WorkOrderState) throws(TransitionError) {
+        guard Set(ids).count == ids.count, !ids.contains(where: { $0 == lead }),
+            !ids.contains(where: { state.assist(of: $0)?.status.isOpen == true })
+        else { throw .invalidAssist }
     }
 }

@@ -9,8 +9,11 @@ extension WorkOrderState {
         next.updatedAt = event.at
         let payload = event.payload
         if event.to != .returned { next.statusBeforeReturn = nil }
+        next.applyAssist(event)
         switch event.kind {
         case .created, .accepted, .arrived, .progressStarted, .progressNoted:
+            break
+        case .assistsAdded, .assistSigned, .assistReported, .assistReleaseRequested, .assistReleaseDecided, .assistWaived:
             break
         case .dispatched, .redispatched:
             next.departmentID = payload.departmentID

@@ -60,6 +60,8 @@ public struct WorkOrderState: Sendable, Hashable, Codable {
     public internal(set) var answeredDirectly: Bool?
     /// The knowledge entry that answered it directly, if any.
     public internal(set) var knowledgeEntryID: UUID?
+    /// The assisting units' parts of a joint order (协办); nil for an order handled by one unit. See `assists`.
+    public internal(set) var assistParts: [AssistPart]?
 
     /// The state right after `created`.
     init(created event: WorkOrderEvent, tier: Tier, priority: Priority, handlingLevel: DivisionLevel) {

@@ -64,5 +64,6 @@ enum MigrationHistory {
         CreateOfflineSubmissions(),
         CreateOfflineVisits(),
         CreateCanteenTables(),
+        CreateWorkOrderAssists(),
     ]
 }

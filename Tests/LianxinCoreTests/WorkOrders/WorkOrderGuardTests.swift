@@ -76,7 +76,15 @@ import Testing
         (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader"]),
         (.escalate(reason: "社区无法解决"), beforeWork, unitRoles.union(["dispatcher", "supervisor", "leader"])),
         (.answerDirectly(answer: "带身份证到窗口办理", knowledgeEntryID: nil, requestKind: .inquiry), [.submitted, .received], ["operator", "dispatcher"]),
+        (.addAssists(departmentIDs: [F.otherUnit], note: nil), joint, ["dispatcher"]),
+        (.signAssist, joint, unitRoles),
+        (.reportAssist(note: "已配合清理", photoIDs: []), joint, unitRoles),
+        (.requestAssistRelease(reason: "不属于本单位职责"), joint, unitRoles),
+        (.decideAssistRelease(departmentID: F.otherUnit, approved: true, note: nil), joint, ["dispatcher"]),
+        (.waiveAssist(departmentID: F.otherUnit, reason: "主办单位已能办结"), joint, ["dispatcher"]),
     ]
+    /// Where a joint order's assisting parts are worked on.
+    static let joint: Set<WorkOrderStatus> = [.dispatched, .returned, .signed, .arrived, .inProgress, .reopened]
 
     static let everyActor: [WorkOrderActor] = Role.allCases.map { F.staff($0) } + [.system, F.resident]
 

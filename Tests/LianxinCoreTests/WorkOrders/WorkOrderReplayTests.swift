@@ -34,6 +34,11 @@ import Testing
             .supervise(deadline: Bool.random(using: &random) ? F.start.addingTimeInterval(1e9) : nil, note: "督办"),
             .escalate(reason: "提级"),
             .answerDirectly(answer: "答复", knowledgeEntryID: Bool.random(using: &random) ? random.uuid() : nil, requestKind: .inquiry),
+            .dispatch(departmentID: unit, note: nil, assists: units.filter { $0 != unit && Bool.random(using: &random) }),
+            .addAssists(departmentIDs: [unit], note: nil), .signAssist, .reportAssist(note: "协办反馈", photoIDs: []),
+            .requestAssistRelease(reason: "非本单位职责"),
+            .decideAssistRelease(departmentID: unit, approved: Bool.random(using: &random), note: "审核意见"),
+            .waiveAssist(departmentID: unit, reason: "不再等待"),
         ]
     }
 
@@ -42,6 +47,7 @@ import Testing
         Role.allCases.map { role in
             WorkOrderActor.staff(role, id: random.uuid(), departmentID: Bool.random(using: &random) ? state.departmentID : units[0])
         } + [.system, .resident(id: Bool.random(using: &random) ? random.uuid() : nil)]
+            + units.map { WorkOrderActor.staff(.departmentHandler, id: random.uuid(), departmentID: $0) }
     }
 
     /// A random valid history: each step tries the actions in random order, each by every actor in random order,

@@ -71,7 +71,8 @@ extension OrderFact {
             }
         case .created, .accepted, .assigned, .arrived, .progressStarted, .progressNoted, .extensionRequested,
             .extensionRefused, .shelved, .unshelved, .cancelled, .paused, .resumed, .reminded, .supervised, .informationAdded,
-            .returnRequested, .returnRefused, .appealFiled:
+            .returnRequested, .returnRefused, .appealFiled, .assistsAdded, .assistSigned, .assistReported,
+            .assistReleaseRequested, .assistReleaseDecided, .assistWaived:
             break
         }
         return next

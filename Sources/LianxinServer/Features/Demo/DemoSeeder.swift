@@ -29,6 +29,9 @@ struct DemoSeeder {
         .init(username: "dispatcher", displayName: "派单员 李强", role: .dispatcher, division: "3611", department: nil),
         .init(username: "handler", displayName: "承办人 张伟 (信州区城管局)", role: .departmentHandler, division: "361102", department: "XZ-CG"),
         .init(username: "deptlead", displayName: "科长 刘洋 (信州区城管局)", role: .departmentLead, division: "361102", department: "XZ-CG"),
+        // Two more units' handlers, so a joint order (主办/协办) has its assisting units to sign and report.
+        .init(username: "zjhandler", displayName: "承办人 黄敏 (信州区住建局)", role: .departmentHandler, division: "361102", department: "XZ-ZJ"),
+        .init(username: "sjhandler", displayName: "承办人 何军 (信州区市场监管局)", role: .departmentHandler, division: "361102", department: "XZ-SJ"),
         .init(username: "gridmember", displayName: "网格员 陈芳 (上滩头社区)", role: .gridMember, division: "361102001001", department: nil),
         .init(username: "community", displayName: "社区干部 赵敏 (上滩头社区)", role: .communityStaff, division: "361102001001", department: nil),
         .init(username: "supervisor", displayName: "督办员 周杰", role: .supervisor, division: "3611", department: nil),

@@ -49,6 +49,8 @@ struct ActionFormInput: Content {
     var returnReasonId: String?
     /// `appealAssessment`: the kind of 核减 asked for.
     var appealKind: String?
+    /// `dispatch`, `addAssists`: the assisting units (协办单位) ticked.
+    var assistDepartmentIds: [String]?
 
     /// The API's input for the same step, or a 422 naming the field.
     func transition(parentID: UUID?, calendar: WorkCalendar) throws -> TransitionInput {
@@ -75,7 +77,8 @@ struct ActionFormInput: Content {
             extraAmount: amount, extraUnit: extraUnit?.isEmpty == false ? extraUnit : nil,
             approved: flag(approved), satisfaction: satisfaction?.isEmpty == false ? satisfaction : nil,
             solved: flag(solved), comment: comment, publicReply: publicReply, parentId: parentID, deadline: deadlineDate,
-            returnReasonId: try uuid(returnReasonId, "returnReasonId"), appealKind: appealKind?.isEmpty == false ? appealKind : nil)
+            returnReasonId: try uuid(returnReasonId, "returnReasonId"), appealKind: appealKind?.isEmpty == false ? appealKind : nil,
+            assistDepartmentIds: try (assistDepartmentIds ?? []).compactMap { try uuid($0, "assistDepartmentIds") })
     }
 }
 
@@ -97,7 +100,23 @@ extension WorkbenchLookup {
         let yesNo = [SelectOption(value: "true", label: t("wb_yes")), SelectOption(value: "false", label: t("wb_no"))]
         let satisfaction = Satisfaction.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
         let units = [TimeLimitUnit.workingDays, .workingHours, .minutes].map { SelectOption(value: $0.rawValue, label: t("wb_unit_\($0.rawValue)")) }
-        let next: Set<WorkOrderActionKind> = [.accept, .dispatch, .sign, .arrive, .complete, .verify, .revisit, .close, .approveExtension]
+        let next: Set<WorkOrderActionKind> = [
+            .accept, .dispatch, .sign, .arrive, .complete, .verify, .revisit, .close, .approveExtension, .signAssist, .reportAssist,
+            .decideAssistRelease,
+        ]
+        let ticked = Set((values["assistDepartmentIds"] ?? "").split(separator: ",").map(String.init))
+        func checks(_ options: [SelectOption]) -> FormField {
+            FormField(
+                kind: "checks", name: "assistDepartmentIds[]", label: t("jt_assist_units"),
+                options: options.map { SelectOption(value: $0.value, label: $0.label, selected: ticked.contains($0.value)) },
+                error: errors["assistDepartmentIds"] ?? "", help: t("jt_assist_units_help"))
+        }
+        let state = try? WorkOrderService.decodeState(order)
+        func parts(_ statuses: Set<AssistStatus>) -> [SelectOption] {
+            (state?.assists ?? []).filter { statuses.contains($0.status) }.map {
+                SelectOption(value: $0.departmentID.uuidString, label: departmentNames[$0.departmentID] ?? "—")
+            }
+        }
         return offered.compactMap { kind -> ActionForm? in
             let fields: [FormField]
             switch kind {
@@ -108,7 +127,29 @@ extension WorkbenchLookup {
                         kind: "select", name: "departmentId", label: t("wb_department"),
                         options: unitChoices.selecting(values["departmentId"] ?? order.suggestedDepartmentID?.uuidString),
                         required: true, error: errors["departmentId"] ?? ""),
+                    checks(unitChoices),
                     field("text", "note", "wb_note"),
+                ]
+            case .addAssists:
+                let taken = Set((state?.assists ?? []).filter(\.status.isOpen).map(\.departmentID.uuidString))
+                fields = [checks(departments.filter { !taken.contains($0.value) }), field("text", "note", "wb_note")]
+            case .signAssist: fields = []
+            case .reportAssist:
+                fields = [
+                    field("textarea", "note", "jt_report", required: true, help: "jt_report_help"),
+                    field("file", "file", "wb_photo"),
+                ]
+            case .requestAssistRelease: fields = [field("textarea", "reason", "jt_release_reason", required: true)]
+            case .decideAssistRelease:
+                fields = [
+                    field("select", "departmentId", "jt_assist_unit", required: true, options: parts([.releaseRequested])),
+                    field("select", "approved", "jt_release_decision", required: true, options: yesNo),
+                    field("textarea", "note", "wb_note", help: "jt_release_decision_help"),
+                ]
+            case .waiveAssist:
+                fields = [
+                    field("select", "departmentId", "jt_assist_unit", required: true, options: parts([.awaitingSign, .signed, .releaseRequested])),
+                    field("textarea", "reason", "jt_waive_reason", required: true, help: "jt_waive_help"),
                 ]
             case .redispatch:
                 fields = [

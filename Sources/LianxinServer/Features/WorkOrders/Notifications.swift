@@ -9,6 +9,9 @@ enum Notifications {
     /// a reopened, reminded (催办) or supervised (督办) one to the unit.
     static func after(_ event: WorkOrderEvent, order: WorkOrder, on db: any Database, now: Date) async throws {
         let label = "\(order.number) \(order.title)"
+        for assisting in event.payload.assistDepartmentIDs ?? [] {
+            try await send(kind: "assistsAdded", text: "协办工单待签收：\(label)", department: assisting, order: order, on: db, now: now)
+        }
         switch event.kind {
         case .dispatched, .redispatched, .reopened:
             if let department = order.departmentID {
@@ -56,6 +59,14 @@ enum Notifications {
                     kind: event.kind.rawValue,
                     text: "\(event.kind == .reminded ? "催办" : "督办")：\(label)\(event.note.map { "（\($0)）" } ?? "")",
                     department: department, order: order, on: db, now: now)
+            }
+        case .assistReleaseRequested:
+            try await send(
+                kind: "assistReleaseRequested", text: "退出协办申请待审核：\(label)（\(event.note ?? "")）", role: .dispatcher,
+                division: order.divisionCode, order: order, on: db, now: now)
+        case .assistReported:
+            if let department = order.departmentID {
+                try await send(kind: "assistReported", text: "协办单位已反馈：\(label)", department: department, order: order, on: db, now: now)
             }
         case .completed:
             try await send(

@@ -15,6 +15,7 @@ extension OrderPagesController {
             ("extraUnit", input.extraUnit), ("approved", input.approved), ("satisfaction", input.satisfaction),
             ("solved", input.solved), ("comment", input.comment), ("parentNumber", input.parentNumber), ("publicReply", input.publicReply),
             ("returnReasonId", input.returnReasonId), ("appealKind", input.appealKind), ("action", input.action),
+            ("assistDepartmentIds", input.assistDepartmentIds?.joined(separator: ",")),
         ] {
             if let value { values[key] = value }
         }
@@ -46,7 +47,7 @@ extension OrderPagesController {
             var action = try transition.resolved()
             // A photo sent with a progress note or the completion is checked and stored first, then cited.
             if req.headers.contentType?.type == "multipart",
-                ["addProgressNote", "complete", "appealAssessment", "verify"].contains(input.action ?? ""),
+                ["addProgressNote", "complete", "appealAssessment", "verify", "reportAssist"].contains(input.action ?? ""),
                 let form = try? req.content.decode(PhotoPart.self), let file = form.file, file.data.readableBytes > 0
             {
                 let photo = try await PhotoUploads.store(

@@ -87,7 +87,25 @@ extension OrderPagesController {
         // The category as it was when the order was filed (its name may have changed since).
         let filedCategory = try await CategoryVersion.query(on: req.db).filter(\.$categoryCode == order.categoryCode)
             .filter(\.$version == (order.categoryVersion ?? 1)).first()
-        let model = DetailModel(
+        let assistPolicy = try await ReferenceData.policy(order.slaPolicyCode, req.lianxin.referenceCache, on: req.db)
+        let assists = state.assists.map { part -> DetailModel.AssistLine in
+            let clocks = AssistClocks.clocks(of: part, policy: assistPolicy, pauses: state.pauses, pausedSince: state.pausedSince)
+            func line(_ clock: SLAClock?, done: Date?) -> String {
+                guard let clock else { return "" }
+                let due = WorkbenchLookup.beijing(clock.due(asOf: lookup.now, in: lookup.calendar))
+                let verdict = req.t("wb_clock_\(clock.status(at: lookup.now, in: lookup.calendar).rawValue)")
+                return done.map { "\(req.t("jt_done_at")) \(WorkbenchLookup.beijing($0)) · \(verdict)" } ?? "\(req.t("jt_due")) \(due) · \(verdict)"
+            }
+            return DetailModel.AssistLine(
+                unit: lookup.departmentNames[part.departmentID] ?? "—", status: part.status.rawValue,
+                statusTitle: part.status.title(english: english),
+                signDue: line(clocks.first { $0.stage == .sign }, done: part.signedAt),
+                reportDue: part.status.isOpen || part.status == .reported ? line(clocks.first { $0.stage == .complete }, done: part.reportedAt) : "",
+                overdue: AssistClocks.isOverdue(
+                    part, policy: assistPolicy, pauses: state.pauses, pausedSince: state.pausedSince, at: lookup.now, in: lookup.calendar),
+                note: part.note ?? "", mine: principal.departmentID == part.departmentID)
+        }
+        var model = DetailModel(
             order: try lookup.summary(order, categoryName: filedCategory.map { lookup.categoryName(order.categoryCode, named: $0.name) }),
             description: order.description, address: order.address ?? "",
             position: order.latitude.flatMap { lat in order.longitude.map { String(format: "%.5f, %.5f", lat, $0) } } ?? "",
@@ -120,6 +138,7 @@ extension OrderPagesController {
             canProposeKnowledge: principal.role.can(.writeKnowledge) && order.requestKind == RequestKind.inquiry.rawValue
                 && state.publicReply != nil && (!principal.role.requiresDepartment || order.departmentID == principal.departmentID),
             notice: notice, error: error, duplicates: duplicates, createdJustNow: createdJustNow)
+        model.assists = assists
         return try await req.page("workorders/order", title: "wb_order", model: model, status: status)
     }
 

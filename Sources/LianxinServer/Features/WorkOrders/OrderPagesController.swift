@@ -37,6 +37,11 @@ struct OrderPagesController: RouteCollection {
         struct Photo: Encodable, Sendable { let url: String; let purpose: String; let at: String }
         struct Relative: Encodable, Sendable { let id: String; let number: String; let title: String; let statusTitle: String }
         struct WhistleLine: Encodable, Sendable { let title: String; let status: String; let blownAt: String }
+        /// One assisting unit's part (协办): its status and clocks in plain words.
+        struct AssistLine: Encodable, Sendable {
+            let unit: String; let status: String; let statusTitle: String; let signDue: String; let reportDue: String
+            let overdue: Bool; let note: String; let mine: Bool
+        }
         let order: OrderSummary
         let description: String
         let address: String
@@ -72,6 +77,8 @@ struct OrderPagesController: RouteCollection {
         let error: String
         let duplicates: [Relative]
         let createdJustNow: Bool
+        /// The lead unit (主办) and the assisting units' parts of a joint order; empty for a single-unit order.
+        var assists: [AssistLine] = []
     }
 
     // MARK: Acting

@@ -12,6 +12,16 @@ struct WorkOrderDTO: Content {
         var running: Bool
     }
 
+    /// One assisting unit's part of a joint order (协办).
+    struct Assist: Content {
+        var departmentId: UUID
+        var status: String
+        var addedAt: Date
+        var signedAt: Date?
+        var reportedAt: Date?
+        var note: String?
+    }
+
     var id: UUID
     var number: String
     var trackingCode: String
@@ -46,6 +56,8 @@ struct WorkOrderDTO: Content {
     var version: Int
     var createdAt: Date
     var updatedAt: Date
+    /// The assisting units' parts (主办/协办); empty for an order handled by one unit.
+    var assists: [Assist]
 
     init(_ order: WorkOrder, cipher: FieldCipher, calendar: WorkCalendar, now: Date) throws {
         id = try order.requireID()
@@ -86,6 +98,11 @@ struct WorkOrderDTO: Content {
                 running: clock.isRunning)
         }
         version = order.version
+        assists = try WorkOrderService.decodeState(order).assists.map {
+            Assist(
+                departmentId: $0.departmentID, status: $0.status.rawValue, addedAt: $0.addedAt, signedAt: $0.signedAt,
+                reportedAt: $0.reportedAt, note: $0.note)
+        }
         createdAt = order.createdAt
         updatedAt = order.updatedAt
     }

@@ -71,6 +71,8 @@ struct TransitionInput: Content {
     var returnReasonId: UUID?
     /// `appealAssessment`: why the order should leave the unit's assessment (核减).
     var appealKind: String?
+    /// `dispatch`, `addAssists`: the assisting units (协办单位).
+    var assistDepartmentIds: [UUID]?
 
     /// The core action this input asks for, or a 422 naming the field at fault.
     func resolved() throws -> WorkOrderAction {
@@ -89,7 +91,19 @@ struct TransitionInput: Content {
         }
         switch name {
         case "accept": return .accept(note: note)
-        case "dispatch": return .dispatch(departmentID: try need(departmentId, "departmentId"), note: note)
+        case "dispatch":
+            return .dispatch(departmentID: try need(departmentId, "departmentId"), note: note, assists: assistDepartmentIds ?? [])
+        case "addAssists":
+            guard let ids = assistDepartmentIds, !ids.isEmpty else {
+                throw Problem.invalid(field: "/assistDepartmentIds", Self.missing("assistDepartmentIds"))
+            }
+            return .addAssists(departmentIDs: ids, note: note)
+        case "signAssist": return .signAssist
+        case "reportAssist": return .reportAssist(note: try text(note, "note"), photoIDs: photoIds ?? [])
+        case "requestAssistRelease": return .requestAssistRelease(reason: try text(reason, "reason"))
+        case "decideAssistRelease":
+            return .decideAssistRelease(departmentID: try need(departmentId, "departmentId"), approved: try need(approved, "approved"), note: note)
+        case "waiveAssist": return .waiveAssist(departmentID: try need(departmentId, "departmentId"), reason: try text(reason, "reason"))
         case "redispatch": return .redispatch(departmentID: try need(departmentId, "departmentId"), reason: try text(reason, "reason"))
         case "sign": return .sign
         case "assign": return .assign(assigneeID: try need(assigneeId, "assigneeId"))
@@ -165,6 +179,7 @@ struct TransitionInput: Content {
     static func missing(_ field: String) -> String {
         switch field {
         case "departmentId": "choose a unit / 请选择承办单位"
+        case "assistDepartmentIds": "tick at least one assisting unit / 请至少勾选一个协办单位"
         case "assigneeId": "choose who handles it / 请选择承办人"
         case "reason": "give a reason / 请填写理由"
         case "note": "write what was done / 请填写办理说明"

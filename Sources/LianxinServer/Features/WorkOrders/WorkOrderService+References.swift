@@ -49,6 +49,19 @@ extension WorkOrderService {
                 throw Problem.invalid(field: "/departmentId", "unknown department / 部门不存在或不承办本辖区工单")
             }
         }
+        // Assisting units (协办) must exist and be units this dispatcher may send the order's division's work to.
+        var assists: [UUID] = []
+        if case .dispatch(_, _, let ids) = action { assists = ids }
+        if case .addAssists(let ids, _) = action { assists = ids }
+        if case .decideAssistRelease(let id, _, _) = action { assists = [id] }
+        if case .waiveAssist(let id, _) = action { assists = [id] }
+        if !assists.isEmpty {
+            guard let division = DivisionCode(row.divisionCode),
+                try await DepartmentLookup.usable(assists, division: division, for: acting.principal, on: database) != nil
+            else {
+                throw Problem.invalid(field: "/assistDepartmentIds", "unknown assisting unit / 协办单位不存在或不承办本辖区工单")
+            }
+        }
         if case .assign(let assigneeID) = action {
             let assignee = try await User.find(assigneeID, on: database)
             guard let assignee, assignee.active, let unit = row.departmentID, assignee.$department.id == unit else {

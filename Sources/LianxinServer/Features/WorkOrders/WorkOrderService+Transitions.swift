@@ -66,6 +66,8 @@ extension WorkOrderService {
                 try await Self.append(transition.event, on: db, order: row)
                 try await RollupStore.record(transition.event, order: row, calendar: calendar, context: context, on: db)
                 try await Self.syncAlerts(orderID: try row.requireID(), clocks: newClocks, calendar: calendar, now: now, on: db)
+                try await AssistProjection.sync(
+                    orderID: try row.requireID(), state: transition.state, policy: policy, calendar: calendar, now: now, on: db)
                 try await Notifications.after(transition.event, order: row, on: db, now: now)
                 try await NotificationOutbox.after(transition.event, order: row, context: context, on: db, now: now)
                 try await alongside?(db, transition.event)
@@ -110,7 +112,7 @@ extension WorkOrderService {
             case .invalidInput:
                 throw Problem(
                     .unprocessableEntity, type: "validation", title: "Invalid input", detail: detail,
-                    errors: [.init(field: "/action", message: detail)])
+                    errors: [.init(field: error == .invalidAssist ? "/assistDepartmentIds" : "/action", message: detail)])
             }
         }
     }

@@ -40,7 +40,7 @@ extension WorkOrderAction {
     /// The department an action sends the order to, if any.
     var departmentTarget: Target? {
         switch self {
-        case .dispatch(let id, _), .redispatch(let id, _): .dispatch(id)
+        case .dispatch(let id, _, _), .redispatch(let id, _): .dispatch(id)
         default: nil
         }
     }
@@ -49,7 +49,7 @@ extension WorkOrderAction {
     var photoIDs: [UUID]? {
         switch self {
         case .addProgressNote(_, let ids), .complete(_, let ids, _), .addInformation(_, let ids), .appealAssessment(_, _, let ids),
-            .verify(_, _, let ids, _):
+            .verify(_, _, let ids, _), .reportAssist(_, let ids):
             ids
         default: nil
         }

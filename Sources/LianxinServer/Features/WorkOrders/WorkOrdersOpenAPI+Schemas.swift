@@ -42,6 +42,17 @@ extension WorkOrdersOpenAPI {
                         ]
                     ),
                     ("version", integer), ("createdAt", dateTime), ("updatedAt", dateTime),
+                    (
+                        "assists",
+                        [
+                            "type": "array",
+                            "items": object([
+                                ("departmentId", uuid), ("status", enumeration(AssistStatus.allCases.map(\.rawValue))), ("addedAt", dateTime),
+                                ("signedAt", nullable("string", format: "date-time")), ("reportedAt", nullable("string", format: "date-time")),
+                                ("note", nullable("string")),
+                            ]),
+                        ]
+                    ),
                 ],
                 required: ["id", "number", "trackingCode", "status", "title", "divisionCode", "clocks", "version", "createdAt"])
         ),
@@ -74,7 +85,8 @@ extension WorkOrdersOpenAPI {
                             "addProgressNote", "requestExtension", "approveExtension", "refuseExtension", "complete", "review",
                             "revisit", "reopen", "close", "merge", "shelve", "unshelve", "cancel", "pause", "resume", "remind",
                             "supervise", "escalate", "addInformation", "answerDirectly", "approveReturn", "refuseReturn", "appealAssessment",
-                            "decideAppeal", "verify",
+                            "decideAppeal", "verify", "addAssists", "signAssist", "reportAssist", "requestAssistRelease",
+                            "decideAssistRelease", "waiveAssist",
                         ])
                     ),
                     ("note", text), ("reason", text), ("departmentId", uuid), ("assigneeId", uuid), ("latitude", number), ("longitude", number),
@@ -83,7 +95,7 @@ extension WorkOrdersOpenAPI {
                     ("satisfaction", enumeration(Satisfaction.allCases.map(\.rawValue))), ("solved", boolean), ("comment", text),
                     ("parentId", uuid), ("deadline", dateTime), ("returnReasonId", uuid),
                     ("appealKind", enumeration(AppealKind.allCases.map(\.rawValue))), ("publicReply", text), ("answer", text),
-                    ("knowledgeEntryId", uuid),
+                    ("knowledgeEntryId", uuid), ("assistDepartmentIds", ["type": "array", "items": uuid]),
                 ], required: ["action"])
         ),
         (

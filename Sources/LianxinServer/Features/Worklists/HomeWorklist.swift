@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import FluentSQL
 import LianxinCore
 
 /// What each role's home page lists: the operator's intake today and orders awaiting a callback, the dispatcher's
@@ -73,7 +74,10 @@ enum HomeWorklist {
             try await list("returned", href: "/queue?status=returned", scoped().filter(\.$status == "returned"), sort: nearestFirst)
         case .departmentHandler, .departmentLead:
             let handling = ["dispatched", "reopened", "signed", "arrived", "inProgress"]
-            try await list("unit_todo", href: "/my-orders", scoped().filter(\.$status ~~ handling), sort: nearestFirst)
+            // The orders the unit leads; those it assists on are listed apart (assist_todo).
+            try await list(
+                "unit_todo", href: "/my-orders", scoped().filter(\.$departmentID == principal.departmentID).filter(\.$status ~~ handling),
+                sort: nearestFirst)
         case .gridMember, .communityStaff:
             try await list(
                 "my_reports", href: "/my-orders", scoped().filter(\.$createdBy == principal.userID).filter(\.$status ~~ open),
@@ -88,6 +92,12 @@ enum HomeWorklist {
                 sort: nearestFirst)
         default:
             break
+        }
+        if role.requiresDepartment, let department = principal.departmentID {
+            // 协办: the orders this unit assists on whose part is still open, overdue parts first.
+            try await list(
+                "assist_todo", href: "/my-orders", WorkOrder.query(on: req.db).filter(.sql(embed: AssistProjection.openFor(department))),
+                sort: nearestFirst)
         }
         try await lookup.loadDivisions(of: lists.flatMap { $0.rows.map(\.divisionCode) }, on: req.db)
         var sections = try lists.map { item in
@@ -104,7 +114,11 @@ enum HomeWorklist {
     /// The key figures of the role's scope, each linked to the list behind it.
     private static func figures(for principal: Principal, now: Date, today: Date, _ req: Request) async throws -> [Figure] {
         let open = WorkOrderStatus.allCases.filter(\.isOpen).map(\.rawValue)
-        func scoped() -> QueryBuilder<WorkOrder> { WorkOrderLookup.scoped(principal, on: req.db).filter(\.$status ~~ open) }
+        func scoped() -> QueryBuilder<WorkOrder> {
+            let query = WorkOrderLookup.scoped(principal, on: req.db).filter(\.$status ~~ open)
+            // A unit's figures are its own orders as lead; its assisting parts have their own figure (assist_overdue).
+            return principal.role.requiresDepartment ? query.filter(\.$departmentID == principal.departmentID) : query
+        }
         let watches = [.supervisor, .leader, .dispatcher].contains(principal.role)
         let overdue = try await scoped().overdue(at: now).count()
         let soon = try await scoped().dueSoon(at: now).count()
@@ -118,6 +132,11 @@ enum HomeWorklist {
                 id: "supervised", label: req.t("home_fig_supervised"), value: supervised,
                 href: watches ? "/supervision#supervised" : "/orders?open=true", alert: false),
         ]
+        if principal.role.requiresDepartment, let department = principal.departmentID {
+            let late = try await AssistProjection.overdueCount(department: department, at: now, on: req.db)
+            figures.insert(
+                Figure(id: "assist_overdue", label: req.t("home_fig_assist_overdue"), value: late, href: "/#home-assist_todo", alert: true), at: 1)
+        }
         if principal.role == .leader || principal.role == .supervisor {
             let openCount = try await scoped().count()
             let received = try await WorkOrderLookup.scoped(principal, on: req.db).filter(\.$createdAt >= today).count()
