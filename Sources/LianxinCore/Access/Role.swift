@@ -77,6 +77,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewCanteens  // 幸福食堂 in scope: canteens, diners (masked), meals, subsidies owed, villages covered
     case manageCanteens  // open canteens, register diners, record meals served
     case setCanteenPrices  // the price list of one's own division (who eats free, who pays what)
+    case viewFarmAid  // 农耕地互助 in scope: fields, teams, requests, days exchanged
+    case manageFarmAid  // record fields and teams, file requests and their steps
     case viewAssets  // the city asset registry (部件) in scope and its map layer
     case manageAssets  // import and edit city assets (the city-management centre)
 
@@ -126,6 +128,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewCanteens: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageCanteens: [.communityStaff]
         case .setCanteenPrices: [.leader]
+        case .viewFarmAid: [.communityStaff, .gridMember, .supervisor, .leader]
+        case .manageFarmAid: [.communityStaff, .gridMember]
         case .viewAssets:
             Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary])
         case .manageAssets: [.dispatcher, .supervisor]

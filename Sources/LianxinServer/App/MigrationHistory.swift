@@ -65,5 +65,6 @@ enum MigrationHistory {
         CreateOfflineVisits(),
         CreateCanteenTables(),
         CreateWorkOrderAssists(),
+        CreateFarmAidTables(),
     ]
 }

@@ -49,13 +49,7 @@ extension GridPagesController {
     }
 
     static func household(_ raw: String?, principal: Principal, _ req: Request) async throws -> Household {
-        guard let raw, let id = UUID(uuidString: raw), let household = try await Household.find(id, on: req.db) else {
-            throw Problem.notFound("household")
-        }
-        guard try await req.registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
-            throw await req.outOfScope("household", target: "household:\(id)")
-        }
-        return household
+        try await req.household(raw, for: principal)
     }
 
     func renderVisitForm(

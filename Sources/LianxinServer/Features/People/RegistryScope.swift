@@ -60,3 +60,16 @@ extension Request {
         try await RegistryScope.of(principal, now: lianxin.now(), on: db)
     }
 }
+
+extension Request {
+    /// The household `raw` names, when the principal's registry scope holds it; else 404 (out of scope audited).
+    func household(_ raw: String?, for principal: Principal) async throws -> Household {
+        guard let raw, let id = UUID(uuidString: raw), let household = try await Household.find(id, on: db) else {
+            throw Problem.notFound("household")
+        }
+        guard try await registryScope(principal).contains(grid: household.gridCode, community: household.communityCode) else {
+            throw await outOfScope("household", target: "household:\(id)")
+        }
+        return household
+    }
+}
