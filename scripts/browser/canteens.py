@@ -6,14 +6,10 @@
 
     python3 scripts/browser/canteens.py --binary .build/debug/lianxin [--screenshots DIR]
 """
-import argparse
-import datetime
-import os
-import sys
 
-from harness import DemoServer, chrome, page_errors, sign_in
+from harness import Checks, DemoServer, browser_arguments, chrome, page_errors, shooter, sign_in, submit
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 
 def id_number(birth, serial="123"):
@@ -24,34 +20,13 @@ def id_number(birth, serial="123"):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--screenshots", default=None)
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
-    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
-    args = parser.parse_args()
+    args = browser_arguments(__doc__.splitlines()[0])
     demo = DemoServer(args.binary, "lianxin-canteens-", extra_env={"LIANXIN_RATE_LOGIN": "1000"})
-    failures = []
-
-    def check(name, condition):
-        print(("ok   " if condition else "FAIL ") + name)
-        if not condition:
-            failures.append(name)
-
+    check = Checks()
     try:
         demo.wait_ready()
         driver = chrome(args.chromium, args.chromedriver)
-        wait = WebDriverWait(driver, 20)
-
-        def shoot(name):
-            if args.screenshots:
-                os.makedirs(args.screenshots, exist_ok=True)
-                driver.save_screenshot(os.path.join(args.screenshots, name))
-
-        def submit(form):
-            old = driver.execute_script("return performance.timeOrigin")
-            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            wait.until(lambda d: d.execute_script("return performance.timeOrigin") != old)
+        shoot = shooter(driver, args.screenshots)
 
         sign_in(driver, demo.base, "community")
         driver.get(demo.base + "/canteens")
@@ -59,7 +34,7 @@ def main():
         form.find_element(By.NAME, "name").send_keys("上滩头幸福食堂")
         form.find_element(By.NAME, "address").send_keys("上滩头社区党群服务中心一楼")
         form.find_element(By.NAME, "mealCost").send_keys("十五")
-        submit(form)
+        submit(driver, form)
         form = driver.find_element(By.ID, "canteen-form")
         check("a cost in words and no village are named beside their fields, the name kept",
               "请填写每餐成本" in form.text and "请选择食堂所在的村（社区）" in form.text
@@ -68,21 +43,21 @@ def main():
         cost = form.find_element(By.NAME, "mealCost")
         cost.clear()
         cost.send_keys("15")
-        submit(form)
+        submit(driver, form)
         check("the canteen is open", "上滩头幸福食堂" in driver.find_element(By.ID, "canteen-list").text)
 
         for name, birth in [("刘桂英", "19350501"), ("王德福", "19500302"), ("陈小军", "19800615")]:
             form = driver.find_element(By.ID, "canteen-diner-form")
             form.find_element(By.NAME, "name").send_keys(name)
             form.find_element(By.NAME, "idNumber").send_keys(id_number(birth))
-            submit(form)
+            submit(driver, form)
         sitting = driver.find_element(By.ID, "canteen-meals-form")
         boxes = sitting.find_elements(By.CSS_SELECTOR, "input[name='dinerIds[]']")
         check(f"three diners to tick, names and ID numbers masked ({len(boxes)})",
               len(boxes) == 3 and "刘**" in sitting.text and "刘桂英" not in sitting.text and "19350501" not in sitting.text)
         for box in boxes:
             box.click()
-        submit(sitting)
+        submit(driver, sitting)
         check("the lunch is recorded: 3 meals, 1 free", driver.find_element(By.ID, "canteen-meals").text.startswith("3")
               and "免费 1" in driver.find_element(By.ID, "canteen-counts").text)
         check("the subsidy owed is 15 + 7 yuan", driver.find_element(By.ID, "canteen-subsidy").text == "22.00")
@@ -101,11 +76,8 @@ def main():
         check(f"no console errors {errors}", not errors)
         driver.quit()
     finally:
-        demo.stop(keep=bool(failures))
-    if failures:
-        print("canteens browser check: FAILED", failures)
-        sys.exit(1)
-    print("canteens browser check: passed")
+        demo.stop(keep=bool(check.failures))
+    check.done("canteens")
 
 
 if __name__ == "__main__":

@@ -5,45 +5,20 @@ record the work done with the days two neighbours gave; the leader reads the day
 
     python3 scripts/browser/farm_aid.py --binary .build/debug/lianxin [--screenshots DIR]
 """
-import argparse
-import datetime
-import os
-import sys
 
-from harness import DemoServer, chrome, page_errors, sign_in
+from harness import Checks, DemoServer, browser_arguments, chrome, page_errors, shooter, sign_in, submit
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--screenshots", default=None)
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
-    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
-    args = parser.parse_args()
+    args = browser_arguments(__doc__.splitlines()[0])
     demo = DemoServer(args.binary, "lianxin-farm-", extra_env={"LIANXIN_RATE_LOGIN": "1000"})
-    failures = []
-
-    def check(name, condition):
-        print(("ok   " if condition else "FAIL ") + name)
-        if not condition:
-            failures.append(name)
-
+    check = Checks()
     try:
         demo.wait_ready()
         driver = chrome(args.chromium, args.chromedriver)
-        wait = WebDriverWait(driver, 20)
-
-        def shoot(name):
-            if args.screenshots:
-                os.makedirs(args.screenshots, exist_ok=True)
-                driver.save_screenshot(os.path.join(args.screenshots, name))
-
-        def submit(form):
-            old = driver.execute_script("return performance.timeOrigin")
-            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            wait.until(lambda d: d.execute_script("return performance.timeOrigin") != old)
+        shoot = shooter(driver, args.screenshots)
 
         sign_in(driver, demo.base, "community")
         driver.get(demo.base + "/farm-aid")
@@ -53,7 +28,7 @@ def main():
         host, helper_a, helper_b = households[0].text, households[1].text, households[2].text
         form.find_element(By.NAME, "name").send_keys("屋后田")
         form.find_element(By.NAME, "area").send_keys("三亩")
-        submit(form)
+        submit(driver, form)
         form = driver.find_element(By.ID, "farm-field-form")
         check("an area in words and no household are named, the field's name kept",
               "请填写面积" in form.text and "请选择农户" in form.text and form.find_element(By.NAME, "name").get_attribute("value") == "屋后田")
@@ -67,7 +42,7 @@ def main():
         area.clear()
         area.send_keys("3")
         form.find_element(By.NAME, "labourShort").click()
-        submit(form)
+        submit(driver, form)
 
         form = driver.find_element(By.ID, "farm-team-form")
         form.find_element(By.NAME, "name").send_keys("第一互助队")
@@ -75,18 +50,18 @@ def main():
         members = Select(form.find_element(By.NAME, "householdIds[]"))
         members.select_by_visible_text(helper_a)
         members.select_by_visible_text(helper_b)
-        submit(form)
+        submit(driver, form)
 
         form = driver.find_element(By.ID, "farm-request-form")
         Select(form.find_element(By.NAME, "fieldId")).select_by_index(1)
         Select(form.find_element(By.NAME, "task")).select_by_value("transplanting")
         form.find_element(By.NAME, "days").send_keys("4")
-        submit(form)
+        submit(driver, form)
         waiting = driver.find_element(By.ID, "farm-waiting")
         check("the request waits for a team", "插秧" in waiting.text and "待派队" in waiting.text)
         assign = waiting.find_element(By.CSS_SELECTOR, "form.farm-assign")
         Select(assign.find_element(By.NAME, "teamId")).select_by_visible_text("第一互助队")
-        submit(assign)
+        submit(driver, assign)
         waiting = driver.find_element(By.ID, "farm-waiting")
         check("the team is sent", "已派队：第一互助队" in waiting.text)
         details = waiting.find_element(By.CSS_SELECTOR, "details.farm-complete")
@@ -98,7 +73,7 @@ def main():
         days[0].send_keys("1.5")
         Select(helpers[1]).select_by_visible_text(helper_b)
         days[1].send_keys("2")
-        submit(done)
+        submit(driver, done)
         check("the work is done and 3.5 days exchanged", driver.find_element(By.ID, "farm-days").text == "3.5"
               and "插秧" not in driver.find_element(By.ID, "farm-waiting").text)
         balances = driver.find_element(By.ID, "farm-balances").text
@@ -118,11 +93,8 @@ def main():
         check(f"no console errors {errors}", not errors)
         driver.quit()
     finally:
-        demo.stop(keep=bool(failures))
-    if failures:
-        print("farm aid browser check: FAILED", failures)
-        sys.exit(1)
-    print("farm aid browser check: passed")
+        demo.stop(keep=bool(check.failures))
+    check.done("farm aid")
 
 
 if __name__ == "__main__":

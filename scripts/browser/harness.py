@@ -80,3 +80,50 @@ def page_errors(driver):
     """The console's severe entries, less the 422 answers of forms refused on purpose."""
     return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"
             and "(Unprocessable Entity)" not in entry.get("message", "")]
+
+
+class Checks:
+    """A browser check's verdicts, printed one a line; `done(name)` ends the run with the failures' list."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, name, condition):
+        print(("ok   " if condition else "FAIL ") + name)
+        if not condition:
+            self.failures.append(name)
+
+    def done(self, name):
+        if self.failures:
+            print(f"{name} browser check: FAILED", self.failures)
+            raise SystemExit(1)
+        print(f"{name} browser check: passed")
+
+
+def submit(driver, form, seconds=20):
+    """Submits `form` and waits for the next page to load."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.execute_script("return performance.timeOrigin")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, seconds).until(lambda d: d.execute_script("return performance.timeOrigin") != old)
+
+
+def shooter(driver, folder):
+    """A function saving a screenshot of the page under `name` in `folder` (nothing without a folder)."""
+    def shoot(name):
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+            driver.save_screenshot(os.path.join(folder, name))
+    return shoot
+
+
+def browser_arguments(description):
+    """The options every browser check takes: the server binary, the screenshots' folder, Chromium and its driver."""
+    import argparse
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--screenshots", default=None)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
+    return parser.parse_args()
