@@ -49,22 +49,4 @@ public enum OutboxConflict: String, Sendable, Hashable, Codable {
         if let unitID, state.departmentID != unitID { return .reassigned }
         return .changed
     }
-
-    /// What happened and what to do, in Chinese or English.
-    public func message(english: Bool) -> String {
-        switch self {
-        case .finished:
-            english
-                ? "The order was closed meanwhile, so this step was not recorded. If the problem is still there, tell the dispatcher."
-                : "该工单已结束，这一步没有记入。如果问题仍在，请联系派单员。"
-        case .reassigned:
-            english
-                ? "The order was given to another unit meanwhile, so this step was not recorded. Keep your notes and photos for the new unit."
-                : "该工单已改派给其他单位，这一步没有记入。请把记录和照片交给新承办单位。"
-        case .changed:
-            english
-                ? "The order changed meanwhile, so this step was not recorded. Open the order and do the step again if it is still needed."
-                : "该工单已有新的变化，这一步没有记入。请打开工单查看，如仍需要请重新操作。"
-        }
-    }
 }

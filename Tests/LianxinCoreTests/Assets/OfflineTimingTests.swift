@@ -27,8 +27,5 @@ import Testing
         #expect(try OutboxConflict.classify(F.order(in: .closed), unitID: F.unit) == .finished)
         #expect(try OutboxConflict.classify(F.order(in: .signed), unitID: F.otherUnit) == .reassigned)
         #expect(try OutboxConflict.classify(F.order(in: .completed), unitID: F.unit) == .changed)
-        for conflict in [OutboxConflict.finished, .reassigned, .changed] {
-            #expect(conflict.message(english: true).allSatisfy { $0.isASCII })
-        }
     }
 }
