@@ -130,6 +130,9 @@ python3 "$root/scripts/browser/fieldwork.py" --binary "$root/.build/debug/lianxi
 step "browser: the field app without signal: a visit with a photo and an order completed with a photo kept on the phone, sent once with the times done; a reassigned order's step shown as not recorded (issue 21)"
 python3 "$root/scripts/browser/offline.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: the hotline's day: a consultation answered from the knowledge base at the desk and closed directly; an assessment appeal approved and the unit's 三率 and ranking change; the resident's tracking page shows the public reply, never the internal note (issue 19)"
+python3 "$root/scripts/browser/hotline.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: party-member points: a branch, a member, an entry refused then recorded, a post claimed, the secretary's decision, the county overview at 360 px (issue 24)"
 python3 "$root/scripts/browser/party.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
