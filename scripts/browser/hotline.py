@@ -204,6 +204,9 @@ def main():
         timeline = driver.find_element(By.CSS_SELECTOR, ".timeline").text
         check("its timeline records it as 直接办结 with the answer", "直接办结" in timeline and answer in timeline)
         check("the answer is the order's public reply", answer in driver.find_element(By.ID, "public-reply").text)
+        answered_from = driver.find_elements(By.ID, "answered-from")
+        check("the order names the knowledge entry that answered it", bool(answered_from) and question in answered_from[0].text
+              and answered_from[0].find_element(By.TAG_NAME, "a").get_attribute("href").split("?")[0] == entry_url)
         show(driver, driver.find_element(By.ID, "public-reply"))
         shoot("hotline-direct-order.png")
         direct_code = driver.find_element(By.CSS_SELECTOR, "dl.facts code").text.strip()

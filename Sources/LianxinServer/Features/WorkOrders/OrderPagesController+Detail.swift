@@ -139,6 +139,12 @@ extension OrderPagesController {
                 && state.publicReply != nil && (!principal.role.requiresDepartment || order.departmentID == principal.departmentID),
             notice: notice, error: error, duplicates: duplicates, createdJustNow: createdJustNow)
         model.assists = assists
+        if let entryID = state.knowledgeEntryID, principal.role.can(.viewKnowledge),
+            let entry = try await KnowledgeEntry.find(entryID, on: req.db)
+        {
+            model.answeredFrom = entry.question
+            model.answeredFromID = entryID.uuidString
+        }
         return try await req.page("workorders/order", title: "wb_order", model: model, status: status)
     }
 
