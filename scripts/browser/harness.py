@@ -127,3 +127,11 @@ def browser_arguments(description):
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     return parser.parse_args()
+
+
+def check_phone_page(driver, check):
+    """The page needs no sideways scrolling at a 360 px width, and the console holds no errors."""
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    check(f"no sideways scrolling at 360 px ({width})", width <= 360)
+    errors = page_errors(driver)
+    check(f"no console errors {errors}", not errors)
