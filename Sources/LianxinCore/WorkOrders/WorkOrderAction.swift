@@ -50,7 +50,7 @@ public enum WorkOrderAction: Sendable, Hashable, Codable {
     /// 结案; a note is required when closing without an evaluation (requester unreachable).
     case close(note: String?)
     /// 并单: link this duplicate under `parentID`.
-    case merge(parentID: UUID)
+    case merge(parentID: UUID, repeatedRequest: Bool = false)
     /// 挂账, with the reason.
     case shelve(reason: String)
     /// 取消挂账: back to where the order was.

@@ -99,7 +99,8 @@ struct WorkOrderActionGuard {
             WorkOrderActionGuard(
                 [.operator, .dispatcher, .supervisor], system: true, from: [.completed, .reviewed, .evaluated])
         case .merge:
-            WorkOrderActionGuard([.operator, .dispatcher], from: beforeSigning)
+            // The system links a repeat call (重复诉求) to the open order it repeats.
+            WorkOrderActionGuard([.operator, .dispatcher], system: true, from: beforeSigning)
         case .shelve:
             WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: escalatable)
         case .unshelve:

@@ -40,13 +40,17 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
     public let appealKind: AppealKind?
     /// `dispatched`, `assistsAdded`: the assisting units (协办单位) named.
     public let assistDepartmentIDs: [UUID]?
+    /// `merged`: true when the child is the same requester calling again about the same problem (重复诉求), so the
+    /// call is linked to the first order rather than counted again.
+    public let repeatedRequest: Bool?
 
     public init(
         tier: Tier? = nil, priority: Priority? = nil, handlingLevel: DivisionLevel? = nil, departmentID: UUID? = nil,
         assigneeID: UUID? = nil, location: GeoPoint? = nil, photoIDs: [UUID]? = nil, extra: TimeLimit? = nil,
         evaluation: Evaluation? = nil, approved: Bool? = nil, parentID: UUID? = nil, deadline: Date? = nil,
         supervisionLevel: Int? = nil, resumed: Bool? = nil, publicReply: String? = nil, knowledgeEntryID: UUID? = nil,
-        returnReasonCode: String? = nil, appealKind: AppealKind? = nil, assistDepartmentIDs: [UUID]? = nil
+        returnReasonCode: String? = nil, appealKind: AppealKind? = nil, assistDepartmentIDs: [UUID]? = nil,
+        repeatedRequest: Bool? = nil
     ) {
         self.tier = tier
         self.priority = priority
@@ -67,5 +71,6 @@ public struct WorkOrderEventPayload: Sendable, Hashable, Codable {
         self.returnReasonCode = returnReasonCode
         self.appealKind = appealKind
         self.assistDepartmentIDs = assistDepartmentIDs
+        self.repeatedRequest = repeatedRequest
     }
 }

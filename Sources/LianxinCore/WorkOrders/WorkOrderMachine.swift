@@ -137,9 +137,9 @@ public enum WorkOrderMachine {
                 note = try required(note ?? "", for: kind)
             }
             return step.record(.closed, to: .closed, note: note)
-        case .merge(let parentID):
+        case .merge(let parentID, let repeated):
             guard parentID != state.id else { throw .mergeIntoItself }
-            return step.record(.merged, to: .merged, payload: .init(parentID: parentID))
+            return step.record(.merged, to: .merged, payload: .init(parentID: parentID, repeatedRequest: repeated ? true : nil))
         case .shelve(let reason):
             let reason = try required(reason, for: kind)
             return step.record(.shelved, to: .shelved, note: reason)

@@ -58,7 +58,7 @@ import Testing
         ),
         (.reopen(reason: "问题复发"), [.evaluated, .closed], ["operator", "dispatcher", "supervisor", "leader", "resident"]),
         (.close(note: "多次联系不上诉求人"), [.completed, .reviewed, .evaluated], ["operator", "dispatcher", "supervisor", "system"]),
-        (.merge(parentID: F.parentID), [.submitted, .received, .returned, .dispatched], ["operator", "dispatcher"]),
+        (.merge(parentID: F.parentID), [.submitted, .received, .returned, .dispatched], ["operator", "dispatcher", "system"]),
         (.shelve(reason: "需纳入预算"), beforeWork, ["dispatcher", "supervisor", "leader"]),
         (.unshelve(note: nil), [.shelved], ["dispatcher", "supervisor", "leader"]),
         (

@@ -60,7 +60,7 @@ struct DashboardPageTests {
             #expect(csv.status == .ok)
             #expect(Array(csv.body.readableBytesView).starts(with: [0xEF, 0xBB, 0xBF]))
             let first = try #require(csv.body.string.split(separator: "\r\n").dropFirst().first)
-            #expect(first.hasPrefix("1,上滩头社区居民委员会,361102001001,6,94.10,"))
+            #expect(first.hasPrefix("1,上滩头社区居民委员会,361102001001,6,0,94.10,"), "counted 6, exempted 0, then the score")
             #expect(try await auditActions(app).contains { $0.action == "export" && $0.target == "assessment-report" })
             #expect(try await client.send(.GET, "/dashboard/reports?kind=weekly").status == .unprocessableEntity)
         }

@@ -33,7 +33,11 @@ extension OrderFact {
             next.departmentID = payload.departmentID
             next.dispatchedAt = event.at
             next.signedAt = nil
-        case .returned, .escalated, .returnApproved:
+        case .returned, .returnApproved:
+            next.departmentID = nil
+            next.signedAt = nil
+            next.returnCount = (next.returnCount ?? 0) + 1
+        case .escalated:
             next.departmentID = nil
             next.signedAt = nil
         case .signed:
@@ -58,10 +62,16 @@ extension OrderFact {
             next.completedAt = event.at
             next.completionCount += 1
             next.closedAt = event.at
+            next.answeredDirectly = true
+            next.answeredFromKnowledge = payload.knowledgeEntryID != nil
         case .merged:
             next.parentID = payload.parentID
+            next.linkedAsRepeat = payload.repeatedRequest
         case .appealDecided:
-            if payload.approved == true { next.exemptedFromAssessment = true }
+            if payload.approved == true {
+                next.exemptedFromAssessment = true
+                next.exemptionKind = payload.appealKind
+            }
         case .verified:
             if payload.approved == true {
                 next.verificationsPassed = (next.verificationsPassed ?? 0) + 1

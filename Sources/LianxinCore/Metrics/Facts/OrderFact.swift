@@ -39,9 +39,22 @@ public struct OrderFact: Sendable, Hashable, Codable {
     /// True once the hotline centre approved an assessment appeal (核减): the order stays on every list but leaves
     /// the rates and rankings. Nil (never appealed successfully) in facts stored before appeals existed.
     public internal(set) var exemptedFromAssessment: Bool?
+    /// Why the centre left it out (无理、重复、恶意诉求…), from the approved appeal; nil when not exempted or in facts
+    /// stored before the kind was kept.
+    public internal(set) var exemptionKind: AppealKind?
     /// On-site checks (核查) passed and failed over the order's whole life; nil in facts stored before checks existed.
     public internal(set) var verificationsPassed: Int?
     public internal(set) var verificationsFailed: Int?
+    /// True when the consultation was answered and closed on the call (直接办结); nil in facts stored before.
+    public internal(set) var answeredDirectly: Bool?
+    /// True when that direct answer came from a knowledge-base entry.
+    public internal(set) var answeredFromKnowledge: Bool?
+    /// Times a unit handed the order back to the dispatchers (退单, approved where approval is needed) over its whole
+    /// life; nil in facts stored before returns were counted.
+    public internal(set) var returnCount: Int?
+    /// True when the order is the same requester calling again about an open order's problem (重复诉求), linked
+    /// under it; such an order is a merged child, so rates do not count it again.
+    public internal(set) var linkedAsRepeat: Bool?
 
     /// Whether the order was cancelled (作废).
     public var isCancelled: Bool { status == .cancelled }

@@ -13,5 +13,12 @@ public enum IndicatorID: String, Sendable, Hashable, Codable, CaseIterable {
     case whistleScore
     case visitCoverage
     case proactiveTaskCount
+    case directAnswerRate
+    case knowledgeHitRate
+    case signOnTimeRate
+    case returnRate
+    case revisitRate
+    case exemptionRate
+    case repeatRate
     case compositeScore
 }

@@ -14,6 +14,13 @@ public struct IndicatorSettings: Sendable, Hashable, Codable {
     public var whistleScore: WhistleScoreAverage
     public var visitCoverage: VisitCoverage
     public var proactiveTaskCount: ProactiveTaskCount
+    public var directAnswerRate: DirectAnswerRate
+    public var knowledgeHitRate: KnowledgeHitRate
+    public var signOnTimeRate: SignOnTimeRate
+    public var returnRate: ReturnRate
+    public var revisitRate: RevisitRate
+    public var exemptionRate: ExemptionRate
+    public var repeatRate: RepeatRate
 
     /// Every indicator with its defaults.
     public init() {
@@ -30,11 +37,21 @@ public struct IndicatorSettings: Sendable, Hashable, Codable {
         whistleScore = WhistleScoreAverage()
         visitCoverage = VisitCoverage()
         proactiveTaskCount = ProactiveTaskCount()
+        directAnswerRate = DirectAnswerRate()
+        knowledgeHitRate = KnowledgeHitRate()
+        signOnTimeRate = SignOnTimeRate()
+        returnRate = ReturnRate()
+        revisitRate = RevisitRate()
+        exemptionRate = ExemptionRate()
+        repeatRate = RepeatRate()
     }
 
     /// The shares of orders, in the order pages show them.
     public var orderRatios: [any OrderRatioIndicator] {
-        [responseRate, resolutionRate, satisfactionRate, onTimeRate, closureRate, reopenRate, extensionRate]
+        [
+            responseRate, resolutionRate, satisfactionRate, onTimeRate, closureRate, reopenRate, extensionRate,
+            directAnswerRate, knowledgeHitRate, signOnTimeRate, returnRate, revisitRate, exemptionRate, repeatRate,
+        ]
     }
 
     /// The definitions of every indicator but the composite score, which belongs to an `AssessmentScheme`.
@@ -76,5 +93,12 @@ public struct IndicatorSettings: Sendable, Hashable, Codable {
         try read(\.whistleScore, .whistleScore)
         try read(\.visitCoverage, .visitCoverage)
         try read(\.proactiveTaskCount, .proactiveTaskCount)
+        try read(\.directAnswerRate, .directAnswerRate)
+        try read(\.knowledgeHitRate, .knowledgeHitRate)
+        try read(\.signOnTimeRate, .signOnTimeRate)
+        try read(\.returnRate, .returnRate)
+        try read(\.revisitRate, .revisitRate)
+        try read(\.exemptionRate, .exemptionRate)
+        try read(\.repeatRate, .repeatRate)
     }
 }

@@ -7,6 +7,7 @@ extension RollupCounters {
             cancelled = fact.isCancelled ? 1 : 0
             merged = fact.isMergedChild ? 1 : 0
             exempted = !fact.isCancelled && !fact.isMergedChild && fact.exemptedFromAssessment == true ? 1 : 0
+            repeatLinked = !fact.isCancelled && fact.isMergedChild && fact.linkedAsRepeat == true ? 1 : 0
             return
         }
         dispatched = fact.dispatchedAt == nil ? 0 : 1
@@ -28,6 +29,9 @@ extension RollupCounters {
         extensions = fact.extensionCount
         verified = (fact.verificationsPassed ?? 0) > 0 ? 1 : 0
         verificationFailed = (fact.verificationsFailed ?? 0) > 0 ? 1 : 0
+        answeredDirectly = fact.answeredDirectly == true ? 1 : 0
+        answeredFromKnowledge = fact.answeredDirectly == true && fact.answeredFromKnowledge == true ? 1 : 0
+        returnedOnce = (fact.returnCount ?? 0) > 0 ? 1 : 0
         for stage in fact.stages { self[stage.stage] = StageCounters(stage) }
     }
 

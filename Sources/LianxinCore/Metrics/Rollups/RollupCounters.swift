@@ -43,6 +43,14 @@ public struct RollupCounters: Sendable, Hashable {
     public var verified: Int
     /// Orders whose result failed an on-site check at least once and went back to the unit.
     public var verificationFailed: Int
+    /// Consultations answered and closed on the call (直接办结).
+    public var answeredDirectly: Int
+    /// Direct answers taken from a knowledge-base entry (知识库命中).
+    public var answeredFromKnowledge: Int
+    /// Orders a unit handed back to the dispatchers at least once (退单/回退), approved where approval is needed.
+    public var returnedOnce: Int
+    /// Calls linked to an open order of the same requester and problem (重复诉求); counted among `merged`.
+    public var repeatLinked: Int
     /// Per stage, only stages with a non-zero count.
     public private(set) var stages: [SLAStage: StageCounters]
 
@@ -69,6 +77,10 @@ public struct RollupCounters: Sendable, Hashable {
         extensions = 0
         verified = 0
         verificationFailed = 0
+        answeredDirectly = 0
+        answeredFromKnowledge = 0
+        returnedOnce = 0
+        repeatLinked = 0
         stages = [:]
     }
 
@@ -77,6 +89,10 @@ public struct RollupCounters: Sendable, Hashable {
 
     /// Orders that rates count: received, less cancelled, merged and exempted (核减).
     public var counted: Int { received - cancelled - merged - exempted }
+
+    /// Orders the assessment could count: received, less cancelled and merged — the counted ones and those
+    /// exempted (核减) — the base of the exemption rate.
+    public var assessable: Int { received - cancelled - merged }
 
     /// Whether every count is zero.
     public var isZero: Bool { self == .zero }
@@ -119,6 +135,10 @@ public struct RollupCounters: Sendable, Hashable {
         lhs.extensions += rhs.extensions
         lhs.verified += rhs.verified
         lhs.verificationFailed += rhs.verificationFailed
+        lhs.answeredDirectly += rhs.answeredDirectly
+        lhs.answeredFromKnowledge += rhs.answeredFromKnowledge
+        lhs.returnedOnce += rhs.returnedOnce
+        lhs.repeatLinked += rhs.repeatLinked
         for (stage, counters) in rhs.stages { lhs[stage] = lhs[stage] + counters }
     }
 
@@ -139,5 +159,7 @@ public struct RollupCounters: Sendable, Hashable {
         ("basicallySatisfied", \.basicallySatisfied), ("dissatisfied", \.dissatisfied), ("solved", \.solved),
         ("reopened", \.reopened), ("reopenings", \.reopenings), ("extended", \.extended), ("extensions", \.extensions),
         ("exempted", \.exempted), ("verified", \.verified), ("verificationFailed", \.verificationFailed),
+        ("answeredDirectly", \.answeredDirectly), ("answeredFromKnowledge", \.answeredFromKnowledge),
+        ("returnedOnce", \.returnedOnce), ("repeatLinked", \.repeatLinked),
     ]
 }

@@ -10,6 +10,7 @@ public struct RollupMeasure: Sendable, Hashable, CustomStringConvertible {
     fileprivate enum Kind: Sendable, Hashable {
         case count(String)
         case counted
+        case assessable
         case stage(SLAStage, StageCount)
     }
 
@@ -22,6 +23,8 @@ public struct RollupMeasure: Sendable, Hashable, CustomStringConvertible {
     public init?(_ name: String) {
         if name == "counted" {
             kind = .counted
+        } else if name == "assessable" {
+            kind = .assessable
         } else if RollupMeasure.orderCounts.contains(name) {
             kind = .count(name)
         } else {
@@ -44,8 +47,14 @@ public struct RollupMeasure: Sendable, Hashable, CustomStringConvertible {
 
     /// Every measure: the order counts, `counted`, then each stage's counts.
     public static var all: [RollupMeasure] {
-        orderCounts.map { RollupMeasure(kind: .count($0)) } + [RollupMeasure(kind: .counted)]
+        orderCounts.map { RollupMeasure(kind: .count($0)) } + [RollupMeasure(kind: .counted), RollupMeasure(kind: .assessable)]
             + SLAStage.allCases.flatMap { stage in StageCount.allCases.map { RollupMeasure(kind: .stage(stage, $0)) } }
+    }
+
+    /// The stage and what of its clocks a stage measure counts; nil for order counts.
+    public var stageCount: (stage: SLAStage, count: StageCount)? {
+        if case .stage(let stage, let count) = kind { return (stage, count) }
+        return nil
     }
 
     /// The name, e.g. `closed` or `sign.met`.
@@ -53,6 +62,7 @@ public struct RollupMeasure: Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .count(let name): name
         case .counted: "counted"
+        case .assessable: "assessable"
         case .stage(let stage, let count): "\(stage.rawValue).\(count.rawValue)"
         }
     }
@@ -62,6 +72,7 @@ public struct RollupMeasure: Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .count(let name): counters.count(named: name) ?? 0
         case .counted: counters.counted
+        case .assessable: counters.assessable
         case .stage(let stage, .started): counters[stage].started
         case .stage(let stage, .stopped): counters[stage].stopped
         case .stage(let stage, .met): counters[stage].met
@@ -104,6 +115,13 @@ extension IndicatorSettings {
         case .closureRate: return (named("closed"), RollupMeasure(kind: .counted))
         case .reopenRate: return (named("reopened"), RollupMeasure(kind: .count("completedOnce")))
         case .extensionRate: return (named("extended"), RollupMeasure(kind: .count("dispatched")))
+        case .directAnswerRate: return (named("answeredDirectly"), RollupMeasure(kind: .counted))
+        case .knowledgeHitRate: return (named("answeredFromKnowledge"), RollupMeasure(kind: .count("answeredDirectly")))
+        case .signOnTimeRate: return ([.stage(.sign, .met)], .stage(.sign, .stopped))
+        case .returnRate: return (named("returnedOnce"), RollupMeasure(kind: .count("dispatched")))
+        case .revisitRate: return (named("evaluated"), RollupMeasure(kind: .count("completedOnce")))
+        case .exemptionRate: return (named("exempted"), RollupMeasure(kind: .assessable))
+        case .repeatRate: return (named("repeatLinked"), RollupMeasure(kind: .count("received")))
         case .averageStageTime: return ([], .stage(averageStageTime.stage, .stopped))
         case .stageTimePercentile: return ([], .stage(stageTimePercentile.stage, .stopped))
         case .overdueOpenCount, .whistleScore, .visitCoverage, .proactiveTaskCount, .compositeScore: return nil

@@ -105,6 +105,8 @@ struct RankingRow: Content {
     var name: String
     var score: Double?
     var orders: Int
+    /// Orders left out of this unit's figures on an approved appeal (核减), not in `orders`.
+    var exempted: Int
     var standing: String
     var values: [String: Double]
 }

@@ -114,6 +114,7 @@ struct DashboardPageModel: Encodable, Sendable {
     let tables: [CutTablePage]
     let exportHref: String?
     let reportHref: String
+    let briefHref: String
 }
 
 struct CutTablePage: Encodable, Sendable {
@@ -125,6 +126,8 @@ struct CutTablePage: Encodable, Sendable {
 /// The orders behind a figure.
 struct DrillDownPageModel: Encodable, Sendable {
     let measure: String
+    /// Whether some order listed was exempted (核减), so the list shows why.
+    let showsReason: Bool
     let count: Int
     let periodLabel: String
     let divisionName: String
@@ -140,6 +143,8 @@ struct DrillDownItemPage: Encodable, Sendable {
     let title: String
     let status: String
     let created: String
+    /// Why the centre left the order out of the assessment (核减), if it did.
+    let exemptionReason: String?
 }
 
 /// A printable assessment report (一月一督查、一季一评比、一年一考核).

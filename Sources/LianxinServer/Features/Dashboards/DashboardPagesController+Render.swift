@@ -176,7 +176,8 @@ extension DashboardPagesController {
             rankingHeaders: [t("dash_rank"), t("dash_score"), t("dash_counted")], ranking: ranking, tables: tables,
             exportHref: request.principal.role.can(.exportData)
                 ? "/api/v1/dashboard/orders.csv?" + Self.query(cut, extra: [("measure", "received")]) : nil,
-            reportHref: "/dashboard/reports?kind=monthly&date=\(cut.period.last)&division=\(request.division.value)")
+            reportHref: "/dashboard/reports?kind=monthly&date=\(cut.period.last)&division=\(request.division.value)",
+            briefHref: "/dashboard/brief?kind=daily&division=\(request.division.value)")
         return try await req.page(template, title: "dash_title", model: model)
     }
 }

@@ -21,9 +21,12 @@ extension DashboardPagesController {
         func t(_ key: String) -> String { texts[key] ?? key }
         let table = try await DashboardService(req).ranking(level: level, request: request, scheme: scheme)
         let format = FigureFormat(english: english)
-        let ids: [IndicatorID] = [.responseRate, .resolutionRate, .satisfactionRate, .onTimeRate, .closureRate, .reopenRate, .extensionRate]
+        let ids: [IndicatorID] = [
+            .responseRate, .signOnTimeRate, .resolutionRate, .satisfactionRate, .onTimeRate, .closureRate, .reopenRate, .extensionRate,
+            .returnRate,
+        ]
         let headers =
-            [t("dash_rank"), t("dash_unit"), t("dash_code"), t("dash_counted"), t("dash_score")]
+            [t("dash_rank"), t("dash_unit"), t("dash_code"), t("dash_counted"), t("dash_exempted"), t("dash_score")]
             + ids.map { scheme.indicators.definition(of: $0)?.name.text(english: english) ?? $0.rawValue }
         // A unit's row carries its id; people read the unit's own code (XZ-CG), as the units list shows it.
         let unitCodes =
@@ -34,7 +37,7 @@ extension DashboardPagesController {
         let rows = table.rows.map { row in
             [
                 row.rank.map(String.init) ?? t("dash_standing_\(row.standing)"), row.name,
-                unitCodes[UUID(uuidString: row.code)?.uuidString ?? row.code] ?? row.code, String(row.orders),
+                unitCodes[UUID(uuidString: row.code)?.uuidString ?? row.code] ?? row.code, String(row.orders), String(row.exempted),
                 format.text(row.score, unit: "points"),
             ] + ids.map { format.text(row.values[$0.rawValue], unit: "share") }
         }

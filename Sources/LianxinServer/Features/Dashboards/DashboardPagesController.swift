@@ -12,6 +12,8 @@ struct DashboardPagesController: RouteCollection {
         routes.get("dashboard", "orders", use: drillDown)
         routes.get("dashboard", "reports", use: report)
         routes.get("dashboard", "reports.csv", use: reportCSV)
+        routes.get("dashboard", "brief", use: brief)
+        routes.get("dashboard", "brief.csv", use: briefCSV)
     }
 
     private static let queryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~,"))

@@ -22,6 +22,7 @@ struct DashboardService {
     static let shown: [IndicatorID] = [
         .responseRate, .resolutionRate, .satisfactionRate, .onTimeRate, .closureRate,
         .reopenRate, .extensionRate, .averageStageTime, .stageTimePercentile,
+        .directAnswerRate, .knowledgeHitRate, .signOnTimeRate, .returnRate, .revisitRate, .exemptionRate, .repeatRate,
     ]
 
     func figures(_ counters: RollupCounters, settings: IndicatorSettings) -> [IndicatorID: IndicatorValue] {
@@ -215,9 +216,11 @@ struct DashboardService {
         }
         let totals = try await DashboardQueries.totals(cut, by: column, on: db)
         let settings = scheme.indicators
+        var exempted: [String: Int] = [:]
         var figures: [String: [IndicatorValue]] = [:]
         let candidates = units.map { unit -> RankingCandidate<String> in
             let counters = totals[unit.code] ?? .zero
+            exempted[unit.code] = counters.exempted
             let values = settings.values(of: counters)
             figures[unit.code] = values
             return RankingCandidate(unit: unit.code, score: scheme.score(values).value, orders: counters.counted)
@@ -230,7 +233,7 @@ struct DashboardService {
             }
             return RankingRow(
                 rank: entry.rank, code: entry.unit, name: names[entry.unit] ?? entry.unit, score: entry.score,
-                orders: entry.orders, standing: entry.standing.rawValue, values: values)
+                orders: entry.orders, exempted: exempted[entry.unit] ?? 0, standing: entry.standing.rawValue, values: values)
         }
         return RankingDTO(
             level: level, division: try await divisionRef(request.division), period: cut.period.description,

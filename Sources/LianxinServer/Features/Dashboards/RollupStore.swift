@@ -104,7 +104,15 @@ enum RollupStore {
 
     /// Counter columns added by later migrations (`AddRollupExemptedCounter`), not by the ones that create the tables,
     /// so a new database and an old one brought up to date have the same tables.
-    static let columnsAddedLater: Set<String> = Set(["exempted"] + verificationColumns)
+    static let columnsAddedLater: Set<String> = Set(["exempted"] + verificationColumns + hotlineIndicatorColumns)
+
+    /// The counters of the hotline's own indicators (`AddHotlineIndicatorCounters`): 直接办结, 知识库命中, 回退, 重复诉求.
+    static let hotlineIndicatorColumns: [String] = counters.compactMap { column, counter in
+        switch counter {
+        case .count(let name): ["answeredDirectly", "answeredFromKnowledge", "returnedOnce", "repeatLinked"].contains(name) ? column : nil
+        case .stage: nil
+        }
+    }
 
     /// The counters of the on-site check (核查, `AddOrderVerification`): the two order counts and the `verify` stage's.
     static let verificationColumns: [String] = counters.compactMap { column, counter in

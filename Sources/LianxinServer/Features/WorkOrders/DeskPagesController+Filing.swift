@@ -35,7 +35,9 @@ extension DeskPagesController {
             anonymous: anonymous, canFile: true,
             canAnswerDirectly: (try? WorkOrderMachine.checkDirectAnswer(by: principal.workOrderActor, requestKind: .inquiry, answer: "-")) != nil,
             directToday: req.t("desk_direct_today").replacingOccurrences(of: "{all}", with: String(direct.all))
-                .replacingOccurrences(of: "{kb}", with: String(direct.fromKnowledge)))
+                .replacingOccurrences(of: "{kb}", with: String(direct.fromKnowledge)),
+            linkRepeat: req.method == .GET || values["linkRepeat"] == "1", offersRepeat: req.lianxin.settings.repeatWindowDays > 0,
+            linkRepeatLabel: req.t("desk_link_repeat").replacingOccurrences(of: "{days}", with: String(req.lianxin.settings.repeatWindowDays)))
         return try await req.page("workorders/desk", title: "wb_desk", model: model, status: status)
     }
 
@@ -68,7 +70,10 @@ extension DeskPagesController {
                 photo = try PhotoUploads.photo(in: req)
             }
             let key = form.idempotencyKey.flatMap { UUID(uuidString: $0) }.map { "desk:\(principal.userID):\($0)" }
-            let (order, created) = try await service.create(valid, by: principal.workOrderActor, idempotencyKey: key)
+            // A repeat call (重复诉求) is linked to the order it repeats when the box is ticked (it is by default),
+            // unless the operator answered it on the call or chose the order it joins.
+            let (order, created) = try await service.create(
+                valid, by: principal.workOrderActor, idempotencyKey: key, linkRepeats: form.linkRepeat == "1" && direct == nil && parent == nil)
             if created, let suggested = input.suggestedCategoryCode {
                 try await ClassificationCorrection.record(of: order, suggested: suggested, by: principal, req)
             }
@@ -87,6 +92,9 @@ extension DeskPagesController {
             if created, let parent {
                 _ = try await service.apply(.merge(parentID: try parent.requireID()), to: order, by: .staff(principal))
                 return req.redirect(to: "/orders/\(try parent.requireID())?merged=\(order.number)")
+            }
+            if created, order.status == WorkOrderStatus.merged.rawValue, let parentID = order.parentID {
+                return req.redirect(to: "/orders/\(parentID)?repeat=\(order.number)")
             }
             return req.redirect(to: "/orders/\(try order.requireID())?created=1")
         } catch let problem as Problem where problem.status.code < 500 {

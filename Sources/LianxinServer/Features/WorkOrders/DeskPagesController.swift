@@ -34,6 +34,11 @@ struct DeskPagesController: RouteCollection {
         let canAnswerDirectly: Bool
         /// How many orders were answered and closed on the call today in the operator's division (and from the knowledge base).
         let directToday: String
+        /// Whether the repeat box is ticked: by default, and as the operator left it when the form comes back.
+        let linkRepeat: Bool
+        /// Whether repeat linking is on (`LIANXIN_REPEAT_WINDOW_DAYS` > 0), so the box is offered.
+        let offersRepeat: Bool
+        let linkRepeatLabel: String
     }
 
     /// The fields of the intake form, all text so each mistake is named.
@@ -58,6 +63,8 @@ struct DeskPagesController: RouteCollection {
         var direct: String?
         var directAnswer: String?
         var knowledgeEntryId: String?
+        /// "1" (the box is ticked by default): a repeat call (重复诉求) joins the open order it repeats.
+        var linkRepeat: String?
 
         var values: [String: String] {
             var out: [String: String] = [:]
@@ -66,6 +73,7 @@ struct DeskPagesController: RouteCollection {
                 ("requestKind", requestKind), ("title", title), ("description", description), ("categoryCode", categoryCode),
                 ("suggestedCategoryCode", suggestedCategoryCode), ("divisionCode", divisionCode), ("address", address),
                 ("latitude", latitude), ("longitude", longitude), ("directAnswer", directAnswer), ("knowledgeEntryId", knowledgeEntryId),
+                ("linkRepeat", linkRepeat),
             ] {
                 if let value { out[key] = value }
             }

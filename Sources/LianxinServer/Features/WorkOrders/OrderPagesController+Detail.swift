@@ -7,9 +7,14 @@ extension OrderPagesController {
         let principal = try await req.require(.viewWorkOrders)
         let order = try await WorkOrderLookup.find(req.parameters.get("id"), for: principal, on: req)
         try await WorkOrderLookup.auditRequesterShown(order, req)
-        let merged = req.query[String.self, at: "merged"].map { $0.filter(\.isNumber) }.map {
-            req.t("desk_merged_notice").replacingOccurrences(of: "{number}", with: $0)
+        let repeated = req.query[String.self, at: "repeat"].map { $0.filter(\.isNumber) }.map {
+            req.t("desk_repeat_notice").replacingOccurrences(of: "{number}", with: $0)
         }
+        let merged =
+            repeated
+            ?? req.query[String.self, at: "merged"].map { $0.filter(\.isNumber) }.map {
+                req.t("desk_merged_notice").replacingOccurrences(of: "{number}", with: $0)
+            }
         let notice =
             merged ?? req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""

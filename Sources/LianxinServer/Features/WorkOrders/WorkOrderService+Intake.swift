@@ -87,7 +87,12 @@ extension WorkOrderService {
 
     /// Records a new order: created, and accepted at once when staff take it down, with its first
     /// clocks and alerts, all in one transaction. A repeated `idempotencyKey` returns the first order.
-    func create(_ order: ValidWorkOrder, by actor: WorkOrderActor, idempotencyKey: String?) async throws -> (WorkOrder, created: Bool) {
+    /// Files a new order. With `linkRepeats` (the desk's box, ticked by default), a call that repeats an open order
+    /// of the same requester (`RepeatRule`) is linked to it at once as a repeat request (重复诉求) and the linked
+    /// order is returned.
+    func create(
+        _ order: ValidWorkOrder, by actor: WorkOrderActor, idempotencyKey: String?, linkRepeats: Bool = false
+    ) async throws -> (WorkOrder, created: Bool) {
         if let key = idempotencyKey, let existing = try await WorkOrder.query(on: database).filter(\.$idempotencyKey == key).first() {
             return (existing, false)
         }
@@ -148,6 +153,36 @@ extension WorkOrderService {
             throw Problem.conflict("The order could not be saved because of a conflicting write; try again / 保存冲突，请重试")
         }
         context.metrics.increment("lianxin_work_orders_created_total", labels: [("channel", order.channel.rawValue)])
+        if linkRepeats, let linked = try await linkRepeat(row, location: order.location, now: now) { return (linked, true) }
         return (row, true)
+    }
+
+    /// Links `row`, just filed, to the open order it repeats, if any: the same phone number (by its blind index), the
+    /// same category, the same county, within the window (`RepeatRule`). The link is a merge with the repeat mark,
+    /// made by the system and shown on both orders' timelines; the first order's unit keeps the work. Written after
+    /// the order itself: should the process stop in between, the order stays an ordinary one and the desk still
+    /// lists the earlier order as a likely duplicate.
+    func linkRepeat(_ row: WorkOrder, location: GeoPoint?, now: Date) async throws -> WorkOrder? {
+        let rule = RepeatRule(windowDays: context.settings.repeatWindowDays)
+        guard rule.windowDays > 0, let index = row.requesterPhoneIndex, let id = row.id, !row.categoryCode.isEmpty else { return nil }
+        let county = String(row.divisionCode.prefix(6))
+        let earlier = try await WorkOrder.query(on: database)
+            .filter(\.$requesterPhoneIndex == index).filter(\.$categoryCode == row.categoryCode)
+            .filter(\.$createdAt >= rule.windowStart(before: now)).filter(\.$id != id)
+            .filter(\.$status !~ [WorkOrderStatus.closed, .cancelled, .merged, .shelved].map(\.rawValue))
+            .sort(\.$createdAt).limit(50).all()
+        let candidates = earlier.compactMap { order -> RepeatRule.Candidate? in
+            guard let candidateID = order.id, order.divisionCode.hasPrefix(county), let status = WorkOrderStatus(rawValue: order.status) else {
+                return nil
+            }
+            return RepeatRule.Candidate(
+                id: candidateID, callerHash: order.requesterPhoneIndex, categoryCode: order.categoryCode, receivedAt: order.createdAt,
+                status: status, location: order.latitude.flatMap { lat in order.longitude.map { GeoPoint(lon: $0, lat: lat) } })
+        }
+        guard
+            let original = rule.original(
+                callerHash: index, categoryCode: row.categoryCode, receivedAt: now, location: location, among: candidates)
+        else { return nil }
+        return try await apply(.merge(parentID: original.id, repeatedRequest: true), to: row, by: .system)
     }
 }

@@ -33,7 +33,7 @@ extension WorkOrderService {
     /// order's division and the actor's, an assignee an active member of the order's unit, a photo
     /// one uploaded to this order. A reference out of scope is answered like a missing one.
     func checkReferences(of action: WorkOrderAction, order row: WorkOrder, by acting: Acting) async throws {
-        if case .merge(let parentID) = action {
+        if case .merge(let parentID, _) = action {
             var query = WorkOrder.query(on: database)
             if let principal = acting.principal { query = WorkOrderLookup.scoped(principal, on: database) }
             guard parentID != row.id, let parent = try await query.filter(\.$id == parentID).first(),

@@ -25,6 +25,13 @@ extension WorkOrderService {
         if case .appealAssessment(let kind, let reason, let photos) = action, !reason.isEmpty {
             action = .appealAssessment(kind: kind, reason: "\(kind.title(english: false))：\(reason)", photoIDs: photos)
         }
+        // Joining an order of the same requester in the same category is a repeat request (重复诉求), counted as such.
+        if case .merge(let parentID, false) = action, let index = row.requesterPhoneIndex,
+            let parent = try await WorkOrder.find(parentID, on: database), parent.requesterPhoneIndex == index,
+            parent.categoryCode == row.categoryCode
+        {
+            action = .merge(parentID: parentID, repeatedRequest: true)
+        }
         let now = context.now()
         let state = try Self.decodeState(row)
         if case .supervise(let deadline?, _) = action {

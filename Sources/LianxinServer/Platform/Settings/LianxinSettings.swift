@@ -44,6 +44,9 @@ public struct LianxinSettings: Sendable {
     public var publicPerMinute: Int
     /// When working-day limits start for a request received on a rest day (`LIANXIN_REST_DAY_RECEIPT`).
     public var restDayReceipt: RestDayReceipt = .nextWorkingDay
+    /// How many days back a call by the same requester about the same category joins an open order as a repeat
+    /// (重复诉求, `LIANXIN_REPEAT_WINDOW_DAYS`); 0 turns linking off.
+    public var repeatWindowDays = 30
     /// What the public surfaces publish and accept, and how large imports may be.
     public var exposure = ExposureLimits()
     /// Token lifetime, the session cap and who reads `/metrics`.
@@ -149,6 +152,11 @@ public struct LianxinSettings: Sendable {
             meaning:
                 "a request received on a rest day counts as received on the next working day, and working-day limits count from the day after it (`next-working-day`); `as-received` counts the first working day after the rest day as day 1"
         ),
+        .init(
+            variable: "LIANXIN_REPEAT_WINDOW_DAYS", defaultValue: "30",
+            meaning:
+                "a new order from the same phone number in the same category as an order still open and received at most this many days before is linked to it as a repeat request (重复诉求) instead of counted again (0: never)"
+        ),
         .init(variable: "LIANXIN_RATE_LOGIN", defaultValue: "20", meaning: "sign-in attempts per client address per minute"),
         .init(
             variable: "LIANXIN_RATE_PUBLIC", defaultValue: "120",
@@ -251,32 +259,13 @@ public struct LianxinSettings: Sendable {
             }
             settings.restDayReceipt = rule
         }
+        settings.repeatWindowDays = try int(
+            "LIANXIN_REPEAT_WINDOW_DAYS", value("LIANXIN_REPEAT_WINDOW_DAYS"), default: 30, range: 0...365)
         settings.operations = try OperationsSettings.load(value, workingDirectory: workingDirectory)
         settings.notifications = try NotificationSettings.load(value)
         settings.talentVocabulary = try talentVocabulary(
             value("LIANXIN_TALENT_VOCABULARY").map(absolute), shipped: settings.resourcesDirectory + "/Data/talent-vocabulary.json")
         return (settings, warnings)
-    }
-
-    /// The vocabulary in `path` (a park's own), else in the shipped file, else the built-in aviation one; a file
-    /// that does not read or whose codes clash stops the start with what is wrong.
-    private static func talentVocabulary(_ path: String?, shipped: String) throws -> TalentVocabulary {
-        guard let file = path ?? (FileManager.default.fileExists(atPath: shipped) ? shipped : nil) else { return .aviation }
-        let variable = "LIANXIN_TALENT_VOCABULARY"
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw Problem.invalid(variable: variable, value: file, reason: "the file cannot be read")
-        }
-        let vocabulary: TalentVocabulary
-        do {
-            vocabulary = try JSONDecoder().decode(TalentVocabulary.self, from: data)
-        } catch {
-            throw Problem.invalid(
-                variable: variable, value: file,
-                reason: "not a vocabulary: expected {trades: [{code, zh, en, skills: [{code, zh, en}]}], pools, certificates}")
-        }
-        let problems = vocabulary.problems()
-        guard problems.isEmpty else { throw Problem.invalid(variable: variable, value: file, reason: problems.joined(separator: "; ")) }
-        return vocabulary
     }
 
     private static func int(_ name: String, _ text: String?, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
