@@ -142,7 +142,10 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewFarmAid: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageFarmAid: [.communityStaff, .gridMember]
         case .viewAssets:
-            Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary, .disciplineInspector, .inspectionGroup])
+            Set(Role.allCases).subtracting([
+                .admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary, .disciplineInspector,
+                .inspectionGroup,
+            ])
         case .manageAssets: [.dispatcher, .supervisor]
         case .handleConductReports: [.disciplineInspector]
         case .viewConductFigures: [.disciplineInspector, .leader, .supervisor]

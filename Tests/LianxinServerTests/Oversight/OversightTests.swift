@@ -52,7 +52,8 @@ struct OversightTests {
             let row = try #require(try await ConductReport.query(on: app.db).filter(\.$trackingCode == code).first())
             let id = try row.requireID().uuidString
             #expect(row.firstTime && row.status == "received" && row.secretHash != secret)
-            #expect(row.reporterPhoneCipher.map { !$0.contains("13907931234") } == true, "the phone is sealed at rest")
+            #expect(
+                row.reporterPhoneCipher.map { !String(decoding: $0, as: UTF8.self).contains("13907931234") } == true, "the phone is sealed at rest")
 
             // Only the discipline inspector of the division sees it; to everyone else it does not exist.
             let inspector = try await PartyVillage.bearer("jw-a", role: "disciplineInspector", division: "361102", app)
@@ -62,7 +63,10 @@ struct OversightTests {
             let line = try #require(try list.json([OversightController.ReportLine].self).first { $0.id == id })
             #expect(line.reporterPhone != "13907931234" && line.reporterPhone.hasSuffix("1234") && line.firstTime)
             #expect(try await client.send(.GET, "/api/v1/oversight/reports/\(id)", headers: elsewhere).status == .notFound)
-            #expect(try await client.send(.GET, "/api/v1/oversight/reports", headers: elsewhere).json([OversightController.ReportLine].self).allSatisfy { $0.id != id })
+            #expect(
+                try await client.send(.GET, "/api/v1/oversight/reports", headers: elsewhere).json([OversightController.ReportLine].self).allSatisfy {
+                    $0.id != id
+                })
             for role in ["operator", "dispatcher", "leader", "supervisor", "communityStaff"] {
                 let other = try await PartyVillage.bearer("x-\(role)", role: role, division: role == "communityStaff" ? "361102001001" : "3611", app)
                 #expect(try await client.send(.GET, "/api/v1/oversight/reports/\(id)", headers: other).status == .notFound, "\(role)")
@@ -109,7 +113,8 @@ struct OversightTests {
             let trackToken = try #require(TestClient.csrfToken(in: track.body.string))
             let wrong = try await resident.send(.POST, "/p/oversight/track", form: ["_csrf": trackToken, "code": code, "secret": "WRONG123"])
             #expect(wrong.status == .notFound && !wrong.body.string.contains("责令退还"))
-            let answer = try await resident.send(.POST, "/p/oversight/track", form: ["_csrf": trackToken, "code": code, "secret": secret.lowercased()])
+            let answer = try await resident.send(
+                .POST, "/p/oversight/track", form: ["_csrf": trackToken, "code": code, "secret": secret.lowercased()])
             #expect(answer.status == .ok && answer.body.string.contains("责令退还") && answer.body.string.contains("部分属实"))
             #expect(!answer.body.string.contains("约谈记录"))
         }

@@ -49,31 +49,12 @@ struct OversightController: RouteCollection {
         var phone: String
     }
 
-    static func line(_ row: ConductReport, _ req: Request, principal: Principal, names: [String: String]) -> ReportLine {
-        let masked = ConductReportService(req: req).maskedContact(row)
-        return ReportLine(
-            id: row.id?.uuidString ?? "", trackingCode: row.trackingCode, place: names[row.divisionCode] ?? row.divisionCode,
-            official: row.official, what: row.what, happenedOn: row.happenedOn ?? "", firstTime: row.firstTime,
-            status: req.t("ov_status_\(row.status)"), statusCode: row.status,
-            finding: row.finding.map { req.t("ov_finding_\($0)") } ?? "", reply: row.reply ?? "", note: row.note ?? "",
-            handler: row.handlerName ?? "", reporterName: masked.name, reporterPhone: masked.phone, mine: row.handlerID == principal.userID,
-            receivedAt: WorkbenchLookup.beijing(row.createdAt))
-    }
-
-    static func names(_ req: Request, _ codes: [String]) async throws -> [String: String] {
-        let unique = Array(Set(codes))
-        guard !unique.isEmpty else { return [:] }
-        return Dictionary(
-            try await Division.query(on: req.db).filter(\.$id ~~ unique).all().compactMap { row in row.id.map { ($0, row.name) } }
-        ) { a, _ in a }
-    }
-
     func reports(req: Request) async throws -> [ReportLine] {
         let principal = try await ConductReportService.inspector(req)
         let rows = try await ConductReport.query(on: req.db).within(\.$divisionCode, principal.division).sort(\.$createdAt, .descending)
             .limit(500).all()
-        let names = try await Self.names(req, rows.map(\.divisionCode))
-        return rows.map { Self.line($0, req, principal: principal, names: names) }
+        let names = try await ConductReportLines.names(req, rows.map(\.divisionCode))
+        return rows.map { ConductReportLines.line($0, req, principal: principal, names: names) }
     }
 
     func report(req: Request) async throws -> ReportLine {
@@ -81,7 +62,7 @@ struct OversightController: RouteCollection {
         let row = try await ConductReportService.report(req.parameters.get("id"), principal, req)
         try await req.auditDisclosure(
             .conductReportViewed, target: "conduct-report:\(row.id?.uuidString ?? "")", recordDivision: row.divisionCode, detail: nil)
-        return Self.line(row, req, principal: principal, names: try await Self.names(req, [row.divisionCode]))
+        return ConductReportLines.line(row, req, principal: principal, names: try await ConductReportLines.names(req, [row.divisionCode]))
     }
 
     func contact(req: Request) async throws -> Contact {

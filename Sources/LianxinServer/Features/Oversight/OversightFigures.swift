@@ -138,7 +138,8 @@ struct HandoverFigures: Content {
     static func onTimeText(_ rows: [InspectionHandover]) -> String {
         let done = rows.filter { $0.status == "rectified" }
         let onTime = done.filter { row in
-            Oversight.isOnTime(lastReply: row.repliedOn.flatMap { LocalDate(iso: $0) }, deadline: LocalDate(iso: row.deadline) ?? LocalDate(daysSinceEpoch: 0))
+            Oversight.isOnTime(
+                lastReply: row.repliedOn.flatMap { LocalDate(iso: $0) }, deadline: LocalDate(iso: row.deadline) ?? LocalDate(daysSinceEpoch: 0))
         }
         return Oversight.percent(onTime.count, of: done.count).map { "\($0)%" } ?? "—"
     }

@@ -20,8 +20,8 @@ final class ConductReport: Model, @unchecked Sendable {
     @OptionalField(key: "happened_on") var happenedOn: String?
     /// 初信初访: the reporter says it is the first time they raise this matter.
     @Field(key: "first_time") var firstTime: Bool
-    @OptionalField(key: "reporter_name_cipher") var reporterNameCipher: String?
-    @OptionalField(key: "reporter_phone_cipher") var reporterPhoneCipher: String?
+    @OptionalField(key: "reporter_name_cipher") var reporterNameCipher: Data?
+    @OptionalField(key: "reporter_phone_cipher") var reporterPhoneCipher: Data?
     @Field(key: "status") var status: String
     @OptionalField(key: "handler_id") var handlerID: UUID?
     @OptionalField(key: "handler_name") var handlerName: String?

@@ -30,8 +30,8 @@ struct OversightPagesController: RouteCollection {
         if principal.role.can(.handleConductReports) {
             let rows = try await ConductReport.query(on: req.db).within(\.$divisionCode, principal.division).sort(\.$createdAt, .descending)
                 .limit(300).all()
-            let names = try await OversightController.names(req, rows.map(\.divisionCode))
-            lines = rows.map { OversightController.line($0, req, principal: principal, names: names) }
+            let names = try await ConductReportLines.names(req, rows.map(\.divisionCode))
+            lines = rows.map { ConductReportLines.line($0, req, principal: principal, names: names) }
         }
         return try await req.page(
             "oversight/reports", title: "ov_reports_title",
@@ -54,7 +54,7 @@ struct OversightPagesController: RouteCollection {
         let row = try await ConductReportService.report(req.parameters.get("id"), principal, req)
         try await req.auditDisclosure(
             .conductReportViewed, target: "conduct-report:\(row.id?.uuidString ?? "")", recordDivision: row.divisionCode, detail: nil)
-        let line = OversightController.line(row, req, principal: principal, names: try await OversightController.names(req, [row.divisionCode]))
+        let line = ConductReportLines.line(row, req, principal: principal, names: try await ConductReportLines.names(req, [row.divisionCode]))
         let status = Oversight.ReportStatus(rawValue: row.status) ?? .received
         let mayAct = row.handlerID == nil || row.handlerID == principal.userID
         let actions = mayAct ? Oversight.ReportAction.allCases.filter { Oversight.apply($0, to: status) != nil }.map(\.rawValue) : []
@@ -133,7 +133,8 @@ struct OversightPagesController: RouteCollection {
                 "divisionCode": input.divisionCode ?? "", "title": input.title ?? "", "problem": input.problem ?? "",
                 "foundOn": input.foundOn ?? "", "deadline": input.deadline ?? "",
             ]
-            return try await req.sendBack(to: "/oversight/handovers", echo: FormEcho(action: "/oversight/handovers", values: values, problem: problem, req))
+            return try await req.sendBack(
+                to: "/oversight/handovers", echo: FormEcho(action: "/oversight/handovers", values: values, problem: problem, req))
         }
         return req.redirect(to: "/oversight/handovers?done=1")
     }

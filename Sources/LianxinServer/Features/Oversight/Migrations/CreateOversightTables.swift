@@ -6,7 +6,7 @@ struct CreateOversightTables: AsyncMigration {
         try await database.schema(ConductReport.schema).id()
             .field("tracking_code", .string, .required).field("secret_hash", .string, .required).field("division_code", .string, .required)
             .field("official", .string, .required).field("what", .string, .required).field("happened_on", .string)
-            .field("first_time", .bool, .required).field("reporter_name_cipher", .string).field("reporter_phone_cipher", .string)
+            .field("first_time", .bool, .required).field("reporter_name_cipher", .data).field("reporter_phone_cipher", .data)
             .field("status", .string, .required).field("handler_id", .uuid).field("handler_name", .string).field("finding", .string)
             .field("reply", .string).field("note", .string).field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required).field("closed_at", .datetime)
