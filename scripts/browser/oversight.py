@@ -51,7 +51,7 @@ def main():
         sign_in(driver, demo.base, "leader")
         driver.set_window_size(1366, 900)
         driver.get(demo.base + "/oversight/reports")
-        check("the leader reads counts by division", "水南街道" in driver.find_element(By.ID, "ov-divisions").text)
+        check("the city leader reads counts by county", "信州区" in driver.find_element(By.ID, "ov-divisions").text)
         check("the leader sees no report", not driver.find_elements(By.ID, "ov-reports") and "高龄津贴" not in driver.page_source)
         shoot("oversight-reports-leader.png")
 
@@ -124,7 +124,7 @@ def main():
         sign_in(driver, demo.base, "leader")
         driver.set_window_size(360, 900)
         driver.get(demo.base + "/oversight/handovers")
-        check("the leader reads the handovers by township", "水南街道" in driver.find_element(By.ID, "ho-divisions").text)
+        check("the city leader reads the handovers by county", "信州区" in driver.find_element(By.ID, "ho-divisions").text)
         check("the leader cannot hand over", not driver.find_elements(By.ID, "ho-form"))
         shoot("oversight-handovers-leader-360.png")
         check_phone_page(driver, check)

@@ -81,7 +81,7 @@ struct OversightTests {
             #expect(try await admin.send(.GET, "/oversight/reports/\(id)").status == .notFound)
 
             // Leaders read counts only.
-            let leader = try await PartyVillage.bearer("ld", role: "leader", division: "361102", app)
+            let leader = try await PartyVillage.bearer("leader-ov", role: "leader", division: "361102", app)
             let figures = try await client.send(.GET, "/api/v1/oversight/report-figures", headers: leader)
             #expect(figures.status == .ok && !figures.body.string.contains("高龄津贴") && !figures.body.string.contains("网格员"))
             let counts = try figures.json(ConductFigures.self)
@@ -100,7 +100,8 @@ struct OversightTests {
             let early = try await client.send(.POST, "/api/v1/oversight/reports/\(id)/actions", headers: inspector, json: ["action": "decline"])
             #expect(early.status == .conflict, "an accepted report cannot be declined")
             let incomplete = try await client.send(.POST, "/api/v1/oversight/reports/\(id)/actions", headers: inspector, json: ["action": "conclude"])
-            #expect(incomplete.status == .unprocessableEntity && Set(try incomplete.problemFields()) == ["/finding", "/reply"])
+            #expect(incomplete.status == .unprocessableEntity)
+            #expect(Set(try incomplete.problemFields()) == ["/finding", "/reply"])
             #expect(
                 try await client.send(.POST, "/api/v1/oversight/reports/\(id)/actions", headers: inspector, json: ["action": "verify"]).status == .ok)
             let concluded = try await client.send(
@@ -131,7 +132,8 @@ struct OversightTests {
             let bad = try await client.send(
                 .POST, "/api/v1/oversight/handovers", headers: group,
                 json: ["divisionCode": "361102", "title": "", "problem": "短", "deadline": "2020-01-01"])
-            #expect(bad.status == .unprocessableEntity && Set(try bad.problemFields()) == ["/divisionCode", "/title", "/problem", "/deadline"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(Set(try bad.problemFields()) == ["/divisionCode", "/title", "/problem", "/deadline"])
             let outside = try await client.send(
                 .POST, "/api/v1/oversight/handovers", headers: group,
                 json: ["divisionCode": "361121001", "title": "越界", "problem": "另一个县的问题", "deadline": today.adding(days: 3).description])
