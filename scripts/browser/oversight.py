@@ -2,8 +2,9 @@
 """Issue 24's 小微权力监督 in headless Chromium, through the pages only. 监督一点通: a resident on a 360 px phone reports
 an official without an account (a refused form keeps what was typed), keeps the code and secret; the leader sees the
 counts only and no report; the discipline inspector accepts the report, reveals the contact (audited) and concludes it;
-the resident reads the answer. 巡察移交: the inspection group hands a problem to 水南街道 with a deadline, the street's
-staff reply with proof, the group accepts; the leader reads the counts by township on a phone.
+the resident reads the answer. 巡察移交: the inspection group hands a problem to 上滩头社区 with a deadline, its staff
+reply with proof (a reply without proof refused), the group accepts; the leader reads the counts on a phone. 义务监督员:
+a volunteer's finding on the old-community renovation, answered by the responsible unit; the leader reads the projects.
 
     python3 scripts/browser/oversight.py --binary .build/debug/lianxin [--screenshots DIR]
 """
@@ -127,6 +128,37 @@ def main():
         check("the city leader reads the handovers by county", "信州区" in driver.find_element(By.ID, "ho-divisions").text)
         check("the leader cannot hand over", not driver.find_elements(By.ID, "ho-form"))
         shoot("oversight-handovers-leader-360.png")
+        check_phone_page(driver, check)
+
+        # 义务监督员: a volunteer's finding on the renovation, answered by the responsible unit.
+        sign_in(driver, demo.base, "community")
+        driver.set_window_size(1366, 900)
+        driver.get(demo.base + "/oversight/projects")
+        item = driver.find_element(By.CSS_SELECTOR, "section.pj-item")
+        check("the renovation has its silver-haired supervisors, phones masked",
+              "银发监督队" in item.text and "13907935501" not in driver.page_source)
+        item.find_element(By.TAG_NAME, "summary").click()
+        inspection = item.find_elements(By.CSS_SELECTOR, "details form")[1]
+        Select(inspection.find_element(By.NAME, "volunteerId")).select_by_index(1)
+        inspection.find_element(By.NAME, "findings").send_keys("楼道新装扶手松动，老人扶着不稳")
+        inspection.find_element(By.NAME, "problem").click()
+        submit(driver, inspection)
+        check("the finding awaits the unit's answer",
+              "楼道新装扶手松动" in driver.page_source and driver.find_element(By.ID, "pj-open").text == "2")
+        shoot("oversight-projects-community.png")
+        sign_in(driver, demo.base, "zjhandler")
+        driver.get(demo.base + "/oversight/projects")
+        row = next(r for r in driver.find_elements(By.CSS_SELECTOR, ".pj-inspections tbody tr") if "楼道新装扶手松动" in r.text)
+        form = row.find_element(By.TAG_NAME, "form")
+        form.find_element(By.NAME, "answer").send_keys("已通知施工单位当天加固全部扶手")
+        submit(driver, form)
+        check("the unit's answer is recorded", driver.find_element(By.ID, "pj-open").text == "1"
+              and "当天加固全部扶手" in driver.page_source)
+        sign_in(driver, demo.base, "leader")
+        driver.set_window_size(360, 900)
+        driver.get(demo.base + "/oversight/projects")
+        check("the leader reads projects by county", "信州区" in driver.find_element(By.ID, "pj-divisions").text)
+        shoot("oversight-projects-leader-360.png")
         check_phone_page(driver, check)
         driver.quit()
     finally:

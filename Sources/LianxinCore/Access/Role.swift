@@ -92,6 +92,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case runInspections  // 巡察: record problems found, hand them to a township with a deadline, accept or return the rectification
     case viewHandovers  // 巡察移交 in scope: problems handed over, replies, deadlines, on-time figures
     case replyHandovers  // a township's or village's reply to a handover: what was done and its proof
+    case viewSupervisedProjects  // projects with volunteer supervisors (义务监督员, 银发监督队), their inspections and findings
+    case manageSupervisedProjects  // register projects, attach volunteer supervisors, record their inspections
+    case answerSupervisionFindings  // the responsible unit answers a volunteer supervisor's finding on its project
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -152,6 +155,10 @@ public enum Permission: String, Sendable, CaseIterable {
         case .runInspections: [.inspectionGroup]
         case .viewHandovers: [.inspectionGroup, .disciplineInspector, .communityStaff, .leader, .supervisor]
         case .replyHandovers: [.communityStaff]
+        case .viewSupervisedProjects:
+            [.communityStaff, .gridMember, .supervisor, .leader, .disciplineInspector, .departmentHandler, .departmentLead]
+        case .manageSupervisedProjects: [.communityStaff]
+        case .answerSupervisionFindings: [.departmentHandler, .departmentLead]
         }
     }
 }

@@ -67,5 +67,6 @@ enum MigrationHistory {
         CreateWorkOrderAssists(),
         CreateFarmAidTables(),
         CreateOversightTables(),
+        CreateSupervisedProjects(),
     ]
 }

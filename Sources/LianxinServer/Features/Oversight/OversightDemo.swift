@@ -95,6 +95,8 @@ enum OversightDemo {
                 try await row.create(on: db)
             }
         }
-        return ["small-power supervision: \(reports.count) conduct reports (secret of each: DEMO2026), \(handovers.count) inspection handovers"]
+        var lines = ["small-power supervision: \(reports.count) conduct reports (secret of each: DEMO2026), \(handovers.count) inspection handovers"]
+        if let projects = try await seedProjects(app) { lines.append(projects) }
+        return lines
     }
 }
