@@ -142,5 +142,8 @@ python3 "$root/scripts/browser/canteens.py" --binary "$root/.build/debug/lianxin
 step "browser: 农耕地互助: a field recorded (a refused form keeps what was typed; the household found by typing), a team, a request sent to the team and done with the days two neighbours gave; the leader reads it at 360 px (issue 24)"
 python3 "$root/scripts/browser/farm_aid.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: 小微权力监督: a resident reports an official in confidence at 360 px (a refused form keeps what was typed), the leader sees counts only, the discipline inspector accepts, reveals the contact and concludes, the resident reads the answer; an inspection handover replied with proof and accepted; a volunteer supervisor's finding answered by the unit; the leader reads them at 360 px (issue 24)"
+python3 "$root/scripts/browser/oversight.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: a real county (峡江县) set up from an empty database, then a resident's report routed, handled and closed (issue 17)"
 python3 "$root/scripts/browser/setup_county.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

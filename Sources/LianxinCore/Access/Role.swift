@@ -20,6 +20,12 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
     case enterpriseContact
     /// 党支部书记: approves the points entries of the branch's party members (党员积分制) and keeps their ratings.
     case branchSecretary
+    /// 纪检监察干部: the discipline commission's staff of a division; the only role that reads and handles the
+    /// confidential 监督一点通 reports about officials' conduct.
+    case disciplineInspector
+    /// 巡察组: an inspection group of the county; records the problems it finds and hands them to a township or village
+    /// for 立行立改, then accepts or returns the rectification.
+    case inspectionGroup
 
     /// Roles whose accounts must belong to a `Department` as well as a division.
     public var requiresDepartment: Bool {
@@ -81,6 +87,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageFarmAid  // record fields and teams, file requests and their steps
     case viewAssets  // the city asset registry (部件) in scope and its map layer
     case manageAssets  // import and edit city assets (the city-management centre)
+    case handleConductReports  // 监督一点通: read and handle confidential reports about officials' conduct (the discipline commission only)
+    case viewConductFigures  // 监督一点通 counts by division, month and state, without any content
+    case runInspections  // 巡察: record problems found, hand them to a township with a deadline, accept or return the rectification
+    case viewHandovers  // 巡察移交 in scope: problems handed over, replies, deadlines, on-time figures
+    case replyHandovers  // a township's or village's reply to a handover: what was done and its proof
+    case viewSupervisedProjects  // projects with volunteer supervisors (义务监督员, 银发监督队), their inspections and findings
+    case manageSupervisedProjects  // register projects, attach volunteer supervisors, record their inspections
+    case answerSupervisionFindings  // the responsible unit answers a volunteer supervisor's finding on its project
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -131,8 +145,20 @@ public enum Permission: String, Sendable, CaseIterable {
         case .viewFarmAid: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageFarmAid: [.communityStaff, .gridMember]
         case .viewAssets:
-            Set(Role.allCases).subtracting([.admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary])
+            Set(Role.allCases).subtracting([
+                .admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary, .disciplineInspector,
+                .inspectionGroup,
+            ])
         case .manageAssets: [.dispatcher, .supervisor]
+        case .handleConductReports: [.disciplineInspector]
+        case .viewConductFigures: [.disciplineInspector, .leader, .supervisor]
+        case .runInspections: [.inspectionGroup]
+        case .viewHandovers: [.inspectionGroup, .disciplineInspector, .communityStaff, .leader, .supervisor]
+        case .replyHandovers: [.communityStaff]
+        case .viewSupervisedProjects:
+            [.communityStaff, .gridMember, .supervisor, .leader, .disciplineInspector, .departmentHandler, .departmentLead]
+        case .manageSupervisedProjects: [.communityStaff]
+        case .answerSupervisionFindings: [.departmentHandler, .departmentLead]
         }
     }
 }

@@ -103,6 +103,8 @@ extension TransitionError {
             case .talentCentre: return "人才中心工作人员"
             case .enterpriseContact: return "企业人才联络员"
             case .branchSecretary: return "党支部书记"
+            case .disciplineInspector: return "纪检监察干部"
+            case .inspectionGroup: return "巡察组"
             }
         }
     }

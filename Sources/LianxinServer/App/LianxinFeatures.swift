@@ -36,6 +36,7 @@ enum LianxinFeatures {
         NewEmploymentFeature.self,
         CanteensFeature.self,
         FarmAidFeature.self,
+        OversightFeature.self,
         AssetsFeature.self,
         FieldworkFeature.self,
         NotificationsFeature.self,

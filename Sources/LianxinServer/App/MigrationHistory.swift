@@ -67,5 +67,7 @@ enum MigrationHistory {
         CreateWorkOrderAssists(),
         CreateFarmAidTables(),
         AddHotlineIndicatorCounters(),
+        CreateOversightTables(),
+        CreateSupervisedProjects(),
     ]
 }

@@ -64,6 +64,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case subsidyDecided = "ne-subsidy.decide"
     case canteenDinerRegistered = "canteen-diner.register"
     case canteenPricesChanged = "canteen-prices.change"
+    case conductReportViewed = "conduct-report.view"
+    case conductReportHandled = "conduct-report.handle"
+    case conductContactRead = "conduct-contact.read"
+    case handoverFiled = "inspection-handover.file"
+    case handoverDecided = "inspection-handover.decide"
 }
 
 /// How the audited action ended.

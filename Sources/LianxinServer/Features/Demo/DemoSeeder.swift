@@ -40,6 +40,8 @@ struct DemoSeeder {
         .init(username: "jxhc", displayName: "江西直升机 人才联络员 孙磊", role: .enterpriseContact, division: "361102", department: nil),
         .init(username: "szlh", displayName: "神州六合 人才联络员 郑洁", role: .enterpriseContact, division: "361102", department: nil),
         .init(username: "branchsec", displayName: "党支部书记 周建国 (劳动路社区)", role: .branchSecretary, division: "361102001003", department: nil),
+        .init(username: "jiwei", displayName: "纪检监察干部 胡平 (信州区纪委监委)", role: .disciplineInspector, division: "361102", department: nil),
+        .init(username: "xuncha", displayName: "信州区委第一巡察组 熊志刚", role: .inspectionGroup, division: "361102", department: nil),
     ]
 
     /// Why the demo city may not be seeded here.
@@ -132,6 +134,7 @@ struct DemoSeeder {
         lines += try await CommunityServicesDemo.seed(application)
         lines += try await TalentDemo.seed(application)
         lines += try await PartyDemo.seed(application)
+        lines += try await OversightDemo.seed(application)
         return lines
     }
 }

@@ -103,6 +103,9 @@ extension Request {
         if principal.role.can(.viewNewEmployment) { items.append(("/new-employment", "ne_nav")) }
         if principal.role.can(.viewCanteens) { items.append(("/canteens", "nav_canteens")) }
         if principal.role.can(.viewFarmAid) { items.append(("/farm-aid", "nav_farm_aid")) }
+        if principal.role.can(.viewConductFigures) { items.append(("/oversight/reports", "ov_nav_reports")) }
+        if principal.role.can(.viewHandovers) { items.append(("/oversight/handovers", "ov_nav_handovers")) }
+        if principal.role.can(.viewSupervisedProjects) { items.append(("/oversight/projects", "ov_nav_projects")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
         if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
         if principal.role.can(.manageAccounts) { items.append(("/security/accounts", "nav_security")) }

@@ -44,6 +44,9 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
     static let talentDemandContactPhone = EncryptedColumn("talent_demands", "contact_phone_cipher")
     static let newEmploymentPhone = EncryptedColumn("ne_workers", "phone_cipher")
     static let canteenDinerIDNumber = EncryptedColumn("canteen_diners", "id_number_cipher")
+    static let conductReporterName = EncryptedColumn("oversight_reports", "reporter_name_cipher")
+    static let conductReporterPhone = EncryptedColumn("oversight_reports", "reporter_phone_cipher")
+    static let volunteerSupervisorPhone = EncryptedColumn("oversight_volunteers", "phone_cipher")
     /// Only test messages (`lianxin notifications test`) carry their phone; others read it at send time.
     static let outboxPhone = EncryptedColumn("notification_outbox", "phone_cipher")
 
@@ -52,5 +55,6 @@ struct EncryptedColumn: Sendable, Hashable, CustomStringConvertible {
         userTOTPSecret, mediationPartyName, mediationPartyPhone, petitionerName, petitionerPhone, serviceOrderPhone, wishPhone,
         volunteerPhone, departmentLiaisonPhone, userPhone, insurancePatientID, talentContactPhone, talentPhone, talentIDNumber,
         talentDemandContactPhone, outboxPhone, newEmploymentPhone, canteenDinerIDNumber,
+        conductReporterName, conductReporterPhone, volunteerSupervisorPhone,
     ]
 }
