@@ -133,6 +133,9 @@ python3 "$root/scripts/browser/offline.py" --binary "$root/.build/debug/lianxin"
 step "browser: the hotline's day: a consultation answered from the knowledge base at the desk and closed directly; an assessment appeal approved and the unit's 三率 and ranking change; the resident's tracking page shows the public reply, never the internal note (issue 19)"
 python3 "$root/scripts/browser/hotline.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: a repeat call linked to the open order at the desk; the leader's hotline indicators with formulas and the daily and weekly briefs at 360 px (issue 19)"
+python3 "$root/scripts/browser/briefs.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: party-member points: a branch, a member, an entry refused then recorded, a post claimed, the secretary's decision, the county overview at 360 px (issue 24)"
 python3 "$root/scripts/browser/party.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
