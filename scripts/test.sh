@@ -142,5 +142,8 @@ python3 "$root/scripts/browser/canteens.py" --binary "$root/.build/debug/lianxin
 step "browser: 农耕地互助: a field recorded (a refused form keeps what was typed; the household found by typing), a team, a request sent to the team and done with the days two neighbours gave; the leader reads it at 360 px (issue 24)"
 python3 "$root/scripts/browser/farm_aid.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: leaders on duty: a county leader's session at a window (a refused form keeps what was typed), a problem handed to a unit, fixed by its handler and signed off; 三高包保 refuses a township leader a high-risk matter, a county leader takes one and sets a task; the city leader reads both at 360 px (issue 24)"
+python3 "$root/scripts/browser/leader_duty.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: a real county (峡江县) set up from an empty database, then a resident's report routed, handled and closed (issue 17)"
 python3 "$root/scripts/browser/setup_county.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

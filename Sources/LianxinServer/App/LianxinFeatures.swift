@@ -36,6 +36,7 @@ enum LianxinFeatures {
         NewEmploymentFeature.self,
         CanteensFeature.self,
         FarmAidFeature.self,
+        LeaderDutyFeature.self,
         AssetsFeature.self,
         FieldworkFeature.self,
         NotificationsFeature.self,

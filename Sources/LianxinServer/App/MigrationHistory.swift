@@ -66,5 +66,6 @@ enum MigrationHistory {
         CreateCanteenTables(),
         CreateWorkOrderAssists(),
         CreateFarmAidTables(),
+        CreateLeaderDutyTables(),
     ]
 }

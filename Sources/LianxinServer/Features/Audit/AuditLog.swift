@@ -64,6 +64,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case subsidyDecided = "ne-subsidy.decide"
     case canteenDinerRegistered = "canteen-diner.register"
     case canteenPricesChanged = "canteen-prices.change"
+    case leaderDutyTaskDecided = "leader-duty.decide"
+    case leaderMatterAssigned = "leader-matter.assign"
 }
 
 /// How the audited action ended.

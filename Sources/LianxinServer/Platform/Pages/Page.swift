@@ -103,6 +103,8 @@ extension Request {
         if principal.role.can(.viewNewEmployment) { items.append(("/new-employment", "ne_nav")) }
         if principal.role.can(.viewCanteens) { items.append(("/canteens", "nav_canteens")) }
         if principal.role.can(.viewFarmAid) { items.append(("/farm-aid", "nav_farm_aid")) }
+        if principal.role.can(.viewLeaderDuty) { items.append(("/leader-duty", "nav_leader_duty")) }
+        if principal.role.can(.viewLeaderDuty) { items.append(("/three-highs", "nav_three_highs")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
         if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
         if principal.role.can(.manageAccounts) { items.append(("/security/accounts", "nav_security")) }
