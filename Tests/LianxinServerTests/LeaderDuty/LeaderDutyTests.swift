@@ -106,7 +106,8 @@ struct LeaderDutyTests {
             let other = try await PartyVillage.bearer("cs-duty-other", role: "communityStaff", division: "361102001003", app)
             let bad = try await client.send(
                 .POST, "/api/v1/leader-duty/sessions", headers: staff,
-                json: LeaderDutyService.SessionInput(leaderId: "", divisionCode: "", heldOn: "2099-01-01", hall: "", matter: "x", role: "boss", services: 0))
+                json: LeaderDutyService.SessionInput(
+                    leaderId: "", divisionCode: "", heldOn: "2099-01-01", hall: "", matter: "x", role: "boss", services: 0))
             #expect(bad.status == .unprocessableEntity)
             #expect(Set(try bad.problemFields()) == ["/leaderId", "/divisionCode", "/heldOn", "/hall", "/matter", "/role", "/services"])
             #expect(try await DutySession.query(on: app.db).count() == LeaderDutyDemo.sessions.count, "nothing written")

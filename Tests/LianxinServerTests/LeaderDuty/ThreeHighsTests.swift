@@ -37,7 +37,9 @@ struct ThreeHighsTests {
             let wrongLevel = try await client.send(
                 .POST, "/api/v1/three-highs/matters", headers: city,
                 json: ThreeHighsService.MatterInput(leaderId: township, divisionCode: "361102001", categoryCode: "0306", tier: "highRisk"))
-            #expect(wrongLevel.status == .unprocessableEntity && (try wrongLevel.problemFields()) == ["/tier"], "a township leader and a high-risk matter")
+            #expect(
+                wrongLevel.status == .unprocessableEntity && (try wrongLevel.problemFields()) == ["/tier"], "a township leader and a high-risk matter"
+            )
             let outside = try await client.send(
                 .POST, "/api/v1/three-highs/matters", headers: city,
                 json: ThreeHighsService.MatterInput(leaderId: county, divisionCode: "361103", categoryCode: "0201", tier: "highFrequency"))
@@ -113,7 +115,10 @@ struct ThreeHighsTests {
                 json: ThreeHighsService.TaskInput(description: "清理杂物", ownerUnitId: try await LeaderDutyTests.unit("XZ-CG", app), deadline: nil))
             #expect(stolen.status == .notFound)
             let demoTask = try #require(try await LeaderMatterTask.query(on: app.db).first())
-            #expect(try await client.send(.POST, "/api/v1/three-highs/tasks/\(try demoTask.requireID())/actions", headers: staff, json: ["action": "done"]).status == .notFound)
+            #expect(
+                try await client.send(
+                    .POST, "/api/v1/three-highs/tasks/\(try demoTask.requireID())/actions", headers: staff, json: ["action": "done"]
+                ).status == .notFound)
             let figures = try (try await client.send(.GET, "/api/v1/three-highs/overview", headers: other)).json(ThreeHighsFigures.self)
             #expect(figures.matters.isEmpty)
             let handler = try await LeaderDutyTests.handler("cg-highs", unit: "XZ-CG", app)

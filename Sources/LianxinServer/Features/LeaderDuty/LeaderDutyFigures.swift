@@ -73,7 +73,9 @@ struct LeaderDutyFigures: Content {
             LeaderDuty.isOverdue(
                 LeaderDuty.TaskStatus(rawValue: row.status) ?? .open, deadline: LocalDate(iso: row.deadline) ?? today, today: today)
         }
-        let percent = { (all: [DutyProblem]) in LeaderDuty.rectifiedPercent(problems: all.count, rectified: all.filter(done).count).map { "\($0)%" } ?? "—" }
+        let percent = { (all: [DutyProblem]) in
+            LeaderDuty.rectifiedPercent(problems: all.count, rectified: all.filter(done).count).map { "\($0)%" } ?? "—"
+        }
         let group = { (code: String) in LeaderDutyNames.group(code, under: principal.division) }
         let divisions = Set(thisYear.map { group($0.divisionCode) }).sorted().map { key in
             let own = thisYear.filter { group($0.divisionCode) == key }
@@ -82,7 +84,8 @@ struct LeaderDutyFigures: Content {
                 name: names[key] ?? key, sessions: own.count, services: own.reduce(0) { $0 + $1.services }, problems: found.count,
                 rectified: percent(found), overdue: found.filter(late).count)
         }
-        let sessionMonth = Dictionary(sessions.compactMap { row in row.id.map { ($0, String(row.heldOn.prefix(7))) } }, uniquingKeysWith: { a, _ in a })
+        let sessionMonth = Dictionary(
+            sessions.compactMap { row in row.id.map { ($0, String(row.heldOn.prefix(7))) } }, uniquingKeysWith: { a, _ in a })
         let months = LeaderDutyNames.lastMonths(6, from: today).map { month in
             let own = sessions.filter { $0.heldOn.hasPrefix(month) }
             return MonthLine(
@@ -120,7 +123,8 @@ enum LeaderDutyNames {
     /// Division names in the principal's subtree and above it (for the leaders' own divisions).
     static func divisions(_ req: Request, _ principal: Principal) async throws -> [String: String] {
         let lineage = principal.division.lineage.map(\.value)
-        let rows = try await Division.query(on: req.db).within(\.$id, principal.division).all()
+        let rows =
+            try await Division.query(on: req.db).within(\.$id, principal.division).all()
             + (try await Division.query(on: req.db).filter(\.$id ~~ lineage).all())
         return Dictionary(rows.compactMap { row in row.id.map { ($0, row.name) } }, uniquingKeysWith: { a, _ in a })
     }

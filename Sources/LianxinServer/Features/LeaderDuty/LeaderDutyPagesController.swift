@@ -33,7 +33,7 @@ struct LeaderDutyPagesController: RouteCollection {
         let echo = req.formEcho
         let figures = try await LeaderDutyFigures.load(req, principal: principal)
         let canManage = principal.role.can(.manageLeaderDuty)
-        let choices = canManage ? try await LeaderDutyChoices.load(req, principal) : .none
+        let choices = canManage ? (try await LeaderDutyChoices.load(req, principal)) : LeaderDutyChoices.none
         let today = LocalDate(req.lianxin.now(), in: ResidentIDNumber.chinaTimeZone)
         let sessions = figures.recent.map { SelectOption(value: $0.id, label: "\($0.heldOn) \($0.hall) · \($0.leader)") }
         let model = Model(

@@ -31,7 +31,7 @@ struct ThreeHighsPagesController: RouteCollection {
         let echo = req.formEcho
         let figures = try await ThreeHighsFigures.load(req, principal: principal)
         let canManage = principal.role.can(.manageLeaderDuty)
-        let choices = canManage ? try await LeaderDutyChoices.load(req, principal) : .none
+        let choices = canManage ? (try await LeaderDutyChoices.load(req, principal)) : LeaderDutyChoices.none
         var categories: [SelectOption] = []
         if canManage {
             let rows = try await Category.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
