@@ -71,7 +71,7 @@ struct LeaderDutyTests {
             let owner = try await Self.handler("cg-duty", unit: "XZ-CG", app)
             let blank = try await client.send(
                 .POST, "/api/v1/leader-duty/problems/\(problemID)/actions", headers: owner, json: LeaderDutyService.ActionInput(action: "rectify"))
-            #expect(blank.status == .unprocessableEntity && (try blank.problemFields()) == ["/rectification"])
+            #expect(try blank.status == .unprocessableEntity && blank.problemFields() == ["/rectification"])
             let fixed = try await client.send(
                 .POST, "/api/v1/leader-duty/problems/\(problemID)/actions", headers: owner,
                 json: LeaderDutyService.ActionInput(action: "rectify", rectification: "已加装无障碍坡道并设扶手"))

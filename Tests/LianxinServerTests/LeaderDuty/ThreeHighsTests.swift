@@ -16,13 +16,13 @@ struct ThreeHighsTests {
     }
 
     /// Files an order of `category` in 信州区 through the service, as the hotline desk would.
-    static func fileOrder(_ app: Application, category: String) async throws -> WorkOrder {
+    static func fileOrder(_ app: Application, category: String, place: Int) async throws -> WorkOrder {
         let user = try #require(try await User.query(on: app.db).filter(\.$username == "operator").first())
         let principal = try Principal(user: user, sessionID: nil, csrfToken: nil)
         let service = WorkOrderService(application: app, database: app.db)
         var input = NewWorkOrder()
         input.title = "小广告"
-        input.description = "小区楼道里贴满了办证小广告"
+        input.description = "幸福小区\(place)栋楼道里贴满了办证小广告"
         input.categoryCode = category
         input.divisionCode = "361102"
         let valid = try await service.validate(input, scope: principal.division)
@@ -38,7 +38,7 @@ struct ThreeHighsTests {
                 .POST, "/api/v1/three-highs/matters", headers: city,
                 json: ThreeHighsService.MatterInput(leaderId: township, divisionCode: "361102001", categoryCode: "0306", tier: "highRisk"))
             #expect(
-                wrongLevel.status == .unprocessableEntity && (try wrongLevel.problemFields()) == ["/tier"], "a township leader and a high-risk matter"
+                try wrongLevel.status == .unprocessableEntity && wrongLevel.problemFields() == ["/tier"], "a township leader and a high-risk matter"
             )
             let outside = try await client.send(
                 .POST, "/api/v1/three-highs/matters", headers: city,
@@ -56,11 +56,11 @@ struct ThreeHighsTests {
             #expect(again.status == .conflict)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "leader-matter.assign").count() == 1)
 
-            for _ in 0..<3 { _ = try await Self.fileOrder(app, category: "0201") }
-            let old = try await Self.fileOrder(app, category: "0201")
+            for place in 1...3 { _ = try await Self.fileOrder(app, category: "0201", place: place) }
+            let old = try await Self.fileOrder(app, category: "0201", place: 4)
             old.createdAt = app.lianxin.now().addingTimeInterval(-62 * 86_400)
             try await old.save(on: app.db)
-            _ = try await Self.fileOrder(app, category: "0101")
+            _ = try await Self.fileOrder(app, category: "0101", place: 5)
             let today = LocalDate(app.lianxin.now(), in: ResidentIDNumber.chinaTimeZone)
             let task = try await client.send(
                 .POST, "/api/v1/three-highs/matters/\(matterID)/tasks", headers: city,

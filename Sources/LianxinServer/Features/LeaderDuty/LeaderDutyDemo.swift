@@ -38,11 +38,12 @@ enum LeaderDutyDemo {
         let db = app.db
         guard try await DutySession.query(on: db).count() == 0 else { return [] }
         let users = try await User.query(on: db).filter(\.$username ~~ ["leader", "xzleader", "snleader"]).all()
-        let units = try await Department.query(on: db).filter(\.$code ~~ problems.map(\.2) + ["XZ-CG"]).all()
+        let units = try await Department.query(on: db).filter(\.$code ~~ (problems.map(\.2) + ["XZ-CG", "XZ-ZJ"])).all()
         guard let county = users.first(where: { $0.username == "xzleader" }), units.count >= 5 else { return [] }
-        let unit = { (code: String) in units.first { $0.code == code }?.id }
+        let ids = Dictionary(units.compactMap { row in row.id.map { (row.code, $0) } }, uniquingKeysWith: { a, _ in a })
         let now = app.lianxin.now()
         let today = LocalDate(now, in: ResidentIDNumber.chinaTimeZone)
+        let owner0 = try units[0].requireID()
         try await db.transaction { db in
             var rows: [DutySession] = []
             for entry in sessions {
@@ -61,7 +62,7 @@ enum LeaderDutyDemo {
                 rows.append(row)
             }
             for (index, text, code, days, status) in problems {
-                guard let owner = unit(code) else { continue }
+                guard let owner = ids[code] else { continue }
                 let session = rows[index]
                 let row = DutyProblem()
                 row.sessionID = try session.requireID()
@@ -95,7 +96,7 @@ enum LeaderDutyDemo {
                     task.matterID = try row.requireID()
                     task.divisionCode = row.divisionCode
                     task.description = text
-                    task.ownerUnitID = unit(entry.tier == .highRisk ? "XZ-ZJ" : "XZ-CG") ?? units[0].id!
+                    task.ownerUnitID = ids[entry.tier == .highRisk ? "XZ-ZJ" : "XZ-CG"] ?? owner0
                     task.deadline = today.adding(days: offset).description
                     task.status = ThreeHighs.TaskStatus.open.rawValue
                     task.createdBy = entry.username
