@@ -22,6 +22,15 @@ def pick(select, words):
     raise AssertionError(f"no option with {words}")
 
 
+def full_page(driver, shoot, name):
+    """A screenshot of the whole page at the window's width (the tables below the fold included)."""
+    width = driver.get_window_size()["width"]
+    height = driver.get_window_size()["height"]
+    driver.set_window_size(width, min(driver.execute_script("return document.documentElement.scrollHeight") + 120, 5000))
+    shoot(name)
+    driver.set_window_size(width, height)
+
+
 def main():
     args = browser_arguments(__doc__.splitlines()[0])
     demo = DemoServer(args.binary, "lianxin-leaders-", extra_env={"LIANXIN_RATE_LOGIN": "1000"})
@@ -60,7 +69,7 @@ def main():
         submit(driver, form)
         tasks = driver.find_element(By.ID, "ld-tasks").text
         check("the problem waits for the bureau", "叫号屏与窗口编号对不上" in tasks and "待整改" in tasks)
-        shoot("leader-duty-office.png")
+        full_page(driver, shoot, "leader-duty-office.png")
 
         sign_in(driver, demo.base, "handler")
         driver.get(demo.base + "/leader-duty")
@@ -86,6 +95,8 @@ def main():
         Select(form.find_element(By.NAME, "tier")).select_by_value("highRisk")
         pick(form.find_element(By.NAME, "leaderId"), "罗晓燕")
         pick(form.find_element(By.NAME, "categoryCode"), "非法小广告")
+        form.find_elements(By.CSS_SELECTOR, "[data-picker-search]")[1].send_keys("水南街道")
+        pick(form.find_element(By.NAME, "divisionCode"), "水南街道")
         form.find_element(By.NAME, "note").send_keys("楼道小广告反复出现")
         submit(driver, form)
         form = driver.find_element(By.ID, "th-matter-form")
@@ -93,7 +104,9 @@ def main():
               "高风险事项须由市级领导包联" in form.text and form.find_element(By.NAME, "note").get_attribute("value") == "楼道小广告反复出现")
         Select(form.find_element(By.NAME, "tier")).select_by_value("highFrequency")
         pick(form.find_element(By.NAME, "leaderId"), "黄建平")
-        form.find_elements(By.CSS_SELECTOR, "[data-picker-search]")[1].send_keys("信州区")
+        search = form.find_elements(By.CSS_SELECTOR, "[data-picker-search]")[1]
+        search.clear()
+        search.send_keys("信州区")
         pick(form.find_element(By.NAME, "divisionCode"), "信州区")
         submit(driver, form)
         matters = driver.find_element(By.ID, "th-matters")
@@ -107,19 +120,19 @@ def main():
         pick(task.find_element(By.NAME, "ownerUnitId"), "信州区城市管理局")
         submit(driver, task)
         check("the task is listed under the matter", "组织城管和社区集中清理一次" in driver.find_element(By.ID, "th-matters").text)
-        shoot("three-highs-office.png")
+        full_page(driver, shoot, "three-highs-office.png")
 
         sign_in(driver, demo.base, "leader")
         driver.set_window_size(360, 900)
         driver.get(demo.base + "/leader-duty")
         check("the leader reads the rectified share", driver.find_element(By.ID, "ld-rectified").text.endswith("%"))
-        check("the leader reads by area", "水南街道" in driver.find_element(By.ID, "ld-divisions").text)
-        shoot("leader-duty-leader-360.png")
+        check("the city leader reads by county", "信州区" in driver.find_element(By.ID, "ld-divisions").text)
+        full_page(driver, shoot, "leader-duty-leader-360.png")
         check_phone_page(driver, check)
         driver.get(demo.base + "/three-highs")
         tiers = driver.find_element(By.ID, "th-tiers").text
         check("each tier is counted", "高风险" in tiers and "高频诉求" in tiers and "高发问题" in tiers)
-        shoot("three-highs-leader-360.png")
+        full_page(driver, shoot, "three-highs-leader-360.png")
         check_phone_page(driver, check)
         driver.quit()
     finally:
