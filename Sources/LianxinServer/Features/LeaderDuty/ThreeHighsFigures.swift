@@ -17,6 +17,11 @@ struct ThreeHighsFigures: Content {
         var overdue: Bool
     }
 
+    struct MonthCount: Content {
+        var month: String
+        var count: Int
+    }
+
     struct MatterLine: Content {
         var id: String
         var leader: String
@@ -25,7 +30,7 @@ struct ThreeHighsFigures: Content {
         var category: String
         var division: String
         var note: String
-        var months: [Int]
+        var months: [MonthCount]
         var thisMonth: Int
         var trend: String
         var trendCode: String
@@ -82,7 +87,8 @@ struct ThreeHighsFigures: Content {
                 MatterLine(
                     id: row.id?.uuidString ?? "", leader: row.leaderName, tier: req.t("th_tier_\(row.tier)"), tierCode: row.tier,
                     category: categories[row.categoryCode] ?? row.categoryCode, division: names[row.divisionCode] ?? row.divisionCode,
-                    note: row.note ?? "", months: counts, thisMonth: counts.last ?? 0, trend: req.t("th_trend_\(trend.rawValue)"),
+                    note: row.note ?? "", months: zip(months, counts).map { MonthCount(month: $0, count: $1) }, thisMonth: counts.last ?? 0,
+                    trend: req.t("th_trend_\(trend.rawValue)"),
                     trendCode: trend.rawValue, open: live.count,
                     overdue: live.filter { DueStatus.at(now, overdueAfter: $0.overdueAfter) == .overdue }.count, tasks: own))
         }
@@ -95,6 +101,8 @@ struct ThreeHighsFigures: Content {
         let divisions = Set(rows.map(\.divisionCode)).sorted().map { code in
             sum(names[code] ?? code, lines.filter { $0.division == (names[code] ?? code) })
         }
+        let order = ThreeHighs.Tier.allCases.map(\.rawValue)
+        lines.sort { (order.firstIndex(of: $0.tierCode) ?? 0) < (order.firstIndex(of: $1.tierCode) ?? 0) }
         return ThreeHighsFigures(months: months, matters: lines, tiers: tiers, divisions: divisions)
     }
 }
