@@ -31,6 +31,18 @@ def full_page(driver, shoot, name):
     driver.set_window_size(width, height)
 
 
+HAN_OUTSIDE_DATA = """
+const out = [];
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const el = node.parentElement;
+  if (!el || el.closest("script, style, textarea, [data-data], .who-name, .who-meta, .brand-mark, [lang]:not(html)")) continue;
+  if (/[\\u4e00-\\u9fff]/.test(node.nodeValue)) out.push(node.nodeValue.trim());
+}
+return out;
+"""
+
+
 def main():
     args = browser_arguments(__doc__.splitlines()[0])
     demo = DemoServer(args.binary, "lianxin-leaders-", extra_env={"LIANXIN_RATE_LOGIN": "1000"})
@@ -134,6 +146,12 @@ def main():
         check("each tier is counted", "高风险" in tiers and "高频诉求" in tiers and "高发问题" in tiers)
         full_page(driver, shoot, "three-highs-leader-360.png")
         check_phone_page(driver, check)
+        driver.add_cookie({"name": "lianxin_lang", "value": "en"})
+        for path in ("/leader-duty", "/three-highs"):
+            driver.get(demo.base + path)
+            chinese = driver.execute_script(HAN_OUTSIDE_DATA)
+            check(f"the English {path} holds Chinese only in data {chinese[:3]}", not chinese)
+        full_page(driver, shoot, "three-highs-leader-360-en.png")
         driver.quit()
     finally:
         demo.stop(keep=bool(check.failures))
