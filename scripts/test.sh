@@ -148,5 +148,8 @@ python3 "$root/scripts/browser/farm_aid.py" --binary "$root/.build/debug/lianxin
 step "browser: 小微权力监督: a resident reports an official in confidence at 360 px (a refused form keeps what was typed), the leader sees counts only, the discipline inspector accepts, reveals the contact and concludes, the resident reads the answer; an inspection handover replied with proof and accepted; a volunteer supervisor's finding answered by the unit; the leader reads them at 360 px (issue 24)"
 python3 "$root/scripts/browser/oversight.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: leaders on duty: a county leader's session at a window (a refused form keeps what was typed), a problem handed to a unit, fixed by its handler and signed off; 三高包保 refuses a township leader a high-risk matter, a county leader takes one and sets a task; the city leader reads both at 360 px (issue 24)"
+python3 "$root/scripts/browser/leader_duty.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: a real county (峡江县) set up from an empty database, then a resident's report routed, handled and closed (issue 17)"
 python3 "$root/scripts/browser/setup_county.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

@@ -85,6 +85,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case setCanteenPrices  // the price list of one's own division (who eats free, who pays what)
     case viewFarmAid  // 农耕地互助 in scope: fields, teams, requests, days exchanged
     case manageFarmAid  // record fields and teams, file requests and their steps
+    case viewLeaderDuty  // leaders on duty in scope: 我陪群众走流程 sessions, problems and rectification; 三高包保 matters
+    case manageLeaderDuty  // record sessions and problems, confirm or send back rectifications, assign matters and set tasks
+    case rectifyLeaderDuty  // report what was done on a rectification task (a unit's staff: only their own unit's tasks)
     case viewAssets  // the city asset registry (部件) in scope and its map layer
     case manageAssets  // import and edit city assets (the city-management centre)
     case handleConductReports  // 监督一点通: read and handle confidential reports about officials' conduct (the discipline commission only)
@@ -144,6 +147,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .setCanteenPrices: [.leader]
         case .viewFarmAid: [.communityStaff, .gridMember, .supervisor, .leader]
         case .manageFarmAid: [.communityStaff, .gridMember]
+        case .viewLeaderDuty: [.leader, .supervisor, .communityStaff, .departmentLead, .departmentHandler, .dispatcher]
+        case .manageLeaderDuty: [.leader, .supervisor, .communityStaff]
+        case .rectifyLeaderDuty: [.departmentHandler, .departmentLead, .communityStaff, .supervisor, .leader]
         case .viewAssets:
             Set(Role.allCases).subtracting([
                 .admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary, .disciplineInspector,

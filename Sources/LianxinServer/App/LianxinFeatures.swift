@@ -37,6 +37,7 @@ enum LianxinFeatures {
         CanteensFeature.self,
         FarmAidFeature.self,
         OversightFeature.self,
+        LeaderDutyFeature.self,
         AssetsFeature.self,
         FieldworkFeature.self,
         NotificationsFeature.self,

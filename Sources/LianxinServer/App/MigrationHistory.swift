@@ -69,5 +69,6 @@ enum MigrationHistory {
         AddHotlineIndicatorCounters(),
         CreateOversightTables(),
         CreateSupervisedProjects(),
+        CreateLeaderDutyTables(),
     ]
 }

@@ -69,6 +69,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case conductContactRead = "conduct-contact.read"
     case handoverFiled = "inspection-handover.file"
     case handoverDecided = "inspection-handover.decide"
+    case leaderDutyTaskDecided = "leader-duty.decide"
+    case leaderMatterAssigned = "leader-matter.assign"
 }
 
 /// How the audited action ended.

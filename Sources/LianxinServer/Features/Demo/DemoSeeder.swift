@@ -36,6 +36,9 @@ struct DemoSeeder {
         .init(username: "community", displayName: "社区干部 赵敏 (上滩头社区)", role: .communityStaff, division: "361102001001", department: nil),
         .init(username: "supervisor", displayName: "督办员 周杰", role: .supervisor, division: "3611", department: nil),
         .init(username: "leader", displayName: "分管领导 吴涛", role: .leader, division: "3611", department: nil),
+        // A county and a township leader, so each tier of 三高包保 has its owner and a county leader takes the windows.
+        .init(username: "xzleader", displayName: "区领导 黄建平 (信州区)", role: .leader, division: "361102", department: nil),
+        .init(username: "snleader", displayName: "街道领导 罗晓燕 (水南街道)", role: .leader, division: "361102001", department: nil),
         .init(username: "talentcentre", displayName: "人才共享中心 钱红", role: .talentCentre, division: "361102", department: nil),
         .init(username: "jxhc", displayName: "江西直升机 人才联络员 孙磊", role: .enterpriseContact, division: "361102", department: nil),
         .init(username: "szlh", displayName: "神州六合 人才联络员 郑洁", role: .enterpriseContact, division: "361102", department: nil),
@@ -135,6 +138,7 @@ struct DemoSeeder {
         lines += try await TalentDemo.seed(application)
         lines += try await PartyDemo.seed(application)
         lines += try await OversightDemo.seed(application)
+        lines += try await LeaderDutyDemo.seed(application)
         return lines
     }
 }

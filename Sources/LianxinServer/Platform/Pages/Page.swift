@@ -106,6 +106,8 @@ extension Request {
         if principal.role.can(.viewConductFigures) { items.append(("/oversight/reports", "ov_nav_reports")) }
         if principal.role.can(.viewHandovers) { items.append(("/oversight/handovers", "ov_nav_handovers")) }
         if principal.role.can(.viewSupervisedProjects) { items.append(("/oversight/projects", "ov_nav_projects")) }
+        if principal.role.can(.viewLeaderDuty) { items.append(("/leader-duty", "nav_leader_duty")) }
+        if principal.role.can(.viewLeaderDuty) { items.append(("/three-highs", "nav_three_highs")) }
         if principal.role.can(.viewEngagement) || principal.role.can(.handleDisputes) { items.append(("/engagement", "nav_engagement")) }
         if principal.role.can(.manageAccounts) { items.append(("/admin/users", "nav_users")) }
         if principal.role.can(.manageAccounts) { items.append(("/security/accounts", "nav_security")) }
