@@ -42,6 +42,26 @@ enum LeaderDutyLookup {
         return row
     }
 
+    /// What a rectification task names, checked together: its description, its unit (one that serves `division`,
+    /// picked) and its deadline (within `LeaderDuty.deadlineDaysAhead` of today); every problem named beside its field.
+    static func task(
+        description text: String?, maxLength: Int, unit raw: String?, deadline: String?, division: String, today: LocalDate,
+        _ principal: Principal, _ req: Request
+    ) async throws -> (description: String, unit: Department, deadline: LocalDate) {
+        var checks = InputValidator(req)
+        let description = checks.text(text, "/description", 4...maxLength)
+        var unit: Department?
+        if let raw, !raw.isEmpty { unit = try await Self.unit(raw, division: division, principal, req) }
+        if unit == nil { checks.fail("/ownerUnitId", key: "ld_err_unit") }
+        let day = LocalDate(iso: deadline ?? "")
+        let range = LeaderDuty.deadlineDaysAhead
+        if day == nil || day! < today.adding(days: range.lowerBound) || day! > today.adding(days: range.upperBound) {
+            checks.fail("/deadline", key: "ld_err_deadline")
+        }
+        try checks.finish()
+        return (description, unit!, day!)
+    }
+
     /// A division in the caller's subtree, or 404.
     static func division(_ raw: String, _ principal: Principal, _ req: Request) async throws -> DivisionCode {
         guard let code = DivisionCode(raw), try await Division.find(raw, on: req.db) != nil else { throw Problem.notFound("division") }

@@ -69,23 +69,15 @@ struct LeaderDutyService {
     }
 
     func addProblem(_ session: DutySession, _ input: ProblemInput) async throws -> DutyProblem {
-        var checks = InputValidator(req)
-        let description = checks.text(input.description, "/description", 4...300)
-        var unit: Department?
-        if let raw = input.ownerUnitId, !raw.isEmpty { unit = try await LeaderDutyLookup.unit(raw, division: session.divisionCode, principal, req) }
-        if unit == nil { checks.fail("/ownerUnitId", key: "ld_err_unit") }
-        let deadline = LocalDate(iso: input.deadline ?? "")
-        let range = LeaderDuty.deadlineDaysAhead
-        if deadline == nil || deadline! < today.adding(days: range.lowerBound) || deadline! > today.adding(days: range.upperBound) {
-            checks.fail("/deadline", key: "ld_err_deadline")
-        }
-        try checks.finish()
+        let (description, unit, deadline) = try await LeaderDutyLookup.task(
+            description: input.description, maxLength: 300, unit: input.ownerUnitId, deadline: input.deadline,
+            division: session.divisionCode, today: today, principal, req)
         let row = DutyProblem()
         row.sessionID = try session.requireID()
         row.divisionCode = session.divisionCode
         row.description = description
-        row.ownerUnitID = try unit!.requireID()
-        row.deadline = deadline!.description
+        row.ownerUnitID = try unit.requireID()
+        row.deadline = deadline.description
         row.status = LeaderDuty.TaskStatus.open.rawValue
         row.createdBy = principal.username
         row.createdAt = req.lianxin.now()

@@ -74,23 +74,15 @@ struct ThreeHighsService {
     }
 
     func addTask(_ matter: LeaderMatter, _ input: TaskInput) async throws -> LeaderMatterTask {
-        var checks = InputValidator(req)
-        let description = checks.text(input.description, "/description", 4...200)
-        var unit: Department?
-        if let raw = input.ownerUnitId, !raw.isEmpty { unit = try await LeaderDutyLookup.unit(raw, division: matter.divisionCode, principal, req) }
-        if unit == nil { checks.fail("/ownerUnitId", key: "ld_err_unit") }
-        let deadline = LocalDate(iso: input.deadline ?? "")
-        let range = LeaderDuty.deadlineDaysAhead
-        if deadline == nil || deadline! < today.adding(days: range.lowerBound) || deadline! > today.adding(days: range.upperBound) {
-            checks.fail("/deadline", key: "ld_err_deadline")
-        }
-        try checks.finish()
+        let (description, unit, deadline) = try await LeaderDutyLookup.task(
+            description: input.description, maxLength: 200, unit: input.ownerUnitId, deadline: input.deadline,
+            division: matter.divisionCode, today: today, principal, req)
         let row = LeaderMatterTask()
         row.matterID = try matter.requireID()
         row.divisionCode = matter.divisionCode
         row.description = description
-        row.ownerUnitID = try unit!.requireID()
-        row.deadline = deadline!.description
+        row.ownerUnitID = try unit.requireID()
+        row.deadline = deadline.description
         row.status = ThreeHighs.TaskStatus.open.rawValue
         row.createdBy = principal.username
         row.createdAt = req.lianxin.now()
