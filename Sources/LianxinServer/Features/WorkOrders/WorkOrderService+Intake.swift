@@ -87,9 +87,8 @@ extension WorkOrderService {
 
     /// Records a new order: created, and accepted at once when staff take it down, with its first
     /// clocks and alerts, all in one transaction. A repeated `idempotencyKey` returns the first order.
-    /// Files a new order. With `linkRepeats` (the desk's box, ticked by default), a call that repeats an open order
-    /// of the same requester (`RepeatRule`) is linked to it at once as a repeat request (重复诉求) and the linked
-    /// order is returned.
+    /// With `linkRepeats` (the desk's box, ticked by default), a call that repeats an open order of the same
+    /// requester (`RepeatRule`) is then linked to it as a repeat request (重复诉求) and the linked order is returned.
     func create(
         _ order: ValidWorkOrder, by actor: WorkOrderActor, idempotencyKey: String?, linkRepeats: Bool = false
     ) async throws -> (WorkOrder, created: Bool) {
