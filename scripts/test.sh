@@ -61,14 +61,20 @@ mkdir -p "$work/pg" && chown postgres "$work/pg"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -U lianxin --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work/pg -c fsync=off -c max_connections=500" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$work/pg -c fsync=off -c max_connections=1000" start >/dev/null
 runuser -u postgres -- "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U lianxin lianxin_test
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
 step "database tests on PostgreSQL"
 LIANXIN_TEST_DATABASE_URL="postgres://lianxin@127.0.0.1:$port/lianxin_test" \
   swift test --skip-build --parallel --filter LianxinServerTests 2>&1 | tee "$work/pg.log" | grep -E '✘|passed|failed|error:' | tail -40
-grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/pg.log" || { echo "PostgreSQL tests failed"; grep -B2 -A12 '✘' "$work/pg.log" | head -150; exit 1; }
+grep -qE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/pg.log" || {
+  echo "PostgreSQL tests failed"
+  grep -a '✘' "$work/pg.log" | grep -a -v '✘ Suite' | cut -c1-400 | head -60
+  echo "--- PostgreSQL's own errors (server.log), most frequent first:"
+  grep -a -oE '(FATAL|ERROR): +[^"]{0,120}' "$work/pg/server.log" | sort | uniq -c | sort -rn | head -15
+  exit 1
+}
 
 step "smoke test: lianxin serve --demo"
 bash "$root/scripts/smoke.sh" "$root/.build/debug/lianxin" "$work/smoke"

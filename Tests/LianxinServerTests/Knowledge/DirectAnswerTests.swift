@@ -25,8 +25,8 @@ struct DirectAnswerTests {
             let desk = try await staff.operatorClient.send(.GET, "/desk")
             #expect(desk.body.string.contains("id=\"answer-directly\"") && desk.body.string.contains("id=\"desk-knowledge\""))
             // Enter in any field presses the form's first submit button: it must file the order, not close it directly.
-            let firstSubmit = desk.body.string.range(
-                of: "type=\"submit\"", range: desk.body.string.range(of: "id=\"desk-form\"")!.upperBound..<desk.body.string.endIndex)
+            let form = try #require(desk.body.string.range(of: "id=\"desk-form\""), "\(desk.status)")
+            let firstSubmit = desk.body.string.range(of: "type=\"submit\"", range: form.upperBound..<desk.body.string.endIndex)
             let fileOrder = try #require(desk.body.string.range(of: "id=\"file-order\""))
             #expect(firstSubmit.map { desk.body.string.distance(from: $0.lowerBound, to: fileOrder.lowerBound) } ?? -1 > 0)
             #expect(firstSubmit.map { desk.body.string.distance(from: $0.lowerBound, to: fileOrder.lowerBound) } ?? 999 < 80)
