@@ -143,7 +143,8 @@ def main():
             solved_text == "" and satisfaction not in ("", "dissatisfied"))
         closed = "closed_at" in times
         unit = unit_ids.get(row.get("unit", "").strip(), "") if "dispatched_at" in times else ""
-        counts = {"received": 1, "counted": 1, "dispatched": int("dispatched_at" in times), "open": int(not closed),
+        # An imported order is never cancelled, merged or exempted: it counts in the rates and in the assessable base.
+        counts = {"received": 1, "counted": 1, "assessable": 1, "dispatched": int("dispatched_at" in times), "open": int(not closed),
                   "completed": int("completed_at" in times), "completedOnce": int("completed_at" in times),
                   "closed": int(closed), "evaluated": int(bool(satisfaction)),
                   "satisfied": int(satisfaction == "satisfied"), "basicallySatisfied": int(satisfaction == "basicallySatisfied"),
