@@ -142,6 +142,9 @@ python3 "$root/scripts/browser/hotline.py" --binary "$root/.build/debug/lianxin"
 step "browser: a repeat call linked to the open order at the desk; the leader's hotline indicators with formulas and the daily and weekly briefs at 360 px (issue 19)"
 python3 "$root/scripts/browser/briefs.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: escalation rules edited (a duplicate refused, choices kept), a caller marked from the order page, approved by the centre and warned at the desk; a topic of the month taken up, its task reported done on a phone and closed (issue 19)"
+python3 "$root/scripts/browser/hotline_rules.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: party-member points: a branch, a member, an entry refused then recorded, a post claimed, the secretary's decision, the county overview at 360 px (issue 24)"
 python3 "$root/scripts/browser/party.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 

@@ -281,7 +281,7 @@
     const previous = desk.querySelector("[data-previous]"), list = desk.querySelector("[data-previous-list]");
     phone.addEventListener("change", () => {
       const q = phone.value.trim();
-      if (q.length < 7) { previous.hidden = true; return; }
+      if (q.length < 7) { previous.hidden = true; desk.querySelectorAll("[data-marks]").forEach((m) => { m.hidden = true; }); return; }
       fetch("/api/v1/work-orders?limit=5&phone=" + encodeURIComponent(q), { credentials: "same-origin" })
         .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
         .then((page) => {
@@ -293,6 +293,20 @@
           });
           previous.hidden = !(page.items && page.items.length);
         }).catch(() => { previous.hidden = true; });
+      // Marks in force on the number (来电人标记): shown to the operator, never to roles that may not read them.
+      const marks = desk.querySelector("[data-marks]"), markList = desk.querySelector("[data-marks-list]");
+      if (!marks) return;
+      fetch("/api/v1/requester-marks/check?phone=" + encodeURIComponent(q), { credentials: "same-origin" })
+        .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+        .then((found) => {
+          markList.innerHTML = "";
+          found.forEach((m) => {
+            const li = el("li", null, m.kindLabel + (m.expiresOn ? " · " + m.expiresOn : "") + " · ");
+            const reason = el("span", null, m.reason); reason.setAttribute("data-data", "");
+            li.appendChild(reason); markList.appendChild(li);
+          });
+          marks.hidden = found.length === 0;
+        }).catch(() => { marks.hidden = true; });
     });
     desk.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); desk.requestSubmit(); } });
   }

@@ -98,6 +98,11 @@ public enum Permission: String, Sendable, CaseIterable {
     case viewSupervisedProjects  // projects with volunteer supervisors (义务监督员, 银发监督队), their inspections and findings
     case manageSupervisedProjects  // register projects, attach volunteer supervisors, record their inspections
     case answerSupervisionFindings  // the responsible unit answers a volunteer supervisor's finding on its project
+    case proposeRequesterMarks  // mark an order's caller (恶意, 无理, 频繁来电, 特殊关爱) for the centre to decide
+    case decideRequesterMarks  // the hotline centre approves, refuses or withdraws caller marks
+    case readRequesterMarks  // the marks in force on a number the desk has typed, and the centre's list
+    case viewTopics  // 每月一题 in scope: topics, the class's requests before and after, tasks (a unit reports its own done)
+    case manageTopics  // take up a topic (chosen or from a hotspot), set tasks for units, close it
 
     /// The roles holding this permission.
     public var roles: Set<Role> {
@@ -165,6 +170,11 @@ public enum Permission: String, Sendable, CaseIterable {
             [.communityStaff, .gridMember, .supervisor, .leader, .disciplineInspector, .departmentHandler, .departmentLead]
         case .manageSupervisedProjects: [.communityStaff]
         case .answerSupervisionFindings: [.departmentHandler, .departmentLead]
+        case .proposeRequesterMarks: [.operator, .dispatcher, .supervisor, .departmentHandler, .departmentLead]
+        case .decideRequesterMarks: [.supervisor]
+        case .readRequesterMarks: [.operator, .dispatcher, .supervisor]
+        case .viewTopics: [.leader, .supervisor, .dispatcher, .departmentLead, .departmentHandler, .communityStaff]
+        case .manageTopics: [.leader, .supervisor]
         }
     }
 }

@@ -110,13 +110,14 @@ struct WorkOrderActionGuard {
         case .resume:
             WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor]), from: handling, whilePaused: true)
         case .remind:
-            WorkOrderActionGuard([.dispatcher, .supervisor, .leader], from: live, whilePaused: true)
+            // The system reminds and supervises by the county's escalation rules (升级规则).
+            WorkOrderActionGuard([.dispatcher, .supervisor, .leader], system: true, from: live, whilePaused: true)
         case .addInformation:
             WorkOrderActionGuard(
                 [.operator, .dispatcher], resident: true,
                 from: live.union([.submitted, .shelved]).subtracting([.completed, .verifying, .reviewed]), whilePaused: true)
         case .supervise:
-            WorkOrderActionGuard([.supervisor, .leader], from: live, whilePaused: true)
+            WorkOrderActionGuard([.supervisor, .leader], system: true, from: live, whilePaused: true)
         case .escalate:
             WorkOrderActionGuard(unitRoles.union([.dispatcher, .supervisor, .leader]), from: escalatable)
         case .answerDirectly:

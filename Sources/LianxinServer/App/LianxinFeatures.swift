@@ -41,6 +41,8 @@ enum LianxinFeatures {
         AssetsFeature.self,
         FieldworkFeature.self,
         NotificationsFeature.self,
+        RequesterMarksFeature.self,
+        TopicsFeature.self,
         DemoFeature.self,
     ]
 

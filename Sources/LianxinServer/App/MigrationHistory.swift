@@ -70,5 +70,8 @@ enum MigrationHistory {
         CreateOversightTables(),
         CreateSupervisedProjects(),
         CreateLeaderDutyTables(),
+        CreateEscalationRules(),
+        CreateRequesterMarks(),
+        CreateMonthlyTopics(),
     ]
 }

@@ -4,6 +4,9 @@ import Fluent
 /// What an audit entry records.
 enum AuditAction: String, Codable, CaseIterable, Sendable {
     case loginSucceeded = "login.success"
+    case requesterMarkProposed = "requester-mark.propose"
+    case requesterMarkDecided = "requester-mark.decide"
+    case topicChanged = "topic.change"
     case loginFailed = "login.failure"
     case accountLocked = "login.locked"
     case logout = "logout"

@@ -139,6 +139,7 @@ struct DemoSeeder {
         lines += try await PartyDemo.seed(application)
         lines += try await OversightDemo.seed(application)
         lines += try await LeaderDutyDemo.seed(application)
+        lines += try await TopicsDemo.seed(application)
         return lines
     }
 }

@@ -10,6 +10,8 @@ extension HotspotsController {
         var runLabel: String?
         var items: [HotspotDTO]
         var canTask: Bool
+        /// Whether the reader may take a hotspot up as the topic of the month (每月一题).
+        var canTopic: Bool
         var notice: String?
         var error: String?
     }
@@ -22,7 +24,7 @@ extension HotspotsController {
             "intelligence/hotspots", title: "nav_hotspots",
             model: PageModel(
                 run: list.run, runLabel: list.run.map { Self.beijingTime($0.windowEnd) }, items: list.items,
-                canTask: principal.role.can(.createProactiveTasks),
+                canTask: principal.role.can(.createProactiveTasks), canTopic: principal.role.can(.manageTopics),
                 notice: try? req.query.get(String.self, at: "notice"), error: try? req.query.get(String.self, at: "error")))
     }
 

@@ -125,6 +125,17 @@ struct LeaderDutyChoices {
 
     static let none = LeaderDutyChoices()
 
+    /// Every category in use as "parent / name", for the pages that take up a class of requests (三高包保, 每月一题).
+    static func categories(_ req: Request) async throws -> [SelectOption] {
+        let rows = try await Category.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
+        let names = Dictionary(rows.compactMap { row in row.id.map { ($0, row.name) } }, uniquingKeysWith: { a, _ in a })
+        return rows.compactMap { row in
+            guard let code = row.id else { return nil }
+            let parent = row.parentCode.flatMap { names[$0] }
+            return SelectOption(value: code, label: parent.map { "\($0) / \(row.name)" } ?? row.name)
+        }
+    }
+
     static func load(_ req: Request, _ principal: Principal) async throws -> LeaderDutyChoices {
         let names = try await LeaderDutyNames.divisions(req, principal)
         let leaders = try await LeaderDutyLookup.leaders(principal, on: req.db).compactMap { user in

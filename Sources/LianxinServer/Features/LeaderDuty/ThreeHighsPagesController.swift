@@ -32,16 +32,7 @@ struct ThreeHighsPagesController: RouteCollection {
         let figures = try await ThreeHighsFigures.load(req, principal: principal)
         let canManage = principal.role.can(.manageLeaderDuty)
         let choices = canManage ? (try await LeaderDutyChoices.load(req, principal)) : LeaderDutyChoices.none
-        var categories: [SelectOption] = []
-        if canManage {
-            let rows = try await Category.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
-            let names = Dictionary(rows.compactMap { row in row.id.map { ($0, row.name) } }, uniquingKeysWith: { a, _ in a })
-            categories = rows.compactMap { row in
-                guard let code = row.id else { return nil }
-                let parent = row.parentCode.flatMap { names[$0] }
-                return SelectOption(value: code, label: parent.map { "\($0) / \(row.name)" } ?? row.name)
-            }
-        }
+        let categories = canManage ? try await LeaderDutyChoices.categories(req) : []
         let today = LocalDate(req.lianxin.now(), in: ResidentIDNumber.chinaTimeZone)
         let model = Model(
             figures: figures, canManage: canManage, leaders: choices.leaders.selecting(echo.values["leaderId"]),

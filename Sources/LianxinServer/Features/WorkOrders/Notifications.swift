@@ -77,6 +77,18 @@ enum Notifications {
         }
     }
 
+    /// An escalation rule's step: besides the unit (told by the step's own message), each audience the rule names, in
+    /// the order's division.
+    static func escalated(_ rule: EscalationRule, note: String, order: WorkOrder, on db: any Database, now: Date) async throws {
+        let roles: [EscalationAudience: Role] = [.dispatchers: .dispatcher, .supervisors: .supervisor, .leaders: .leader]
+        for audience in EscalationAudience.allCases where rule.audience.contains(audience) {
+            guard let role = roles[audience] else { continue }
+            try await send(
+                kind: "escalated", text: "\(note)：\(order.number) \(order.title)", role: role, division: order.divisionCode, order: order, on: db,
+                now: now)
+        }
+    }
+
     /// An SLA warning or breach: to the handling department, and for breaches to the supervisors too.
     static func slaAlert(kind: String, stage: SLAStage, order: WorkOrder, on db: any Database, now: Date) async throws {
         let word = kind == "breach" ? "已超期" : "即将超期"

@@ -16,7 +16,9 @@ extension OrderPagesController {
                 req.t("desk_merged_notice").replacingOccurrences(of: "{number}", with: $0)
             }
         let notice =
-            merged ?? req.query[String.self, at: "done"].flatMap { WorkOrderActionKind(rawValue: $0) }
+            merged ?? req.query[String.self, at: "marked"].map { _ in req.t("mark_saved") } ?? req.query[String.self, at: "done"].flatMap {
+                WorkOrderActionKind(rawValue: $0)
+            }
             .map { req.t("wb_done").replacingOccurrences(of: "%@", with: $0.title(english: req.language == .en)) } ?? ""
         return try await render(
             req, order: order, principal: principal, notice: notice,
@@ -144,6 +146,7 @@ extension OrderPagesController {
                 && state.publicReply != nil && (!principal.role.requiresDepartment || order.departmentID == principal.departmentID),
             notice: notice, error: error, duplicates: duplicates, createdJustNow: createdJustNow)
         model.assists = assists
+        model.canMarkRequester = principal.role.can(.proposeRequesterMarks) && order.requesterPhoneIndex != nil
         if let entryID = state.knowledgeEntryID, principal.role.can(.viewKnowledge),
             let entry = try await KnowledgeEntry.find(entryID, on: req.db)
         {

@@ -79,6 +79,8 @@ struct OrderPagesController: RouteCollection {
         let createdJustNow: Bool
         /// The lead unit (主办) and the assisting units' parts of a joint order; empty for a single-unit order.
         var assists: [AssistLine] = []
+        /// Whether the reader may mark the caller (来电人标记): the order has a number and the role proposes marks.
+        var canMarkRequester = false
         /// The knowledge entry a direct answer came from (its question and id), when the reader may open the knowledge base.
         var answeredFrom = ""
         var answeredFromID = ""

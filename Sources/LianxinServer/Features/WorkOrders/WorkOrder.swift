@@ -87,6 +87,8 @@ final class SLAAlert: Model, @unchecked Sendable {
     @Field(key: "due_at") var dueAt: Date
     @OptionalField(key: "fired_at") var firedAt: Date?
     @OptionalField(key: "fired_by") var firedBy: String?
+    /// When the escalation rules were applied to the fired alert (`EscalationJob`).
+    @OptionalField(key: "escalated_at") var escalatedAt: Date?
 
     init() {}
 

@@ -34,10 +34,15 @@ extension WorkOrderService {
         )
     }
 
-    /// Replaces the order's unfired alerts with those of its running clocks.
+    /// Replaces the order's unfired alerts with those of its running clocks, leaving out any that already fired for
+    /// the same stage, kind and deadline (a later step must not bring a breach back); a deadline moved by an
+    /// extension is a new alert.
     static func syncAlerts(orderID: UUID, clocks: WorkOrderClocks, calendar: WorkCalendar, now: Date, on db: any Database) async throws {
         try await SLAAlert.query(on: db).filter(\.$orderID == orderID).filter(\.$firedAt == nil).delete()
-        let alerts = alerts(orderID: orderID, clocks: clocks, calendar: calendar, now: now)
+        let fired = try await SLAAlert.query(on: db).filter(\.$orderID == orderID).filter(\.$firedAt != nil).all()
+        let alerts = alerts(orderID: orderID, clocks: clocks, calendar: calendar, now: now).filter { alert in
+            !fired.contains { $0.stage == alert.stage && $0.kind == alert.kind && abs($0.dueAt.timeIntervalSince(alert.dueAt)) < 1 }
+        }
         if !alerts.isEmpty { try await alerts.create(on: db) }
     }
 }

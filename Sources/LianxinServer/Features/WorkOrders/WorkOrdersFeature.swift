@@ -9,6 +9,7 @@ enum WorkOrdersFeature: LianxinFeature {
         try app.register(collection: PublicTrackingController())
         try app.register(collection: IntakeSuggestionsController())
         try app.register(collection: ReturnReasonsController())
+        try app.register(collection: EscalationRulesPagesController())
         try app.register(collection: OrderPagesController(maxBody: maxBody))
         try app.register(collection: DeskPagesController(maxBody: maxBody))
         // The residents' pages take a public photo at most: anything bigger is refused before it is read.
@@ -21,7 +22,10 @@ enum WorkOrdersFeature: LianxinFeature {
     static let jobs: [LianxinJob] = [
         LianxinJob("work-orders.sla-sweep", every: .seconds(5)) { app in
             try await SLASweep.sweep(app, instance: SLASweep.instance)
-        }
+        },
+        LianxinJob("work-orders.escalate", every: .seconds(5)) { app in
+            try await EscalationJob.run(app)
+        },
     ]
     static var commands: FeatureCommands { .none }
 }

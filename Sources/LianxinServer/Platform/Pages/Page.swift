@@ -94,6 +94,9 @@ extension Request {
         if role.can(.manageRules) { items.append(("/admin/catalogue", "nav_catalogue")) }
         if role.can(.manageRules) { items.append(("/admin/readiness", "nav_readiness")) }
         if role.can(.manageRules) { items.append(("/admin/notifications", "notify_nav_rules")) }
+        if role.can(.manageRules) { items.append(("/admin/escalation", "nav_escalation")) }
+        if role.can(.readRequesterMarks) { items.append(("/requester-marks", "nav_requester_marks")) }
+        if role.can(.viewTopics) { items.append(("/topics", "nav_topics")) }
         if RevisitsController.roles.contains(role) { items.append(("/revisits", "notify_nav_revisits")) }
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
