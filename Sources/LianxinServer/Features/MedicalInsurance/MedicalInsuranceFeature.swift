@@ -8,6 +8,8 @@ enum MedicalInsuranceFeature: LianxinFeature {
         try app.register(collection: MedicalInsuranceController())
         try app.register(collection: InsurancePagesController())
         try app.register(collection: InsurancePointsPagesController())
+        try app.register(collection: StationTasksController())
+        try app.register(collection: StationPagesController())
     }
 
     static let openAPIPaths = MedicalInsuranceOpenAPI.paths

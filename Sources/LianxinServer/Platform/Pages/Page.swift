@@ -98,6 +98,7 @@ extension Request {
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewMedicalInsurance) { items.append(("/medical-insurance", "mi_nav")) }
+        if principal.role.can(.doStationWork) { items.append(("/medical-insurance/stations", "mi_nav_stations")) }
         if principal.role.can(.viewTalent) { items.append(("/talent", "talent_nav")) }
         if principal.role.can(.viewPartyBuilding) { items.append(("/party", "party_nav")) }
         if principal.role.can(.viewNewEmployment) { items.append(("/new-employment", "ne_nav")) }
