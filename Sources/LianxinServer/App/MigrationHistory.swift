@@ -71,5 +71,6 @@ enum MigrationHistory {
         CreateSupervisedProjects(),
         CreateLeaderDutyTables(),
         CreateStationTasks(),
+        CreatePointsThresholds(),
     ]
 }
