@@ -157,7 +157,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .rectifyLeaderDuty: [.departmentHandler, .departmentLead, .communityStaff, .supervisor, .leader]
         case .viewAssets:
             Set(Role.allCases).subtracting([
-                .admin, .securityAdmin, .auditor, .fundSupervisor, .stationWorker, .talentCentre, .enterpriseContact, .branchSecretary, .disciplineInspector,
+                .admin, .securityAdmin, .auditor, .fundSupervisor, .stationWorker, .talentCentre, .enterpriseContact, .branchSecretary,
+                .disciplineInspector,
                 .inspectionGroup,
             ])
         case .manageAssets: [.dispatcher, .supervisor]

@@ -36,14 +36,19 @@ struct InsuranceSettingsPagesTests {
             try await client.login("fund-xz", Self.password)
             let csrf = try await client.csrf("/medical-insurance/imports")
             let lines = output.settlementsCSV.components(separatedBy: "\r\n")
-            let bad = ([lines[0], lines[1].replacingOccurrences(of: ",outpatient,", with: ",clinic,").replacingOccurrences(of: ",inpatient,", with: ",clinic,")]
+            let bad =
+                ([
+                    lines[0],
+                    lines[1].replacingOccurrences(of: ",outpatient,", with: ",clinic,").replacingOccurrences(of: ",inpatient,", with: ",clinic,"),
+                ]
                 + lines[2...]).joined(separator: "\r\n")
             let refused = try await client.send(
                 .POST, "/medical-insurance/imports", raw: Self.multipart(csrf, ["settlements": bad, "items": output.itemsCSV]))
             #expect(refused.status == .unprocessableEntity)
             let page = refused.body.string
             #expect(page.contains("id=\"mi-import-report\"") && page.contains("settlements.csv 第 2 行 就诊类型：格式不正确"), "\(page)")
-            #expect(try await count("mi_settlements", app) == 0 && try await count("mi_items", app) == 0, "nothing of a refused upload is kept")
+            #expect(try await count("mi_settlements", app) == 0, "nothing of a refused upload is kept")
+            #expect(try await count("mi_items", app) == 0)
 
             let empty = try await client.send(.POST, "/medical-insurance/imports", raw: Self.multipart(csrf, [:]))
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("请选择结算单文件"))
@@ -84,7 +89,9 @@ struct InsuranceSettingsPagesTests {
             form["ppoints_\(kind)"] = "\(rule.personPoints)"
         }
         for subject in PointsPolicy.Subject.allCases {
-            for (action, points) in PointsPolicy.standard.thresholds(subject) { form["threshold_\(subject.rawValue)_\(action.rawValue)"] = "\(points)" }
+            for (action, points) in PointsPolicy.standard.thresholds(subject) {
+                form["threshold_\(subject.rawValue)_\(action.rawValue)"] = "\(points)"
+            }
         }
         return form
     }
@@ -105,7 +112,8 @@ struct InsuranceSettingsPagesTests {
             #expect(page.components(separatedBy: "class=\"field-error\"").count - 1 == 3, "parameter, points, threshold order")
             #expect(page.contains("value=\"abc\"") && page.contains("须大于较轻处理方式的分值"), "what was typed is kept")
             #expect(!page.contains("id=\"enabled_trauma-check\" checked"), "the box left unticked stays unticked")
-            #expect(try await count("mi_rule_settings", app) == 0 && try await count("mi_points_thresholds", app) == 0)
+            #expect(try await count("mi_rule_settings", app) == 0)
+            #expect(try await count("mi_points_thresholds", app) == 0)
 
             form = Self.standardForm(csrf)
             form["enabled_excess-supply"] = nil
@@ -129,7 +137,8 @@ struct InsuranceSettingsPagesTests {
                 client.cookies[Request.languageCookie] = language
                 for path in ["/medical-insurance/rules", "/medical-insurance/imports"] {
                     let shown = PageText.visibleText(of: try await client.send(.GET, path).body.string).joined(separator: " ")
-                    #expect(!shown.contains("mi_") && !shown.contains("z-threshold") && !shown.contains("excess-supply"), "\(language) \(path): \(shown)")
+                    #expect(
+                        !shown.contains("mi_") && !shown.contains("z-threshold") && !shown.contains("excess-supply"), "\(language) \(path): \(shown)")
                 }
             }
         }

@@ -83,7 +83,8 @@ struct StationWorkTests {
                 for path in ["/medical-insurance/stations", "/medical-insurance/stations/tasks/\(id)"] {
                     let shown = PageText.visibleText(of: try await worker.send(.GET, path).body.string).joined(separator: " ")
                     #expect(!shown.contains("mi_") && !shown.contains("third-party") && !shown.contains("assigned"), "\(language) \(path): \(shown)")
-                    #expect(language == "en" ? shown.contains("Third party") || shown.contains("Patrols") : shown.contains("核查"), "\(language) \(path)")
+                    #expect(
+                        language == "en" ? shown.contains("Third party") || shown.contains("Patrols") : shown.contains("核查"), "\(language) \(path)")
                 }
             }
         }
@@ -105,15 +106,22 @@ struct StationWorkTests {
             #expect(created.status == .forbidden, "a worker does not give tasks")
             let foreign = try await client.send(
                 .POST, "/api/v1/medical-insurance/station-tasks", headers: elsewhere, json: body.merging(["assignee": "zhan-xz"]) { $1 })
-            #expect(foreign.status == .unprocessableEntity && Set(try foreign.problemFields()) == ["/institutionCode", "/assignee"])
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(Set(try foreign.problemFields()) == ["/institutionCode", "/assignee"])
             let response = try await client.send(.POST, "/api/v1/medical-insurance/station-tasks", headers: supervisor, json: body)
             #expect(response.status == .created, "\(response.body.string)")
             let task = try response.json(StationTasksController.TaskDTO.self)
             #expect(task.checklist == StationTask.checklists[.dischargeReview])
 
-            #expect(try await client.send(.GET, "/api/v1/medical-insurance/station-tasks", headers: worker).json([StationTasksController.TaskDTO].self).count == 1)
-            #expect(try await client.send(.GET, "/api/v1/medical-insurance/station-tasks", headers: other).json([StationTasksController.TaskDTO].self).isEmpty)
-            #expect(try await client.send(.GET, "/api/v1/medical-insurance/station-tasks", headers: elsewhere).json([StationTasksController.TaskDTO].self).isEmpty)
+            #expect(
+                try await client.send(.GET, "/api/v1/medical-insurance/station-tasks", headers: worker).json([StationTasksController.TaskDTO].self)
+                    .count == 1)
+            #expect(
+                try await client.send(.GET, "/api/v1/medical-insurance/station-tasks", headers: other).json([StationTasksController.TaskDTO].self)
+                    .isEmpty)
+            #expect(
+                try await client.send(.GET, "/api/v1/medical-insurance/station-tasks", headers: elsewhere).json([StationTasksController.TaskDTO].self)
+                    .isEmpty)
             let path = "/api/v1/medical-insurance/station-tasks/\(task.id)/completion"
             struct Item: Encodable {
                 let item: String
@@ -130,7 +138,8 @@ struct StationWorkTests {
             #expect(try await client.send(.POST, path, headers: elsewhere, json: completion).status == .notFound, "another county's task is 404")
             let unknown = try await client.send(
                 .POST, path, headers: worker, json: Completion(answers: answers + [Item(item: "colour", outcome: "passed", note: nil)], finding: nil))
-            #expect(unknown.status == .unprocessableEntity && (try unknown.problemFields()) == ["/outcome_colour"])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(try unknown.problemFields() == ["/outcome_colour"])
             let done = try await client.send(.POST, path, headers: worker, json: completion)
             #expect(done.status == .ok, "\(done.body.string)")
             #expect(try done.json(StationTasksController.TaskDTO.self).status == "done")

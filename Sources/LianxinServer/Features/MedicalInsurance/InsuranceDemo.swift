@@ -57,7 +57,10 @@ enum InsuranceDemo {
             let tasks: [(StationTask.Kind, String, String, String?, Int, (String, String, String, ScreeningRuleKind?, Int)?)] = [
                 (.dailyPatrol, hospital, "骨科病区 10–20 床", nil, 0, nil),
                 (.focusedCheck, trauma?.institutionCode ?? hospital, "外伤住院患者（自述在家摔伤）", trauma?.settlementID, 1, nil),
-                (.dischargeReview, output.institutions[1], "内科出院患者 3 床", nil, -1, ("no-duplicate", "血常规同日收费两次", "出院费用清单中血常规同日重复收费", .duplicateCharge, 2_000)),
+                (
+                    .dischargeReview, output.institutions[1], "内科出院患者 3 床", nil, -1,
+                    ("no-duplicate", "血常规同日收费两次", "出院费用清单中血常规同日重复收费", .duplicateCharge, 2_000)
+                ),
                 (.dailyPatrol, output.institutions[1], "内科病区", nil, -2, ("", "", "", nil, 0)),
             ]
             for (kind, institution, subject, settlement, days, done) in tasks {

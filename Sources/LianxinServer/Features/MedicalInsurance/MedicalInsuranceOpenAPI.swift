@@ -83,7 +83,7 @@ enum MedicalInsuranceOpenAPI: OpenAPIVocabulary {
                         [
                             ("kind", enumeration(StationTask.Kind.allCases.map(\.rawValue))), ("institutionCode", text), ("assignee", text),
                             ("dueOn", ["type": "string", "format": "date"]), ("subject", text), ("settlementId", text),
-                        ], required: ["kind", "institutionCode", "assignee", "dueOn", "subject"]), ok: (201, nil), errors: [401, 403, 422])
+                        ], required: ["kind", "institutionCode", "assignee", "dueOn", "subject"]), ok: (201, nil), errors: [401, 403, 422]),
             ]
         ),
         (

@@ -130,7 +130,9 @@ struct StationPagesController: RouteCollection {
             subject: task.subject, settlement: task.settlementID ?? "", due: task.dueOn, status: req.t("mi_task_status_\(task.status)"),
             assignee: assignee?.displayName ?? task.assignee, open: open, items: items, finding: values["finding"] ?? task.finding,
             raiseLead: values["raiseLead"] == "on",
-            rules: StationTask.leadRules.map { SelectOption(value: $0.rawValue, label: req.t("mi_rule_\($0.rawValue)"), selected: $0.rawValue == rule) },
+            rules: StationTask.leadRules.map {
+                SelectOption(value: $0.rawValue, label: req.t("mi_rule_\($0.rawValue)"), selected: $0.rawValue == rule)
+            },
             amount: values["amount"] ?? "", leadID: task.leadID?.uuidString ?? "", canReview: principal.role.can(.superviseMedicalInsurance),
             doneAt: task.doneAt.map(WorkbenchLookup.beijing) ?? "")
         return try await req.page("medical-insurance/station-task", title: "mi_task_title", model: model)
