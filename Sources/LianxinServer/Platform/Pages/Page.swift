@@ -116,10 +116,12 @@ extension Request {
         if principal.role.can(.readAuditLog) { items.append(("/audit", "nav_audit")) }
         items.append(("/account", "nav_account"))
         let path = url.path
+        // The longest link the path starts with is the current one (/medical-insurance/stations, not /medical-insurance too).
+        let best = items.map(\.0).filter { $0 != "/" && path.hasPrefix($0) }.max { $0.count < $1.count }
         return items.map { href, key in
             NavLink(
                 href: href, label: texts[key] ?? key,
-                current: href == "/" ? path == "/" : path.hasPrefix(href))
+                current: href == "/" ? path == "/" : href == best)
         }
     }
 }
