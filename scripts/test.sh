@@ -160,5 +160,8 @@ python3 "$root/scripts/browser/oversight.py" --binary "$root/.build/debug/lianxi
 step "browser: leaders on duty: a county leader's session at a window (a refused form keeps what was typed), a problem handed to a unit, fixed by its handler and signed off; 三高包保 refuses a township leader a high-risk matter, a county leader takes one and sets a task; the city leader reads both at 360 px (issue 24)"
 python3 "$root/scripts/browser/leader_duty.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
+step "browser: 医保基金监管: a focused check given to the hospital station, done on a 360 px phone (a refused form keeps what was typed), a liable third party raised as a lead and confirmed; the upload page refuses a bad settlements file with its report in words, then imports and screens a good one; a threshold refused beside its field (issue 22)"
+python3 "$root/scripts/browser/medical_insurance.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+
 step "browser: a real county (峡江县) set up from an empty database, then a resident's report routed, handled and closed (issue 17)"
 python3 "$root/scripts/browser/setup_county.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

@@ -14,6 +14,9 @@ public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
     case leader
     /// 医保监管员: screens the medical-insurance fund's settlements, reviews leads, scores institutions.
     case fundSupervisor
+    /// 医保服务站专职人员: a hospital station's worker (前沿哨兵) who does the daily patrols, focused checks and discharge
+    /// reviews assigned to them, on a phone, and records the 14 services given at the station.
+    case stationWorker
     /// 人才中心工作人员: runs the talent-sharing centre: organisations, profiles, demand review, matching, agreements.
     case talentCentre
     /// 企业人才联络员: an organisation's contact on the talent-sharing platform (demands, approvals, evaluations).
@@ -69,6 +72,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case orderCommunityServices  // order a service or post a wish for a resident
     case viewMedicalInsurance  // the medical-insurance dashboard and registries in scope (no patient data, no evidence)
     case superviseMedicalInsurance  // import settlements, read leads' evidence, review leads, record recoveries, confirm actions
+    case doStationWork  // a hospital station's tasks assigned to oneself (patrol, focused check, discharge review) and their findings
     case viewTalent  // the talent-sharing platform: shared profiles (masked), published demands, the talent map
     case manageTalent  // the talent centre: organisations, profiles, demand review, matching, agreements
     case manageCommunityServices  // service menus, assignment, volunteers, activities, merchants, stations, earn rules
@@ -140,6 +144,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .approveKnowledge: [.dispatcher, .supervisor]
         case .viewMedicalInsurance: [.fundSupervisor, .leader]
         case .superviseMedicalInsurance: [.fundSupervisor]
+        case .doStationWork: [.stationWorker, .fundSupervisor]
         case .viewTalent: [.talentCentre, .enterpriseContact, .leader]
         case .manageTalent: [.talentCentre]
         case .viewPartyBuilding: [.branchSecretary, .communityStaff, .supervisor, .leader]
@@ -157,7 +162,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .rectifyLeaderDuty: [.departmentHandler, .departmentLead, .communityStaff, .supervisor, .leader]
         case .viewAssets:
             Set(Role.allCases).subtracting([
-                .admin, .securityAdmin, .auditor, .fundSupervisor, .talentCentre, .enterpriseContact, .branchSecretary, .disciplineInspector,
+                .admin, .securityAdmin, .auditor, .fundSupervisor, .stationWorker, .talentCentre, .enterpriseContact, .branchSecretary,
+                .disciplineInspector,
                 .inspectionGroup,
             ])
         case .manageAssets: [.dispatcher, .supervisor]

@@ -40,6 +40,8 @@ public struct Evidence: Sendable, Hashable, Codable {
         case lines, itemCode, chargedAt, previousSettlement, previousDischarge, admission, daysBetween
         case diagnosisGroup, visitType, daysSupply, maxDaysSupply, unitPrice, maxUnitPrice, itemSex, patientSex, diagnosis
         case stayDays, bedOnlyDays, casesCount, costPerCase, groupMedian, robustZ
+        /// A hospital station's task that found it (前沿哨兵): its kind, failed items, the finding, the task.
+        case stationTask, checkItems, finding, stationTaskID
     }
 
     public var name: Name

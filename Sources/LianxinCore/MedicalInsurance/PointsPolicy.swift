@@ -52,6 +52,45 @@ public struct PointsPolicy: Sendable, Hashable, Codable {
             Threshold(points: 20, action: .terminateAgreement),
         ])
 
+    /// The thresholds of one subject, by action.
+    public func thresholds(_ subject: Subject) -> [Action: Int] {
+        Dictionary((subject == .institution ? institution : person).map { ($0.action, $0.points) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Why a policy is refused, naming the subject and action.
+    public enum Problem: Error, Hashable, Sendable {
+        /// Every action needs its threshold once, between 1 and `maximumPoints`.
+        case outOfRange(Subject, Action)
+        case missing(Subject, Action)
+        /// A stronger action needs more points than a milder one (约谈 < 暂停结算 < 解除协议).
+        case notIncreasing(Subject, Action)
+    }
+
+    public static let maximumPoints = 1_000
+
+    /// Every problem of the policy: each action's threshold once, in range, and stronger actions at more points.
+    public var problems: [Problem] {
+        var found: [Problem] = []
+        for subject in Subject.allCases {
+            let list = subject == .institution ? institution : person
+            var previous: Int?
+            for action in Action.allCases {
+                let matching = list.filter { $0.action == action }
+                guard matching.count == 1, let points = matching.first?.points else {
+                    found.append(.missing(subject, action))
+                    continue
+                }
+                if !(1...Self.maximumPoints).contains(points) {
+                    found.append(.outOfRange(subject, action))
+                } else if let previous, points <= previous {
+                    found.append(.notIncreasing(subject, action))
+                }
+                if (1...Self.maximumPoints).contains(points) { previous = points }
+            }
+        }
+        return found
+    }
+
     /// The actions a subject's points call for that are not yet confirmed or refused, mildest first.
     public func proposals(for subject: Subject, points: Int, decided: Set<Action>) -> [Action] {
         let thresholds = subject == .institution ? institution : person

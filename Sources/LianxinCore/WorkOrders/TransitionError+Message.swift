@@ -100,6 +100,7 @@ extension TransitionError {
             case .supervisor: return "督办人员"
             case .leader: return "领导"
             case .fundSupervisor: return "医保监管员"
+            case .stationWorker: return "医保服务站专职人员"
             case .talentCentre: return "人才中心工作人员"
             case .enterpriseContact: return "企业人才联络员"
             case .branchSecretary: return "党支部书记"

@@ -73,5 +73,7 @@ enum MigrationHistory {
         CreateEscalationRules(),
         CreateRequesterMarks(),
         CreateMonthlyTopics(),
+        CreateStationTasks(),
+        CreatePointsThresholds(),
     ]
 }

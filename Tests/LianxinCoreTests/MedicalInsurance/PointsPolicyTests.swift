@@ -22,3 +22,24 @@ struct PointsPolicyTests {
         #expect(policy.proposals(for: .person, points: 25, decided: [.interview, .suspendSettlement]) == [.terminateAgreement])
     }
 }
+
+@Suite("记分管理: the thresholds are data, checked before they are stored")
+struct PointsThresholdTests {
+    @Test func theStandardScaleIsValidAndAStrongerActionNeedsMorePoints() {
+        #expect(PointsPolicy.standard.problems.isEmpty)
+        #expect(PointsPolicy.standard.thresholds(.institution) == [.interview: 6, .suspendSettlement: 12, .terminateAgreement: 20])
+        var policy = PointsPolicy.standard
+        policy.institution = [
+            .init(points: 8, action: .interview), .init(points: 8, action: .suspendSettlement), .init(points: 0, action: .terminateAgreement),
+        ]
+        policy.person = [.init(points: 6, action: .interview), .init(points: 12, action: .suspendSettlement)]
+        #expect(
+            Set(policy.problems) == [
+                .notIncreasing(.institution, .suspendSettlement), .outOfRange(.institution, .terminateAgreement),
+                .missing(.person, .terminateAgreement),
+            ])
+        policy.institution[1].points = 9
+        policy.institution[2].points = 30
+        #expect(policy.proposals(for: .institution, points: 9, decided: []) == [.interview, .suspendSettlement])
+    }
+}

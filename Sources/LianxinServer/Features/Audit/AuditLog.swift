@@ -58,6 +58,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case insuranceLeadReviewed = "mi-lead.review"
     case insuranceRecoveryRecorded = "mi-recovery.record"
     case insurancePointActionDecided = "mi-points.decide"
+    case insuranceStationTaskAssigned = "mi-station-task.assign"
+    case insuranceStationTaskDone = "mi-station-task.complete"
     case talentProfileCreated = "talent-profile.create"
     case talentContactRead = "talent-contact.read"
     case talentDemandReviewed = "talent-demand.review"

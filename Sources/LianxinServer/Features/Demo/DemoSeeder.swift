@@ -45,6 +45,9 @@ struct DemoSeeder {
         .init(username: "branchsec", displayName: "党支部书记 周建国 (劳动路社区)", role: .branchSecretary, division: "361102001003", department: nil),
         .init(username: "jiwei", displayName: "纪检监察干部 胡平 (信州区纪委监委)", role: .disciplineInspector, division: "361102", department: nil),
         .init(username: "xuncha", displayName: "信州区委第一巡察组 熊志刚", role: .inspectionGroup, division: "361102", department: nil),
+        // 医保基金监管: the county's fund supervisor and the station worker of its hospitals (前沿哨兵).
+        .init(username: "yibao", displayName: "医保监管员 许慧 (信州区医保局)", role: .fundSupervisor, division: "361102", department: nil),
+        .init(username: "yibaozhan", displayName: "医保服务站 刘芳 (信州区人民医院)", role: .stationWorker, division: "361102", department: nil),
     ]
 
     /// Why the demo city may not be seeded here.
@@ -140,6 +143,7 @@ struct DemoSeeder {
         lines += try await OversightDemo.seed(application)
         lines += try await LeaderDutyDemo.seed(application)
         lines += try await TopicsDemo.seed(application)
+        lines += try await InsuranceDemo.seed(application)
         return lines
     }
 }

@@ -18,6 +18,8 @@ enum InsuranceLeadView {
             switch fact.name {
             case .itemSex, .patientSex: value = req.t("mi_sex_\(fact.value)")
             case .visitType: value = req.t("mi_visit_\(fact.value)")
+            case .stationTask: value = req.t("mi_task_kind_\(fact.value)")
+            case .checkItems: value = fact.value.split(separator: ";").map { req.t("mi_check_\($0)") }.joined(separator: "；")
             default: value = fact.value
             }
             return EvidenceLine(name: fact.name.rawValue, label: req.t("mi_evidence_\(fact.name.rawValue)"), value: value)

@@ -18,6 +18,19 @@ enum InsuranceStore {
         return set
     }
 
+    /// The points thresholds in force: the stored ones, the standard scale for any not stored.
+    static func policy(on db: any Database) async throws -> PointsPolicy {
+        let rows = try await InsurancePointsThreshold.query(on: db).all()
+        func list(_ subject: PointsPolicy.Subject) -> [PointsPolicy.Threshold] {
+            let standard = PointsPolicy.standard.thresholds(subject)
+            return PointsPolicy.Action.allCases.map { action in
+                let stored = rows.first { $0.subject == subject.rawValue && $0.action == action.rawValue }
+                return PointsPolicy.Threshold(points: stored?.points ?? standard[action] ?? 0, action: action)
+            }
+        }
+        return PointsPolicy(institution: list(.institution), person: list(.person))
+    }
+
     /// The price ceilings and sex-specific items, all or only for `codes`.
     static func references(for codes: Set<String>? = nil, on db: any Database) async throws -> ClaimReferences {
         let query = InsuranceReferenceItem.query(on: db)

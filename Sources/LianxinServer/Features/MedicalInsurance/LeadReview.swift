@@ -147,6 +147,7 @@ struct PointsStanding {
 
     static func load(principal: Principal, on db: any Database) async throws -> PointsStanding {
         let rules = try await InsuranceStore.rules(on: db)
+        let policy = try await InsuranceStore.policy(on: db)
         let confirmed = try await InsuranceLead.query(on: db).inScope(\.$divisionCode, principal).filter(\.$status == "confirmed").all()
         let leads = confirmed.compactMap { row in
             ScreeningRuleKind(rawValue: row.rule).map {
@@ -168,7 +169,7 @@ struct PointsStanding {
             let taken = Set(decided.compactMap { PointsPolicy.Action(rawValue: $0.action) })
             return Row(
                 code: code, name: name, divisionCode: division, points: total,
-                proposals: PointsPolicy.standard.proposals(for: subject, points: total, decided: taken),
+                proposals: policy.proposals(for: subject, points: total, decided: taken),
                 decided: decided.map { "\($0.action):\($0.decision)" })
         }
         let order: (Row, Row) -> Bool = { ($1.points, $0.code) < ($0.points, $1.code) }

@@ -8,6 +8,10 @@ enum MedicalInsuranceFeature: LianxinFeature {
         try app.register(collection: MedicalInsuranceController())
         try app.register(collection: InsurancePagesController())
         try app.register(collection: InsurancePointsPagesController())
+        try app.register(collection: StationTasksController())
+        try app.register(collection: StationPagesController())
+        try app.register(collection: InsuranceImportPagesController())
+        try app.register(collection: InsuranceRulesPagesController())
     }
 
     static let openAPIPaths = MedicalInsuranceOpenAPI.paths

@@ -175,3 +175,17 @@ final class InsuranceStationService: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A points threshold (记分管理) as configured: at `points` the `action` is proposed for the `subject`; absent rows
+/// mean the standard scale (`PointsPolicy.standard`).
+final class InsurancePointsThreshold: Model, @unchecked Sendable {
+    static let schema = "mi_points_thresholds"
+
+    @ID(key: .id) var id: UUID?
+    /// `institution` or `person`.
+    @Field(key: "subject") var subject: String
+    @Field(key: "action") var action: String
+    @Field(key: "points") var points: Int
+
+    init() {}
+}

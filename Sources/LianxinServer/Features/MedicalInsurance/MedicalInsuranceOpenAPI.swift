@@ -69,5 +69,44 @@ enum MedicalInsuranceOpenAPI: OpenAPIVocabulary {
                     ok: (201, nil), errors: [401, 403, 422])
             ]
         ),
+        (
+            "/api/v1/medical-insurance/station-tasks",
+            [
+                "get": operation(
+                    "前沿哨兵: station tasks in your division (a station worker: only their own), open ones first", tag: "medical-insurance",
+                    parameters: [query("status", enumeration(StationTask.Status.allCases.map(\.rawValue)), "only tasks in this state")],
+                    ok: (200, nil)),
+                "post": operation(
+                    "Give a daily patrol, focused check or discharge review of an institution to a station worker (fund supervisors)",
+                    tag: "medical-insurance",
+                    body: object(
+                        [
+                            ("kind", enumeration(StationTask.Kind.allCases.map(\.rawValue))), ("institutionCode", text), ("assignee", text),
+                            ("dueOn", ["type": "string", "format": "date"]), ("subject", text), ("settlementId", text),
+                        ], required: ["kind", "institutionCode", "assignee", "dueOn", "subject"]), ok: (201, nil), errors: [401, 403, 422]),
+            ]
+        ),
+        (
+            "/api/v1/medical-insurance/station-tasks/{id}/completion",
+            [
+                "post": operation(
+                    "Complete a station task: every checklist item passed or failed (a failed one with a note), the finding, and "
+                        + "optionally the lead it raises into the review queue (rule, amount in yuan)", tag: "medical-insurance",
+                    parameters: [path("id", uuid)],
+                    body: object(
+                        [
+                            (
+                                "answers",
+                                [
+                                    "type": "array",
+                                    "items": object(
+                                        [("item", text), ("outcome", enumeration(["passed", "failed"])), ("note", text)], required: ["item"]),
+                                ]
+                            ),
+                            ("finding", text), ("raiseLead", ["type": "boolean"]),
+                            ("rule", enumeration(StationTask.leadRules.map(\.rawValue))), ("amount", text),
+                        ], required: ["answers"]), ok: (200, nil), errors: [401, 403, 404, 422])
+            ]
+        ),
     ]
 }

@@ -16,6 +16,13 @@ enum ScreeningRuleSettings {
         guard problems.isEmpty else {
             throw Problem.invalid(problems.map { Problem.FieldError(field: "rules", message: "\($0)") }, detail: "\(problems.count) problems")
         }
+        try await save(rules, policy: nil, actor: .commandLine, application: application)
+        return rules.count
+    }
+
+    /// Stores `rules` (and the points thresholds, when given) in one transaction with the audit entry; a kind or
+    /// threshold left out keeps its setting. The caller has checked them.
+    static func save(_ rules: [ScreeningRule], policy: PointsPolicy?, actor: AuditActor, application: Application) async throws {
         let db = application.db
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -31,12 +38,30 @@ enum ScreeningRuleSettings {
                     row.personPoints = rule.personPoints
                     try await row.save(on: db)
                 }
+                if let policy {
+                    let stored = try await InsurancePointsThreshold.query(on: db).all()
+                    for subject in PointsPolicy.Subject.allCases {
+                        for (action, points) in policy.thresholds(subject) {
+                            let row =
+                                stored.first { $0.subject == subject.rawValue && $0.action == action.rawValue } ?? InsurancePointsThreshold()
+                            row.subject = subject.rawValue
+                            row.action = action.rawValue
+                            row.points = points
+                            try await row.save(on: db)
+                        }
+                    }
+                }
+                let thresholds = policy.map { policy in
+                    PointsPolicy.Subject.allCases.map { subject in
+                        "\(subject.rawValue) " + PointsPolicy.Action.allCases.map { "\(policy.thresholds(subject)[$0] ?? 0)" }.joined(separator: "/")
+                    }.joined(separator: ", ")
+                }
                 try await AuditLog.record(
-                    .settingsChanged, result: .success, actor: .commandLine, target: "mi_rule_settings",
-                    detail: rules.map(\.kind.rawValue).joined(separator: ","), at: application.lianxin.now(), on: db)
+                    .settingsChanged, result: .success, actor: actor, target: "mi_rule_settings",
+                    detail: ([rules.map(\.kind.rawValue).joined(separator: ",")] + (thresholds.map { [$0] } ?? [])).joined(separator: "; "),
+                    at: application.lianxin.now(), on: db)
             }
         }
-        return rules.count
     }
 
     struct Command: AsyncCommand {

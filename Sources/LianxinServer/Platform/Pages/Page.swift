@@ -101,6 +101,7 @@ extension Request {
         if principal.role.can(.viewHotspots) { items.append(("/hotspots", "nav_hotspots")) }
         if principal.role.can(.viewCommunityServices) { items.append(("/community", "cs_nav")) }
         if principal.role.can(.viewMedicalInsurance) { items.append(("/medical-insurance", "mi_nav")) }
+        if principal.role.can(.doStationWork) { items.append(("/medical-insurance/stations", "mi_nav_stations")) }
         if principal.role.can(.viewTalent) { items.append(("/talent", "talent_nav")) }
         if principal.role.can(.viewPartyBuilding) { items.append(("/party", "party_nav")) }
         if principal.role.can(.viewNewEmployment) { items.append(("/new-employment", "ne_nav")) }
@@ -118,10 +119,12 @@ extension Request {
         if principal.role.can(.readAuditLog) { items.append(("/audit", "nav_audit")) }
         items.append(("/account", "nav_account"))
         let path = url.path
+        // The longest link the path starts with is the current one (/medical-insurance/stations, not /medical-insurance too).
+        let best = items.map(\.0).filter { $0 != "/" && path.hasPrefix($0) }.max { $0.count < $1.count }
         return items.map { href, key in
             NavLink(
                 href: href, label: texts[key] ?? key,
-                current: href == "/" ? path == "/" : path.hasPrefix(href))
+                current: href == "/" ? path == "/" : href == best)
         }
     }
 }
