@@ -70,5 +70,6 @@ enum MigrationHistory {
         CreateOversightTables(),
         CreateSupervisedProjects(),
         CreateLeaderDutyTables(),
+        CreatePatrols(),
     ]
 }
