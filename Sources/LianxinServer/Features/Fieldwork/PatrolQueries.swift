@@ -31,7 +31,7 @@ enum PatrolQueries {
     static func reports(of patrols: [Patrol], now: Date, on db: any Database) async throws -> [UUID: Reports] {
         guard let from = patrols.map(\.startedAt).min() else { return [:] }
         let windows = patrols.compactMap { row in row.id.map { ($0, row.userID, row.startedAt, row.end(now: now)?.at ?? now) } }
-        let to = windows.map(\.3).max() ?? now
+        let to = windows.map { $0.3 }.max() ?? now
         let users = Array(Set(patrols.map(\.userID)))
         let orders = try await WorkOrder.query(on: db).filter(\.$createdBy ~~ users.map { Optional($0) }).filter(\.$createdAt >= from).filter(\.$createdAt <= to)
             .allOrders()
