@@ -1,10 +1,10 @@
-// Lianxin: picking a city asset (部件) on the map of a report form (the desk, issue 21). The assets in scope are
+// Lianxin: picking a city asset (部件) on the map of a report form (the desk and the resident's report, issue 21). The assets in scope are
 // drawn as dots on our own map; tapping one fills the form's asset code and places the report at the asset, so
 // nobody types a code (scanning or typing it stays possible in the field itself).
 (function () {
   "use strict";
   const SVGNS = "http://www.w3.org/2000/svg";
-  const holder = document.getElementById("desk-asset-markers");
+  const holder = document.getElementById("asset-pick-markers");
   const form = holder ? holder.closest("form") : null;
   const map = form ? form.querySelector("[data-map]") : null;
   if (!holder || !map) { return; }

@@ -20,7 +20,23 @@ enum AssetPicking {
     /// The assets `principal` may see as JSON markers for `map` ("[]" for a role that does not see assets).
     static func markers(for principal: Principal, map: GridMapModel, english: Bool, on db: any Database) async throws -> String {
         guard principal.role.can(.viewAssets) else { return "[]" }
-        let rows = try await AssetLookup.list(for: principal, classCode: nil, status: nil, on: db)
+        return try markers(try await AssetLookup.list(for: principal, classCode: nil, status: nil, on: db), map: map, english: english)
+    }
+
+    /// The assets of a public map (the resident's report): every asset inside `division`, which the map covers.
+    static func markers(within division: DivisionCode, map: GridMapModel, english: Bool, on db: any Database) async throws -> String {
+        let rows = try await CityAsset.query(on: db).within(\.$divisionCode, division).sort(\.$code).limit(2_000).all()
+        return try markers(rows, map: map, english: english)
+    }
+
+    /// The asset a resident's report names by its code (picked on the public map, scanned or typed) inside
+    /// `division`; nil when the code is no such asset.
+    static func named(_ code: String?, within division: DivisionCode, on db: any Database) async throws -> CityAsset? {
+        guard let code = AssetCode((code ?? "").replacingOccurrences(of: " ", with: "")) else { return nil }
+        return try await CityAsset.query(on: db).within(\.$divisionCode, division).filter(\.$code == code.value).first()
+    }
+
+    static func markers(_ rows: [CityAsset], map: GridMapModel, english: Bool) throws -> String {
         let markers = rows.compactMap { row -> Marker? in
             guard let id = row.id else { return nil }
             let x = (row.longitude - map.minLon) * map.lonFactor * map.scale
@@ -58,8 +74,8 @@ enum AssetPicking {
     }
 
     /// Adds the order to the asset's history.
-    static func record(_ order: WorkOrder, on asset: CityAsset, by principal: Principal, on db: any Database) async throws {
-        try await CityAssetEvent(assetID: try asset.requireID(), kind: "reported", orderID: try order.requireID(), actorID: principal.userID, at: Date())
+    static func record(_ order: WorkOrder, on asset: CityAsset, by actor: UUID?, on db: any Database) async throws {
+        try await CityAssetEvent(assetID: try asset.requireID(), kind: "reported", orderID: try order.requireID(), actorID: actor, at: Date())
             .save(on: db)
     }
 }

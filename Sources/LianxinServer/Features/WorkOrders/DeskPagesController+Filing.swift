@@ -81,7 +81,7 @@ extension DeskPagesController {
             // unless the operator answered it on the call or chose the order it joins.
             let (order, created) = try await service.create(
                 valid, by: principal.workOrderActor, idempotencyKey: key, linkRepeats: form.linkRepeat == "1" && direct == nil && parent == nil)
-            if created, let asset { try await AssetPicking.record(order, on: asset, by: principal, on: req.db) }
+            if created, let asset { try await AssetPicking.record(order, on: asset, by: principal.userID, on: req.db) }
             if created, let suggested = input.suggestedCategoryCode {
                 try await ClassificationCorrection.record(of: order, suggested: suggested, by: principal, req)
             }
