@@ -69,7 +69,9 @@ struct PatrolTests {
             #expect(recorded.status == .created)
             let detail = try await member.send(.GET, "/api/v1/patrols/\(ended.id)").json(PatrolsController.Detail.self)
             #expect(detail.reports.map(\.kind) == ["visit"] && detail.patrol.reports == 1)
-            #expect(detail.track.count == 4 && detail.track.map { ($0.latitude * 1_000).rounded() } == [28_450, 28_451, 28_452, 28_453], "the track leaves the bad fix out")
+            #expect(
+                detail.track.count == 4 && detail.track.map { ($0.latitude * 1_000).rounded() } == [28_450, 28_451, 28_452, 28_453],
+                "the track leaves the bad fix out")
             let month = PatrolQueries.month(of: clock.now)
             let list = try await member.send(.GET, "/api/v1/patrols?month=\(month)").json([PatrolsController.Summary].self)
             #expect(list.map(\.id) == [ended.id] && list[0].reports == 1)
@@ -84,13 +86,17 @@ struct PatrolTests {
             let member = TestClient(app: app)
             try await member.login("gridmember")
             let long = clock.now.addingTimeInterval(-13 * 3_600)
-            let forgotten = try await Self.send(member, Body(key: "patrol-long-01", startedAt: Self.iso(long), points: Self.walk(from: long, count: 2)))
-                .json(PatrolsController.Summary.self)
+            let forgotten = try await Self.send(
+                member, Body(key: "patrol-long-01", startedAt: Self.iso(long), points: Self.walk(from: long, count: 2))
+            )
+            .json(PatrolsController.Summary.self)
             #expect(!forgotten.running && forgotten.automaticEnd && forgotten.seconds == 12 * 3_600)
             // One left running; the next one's start ends it at its last position.
             let earlier = clock.now.addingTimeInterval(-3 * 3_600)
-            let open = try await Self.send(member, Body(key: "patrol-open-01", startedAt: Self.iso(earlier), points: Self.walk(from: earlier, count: 3)))
-                .json(PatrolsController.Summary.self)
+            let open = try await Self.send(
+                member, Body(key: "patrol-open-01", startedAt: Self.iso(earlier), points: Self.walk(from: earlier, count: 3))
+            )
+            .json(PatrolsController.Summary.self)
             #expect(open.running)
             _ = try await Self.send(member, Body(key: "patrol-next-01", startedAt: Self.iso(clock.now.addingTimeInterval(-600)), points: []))
             let closed = try await member.send(.GET, "/api/v1/patrols/\(open.id)").json(PatrolsController.Detail.self)
@@ -128,7 +134,10 @@ struct PatrolTests {
             try await member.login("gridmember")
             let start = clock.now.addingTimeInterval(-3_600)
             let patrol = try await Self.send(
-                member, Body(key: "patrol-scope-1", startedAt: Self.iso(start), endedAt: Self.iso(start.addingTimeInterval(1_800)), points: Self.walk(from: start, count: 3))
+                member,
+                Body(
+                    key: "patrol-scope-1", startedAt: Self.iso(start), endedAt: Self.iso(start.addingTimeInterval(1_800)),
+                    points: Self.walk(from: start, count: 3))
             ).json(PatrolsController.Summary.self)
             _ = try await makeAccount("gm-two", app, role: "gridMember", password: DemoSeeder.password, division: "361102001001")
             _ = try await makeAccount("cs-elsewhere", app, role: "communityStaff", password: DemoSeeder.password, division: "361102001003")

@@ -43,7 +43,8 @@ struct FieldAppController: RouteCollection {
         let model = AppModel(
             canVisit: principal.role.can(.recordVisits) && principal.role.can(.viewResidents), hasUnit: principal.departmentID != nil,
             maxPhotoBytes: req.lianxin.settings.maxUploadBytes, maxItems: Self.outboxItems, maxBytes: Self.outboxBytes,
-            canPatrol: principal.role.can(.recordPatrols), patrolEvery: Int(PatrolTrack.recordEvery), patrolMetres: Int(PatrolTrack.recordAfterMetres),
+            canPatrol: principal.role.can(.recordPatrols), patrolEvery: Int(PatrolTrack.recordEvery),
+            patrolMetres: Int(PatrolTrack.recordAfterMetres),
             patrolMaxHours: Int(PatrolTrack.maximumDuration / 3_600))
         return try await req.page("field/app", title: "offline_app_title", model: model)
     }

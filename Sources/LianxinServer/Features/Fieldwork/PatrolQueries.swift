@@ -33,8 +33,10 @@ enum PatrolQueries {
         let windows = patrols.compactMap { row in row.id.map { ($0, row.userID, row.startedAt, row.end(now: now)?.at ?? now) } }
         let to = windows.map { $0.3 }.max() ?? now
         let users = Array(Set(patrols.map(\.userID)))
-        let orders = try await WorkOrder.query(on: db).filter(\.$createdBy ~~ users.map { Optional($0) }).filter(\.$createdAt >= from).filter(\.$createdAt <= to)
-            .allOrders()
+        let orders = try await WorkOrder.query(on: db).filter(\.$createdBy ~~ users.map { Optional($0) }).filter(\.$createdAt >= from).filter(
+            \.$createdAt <= to
+        )
+        .allOrders()
         let visits = try await Visit.query(on: db).filter(\.$visitorID ~~ users).filter(\.$visitedAt >= from).filter(\.$visitedAt <= to).all()
         var out: [UUID: Reports] = [:]
         for (id, user, start, end) in windows {
@@ -83,7 +85,9 @@ enum PatrolQueries {
     }
 
     /// The tracks of the patrols `principal` may see that started in the last `days` days, drawn with `projection`.
-    static func mapTracks(_ principal: Principal, projection: SVGMapProjection, days: Int = 7, now: Date, on req: Request) async throws -> [GridMapModel.Track] {
+    static func mapTracks(_ principal: Principal, projection: SVGMapProjection, days: Int = 7, now: Date, on req: Request) async throws
+        -> [GridMapModel.Track]
+    {
         guard principal.role.can(.viewPatrols) else { return [] }
         let patrols = try await scoped(principal, on: req.db).filter(\.$startedAt >= now.addingTimeInterval(-Double(days) * 86_400))
             .sort(\.$startedAt, .descending).limit(200).all()

@@ -57,7 +57,9 @@ struct PatrolService {
         guard let startedAt = input.startedAt.map(Self.second) else { throw Abort(.unprocessableEntity) }
         let endedAt = input.endedAt.map(Self.second)
         let grid = try await GridStaffAssignment.query(on: req.db).filter(\.$userID == principal.userID).filter(\.$validTo == nil).first()
-        let community = try await grid.asyncFlatMap { g in try await Grid.query(on: req.db).filter(\.$code == g.gridCode).filter(\.$validTo == nil).first() }
+        let community = try await grid.asyncFlatMap { g in
+            try await Grid.query(on: req.db).filter(\.$code == g.gridCode).filter(\.$validTo == nil).first()
+        }
         let principal = principal
         return try await req.lianxin.writes.run {
             try await req.db.transaction { db in

@@ -50,10 +50,13 @@ enum PatrolsOpenAPI: OpenAPIVocabulary {
                             ("track", ["type": "array", "items": object([("at", dateTime), ("latitude", number), ("longitude", number)])]),
                             (
                                 "reports",
-                                ["type": "array", "items": object([("id", uuid), ("kind", enumeration(["order", "visit"])), ("title", text), ("at", dateTime)])]
+                                [
+                                    "type": "array",
+                                    "items": object([("id", uuid), ("kind", enumeration(["order", "visit"])), ("title", text), ("at", dateTime)]),
+                                ]
                             ),
                         ])
-                    ), errors: [401, 403, 404]),
+                    ), errors: [401, 403, 404])
             ]
         ),
     ]

@@ -34,7 +34,8 @@ struct GridPagesController: RouteCollection {
                 labelX: shape.labelX, labelY: shape.labelY, labelSize: shape.labelSize, level: n == 0 ? 0 : n < 3 ? 1 : n < 6 ? 2 : n < 10 ? 3 : 4)
         }
         let projection = SVGMapProjection(
-            minLon: base.minLon, maxLat: base.maxLat, scale: base.scale, lonFactor: base.lonFactor, width: Double(base.width), height: Double(base.height))
+            minLon: base.minLon, maxLat: base.maxLat, scale: base.scale, lonFactor: base.lonFactor, width: Double(base.width),
+            height: Double(base.height))
         let tracks = try await PatrolQueries.mapTracks(principal, projection: projection, now: req.lianxin.now(), on: req)
         let model = MapModel(
             map: GridMapModel(
