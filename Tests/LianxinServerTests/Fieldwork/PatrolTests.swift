@@ -76,7 +76,8 @@ struct PatrolTests {
             let list = try await member.send(.GET, "/api/v1/patrols?month=\(month)").json([PatrolsController.Summary].self)
             #expect(list.map(\.id) == [ended.id] && list[0].reports == 1)
             let wrong = try await member.send(.GET, "/api/v1/patrols?month=2026-13")
-            #expect(wrong.status == .unprocessableEntity && (try wrong.problemFields()) == ["/month"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(try wrong.problemFields() == ["/month"])
         }
     }
 
@@ -111,13 +112,16 @@ struct PatrolTests {
             try await member.login("gridmember")
             let csrf = try await member.csrf()
             let empty = try await member.send(.POST, "/api/v1/patrols", headers: ["X-CSRF-Token": csrf], json: ["key": "short"])
-            #expect(empty.status == .unprocessableEntity && Set(try empty.problemFields()) == ["/key", "/startedAt"])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(Set(try empty.problemFields()) == ["/key", "/startedAt"])
             let future = try await Self.send(member, Body(key: "patrol-future", startedAt: Self.iso(clock.now.addingTimeInterval(3_600)), points: []))
-            #expect(future.status == .unprocessableEntity && (try future.problemFields()) == ["/startedAt"])
+            #expect(future.status == .unprocessableEntity)
+            #expect(try future.problemFields() == ["/startedAt"])
             var bad = Self.walk(from: clock.now.addingTimeInterval(-600), count: 1)
             bad[0].latitude = 200
             let wrong = try await Self.send(member, Body(key: "patrol-badfix", startedAt: Self.iso(clock.now.addingTimeInterval(-600)), points: bad))
-            #expect(wrong.status == .unprocessableEntity && (try wrong.problemFields()) == ["/points"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(try wrong.problemFields() == ["/points"])
             #expect(try await count("patrols", app) == 0)
             #expect(try await count("patrol_points", app) == 0)
             // Only grid members patrol.

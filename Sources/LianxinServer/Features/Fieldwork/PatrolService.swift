@@ -61,6 +61,7 @@ struct PatrolService {
             try await Grid.query(on: req.db).filter(\.$code == g.gridCode).filter(\.$validTo == nil).first()
         }
         let principal = principal
+        let taken = fixes
         return try await req.lianxin.writes.run {
             try await req.db.transaction { db in
                 let row: Patrol
@@ -86,7 +87,7 @@ struct PatrolService {
                 let known = Set(try await PatrolPosition.query(on: db).filter(\.$patrolID == id).all().map(\.recordedAt.timeIntervalSince1970))
                 var seen = known
                 var fresh: [PatrolPosition] = []
-                for fix in fixes where !seen.contains(fix.at.timeIntervalSince1970) {
+                for fix in taken where !seen.contains(fix.at.timeIntervalSince1970) {
                     seen.insert(fix.at.timeIntervalSince1970)
                     let point = PatrolPosition()
                     point.patrolID = id
