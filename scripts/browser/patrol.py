@@ -135,7 +135,7 @@ def main():
         desk.check("the track is drawn on the grid map", len(drawn) == 1)
         desk.driver.find_element(By.CSS_SELECTOR, f'path.grid[data-code="{grid}"]').click()
         desk.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".patrol-figures [data-km]"))
-        row = desk.driver.find_element(By.CSS_SELECTOR, ".patrol-figures tbody tr")
+        row = desk.driver.find_element(By.CSS_SELECTOR, ".patrol-figures li")
         km = f"{patrol['metres'] / 1000:.1f}"
         desk.check(f"the card counts one patrol and {km} km: {row.text!r}",
                    row.find_element(By.CSS_SELECTOR, "[data-patrols]").text == "1"
