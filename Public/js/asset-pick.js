@@ -18,7 +18,8 @@
   try { markers = JSON.parse(holder.dataset.markers || "[]"); } catch (e) { markers = []; }
   const layer = document.createElementNS(SVGNS, "g");
   layer.setAttribute("data-layer", "asset-pick");
-  const radius = Math.max(6, +map.dataset.width / 90);
+  // Large enough to tap at 360 px on a county-wide map (the map also zooms).
+  const radius = Math.max(8, +map.dataset.width / 60);
 
   function choose(marker, dot) {
     code.value = marker.code;
