@@ -135,6 +135,8 @@ python3 "$root/scripts/browser/fieldwork.py" --binary "$root/.build/debug/lianxi
 
 step "browser: the field app without signal: a visit with a photo and an order completed with a photo kept on the phone, sent once with the times done; a reassigned order's step shown as not recorded (issue 21)"
 python3 "$root/scripts/browser/offline.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
+step "browser: a grid member's patrol at 360 px: positions kept on the phone without signal and sent once with the times taken, the track on the grid map, the month's patrols, hours and kilometres on the grid card (issue 21)"
+python3 "$root/scripts/browser/patrol.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"
 
 step "browser: the hotline's day: a consultation answered from the knowledge base at the desk and closed directly; an assessment appeal approved and the unit's 三率 and ranking change; the resident's tracking page shows the public reply, never the internal note (issue 19)"
 python3 "$root/scripts/browser/hotline.py" --binary "$root/.build/debug/lianxin" --screenshots "$root/screenshots"

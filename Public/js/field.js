@@ -85,7 +85,21 @@
   const outbox = {
     all: () => run("outbox", "readonly", (store) => store.getAll()).then((rows) => rows.sort((a, b) => a.seq - b.seq)),
     put: (item) => run("outbox", "readwrite", (store) => store.put(item)),
-    remove: (key) => run("outbox", "readwrite", (store) => store.delete(key))
+    remove: (key) => run("outbox", "readwrite", (store) => store.delete(key)),
+    // Reads, changes and writes one record in one transaction (`change` returns null to delete it).
+    update: (key, change) => database().then((db) => new Promise((resolve, reject) => {
+      const tx = db.transaction("outbox", "readwrite");
+      const store = tx.objectStore("outbox");
+      let result = null;
+      store.get(key).onsuccess = (event) => {
+        if (!event.target.result) return;
+        result = change(event.target.result);
+        if (result) store.put(result); else store.delete(key);
+      };
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    }))
   };
 
   function bytesOf(item) { return (item.photos || []).reduce((sum, photo) => sum + photo.size, 0); }
@@ -163,6 +177,7 @@
   }
 
   function describe(item) {
+    if (item.kind === "patrol") return say("patrol_kind") + " · " + beijing(item.patrol.startedAt) + (item.patrol.endedAt ? " · " + say("patrol_ended_at", { time: beijing(item.patrol.endedAt) }) : "");
     if (item.kind === "visit") return say("kind_visit") + " · " + item.title;
     return say("step_" + item.step.action) + " · " + item.title;
   }
@@ -174,7 +189,8 @@
       const state = el("span", { class: "badge " + (item.state === "waiting" ? "" : "denied"), text: say("state_" + item.state) });
       const li = el("li", { class: "f-item f-" + item.state, "data-key": item.key, "data-kind": item.kind }, [
         el("strong", { text: describe(item) }),
-        el("span", { class: "muted", text: say("done_at") + " " + beijing(item.doneAt) + (item.photos && item.photos.length ? " · " + say("photos", { count: item.photos.length }) : "") }),
+        el("span", { class: "muted", text: say("done_at") + " " + beijing(item.doneAt) + (item.photos && item.photos.length ? " · " + say("photos", { count: item.photos.length }) : "") +
+          (item.kind === "patrol" ? " · " + say("patrol_points_waiting", { count: item.points.length }) : "") }),
         state
       ]);
       if (item.message) li.appendChild(el("p", { class: "f-message", role: "alert", text: item.message }));
@@ -448,6 +464,7 @@
   }
 
   function sendOne(item) {
+    if (item.kind === "patrol") return sendPatrol(item);
     const photosURL = item.kind === "visit"
       ? "/api/v1/visits/photos?household=" + encodeURIComponent(item.visit.householdId)
       : "/api/v1/work-orders/" + encodeURIComponent(item.orderId) + "/attachments?purpose=" + (item.step.action === "complete" ? "completion" : "progress");
@@ -487,6 +504,137 @@
         sending = false;
         if (sent > 0) { flash(say("sent", { count: sent })); loadPack(); } else render();
       });
+  }
+
+  // --- Patrols (巡查): positions kept on the record of the patrol in the outbox, sent with the times they were taken ---
+  const patrolBox = document.getElementById("f-patrol");
+  const every = patrolBox ? Number(patrolBox.getAttribute("data-every")) * 1000 : 30000;
+  const metresApart = patrolBox ? Number(patrolBox.getAttribute("data-metres")) : 50;
+  const maxPatrol = patrolBox ? Number(patrolBox.getAttribute("data-max-hours")) * 3600000 : 43200000;
+  let patrolKey = null;
+  let watcher = null;
+  let ticker = null;
+
+  function metresBetween(a, b) {
+    const rad = Math.PI / 180;
+    const dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad;
+    const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+    return 2 * 6371008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function showPatrol(item) {
+    if (!patrolBox) return;
+    const state = document.getElementById("f-patrol-state");
+    const running = !!(item && !item.patrol.endedAt);
+    state.textContent = running
+      ? say("patrol_running", { start: beijing(item.patrol.startedAt), count: item.noted, km: (item.metres / 1000).toFixed(1) })
+      : say("patrol_idle");
+    state.setAttribute("data-running", running ? "yes" : "no");
+    state.setAttribute("data-noted", running ? String(item.noted) : "0");
+    document.getElementById("f-patrol-start").hidden = running;
+    document.getElementById("f-patrol-end").hidden = !running;
+  }
+
+  // A position from the phone: noted when 30 s have passed or 50 m were walked since the last one noted.
+  function notePosition(position) {
+    if (!patrolKey) return;
+    document.getElementById("f-patrol-geo").hidden = true;
+    const fix = { at: nowISO(), latitude: position.coords.latitude, longitude: position.coords.longitude };
+    outbox.update(patrolKey, (item) => {
+      const last = item.lastFix;
+      if (item.patrol.endedAt) return item;
+      if (last && Date.parse(fix.at) - Date.parse(last.at) < every && metresBetween(last, fix) < metresApart) return item;
+      if (last && fix.at === last.at) return item;
+      if (last) item.metres += metresBetween(last, fix);
+      item.points.push(fix);
+      item.lastFix = fix;
+      item.noted += 1;
+      return item;
+    }).then((item) => { showPatrol(item); render(); sendAll(); });
+  }
+
+  function noLocation() {
+    const geo = document.getElementById("f-patrol-geo");
+    geo.textContent = say("patrol_no_location");
+    geo.hidden = false;
+  }
+
+  function follow(key) {
+    patrolKey = key;
+    if (!navigator.geolocation) { noLocation(); return; }
+    const options = { enableHighAccuracy: true, maximumAge: 10000, timeout: 20000 };
+    watcher = navigator.geolocation.watchPosition(notePosition, noLocation, options);
+    // A person standing still is noted too, every 30 s.
+    ticker = setInterval(() => navigator.geolocation.getCurrentPosition(notePosition, () => undefined, options), every);
+  }
+
+  function stopFollowing() {
+    if (watcher !== null && navigator.geolocation) navigator.geolocation.clearWatch(watcher);
+    if (ticker !== null) clearInterval(ticker);
+    watcher = null;
+    ticker = null;
+    patrolKey = null;
+  }
+
+  function startPatrol() {
+    const started = nowISO();
+    const item = {
+      key: newKey(), seq: Date.now() + Math.random(), kind: "patrol", doneAt: started, state: "waiting", title: "",
+      patrol: { startedAt: started, endedAt: null }, points: [], noted: 0, metres: 0, lastFix: null, photos: [], photoIds: []
+    };
+    return outbox.put(item).then(() => {
+      const geo = document.getElementById("f-patrol-geo");
+      geo.textContent = say("patrol_locating");
+      geo.hidden = false;
+      follow(item.key);
+      showPatrol(item);
+      render();
+      sendAll();
+    });
+  }
+
+  function endPatrol(at) {
+    const key = patrolKey;
+    stopFollowing();
+    if (!key) return Promise.resolve();
+    return outbox.update(key, (item) => { item.patrol.endedAt = item.patrol.endedAt || at; return item; })
+      .then(() => { showPatrol(null); render(); sendAll(); });
+  }
+
+  // The patrol's start, end and the positions not sent yet; the positions sent leave the phone, and the record
+  // goes once the patrol is over and everything is sent.
+  function sendPatrol(item) {
+    const points = item.points.slice();
+    const body = { key: item.key, startedAt: item.patrol.startedAt, endedAt: item.patrol.endedAt || undefined, points: points };
+    return post("/api/v1/patrols", JSON.stringify(body), "application/json").then((response) => {
+      if (!response.ok) return finish(item, response);
+      const sentAt = {};
+      points.forEach((fix) => { sentAt[fix.at] = true; });
+      return outbox.update(item.key, (kept) => {
+        kept.points = kept.points.filter((fix) => !sentAt[fix.at]);
+        return kept.patrol.endedAt && body.endedAt && kept.points.length === 0 ? null : kept;
+      }).then((kept) => (kept ? "kept" : "sent"));
+    });
+  }
+
+  if (patrolBox) {
+    document.getElementById("f-patrol-start").addEventListener("click", () => { if (!patrolKey) startPatrol(); });
+    document.getElementById("f-patrol-end").addEventListener("click", () => {
+      if (window.confirm(say("patrol_confirm_end"))) endPatrol(nowISO());
+    });
+    // A patrol still running when the page was closed goes on; one past 12 hours ends at its limit.
+    outbox.all().then((items) => {
+      const running = items.filter((item) => item.kind === "patrol" && !item.patrol.endedAt)[0];
+      if (!running) { showPatrol(null); return; }
+      const limit = Date.parse(running.patrol.startedAt) + maxPatrol;
+      if (Date.now() >= limit) {
+        patrolKey = running.key;
+        endPatrol(new Date(limit).toISOString().replace(/\.\d+Z$/, "Z"));
+        return;
+      }
+      follow(running.key);
+      showPatrol(running);
+    });
   }
 
   document.getElementById("f-send").addEventListener("click", () => { sendAll(); });

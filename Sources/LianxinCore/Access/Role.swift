@@ -94,6 +94,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case rectifyLeaderDuty  // report what was done on a rectification task (a unit's staff: only their own unit's tasks)
     case viewAssets  // the city asset registry (部件) in scope and its map layer
     case manageAssets  // import and edit city assets (the city-management centre)
+    case recordPatrols  // start and end one's own patrols (巡查) in the field app, their positions kept offline too
+    case viewPatrols  // patrols and their tracks in scope (a grid member: only their own)
     case handleConductReports  // 监督一点通: read and handle confidential reports about officials' conduct (the discipline commission only)
     case viewConductFigures  // 监督一点通 counts by division, month and state, without any content
     case runInspections  // 巡察: record problems found, hand them to a township with a deadline, accept or return the rectification
@@ -167,6 +169,8 @@ public enum Permission: String, Sendable, CaseIterable {
                 .inspectionGroup,
             ])
         case .manageAssets: [.dispatcher, .supervisor]
+        case .recordPatrols: [.gridMember]
+        case .viewPatrols: [.gridMember, .communityStaff, .supervisor, .leader]
         case .handleConductReports: [.disciplineInspector]
         case .viewConductFigures: [.disciplineInspector, .leader, .supervisor]
         case .runInspections: [.inspectionGroup]

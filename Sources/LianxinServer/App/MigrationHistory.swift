@@ -75,5 +75,6 @@ enum MigrationHistory {
         CreateMonthlyTopics(),
         CreateStationTasks(),
         CreatePointsThresholds(),
+        CreatePatrols(),
     ]
 }

@@ -26,6 +26,16 @@ public struct SVGMapProjection: Sendable, Hashable, Codable {
         height = ((spanLat + 2 * padLat) * scale).rounded(.up)
     }
 
+    /// The projection a page already drew with (its numbers as the page keeps them).
+    public init(minLon: Double, maxLat: Double, scale: Double, lonFactor: Double, width: Double, height: Double) {
+        self.minLon = minLon
+        self.maxLat = maxLat
+        self.scale = scale
+        self.lonFactor = lonFactor
+        self.width = width
+        self.height = height
+    }
+
     /// The SVG point of `point`.
     public func project(_ point: GeoPoint) -> (x: Double, y: Double) {
         ((point.lon - minLon) * lonFactor * scale, (maxLat - point.lat) * scale)

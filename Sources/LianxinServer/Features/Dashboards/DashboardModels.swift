@@ -93,6 +93,8 @@ struct DashboardDTO: Content {
     var counted: Int
     var overdueOpen: Int
     var measures: [String: Int]
+    /// The on-site check (核查): orders verified, failed, checks ended and their average time.
+    var verification: VerificationFigures
     var indicators: [IndicatorFigure]
     var trend: [TrendPoint]
     var cuts: [CutTable]

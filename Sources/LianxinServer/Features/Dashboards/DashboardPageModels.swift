@@ -36,6 +36,15 @@ struct LinkedNumber: Encodable, Sendable {
     let href: String?
 }
 
+/// The verification card of the dashboard (核查).
+struct VerificationCard: Encodable, Sendable {
+    let verified: LinkedNumber
+    let failed: LinkedNumber
+    let checks: LinkedNumber
+    let average: String
+    let isEmpty: Bool
+}
+
 /// One KPI tile: a share reads "42.9 %" with its counts "（3/7）" beside it, each count a link.
 struct KPITile: Encodable, Sendable {
     let id: String
@@ -98,6 +107,8 @@ struct DashboardPageModel: Encodable, Sendable {
     let previousHref: String
     let nextHref: String
     let counts: [KPITile]
+    /// The on-site check card (核查): each count a link to its orders, and the average check time.
+    let verification: VerificationCard
     let tiles: [KPITile]
     let trendBars: [ChartMark]
     let trendLine: String

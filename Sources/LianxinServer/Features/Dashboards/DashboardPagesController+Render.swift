@@ -169,6 +169,13 @@ extension DashboardPagesController {
                     denominator: nil, previous: "", previousChange: "", previousTone: "flat", sameLastYear: "",
                     sameLastYearChange: "", sameLastYearTone: "flat", formula: "")
             },
+            verification: VerificationCard(
+                verified: LinkedNumber(
+                    text: String(data.verification.verified), href: Self.drillHref(cut, measure: VerificationFigures.measures.verified)),
+                failed: LinkedNumber(text: String(data.verification.failed), href: Self.drillHref(cut, measure: VerificationFigures.measures.failed)),
+                checks: LinkedNumber(text: String(data.verification.checks), href: Self.drillHref(cut, measure: VerificationFigures.measures.checks)),
+                average: data.verification.averageMinutes.map { DurationText.text(minutes: $0, english: english) } ?? "—",
+                isEmpty: data.verification.isEmpty),
             tiles: data.indicators.map(tile), trendBars: trendBars, trendLine: trendLine, trendLabels: trendLabels,
             categoryBars: categoryBars, categoryHeight: Double(categoryBars.count * 26), mapAreas: map.areas, mapViewBox: map.viewBox,
             mapLegend: map.legend,

@@ -66,7 +66,7 @@ struct DashboardService {
             first: cut.period.first.description, last: cut.period.last.description,
             previousPeriod: cut.period.previous.description, sameLastYearPeriod: cut.period.sameLastYear.description,
             received: counters.received, counted: counters.counted, overdueOpen: try await overdue, measures: measures,
-            indicators: indicators, trend: try await trendPoints, cuts: try await cutTables)
+            verification: VerificationFigures(counters), indicators: indicators, trend: try await trendPoints, cuts: try await cutTables)
     }
 
     func divisionRef(_ code: DivisionCode) async throws -> DivisionRef {

@@ -165,6 +165,12 @@ enum DashboardsOpenAPI: OpenAPIVocabulary {
                     ("division", ref("DivisionRef")), ("period", text), ("first", text), ("last", text),
                     ("previousPeriod", text), ("sameLastYearPeriod", text), ("received", integer), ("counted", integer),
                     ("overdueOpen", integer), ("measures", ["type": "object", "additionalProperties": integer]),
+                    (
+                        "verification",
+                        object(
+                            [("verified", integer), ("failed", integer), ("checks", integer), ("averageMinutes", number)],
+                            required: ["verified", "failed", "checks"])
+                    ),
                     ("indicators", ["type": "array", "items": ref("IndicatorFigure")]),
                     (
                         "trend",

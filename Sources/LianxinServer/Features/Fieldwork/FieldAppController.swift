@@ -30,6 +30,11 @@ struct FieldAppController: RouteCollection {
         let maxPhotoBytes: Int
         let maxItems: Int
         let maxBytes: Int
+        /// Patrols (巡查): whether the person patrols, and the phone's recording rule and time limit.
+        let canPatrol: Bool
+        let patrolEvery: Int
+        let patrolMetres: Int
+        let patrolMaxHours: Int
     }
 
     /// The app's page: the shell only; the data comes from the pack (or the phone's copy of it).
@@ -37,7 +42,10 @@ struct FieldAppController: RouteCollection {
         let principal = try await req.require(.viewWorkOrders)
         let model = AppModel(
             canVisit: principal.role.can(.recordVisits) && principal.role.can(.viewResidents), hasUnit: principal.departmentID != nil,
-            maxPhotoBytes: req.lianxin.settings.maxUploadBytes, maxItems: Self.outboxItems, maxBytes: Self.outboxBytes)
+            maxPhotoBytes: req.lianxin.settings.maxUploadBytes, maxItems: Self.outboxItems, maxBytes: Self.outboxBytes,
+            canPatrol: principal.role.can(.recordPatrols), patrolEvery: Int(PatrolTrack.recordEvery),
+            patrolMetres: Int(PatrolTrack.recordAfterMetres),
+            patrolMaxHours: Int(PatrolTrack.maximumDuration / 3_600))
         return try await req.page("field/app", title: "offline_app_title", model: model)
     }
 

@@ -6,9 +6,10 @@ enum FieldworkFeature: LianxinFeature {
     static func routes(_ app: Application) throws {
         try app.register(collection: OutboxController())
         try app.register(collection: FieldAppController())
+        try app.register(collection: PatrolsController())
     }
 
-    static let openAPIPaths = FieldworkOpenAPI.paths
+    static let openAPIPaths = FieldworkOpenAPI.paths + PatrolsOpenAPI.paths
     static let openAPISchemas: [(String, JSONValue)] = []
     static let jobs: [LianxinJob] = []
     static var commands: FeatureCommands { .none }

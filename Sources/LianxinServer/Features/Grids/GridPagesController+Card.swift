@@ -17,6 +17,17 @@ extension GridPagesController {
         let overdueVisits: Int
         let canSeeHouseholds: Bool
         let canManageStaff: Bool
+        /// This month's patrol figures of the grid's staff (巡查时长, 巡查里程, 发现上报数), when the viewer may see them.
+        let patrols: [PatrolLine]
+        let showPatrols: Bool
+    }
+
+    struct PatrolLine: Encodable, Sendable {
+        let name: String
+        let patrols: Int
+        let hours: String
+        let kilometres: String
+        let reports: Int
     }
 
     /// A grid's card (an HTML fragment the map page shows beside the map, or a page of its own).
@@ -45,12 +56,24 @@ extension GridPagesController {
             if due.daysOverdue > 0 { overdue += 1 } else { onTime += 1 }
         }
         let division = try await Division.find(grid.communityCode, on: req.db)
+        var patrols: [PatrolLine] = []
+        let showPatrols = principal.role.can(.viewPatrols)
+        if showPatrols {
+            // A grid member reads only their own figures; the others those of the grid's staff.
+            let people = staff.map(\.userID).filter { !principal.role.can(.recordPatrols) || $0 == principal.userID }
+            let figures = try await PatrolQueries.figures(of: people, month: PatrolQueries.month(of: now), now: now, on: req.db)
+            patrols = Array(Set(people)).compactMap { id in
+                guard let user = users.first(where: { $0.id == id }) else { return nil }
+                let f = figures[id] ?? PatrolFigures()
+                return PatrolLine(name: user.displayName, patrols: f.patrols, hours: f.hoursText, kilometres: f.kilometresText, reports: f.reports)
+            }.sorted { $0.name < $1.name }
+        }
         let model = CardModel(
             code: grid.code, name: grid.name, community: division?.name ?? grid.communityCode,
             members: names("fullTime"), helpers: names("partTime"), households: households.count, residents: residents,
             openOrders: openOrders, coverage: withRule == 0 ? "—" : String(format: "%.0f%%", Double(onTime) / Double(withRule) * 100),
             overdueVisits: overdue, canSeeHouseholds: principal.role.can(.viewResidents),
-            canManageStaff: principal.role.can(.manageGridStaff))
+            canManageStaff: principal.role.can(.manageGridStaff), patrols: patrols, showPatrols: showPatrols)
         return try await req.page("grids/_partials/grid-card", title: "wb_grid_map", model: model)
     }
 

@@ -33,10 +33,14 @@ struct GridPagesController: RouteCollection {
                 code: shape.code, name: shape.name, community: shape.community, path: shape.path,
                 labelX: shape.labelX, labelY: shape.labelY, labelSize: shape.labelSize, level: n == 0 ? 0 : n < 3 ? 1 : n < 6 ? 2 : n < 10 ? 3 : 4)
         }
+        let projection = SVGMapProjection(
+            minLon: base.minLon, maxLat: base.maxLat, scale: base.scale, lonFactor: base.lonFactor, width: Double(base.width),
+            height: Double(base.height))
+        let tracks = try await PatrolQueries.mapTracks(principal, projection: projection, now: req.lianxin.now(), on: req)
         let model = MapModel(
             map: GridMapModel(
                 width: base.width, height: base.height, minLon: base.minLon, maxLat: base.maxLat,
-                scale: base.scale, lonFactor: base.lonFactor, shapes: shaded, basemap: base.basemap, isEmpty: base.isEmpty),
+                scale: base.scale, lonFactor: base.lonFactor, shapes: shaded, basemap: base.basemap, isEmpty: base.isEmpty, tracks: tracks),
             legend: ["0", "1–2", "3–5", "6–9", "10+"])
         return try await req.page("grids/grid-map", title: "wb_grid_map", model: model)
     }

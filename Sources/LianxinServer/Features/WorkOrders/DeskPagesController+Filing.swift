@@ -23,11 +23,12 @@ extension DeskPagesController {
         let channels = [LianxinCore.Channel.hotline, .web, .miniProgram, .gridPatrol, .visit, .meeting, .petition]
             .map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
         let kinds = RequestKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.title(english: english)) }
+        let map = try await GridMapCache.map(of: principal.division, req)
         let model = DeskModel(
             values: values, errors: errors, error: error,
             categories: lookup.categoryOptions.selecting(values["categoryCode"]),
             channels: channels.selecting(values["channel"]), kinds: kinds.selecting(values["requestKind"]),
-            idempotencyKey: UUID().uuidString, map: try await GridMapCache.map(of: principal.division, req),
+            idempotencyKey: UUID().uuidString, map: map,
             divisionPicker: try await DivisionPicker.load(
                 req, id: "divisionCode", name: "divisionCode", label: req.t("field_division"), under: principal.division,
                 selected: values["divisionCode"], empty: req.t("field_division_from_map"), help: req.t("wb_division_help"),
@@ -37,7 +38,9 @@ extension DeskPagesController {
             directToday: req.t("desk_direct_today").replacingOccurrences(of: "{all}", with: String(direct.all))
                 .replacingOccurrences(of: "{kb}", with: String(direct.fromKnowledge)),
             linkRepeat: req.method == .GET || values["linkRepeat"] == "1", offersRepeat: req.lianxin.settings.repeatWindowDays > 0,
-            linkRepeatLabel: req.t("desk_link_repeat").replacingOccurrences(of: "{days}", with: String(req.lianxin.settings.repeatWindowDays)))
+            linkRepeatLabel: req.t("desk_link_repeat").replacingOccurrences(of: "{days}", with: String(req.lianxin.settings.repeatWindowDays)),
+            assetMarkers: try await AssetPicking.markers(for: principal, map: map, english: english, on: req.db),
+            canPickAssets: principal.role.can(.viewAssets))
         return try await req.page("workorders/desk", title: "wb_desk", model: model, status: status)
     }
 
@@ -51,17 +54,21 @@ extension DeskPagesController {
             var divisionCode = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
             // Without a place on the map or a division, the request belongs to the operator's own division.
             if divisionCode.isEmpty && latitude == nil && longitude == nil { divisionCode = principal.division.value }
-            let input = NewWorkOrder(
+            var input = NewWorkOrder(
                 title: form.title, description: form.description, categoryCode: form.categoryCode, channel: form.channel,
                 requestKind: form.requestKind, tier: nil, priority: nil,
                 divisionCode: divisionCode.isEmpty ? nil : divisionCode, latitude: latitude, longitude: longitude,
                 address: form.address, requesterName: form.requesterName, requesterPhone: form.requesterPhone,
                 anonymous: anonymous,
                 suggestedCategoryCode: form.suggestedCategoryCode?.isEmpty == false ? form.suggestedCategoryCode : nil)
+            // A report on a city asset (部件) is filed at the asset's place and suggested to its owner unit.
+            let asset = try await AssetPicking.named(form.assetCode, field: "/assetCode", for: principal, req)
+            if let asset { input = AssetPicking.placed(input, at: asset) }
             let service = WorkOrderService(application: req.application, database: req.db)
             let parent = try await mergeParent(form.mergeInto, principal: principal, req)
             let direct = form.direct == "1" ? try await directAnswer(form, principal: principal, req) : nil
-            let valid = try await service.validate(input, scope: principal.division)
+            var valid = try await service.validate(input, scope: principal.division)
+            valid.assetOwnerID = asset?.ownerDepartmentID
             // Check the photo before anything is written, so a refused photo leaves no order behind.
             var photo: (data: Data, format: ImageFormat, purpose: String?)?
             if req.headers.contentType?.type == "multipart", let part = try? req.content.decode(OrderPagesController.PhotoPart.self),
@@ -74,6 +81,7 @@ extension DeskPagesController {
             // unless the operator answered it on the call or chose the order it joins.
             let (order, created) = try await service.create(
                 valid, by: principal.workOrderActor, idempotencyKey: key, linkRepeats: form.linkRepeat == "1" && direct == nil && parent == nil)
+            if created, let asset { try await AssetPicking.record(order, on: asset, by: principal.userID, on: req.db) }
             if created, let suggested = input.suggestedCategoryCode {
                 try await ClassificationCorrection.record(of: order, suggested: suggested, by: principal, req)
             }

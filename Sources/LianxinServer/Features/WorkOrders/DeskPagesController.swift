@@ -39,6 +39,9 @@ struct DeskPagesController: RouteCollection {
         /// Whether repeat linking is on (`LIANXIN_REPEAT_WINDOW_DAYS` > 0), so the box is offered.
         let offersRepeat: Bool
         let linkRepeatLabel: String
+        /// The city assets (部件) on the map, JSON markers the desk's map draws; tapping one fills `assetCode`.
+        let assetMarkers: String
+        let canPickAssets: Bool
     }
 
     /// The fields of the intake form, all text so each mistake is named.
@@ -65,6 +68,8 @@ struct DeskPagesController: RouteCollection {
         var knowledgeEntryId: String?
         /// "1" (the box is ticked by default): a repeat call (重复诉求) joins the open order it repeats.
         var linkRepeat: String?
+        /// The city asset (部件) the report is about: picked on the map, scanned or typed.
+        var assetCode: String?
 
         var values: [String: String] {
             var out: [String: String] = [:]
@@ -73,7 +78,7 @@ struct DeskPagesController: RouteCollection {
                 ("requestKind", requestKind), ("title", title), ("description", description), ("categoryCode", categoryCode),
                 ("suggestedCategoryCode", suggestedCategoryCode), ("divisionCode", divisionCode), ("address", address),
                 ("latitude", latitude), ("longitude", longitude), ("directAnswer", directAnswer), ("knowledgeEntryId", knowledgeEntryId),
-                ("linkRepeat", linkRepeat),
+                ("linkRepeat", linkRepeat), ("assetCode", assetCode),
             ] {
                 if let value { out[key] = value }
             }

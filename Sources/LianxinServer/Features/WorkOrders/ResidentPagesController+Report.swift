@@ -14,10 +14,12 @@ extension ResidentPagesController {
         let catalog = try await ReferenceData.catalog(req.lianxin.referenceCache, on: req.db)
         let categories = catalog.categories.values.filter { $0.parentCode == nil && $0.active }
             .compactMap { c in c.id.map { SelectOption(value: $0, label: c.name) } }.sorted { $0.value < $1.value }
+        let area = try await Self.jurisdiction(req)
+        let map = try await GridMapCache.map(of: area, req)
         let model = ReportModel(
             values: values, errors: errors, error: error, categories: categories.selecting(values["categoryCode"]),
-            communities: try await Self.communities(req).selecting(values["divisionCode"]),
-            map: try await GridMapCache.map(of: try await Self.jurisdiction(req), req))
+            communities: try await Self.communities(req).selecting(values["divisionCode"]), map: map,
+            assetMarkers: try await AssetPicking.markers(within: area, map: map, english: req.language == .en, on: req.db))
         return try await req.page("workorders/resident-report", title: "p_report", model: model, status: status)
     }
 
@@ -60,7 +62,11 @@ extension ResidentPagesController {
             }
             let latitude = number(form.latitude, "latitude"), longitude = number(form.longitude, "longitude")
             let divisionText = form.divisionCode?.trimmingCharacters(in: .whitespaces) ?? ""
-            if latitude == nil && divisionText.isEmpty && checks.errors.allSatisfy({ $0.field != "/latitude" }) {
+            // The city asset (部件) picked on the map or typed: the report is filed at its place, for its owner.
+            let assetCode = form.assetCode?.trimmingCharacters(in: .whitespaces) ?? ""
+            let asset = try await AssetPicking.named(assetCode, within: try await Self.jurisdiction(req), on: req.db)
+            if !assetCode.isEmpty && asset == nil { checks.fail("/assetCode", key: "fw_asset_code_unknown") }
+            if latitude == nil && divisionText.isEmpty && asset == nil && checks.errors.allSatisfy({ $0.field != "/latitude" }) {
                 checks.fail("/divisionCode", req.t("p_where"))
             }
             // The category the resident chose, or the classifier's best guess from the description.
@@ -85,12 +91,13 @@ extension ResidentPagesController {
             }
             let name = form.requesterName?.trimmingCharacters(in: .whitespaces) ?? ""
             let phone = form.requesterPhone?.trimmingCharacters(in: .whitespaces) ?? ""
-            let input = NewWorkOrder(
+            var input = NewWorkOrder(
                 title: String((description.isEmpty ? "—" : description).prefix(30)), description: description.isEmpty ? "—" : description,
                 categoryCode: categoryCode, channel: LianxinCore.Channel.miniProgram.rawValue, requestKind: RequestKind.report.rawValue,
                 divisionCode: divisionText.isEmpty ? nil : divisionText, latitude: latitude, longitude: longitude,
                 address: form.address, requesterName: name.isEmpty ? nil : name, requesterPhone: phone.isEmpty ? nil : phone,
                 anonymous: name.isEmpty && phone.isEmpty)
+            if let asset { input = AssetPicking.placed(input, at: asset) }
             let service = WorkOrderService(application: req.application, database: req.db)
             // The intake's own checks (phone, place, address) run too, so their problems come in the same answer.
             var validated: ValidWorkOrder?
@@ -108,8 +115,10 @@ extension ResidentPagesController {
                 refused.status = photoStatus
                 throw refused
             }
-            guard let valid = validated else { throw Problem.invalid(field: "/description", req.t("p_describe")) }
+            guard var valid = validated else { throw Problem.invalid(field: "/description", req.t("p_describe")) }
+            valid.assetOwnerID = asset?.ownerDepartmentID
             let (order, _) = try await service.create(valid, by: .resident(), idempotencyKey: nil)
+            if let asset { try await AssetPicking.record(order, on: asset, by: nil, on: req.db) }
             try await OrderPublication.record(form.publish == "true", for: order, by: "resident", at: req.lianxin.now(), on: req.db)
             if let photo {
                 try await PhotoUploads.storeBytes(

@@ -29,6 +29,8 @@ struct ResidentPagesController: RouteCollection {
         let categories: [SelectOption]
         let communities: [SelectOption]
         let map: GridMapModel
+        /// The city assets (部件) on the map as JSON markers; tapping one fills `assetCode`.
+        let assetMarkers: String
     }
 
     struct ReportForm: Content {
@@ -42,13 +44,15 @@ struct ResidentPagesController: RouteCollection {
         var requesterPhone: String?
         /// "true" when the resident chose to publish the report (Open311 reads); off by default.
         var publish: String?
+        /// The city asset (部件) the report is about: picked on the map, scanned or typed.
+        var assetCode: String?
 
         var values: [String: String] {
             var out: [String: String] = [:]
             for (key, value) in [
                 ("description", description), ("categoryCode", categoryCode), ("divisionCode", divisionCode), ("address", address),
                 ("latitude", latitude), ("longitude", longitude), ("requesterName", requesterName), ("requesterPhone", requesterPhone),
-                ("publish", publish),
+                ("publish", publish), ("assetCode", assetCode),
             ] {
                 if let value { out[key] = value }
             }

@@ -156,6 +156,14 @@ struct GridMapModel: Encodable, Sendable {
     /// The county's roads, rivers and landmarks under the grids.
     let basemap: BasemapLayer
     let isEmpty: Bool
+    /// Lines drawn over the grids (a grid member's patrol tracks), each with its label.
+    var tracks: [Track] = []
+
+    struct Track: Encodable, Sendable {
+        let id: String
+        let path: String
+        let label: String
+    }
 
     /// The grids in force inside `division`; `levels` shades each grid (e.g. by open orders, 0–4).
     static func load(in division: DivisionCode, levels: [String: Int] = [:], on db: any Database) async throws -> GridMapModel {
