@@ -288,7 +288,7 @@
           list.innerHTML = "";
           (page.items || []).forEach((o) => {
             const li = el("li"); const a = el("a", null, o.number); a.href = "/orders/" + o.id;
-            li.appendChild(a); li.appendChild(el("span", null, " " + o.title + " · " + o.status));
+            li.appendChild(a); li.appendChild(el("span", null, " " + o.title));
             list.appendChild(li);
           });
           previous.hidden = !(page.items && page.items.length);

@@ -73,7 +73,8 @@ def main():
         check("a short reason is refused beside its field", "请用至少10个字写明事实经过" in driver.find_element(By.ID, "reason-error").text)
         check("what was typed is kept", driver.find_element(By.ID, "reason").get_attribute("value") == "太短"
               and Select(driver.find_element(By.ID, "kind")).first_selected_option.get_attribute("value") == "frequent")
-        driver.find_element(By.ID, "reason").send_keys("：同一诉求已答复三次，仍每天来电要求重新派单")
+        driver.find_element(By.ID, "reason").clear()
+        driver.find_element(By.ID, "reason").send_keys("同一诉求已答复三次，仍每天来电要求重新派单")
         submit(driver, driver.find_element(By.ID, "mark-form"))
         check("the mark is sent for review", "标记已提交" in driver.page_source)
 
