@@ -166,6 +166,9 @@ struct PatrolTests {
             #expect(card.contains("data-hours=\"0.5\"") && card.contains("data-km=\"0.2\""), "half an hour, 222 m")
             let map = try await community.send(.GET, "/grid-map").body.string
             #expect(map.contains("data-patrol=\"\(patrol.id)\""), "the track is drawn on the grid map")
+            // Reading someone else's track is a read of personal data: the detail and the map are both audited.
+            let reads = try await AuditEntry.query(on: app.db).filter(\.$action == "personal-data.view").all().compactMap(\.detail)
+            #expect(reads.contains("patrol track") && reads.contains("patrol tracks on the grid map"), "\(reads)")
             let handlerMap = try await (try await Staff.signIn(app)).handler.send(.GET, "/grid-map").body.string
             #expect(!handlerMap.contains("data-patrol="), "a handler does not see patrols")
         }

@@ -98,6 +98,13 @@ enum PatrolQueries {
             let label = "\(patrol.userName) \(WorkbenchLookup.beijing(patrol.startedAt))"
             out.append(GridMapModel.Track(id: try patrol.requireID().uuidString, path: projection.linePath([points]), label: label))
         }
+        // The map shows where grid members walked (personal data): other people's tracks drawn are audited, once a view.
+        let others = patrols.filter { $0.userID != principal.userID && out.map(\.id).contains($0.id?.uuidString ?? "") }
+        if !others.isEmpty {
+            try await req.auditDisclosure(
+                .personalDataViewed, target: "patrols:\(others.count)", recordDivision: principal.division.value,
+                detail: "patrol tracks on the grid map")
+        }
         return out
     }
 }

@@ -91,6 +91,11 @@ struct PatrolsController: RouteCollection {
         let now = req.lianxin.now()
         let found = try await PatrolQueries.reports(of: [row], now: now, on: req.db)[try row.requireID()] ?? .init()
         let track = try await PatrolQueries.track(of: row, now: now, on: req.db)
+        // Where a grid member walked is personal data: a read of someone else's track is audited.
+        if row.userID != principal.userID {
+            try await req.auditDisclosure(
+                .personalDataViewed, target: "patrol:\(try row.requireID())", recordDivision: row.divisionCode, detail: "patrol track")
+        }
         let linked =
             try found.orders.map { Linked(id: try $0.requireID(), kind: "order", title: "\($0.number) \($0.title)", at: $0.createdAt) }
             + found.visits.map { Linked(id: try $0.requireID(), kind: "visit", title: $0.note, at: $0.visitedAt) }
