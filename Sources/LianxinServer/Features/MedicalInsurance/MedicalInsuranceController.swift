@@ -57,12 +57,6 @@ struct MedicalInsuranceController: RouteCollection {
         return Unmasked(patientID: try await InsuranceLeadView.unmask(settlement, reason: reason, req))
     }
 
-    struct ServiceInput: Content {
-        var institutionCode: String?
-        var service: String?
-        var note: String?
-    }
-
     struct ServiceDTO: Content {
         var id: UUID
         var service: String
@@ -70,27 +64,12 @@ struct MedicalInsuranceController: RouteCollection {
         var givenAt: Date
     }
 
+    /// A service given at a station, recorded in the ledger (the station's workers and the fund supervisors).
     func recordService(req: Request) async throws -> Response {
-        let principal = try await req.require(.superviseMedicalInsurance)
-        let input = try req.content.decode(ServiceInput.self)
-        var validator = InputValidator(req)
-        let service = input.service ?? ""
-        if !StationServiceCatalogue.codes.contains(service) { validator.fail("/service", key: "mi_service_unknown") }
-        let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if note.count > 200 { validator.fail("/note", key: "mi_review_reason_long") }
-        let institution = try await InsuranceInstitution.query(on: req.db).filter(\.$code == (input.institutionCode ?? ""))
-            .inScope(\.$divisionCode, principal).first()
-        if institution == nil { validator.fail("/institutionCode", key: "mi_csv_unknownInstitution", ["column": "institutionCode"]) }
-        try validator.finish()
-        let row = InsuranceStationService()
-        row.institutionCode = institution?.code ?? ""
-        row.divisionCode = institution?.divisionCode ?? ""
-        row.service = service
-        row.note = note
-        row.givenBy = principal.username
-        row.givenAt = req.lianxin.now()
-        try await req.lianxin.writes.run { try await row.create(on: req.db) }
-        let dto = ServiceDTO(id: try row.requireID(), service: service, title: req.t("mi_service_\(service)"), givenAt: row.givenAt)
+        let principal = try await req.require(.doStationWork)
+        let input = try req.content.decode(StationLedger.Input.self)
+        let row = try await StationLedger(req: req, principal: principal).record(input)
+        let dto = ServiceDTO(id: try row.requireID(), service: row.service, title: req.t("mi_service_\(row.service)"), givenAt: row.givenAt)
         return try await dto.encodeResponse(status: .created, for: req)
     }
 }

@@ -10,6 +10,7 @@ enum MedicalInsuranceFeature: LianxinFeature {
         try app.register(collection: InsurancePointsPagesController())
         try app.register(collection: StationTasksController())
         try app.register(collection: StationPagesController())
+        try app.register(collection: StationLedgerPagesController())
         try app.register(collection: InsuranceImportPagesController())
         try app.register(collection: InsuranceRulesPagesController())
     }
