@@ -79,4 +79,24 @@ struct AssetDeskPickTests {
             #expect(events.contains { $0.kind == "reported" && $0.orderID == order.id })
         }
     }
+
+    @Test func anAssetsQRLabelOpensTheResidentsReportWithTheAssetNamed() async throws {
+        try await withLianxin(demo: true) { app, _ in
+            let dispatcher = TestClient(app: app)
+            try await dispatcher.login("dispatcher")
+            let p = try await AssetRegistryTests.pointInCommunity(app)
+            let owner = try await AssetRegistryTests.otherUnit(app)
+            let csv = "部件编码,小类,名称,经度,纬度,权属单位,状态,地址\n3611020103000018,0103,劳动路雨水井盖,\(p.lon),\(p.lat),\(owner.code),完好,劳动路14号\n"
+            #expect(try await AssetRegistryTests.importCSV(dispatcher, csv).status == .ok)
+            let cover = try #require(try await CityAsset.query(on: app.db).filter(\.$code == "3611020103000018").first())
+            let label = try await dispatcher.send(.GET, "/assets/\(try cover.requireID())/label.svg")
+            #expect(label.status == .ok && label.headers.contentType?.subType == "svg+xml")
+            // The label is the QR code of the report page with the asset named (QRCode itself is read back by zbar elsewhere).
+            let url = app.lianxin.settings.publicBaseURL + "/p/report?asset=3611020103000018"
+            #expect(label.body.string == (try QRCode(encoding: url, correction: .medium)).svg(moduleSize: 6, quietZone: 4))
+            let page = try await TestClient(app: app).send(.GET, "/p/report?asset=3611020103000018").body.string
+            #expect(page.contains("name=\"assetCode\" value=\"3611020103000018\""), "the scanned asset is already named")
+            #expect(try await dispatcher.send(.GET, "/assets/\(UUID())/label.svg").status == .notFound)
+        }
+    }
 }

@@ -13,6 +13,7 @@ struct AssetPagesController: RouteCollection {
         pages.on(.POST, "import", body: .collect(maxSize: AssetLookup.maxImport), use: importFile)
         pages.get("code", ":code", use: byCode)
         pages.get(":id", use: show)
+        pages.get(":id", "label.svg", use: label)
         pages.post(":id", "edit", use: edit)
         pages.post(":id", "report", use: report)
     }

@@ -3,8 +3,10 @@ import Fluent
 import LianxinCore
 
 extension ResidentPagesController {
+    /// The report form; `?asset=<code>` (the QR label on an asset's plate) names the asset already.
     func reportPage(req: Request) async throws -> Response {
-        try await renderReport(req, values: [:], errors: [:])
+        let asset = req.query[String.self, at: "asset"].map { String($0.filter(\.isNumber).prefix(40)) } ?? ""
+        return try await renderReport(req, values: asset.isEmpty ? [:] : ["assetCode": asset], errors: [:])
     }
 
     func renderReport(
