@@ -67,13 +67,13 @@ import Testing
         ),
         (.pauseForRequester(reason: "等待诉求人提供材料"), handling, unitRoles),
         (.resume, handling, unitRoles.union(["dispatcher", "supervisor"])),
-        (.remind(note: "请尽快办理"), live, ["dispatcher", "supervisor", "leader"]),
+        (.remind(note: "请尽快办理"), live, ["dispatcher", "supervisor", "leader", "system"]),
         (
             .addInformation(note: "补充：路灯编号 A-17", photoIDs: [F.photo]),
             [.submitted, .received, .dispatched, .returned, .signed, .arrived, .inProgress, .reopened, .shelved],
             ["operator", "dispatcher", "resident"]
         ),
-        (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader"]),
+        (.supervise(deadline: nil, note: "列入督办"), live, ["supervisor", "leader", "system"]),
         (.escalate(reason: "社区无法解决"), beforeWork, unitRoles.union(["dispatcher", "supervisor", "leader"])),
         (.answerDirectly(answer: "带身份证到窗口办理", knowledgeEntryID: nil, requestKind: .inquiry), [.submitted, .received], ["operator", "dispatcher"]),
         (.addAssists(departmentIDs: [F.otherUnit], note: nil), joint, ["dispatcher"]),

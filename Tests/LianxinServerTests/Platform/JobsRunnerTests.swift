@@ -11,7 +11,7 @@ struct JobsRunnerTests {
     @Test func everyFeatureDeclaresItsJobsAndEachRunsOnTheDemoCity() async throws {
         #expect(
             Set(LianxinFeatures.jobs.map(\.name)) == [
-                "work-orders.sla-sweep", "webhooks.deliver", "intelligence.classifier-refresh", "intelligence.hotspots",
+                "work-orders.sla-sweep", "work-orders.escalate", "webhooks.deliver", "intelligence.classifier-refresh", "intelligence.hotspots",
                 "grids.apply-changes", "operations.backup", "operations.retention", "knowledge.review", "notifications.deliver",
                 "notifications.revisits",
             ])
