@@ -98,6 +98,14 @@ struct EscalationTests {
             late.firedAt = clock.now
             try await late.create(on: app.db)
             #expect(try await EscalationJob.run(app) == 0)
+            // An open order whose breach fires two days after it was due (imported with its deadline long passed) is
+            // not supervised either.
+            let imported = try await staff.create().json(WorkOrderDTO.self).id
+            let old = SLAAlert(orderID: imported, stage: "complete", kind: "breach", dueAt: clock.now.addingTimeInterval(-2 * 86_400))
+            old.firedAt = clock.now
+            try await old.create(on: app.db)
+            #expect(try await EscalationJob.run(app) == 0)
+            #expect(try await Self.events("supervised", of: imported, on: app.db).isEmpty)
             let unapplied = try await SLAAlert.query(on: app.db).filter(\.$firedAt != nil).filter(\.$escalatedAt == nil).count()
             #expect(unapplied == 0, "looked at once, not again")
         }

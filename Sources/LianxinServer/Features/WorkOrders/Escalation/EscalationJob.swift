@@ -8,6 +8,9 @@ import Vapor
 /// and who else is told. The step, the inbox messages and the alert's `escalated_at` mark are written in one
 /// transaction, and the mark is taken only if no other instance took it first, so each alert escalates once.
 enum EscalationJob {
+    /// How late an alert may fire and still escalate.
+    static let staleAfter: TimeInterval = 86_400
+
     /// Another instance applied this alert's rule first.
     private struct AlreadyApplied: Error {}
 
@@ -23,7 +26,10 @@ enum EscalationJob {
         var taken = 0
         for alert in pending {
             let alertID = try alert.requireID()
-            guard let trigger = EscalationTrigger(rawValue: alert.kind), let stage = SLAStage(rawValue: alert.stage),
+            // An alert that fired more than a day after it was due (an order imported from the previous system, whose
+            // deadline had long passed) is recorded but not escalated: a county's backlog is not supervised at once.
+            let stale = alert.firedAt.map { $0.timeIntervalSince(alert.dueAt) > Self.staleAfter } ?? true
+            guard !stale, let trigger = EscalationTrigger(rawValue: alert.kind), let stage = SLAStage(rawValue: alert.stage),
                 let order = try await WorkOrder.find(alert.orderID, on: db)
             else {
                 try await markWithoutStep(alertID, app)
